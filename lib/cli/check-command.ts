@@ -1,0 +1,27 @@
+import type { Finding } from "../rules/finding";
+import { checkDisclosure, summariseFindings } from "../rules/engine";
+import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from "./command";
+import { parseOptions, singleFile } from "./options";
+import { readDisclosureFile } from "./read-disclosure";
+
+const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
+
+export const checkCommand: CliCommand = {
+  name: "check",
+  usage: "check FILE [--json]",
+  summary: "按财政局的审核规则检查；有“错误”级问题时退出码为 1",
+  async run(args, io) {
+    const { values, positionals } = parseOptions("check", args, { json: { type: "boolean" } });
+    const file = singleFile("check", positionals);
+    const { disclosure } = await readDisclosureFile(file, io);
+    const findings = checkDisclosure(disclosure);
+    if (values.json) {
+      io.out(JSON.stringify(findings.map(({ rule, severity, path, message }) => ({ rule, severity, path, message })), null, 2));
+    } else {
+      for (const f of findings) io.out(`${SEVERITY_WORDS[f.severity]} ${f.rule} ${f.path} ${f.message}`);
+      const { error, warning, info } = summariseFindings(findings);
+      io.err(`检查完成：错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项`);
+    }
+    return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+  },
+};

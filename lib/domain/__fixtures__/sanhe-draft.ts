@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import type { Disclosure, Indicator, ProcurementItem, ProjectFund } from "../model";
+
+/**
+ * The golden 2020 三河 disclosure as an editable draft: every project fund, indicator and
+ * procurement line gets a fresh uuid, as the database gives them, so the diff and the merge are
+ * tested on the rows they meet in production.
+ */
+
+export type WithId<T> = T & { id: string };
+export type DraftIndicator = WithId<Indicator>;
+export type DraftProject = WithId<Omit<ProjectFund, "indicators">> & { indicators: DraftIndicator[] };
+export type DraftItem = WithId<ProcurementItem>;
+export type Draft = Omit<Disclosure, "performance" | "procurement"> & {
+  performance: Omit<Disclosure["performance"], "projects"> & { projects: DraftProject[] };
+  procurement: Omit<Disclosure["procurement"], "items"> & { items: DraftItem[] };
+};
+
+const GOLDEN = new URL("../../import/__fixtures__/sanhe-2020.golden.json", import.meta.url);
+const canonical = JSON.parse(readFileSync(GOLDEN, "utf8")) as Disclosure;
+
+export function sanheDraft(): Draft {
+  const d = structuredClone(canonical);
+  return {
+    ...d,
+    performance: {
+      ...d.performance,
+      projects: d.performance.projects.map((p) => ({
+        ...p,
+        id: crypto.randomUUID(),
+        indicators: p.indicators.map((i) => ({ ...i, id: crypto.randomUUID() })),
+      })),
+    },
+    procurement: { ...d.procurement, items: d.procurement.items.map((i) => ({ ...i, id: crypto.randomUUID() })) },
+  };
+}
+
+/** A new indicator row, as the grid adds one. */
+export function newIndicator(name: string, raw = "≥1次"): DraftIndicator {
+  return {
+    id: crypto.randomUUID(),
+    level1: "产出指标",
+    level2: "数量指标",
+    name,
+    description: "",
+    target: { raw, kind: "unparsed" },
+    basis: "往年历史数据",
+  };
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { carryForward, toFramework } from "./carry-forward";
+import { builtInFrameworks, isValidPair } from "./frameworks";
+import { disclosure } from "./model";
+
+const fixture = disclosure.parse(JSON.parse(readFileSync(new URL("../import/__fixtures__/sanhe-2020.golden.json", import.meta.url), "utf8")));
+const framework2021 = builtInFrameworks.find((f) => f.id === "2021")!;
+
+describe("carrying the 2020 disclosure forward to 2021", () => {
+  const next = carryForward(fixture, 2021, framework2021);
+
+  it("is a valid 2021 disclosure titled for 2021", () => {
+    expect(disclosure.parse(next)).toEqual(next);
+    expect(next.fiscalYear).toBe(2021);
+    expect(next.title).toBe("三河市人民政府办公室2021年部门预算信息公开情况说明");
+    expect(next.assets.asOf).toBe("2020-12-31");
+  });
+
+  it("puts 2020's figures in the prior-year column", () => {
+    expect(next.budget.priorYear).toEqual({ total: "2765.39", basic: "1162.43", project: "1602.96" });
+    expect(next.threePublic.priorYear).toEqual(fixture.threePublic.current);
+    expect(next.budget.changeReasons).toEqual({ basic: "", project: "" });
+  });
+
+  it("keeps every project and indicator, each under a heading of the 2021 framework", () => {
+    expect(next.performance.framework).toBe("2021");
+    expect(next.performance.projects.map((p) => p.name)).toEqual(fixture.performance.projects.map((p) => p.name));
+    const all = next.performance.projects.flatMap((p) => p.indicators);
+    expect(all).toHaveLength(107);
+    expect(all.filter((i) => !isValidPair(framework2021, i.level1, i.level2))).toEqual([]);
+  });
+
+  it("moves 效果指标 to 效益指标 and the 产出 cost heading to 成本指标", () => {
+    const base = fixture.performance.projects[0].indicators[0];
+    expect(toFramework({ ...base, level1: "效果指标", level2: "社会效益指标" }, framework2021)).toMatchObject({ level1: "效益指标", level2: "社会效益指标" });
+    expect(toFramework({ ...base, level1: "产出指标", level2: "成本指标" }, framework2021)).toMatchObject({ level1: "成本指标", level2: "经济成本指标" });
+    expect(toFramework({ ...base, level1: "未知", level2: "未知" }, framework2021)).toMatchObject({ level1: "未知", level2: "未知" });
+  });
+
+  it("leaves the 2020 disclosure untouched", () => {
+    expect(fixture.fiscalYear).toBe(2020);
+    expect(fixture.performance.framework).toBe("2020");
+  });
+});

@@ -1,0 +1,53 @@
+import { isValidPair, level1Role, type IndicatorFramework } from "./frameworks";
+import type { Disclosure, Indicator } from "./model";
+
+/**
+ * Starting a year from last year's disclosure (experience.md): texts, units, projects and their
+ * indicators carry over, last year's figures become the prior-year column, and the indicators move
+ * to the new year's framework. This year's figures start as last year's, for the clerk to change;
+ * the change reasons start empty because they explain a change that has not been made yet.
+ */
+export function carryForward(prior: Disclosure, fiscalYear: number, framework: IndicatorFramework): Disclosure {
+  const retitle = (text: string) => text.replaceAll(`${prior.fiscalYear}年`, `${fiscalYear}年`);
+  const { budget, threePublic } = prior;
+  return {
+    ...structuredClone(prior),
+    fiscalYear,
+    title: retitle(prior.title),
+    preamble: retitle(prior.preamble),
+    budget: {
+      ...structuredClone(budget),
+      priorYear: { total: budget.expenditure.total, basic: budget.expenditure.basic, project: budget.expenditure.project },
+      changeReasons: { basic: "", project: "" },
+    },
+    threePublic: {
+      current: { ...threePublic.current },
+      priorYear: { ...threePublic.current },
+      changeReasons: { outbound: "", vehicles: "", reception: "" },
+    },
+    performance: {
+      ...structuredClone(prior.performance),
+      framework: framework.id,
+      projects: prior.performance.projects.map((p) => ({ ...structuredClone(p), indicators: p.indicators.map((i) => toFramework(i, framework)) })),
+    },
+    assets: { ...structuredClone(prior.assets), asOf: `${fiscalYear - 1}-12-31` },
+  };
+}
+
+/**
+ * The same indicator under another framework's headings: a 二级 heading the new framework files
+ * under another 一级 moves there (效果指标/社会效益指标 → 效益指标/社会效益指标); a cost heading the new
+ * framework splits goes to its first cost heading (产出指标/成本指标 → 成本指标/经济成本指标). Anything
+ * else is left as it was, for the framework check to point out.
+ */
+export function toFramework(indicator: Indicator, framework: IndicatorFramework): Indicator {
+  const { level1, level2 } = indicator;
+  if (isValidPair(framework, level1, level2)) return { ...indicator };
+  const sameLevel2 = framework.levels.find((l) => l.level2.includes(level2));
+  if (sameLevel2) return { ...indicator, level1: sameLevel2.level1 };
+  if (level1Role(level2) === "cost") {
+    const cost = framework.levels.find((l) => level1Role(l.level1) === "cost");
+    if (cost) return { ...indicator, level1: cost.level1, level2: cost.level2[0] };
+  }
+  return { ...indicator };
+}

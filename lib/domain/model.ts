@@ -1,0 +1,274 @@
+import { z } from "zod";
+
+/**
+ * The canonical disclosure (../shared/spec/domain.md). One shape for the importer's output, the
+ * forms, the database, the exporters and the tests. Amounts are two-decimal strings in 万元;
+ * counts are numbers; absent facts are null.
+ */
+
+const AMOUNT_TEXT = /^-?\d+\.\d{2}$/;
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+export const amount = z.string().regex(AMOUNT_TEXT, "金额须为两位小数的万元数，如 2765.39");
+export const optionalAmount = amount.nullable();
+/** A measured quantity that is not money (m² of buildings): exact decimal text. */
+export const decimalText = z.string().regex(DECIMAL_TEXT, "须为数字");
+const count = z.number().int().nonnegative();
+const text = z.string();
+
+export const department = z.object({
+  code: z.string().min(1, "请填写部门编码"),
+  name: z.string().min(1, "请填写部门名称"),
+});
+
+export const orgUnitNatures = ["行政", "参公", "事业"] as const;
+export const fundingForms = ["财政拨款", "财政补助", "自收自支"] as const;
+
+export const orgUnit = z.object({
+  name: text,
+  /** 单位性质: 行政 / 参公 / 事业 (kept as text: other documents spell it otherwise). */
+  nature: text,
+  /** 单位规格: 正科级 … */
+  level: text,
+  /** 经费保障形式: 财政拨款 / 财政补助 / 自收自支 */
+  fundingForm: text,
+});
+
+export const incomeSources = ["generalPublicBudget", "governmentFund", "fiscalSpecialAccount", "other"] as const;
+export type IncomeSource = (typeof incomeSources)[number];
+
+const fundingSplit = z.object({
+  generalPublicBudget: optionalAmount,
+  governmentFund: optionalAmount,
+  fiscalSpecialAccount: optionalAmount,
+  other: optionalAmount,
+});
+
+export const budget = z.object({
+  income: fundingSplit.extend({ total: optionalAmount }),
+  expenditure: z.object({
+    total: optionalAmount,
+    basic: optionalAmount,
+    personnel: optionalAmount,
+    publicOperating: optionalAmount,
+    project: optionalAmount,
+    other: optionalAmount,
+    /** The main projects named in the narrative: "市志编纂业务费、政务公开专项经费、…" */
+    projectHighlights: text,
+  }),
+  priorYear: z.object({
+    total: optionalAmount,
+    basic: optionalAmount,
+    project: optionalAmount,
+  }),
+  changeReasons: z.object({
+    basic: text,
+    project: text,
+  }),
+});
+
+export const operatingExpenses = z.object({
+  amount: optionalAmount,
+  purposes: text,
+});
+
+export const threePublicYear = z.object({
+  total: optionalAmount,
+  outbound: optionalAmount,
+  vehiclePurchase: optionalAmount,
+  vehicleOperation: optionalAmount,
+  reception: optionalAmount,
+});
+
+export const threePublic = z.object({
+  current: threePublicYear,
+  priorYear: threePublicYear,
+  changeReasons: z.object({
+    outbound: text,
+    /** 公务用车购置及运维费, purchase and operation together as the disclosure explains them */
+    vehicles: text,
+    reception: text,
+  }),
+});
+
+export const targetOperators = ["=", ">=", "<=", ">", "<"] as const;
+export type TargetOperator = (typeof targetOperators)[number];
+
+/** 指标值: the raw text is always kept beside the parsed form. */
+export const target = z.discriminatedUnion("kind", [
+  z.object({
+    raw: text,
+    kind: z.literal("quantitative"),
+    operator: z.enum(targetOperators),
+    /** The number exactly as written (full-width digits normalised): "2.00", "95", "0.10" */
+    value: decimalText,
+    unit: text,
+  }),
+  z.object({ raw: text, kind: z.literal("qualitative"), text: text }),
+  z.object({ raw: text, kind: z.literal("unparsed") }),
+]);
+
+export const indicatorDirections = ["positive", "negative"] as const;
+
+export const indicator = z.object({
+  level1: text,
+  level2: text,
+  /** 三级指标: the metric's name */
+  name: text,
+  /** 绩效指标描述 */
+  description: text,
+  target,
+  /** 指标值确定依据 */
+  basis: text,
+  /** 权重, where the source gives one */
+  weight: z.number().nonnegative().nullable().optional(),
+  /** 指标方向性: 正向 / 反向 */
+  direction: z.enum(indicatorDirections).nullable().optional(),
+});
+
+export const projectFund = z.object({
+  name: text,
+  amount: optionalAmount,
+  goal: text,
+  indicators: z.array(indicator),
+});
+
+export const subGoal = z.object({ title: text, goal: text, indicators: text });
+export const safeguard = z.object({ title: text, text: text });
+
+export const performance = z.object({
+  overallGoal: text,
+  subGoals: z.array(subGoal),
+  safeguards: z.array(safeguard),
+  /** Id of the indicator framework the tables use ("2020", "2021"): see frameworks.ts */
+  framework: z.string().min(1),
+  projects: z.array(projectFund),
+});
+
+export const procurementItem = z.object({
+  project: text,
+  projectBudget: optionalAmount,
+  item: text,
+  /** 政府采购目录序号, e.g. A02030501 */
+  catalogCode: text,
+  unit: text,
+  quantity: count.nullable(),
+  unitPrice: optionalAmount,
+  amount: optionalAmount,
+  funding: fundingSplit,
+  /** 其他渠道资金: money for the purchase from outside this year's department budget (the table's last column). */
+  otherChannels: optionalAmount.optional(),
+});
+
+export const procurement = z.object({
+  total: optionalAmount,
+  items: z.array(procurementItem),
+});
+
+const areaAndValue = z.object({ area: decimalText.nullable(), value: optionalAmount });
+const countAndValue = z.object({ count: count.nullable(), value: optionalAmount });
+
+export const assets = z.object({
+  /** ISO date the fixed-asset figures are taken at (last year-end): "2019-12-31" */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").nullable(),
+  fixedAssetsTotal: optionalAmount,
+  plannedPurchase: optionalAmount,
+  plannedPurchaseNote: text,
+  buildings: areaAndValue,
+  officeBuildings: areaAndValue,
+  vehicles: countAndValue,
+  equipmentOver200k: countAndValue,
+  other: z.object({ value: optionalAmount }),
+});
+
+export const glossaryEntry = z.object({ term: text, definition: text });
+
+export const disclosure = z.object({
+  schemaVersion: z.literal(1),
+  department,
+  fiscalYear: z.number().int().min(2000).max(2100),
+  title: text,
+  preamble: text,
+  responsibilities: z.array(text),
+  orgUnits: z.array(orgUnit),
+  budget,
+  operatingExpenses,
+  threePublic,
+  performance,
+  procurement,
+  assets,
+  glossary: z.array(glossaryEntry),
+  otherMatters: text,
+});
+
+export type Disclosure = z.infer<typeof disclosure>;
+export type Department = z.infer<typeof department>;
+export type OrgUnit = z.infer<typeof orgUnit>;
+export type Budget = z.infer<typeof budget>;
+export type OperatingExpenses = z.infer<typeof operatingExpenses>;
+export type ThreePublic = z.infer<typeof threePublic>;
+export type ThreePublicYear = z.infer<typeof threePublicYear>;
+export type Target = z.infer<typeof target>;
+export type Indicator = z.infer<typeof indicator>;
+export type ProjectFund = z.infer<typeof projectFund>;
+export type Performance = z.infer<typeof performance>;
+export type ProcurementItem = z.infer<typeof procurementItem>;
+export type Procurement = z.infer<typeof procurement>;
+export type Assets = z.infer<typeof assets>;
+export type GlossaryEntry = z.infer<typeof glossaryEntry>;
+
+/**
+ * The nine sections in the order the disclosure prints them. The keys are the section ids used
+ * by the forms, the side bar, review comments and the database.
+ */
+export const sections = [
+  { id: "organisation", number: "一", title: "部门职责及机构设置情况", fields: ["responsibilities", "orgUnits"] },
+  { id: "budget", number: "二", title: "部门预算安排的总体情况", fields: ["budget"] },
+  { id: "operatingExpenses", number: "三", title: "机关运行经费安排情况", fields: ["operatingExpenses"] },
+  { id: "threePublic", number: "四", title: "财政拨款“三公”经费预算情况及增减变化原因", fields: ["threePublic"] },
+  { id: "performance", number: "五", title: "预算绩效信息", fields: ["performance"] },
+  { id: "procurement", number: "六", title: "政府采购预算情况", fields: ["procurement"] },
+  { id: "assets", number: "七", title: "国有资产信息", fields: ["assets"] },
+  { id: "glossary", number: "八", title: "名词解释", fields: ["glossary"] },
+  { id: "otherMatters", number: "九", title: "其他需要说明的事项", fields: ["otherMatters"] },
+] as const satisfies ReadonlyArray<{ id: string; number: string; title: string; fields: ReadonlyArray<keyof Disclosure> }>;
+
+export type SectionId = (typeof sections)[number]["id"];
+
+const emptyYear = (): ThreePublicYear => ({ total: null, outbound: null, vehiclePurchase: null, vehicleOperation: null, reception: null });
+
+/** A blank disclosure for a department and year: what a draft that "starts empty" holds. */
+export function emptyDisclosure(dept: Department, fiscalYear: number, framework: string): Disclosure {
+  return {
+    schemaVersion: 1,
+    department: dept,
+    fiscalYear,
+    title: `${dept.name}${fiscalYear}年部门预算信息公开情况说明`,
+    preamble: "",
+    responsibilities: [],
+    orgUnits: [],
+    budget: {
+      income: { total: null, generalPublicBudget: null, governmentFund: null, fiscalSpecialAccount: null, other: null },
+      expenditure: { total: null, basic: null, personnel: null, publicOperating: null, project: null, other: null, projectHighlights: "" },
+      priorYear: { total: null, basic: null, project: null },
+      changeReasons: { basic: "", project: "" },
+    },
+    operatingExpenses: { amount: null, purposes: "" },
+    threePublic: { current: emptyYear(), priorYear: emptyYear(), changeReasons: { outbound: "", vehicles: "", reception: "" } },
+    performance: { overallGoal: "", subGoals: [], safeguards: [], framework, projects: [] },
+    procurement: { total: null, items: [] },
+    assets: {
+      asOf: `${fiscalYear - 1}-12-31`,
+      fixedAssetsTotal: null,
+      plannedPurchase: null,
+      plannedPurchaseNote: "",
+      buildings: { area: null, value: null },
+      officeBuildings: { area: null, value: null },
+      vehicles: { count: null, value: null },
+      equipmentOver200k: { count: null, value: null },
+      other: { value: null },
+    },
+    glossary: [],
+    otherMatters: "",
+  };
+}

@@ -1,0 +1,92 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureText, goldenDisclosure } from "./__fixtures__/golden";
+import { HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
+import { PdfPrinter, renderPdf } from "./pdf";
+
+/**
+ * The PDF through the tools a reader's machine would use on it (poppler): its text is the
+ * fixture's, every figure included; its fonts are embedded with a Unicode map (selectable,
+ * searchable Chinese); its pages are A4 with the wide procurement table turned landscape.
+ */
+
+const dir = mkdtempSync(path.join(tmpdir(), "budget-pdf-"));
+const printer = new PdfPrinter();
+let fixturePdf: Uint8Array;
+
+const save = (name: string, bytes: Uint8Array) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+};
+const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+
+beforeAll(async () => {
+  fixturePdf = await renderPdf(goldenDisclosure(), { printer, revision: 1 });
+}, 60_000);
+afterAll(async () => {
+  await printer.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Text with layout whitespace and thousands separators gone: a figure split over a cell's lines reads whole. */
+const squeeze = (text: string) => text.replace(/\s+/g, "").replace(/(\d),(?=\d{3}\b)/g, "$1");
+
+describe("renderPdf", () => {
+  it("contains every figure of the fixture, as often as the fixture states it", () => {
+    const text = squeeze(poppler("pdftotext", "-enc", "UTF-8", save("fixture.pdf", fixturePdf), "-"));
+    const figures = fixtureText().match(/\d+(?:\.\d+)?/g) ?? [];
+    expect(figures.length).toBeGreaterThan(400);
+    const missing = [...new Set(figures)].filter((f) => !text.includes(f));
+    expect(missing).toEqual([]);
+    // Amounts with decimals are the disclosure's money: each must appear at least as often.
+    const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+    const fixture = squeeze(fixtureText());
+    const short = [...new Set(figures.filter((f) => f.includes(".")))].filter((f) => count(text, f) < count(fixture, f));
+    expect(short).toEqual([]);
+  });
+
+  it("reads like the fixture: the title, the nine section headings, the tables' headings", () => {
+    const text = poppler("pdftotext", "-enc", "UTF-8", save("fixture-text.pdf", fixturePdf), "-");
+    for (const heading of ["三河市人民政府办公室2020年部门预算信息公开情况说明", "一、部门职责及机构设置情况", "四、财政拨款“三公”经费预算情况及增减变化原因", "九、其他需要说明的事项", "部门政府采购预算", "部门固定资产占用情况表", "一级指标", "指标值确定依据", "我部门无其他需要说明的事项"]) {
+      expect(squeeze(text)).toContain(squeeze(heading));
+    }
+  });
+
+  it("embeds its fonts with a Unicode map, on A4 pages, one of them landscape", () => {
+    const file = save("fonts.pdf", fixturePdf);
+    const fonts = poppler("pdffonts", file).split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    // columns: … emb sub uni object ID — every font embedded and mapped to Unicode
+    for (const line of fonts) expect(line).toMatch(/\byes\s+(yes|no)\s+yes\s+\d+\s+\d+\s*$/);
+    const sizes = poppler("pdfinfo", "-f", "1", "-l", "999", file).match(/Page\s+\d+ size:\s+[\d.]+ x [\d.]+/g) ?? [];
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(sizes.every((s) => /594\.96 x 841\.92|841\.92 x 594\.96/.test(s))).toBe(true);
+    expect(sizes.filter((s) => s.endsWith("841.92 x 594.96"))).toHaveLength(1);
+    expect(poppler("pdfinfo", file)).toMatch(/Title:\s+三河市人民政府办公室2020年部门预算信息公开情况说明/);
+  });
+
+  it("gives the same bytes for the same disclosure (the print time is pinned)", async () => {
+    const again = await renderPdf(goldenDisclosure(), { printer, revision: 1 });
+    expect(Buffer.from(again).equals(Buffer.from(fixturePdf))).toBe(true);
+  });
+
+  it("prints hostile text as text: markup and formulas verbatim, a long unbroken string wrapped inside the page", async () => {
+    const file = save("hostile.pdf", await renderPdf(hostileDisclosure(), { printer }));
+    const text = poppler("pdftotext", "-enc", "UTF-8", file, "-");
+    expect(text).toContain("<script>alert(1)</script>");
+    expect(text).toContain('=HYPERLINK("http://x","y")');
+    for (const t of HOSTILE_TEXTS.filter((h) => h !== LONG_TEXT)) expect(text).toContain(t.trim());
+    // Wrapped, not cut: every A is there, on lines that fit the page (no line runs off its edge).
+    const runs = text.match(/A{2,}/g) ?? [];
+    expect(runs.join("").length).toBe(LONG_TEXT.length * 3);
+    expect(Math.max(...runs.map((r) => r.length))).toBeLessThan(120);
+    const boxes = poppler("pdftotext", "-bbox", file, "-");
+    const pageWidths = [...boxes.matchAll(/<page width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const rightEdges = [...boxes.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.max(...rightEdges)).toBeLessThanOrEqual(Math.max(...pageWidths));
+  });
+});

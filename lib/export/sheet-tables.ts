@@ -1,0 +1,159 @@
+import type { Disclosure, ThreePublicYear } from "../domain/model";
+import { sumAmounts } from "../domain/money";
+import { change } from "../render/narrative";
+import { chineseDate } from "../render/tables";
+
+/**
+ * The disclosure's figures as flat tables, one per spreadsheet sheet, with each value still in its
+ * exact form (amounts as two-decimal strings). The Excel writer turns them into typed cells; the
+ * read-back test compares against these same tables, text to text.
+ */
+
+export type ColumnKind = "text" | "amount" | "count" | "decimal";
+
+export interface SheetColumn {
+  header: string;
+  kind: ColumnKind;
+  /** Width in characters of a CJK-aware spreadsheet (one Chinese character ≈ 2). */
+  width: number;
+}
+
+export type SheetValue = string | number | null;
+
+export interface SheetTable {
+  name: string;
+  columns: SheetColumn[];
+  rows: SheetValue[][];
+}
+
+const col = (header: string, kind: ColumnKind, width: number): SheetColumn => ({ header, kind, width });
+const delta = (current: string | null, prior: string | null) => change(current, prior)?.toFixed(2) ?? null;
+
+function overview(d: Disclosure): SheetTable {
+  return {
+    name: "概况",
+    columns: [col("项目", "text", 16), col("内容", "text", 60)],
+    rows: [
+      ["部门编码", d.department.code],
+      ["部门名称", d.department.name],
+      ["预算年度", String(d.fiscalYear)],
+      ["标题", d.title],
+      ["绩效指标体系", d.performance.framework],
+      ["资产截止日期", chineseDate(d.assets.asOf)],
+    ],
+  };
+}
+
+function budget(d: Disclosure): SheetTable {
+  const { income: i, expenditure: e, priorYear: p } = d.budget;
+  const line = (label: string, current: string | null, prior: string | null = null, hasPrior = false): SheetValue[] => [
+    label,
+    current,
+    hasPrior ? prior : null,
+    hasPrior ? delta(current, prior) : null,
+  ];
+  return {
+    name: "收支总表",
+    columns: [col("项目", "text", 26), col("本年预算（万元）", "amount", 18), col("上年预算（万元）", "amount", 18), col("增减（万元）", "amount", 14)],
+    rows: [
+      line("收入合计", i.total),
+      line("  一般公共预算收入", i.generalPublicBudget),
+      line("  基金预算收入", i.governmentFund),
+      line("  财政专户核拨收入", i.fiscalSpecialAccount),
+      line("  其他来源收入", i.other),
+      line("支出合计", e.total, p.total, true),
+      line("  基本支出", e.basic, p.basic, true),
+      line("    人员经费", e.personnel),
+      line("    日常公用经费", e.publicOperating),
+      line("  项目支出", e.project, p.project, true),
+      line("  其他支出", e.other),
+      line("机关运行经费", d.operatingExpenses.amount),
+    ],
+  };
+}
+
+const vehicles = (y: ThreePublicYear) =>
+  y.vehiclePurchase == null && y.vehicleOperation == null ? null : sumAmounts([y.vehiclePurchase, y.vehicleOperation]).toFixed(2);
+
+function threePublic(d: Disclosure): SheetTable {
+  const { current: c, priorYear: p, changeReasons: r } = d.threePublic;
+  const line = (label: string, current: string | null, prior: string | null, reason = ""): SheetValue[] => [label, current, prior, delta(current, prior), reason];
+  return {
+    name: "三公经费",
+    columns: [
+      col("项目", "text", 26), col(`${d.fiscalYear}年预算（万元）`, "amount", 18), col(`${d.fiscalYear - 1}年预算（万元）`, "amount", 18),
+      col("增减（万元）", "amount", 14), col("增减原因", "text", 60),
+    ],
+    rows: [
+      line("合计", c.total, p.total),
+      line("因公出国（境）费", c.outbound, p.outbound, r.outbound),
+      line("公务用车购置及运维费", vehicles(c), vehicles(p), r.vehicles),
+      line("  公务用车购置费", c.vehiclePurchase, p.vehiclePurchase),
+      line("  公务用车运维费", c.vehicleOperation, p.vehicleOperation),
+      line("公务接待费", c.reception, p.reception, r.reception),
+    ],
+  };
+}
+
+export const INDICATOR_COLUMNS: ReadonlyArray<SheetColumn> = [
+  col("序号", "count", 6), col("项目名称", "text", 24), col("一级指标", "text", 12), col("二级指标", "text", 16),
+  col("三级指标", "text", 26), col("绩效指标描述", "text", 30), col("指标值", "text", 14), col("指标值确定依据", "text", 40),
+  col("权重", "decimal", 8), col("指标方向", "text", 10),
+];
+
+function indicators(d: Disclosure): SheetTable {
+  const rows = d.performance.projects.flatMap((p, index) =>
+    p.indicators.map((i): SheetValue[] => [
+      index + 1, p.name, i.level1, i.level2, i.name, i.description, i.target.raw, i.basis,
+      i.weight ?? null, i.direction == null ? "" : i.direction === "positive" ? "正向" : "反向",
+    ]),
+  );
+  return { name: "绩效目标表", columns: [...INDICATOR_COLUMNS], rows };
+}
+
+export const PROCUREMENT_COLUMNS: ReadonlyArray<SheetColumn> = [
+  col("项目名称", "text", 24), col("预算资金", "amount", 12), col("采购物品名称", "text", 20), col("政府采购目录序号", "text", 18),
+  col("计量单位", "text", 10), col("数量", "count", 8), col("单价", "amount", 10), col("政府采购金额", "amount", 14),
+  col("一般公共预算拨款", "amount", 16), col("基金预算拨款", "amount", 14), col("财政专户核拨", "amount", 14),
+  col("其他来源收入", "amount", 14), col("其他渠道资金", "amount", 14),
+];
+
+function procurement(d: Disclosure): SheetTable {
+  return {
+    name: "政府采购",
+    columns: [...PROCUREMENT_COLUMNS],
+    rows: d.procurement.items.map((i) => [
+      i.project, i.projectBudget, i.item, i.catalogCode, i.unit, i.quantity, i.unitPrice, i.amount,
+      i.funding.generalPublicBudget, i.funding.governmentFund, i.funding.fiscalSpecialAccount, i.funding.other, i.otherChannels ?? null,
+    ]),
+  };
+}
+
+function assets(d: Disclosure): SheetTable {
+  const a = d.assets;
+  return {
+    name: "国有资产",
+    columns: [col("项目", "text", 28), col("数量", "decimal", 12), col("价值（万元）", "amount", 16)],
+    rows: [
+      ["资产总额", null, a.fixedAssetsTotal],
+      ["1、房屋（平方米）", a.buildings.area, a.buildings.value],
+      ["  其中：办公用房（平方米）", a.officeBuildings.area, a.officeBuildings.value],
+      ["2、车辆（台、辆）", a.vehicles.count, a.vehicles.value],
+      ["3、单价在20万元以上的设备", a.equipmentOver200k.count, a.equipmentOver200k.value],
+      ["4、其他固定资产", null, a.other.value],
+      ["本年拟购置固定资产", null, a.plannedPurchase],
+    ],
+  };
+}
+
+function orgUnits(d: Disclosure): SheetTable {
+  return {
+    name: "机构设置",
+    columns: [col("单位名称", "text", 30), col("单位性质", "text", 10), col("单位规格", "text", 10), col("经费保障形式", "text", 14)],
+    rows: d.orgUnits.map((u) => [u.name, u.nature, u.level, u.fundingForm]),
+  };
+}
+
+export function sheetTables(d: Disclosure): SheetTable[] {
+  return [overview(d), budget(d), threePublic(d), indicators(d), procurement(d), assets(d), orgUnits(d)];
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { findFramework } from "../../domain/frameworks";
+import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
+import { draftFromLastYear, draftFromReading, emptyDraft, readingNotes, type DraftTarget } from "./draft";
+import { readUpload } from "./read-upload";
+import { UploadRefused } from "./sniff";
+
+const golden: Disclosure = disclosureSchema.parse(JSON.parse(readFileSync(new URL("../__fixtures__/sanhe-2020.golden.json", import.meta.url), "utf8")));
+const health = { code: "411", name: "三河市卫生健康局" };
+const target = (fiscalYear: number): DraftTarget => ({
+  department: health,
+  fiscalYear,
+  framework: findFramework("2021")!,
+  orgUnits: [{ name: "三河市卫生健康局", nature: "行政", level: "正科级", fundingForm: "财政拨款" }],
+});
+
+describe("the content a new year's draft starts with", () => {
+  it("empty: the department, its current units and the year's framework, nothing else", () => {
+    const d = emptyDraft(target(2022));
+    expect(disclosureSchema.parse(d)).toEqual(d);
+    expect(d).toMatchObject({ department: health, fiscalYear: 2022, orgUnits: target(2022).orgUnits, performance: { framework: "2021", projects: [] }, responsibilities: [] });
+  });
+
+  it("from an earlier year: carried forward, the file's figures as the prior-year column, the draft's own department", () => {
+    const d = draftFromLastYear(golden, target(2022));
+    expect(d.department).toEqual(health);
+    expect(d.fiscalYear).toBe(2022);
+    expect(d.budget.priorYear).toEqual({ total: "2765.39", basic: "1162.43", project: "1602.96" });
+    expect(d.threePublic.priorYear).toEqual(golden.threePublic.current);
+    expect(d.performance.projects).toHaveLength(13);
+    // 效果指标 of the 2020 framework is 效益指标 in 2021's.
+    expect(d.performance.projects.flatMap((p) => p.indicators).some((i) => i.level1 === "效果指标")).toBe(false);
+  });
+
+  it("from a file of the draft's own year: taken as it is, on the year's framework", () => {
+    const d = draftFromLastYear(golden, { ...target(2020), framework: findFramework("2020")! });
+    expect(d.budget).toEqual(golden.budget);
+    expect(d.department).toEqual(health);
+  });
+
+  it("refuses a file of a later year than the draft", () => {
+    expect(() => draftFromLastYear(golden, target(2019))).toThrow(UploadRefused);
+    expect(() => draftFromLastYear(golden, target(2019))).toThrow("文件是2020年度的信息公开，不能用来新建2019年度的草稿。");
+  });
+
+  it("says how the file becomes the draft, and that the department differs", async () => {
+    const reading = await readUpload(readFileSync(new URL("../../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url)), "a.txt");
+    expect(readingNotes(reading, target(2022))).toEqual([
+      "文件是2020年度的信息公开：接受后生成2022年度草稿，文件中的2020年数字填入“上年数”一列，本年数字先按上年填入。",
+      "文件中的部门为“三河市人民政府办公室（434）”，将按“三河市卫生健康局（411）”创建草稿。",
+    ]);
+  });
+
+  it("an indicator sheet fills the project tables of an otherwise empty draft", async () => {
+    const csv = "项目名称\t一级指标\t二级指标\t三级指标\t指标值\n热线经费\t效果指标\t社会效益指标\t群众满意\t>=90%\n";
+    const reading = await readUpload(new TextEncoder().encode(csv), "指标.tsv");
+    const d = draftFromReading(reading, target(2022));
+    expect(d.performance.projects).toEqual([
+      { name: "热线经费", amount: null, goal: "", indicators: [expect.objectContaining({ level1: "效益指标", level2: "社会效益指标", name: "群众满意" })] },
+    ]);
+    expect(d.orgUnits).toEqual(target(2022).orgUnits);
+    expect(d.budget.expenditure.total).toBeNull();
+  });
+});

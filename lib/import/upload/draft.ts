@@ -1,0 +1,57 @@
+import { carryForward, toFramework } from "../../domain/carry-forward";
+import type { IndicatorFramework } from "../../domain/frameworks";
+import { emptyDisclosure, type Department, type Disclosure, type OrgUnit, type ProjectFund } from "../../domain/model";
+import { importMessages } from "../../i18n/zh-CN/import";
+import type { UploadReading } from "./read-upload";
+import { UploadRefused } from "./sniff";
+
+/**
+ * The content a new year's draft starts with, in each of the three ways a year can start. The
+ * draft always belongs to the department and year it is started for, whatever a file says; the
+ * preview tells the clerk where the two differ.
+ */
+
+export type DraftTarget = { department: Department; fiscalYear: number; framework: IndicatorFramework; orgUnits: ReadonlyArray<OrgUnit> };
+
+/** Empty: only the department, its current units and the year's framework. */
+export function emptyDraft(target: DraftTarget): Disclosure {
+  return { ...emptyDisclosure(target.department, target.fiscalYear, target.framework.id), orgUnits: target.orgUnits.map((u) => ({ ...u })) };
+}
+
+/** From last year's disclosure: texts, projects and indicators; its figures as the prior-year column. */
+export function draftFromLastYear(prior: Disclosure, target: DraftTarget): Disclosure {
+  if (prior.fiscalYear > target.fiscalYear) throw new UploadRefused(importMessages.refused.laterYear(prior.fiscalYear, target.fiscalYear));
+  if (prior.fiscalYear === target.fiscalYear) return sameYear(prior, target);
+  return { ...carryForward(prior, target.fiscalYear, target.framework), department: { ...target.department } };
+}
+
+/** From an uploaded file: a disclosure as last year's (or this year's as it stands), a sheet as project tables. */
+export function draftFromReading(reading: UploadReading, target: DraftTarget): Disclosure {
+  if (reading.kind === "disclosure") return draftFromLastYear(reading.disclosure, target);
+  return { ...emptyDraft(target), performance: { ...emptyDraft(target).performance, projects: reading.sheets.projects.map((p) => onFramework(p, target.framework)) } };
+}
+
+/** A file of the draft's own year is taken as it is, moved to the year's framework. */
+function sameYear(d: Disclosure, target: DraftTarget): Disclosure {
+  const copy = structuredClone(d);
+  return {
+    ...copy,
+    department: { ...target.department },
+    performance: { ...copy.performance, framework: target.framework.id, projects: copy.performance.projects.map((p) => onFramework(p, target.framework)) },
+  };
+}
+
+const onFramework = (p: ProjectFund, framework: IndicatorFramework): ProjectFund => ({ ...p, indicators: p.indicators.map((i) => toFramework(i, framework)) });
+
+/** What the preview says about how the file becomes the draft. */
+export function readingNotes(reading: UploadReading, target: DraftTarget): string[] {
+  const m = importMessages.preview;
+  if (reading.kind === "indicators") return [m.sheetBase];
+  const d = reading.disclosure;
+  const notes = [d.fiscalYear < target.fiscalYear ? m.carried(d.fiscalYear, target.fiscalYear) : m.sameYear(d.fiscalYear)];
+  const stated = [d.department.name, d.department.code && `（${d.department.code}）`].filter(Boolean).join("");
+  if (stated && (d.department.name !== target.department.name || (d.department.code !== "" && d.department.code !== target.department.code))) {
+    notes.push(m.departmentDiffers(stated, `${target.department.name}（${target.department.code}）`));
+  }
+  return notes;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { goldenDisclosure } from "../export/__fixtures__/golden";
+import { HOSTILE_TEXTS, hostileDisclosure } from "../export/__fixtures__/hostile-disclosure";
+import { budgetCharts } from "./charts";
+import { documentOutline, outlineTables } from "./document";
+import { documentHtml, escapeHtml, tableHtml, tableParts } from "./html";
+import { indicatorTable, procurementTable } from "./tables";
+
+const golden = goldenDisclosure();
+const html = documentHtml(documentOutline(golden), budgetCharts(golden));
+
+/** The text a browser would show for an HTML fragment (tags dropped, entities decoded). */
+const visibleText = (fragment: string) =>
+  fragment
+    .replace(/<svg[\s\S]*?<\/svg>/g, "")
+    .replace(/<[^>]+>/g, "\n")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+describe("documentHtml", () => {
+  it("has the title and the nine sections in order, each with its heading", () => {
+    const headings = [...html.matchAll(/<h2 id="heading-(\w+)">([^<]+)<\/h2>/g)].map((m) => m[2]);
+    expect(headings).toEqual([
+      "一、部门职责及机构设置情况",
+      "二、部门预算安排的总体情况",
+      "三、机关运行经费安排情况",
+      "四、财政拨款“三公”经费预算情况及增减变化原因",
+      "五、预算绩效信息",
+      "六、政府采购预算情况",
+      "七、国有资产信息",
+      "八、名词解释",
+      "九、其他需要说明的事项",
+    ]);
+    expect(html).toContain('<h1 class="dd-title">三河市人民政府办公室2020年部门预算信息公开情况说明</h1>');
+  });
+
+  it("writes every table of the outline, with the indicator tables' 一级/二级 merged over their rows", () => {
+    const tables = outlineTables(documentOutline(golden));
+    expect(tables).toHaveLength(16);
+    for (const table of tables) expect(html).toContain(`id="table-${table.id}"`);
+    const first = tableHtml(indicatorTable(golden.performance.projects[0], 0));
+    expect(first).toMatch(/<td rowspan="\d+" class="c">产出指标<\/td>/);
+    expect(first).toContain('<thead><tr><th scope="col" class="c">一级指标</th>');
+    // The amount and goal lead the grid; the column headings repeat on each printed page.
+    expect(first.indexOf("资金金额（万元）")).toBeLessThan(first.indexOf("<thead>"));
+  });
+
+  it("right-aligns amounts and keeps the frameless line of a table above its grid", () => {
+    const procurement = tableHtml(procurementTable(golden));
+    expect(tableParts(procurementTable(golden))).toMatchObject({ meta: [0], lead: [], head: [1, 2, 3] });
+    expect(procurement).toContain('<div class="dd-table-meta"><span>434-三河市人民政府办公室</span><span>单位：万元</span></div>');
+    expect(procurement).toContain('<td class="r">53.94</td>');
+    expect(procurement).toContain('<td class="r">1.58</td>');
+    expect(procurement).toContain("dd-wide");
+  });
+
+  it("puts each chart, with a data table and a text alternative, at the end of its section", () => {
+    const budget = html.slice(html.indexOf('id="section-budget"'), html.indexOf('id="section-operatingExpenses"'));
+    expect(budget).toContain('id="chart-income"');
+    expect(budget).toContain('id="chart-change"');
+    expect(budget).toMatch(/<svg aria-label="收入构成：一般公共预算收入 2,765.39万元（100.0%）/);
+    expect(budget).toContain('<th scope="row" class="l">项目支出</th><td class="r">1,602.96</td><td class="r">1,306.94</td><td class="r">增加296.02万元</td>');
+    const threePublic = html.slice(html.indexOf('id="section-threePublic"'), html.indexOf('id="section-performance"'));
+    expect(threePublic).toContain('id="chart-three-public"');
+  });
+
+  it("shows every figure of the document's sentences", () => {
+    const text = visibleText(html);
+    for (const figure of ["2765.39万元", "1162.43万元", "99.99万元", "252.89万元", "168.95万元", "1153.01万元", "6841.88", "431.38", "224.84", "496.79", ">=95.00%"]) {
+      expect(text).toContain(figure);
+    }
+  });
+
+  it("keeps hostile text inert: markup escaped, formulas and long strings as plain text", () => {
+    const hostile = documentHtml(documentOutline(hostileDisclosure()));
+    expect(hostile).not.toContain("<script>");
+    expect(hostile).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    const text = visibleText(hostile);
+    for (const t of HOSTILE_TEXTS) expect(text).toContain(t);
+    expect(escapeHtml(`"'<>&`)).toBe("&quot;&#39;&lt;&gt;&amp;");
+  });
+});
