@@ -1,0 +1,1 @@
+ALTER TABLE "procurement_items" ADD COLUMN "other_channels" numeric(16, 2);

@@ -1,0 +1,1 @@
+ALTER TABLE "return_reasons" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "disclosures" ADD COLUMN "revision_note" text DEFAULT '' NOT NULL;

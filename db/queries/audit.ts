@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { asc, desc, gt, is, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import { stableStringify } from "../disclosure-shape";
+import type { Db } from "../client";
+import { auditLog } from "../schema/audit";
+
+export type AuditEntry = {
+  /** null for the system itself (migrations, seeding) */
+  actorId: string | null;
+  ip?: string | null;
+  /** dotted verb: disclosure.save, disclosure.submit, user.login … */
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** what changed; must survive a JSON round trip unchanged (it is hashed) */
+  detail?: Record<string, unknown>;
+};
+
+type ChainedFields = { at: Date; actorId: string | null; ip: string | null; action: string; entityType: string; entityId: string; detail: Record<string, unknown> };
+
+export const GENESIS_HASH = "0".repeat(64);
+// Any constant works; it only has to be the same for every writer of the log.
+const AUDIT_CHAIN_LOCK = 4_242_001;
+
+/** sha256 over the previous hash and every field of the row, in an order jsonb cannot disturb. */
+export function auditHash(prevHash: string, row: ChainedFields): string {
+  const material = stableStringify([prevHash, row.at.toISOString(), row.actorId, row.ip, row.action, row.entityType, row.entityId, row.detail]);
+  return createHash("sha256").update(material, "utf8").digest("hex");
+}
+
+/**
+ * Appends one row to the hash chain. Call it inside the transaction that makes the change, so
+ * the change and its audit row commit together; writers queue on an advisory lock so two
+ * transactions never chain onto the same predecessor.
+ */
+export async function appendAudit(tx: Db, entry: AuditEntry): Promise<{ id: number; hash: string }> {
+  if (!is(tx, PgTransaction)) return tx.transaction((inner) => appendAudit(inner, entry));
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row: ChainedFields = {
+    at: new Date(),
+    actorId: entry.actorId,
+    ip: entry.ip ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    // Hash exactly what jsonb will give back: undefined members vanish, dates become text.
+    detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
+  };
+  const hash = auditHash(prevHash, row);
+  const [inserted] = await tx
+    .insert(auditLog)
+    .values({ ...row, prevHash, hash })
+    .returning({ id: auditLog.id, hash: auditLog.hash });
+  return inserted;
+}
+
+
+export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: "prev-hash" | "hash" };
+
+/** Walks the whole log in id order and recomputes every link. */
+export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainVerdict> {
+  let prevHash = GENESIS_HASH;
+  let afterId = 0;
+  let rows = 0;
+  for (;;) {
+    const batch = await db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(batchSize);
+    for (const row of batch) {
+      if (row.prevHash !== prevHash) return { ok: false, rows, brokenAtId: row.id, reason: "prev-hash" };
+      if (auditHash(prevHash, row) !== row.hash) return { ok: false, rows, brokenAtId: row.id, reason: "hash" };
+      prevHash = row.hash;
+      rows++;
+    }
+    if (batch.length < batchSize) return { ok: true, rows };
+    afterId = batch[batch.length - 1].id;
+  }
+}

@@ -1,0 +1,181 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { emptyDisclosure, sections, type Department } from "@/lib/domain/model";
+import type { Db } from "../client";
+import { editableDisclosure, stableStringify, type EditableDisclosure, type EditableIndicator, type EditableProcurementItem } from "../disclosure-shape";
+import { disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
+
+/**
+ * How a canonical disclosure lies in the tables: each section's non-repeating content as jsonb in
+ * disclosure_sections (keyed as model.ts `sections`, plus "header" for title and preamble), the
+ * repeating rows in their own tables. department, fiscalYear and performance.framework are columns
+ * of the disclosure row and are not stored twice.
+ */
+export const HEADER_SECTION = "header";
+
+export type ProjectRow = typeof projectFunds.$inferSelect;
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type ProcurementRow = typeof procurementItems.$inferSelect;
+export type SectionContent = { sectionId: string; content: Record<string, unknown> };
+
+export type StoredContent = {
+  sections: Map<string, Record<string, unknown>>;
+  projects: ProjectRow[];
+  indicators: IndicatorRow[];
+  procurement: ProcurementRow[];
+};
+
+/** The disclosure's non-repeating content, one entry per section. */
+export function toSectionContents(d: EditableDisclosure): SectionContent[] {
+  const out: SectionContent[] = [{ sectionId: HEADER_SECTION, content: { title: d.title, preamble: d.preamble } }];
+  for (const section of sections) {
+    const content: Record<string, unknown> = {};
+    for (const field of section.fields) content[field] = d[field];
+    out.push({ sectionId: section.id, content });
+  }
+  // Rows live in their own tables and the framework on the disclosure row; the rest is kept whole,
+  // so a field the model gains is stored without a change here.
+  const { projects: _projects, framework: _framework, ...performance } = d.performance;
+  const { items: _items, ...procurement } = d.procurement;
+  out.find((s) => s.sectionId === "performance")!.content = { performance };
+  out.find((s) => s.sectionId === "procurement")!.content = { procurement };
+  return out;
+}
+
+export type DisclosureIdentity = { department: Department; fiscalYear: number; frameworkId: string };
+
+/** The canonical disclosure (with row ids) from what the tables hold; zod-checked on the way out. */
+export function assembleDisclosure(identity: DisclosureIdentity, stored: StoredContent): EditableDisclosure {
+  const base = emptyDisclosure(identity.department, identity.fiscalYear, identity.frameworkId);
+  const overlay: Record<string, unknown> = {};
+  for (const content of stored.sections.values()) Object.assign(overlay, content);
+  const performance = (overlay.performance ?? {}) as Record<string, unknown>;
+  const procurement = (overlay.procurement ?? {}) as Record<string, unknown>;
+
+  const indicatorsByProject = new Map<string, EditableIndicator[]>();
+  for (const row of stored.indicators) {
+    const list = indicatorsByProject.get(row.projectId) ?? [];
+    list.push(fromIndicatorRow(row));
+    indicatorsByProject.set(row.projectId, list);
+  }
+  const projects = stored.projects.map((p) => ({ id: p.id, name: p.name, amount: p.amount, goal: p.goal, indicators: indicatorsByProject.get(p.id) ?? [] }));
+
+  return editableDisclosure.parse({
+    ...base,
+    ...overlay,
+    schemaVersion: 1,
+    department: identity.department,
+    fiscalYear: identity.fiscalYear,
+    performance: { ...base.performance, ...performance, framework: identity.frameworkId, projects },
+    procurement: { ...base.procurement, ...procurement, items: stored.procurement.map(fromProcurementRow) },
+  });
+}
+
+function fromIndicatorRow(row: IndicatorRow): EditableIndicator {
+  return {
+    id: row.id,
+    level1: row.level1,
+    level2: row.level2,
+    name: row.name,
+    description: row.description,
+    target: { raw: row.targetRaw, ...row.target } as EditableIndicator["target"],
+    basis: row.basis,
+    // Absent and null mean the same (no 权重 column in the source); the canonical form omits them.
+    ...(row.weight != null ? { weight: row.weight } : {}),
+    ...(row.direction != null ? { direction: row.direction } : {}),
+  };
+}
+
+function fromProcurementRow(row: ProcurementRow): EditableProcurementItem {
+  return {
+    id: row.id,
+    project: row.project,
+    projectBudget: row.projectBudget,
+    item: row.item,
+    catalogCode: row.catalogCode,
+    unit: row.unit,
+    quantity: row.quantity,
+    unitPrice: row.unitPrice,
+    amount: row.amount,
+    funding: {
+      generalPublicBudget: row.fundingGeneralPublicBudget,
+      governmentFund: row.fundingGovernmentFund,
+      fiscalSpecialAccount: row.fundingFiscalSpecialAccount,
+      other: row.fundingOther,
+    },
+    // Always stated, null when none: the importer reads the column on every line.
+    otherChannels: row.otherChannels,
+  };
+}
+
+// Row builders: the exact column values a canonical row becomes, given the id it has been given.
+
+export function toProjectRow(d: EditableDisclosure["performance"]["projects"][number], id: string, disclosureId: string, position: number): ProjectRow {
+  return { id, disclosureId, position, name: d.name, amount: d.amount, goal: d.goal };
+}
+
+export function toIndicatorRow(i: EditableIndicator, id: string, projectId: string, position: number): IndicatorRow {
+  const { raw, ...parsed } = i.target;
+  return {
+    id,
+    projectId,
+    position,
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    description: i.description,
+    targetRaw: raw,
+    target: parsed,
+    basis: i.basis,
+    weight: i.weight ?? null,
+    direction: i.direction ?? null,
+  };
+}
+
+export function toProcurementRow(p: EditableProcurementItem, id: string, disclosureId: string, position: number): ProcurementRow {
+  return {
+    id,
+    disclosureId,
+    position,
+    project: p.project,
+    projectBudget: p.projectBudget,
+    item: p.item,
+    catalogCode: p.catalogCode,
+    unit: p.unit,
+    quantity: p.quantity,
+    unitPrice: p.unitPrice,
+    amount: p.amount,
+    fundingGeneralPublicBudget: p.funding.generalPublicBudget,
+    fundingGovernmentFund: p.funding.governmentFund,
+    fundingFiscalSpecialAccount: p.funding.fiscalSpecialAccount,
+    fundingOther: p.funding.other,
+    otherChannels: p.otherChannels ?? null,
+  };
+}
+
+/** Row equality as the database sees it: key order and jsonb's reordering do not matter. */
+export function sameRow(a: object, b: object): boolean {
+  return stableStringify(a) === stableStringify(b);
+}
+
+/** Everything stored for one disclosure, rows in their order. */
+export async function readStoredContent(db: Db, disclosureId: string): Promise<StoredContent> {
+  // One after another: inside a transaction they share one connection, which takes one query at a time.
+  const sectionRows = await db.select().from(disclosureSections).where(eq(disclosureSections.disclosureId, disclosureId));
+  const projects = await db.select().from(projectFunds).where(eq(projectFunds.disclosureId, disclosureId)).orderBy(asc(projectFunds.position));
+  const procurement = await db
+    .select()
+    .from(procurementItems)
+    .where(eq(procurementItems.disclosureId, disclosureId))
+    .orderBy(asc(procurementItems.position));
+  const projectIds = projects.map((p) => p.id);
+  const indicatorRows =
+    projectIds.length === 0
+      ? []
+      : await db.select().from(indicators).where(inArray(indicators.projectId, projectIds)).orderBy(asc(indicators.position));
+  return {
+    sections: new Map(sectionRows.map((s) => [s.sectionId, s.content])),
+    projects,
+    indicators: indicatorRows,
+    procurement,
+  };
+}

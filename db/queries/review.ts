@@ -1,0 +1,225 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Actor } from "@/lib/auth/actor";
+import { canAnswerComment, canComment } from "@/lib/auth/policy";
+import { anchorOf, comparePaths, describePath, getAt, parsePath } from "@/lib/domain/paths";
+import type { Db } from "../client";
+import type { EditableDisclosure } from "../disclosure-shape";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
+import { currentAnchor, rowPaths } from "../row-paths";
+import { disclosureReturns, reviewComments, warningExplanations } from "../schema/review";
+import { returnReasons } from "../schema/settings";
+import { users } from "../schema/users";
+import { appendAudit } from "./audit";
+import { getDisclosureMeta, loadContent } from "./disclosures";
+import { readScope } from "./scope";
+import { disclosures } from "../schema/disclosures";
+
+// Every function finds the disclosure through the actor's read scope first (getDisclosureMeta
+// throws NotFoundError outside it), then asks lib/auth/policy.ts whether this person may write
+// now: an approver opens threads while deciding; whoever holds the disclosure answers and resolves.
+
+export type ReviewComment = typeof reviewComments.$inferSelect & {
+  authorName: string;
+  resolvedByName: string | null;
+  /** The anchor against the current content: follows its row when rows move. */
+  currentPath: string;
+  /** The row it was anchored to has been deleted since. */
+  rowGone: boolean;
+  /** zh-CN: "五、预算绩效信息 › 项目 1「市志编纂业务费」› 指标第 7 行 › 指标值" */
+  label: string;
+};
+
+export type CommentThread = ReviewComment & { replies: ReviewComment[] };
+
+function withAnchors(content: EditableDisclosure, rows: Array<{ comment: typeof reviewComments.$inferSelect; authorName: string; resolvedByName: string | null }>): ReviewComment[] {
+  const paths = rowPaths(content);
+  return rows.map(({ comment, authorName, resolvedByName }) => {
+    const anchor = currentAnchor(comment.anchorPath, comment.anchorRowId, paths);
+    const label = describePath(anchor.path, anchor.rowGone ? undefined : content);
+    return { ...comment, authorName, resolvedByName, currentPath: anchor.path, rowGone: anchor.rowGone, label };
+  });
+}
+
+const resolver = alias(users, "resolver");
+
+/** A disclosure's comments and replies, oldest first, each with where it now points. */
+export async function listComments(db: Db, actor: Actor, disclosureId: string): Promise<ReviewComment[]> {
+  const meta = await getDisclosureMeta(db, actor, disclosureId);
+  const rows = await db
+    .select({ comment: reviewComments, authorName: users.displayName, resolvedByName: resolver.displayName })
+    .from(reviewComments)
+    .innerJoin(users, eq(users.id, reviewComments.authorId))
+    .leftJoin(resolver, eq(resolver.id, reviewComments.resolvedBy))
+    .where(eq(reviewComments.disclosureId, disclosureId))
+    .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id));
+  return withAnchors(await loadContent(db, meta), rows);
+}
+
+/** Threads (a first comment and its replies) in the order the document prints where they point. */
+export async function listThreads(db: Db, actor: Actor, disclosureId: string): Promise<CommentThread[]> {
+  const comments = await listComments(db, actor, disclosureId);
+  const threads = comments.filter((c) => !c.parentId).map((c): CommentThread => ({ ...c, replies: [] }));
+  const byId = new Map(threads.map((t) => [t.id, t]));
+  for (const c of comments) if (c.parentId) byId.get(c.parentId)?.replies.push(c);
+  return threads.sort((a, b) => comparePaths(a.currentPath, b.currentPath) || a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/**
+ * The disclosure a comment belongs to, read without scope on purpose (as findDisclosureFacts):
+ * the operations' policies need it to tell "not yours" (403) from "no such comment" (404).
+ */
+export async function findCommentDisclosure(db: Db, commentId: string): Promise<string | null> {
+  const [row] = await db.select({ disclosureId: reviewComments.disclosureId }).from(reviewComments).where(eq(reviewComments.id, commentId));
+  return row?.disclosureId ?? null;
+}
+
+/** A path a comment may point at: a field, row or section of the content as it is now. */
+function assertCommentable(content: EditableDisclosure, path: string): void {
+  let ok = false;
+  try {
+    ok = parsePath(path).length > 0 && getAt(content, path) !== undefined;
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new InvalidInputError("意见所指的位置已不存在，请刷新页面后重试。");
+}
+
+export type NewComment = { anchorPath: string; body: string; ip?: string | null };
+
+/**
+ * Opens a thread at a path of the current content. Inside a row with an id (indicator, project,
+ * procurement line) the row's id is found from the content (lib/domain/paths anchorOf), never
+ * taken from the browser, so the comment stays on its row when rows move.
+ */
+export async function addComment(db: Db, actor: Actor, disclosureId: string, input: NewComment): Promise<{ id: string }> {
+  const body = input.body.trim();
+  if (!body) throw new InvalidInputError("请填写意见内容。");
+  return db.transaction(async (tx) => {
+    const meta = await getDisclosureMeta(tx, actor, disclosureId);
+    if (!canComment(actor, meta)) throw new ForbiddenError("在当前状态下对该信息公开提意见（开始审核后由审核员提出）");
+    const content = await loadContent(tx, meta);
+    assertCommentable(content, input.anchorPath);
+    const anchorRowId = anchorOf(content, input.anchorPath).rowId ?? null;
+    const [comment] = await tx
+      .insert(reviewComments)
+      .values({ disclosureId, anchorPath: input.anchorPath, anchorRowId, body, authorId: actor.id })
+      .returning({ id: reviewComments.id });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      ip: input.ip,
+      action: "comment.add",
+      entityType: "disclosure",
+      entityId: disclosureId,
+      detail: { commentId: comment.id, anchorPath: input.anchorPath, anchorRowId, body },
+    });
+    return comment;
+  });
+}
+
+async function threadRoot(tx: Db, commentId: string) {
+  const [root] = await tx.select().from(reviewComments).where(and(eq(reviewComments.id, commentId), isNull(reviewComments.parentId)));
+  if (!root) throw new NotFoundError("该意见");
+  return root;
+}
+
+/** A reply sits where its thread does. */
+export async function replyToComment(db: Db, actor: Actor, commentId: string, input: { body: string; ip?: string | null }): Promise<{ id: string; disclosureId: string }> {
+  const body = input.body.trim();
+  if (!body) throw new InvalidInputError("请填写回复内容。");
+  return db.transaction(async (tx) => {
+    const root = await threadRoot(tx, commentId);
+    const meta = await getDisclosureMeta(tx, actor, root.disclosureId);
+    if (!canAnswerComment(actor, meta)) throw new ForbiddenError("在当前状态下回复该意见");
+    const [reply] = await tx
+      .insert(reviewComments)
+      .values({ disclosureId: root.disclosureId, anchorPath: root.anchorPath, anchorRowId: root.anchorRowId, parentId: root.id, body, authorId: actor.id })
+      .returning({ id: reviewComments.id });
+    await appendAudit(tx, { actorId: actor.id, ip: input.ip, action: "comment.reply", entityType: "disclosure", entityId: root.disclosureId, detail: { commentId: reply.id, parentId: root.id, body } });
+    return { id: reply.id, disclosureId: root.disclosureId };
+  });
+}
+
+/** Resolve (or reopen) a thread. Only a thread's first comment carries the state. */
+export async function setCommentResolved(db: Db, actor: Actor, commentId: string, resolved: boolean, ip?: string | null): Promise<{ disclosureId: string }> {
+  return db.transaction(async (tx) => {
+    const root = await threadRoot(tx, commentId);
+    const meta = await getDisclosureMeta(tx, actor, root.disclosureId);
+    if (!canAnswerComment(actor, meta)) throw new ForbiddenError(resolved ? "在当前状态下解决该意见" : "在当前状态下重新打开该意见");
+    // Conditional on the current state, so two people resolving at once write one audit row.
+    const changed = await tx
+      .update(reviewComments)
+      .set(resolved ? { resolvedAt: new Date(), resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
+      .where(and(eq(reviewComments.id, root.id), resolved ? isNull(reviewComments.resolvedAt) : sql`${reviewComments.resolvedAt} is not null`))
+      .returning({ id: reviewComments.id });
+    if (changed.length > 0)
+      await appendAudit(tx, { actorId: actor.id, ip, action: resolved ? "comment.resolve" : "comment.reopen", entityType: "disclosure", entityId: root.disclosureId, detail: { commentId: root.id } });
+    return { disclosureId: root.disclosureId };
+  });
+}
+
+/** Open and total threads per disclosure, for the queue; only disclosures in the actor's scope. */
+export async function commentCounts(db: Db, actor: Actor, disclosureIds: readonly string[]): Promise<Map<string, { open: number; total: number }>> {
+  if (disclosureIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      disclosureId: reviewComments.disclosureId,
+      open: sql<number>`count(*) filter (where ${reviewComments.resolvedAt} is null)::int`,
+      total: sql<number>`count(*)::int`,
+    })
+    .from(reviewComments)
+    .innerJoin(disclosures, eq(disclosures.id, reviewComments.disclosureId))
+    .where(and(inArray(reviewComments.disclosureId, [...disclosureIds]), isNull(reviewComments.parentId), readScope(actor, disclosures.departmentId)))
+    .groupBy(reviewComments.disclosureId);
+  return new Map(rows.map((r) => [r.disclosureId, { open: r.open, total: r.total }]));
+}
+
+export async function listWarningExplanations(db: Db, actor: Actor, disclosureId: string) {
+  await getDisclosureMeta(db, actor, disclosureId);
+  return db.select().from(warningExplanations).where(eq(warningExplanations.disclosureId, disclosureId)).orderBy(asc(warningExplanations.path));
+}
+
+/** Keep a warning with a written reason (empty text withdraws the explanation). */
+export async function setWarningExplanation(
+  db: Db,
+  actor: Actor,
+  disclosureId: string,
+  input: { ruleId: string; path: string; explanation: string; ip?: string | null },
+): Promise<void> {
+  const explanation = input.explanation.trim();
+  await db.transaction(async (tx) => {
+    await getDisclosureMeta(tx, actor, disclosureId);
+    const finding = and(eq(warningExplanations.disclosureId, disclosureId), eq(warningExplanations.ruleId, input.ruleId), eq(warningExplanations.path, input.path));
+    if (!explanation) await tx.delete(warningExplanations).where(finding);
+    else
+      await tx
+        .insert(warningExplanations)
+        .values({ disclosureId, ruleId: input.ruleId, path: input.path, explanation, explainedBy: actor.id })
+        .onConflictDoUpdate({
+          target: [warningExplanations.disclosureId, warningExplanations.ruleId, warningExplanations.path],
+          set: { explanation, explainedBy: actor.id, explainedAt: new Date() },
+        });
+    await appendAudit(tx, { actorId: actor.id, ip: input.ip, action: "warning.explain", entityType: "disclosure", entityId: disclosureId, detail: { ruleId: input.ruleId, path: input.path, explanation } });
+  });
+}
+
+/** Each return of the disclosure, newest first, with the reason's label and who returned it. */
+export async function listReturns(db: Db, actor: Actor, disclosureId: string) {
+  await getDisclosureMeta(db, actor, disclosureId);
+  return db
+    .select({
+      id: disclosureReturns.id,
+      version: disclosureReturns.version,
+      reasonCode: disclosureReturns.reasonCode,
+      reasonLabel: returnReasons.label,
+      note: disclosureReturns.note,
+      returnedBy: disclosureReturns.returnedBy,
+      returnedByName: users.displayName,
+      returnedAt: disclosureReturns.returnedAt,
+    })
+    .from(disclosureReturns)
+    .innerJoin(returnReasons, eq(returnReasons.code, disclosureReturns.reasonCode))
+    .innerJoin(users, eq(users.id, disclosureReturns.returnedBy))
+    .where(eq(disclosureReturns.disclosureId, disclosureId))
+    .orderBy(desc(disclosureReturns.returnedAt));
+}

@@ -1,0 +1,109 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { indicatorFramework, type IndicatorFramework } from "@/lib/domain/frameworks";
+import type { Db } from "../client";
+import { InvalidInputError, NotFoundError } from "../errors";
+import { fiscalYears, indicatorFrameworks, returnReasons, rulePolicies, type ruleSeverity } from "../schema/settings";
+import { appendAudit } from "./audit";
+
+// Fiscal years, indicator frameworks, rule policies and return reasons: the same for every
+// department, so readable by every signed-in user; writes are admin actions (caller checks).
+
+export type FiscalYear = typeof fiscalYears.$inferSelect;
+
+export async function listFiscalYears(db: Db): Promise<FiscalYear[]> {
+  return db.select().from(fiscalYears).orderBy(desc(fiscalYears.year));
+}
+
+export async function getFiscalYear(db: Db, year: number): Promise<FiscalYear> {
+  const [row] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, year));
+  if (!row) throw new NotFoundError(`${year}预算年度`);
+  return row;
+}
+
+/** Creates or changes a year (its framework, deadline, open/closed). */
+export async function saveFiscalYear(db: Db, actorId: string | null, year: FiscalYear, ip?: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(fiscalYears)
+      .values(year)
+      .onConflictDoUpdate({ target: fiscalYears.year, set: { frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status } });
+    await appendAudit(tx, { actorId, ip, action: "fiscal-year.save", entityType: "fiscal_year", entityId: String(year.year), detail: { ...year } });
+  });
+}
+
+export async function listFrameworks(db: Db): Promise<(IndicatorFramework & { builtIn: boolean })[]> {
+  return db
+    .select({ id: indicatorFrameworks.id, name: indicatorFrameworks.name, source: indicatorFrameworks.source, levels: indicatorFrameworks.levels, builtIn: indicatorFrameworks.builtIn })
+    .from(indicatorFrameworks)
+    .orderBy(asc(indicatorFrameworks.id));
+}
+
+/** The admin adds a framework for a new year; built-ins are kept in step with lib/domain/frameworks.ts. */
+export async function createFramework(db: Db, actorId: string, input: IndicatorFramework, ip?: string | null): Promise<void> {
+  const framework = indicatorFramework.parse(input);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.insert(indicatorFrameworks).values(framework).onConflictDoNothing().returning({ id: indicatorFrameworks.id });
+    if (!row) throw new InvalidInputError(`指标体系“${framework.id}”已存在。`);
+    await appendAudit(tx, { actorId, ip, action: "framework.create", entityType: "indicator_framework", entityId: framework.id, detail: framework });
+  });
+}
+
+export type RuleSeverity = (typeof ruleSeverity.enumValues)[number];
+
+/** The admin's severity overrides, rule id → severity ("off" disables a rule): `checkDisclosure`'s `severities`. */
+export async function ruleSeverities(db: Db): Promise<Record<string, RuleSeverity>> {
+  const rows = await db.select().from(rulePolicies);
+  return Object.fromEntries(rows.map((r) => [r.ruleId, r.severity]));
+}
+
+/** Frameworks the admin added (the built-ins come from lib/domain/frameworks.ts): `checkDisclosure`'s `frameworks`. */
+export async function customFrameworks(db: Db): Promise<IndicatorFramework[]> {
+  return (await listFrameworks(db)).filter((f) => !f.builtIn).map(({ builtIn: _builtIn, ...f }) => f);
+}
+
+/** null severity: back to the catalogue's default. */
+export async function setRulePolicy(db: Db, actorId: string, ruleId: string, severity: RuleSeverity | null, ip?: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (severity === null) await tx.delete(rulePolicies).where(eq(rulePolicies.ruleId, ruleId));
+    else
+      await tx
+        .insert(rulePolicies)
+        .values({ ruleId, severity, updatedBy: actorId })
+        .onConflictDoUpdate({ target: rulePolicies.ruleId, set: { severity, updatedBy: actorId, updatedAt: sql`now()` } });
+    await appendAudit(tx, { actorId, ip, action: "rule-policy.set", entityType: "rule", entityId: ruleId, detail: { severity } });
+  });
+}
+
+export async function listReturnReasons(db: Db, opts: { activeOnly?: boolean } = {}) {
+  return db
+    .select()
+    .from(returnReasons)
+    .where(opts.activeOnly ? eq(returnReasons.active, true) : undefined)
+    .orderBy(asc(returnReasons.position), asc(returnReasons.code));
+}
+
+/** A new year; refuses one that exists, so "open a new year" never rewrites an old one. */
+export async function createFiscalYear(db: Db, actorId: string, year: FiscalYear, ip?: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await assertFramework(tx, year.frameworkId);
+    const [row] = await tx.insert(fiscalYears).values(year).onConflictDoNothing().returning({ year: fiscalYears.year });
+    if (!row) throw new InvalidInputError(`${year.year}年度已存在，请在列表中修改。`);
+    await appendAudit(tx, { actorId, ip, action: "fiscal-year.create", entityType: "fiscal_year", entityId: String(year.year), detail: { ...year } });
+  });
+}
+
+/** Changes an existing year's framework, deadline or status; the audit row keeps what it was. */
+export async function updateFiscalYear(db: Db, actorId: string, year: FiscalYear, ip?: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await assertFramework(tx, year.frameworkId);
+    const [before] = await tx.select().from(fiscalYears).where(eq(fiscalYears.year, year.year)).for("update");
+    if (!before) throw new NotFoundError(`${year.year}预算年度`);
+    await tx.update(fiscalYears).set({ frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status }).where(eq(fiscalYears.year, year.year));
+    await appendAudit(tx, { actorId, ip, action: "fiscal-year.update", entityType: "fiscal_year", entityId: String(year.year), detail: { before, after: { ...year } } });
+  });
+}
+
+async function assertFramework(db: Db, frameworkId: string): Promise<void> {
+  const [row] = await db.select({ id: indicatorFrameworks.id }).from(indicatorFrameworks).where(eq(indicatorFrameworks.id, frameworkId));
+  if (!row) throw new InvalidInputError("所选指标体系不存在。");
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { checkDisclosure } from "@/lib/rules/engine";
+import { createTestDb, type TestDb } from "../test-db";
+import { fixtureDisclosure } from "../test-world";
+import { verifyAuditChain } from "../queries/audit";
+import { listDisclosuresForActor, loadDisclosure } from "../queries/disclosures";
+import { getPublishedSnapshot, listPublished, listPublishedFiles, verifySnapshot } from "../queries/publishing";
+import { listComments } from "../queries/review";
+import { findUserByUsername, loadActor } from "../queries/users";
+import { demoAccountNames, seedDemo, type DemoAccount } from "./demo";
+
+let t: TestDb;
+let accounts: DemoAccount[];
+let problems: string[];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  ({ accounts, importProblems: problems } = await seedDemo(t.db));
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const actorOf = async (username: string) => (await loadActor(t.db, (await findUserByUsername(t.db, username))!.id))!;
+
+describe("the demo seed", () => {
+  it("creates the four named accounts, each with its own strong password that verifies", async () => {
+    expect(accounts.map((a) => a.username)).toEqual(expect.arrayContaining(["admin", "approver", "clerk", "clerk2"]));
+    expect(accounts.map((a) => a.username)).toEqual(demoAccountNames);
+    // DEMO_PASSWORD (set by the e2e runs) gives everyone that one password instead.
+    const shared = process.env.DEMO_PASSWORD;
+    if (shared) expect(accounts.every((a) => a.password === shared)).toBe(true);
+    else expect(new Set(accounts.map((a) => a.password)).size).toBe(accounts.length);
+    for (const a of accounts.slice(0, 4)) {
+      if (!shared) expect(a.password.length).toBeGreaterThanOrEqual(16);
+      expect(await verifyPassword(a.password, (await findUserByUsername(t.db, a.username))!.passwordHash)).toBe(true);
+    }
+  });
+
+  it("reads the fixture without problems and publishes 434's 2020 disclosure as it reads", async () => {
+    expect(problems).toEqual([]);
+    const [published] = await listPublished(t.db);
+    expect(published).toMatchObject({ departmentCode: "434", fiscalYear: 2020, revision: 1 });
+    const snapshot = await getPublishedSnapshot(t.db, published.disclosureId);
+    expect(snapshot.canonical).toEqual(fixtureDisclosure());
+    expect((await listPublishedFiles(t.db, published.snapshotId)).map((f) => f.format)).toEqual(["docx", "json", "xlsx"]);
+    expect(await verifySnapshot(t.db, published.snapshotId)).toBe(true);
+  });
+
+  it("leaves the 2021 disclosures in every state before publication", async () => {
+    const admin = await actorOf("admin");
+    const year2021 = await listDisclosuresForActor(t.db, admin, { fiscalYear: 2021 });
+    const stateOf = Object.fromEntries(year2021.map((d) => [d.departmentCode, d.state]));
+    expect(stateOf).toEqual({ "434": "draft", "402": "submitted", "405": "in_review", "411": "returned", "418": "approved", "420": "draft" });
+  });
+
+  it("carries 434's 2020 figures into its 2021 draft as the prior-year column, on the 2021 framework", async () => {
+    const clerk = await actorOf("clerk");
+    const [draft] = await listDisclosuresForActor(t.db, clerk, { fiscalYear: 2021 });
+    const d = await loadDisclosure(t.db, clerk, draft.id);
+    expect(d.performance.framework).toBe("2021");
+    expect(d.budget.priorYear).toEqual({ total: "2765.39", basic: "1162.43", project: "1602.96" });
+    expect(d.performance.projects.flatMap((p) => p.indicators)).toHaveLength(107);
+  });
+
+  it("gives the other departments disclosures that pass every sum check", async () => {
+    const admin = await actorOf("admin");
+    const others = (await listDisclosuresForActor(t.db, admin, { fiscalYear: 2021 })).filter((d) => d.departmentCode !== "434");
+    expect(others).toHaveLength(5);
+    for (const item of others) {
+      const findings = checkDisclosure(await loadDisclosure(t.db, admin, item.id));
+      expect(findings.filter((f) => f.severity !== "info"), item.departmentName).toEqual([]);
+    }
+  });
+
+  it("scopes the accounts as the e2e paths expect", async () => {
+    const clerk2 = await actorOf("clerk2");
+    expect((await listDisclosuresForActor(t.db, clerk2)).map((d) => d.departmentCode)).toEqual(["411"]);
+    const approver = await actorOf("approver");
+    expect([...new Set((await listDisclosuresForActor(t.db, approver)).map((d) => d.departmentCode))].sort()).toEqual(["402", "405", "434"]);
+    const returned = (await listDisclosuresForActor(t.db, clerk2, { states: ["returned"] }))[0];
+    const [comment] = await listComments(t.db, clerk2, returned.id);
+    expect(comment).toMatchObject({ rowGone: false, resolvedAt: null });
+    expect(comment.currentPath).toMatch(/^performance\.projects\[0\]\.indicators\[\d+\]\.target$/);
+  });
+
+  it("refuses to run twice, and every step it took is in an intact audit chain", async () => {
+    await expect(seedDemo(t.db)).rejects.toThrow(/演示数据已存在/);
+    const chain = await verifyAuditChain(t.db);
+    expect(chain.ok).toBe(true);
+    expect(chain.rows).toBeGreaterThan(30);
+  });
+});

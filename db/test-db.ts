@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDb, type Db } from "./client";
+import { migrateDb } from "./migrate";
+
+export type TestDb = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default; with DATABASE_URL a
+ * new `bdw_test_<random>` database on that server, dropped again by `close()`. The server may
+ * hold anything earlier runs left, so nothing here assumes it is empty.
+ */
+export async function createTestDb(): Promise<TestDb> {
+  const serverUrl = process.env.DATABASE_URL?.trim();
+  if (!serverUrl) {
+    const handle = createDb({ pgliteDir: "memory://" });
+    await migrateDb(handle.db);
+    return handle;
+  }
+  const name = `bdw_test_${randomBytes(6).toString("hex")}`;
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = createDb({ databaseUrl: url.toString() });
+  try {
+    await migrateDb(handle.db);
+  } catch (error) {
+    await handle.close();
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    throw error;
+  }
+  return {
+    db: handle.db,
+    driver: "pg",
+    close: async () => {
+      await handle.close();
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function onServer(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
