@@ -1,0 +1,153 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { disclosures } from "@/db/schema/disclosures";
+import { departmentGroups, departments } from "@/db/schema/organisation";
+import { publishedSnapshots } from "@/db/schema/publishing";
+import { approverGroups, userDepartments } from "@/db/schema/users";
+import type { Actor } from "@/lib/auth/actor";
+import { canAdminister, type DisclosureRef } from "@/lib/auth/policy";
+import type { Disclosure } from "@/lib/domain/model";
+import { ForbiddenError } from "./errors";
+
+/**
+ * Reads the pages need that db/queries does not (yet) offer. Each takes the acting user and
+ * refuses outside its scope, as the queries in db/ do; the page has checked the policy already,
+ * this is the second lock.
+ */
+
+function assertAdmin(actor: Actor): void {
+  if (!canAdminister(actor)) throw new ForbiddenError();
+}
+
+export type DisclosureFacts = DisclosureRef & {
+  id: string;
+  fiscalYear: number;
+  revision: number;
+  departmentCode: string;
+  departmentName: string;
+  publishedAt: Date | null;
+};
+
+/**
+ * The facts that decide who may open a disclosure, read without scope on purpose: the policy needs
+ * them to tell "not yours" (403) from "no such disclosure" (404). No content is read here.
+ */
+export async function findDisclosureFacts(db: Db, disclosureId: string): Promise<DisclosureFacts | null> {
+  const [row] = await db
+    .select({
+      id: disclosures.id,
+      departmentId: disclosures.departmentId,
+      state: disclosures.state,
+      createdBy: disclosures.createdBy,
+      updatedBy: disclosures.updatedBy,
+      submittedBy: disclosures.submittedBy,
+      fiscalYear: disclosures.fiscalYear,
+      revision: disclosures.revision,
+      departmentCode: departments.code,
+      departmentName: departments.name,
+      publishedAt: disclosures.publishedAt,
+    })
+    .from(disclosures)
+    .innerJoin(departments, eq(departments.id, disclosures.departmentId))
+    .where(eq(disclosures.id, disclosureId));
+  return row ?? null;
+}
+
+/** Exactly what was published: the snapshot, not the live rows (which a new revision may change). */
+export async function loadPublishedCanonical(db: Db, disclosureId: string): Promise<Disclosure | null> {
+  const [row] = await db
+    .select({ canonical: publishedSnapshots.canonical })
+    .from(publishedSnapshots)
+    .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
+    .where(and(eq(publishedSnapshots.disclosureId, disclosureId), eq(disclosures.state, "published")));
+  return row?.canonical ?? null;
+}
+
+export type PublishedListItem = { id: string; fiscalYear: number; revision: number; departmentCode: string; departmentName: string; publishedAt: Date | null };
+
+/** The public portal: every published revision, newest year first, departments by code. Public data. */
+export async function listPublished(db: Db): Promise<PublishedListItem[]> {
+  return db
+    .select({
+      id: disclosures.id,
+      fiscalYear: disclosures.fiscalYear,
+      revision: disclosures.revision,
+      departmentCode: departments.code,
+      departmentName: departments.name,
+      publishedAt: disclosures.publishedAt,
+    })
+    .from(disclosures)
+    .innerJoin(departments, eq(departments.id, disclosures.departmentId))
+    .where(eq(disclosures.state, "published"))
+    .orderBy(desc(disclosures.fiscalYear), asc(departments.code), desc(disclosures.revision));
+}
+
+/**
+ * What each user is responsible for, by name: a clerk's departments, an approver's desks
+ * (db/queries/users.ts lists users without their scope).
+ */
+export async function userScopeNames(db: Db, actor: Actor): Promise<Map<string, string[]>> {
+  assertAdmin(actor);
+  const clerkScopes = await db
+    .select({ userId: userDepartments.userId, name: departments.name })
+    .from(userDepartments)
+    .innerJoin(departments, eq(departments.id, userDepartments.departmentId))
+    .orderBy(asc(departments.code));
+  const approverScopes = await db
+    .select({ userId: approverGroups.userId, name: departmentGroups.name })
+    .from(approverGroups)
+    .innerJoin(departmentGroups, eq(departmentGroups.id, approverGroups.groupId))
+    .orderBy(asc(departmentGroups.name));
+  const scopeOf = new Map<string, string[]>();
+  for (const s of [...clerkScopes, ...approverScopes]) scopeOf.set(s.userId, [...(scopeOf.get(s.userId) ?? []), s.name]);
+  return scopeOf;
+}
+
+export type YearOverviewRow = {
+  departmentId: string;
+  departmentCode: string;
+  departmentName: string;
+  groupName: string | null;
+  disclosureId: string | null;
+  state: DisclosureRef["state"] | null;
+  revision: number | null;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  publishedAt: Date | null;
+};
+
+/** Every department and its latest revision for the year (none: not started). Admins only. */
+export async function yearOverview(db: Db, actor: Actor, fiscalYear: number): Promise<YearOverviewRow[]> {
+  assertAdmin(actor);
+  const latest = db
+    .selectDistinctOn([disclosures.departmentId], {
+      departmentId: disclosures.departmentId,
+      id: disclosures.id,
+      state: disclosures.state,
+      revision: disclosures.revision,
+      submittedAt: disclosures.submittedAt,
+      approvedAt: disclosures.approvedAt,
+      publishedAt: disclosures.publishedAt,
+    })
+    .from(disclosures)
+    .where(eq(disclosures.fiscalYear, fiscalYear))
+    .orderBy(disclosures.departmentId, desc(disclosures.revision))
+    .as("latest");
+  return db
+    .select({
+      departmentId: departments.id,
+      departmentCode: departments.code,
+      departmentName: departments.name,
+      groupName: departmentGroups.name,
+      disclosureId: latest.id,
+      state: latest.state,
+      revision: latest.revision,
+      submittedAt: latest.submittedAt,
+      approvedAt: latest.approvedAt,
+      publishedAt: latest.publishedAt,
+    })
+    .from(departments)
+    .leftJoin(departmentGroups, eq(departmentGroups.id, departments.groupId))
+    .leftJoin(latest, eq(latest.departmentId, departments.id))
+    .orderBy(asc(departments.code));
+}

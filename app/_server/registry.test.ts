@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/db/test-db";
+import { fixtureDisclosure } from "@/db/test-world";
+import type { Actor } from "@/lib/auth/actor";
+import { emptyDisclosure } from "@/lib/domain/model";
+import { renderJson } from "@/lib/export/json";
+import { boundOperation } from "./bindings";
+import { executeOperation, registeredOperations, type Operation } from "./operation";
+import { buildWorld, type World } from "./testing/world";
+
+/**
+ * Every server action and route handler, called as everyone who must be refused and as everyone
+ * who may. The table is generated from the registry: an operation without an example here, a
+ * "use server" export or route handler that is not a registered operation, or an inline
+ * "use server" closure (which would bypass the wrapper) fails this file.
+ */
+
+const appDir = path.resolve(import.meta.dirname, "..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const files = sourceFiles(appDir).map((file) => ({ file, source: readFileSync(file, "utf8") }));
+/** A directive is the first statement; comments before it are allowed. */
+const startsWithUseServer = (source: string) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(source);
+const serverActionFiles = files.filter((f) => startsWithUseServer(f.source));
+const routeFiles = files.filter((f) => path.basename(f.file) === "route.ts");
+const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+const rel = (file: string) => path.relative(appDir, file);
+
+/** A valid input for each operation, aimed at department 434 (the "own" department). */
+const examples: Record<string, (w: World, person: Person) => unknown> = {
+  "health.read": () => ({}),
+  "disclosure.read-json": (w) => ({ id: w.draftId }),
+  "user.set-disabled": (w) => ({ userId: w.actors.spareClerk.id, disabled: "true" }),
+  // The draft as created (blank); with its base, a version moved on by another example still merges.
+  "disclosure.save-content": (w) => {
+    const blank = emptyDisclosure({ code: "434", name: "三河市人民政府办公室" }, 2020, "2020");
+    return { id: w.draftId, expectedVersion: 1, content: blank, base: blank };
+  },
+  "disclosure.explain-warning": (w) => ({ id: w.draftId, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", explanation: "含一次性搬迁费用" }),
+  "disclosure.submit": (w) => ({ id: w.readyDraftId, expectedVersion: 1 }),
+  "disclosure.start": (w) => ({ mode: "empty", departmentId: w.departments.own, fiscalYear: 2022 }),
+  "import.upload": (w) => ({ departmentId: w.departments.own, fiscalYear: 2023, file: { name: "上年.json", size: 0, bytes: renderJson(fixtureDisclosure()) } }),
+  "disclosure.withdraw": (w) => ({ id: w.review.withdraw.id, expectedVersion: String(w.review.withdraw.version) }),
+  "disclosure.start-review": (w) => ({ id: w.review.startReview.id, expectedVersion: String(w.review.startReview.version) }),
+  "disclosure.return": (w) => ({ id: w.review.returnable.id, expectedVersion: String(w.review.returnable.version), reasonCode: "inconsistent-data", note: "见意见" }),
+  "disclosure.approve": (w) => ({ id: w.review.approvable.id, expectedVersion: String(w.review.approvable.version) }),
+  "review.comment": (w) => ({ id: w.review.commentable.id, anchorPath: "performance.projects[0].indicators[1]", body: "请补充指标依据。" }),
+  // The clerk answers a thread on a returned disclosure, the approver one still under review.
+  "review.reply": (w, person) => ({ commentId: person === "approver" ? w.review.approverThreadId : w.review.clerkThreadId, body: "已核实。" }),
+  "review.resolve": (w, person) => ({ commentId: person === "approver" ? w.review.approverThreadId : w.review.clerkThreadId, resolved: "true" }),
+  "notice.list": () => ({}),
+  "notice.mark-read": () => ({ ids: "all" }),
+  "return-reason.create": () => ({ code: "registry-example", label: "示例原因", position: "9", active: "on" }),
+  "return-reason.update": () => ({ code: "other", label: "其他", position: "4", active: "true" }),
+};
+
+type Person = "anonymous" | "otherClerk" | "otherApprover" | "clerk" | "approver" | "admin";
+const outOfScope: Person[] = ["anonymous", "otherClerk", "otherApprover"];
+const inScope: Person[] = ["clerk", "approver", "admin"];
+
+const roleOf: Record<Exclude<Person, "anonymous">, Actor["role"]> = {
+  otherClerk: "clerk",
+  otherApprover: "approver",
+  clerk: "clerk",
+  approver: "approver",
+  admin: "admin",
+};
+
+function expectedAllowed(op: Operation<never, unknown>, person: Person, actor: Pick<Actor, "role"> | null): boolean {
+  if (op.access.kind === "public") return true;
+  if (!actor) return false;
+  if (op.access.kind === "scoped" && outOfScope.includes(person)) return false;
+  return op.access.roles.includes(actor.role);
+}
+
+// Importing the files registers their operations, exactly as the server does; done at the top so
+// the table below has one test per operation and person.
+const modules = new Map<string, Record<string, unknown>>();
+for (const f of [...serverActionFiles, ...routeFiles]) modules.set(f.file, (await import(pathToFileURL(f.file).href)) as Record<string, unknown>);
+
+let t: TestDb;
+let world: World;
+beforeAll(async () => {
+  t = await createTestDb();
+  world = await buildWorld(t.db);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("every entry point is a registered operation", () => {
+  it("finds the entry points it is meant to check", () => {
+    expect(serverActionFiles.map((f) => rel(f.file))).toContain(path.join("admin", "actions.ts"));
+    expect(routeFiles.map((f) => rel(f.file))).toContain(path.join("api", "health", "route.ts"));
+  });
+
+  it('has no inline "use server" closures (they would bypass the wrapper)', () => {
+    const inline = files.filter((f) => !startsWithUseServer(f.source) && /["']use server["']/.test(f.source.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "")));
+    expect(inline.map((f) => rel(f.file))).toEqual([]);
+  });
+
+  it('exports only serverAction() results from "use server" files', () => {
+    const unbound: string[] = [];
+    for (const f of serverActionFiles)
+      for (const [name, value] of Object.entries(modules.get(f.file) ?? {})) {
+        const op = boundOperation(value);
+        if (!op || "external" in op || !registeredOperations().includes(op)) unbound.push(`${rel(f.file)}: ${name}`);
+      }
+    expect(unbound).toEqual([]);
+  });
+
+  it("exports only routeHandler() results (or a declared external handler) as HTTP methods", () => {
+    const unbound: string[] = [];
+    for (const f of routeFiles)
+      for (const [name, value] of Object.entries(modules.get(f.file) ?? {})) {
+        if (!HTTP_METHODS.has(name)) continue;
+        const op = boundOperation(value);
+        if (!op || (!("external" in op) && !registeredOperations().includes(op))) unbound.push(`${rel(f.file)}: ${name}`);
+      }
+    expect(unbound).toEqual([]);
+  });
+
+  it("declares access, a policy, an input schema and an example for every operation; actions say how they audit", () => {
+    const problems: string[] = [];
+    for (const op of registeredOperations()) {
+      if (typeof op.policy !== "function") problems.push(`${op.name}: no policy`);
+      if (typeof op.input?.safeParse !== "function") problems.push(`${op.name}: no input schema`);
+      if (!op.access) problems.push(`${op.name}: no access declaration`);
+      if (op.kind === "action" && typeof op.audit !== "function") problems.push(`${op.name}: an action must declare audit (null when its query audits)`);
+      if (!examples[op.name]) problems.push(`${op.name}: add an example input to app/_server/registry.test.ts`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("who may call each operation", () => {
+  const persons: Person[] = [...outOfScope, ...inScope];
+  const actorOf = (person: Person): Actor | null => (person === "anonymous" ? null : world.actors[person]);
+  // Refusals first, then the calls that succeed (they may change the world).
+  const cases = registeredOperations().flatMap((op) =>
+    persons.map((person) => ({ op, person, allowed: expectedAllowed(op, person, person === "anonymous" ? null : { role: roleOf[person] }) })),
+  );
+  cases.sort((a, b) => Number(a.allowed) - Number(b.allowed));
+
+  it.each(cases.map((c) => [c.op.name, c.person, c.allowed ? "allowed" : "refused", c] as const))("%s as %s: %s", async (_name, person, _verdict, c) => {
+    const actor = actorOf(person);
+    const outcome = await executeOperation(c.op, { db: t.db, actor, ip: "127.0.0.1" }, examples[c.op.name]?.(world, person));
+    if (c.allowed) {
+      expect(outcome.ok ? "ok" : `${outcome.code}: ${outcome.formError}`).toBe("ok");
+    } else {
+      expect(outcome.ok ? "ok" : outcome.code).toBe(actor ? "forbidden" : "unauthenticated");
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { storeUpload } from "@/db/queries/imports";
+import { canStartDisclosure } from "@/lib/auth/policy";
+import { draftFromReading } from "@/lib/import/upload/draft";
+import { readUpload } from "@/lib/import/upload/read-upload";
+import { MAX_UPLOAD_BYTES } from "@/lib/import/upload/limits";
+import { UploadRefused } from "@/lib/import/upload/sniff";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { UserError } from "@/app/_server/errors";
+import { defineOperation } from "@/app/_server/operation";
+import { resolveTarget } from "@/app/workbench/new/start-context";
+
+const refused = zhCN.imports.refused;
+const bad = zhCN.errors.invalidInput;
+
+/** The uploaded file as the route hands it over; `size` is what was announced when the bytes were not read. */
+const uploadedFile = z
+  .object(
+    {
+      name: z.string({ error: refused.fileRequired }).trim().min(1, { error: refused.fileRequired }).max(255, { error: bad }),
+      size: z.number().int().nonnegative(),
+      bytes: z.instanceof(Uint8Array),
+    },
+    { error: refused.fileRequired },
+  )
+  .superRefine((file, ctx) => {
+    const size = Math.max(file.size, file.bytes.byteLength);
+    if (size > MAX_UPLOAD_BYTES) ctx.addIssue({ code: "custom", message: refused.tooLarge(size, MAX_UPLOAD_BYTES) });
+    else if (size === 0) ctx.addIssue({ code: "custom", message: refused.empty });
+  });
+
+/**
+ * Receives a file to start a year from, reads it and keeps it for the preview
+ * (/workbench/new/upload/[id]). Saves no draft: that waits for the clerk's accept. Refuses at once
+ * what the accept would refuse (not the clerk's department, a closed year, a year already
+ * started) and what cannot be read (too large, not a disclosure or indicator sheet by content).
+ */
+export const uploadImportOperation = defineOperation({
+  name: "import.upload",
+  kind: "route",
+  route: { method: "POST", path: "/api/imports" },
+  access: { kind: "scoped", roles: ["clerk"] },
+  input: z.object({
+    departmentId: z.uuid({ error: bad }),
+    fiscalYear: z.coerce.number({ error: bad }).int({ error: bad }),
+    file: uploadedFile,
+  }),
+  policy: ({ actor }, input) => canStartDisclosure(actor, input.departmentId),
+  run: async ({ db, actor }, input) => {
+    const target = await resolveTarget(db, actor!, input.departmentId, input.fiscalYear);
+    try {
+      // Read now so a file that cannot become the draft is refused here, not after the preview.
+      draftFromReading(await readUpload(input.file.bytes, input.file.name), target);
+    } catch (error) {
+      if (error instanceof UploadRefused) throw new UserError(error.message, { file: [error.message] });
+      throw error;
+    }
+    const stored = await storeUpload(db, actor!, { departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.file.name, bytes: input.file.bytes });
+    return { id: stored.id, href: `/workbench/new/upload/${stored.id}`, expiresAt: stored.expiresAt.toISOString() };
+  },
+  audit: (input, out) => ({
+    entityType: "import_upload",
+    entityId: out.id,
+    detail: { fileName: input.file.name, size: input.file.bytes.byteLength, departmentId: input.departmentId, fiscalYear: input.fiscalYear },
+  }),
+});

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { zhCN } from "@/lib/i18n/zh-CN";
+
+/** One schema for the sign-in form (client) and the credentials check (server). */
+export const signInInput = z.object({
+  username: z.string().trim().min(1, zhCN.signIn.usernameRequired).max(100),
+  password: z.string().min(1, zhCN.signIn.passwordRequired).max(200),
+});
+export type SignInInput = z.infer<typeof signInInput>;
+
+/** What the credentials provider reports back, mapped to what the form says. */
+export const signInErrorCodes = { disabled: "AccountDisabled" } as const;
+
+export function signInErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  if (code === "CredentialsSignin") return zhCN.signIn.wrongCredentials;
+  if (code === signInErrorCodes.disabled) return zhCN.signIn.disabled;
+  if (code === "SessionRequired") return zhCN.signIn.sessionExpired;
+  return zhCN.signIn.unavailable;
+}
+
+/**
+ * Only same-site paths may be a place to return to after signing in ("//evil.example" and
+ * "https://…" are not), so the sign-in page cannot be used to bounce users to another site.
+ */
+export function safeCallbackPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  if (value.startsWith("/signin") || value.startsWith("/signout") || value.startsWith("/api/")) return null;
+  return value;
+}

@@ -1,0 +1,22 @@
+import type { Role } from "@/lib/auth/actor";
+import { zhCN } from "@/lib/i18n/zh-CN";
+
+export type NavItem = { href: string; label: string };
+
+/**
+ * What each role's header offers. Only a convenience: every page checks the policy again, so a
+ * link missing here is never what keeps someone out.
+ */
+export function navigationFor(role: Role | null): NavItem[] {
+  const portal = { href: "/", label: zhCN.nav.portal };
+  switch (role) {
+    case "clerk":
+      return [{ href: "/workbench", label: zhCN.nav.workbench }, portal];
+    case "approver":
+      return [{ href: "/review", label: zhCN.nav.review }, portal];
+    case "admin":
+      return [{ href: "/admin", label: zhCN.nav.admin }, { href: "/admin/years", label: zhCN.nav.yearOverview }, portal];
+    case null:
+      return [portal];
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm test`: every suite, in order, then one line `N passed, N failed` adding them all up.
+ *
+ * 1. vitest: the domain, importer, rules, CLI, database and server-level tests (PGlite unless
+ *    DATABASE_URL points at a PostgreSQL server);
+ * 2. Playwright: real Chromium against a production build (skipped with --no-e2e, for the
+ *    PostgreSQL re-run that CI makes of the database tests).
+ *
+ * Each runner writes a JSON report; counts come from those, not from scraping their consoles.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+type Counts = { suite: string; passed: number; failed: number; skipped: number };
+
+const root = path.resolve(import.meta.dirname, "../..");
+const reportDir = path.join(root, ".data", "reports");
+const args = process.argv.slice(2);
+const withE2e = !args.includes("--no-e2e");
+const vitestFilters = args.filter((a) => !a.startsWith("--"));
+
+function run(command: string, commandArgs: string[], env: Record<string, string> = {}): number {
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  return result.status ?? 1;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function vitestCounts(): Counts {
+  const file = path.join(reportDir, "vitest.json");
+  rmSync(file, { force: true });
+  const status = run("npx", ["vitest", "run", ...vitestFilters, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const report = readJson(file) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  if (!report) return { suite: "vitest", passed: 0, failed: Math.max(1, status), skipped: 0 };
+  // A runner that crashed outside any test still fails the run.
+  const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  return { suite: "vitest", passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(): Counts {
+  const file = path.join(reportDir, "playwright.json");
+  rmSync(file, { force: true });
+  const status = run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const report = readJson(file) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  if (!report) return { suite: "playwright", passed: 0, failed: Math.max(1, status), skipped: 0 };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  const failed = unexpected + (status !== 0 && unexpected === 0 ? 1 : 0);
+  return { suite: "playwright", passed: expected + flaky, failed, skipped };
+}
+
+mkdirSync(reportDir, { recursive: true });
+const results: Counts[] = [vitestCounts()];
+if (withE2e) results.push(playwrightCounts());
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+const skipped = results.reduce((n, r) => n + r.skipped, 0);
+console.log("");
+for (const r of results) console.log(`  ${r.suite}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed === 0 ? 0 : 1);
