@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { editableDisclosure, type EditableDisclosure } from "@/db/disclosure-shape";
+import { ConflictError, NotFoundError, StateError } from "@/db/errors";
+import { EDITABLE_STATES, saveDisclosureContent } from "@/db/queries/disclosure-save";
+import { loadEditableDisclosure } from "@/db/queries/disclosures";
+import { setWarningExplanation } from "@/db/queries/review";
+import { transitionDisclosure } from "@/db/queries/workflow";
+import { canEditDisclosure, canSubmitDisclosure } from "@/lib/auth/policy";
+import { mergeDisclosures, type Conflict } from "@/lib/domain/merge";
+import { findRule } from "@/lib/rules/catalogue";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { findDisclosureFacts } from "@/app/_server/directory";
+import { UserError } from "@/app/_server/errors";
+import { defineOperation, type OperationContext } from "@/app/_server/operation";
+
+/**
+ * The clerk's editor talks to the server through these three operations. Each is refused on the
+ * server whatever the browser sends: another department's disclosure (policy), a disclosure no
+ * longer in draft (state), a stale version (optimistic locking), content that fails the model.
+ */
+
+const t = zhCN.editor.server;
+
+/**
+ * Whose disclosure it is: the department's clerks (and an admin) may edit it while it is a draft.
+ * The state itself is checked in run, on the locked row, so a submitted disclosure is answered
+ * "当前状态（已提交）下不能修改内容" rather than a bare refusal. An id that does not exist passes
+ * here and is a 404 in run.
+ */
+async function mayEdit({ db, actor }: OperationContext, id: string): Promise<boolean> {
+  const facts = await findDisclosureFacts(db, id);
+  return !facts || canEditDisclosure(actor, { ...facts, state: "draft" });
+}
+
+export type SaveContentAnswer =
+  | { kind: "saved"; version: number }
+  | { kind: "merged"; version: number; content: EditableDisclosure }
+  | { kind: "conflict"; version: number; theirs: EditableDisclosure; merged: EditableDisclosure; conflicts: Conflict[] };
+
+/** Others may save between our read and our write; after this many merges the clerk is asked to retry. */
+const MERGE_ATTEMPTS = 3;
+
+/**
+ * Autosave. `expectedVersion` is the version the content builds on; when someone saved since,
+ * the save is refused (ConflictError) unless the browser sends its `base` (the content as it last
+ * saved it): then the server merges the clerk's edits into the current content. Disjoint edits
+ * are saved merged; the same field changed by both comes back as conflicts for the clerk to settle.
+ */
+export const saveContentOperation = defineOperation({
+  name: "disclosure.save-content",
+  kind: "action",
+  access: { kind: "scoped", roles: ["clerk", "admin"] },
+  input: z.object({
+    id: z.uuid(),
+    expectedVersion: z.number().int().positive(),
+    content: editableDisclosure,
+    base: editableDisclosure.optional(),
+  }),
+  policy: (ctx, input) => mayEdit(ctx, input.id),
+  run: async ({ db, actor, ip }, input): Promise<SaveContentAnswer> => {
+    try {
+      const saved = await saveDisclosureContent(db, actor!, input.id, input.content, { expectedVersion: input.expectedVersion, ip });
+      return { kind: "saved", version: saved.version };
+    } catch (error) {
+      if (!(error instanceof ConflictError) || !input.base) throw error;
+    }
+    for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+      const { meta, content: theirs } = await loadEditableDisclosure(db, actor!, input.id);
+      const result = mergeDisclosures<EditableDisclosure>(input.base, input.content, theirs);
+      if (result.conflicts.length > 0) return { kind: "conflict", version: meta.version, theirs, merged: result.merged, conflicts: result.conflicts };
+      try {
+        const saved = await saveDisclosureContent(db, actor!, input.id, result.merged, { expectedVersion: meta.version, ip });
+        return { kind: "merged", version: saved.version, content: saved.content };
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    throw new UserError(t.busy, {}, "conflict");
+  },
+  // saveDisclosureContent writes the audit row (with what changed) in its own transaction.
+  audit: () => null,
+});
+
+/** Keep a warning with a written reason (empty text withdraws it); the reviewer reads it beside the finding. */
+export const explainWarningOperation = defineOperation({
+  name: "disclosure.explain-warning",
+  kind: "action",
+  access: { kind: "scoped", roles: ["clerk", "admin"] },
+  input: z.object({
+    id: z.uuid(),
+    ruleId: z.string().min(1),
+    path: z.string().min(1).max(500),
+    explanation: z.string().max(2000, t.explanationTooLong),
+  }),
+  policy: (ctx, input) => mayEdit(ctx, input.id),
+  run: async ({ db, actor, ip }, input) => {
+    const facts = await findDisclosureFacts(db, input.id);
+    if (!facts) throw new NotFoundError();
+    if (!EDITABLE_STATES.includes(facts.state)) throw new StateError(facts.state, t.explainVerb);
+    const rule = findRule(input.ruleId);
+    if (!rule) throw new UserError(t.unknownRule);
+    await setWarningExplanation(db, actor!, input.id, { ruleId: input.ruleId, path: input.path, explanation: input.explanation, ip });
+    return { ruleId: input.ruleId, path: input.path, explanation: input.explanation.trim() };
+  },
+  // setWarningExplanation audits in its own transaction.
+  audit: () => null,
+});
+
+/**
+ * 提交. transitionDisclosure holds it to lib/workflow/transitions.ts: the version the clerk saw, no
+ * error finding and every kept warning explained, checked on the locked row in one transaction.
+ */
+export const submitOperation = defineOperation({
+  name: "disclosure.submit",
+  kind: "action",
+  access: { kind: "scoped", roles: ["clerk"] },
+  input: z.object({ id: z.uuid(), expectedVersion: z.number().int().positive() }),
+  policy: async ({ db, actor }, input) => {
+    const facts = await findDisclosureFacts(db, input.id);
+    return !facts || canSubmitDisclosure(actor, facts);
+  },
+  run: async ({ db, actor, ip }, input) => {
+    const facts = await findDisclosureFacts(db, input.id);
+    if (!facts) throw new NotFoundError();
+    return transitionDisclosure(db, actor!, input.id, "submit", { expectedVersion: input.expectedVersion, ip });
+  },
+  // transitionDisclosure writes the audit row with the state change.
+  audit: () => null,
+});

@@ -1,0 +1,190 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import type { EditableDisclosure } from "@/db/disclosure-shape";
+import type { IndicatorFramework } from "@/lib/domain/frameworks";
+import { sections, type SectionId } from "@/lib/domain/model";
+import { sectionOfPath, sectionStatuses } from "@/lib/editor/section-state";
+import { explanationIndex, explanationKey, explanationOf, submitBlockers, type WarningExplanation } from "@/lib/editor/submit-blockers";
+import { formatDateTime } from "@/lib/i18n/format";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { checkDisclosure, type CheckOptions } from "@/lib/rules/engine";
+import type { Finding } from "@/lib/rules/finding";
+import { explainWarningAction, saveContentAction, submitAction } from "@/app/disclosures/[id]/edit/actions";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { ConflictDialog } from "./conflict-dialog";
+import { EditorContext, type EditorContextValue } from "./editor-context";
+import { FindingsPanel } from "./findings-panel";
+import { SaveStatus } from "./save-status";
+import { SectionBody } from "./section-body";
+import { SectionForm, type SectionChange } from "./section-form";
+import { SectionNav } from "./section-nav";
+import { ProjectsReadOnly } from "./sections/projects-read-only";
+import { SubmitPanel } from "./submit-panel";
+import { useAutosave } from "./use-autosave";
+import { useJump } from "./use-jump";
+
+const m = zhCN.editor;
+
+export type DisclosureEditorProps = {
+  disclosureId: string;
+  departmentId: string;
+  version: number;
+  content: EditableDisclosure;
+  /** Why the content cannot be changed now (not a draft), or null. */
+  readOnlyReason: string | null;
+  canSubmit: boolean;
+  checkOptions: CheckOptions;
+  framework: IndicatorFramework | undefined;
+  explanations: WarningExplanation[];
+  initialSection: SectionId;
+};
+
+const isSection = (value: string | null): value is SectionId => sections.some((s) => s.id === value);
+
+/** The clerk's guided form: nine sections, live checks, autosave, conflicts settled field by field. */
+export function DisclosureEditor(props: DisclosureEditorProps) {
+  const { disclosureId, readOnlyReason, checkOptions } = props;
+  const readOnly = readOnlyReason !== null;
+  const router = useRouter();
+  const params = useSearchParams();
+  const requested = params.get("section");
+  const section: SectionId = isSection(requested) ? requested : props.initialSection;
+  const autosave = useAutosave({ disclosureId, version: props.version, initial: props.content, readOnly, save: saveContentAction });
+  const { content, update } = autosave;
+  const [explanations, setExplanations] = useState(props.explanations);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+
+  // Checks run on what is typed, a beat behind the keyboard so typing never waits for them.
+  const checked = useDeferredValue(content);
+  const findings = useMemo(() => checkDisclosure(checked, checkOptions), [checked, checkOptions]);
+  const explained = useMemo(() => explanationIndex(explanations), [explanations]);
+  const statuses = useMemo(
+    () => sectionStatuses(checked, findings, { invalidPaths: Object.keys(autosave.invalidTexts), isExplained: (f) => explanationOf(explained, f) !== undefined }),
+    [checked, findings, autosave.invalidTexts, explained],
+  );
+  const blockers = useMemo(() => submitBlockers(findings, explanations), [findings, explanations]);
+
+  const selectSection = useCallback((id: SectionId) => {
+    // The History API keeps ?section= in the URL without a server round trip (Next syncs useSearchParams).
+    window.history.pushState(null, "", `?section=${id}`);
+    window.scrollTo({ top: 0 });
+  }, []);
+  const jump = useJump(section);
+  const jumpTo = useCallback(
+    (path: string) => {
+      const target = sectionOfPath(path);
+      if (target !== section) window.history.pushState(null, "", `?section=${target}`);
+      jump(path);
+    },
+    [jump, section],
+  );
+
+  const explain = useCallback(
+    async (finding: Finding, text: string) => {
+      const outcome = await explainWarningAction({ id: disclosureId, ruleId: finding.rule, path: finding.path, explanation: text });
+      if (!outcome.ok) return outcome.formError ?? zhCN.errors.generic;
+      const key = explanationKey(finding.rule, finding.path);
+      setExplanations((list) => [...list.filter((e) => explanationKey(e.ruleId, e.path) !== key), ...(outcome.data.explanation ? [{ ruleId: finding.rule, path: finding.path, explanation: outcome.data.explanation }] : [])]);
+      return null;
+    },
+    [disclosureId],
+  );
+
+  const submit = async () => {
+    if (!window.confirm(m.submit.confirm)) return;
+    setSubmitting(true);
+    setSubmitError(null);
+    const version = await autosave.flush();
+    const outcome = version === null ? null : await submitAction({ id: disclosureId, expectedVersion: version });
+    setSubmitting(false);
+    if (!outcome) return setSubmitError(m.submit.unsaved);
+    if (!outcome.ok) return setSubmitError(outcome.formError);
+    router.push(`/disclosures/${disclosureId}`);
+    router.refresh();
+  };
+
+  const onSectionChange = useCallback((change: SectionChange) => update(change.content, { section: change.section, texts: change.invalid }), [update]);
+  const context: EditorContextValue = useMemo(
+    () => ({ readOnly, fiscalYear: content.fiscalYear, findings, explanations: explained, explain, jumpTo }),
+    [readOnly, content.fiscalYear, findings, explained, explain, jumpTo],
+  );
+  const index = sections.findIndex((s) => s.id === section);
+  const current = sections[index];
+  const status = autosave.status;
+
+  return (
+    <EditorContext.Provider value={context}>
+      <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h1 className="text-xl font-semibold text-slate-900">{m.heading(content.department.name, content.fiscalYear)}</h1>
+        <div className="ml-auto flex items-center gap-4">{!readOnly ? <SaveStatus status={status} /> : null}</div>
+      </div>
+      {readOnlyReason ? (
+        <Alert tone="warning" title={m.readOnly.title} className="mb-4">
+          {readOnlyReason}
+        </Alert>
+      ) : null}
+      {autosave.restoredAt ? <Alert className="mb-4">{m.restored(formatDateTime(autosave.restoredAt))}</Alert> : null}
+      {autosave.storageFailed ? <Alert tone="error" className="mb-4">{m.save.storageFull}</Alert> : null}
+      {status.kind === "offline" ? <Alert tone="warning" className="mb-4">{m.save.offlineHint}</Alert> : null}
+      {status.kind === "refused" ? (
+        <Alert tone="error" title={m.save.refused} className="mb-4">
+          {status.message}
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_19rem]">
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+          <SectionNav current={section} statuses={statuses} onSelect={selectSection} />
+          {!readOnly ? (
+            <SubmitPanel
+              readiness={{ ...blockers, unsaved: status.kind !== "saved", invalidInputs: Object.keys(autosave.invalidTexts).length, conflict: status.kind === "conflict" }}
+              canSubmit={props.canSubmit}
+              busy={submitting}
+              error={submitError}
+              onSubmit={submit}
+            />
+          ) : null}
+        </aside>
+
+        <div className="min-w-0 rounded-lg border border-slate-200 bg-white px-6 py-5 shadow-sm">
+          <h2 id={`section-title-${section}`} className="mb-5 text-lg font-semibold text-slate-900">
+            {m.sectionN(current.number, current.title)}
+          </h2>
+          <SectionForm key={section} section={section} content={content} invalidTexts={autosave.invalidTexts} revision={autosave.revision} onChange={onSectionChange}>
+            <fieldset disabled={readOnly} className="min-w-0">
+              <SectionBody
+                section={section}
+                content={content}
+                framework={props.framework}
+                projects={<ProjectsReadOnly projects={content.performance.projects} note={m.sections.projectsPending} />}
+              />
+            </fieldset>
+          </SectionForm>
+          <nav aria-label={m.sectionsLabel} className="mt-8 flex items-center justify-between border-t border-slate-200 pt-4">
+            {index > 0 ? (
+              <ButtonLink href={`?section=${sections[index - 1].id}`} onClick={(e) => (e.preventDefault(), selectSection(sections[index - 1].id))}>
+                ← {m.previous}：{sections[index - 1].number}、{sections[index - 1].title}
+              </ButtonLink>
+            ) : (
+              <span />
+            )}
+            {index < sections.length - 1 ? (
+              <ButtonLink href={`?section=${sections[index + 1].id}`} variant="primary" onClick={(e) => (e.preventDefault(), selectSection(sections[index + 1].id))}>
+                {m.next}：{sections[index + 1].number}、{sections[index + 1].title} →
+              </ButtonLink>
+            ) : null}
+          </nav>
+        </div>
+
+        <aside className="lg:col-span-2 xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100vh-2rem)] xl:self-start">
+          <FindingsPanel document={content} />
+        </aside>
+      </div>
+      {status.kind === "conflict" ? <ConflictDialog conflicts={status.conflicts} onResolve={autosave.resolve} /> : null}
+    </EditorContext.Provider>
+  );
+}

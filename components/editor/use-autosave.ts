@@ -1,0 +1,142 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { editableDisclosure, type EditableDisclosure } from "@/db/disclosure-shape";
+import { AutosaveQueue, type AutosaveStatus, type SaveAnswer, type SaveRequest } from "@/lib/editor/autosave-queue";
+import { chooseRestore, readDrafts, writeDraft, type DraftStorage } from "@/lib/editor/local-draft";
+import { ensureRowIds } from "@/lib/editor/row-ids";
+import { sectionOfPath } from "@/lib/editor/section-state";
+import type { SectionId } from "@/lib/domain/model";
+import type { Outcome } from "@/app/_server/operation";
+import type { SaveContentAnswer } from "@/app/disclosures/[id]/edit/operations";
+
+type SaveAction = (input: { id: string; expectedVersion: number; content: EditableDisclosure; base?: EditableDisclosure }) => Promise<Outcome<SaveContentAnswer>>;
+
+const isEditable = (value: unknown): value is EditableDisclosure => editableDisclosure.safeParse(value).success;
+
+function browserStorage(): DraftStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage disabled by policy: the editor still saves, it just cannot keep a local copy.
+    return null;
+  }
+}
+
+/** The server action's answer as the queue understands it. */
+async function ask(save: SaveAction, id: string, request: SaveRequest<EditableDisclosure>): Promise<SaveAnswer<EditableDisclosure>> {
+  const outcome = await save({ id, ...request });
+  if (outcome.ok) return outcome.data;
+  switch (outcome.code) {
+    case "conflict":
+      // Without the base the server cannot merge: send it. With it, others are saving right now: retry later.
+      return request.base ? { kind: "offline" } : { kind: "stale", currentVersion: 0 };
+    case "error":
+      // The server is up but failing (a database restarting): keep the edits and try again.
+      return { kind: "offline" };
+    default:
+      return { kind: "refused", message: outcome.formError ?? "", fieldErrors: outcome.fieldErrors };
+  }
+}
+
+export type AutosaveState = {
+  content: EditableDisclosure;
+  /** Grows when the content was replaced from outside the form (forms reset to it). */
+  revision: number;
+  invalidTexts: Readonly<Record<string, string>>;
+  status: AutosaveStatus;
+  restoredAt: string | null;
+  storageFailed: boolean;
+  update: (content: EditableDisclosure, invalid?: { section: SectionId; texts: Record<string, string> }) => void;
+  resolve: (choices: Readonly<Record<string, "mine" | "theirs">>) => void;
+  /** Saves now and waits; resolves to the version everything is saved at, or null when it is not. */
+  flush: () => Promise<number | null>;
+};
+
+/**
+ * The editor's content and its autosave (lib/editor/autosave-queue.ts) in React: restores an
+ * unsaved copy from localStorage on opening, keeps the copy current on every edit, retries when
+ * the browser is back online, and warns before leaving with anything unsaved.
+ */
+export function useAutosave({ disclosureId, version, initial, readOnly, save }: { disclosureId: string; version: number; initial: EditableDisclosure; readOnly: boolean; save: SaveAction }): AutosaveState {
+  const [content, setContent] = useState(initial);
+  const [revision, setRevision] = useState(0);
+  const [invalidTexts, setInvalidTexts] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<AutosaveStatus>({ kind: "saved", at: null });
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [storageFailed, setStorageFailed] = useState(false);
+  const queue = useRef<AutosaveQueue<EditableDisclosure> | null>(null);
+  const invalidRef = useRef<Record<string, string>>({});
+
+  useEffect(() => {
+    if (readOnly) return;
+    const storage = browserStorage();
+    const restore = storage ? chooseRestore({ version, content: initial }, readDrafts<EditableDisclosure>(storage, disclosureId), isEditable) : null;
+    if (restore) invalidRef.current = restore.invalidTexts;
+    const q = new AutosaveQueue<EditableDisclosure>({
+      version: restore?.version ?? version,
+      base: restore?.base ?? initial,
+      content: restore?.content,
+      send: (request) => ask(save, disclosureId, request),
+      onStatus: setStatus,
+      onReplace: (replaced) => {
+        setContent(replaced);
+        setRevision((r) => r + 1);
+      },
+      persist: (copy) => {
+        if (storage) setStorageFailed(!writeDraft(storage, disclosureId, copy, invalidRef.current));
+      },
+    });
+    queue.current = q;
+    if (restore) {
+      setContent(restore.content);
+      setInvalidTexts(restore.invalidTexts);
+      setRevision((r) => r + 1);
+      setRestoredAt(restore.storedAt);
+    }
+    const online = () => q.retryNow();
+    const leaving = (e: BeforeUnloadEvent) => {
+      if (q.isSaved() && Object.keys(invalidRef.current).length === 0) return;
+      void q.flush();
+      e.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      e.returnValue = "";
+    };
+    window.addEventListener("online", online);
+    window.addEventListener("beforeunload", leaving);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("beforeunload", leaving);
+      q.dispose();
+      queue.current = null;
+    };
+    // Opened once per page: the server's content and version are the starting point only.
+  }, []);
+
+  const update = useCallback<AutosaveState["update"]>((next, invalid) => {
+    if (invalid) {
+      const others = Object.entries(invalidRef.current).filter(([path]) => sectionOfPath(path) !== invalid.section);
+      const merged = Object.fromEntries([...others, ...Object.entries(invalid.texts)]);
+      if (JSON.stringify(merged) !== JSON.stringify(invalidRef.current)) {
+        invalidRef.current = merged;
+        setInvalidTexts(merged);
+      }
+    }
+    const withIds = ensureRowIds(next);
+    setContent(withIds);
+    queue.current?.edit(withIds);
+  }, []);
+
+  const resolve = useCallback<AutosaveState["resolve"]>((choices) => {
+    queue.current?.resolve(choices);
+  }, []);
+
+  const flush = useCallback(async () => {
+    const q = queue.current;
+    if (!q) return null;
+    await q.flush();
+    return q.isSaved() ? q.snapshot.version : null;
+  }, []);
+
+  return { content, revision, invalidTexts, status, restoredAt, storageFailed, update, resolve, flush };
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import type { EditableIndicator } from "@/db/disclosure-shape";
+import type { GridColumnKey } from "@/lib/grid/columns";
+import type { CellFindings } from "@/lib/grid/findings-index";
+import type { Cell } from "@/lib/grid/navigation";
+import { readTarget } from "@/lib/grid/target-display";
+import { gridMessages } from "@/lib/i18n/zh-CN/grid";
+import { cn } from "@/components/ui/cn";
+
+/**
+ * The line under the grid: what the checks say about the active cell (the side note of the red or
+ * amber mark), else how the 指标值 was understood, else how to use the grid; and the counts.
+ */
+export function GridStatus(props: {
+  rows: ReadonlyArray<EditableIndicator>;
+  cell: Cell;
+  columns: ReadonlyArray<GridColumnKey>;
+  findings: CellFindings;
+  weightTotal: string | null;
+  readOnly: boolean;
+}) {
+  const { rows, cell, columns, findings } = props;
+  const key = columns[cell.col];
+  const row = rows[cell.row];
+  const here = row ? [...(findings.cells.get(`${cell.row}:${key}`) ?? []), ...(findings.rows.get(cell.row) ?? [])] : [];
+  const reading = row && key === "target" ? readTarget(row.target) : null;
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 border-t border-slate-200 bg-slate-50 px-3 py-1.5 text-xs">
+      <div aria-live="polite" className="min-w-0 flex-1" data-testid="grid-status">
+        {here.length > 0 ? (
+          <ul>
+            {here.map((f, i) => (
+              <li key={i} className={cn(f.severity === "error" ? "text-red-800" : f.severity === "warning" ? "text-amber-900" : "text-slate-700")}>
+                <span className="font-medium">{gridMessages.findings[f.severity]}</span>：{f.message}
+                {f.hint ? <span className="text-slate-600">（{f.hint}）</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : reading && reading.tone !== "empty" ? (
+          <p className={reading.tone === "unparsed" ? "text-red-800" : "text-slate-700"}>
+            {gridMessages.columns.target}：<span className="tabular font-medium">{reading.text}</span>
+          </p>
+        ) : (
+          <p className="text-slate-500">{props.readOnly ? gridMessages.grid.readOnly : gridMessages.grid.help}</p>
+        )}
+      </div>
+      <p className="tabular shrink-0 text-slate-600">
+        {gridMessages.grid.rowCount(rows.length)}
+        {props.weightTotal !== null ? ` · ${gridMessages.grid.weightTotal(props.weightTotal)}` : ""}
+      </p>
+    </div>
+  );
+}

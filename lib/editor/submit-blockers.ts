@@ -1,0 +1,32 @@
+import type { Finding } from "../rules/finding";
+
+/**
+ * What stands between a draft and 提交 (rules.md, workflow.md): every error fixed, every warning
+ * that is kept explained in writing. One function for the button's list in the browser and the
+ * server's refusal, so the two never disagree.
+ */
+export type WarningExplanation = { ruleId: string; path: string; explanation: string };
+
+export const explanationKey = (ruleId: string, path: string) => `${ruleId}\u0000${path}`;
+
+export function explanationIndex(explanations: ReadonlyArray<WarningExplanation>): Map<string, string> {
+  return new Map(explanations.filter((e) => e.explanation.trim() !== "").map((e) => [explanationKey(e.ruleId, e.path), e.explanation]));
+}
+
+export function explanationOf(index: ReadonlyMap<string, string>, f: Pick<Finding, "rule" | "path">): string | undefined {
+  return index.get(explanationKey(f.rule, f.path));
+}
+
+export type SubmitBlockers = { errors: Finding[]; unexplained: Finding[] };
+
+export function submitBlockers(findings: ReadonlyArray<Finding>, explanations: ReadonlyArray<WarningExplanation>): SubmitBlockers {
+  const index = explanationIndex(explanations);
+  return {
+    errors: findings.filter((f) => f.severity === "error"),
+    unexplained: findings.filter((f) => f.severity === "warning" && explanationOf(index, f) === undefined),
+  };
+}
+
+export function isBlocked(b: SubmitBlockers): boolean {
+  return b.errors.length > 0 || b.unexplained.length > 0;
+}

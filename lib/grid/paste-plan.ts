@@ -1,0 +1,173 @@
+import { isValidPair, level2Options, type IndicatorFramework } from "../domain/frameworks";
+import { parseDelimitedText, readIndicatorRows, type IndicatorColumn } from "../import/indicator-table";
+import { gridMessages } from "../i18n/zh-CN/grid";
+import { blankIndicator, cellText, extendedColumns, newRowId, type GridColumnKey } from "./columns";
+import type { Cell } from "./navigation";
+import type { GridRow } from "./row";
+import { insertRowsAfter } from "./row-ops";
+
+/**
+ * What a block pasted into the grid (from Excel, WPS or Word) would change, worked out before
+ * anything changes so the clerk sees a preview. Two kinds of block:
+ *
+ * - with a header row (一级指标 / 三级指标 / 指标值 …): whole indicator rows, read by their
+ *   headers through lib/import/indicator-table.ts and inserted below the focused row;
+ * - without one: cells by position from the focused cell rightwards and downwards, overwriting
+ *   what is there and adding rows past the end, as a spreadsheet pastes.
+ *
+ * Cells are read as the importer reads them (`95%`, `1,000`, `≥90%`, full-width digits), so a
+ * pasted table and an uploaded one agree.
+ */
+
+export type PasteCellChange = { row: number; column: GridColumnKey; before: string; after: string };
+export type PasteProblem = { message: string };
+
+export type PastePlan = {
+  mode: "header" | "position";
+  /** The first column written (position mode). */
+  startColumn: GridColumnKey;
+  rowsRead: number;
+  /** Cells per row of the widest pasted row. */
+  width: number;
+  /** Cells of existing rows that change. */
+  changes: PasteCellChange[];
+  /** Rows the paste adds, with the grid row number each will have (0-based). */
+  added: Array<{ row: number; indicator: GridRow }>;
+  problems: PasteProblem[];
+  /** The grid's rows once applied. */
+  result: GridRow[];
+  /** Where the cursor goes once applied. */
+  focus: Cell;
+};
+
+export type PasteInput = {
+  text: string;
+  rows: ReadonlyArray<GridRow>;
+  anchor: Cell;
+  columns: ReadonlyArray<GridColumnKey>;
+  framework: IndicatorFramework;
+  makeId?: () => string;
+};
+
+/** Where each grid column sits in a full-width synthetic row handed to the importer. */
+const FULL_POSITIONS: Partial<Record<IndicatorColumn, number>> = Object.fromEntries(extendedColumns.map((key, i) => [key, i]));
+
+/**
+ * Rows of cells from clipboard text. Excel and WPS separate cells by tab; a single column has no
+ * tab and must not be split at the commas inside `1,000`, so it is read line by line.
+ */
+export function clipboardCells(text: string): string[][] {
+  const clean = text.replace(/^\uFEFF/, "");
+  const rows = clean.includes("\t") ? parseDelimitedText(clean) : clean.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n").map((line) => [line]);
+  while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();
+  return rows;
+}
+
+export function planPaste(input: PasteInput): PastePlan {
+  const cells = clipboardCells(input.text);
+  const header = cells.length > 1 ? readIndicatorRows(cells) : null;
+  if (header && Object.keys(header.columns).length > 0) return planHeaderPaste(input, cells.length, header);
+  return planPositionPaste(input, cells);
+}
+
+function planHeaderPaste(input: PasteInput, rowsRead: number, table: ReturnType<typeof readIndicatorRows>): PastePlan {
+  const problems: PasteProblem[] = table.problems.map((p) => ({ message: `${gridMessages.paste.pastedRowPrefix}${p.message}` }));
+  const anchorRow = Math.min(input.anchor.row, Math.max(input.rows.length - 1, 0));
+  const { rows: result, first } = insertRowsAfter(input.rows, anchorRow, table.indicators, input.makeId ?? newRowId);
+  const added = table.indicators.map((_, i) => ({ row: first + i, indicator: result[first + i] }));
+  for (const { row, indicator } of added) problems.push(...frameworkProblems(indicator, row, input.framework));
+  return {
+    mode: "header",
+    startColumn: input.columns[0],
+    rowsRead,
+    width: Math.max(0, ...Object.values(table.columns).map((c) => c + 1)),
+    changes: [],
+    added,
+    problems,
+    result: added.length > 0 ? result : [...input.rows],
+    focus: { row: first, col: 0 },
+  };
+}
+
+function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
+  const { rows, anchor, columns, framework } = input;
+  const makeId = input.makeId ?? newRowId;
+  const problems: PasteProblem[] = [];
+  const width = Math.max(0, ...cells.map((r) => r.length));
+  const covered = columns.slice(anchor.col, anchor.col + width);
+  if (width > covered.length) problems.push({ message: gridMessages.paste.tooWide(width - covered.length) });
+
+  const result: GridRow[] = [...rows];
+  const changes: PasteCellChange[] = [];
+  const added: PastePlan["added"] = [];
+  cells.forEach((pasted, r) => {
+    const g = anchor.row + r;
+    const existing = rows[g];
+    const above = result[g - 1];
+    const base = existing ?? blankIndicator(makeId(), above);
+    // The importer reads one full-width row: pasted cells where the block covers, the row's own text elsewhere.
+    const full = extendedColumns.map((key) => cellText(base, key));
+    covered.forEach((key, j) => {
+      let value = (pasted[j] ?? "").trim();
+      // A merged 一级/二级 cell copies as blank below its first row: it repeats the row above.
+      if (value === "" && (key === "level1" || key === "level2") && above) value = cellText(above, key);
+      full[extendedColumns.indexOf(key)] = value;
+    });
+    // Padding rows keep the importer's row numbers equal to the pasted row numbers.
+    const read = readIndicatorRows([...Array.from({ length: r }, () => [] as string[]), full], { columns: FULL_POSITIONS });
+    const parsed = read.indicators[0];
+    const next: GridRow = { ...base };
+    for (const key of covered) {
+      const value = full[extendedColumns.indexOf(key)];
+      if (key === "target") next.target = parsed ? parsed.target : { raw: value, kind: "unparsed" };
+      else if (key === "weight") next.weight = parsed?.weight ?? null;
+      else if (key === "direction") next.direction = parsed?.direction ?? null;
+      // Line breaks from narrow Word cells are noise inside a level name, not inside a text.
+      else next[key] = key === "level1" || key === "level2" ? value.replace(/\s+/g, "") : value;
+    }
+    for (const p of read.problems) {
+      if (!existing || (p.column && covered.includes(p.column as GridColumnKey))) problems.push({ message: renumber(p.message, g) });
+    }
+    if ((covered.includes("level1") || covered.includes("level2") || !existing) && next.level1 !== "") problems.push(...frameworkProblems(next, g, framework));
+    if (existing) {
+      const changed = covered.filter((key) => cellText(existing, key) !== cellText(next, key));
+      if (changed.length === 0) return;
+      for (const key of changed) changes.push({ row: g, column: key, before: cellText(existing, key), after: cellText(next, key) });
+      result[g] = next;
+    } else {
+      result[g] = next;
+      added.push({ row: g, indicator: next });
+    }
+  });
+  return {
+    mode: "position",
+    startColumn: columns[anchor.col] ?? columns[0],
+    rowsRead: cells.length,
+    width,
+    changes,
+    added,
+    problems,
+    result,
+    focus: { row: anchor.row, col: anchor.col },
+  };
+}
+
+/** The importer counts rows of the pasted block; the preview speaks of the grid's own row numbers. */
+function renumber(message: string, gridRow: number): string {
+  return message.replace(/^第 \d+ 行：/, `第 ${gridRow + 1} 行：`);
+}
+
+function frameworkProblems(row: GridRow, gridRow: number, framework: IndicatorFramework): PasteProblem[] {
+  const at = `第 ${gridRow + 1} 行：`;
+  if (row.level1 === "") return [];
+  if (!framework.levels.some((l) => l.level1 === row.level1)) return [{ message: at + gridMessages.cell.notInFramework(row.level1, framework.name) }];
+  if (row.level2 !== "" && !isValidPair(framework, row.level1, row.level2) && level2Options(framework, row.level1).length > 0) {
+    return [{ message: at + gridMessages.cell.level2NotUnder(row.level2, row.level1) }];
+  }
+  return [];
+}
+
+/** True when a paste is a single value into a single cell: applied at once, no preview needed. */
+export function isSingleCellPaste(plan: PastePlan): boolean {
+  return plan.mode === "position" && plan.rowsRead === 1 && plan.width === 1 && plan.added.length === 0 && plan.changes.length <= 1 && plan.problems.length === 0;
+}

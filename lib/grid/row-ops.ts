@@ -1,0 +1,58 @@
+import type { GridRow } from "./row";
+import { blankIndicator, isBlankIndicator, newRowId } from "./columns";
+
+/**
+ * Row operations of the grid, each returning a new array (the old one stays valid for undo).
+ * Rows keep their ids when moved; a copy gets a new id, so a comment on the original stays there.
+ */
+
+export function insertBlankRow(rows: ReadonlyArray<GridRow>, after: number, id = newRowId()): GridRow[] {
+  const at = Math.min(Math.max(after + 1, 0), rows.length);
+  const like = rows[at - 1] ?? rows[at];
+  return [...rows.slice(0, at), blankIndicator(id, like), ...rows.slice(at)];
+}
+
+export function removeRow(rows: ReadonlyArray<GridRow>, index: number): GridRow[] {
+  if (index < 0 || index >= rows.length) return [...rows];
+  return [...rows.slice(0, index), ...rows.slice(index + 1)];
+}
+
+export function duplicateRow(rows: ReadonlyArray<GridRow>, index: number, id = newRowId()): GridRow[] {
+  const source = rows[index];
+  if (!source) return [...rows];
+  const copy: GridRow = { ...source, target: { ...source.target }, id };
+  return [...rows.slice(0, index + 1), copy, ...rows.slice(index + 1)];
+}
+
+/** Moves the row at `from` to `to` (both indexes in the array before the move). */
+export function moveRow<T>(rows: ReadonlyArray<T>, from: number, to: number): T[] {
+  if (from < 0 || from >= rows.length || to < 0 || to >= rows.length || from === to) return [...rows];
+  const out = [...rows];
+  const [row] = out.splice(from, 1);
+  out.splice(to, 0, row);
+  return out;
+}
+
+export function replaceRow(rows: ReadonlyArray<GridRow>, index: number, row: GridRow): GridRow[] {
+  const out = [...rows];
+  out[index] = row;
+  return out;
+}
+
+/**
+ * Rows from elsewhere (the library, a pasted table) placed after row `after`. A blank row there
+ * (the one a new project starts with) is replaced rather than left in the middle. Each inserted
+ * row gets a fresh id.
+ */
+export function insertRowsAfter(
+  rows: ReadonlyArray<GridRow>,
+  after: number,
+  incoming: ReadonlyArray<Omit<GridRow, "id">>,
+  makeId: () => string = newRowId,
+): { rows: GridRow[]; first: number } {
+  const fresh = incoming.map((r) => ({ ...r, id: makeId() }) as GridRow);
+  if (rows.length === 0) return { rows: fresh, first: 0 };
+  const at = Math.min(Math.max(after, 0), rows.length - 1);
+  if (isBlankIndicator(rows[at])) return { rows: [...rows.slice(0, at), ...fresh, ...rows.slice(at + 1)], first: at };
+  return { rows: [...rows.slice(0, at + 1), ...fresh, ...rows.slice(at + 1)], first: at + 1 };
+}
