@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { addComment, findCommentDisclosure, replyToComment, setCommentResolved } from "@/db/queries/review";
+import { canAnswerComment, canComment } from "@/lib/auth/policy";
+import { findDisclosureFacts } from "@/app/_server/directory";
+import { defineOperation, type OperationContext } from "@/app/_server/operation";
+
+/**
+ * Review comments: the approver opens threads on the review screen; whoever holds the disclosure
+ * answers and resolves them (the clerk in the editor, the approver on the review screen). The
+ * queries in db/queries/review.ts check the policy again with the state as it is.
+ */
+
+const body = z.string().trim().min(1, "请填写内容。").max(2000, "请不超过 2000 字。");
+/** FormData sends "true"/"false"; an object caller may send a boolean. */
+const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+
+/** Role and scope only: the state is the query's to judge, so a late click reads "当前状态…" not 403. */
+async function mayAnswer({ db, actor }: OperationContext, commentId: string): Promise<boolean> {
+  const disclosureId = await findCommentDisclosure(db, commentId);
+  const facts = disclosureId ? await findDisclosureFacts(db, disclosureId) : null;
+  if (!facts) return true;
+  return canAnswerComment(actor, { ...facts, state: actor?.role === "approver" ? "in_review" : "returned" });
+}
+
+export const addCommentOperation = defineOperation({
+  name: "review.comment",
+  kind: "action",
+  access: { kind: "scoped", roles: ["approver"] },
+  input: z.object({ id: z.uuid(), anchorPath: z.string().min(1).max(300), body }),
+  policy: async ({ db, actor }, input) => {
+    const facts = await findDisclosureFacts(db, input.id);
+    return !facts || canComment(actor, { ...facts, state: "in_review" });
+  },
+  run: async ({ db, actor, ip }, input) => addComment(db, actor!, input.id, { anchorPath: input.anchorPath, body: input.body, ip }),
+  // addComment writes the audit row in its transaction.
+  audit: () => null,
+});
+
+export const replyOperation = defineOperation({
+  name: "review.reply",
+  kind: "action",
+  access: { kind: "scoped", roles: ["clerk", "approver"] },
+  input: z.object({ commentId: z.uuid(), body }),
+  policy: (ctx, input) => mayAnswer(ctx, input.commentId),
+  run: async ({ db, actor, ip }, input) => replyToComment(db, actor!, input.commentId, { body: input.body, ip }),
+  // replyToComment writes the audit row in its transaction.
+  audit: () => null,
+});
+
+export const resolveOperation = defineOperation({
+  name: "review.resolve",
+  kind: "action",
+  access: { kind: "scoped", roles: ["clerk", "approver"] },
+  input: z.object({ commentId: z.uuid(), resolved: flag }),
+  policy: (ctx, input) => mayAnswer(ctx, input.commentId),
+  run: async ({ db, actor, ip }, input) => setCommentResolved(db, actor!, input.commentId, input.resolved, ip),
+  // setCommentResolved writes the audit row in its transaction.
+  audit: () => null,
+});

@@ -1,0 +1,62 @@
+import type { DisclosureState } from "../auth/policy";
+
+/**
+ * What is due and what is late (workflow.md "Deadlines"): each fiscal year has a submission
+ * deadline; publication is due 20 days after approval (预算法). Calendar dates are "YYYY-MM-DD"
+ * in Beijing time (lib/i18n/format.ts todayIso), so lateness never depends on the server's zone.
+ */
+
+export const PUBLICATION_DAYS_AFTER_APPROVAL = 20;
+
+export type DeadlineFacts = {
+  state: DisclosureState;
+  /** The fiscal year's submission deadline, if the admin set one. */
+  submissionDeadline: string | null;
+  /** Calendar dates (Beijing) of the last submission and of the approval, when they happened. */
+  submittedOn: string | null;
+  approvedOn: string | null;
+  publishedOn: string | null;
+};
+
+export type Due = {
+  /** The date it is due by. */
+  by: string;
+  /** Days from today to `by`: negative when past. */
+  daysLeft: number;
+  /** Done on time, done late, still open, or open and past its date. */
+  status: "done" | "done-late" | "open" | "late";
+};
+
+const DAY = 86_400_000;
+const toDays = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
+export function addDays(iso: string, days: number): string {
+  return new Date((toDays(iso) + days) * DAY).toISOString().slice(0, 10);
+}
+
+function due(by: string, doneOn: string | null, today: string): Due {
+  const daysLeft = Math.round(toDays(by) - toDays(today));
+  if (doneOn) return { by, daysLeft, status: toDays(doneOn) > toDays(by) ? "done-late" : "done" };
+  return { by, daysLeft, status: daysLeft < 0 ? "late" : "open" };
+}
+
+/** Submitted at least once and now with the bureau or beyond: the department's part is done. */
+const SUBMITTED: ReadonlySet<DisclosureState> = new Set(["submitted", "in_review", "approved", "published"]);
+
+/**
+ * The submission and the publication deadline of one disclosure. A returned disclosure is the
+ * department's again, so its submission counts as open until it is resubmitted.
+ */
+export function deadlinesOf(d: DeadlineFacts, today: string): { submission: Due | null; publication: Due | null } {
+  const submission = d.submissionDeadline ? due(d.submissionDeadline, SUBMITTED.has(d.state) ? d.submittedOn : null, today) : null;
+  const publication =
+    d.approvedOn && (d.state === "approved" || d.state === "published")
+      ? due(addDays(d.approvedOn, PUBLICATION_DAYS_AFTER_APPROVAL), d.state === "published" ? d.publishedOn : null, today)
+      : null;
+  return { submission, publication };
+}
+
+/** Whole days from `since` to `today` (0 on the same day); what the queue shows as 等待. */
+export function daysSince(since: string, today: string): number {
+  return Math.max(0, Math.round(toDays(today) - toDays(since)));
+}
