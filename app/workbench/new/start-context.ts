@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { listOrgUnits } from "@/db/queries/departments";
+import { listDisclosuresForActor, loadDisclosure, type DisclosureListItem } from "@/db/queries/disclosures";
+import { customFrameworks } from "@/db/queries/settings";
+import { NotFoundError } from "@/db/errors";
+import { departments } from "@/db/schema/organisation";
+import { fiscalYears } from "@/db/schema/settings";
+import { draftScope } from "@/db/queries/scope";
+import type { Actor } from "@/lib/auth/actor";
+import { findFramework } from "@/lib/domain/frameworks";
+import type { Disclosure } from "@/lib/domain/model";
+import type { DraftTarget } from "@/lib/import/upload/draft";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { loadPublishedCanonical } from "@/app/_server/directory";
+import { UserError } from "@/app/_server/errors";
+
+/**
+ * What every way of starting a year checks and needs, on the server, before anything is read or
+ * saved: the department is the actor's to draft for, the year exists and is open, the department
+ * has no disclosure for it yet; and the year's framework and the department's current units.
+ */
+
+export type StartTarget = DraftTarget & { departmentId: string };
+
+const refused = zhCN.imports.refused;
+
+/** Refused because the department already has a disclosure for the year: says which, for a link to it. */
+export class DuplicateDraftError extends UserError {
+  constructor(
+    department: string,
+    fiscalYear: number,
+    readonly existingId: string,
+  ) {
+    // The id travels as a field error so the form can offer the link; the message stands alone.
+    super(refused.duplicate(department, fiscalYear), { existingId: [existingId] }, "conflict");
+  }
+}
+
+export async function resolveTarget(db: Db, actor: Actor, departmentId: string, fiscalYear: number): Promise<StartTarget> {
+  const [department] = await db
+    .select({ code: departments.code, name: departments.name })
+    .from(departments)
+    .where(and(eq(departments.id, departmentId), draftScope(actor, departments.id)));
+  if (!department) throw new NotFoundError("该部门");
+  const [year] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, fiscalYear));
+  if (!year) throw new UserError(refused.unknownYear(fiscalYear), {}, "not-found");
+  if (year.status !== "open") throw new UserError(refused.closedYear(fiscalYear), { fiscalYear: [refused.closedYear(fiscalYear)] }, "invalid-state");
+  const [existing] = await listDisclosuresForActor(db, actor, { departmentId, fiscalYear });
+  if (existing) throw new DuplicateDraftError(department.name, fiscalYear, existing.id);
+  const framework = findFramework(year.frameworkId, await customFrameworks(db));
+  // The year's row names a framework the table has; a missing one is a broken database, not input.
+  if (!framework) throw new Error(`fiscal year ${fiscalYear} names unknown framework ${year.frameworkId}`);
+  return { departmentId, department, fiscalYear, framework, orgUnits: await listOrgUnits(db, actor, departmentId) };
+}
+
+/**
+ * The disclosure a year carries forward from: last year's published revision; last year's latest
+ * revision when it was not published; when there is no last year at all, the newest published one.
+ */
+export function pickLastYearSource(rows: ReadonlyArray<DisclosureListItem>, fiscalYear: number): DisclosureListItem | null {
+  const newestFirst = [...rows].filter((r) => r.fiscalYear < fiscalYear).sort((a, b) => b.fiscalYear - a.fiscalYear || b.revision - a.revision);
+  const lastYear = newestFirst.filter((r) => r.fiscalYear === fiscalYear - 1);
+  return lastYear.find((r) => r.state === "published") ?? lastYear[0] ?? newestFirst.find((r) => r.state === "published") ?? null;
+}
+
+export async function findLastYearSource(db: Db, actor: Actor, departmentId: string, fiscalYear: number): Promise<DisclosureListItem | null> {
+  return pickLastYearSource(await listDisclosuresForActor(db, actor, { departmentId }), fiscalYear);
+}
+
+/** A published revision is carried from exactly what was published, anything else from its rows. */
+export async function loadSourceContent(db: Db, actor: Actor, source: DisclosureListItem): Promise<Disclosure> {
+  const published = source.state === "published" ? await loadPublishedCanonical(db, source.id) : null;
+  return published ?? loadDisclosure(db, actor, source.id);
+}
