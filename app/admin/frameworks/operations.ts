@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { createFramework, setRulePolicy } from "@/db/queries/settings";
+import { indicatorFrameworks } from "@/db/schema/settings";
+import { frameworkForm } from "@/lib/admin/forms";
+import { parseLevels } from "@/lib/admin/framework-levels";
+import { canAdminister } from "@/lib/auth/policy";
+import { adminMessages } from "@/lib/i18n/zh-CN/admin";
+import { findRule } from "@/lib/rules/catalogue";
+import { UserError } from "@/app/_server/errors";
+import { defineOperation } from "@/app/_server/operation";
+
+/** Indicator frameworks (added as data, built-ins read-only) and rule severities. The queries audit. */
+
+const admins = { kind: "global", roles: ["admin"] } as const;
+const f = adminMessages.frameworks;
+
+export const createFrameworkOperation = defineOperation({
+  name: "framework.create",
+  kind: "action",
+  access: admins,
+  input: frameworkForm,
+  policy: ({ actor }) => canAdminister(actor),
+  run: async ({ db, actor, ip }, input) => {
+    const { levels, problems } = parseLevels(input.levels);
+    if (problems.length > 0) throw new UserError(problems[0], { levels: problems });
+    const [taken] = await db.select({ id: indicatorFrameworks.id }).from(indicatorFrameworks).where(eq(indicatorFrameworks.id, input.id));
+    if (taken) throw new UserError(f.idTaken(input.id), { id: [f.idTaken(input.id)] });
+    await createFramework(db, actor!.id, { id: input.id, name: input.name, source: input.source, levels }, ip);
+    return { id: input.id };
+  },
+  audit: () => null,
+});
+
+export const setRuleSeverityOperation = defineOperation({
+  name: "rule-policy.set",
+  kind: "action",
+  access: admins,
+  input: z.object({ ruleId: z.string().min(1), severity: z.enum(["default", "error", "warning", "info", "off"]) }),
+  policy: ({ actor }) => canAdminister(actor),
+  run: async ({ db, actor, ip }, input) => {
+    if (!findRule(input.ruleId)) throw new UserError(f.unknownRule, {}, "not-found");
+    await setRulePolicy(db, actor!.id, input.ruleId, input.severity === "default" ? null : input.severity, ip);
+    return { ruleId: input.ruleId, severity: input.severity };
+  },
+  audit: () => null,
+});
