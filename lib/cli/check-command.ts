@@ -1,5 +1,5 @@
 import type { Finding } from "../rules/finding";
-import { checkDisclosure, summariseFindings } from "../rules/engine";
+import { checkDisclosure, summariseFindings, withOtherFindings } from "../rules/engine";
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from "./command";
 import { parseOptions, singleFile } from "./options";
 import { readDisclosureFile } from "./read-disclosure";
@@ -13,8 +13,9 @@ export const checkCommand: CliCommand = {
   async run(args, io) {
     const { values, positionals } = parseOptions("check", args, { json: { type: "boolean" } });
     const file = singleFile("check", positionals);
-    const { disclosure } = await readDisclosureFile(file, io);
-    const findings = checkDisclosure(disclosure);
+    // The importer's own findings (a sentence's figure against its table) join the rule engine's.
+    const { disclosure, findings: imported } = await readDisclosureFile(file, io);
+    const findings = withOtherFindings(checkDisclosure(disclosure), imported);
     if (values.json) {
       io.out(JSON.stringify(findings.map(({ rule, severity, path, message }) => ({ rule, severity, path, message })), null, 2));
     } else {

@@ -105,6 +105,15 @@ describe.concurrent("cli check", () => {
     expect(run.stderr).toMatch(/^检查完成：错误 \d+ 项，警告 \d+ 项，提示 \d+ 项\n$/);
   });
 
+  it("adds the importer's finding when a sentence's figure contradicts the table beside it", async () => {
+    const altered = fixture.replace("公务用车购置及运维费83.94万元", "公务用车购置及运维费83.95万元");
+    expect(altered).not.toBe(fixture);
+    const run = await cli("check", file("altered.txt", altered), "--json");
+    const found = (JSON.parse(run.stdout) as Array<{ rule: string; path: string; message: string }>).filter((f) => f.rule === "plausibility.narrative-figure");
+    expect(found).toEqual([expect.objectContaining({ path: "threePublic.current", message: expect.stringContaining("83.95") })]);
+    expect(found[0].message).toContain("83.94");
+  });
+
   it("exits 0 when no finding is an error", async () => {
     const clean = structuredClone(golden);
     for (const f of checkDisclosure(golden).filter((x) => x.severity === "error")) {
