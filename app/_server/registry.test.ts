@@ -63,6 +63,23 @@ const examples: Record<string, (w: World, person: Person) => unknown> = {
   "notice.mark-read": () => ({ ids: "all" }),
   "return-reason.create": () => ({ code: "registry-example", label: "示例原因", position: "9", active: "on" }),
   "return-reason.update": () => ({ code: "other", label: "其他", position: "4", active: "true" }),
+  // Administration (issue 7): each changes only what no other example relies on.
+  "department.create": (w) => ({ code: "9001", name: "示例新部门", groupId: w.desks.own, orgUnits: [{ name: "示例新部门", nature: "行政", level: "正科级", fundingForm: "财政拨款" }] }),
+  "department.update": (w) => ({ departmentId: w.departments.other, name: "三河市财政局", groupId: w.desks.other, orgUnits: [] }),
+  "department.import": () => ({ mode: "commit", file: new File(["部门编码,部门名称\n9101,导入示例部门\n"], "部门.csv", { type: "text/csv" }) }),
+  "desk.create": () => ({ name: "示例科室" }),
+  "desk.set-approvers": (w) => ({ groupId: w.desks.own, userIds: [w.actors.approver.id] }),
+  "fiscal-year.open": () => ({ year: "2050", frameworkId: "2021", submissionDeadline: "2050-01-31", startDrafts: "on" }),
+  "fiscal-year.update": () => ({ year: "2021", frameworkId: "2021", submissionDeadline: "2021-01-31", status: "open" }),
+  // 2020: the own department has its draft, so only the other one gets a draft.
+  "fiscal-year.start-drafts": () => ({ year: "2020" }),
+  "framework.create": () => ({ id: "registry-example", name: "示例指标体系", source: "", levels: "产出指标：数量指标、质量指标\n效益指标：社会效益指标" }),
+  "rule-policy.set": () => ({ ruleId: "plausibility.operating-within-basic", severity: "warning" }),
+  "user.create": (w) => ({ username: "registry-new", displayName: "示例用户", role: "clerk", departmentIds: [w.departments.own], groupIds: [] }),
+  "user.update": (w) => ({ userId: w.actors.spareClerk.id, displayName: "备用填报员", role: "clerk", departmentIds: [w.departments.own], groupIds: [] }),
+  "user.reset-password": (w) => ({ userId: w.actors.spareClerk.id }),
+  "user.import": () => ({ mode: "commit", file: new File(["用户名,姓名,角色,负责部门\nregistry-imported,导入填报员,部门填报员,434\n"], "用户.csv", { type: "text/csv" }) }),
+  "year-overview.export": () => ({ year: "2020" }),
 };
 
 type Person = "anonymous" | "otherClerk" | "otherApprover" | "clerk" | "approver" | "admin";

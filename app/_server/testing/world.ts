@@ -16,6 +16,8 @@ import { buildReviewExamples, type ReviewExamples } from "./review-examples";
 export type World = {
   password: string;
   departments: { own: string; other: string };
+  /** The desks (审核科室) reviewing the own and the other department. */
+  desks: { own: string; other: string };
   actors: { clerk: Actor; otherClerk: Actor; approver: Actor; otherApprover: Actor; admin: Actor; spareClerk: Actor };
   usernames: { clerk: string; otherClerk: string; approver: string; otherApprover: string; admin: string; spareClerk: string };
   draftId: string;
@@ -62,5 +64,5 @@ export async function buildWorld(db: Db): Promise<World> {
   // Open years nobody has started: the registry's examples start one and upload a file for the other.
   for (const year of [2022, 2023]) await saveFiscalYear(db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
   const review = await buildReviewExamples(db, actors, own.id);
-  return { password: WORLD_PASSWORD, departments: { own: own.id, other: other.id }, actors, usernames, draftId: draft.id, readyDraftId: ready.id, review };
+  return { password: WORLD_PASSWORD, departments: { own: own.id, other: other.id }, desks: { own: deskA.id, other: deskB.id }, actors, usernames, draftId: draft.id, readyDraftId: ready.id, review };
 }
