@@ -1,4 +1,5 @@
 import { checkCommand } from "./check-command";
+import { createAdminCommand } from "./create-admin-command";
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, type CliCommand, type CliIo } from "./command";
 import { importCommand } from "./import-command";
 
@@ -7,7 +8,7 @@ import { importCommand } from "./import-command";
  * the finance bureau's batch checks. Every failure is one zh-CN line on stderr and an exit code.
  */
 
-const commands: ReadonlyArray<CliCommand> = [importCommand, checkCommand];
+const commands: ReadonlyArray<CliCommand> = [importCommand, checkCommand, createAdminCommand];
 
 function help(): string[] {
   return [
