@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listDisclosuresForActor } from "@/db/queries/disclosures";
-import { canUseWorkbench } from "@/lib/auth/policy";
+import { canEditDisclosure, canUseWorkbench } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { authorize, requireActor } from "@/app/_server/session";
@@ -51,7 +51,7 @@ export default async function WorkbenchPage() {
                 <Th className="w-28">{zhCN.common.state}</Th>
                 <Th className="w-56">{zhCN.common.deadline}</Th>
                 <Th className="w-44">{zhCN.common.updatedAt}</Th>
-                <Th className="w-20">
+                <Th className="w-32">
                   <span className="sr-only">{zhCN.common.actions}</span>
                 </Th>
               </tr>
@@ -69,7 +69,12 @@ export default async function WorkbenchPage() {
                     <Deadline date={row.submissionDeadline} done={row.state !== "draft" && row.state !== "returned"} />
                   </Td>
                   <Td className="tabular text-slate-600">{formatDateTime(row.updatedAt)}</Td>
-                  <Td>
+                  <Td className="whitespace-nowrap">
+                    {canEditDisclosure(actor, row) ? (
+                      <Link href={`/disclosures/${row.id}/edit`} className="mr-3 font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {zhCN.editor.continueEditing}
+                      </Link>
+                    ) : null}
                     <Link href={`/disclosures/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
                       {zhCN.common.open}
                     </Link>

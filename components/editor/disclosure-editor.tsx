@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import type { EditableDisclosure } from "@/db/disclosure-shape";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { sections, type SectionId } from "@/lib/domain/model";
@@ -14,6 +14,8 @@ import type { Finding } from "@/lib/rules/finding";
 import { explainWarningAction, saveContentAction, submitAction } from "@/app/disclosures/[id]/edit/actions";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { ProjectFundsEditor } from "@/components/indicator-grid/project-funds-editor";
+import type { EditableProjectFund } from "@/db/disclosure-shape";
 import { ConflictDialog } from "./conflict-dialog";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { FindingsPanel } from "./findings-panel";
@@ -21,6 +23,7 @@ import { SaveStatus } from "./save-status";
 import { SectionBody } from "./section-body";
 import { SectionForm, type SectionChange } from "./section-form";
 import { SectionNav } from "./section-nav";
+import { ReviewSummary } from "./review-threads";
 import { ProjectsReadOnly } from "./sections/projects-read-only";
 import { SubmitPanel } from "./submit-panel";
 import { useAutosave } from "./use-autosave";
@@ -108,6 +111,16 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   };
 
   const onSectionChange = useCallback((change: SectionChange) => update(change.content, { section: change.section, texts: change.invalid }), [update]);
+  // The project tables are the indicator grid's; it hands back the whole list on every change.
+  const latestContent = useRef(content);
+  latestContent.current = content;
+  const onProjectsChange = useCallback(
+    (projects: EditableProjectFund[]) => {
+      const current = latestContent.current;
+      update({ ...current, performance: { ...current.performance, projects } });
+    },
+    [update],
+  );
   const context: EditorContextValue = useMemo(
     () => ({ readOnly, fiscalYear: content.fiscalYear, findings, explanations: explained, explain, jumpTo }),
     [readOnly, content.fiscalYear, findings, explained, explain, jumpTo],
@@ -127,6 +140,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
           {readOnlyReason}
         </Alert>
       ) : null}
+      <ReviewSummary />
       {autosave.restoredAt ? <Alert className="mb-4">{m.restored(formatDateTime(autosave.restoredAt))}</Alert> : null}
       {autosave.storageFailed ? <Alert tone="error" className="mb-4">{m.save.storageFull}</Alert> : null}
       {status.kind === "offline" ? <Alert tone="warning" className="mb-4">{m.save.offlineHint}</Alert> : null}
@@ -160,7 +174,22 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
                 section={section}
                 content={content}
                 framework={props.framework}
-                projects={<ProjectsReadOnly projects={content.performance.projects} note={m.sections.projectsPending} />}
+                projects={
+                  props.framework ? (
+                    <ProjectFundsEditor
+                      projects={content.performance.projects}
+                      onChange={onProjectsChange}
+                      framework={props.framework}
+                      findings={findings}
+                      basePath="performance.projects"
+                      readOnly={readOnly}
+                      departmentId={props.departmentId}
+                      fiscalYear={content.fiscalYear}
+                    />
+                  ) : (
+                    <ProjectsReadOnly projects={content.performance.projects} note={m.sections.frameworkMissing(content.performance.framework)} />
+                  )
+                }
               />
             </fieldset>
           </SectionForm>

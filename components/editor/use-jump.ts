@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { SectionId } from "@/lib/domain/model";
 import { formatPath, toSegments } from "@/lib/domain/paths";
 import { sectionOfPath } from "@/lib/editor/section-state";
+import { requestGridFocus } from "@/components/indicator-grid/focus-event";
 
 /** The element for a path, or for the nearest enclosing path that has one (a row, its table, its list). */
 export function locateField(path: string): HTMLElement | null {
@@ -27,6 +28,8 @@ export function useJump(renderedSection: SectionId) {
   useEffect(() => {
     // Wait for the field's section to be the one on screen.
     if (!target || sectionOfPath(target.path) !== renderedSection) return;
+    // A project or indicator cell: the grid opens the project and selects the cell itself.
+    if (target.path.startsWith("performance.projects[")) requestGridFocus(target.path);
     const frame = requestAnimationFrame(() => {
       const element = locateField(target.path);
       if (!element) return;

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { loadDisclosure } from "@/db/queries/disclosures";
-import { canViewDisclosure } from "@/lib/auth/policy";
+import { canEditDisclosure, canViewDisclosure } from "@/lib/auth/policy";
 import { sections } from "@/lib/domain/model";
 import { formatDate } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -13,6 +13,7 @@ import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
 import { DocumentView } from "@/components/document-view";
 import { StateBadge } from "@/components/state-badge";
+import { ButtonLink } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.disclosure.pageTitle };
@@ -51,6 +52,11 @@ export default async function DisclosurePage({ params }: Props) {
           <span className="text-sm text-slate-600">
             {zhCN.common.publishedAt}：{formatDate(facts.publishedAt)}
           </span>
+        ) : null}
+        {canEditDisclosure(actor, facts) ? (
+          <ButtonLink href={`/disclosures/${id}/edit`} variant="primary" className="no-print ml-auto">
+            {zhCN.editor.continueEditing}
+          </ButtonLink>
         ) : null}
       </div>
       {facts.state !== "published" ? <p className="no-print mb-4 text-sm text-slate-600">{zhCN.disclosure.readOnlyNote}</p> : null}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { loadEditableDisclosure } from "@/db/queries/disclosures";
+import { listThreads, listWarningExplanations } from "@/db/queries/review";
+import { canAnswerComment, canEditDisclosure, canSubmitDisclosure, canViewDisclosure } from "@/lib/auth/policy";
+import { findFramework } from "@/lib/domain/frameworks";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { findDisclosureFacts } from "@/app/_server/directory";
+import { loadCheckOptions } from "@/app/_server/findings";
+import { authorize, getActor } from "@/app/_server/session";
+import { AppShell } from "@/components/app-shell";
+import { DisclosureEditor } from "@/components/editor/disclosure-editor";
+import { ReviewThreads, type ThreadView } from "@/components/editor/review-threads";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: zhCN.editor.pageTitle };
+
+type Props = { params: Promise<{ id: string }> };
+
+const EDITABLE = new Set(["draft", "returned"]);
+
+/**
+ * The clerk's guided editor. A draft or returned disclosure opens for its department's clerks (and
+ * an admin); in any other state those who may read it see it read-only, with the reason. Another
+ * department's id is a 403 here and in every operation the editor calls.
+ */
+export default async function EditDisclosurePage({ params }: Props) {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = getDb();
+  const facts = await findDisclosureFacts(db, id);
+  if (!facts) notFound();
+  const actor = await getActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/disclosures/${id}/edit`)}`);
+  authorize(canViewDisclosure(actor, facts));
+  const editable = EDITABLE.has(facts.state);
+  // In an editable state, only those who may change it open the editor; the others read the disclosure page.
+  if (editable) authorize(canEditDisclosure(actor, facts));
+
+  const [{ meta, content }, explanations, threads, checkOptions] = await Promise.all([
+    loadEditableDisclosure(db, actor, id),
+    listWarningExplanations(db, actor, id),
+    listThreads(db, actor, id),
+    loadCheckOptions(db),
+  ]);
+  const readOnlyReason = editable ? null : zhCN.editor.readOnly.notEditable(zhCN.states[facts.state]);
+  const views: ThreadView[] = threads.map((t) => ({
+    id: t.id,
+    path: t.currentPath,
+    label: t.label,
+    rowGone: t.rowGone,
+    author: t.authorName,
+    body: t.body,
+    at: t.createdAt.toISOString(),
+    resolved: t.resolvedAt !== null,
+    resolvedBy: t.resolvedByName,
+    replies: t.replies.map((r) => ({ id: r.id, author: r.authorName, body: r.body, at: r.createdAt.toISOString() })),
+  }));
+
+  return (
+    <AppShell user={actor} wide>
+      <ReviewThreads threads={views} canAnswer={canAnswerComment(actor, facts)}>
+        <DisclosureEditor
+          disclosureId={id}
+          departmentId={facts.departmentId}
+          version={meta.version}
+          content={content}
+          readOnlyReason={readOnlyReason}
+          canSubmit={canSubmitDisclosure(actor, facts)}
+          checkOptions={checkOptions}
+          framework={findFramework(content.performance.framework, checkOptions.frameworks ?? [])}
+          explanations={explanations.map((e) => ({ ruleId: e.ruleId, path: e.path, explanation: e.explanation }))}
+          initialSection="organisation"
+        />
+      </ReviewThreads>
+    </AppShell>
+  );
+}
