@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commonIndicators } from "@/db/seed/indicator-library";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { fixtureDisclosure } from "@/db/test-world";
 import type { Actor } from "@/lib/auth/actor";
@@ -63,6 +64,9 @@ const examples: Record<string, (w: World, person: Person) => unknown> = {
   "notice.mark-read": () => ({ ids: "all" }),
   "return-reason.create": () => ({ code: "registry-example", label: "示例原因", position: "9", active: "on" }),
   "return-reason.update": () => ({ code: "other", label: "其他", position: "4", active: "true" }),
+  "indicator-library.search": (w) => ({ departmentId: w.departments.own, framework: "2020", q: "满意度", year: "2021" }),
+  "indicator-library.save": () => ({ id: "", frameworkId: "2021", level1: "产出指标", level2: "数量指标", name: "示例指标", description: "", target: ">=1次", basis: "" }),
+  "indicator-library.set-active": () => ({ id: commonIndicators[0].id, active: "true" }),
   // Administration (issue 7): each changes only what no other example relies on.
   "department.create": (w) => ({ code: "9001", name: "示例新部门", groupId: w.desks.own, orgUnits: [{ name: "示例新部门", nature: "行政", level: "正科级", fundingForm: "财政拨款" }] }),
   "department.update": (w) => ({ departmentId: w.departments.other, name: "三河市财政局", groupId: w.desks.other, orgUnits: [] }),

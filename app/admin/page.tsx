@@ -7,10 +7,12 @@ import { listUsers } from "@/db/queries/users";
 import { canAdminister } from "@/lib/auth/policy";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import { userScopeNames } from "@/app/_server/directory";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UserStatusForm } from "./user-status-form";
@@ -34,7 +36,14 @@ export default async function AdminPage() {
 
   return (
     <AppShell user={actor}>
-      <PageHeader title={zhCN.admin.title} />
+      <PageHeader
+        title={zhCN.admin.title}
+        actions={
+          <ButtonLink href="/admin/library" size="sm" title={gridMessages.admin.consoleLinkHint}>
+            {gridMessages.admin.consoleLink}
+          </ButtonLink>
+        }
+      />
       <div className="space-y-6">
         <Card aria-labelledby="admin-years">
           <CardHeader id="admin-years" title={zhCN.admin.fiscalYears} />
