@@ -206,3 +206,18 @@ export async function publicationBoard(db: Db, actor: Actor, filter: { fiscalYea
     published: published.map((p) => ({ ...p, newest: sorted.find((r) => r.departmentCode === p.departmentCode && r.fiscalYear === p.fiscalYear)! })),
   };
 }
+
+/**
+ * A year's published disclosures (each department's latest revision) one at a time, canonical JSON
+ * and stored files together, for the year's zip: only one snapshot's bytes are held at once.
+ */
+export async function publishedYearSource(db: Db, fiscalYear: number): Promise<{ total: number; items: AsyncGenerator<{ disclosure: Disclosure; revision: number; stored: BundleFile[] }> }> {
+  const listing = await listPublicDisclosures(db, { fiscalYear });
+  async function* items() {
+    for (const entry of listing) {
+      const snapshot = await loadSnapshotForExport(db, entry.snapshotId);
+      yield { disclosure: snapshot.canonical, revision: snapshot.revision, stored: snapshot.stored };
+    }
+  }
+  return { total: listing.length, items: items() };
+}

@@ -5,6 +5,7 @@ import { saveFiscalYear } from "@/db/queries/settings";
 import { createUser, loadActor } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import { fixtureDisclosure } from "@/db/test-world";
+import { buildPublicationExamples, type PublicationExamples } from "./publication-examples";
 import { buildReviewExamples, type ReviewExamples } from "./review-examples";
 
 /**
@@ -24,6 +25,8 @@ export type World = {
   readyDraftId: string;
   /** Disclosures in the states the review operations start from (./review-examples.ts). */
   review: ReviewExamples;
+  /** What the publication and export operations start from (./publication-examples.ts). */
+  publication: PublicationExamples;
 };
 
 export const WORLD_PASSWORD = "test-password-不可猜";
@@ -64,5 +67,6 @@ export async function buildWorld(db: Db): Promise<World> {
   // Open years nobody has started: the registry's examples start one and upload a file for the other.
   for (const year of [2022, 2023]) await saveFiscalYear(db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
   const review = await buildReviewExamples(db, actors, own.id);
-  return { password: WORLD_PASSWORD, departments: { own: own.id, other: other.id }, desks: { own: deskA.id, other: deskB.id }, actors, usernames, draftId: draft.id, readyDraftId: ready.id, review };
+  const publication = await buildPublicationExamples(db, actors, own.id);
+  return { password: WORLD_PASSWORD, departments: { own: own.id, other: other.id }, desks: { own: deskA.id, other: deskB.id }, actors, usernames, draftId: draft.id, readyDraftId: ready.id, review, publication };
 }

@@ -1,0 +1,56 @@
+import { createReadStream, statSync } from "node:fs";
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { InvalidInputError, NotFoundError } from "@/db/errors";
+import { canAdminister } from "@/lib/auth/policy";
+import { FORMAT_CHOICES } from "@/lib/export/bundle";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { defineOperation } from "@/app/_server/operation";
+import { findExportJob, startYearExport } from "./jobs";
+
+const t = zhCN.portal.exports;
+
+/** A form sends one checked box as a string and several as a list. */
+const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
+
+/** Starts the zip of a whole year's published disclosures, in the formats chosen; admins only. */
+export const startYearExportOperation = defineOperation({
+  name: "export.start-year",
+  kind: "action",
+  access: { kind: "global", roles: ["admin"] },
+  input: z.object({
+    fiscalYear: z.coerce.number().int().min(1990).max(2200),
+    formats: z.preprocess(list, z.array(z.enum(FORMAT_CHOICES)).min(1, t.formatsRequired)),
+  }),
+  policy: ({ actor }) => canAdminister(actor),
+  run: async ({ db }, input) => {
+    const job = await startYearExport(db, input);
+    if (job.progress.total === 0) throw new InvalidInputError(t.noPublished(input.fiscalYear));
+    return { id: job.id };
+  },
+  audit: (input, output) => ({ entityType: "export", entityId: output.id, detail: { fiscalYear: input.fiscalYear, formats: input.formats } }),
+});
+
+/** The finished zip of a year's export, streamed from its file. */
+export const downloadYearExportOperation = defineOperation({
+  name: "export.download-year",
+  kind: "route",
+  route: { method: "GET", path: "/admin/exports/[job]/zip" },
+  access: { kind: "global", roles: ["admin"] },
+  input: z.object({ job: z.uuid() }),
+  policy: ({ actor }) => canAdminister(actor),
+  run: async (_ctx, input) => {
+    const job = findExportJob(input.job);
+    if (!job || job.state !== "done") throw new NotFoundError("该导出文件");
+    const size = statSync(job.file).size;
+    const body = Readable.toWeb(createReadStream(job.file)) as ReadableStream<Uint8Array>;
+    return new Response(body, {
+      headers: {
+        "content-type": "application/zip",
+        "content-length": String(size),
+        "content-disposition": `attachment; filename="budget-disclosures-${job.fiscalYear}.zip"; filename*=UTF-8''${encodeURIComponent(`${job.fiscalYear}年度部门预算信息公开.zip`)}`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import type { PublicFileInfo } from "@/db/queries/portal";
+import { zhCN } from "@/lib/i18n/zh-CN";
+
+const t = zhCN.portal.page;
+
+/** The published files of a revision: each served byte for byte, with its size and SHA-256. */
+export function Downloads({ files, base }: { files: PublicFileInfo[]; base: string }) {
+  if (files.length === 0) return null;
+  return (
+    <section aria-labelledby="downloads-title" className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="downloads-title" className="text-sm font-semibold text-slate-900">
+        {t.downloadsTitle}
+      </h2>
+      <p className="mt-1 text-xs leading-5 text-slate-600">{t.downloadsIntro}</p>
+      <ul className="mt-3 space-y-2.5">
+        {files.map((f) => {
+          const info = zhCN.portal.formats[f.format];
+          return (
+            <li key={f.format} className="text-sm">
+              <a href={`${base}/${encodeURIComponent(f.fileName)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" data-format={f.format} download>
+                {info?.label ?? f.format}
+              </a>
+              <span className="ml-2 text-xs text-slate-500 tabular">{t.size((f.size / 1024).toFixed(1))}</span>
+              {info ? <p className="text-xs text-slate-500">{info.note}</p> : null}
+              <p className="truncate font-mono text-[11px] text-slate-400" title={f.sha256}>
+                {t.sha256} {f.sha256.slice(0, 16)}…
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

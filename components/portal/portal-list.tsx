@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { PublicListing } from "@/db/queries/portal";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+
+const t = zhCN.portal;
+
+/** One year of the portal: each department's latest published revision, corrections marked. */
+export function PortalList({ year, items }: { year: number; items: Array<PublicListing & { publishedOn: string }> }) {
+  return (
+    <Card aria-labelledby={`year-${year}`}>
+      <CardHeader id={`year-${year}`} title={t.yearHeading(year)} description={t.countInYear(items.length)} />
+      <Table caption={t.yearHeading(year)}>
+        <THead>
+          <tr>
+            <Th className="w-28">{zhCN.common.departmentCode}</Th>
+            <Th>{zhCN.common.department}</Th>
+            <Th className="w-36">{zhCN.common.revision}</Th>
+            <Th className="w-40">{zhCN.common.publishedAt}</Th>
+          </tr>
+        </THead>
+        <TBody>
+          {items.map((item) => (
+            <Tr key={item.snapshotId}>
+              <Td className="tabular">{item.departmentCode}</Td>
+              <Td className="[overflow-wrap:anywhere]">
+                <Link href={`/public/${item.fiscalYear}/${encodeURIComponent(item.departmentCode)}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {item.title || `${item.departmentName}${t.disclosureSuffix(year)}`}
+                </Link>
+              </Td>
+              <Td>{item.revision > 1 ? <span className="text-amber-800">{t.corrected(item.revision)}</span> : zhCN.common.revisionN(item.revision)}</Td>
+              <Td className="tabular">{item.publishedOn}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </Card>
+  );
+}

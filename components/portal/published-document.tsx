@@ -1,0 +1,27 @@
+import type { Disclosure } from "@/lib/domain/model";
+import { budgetCharts } from "@/lib/render/charts";
+import { documentOutline } from "@/lib/render/document";
+import { DOCUMENT_CSS } from "@/lib/render/document-css";
+import { documentHtml } from "@/lib/render/html";
+
+/**
+ * A published disclosure as the public reads it: exactly the HTML the PDF prints
+ * (lib/render/html.ts), with the charts drawn as SVG on the server. No script: it reads, prints
+ * and is searchable without JavaScript. Every piece of typed text is escaped by documentHtml; the
+ * only markup not built from escaped text is the charts' SVG, drawn from figures.
+ */
+export function PublishedDocument({ disclosure }: { disclosure: Disclosure }) {
+  const html = documentHtml(documentOutline(disclosure), budgetCharts(disclosure));
+  return (
+    <>
+      <style dangerouslySetInnerHTML={{ __html: DOCUMENT_CSS + PAGE_CSS }} />
+      <div className="portal-document rounded-lg border border-slate-200 bg-white px-5 py-8 shadow-sm sm:px-10 print:border-0 print:p-0 print:shadow-none" dangerouslySetInnerHTML={{ __html: html }} />
+    </>
+  );
+}
+
+/** On screen the document sits in the site's page; printed, nothing but the document remains. */
+const PAGE_CSS = `
+.portal-document .dd section{scroll-margin-top:1rem}
+@media print{.portal-document{border:0;box-shadow:none;padding:0}}
+`;
