@@ -44,7 +44,7 @@ describe("the demo seed", () => {
     expect(published).toMatchObject({ departmentCode: "434", fiscalYear: 2020, revision: 1 });
     const snapshot = await getPublishedSnapshot(t.db, published.disclosureId);
     expect(snapshot.canonical).toEqual(fixtureDisclosure());
-    expect((await listPublishedFiles(t.db, published.snapshotId)).map((f) => f.format)).toEqual(["docx", "json", "xlsx"]);
+    expect((await listPublishedFiles(t.db, published.snapshotId)).map((f) => f.format)).toEqual(["csv-indicators", "csv-procurement", "datapackage", "docx", "json", "pdf", "xlsx"]);
     expect(await verifySnapshot(t.db, published.snapshotId)).toBe(true);
   });
 

@@ -4,14 +4,13 @@ import { generatePassword } from "@/lib/auth/password";
 import { carryForward } from "@/lib/domain/carry-forward";
 import { findFramework } from "@/lib/domain/frameworks";
 import type { Disclosure } from "@/lib/domain/model";
-import { renderDocx } from "@/lib/export/docx";
-import { renderJson } from "@/lib/export/json";
-import { renderXlsx } from "@/lib/export/xlsx";
+import { renderBundle } from "@/lib/export/bundle";
+import { PdfPrinter } from "@/lib/export/pdf";
 import { importDisclosureText } from "@/lib/import/text/import-disclosure";
 import type { Db } from "../client";
 import { createDepartment, createGroup } from "../queries/departments";
 import { createDisclosure, loadEditableDisclosure } from "../queries/disclosures";
-import { publishSnapshot, type PublishedFileInput } from "../queries/publishing";
+import { publishSnapshot } from "../queries/publishing";
 import { addComment } from "../queries/review";
 import { saveFiscalYear } from "../queries/settings";
 import { createUser, findUserByUsername, loadActor } from "../queries/users";
@@ -89,7 +88,13 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   const office2020 = await createDisclosure(db, actor("clerk"), { departmentId: departmentIds.get(OFFICE.code)!, fiscalYear: 2020, content: fixture });
   // Published as it was, findings and all: the waiver is in the audit log (db/queries/workflow.ts).
   const version = await walk(db, office2020, ["submit", "startReview", "approve"], { clerk: actor("clerk"), approver: actor("approver") }, "imported-publication");
-  await publishSnapshot(db, actor("admin"), office2020.id, { expectedVersion: version, files: publicationFiles });
+  // Every format the portal offers, rendered from exactly the canonical being frozen (as the admin's 发布 does).
+  const printer = new PdfPrinter();
+  try {
+    await publishSnapshot(db, actor("admin"), office2020.id, { expectedVersion: version, files: (d) => renderBundle(d, { printer, revision: 1 }) });
+  } finally {
+    await printer.close();
+  }
 
   const framework2021 = findFramework("2021")!;
   await createDisclosure(db, actor("clerk"), { departmentId: departmentIds.get(OFFICE.code)!, fiscalYear: 2021, content: carryForward(fixture, 2021, framework2021) });
@@ -127,14 +132,4 @@ async function commentOnSatisfaction(db: Db, approver: Actor, disclosureId: stri
     anchorPath: `performance.projects[${projectIndex}].indicators[${indicatorIndex}].target`,
     body: "服务对象满意度目标值 >=90% 低于上年实际水平，建议调整为 >=95%。",
   });
-}
-
-/** What the portal offers for download, rendered from exactly the canonical being frozen. */
-async function publicationFiles(d: Disclosure): Promise<PublishedFileInput[]> {
-  const base = `${d.department.code}-${d.fiscalYear}`;
-  return [
-    { format: "json", fileName: `${base}.json`, contentType: "application/json; charset=utf-8", bytes: renderJson(d) },
-    { format: "docx", fileName: `${base}.docx`, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes: await renderDocx(d) },
-    { format: "xlsx", fileName: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: await renderXlsx(d) },
-  ];
 }
