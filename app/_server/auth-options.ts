@@ -3,19 +3,30 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { roles } from "@/lib/auth/actor";
+import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "@/lib/auth/session-policy";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { authSecret } from "./auth-secret";
 import { checkCredentials } from "./credentials";
 
-/** A working day: a session left open overnight has to sign in again. */
-const SESSION_SECONDS = 8 * 60 * 60;
-
-/** What the signed cookie carries. It only identifies the user; permissions are read fresh per request. */
+/**
+ * What the signed cookie carries. It only identifies the user and the session's clock; permissions
+ * are read fresh per request, and `sv` must equal users.session_version (app/_server/session.ts).
+ * sat = signed in at, lst = last seen at (epoch seconds; lib/auth/session-policy.ts judges them).
+ */
 export const sessionToken = z.object({
   sub: z.string().min(1),
   name: z.string().nullish(),
   role: z.enum(roles),
+  sv: z.number().int(),
+  sat: z.number(),
+  lst: z.number(),
+  /** must change the password first (proxy.ts sends every page there); changing it ends the session */
+  mcp: z.boolean().optional(),
 });
+export type SessionToken = z.infer<typeof sessionToken>;
+
+/** The session as getServerSession gives it to the server (never to the browser's JS: no SessionProvider). */
+export type AppSession = { user: { id: string; name: string | null; role: string; sessionVersion: number } };
 
 function firstForwardedFor(headers: Record<string, unknown> | undefined): string | null {
   const value = headers?.["x-forwarded-for"];
@@ -24,10 +35,12 @@ function firstForwardedFor(headers: Record<string, unknown> | undefined): string
 }
 
 export function authOptions(): NextAuthOptions {
+  const policy = sessionPolicyFromEnv();
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_SECONDS },
-    jwt: { maxAge: SESSION_SECONDS },
+    // The cookie lives as long as the absolute limit; the idle limit is judged from `lst`.
+    session: { strategy: "jwt", maxAge: policy.maxSeconds },
+    jwt: { maxAge: policy.maxSeconds },
     // Our own Chinese pages instead of next-auth's English defaults; errors land on the form.
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
     providers: [
@@ -42,18 +55,21 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       async jwt({ token, user }) {
-        // `user` is only present at sign-in; afterwards the token is carried as it is.
+        const now = nowInSeconds();
+        // `user` is only present at sign-in: the clock starts.
         if (user) {
-          const signedIn = user as { id: string; name?: string | null; role?: string };
-          token.sub = signedIn.id;
-          token.name = signedIn.name ?? null;
-          token.role = signedIn.role;
+          const signedIn = user as { id: string; name?: string | null; role?: string; sessionVersion?: number; mustChangePassword?: boolean };
+          return { ...token, sub: signedIn.id, name: signedIn.name ?? null, role: signedIn.role, sv: signedIn.sessionVersion ?? 1, sat: now, lst: now, mcp: !!signedIn.mustChangePassword };
         }
-        return token;
+        // Afterwards: an idle or expired session ends here (next-auth clears the cookie it was
+        // asked about; proxy.ts does the same for page requests and refreshes `lst`).
+        const verdict = judgeSession({ signedInAt: token.sat as number, lastSeenAt: token.lst as number }, now, policy);
+        if (verdict.state !== "active") throw new Error(verdict.state === "idle" ? "SessionIdle" : "SessionExpired");
+        return verdict.refresh ? { ...token, lst: now } : token;
       },
       async session({ session, token }) {
         const parsed = sessionToken.safeParse(token);
-        if (parsed.success) Object.assign(session, { user: { id: parsed.data.sub, name: parsed.data.name ?? null, role: parsed.data.role } });
+        if (parsed.success) Object.assign(session, { user: { id: parsed.data.sub, name: parsed.data.name ?? null, role: parsed.data.role, sessionVersion: parsed.data.sv } });
         return session;
       },
     },

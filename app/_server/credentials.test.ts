@@ -22,7 +22,7 @@ afterAll(async () => {
 describe("sign-in credentials", () => {
   it("accepts the right password and records the login", async () => {
     const user = await checkCredentials(t.db, { username: world.usernames.clerk, password: world.password }, "10.0.0.7");
-    expect(user).toEqual({ id: world.actors.clerk.id, name: world.usernames.clerk, role: "clerk" });
+    expect(user).toEqual({ id: world.actors.clerk.id, name: world.usernames.clerk, role: "clerk", sessionVersion: 1, mustChangePassword: false });
     const logins = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "user.login"), eq(auditLog.entityId, world.actors.clerk.id)));
     expect(logins.at(-1)).toMatchObject({ actorId: world.actors.clerk.id, ip: "10.0.0.7" });
   });

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import type { Actor, Role } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { securityMessages } from "@/lib/i18n/zh-CN/security";
 import { asUserFacing, type FailureCode } from "./errors";
 
 /**
@@ -46,6 +47,8 @@ export type Operation<I = unknown, O = unknown> = {
    * the query it calls already audits in its own transaction. Every server action must say.
    */
   audit?: (input: I, output: O) => AuditEntry | null;
+  /** Runs for a user who must first replace an initial password (only changing it does). */
+  allowWhilePasswordMustChange?: boolean;
 };
 
 const registry = new Map<string, Operation<never, unknown>>();
@@ -87,6 +90,7 @@ export function fieldErrorsOf(error: z.ZodError): { fieldErrors: Record<string, 
 export async function executeOperation<I, O>(op: Operation<I, O>, ctx: OperationContext, raw: unknown): Promise<Outcome<O>> {
   // The anonymous are turned away before their input is even read.
   if (op.access.kind !== "public" && !ctx.actor) return fail("unauthenticated", zhCN.errors.unauthenticated);
+  if (ctx.actor?.mustChangePassword && op.access.kind !== "public" && !op.allowWhilePasswordMustChange) return fail("forbidden", securityMessages.account.mustChangeFirst);
   try {
     const parsed = op.input.safeParse(raw);
     if (!parsed.success) {
@@ -99,6 +103,7 @@ export async function executeOperation<I, O>(op: Operation<I, O>, ctx: Operation
       // Refused and not signed in: the answer is "sign in" (401), not "not yours" (403).
       if (!ctx.actor) return fail("unauthenticated", zhCN.errors.unauthenticated);
       console.warn(`[authz] refused ${op.name} for ${ctx.actor ? `${ctx.actor.role}:${ctx.actor.id}` : "anonymous"}`);
+      await auditRefusal(ctx, op.name);
       return fail("forbidden", zhCN.errors.forbidden);
     }
     const audit = op.audit;
@@ -117,6 +122,15 @@ export async function executeOperation<I, O>(op: Operation<I, O>, ctx: Operation
     if (known) return fail(known.code, known.message, known.fieldErrors);
     console.error(`[operation] ${op.name} failed`, error);
     return fail("error", zhCN.errors.generic);
+  }
+}
+
+/** A permission refusal is evidence too (issue 8): its own audit row, never blocking the answer. */
+async function auditRefusal(ctx: OperationContext, operation: string): Promise<void> {
+  try {
+    await appendAudit(ctx.db, { actorId: ctx.actor?.id ?? null, ip: ctx.ip, action: "authz.refused", entityType: "operation", entityId: operation, detail: { role: ctx.actor?.role ?? null } });
+  } catch (error) {
+    console.error(`[authz] could not audit the refusal of ${operation}`, error);
   }
 }
 

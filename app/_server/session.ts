@@ -1,36 +1,95 @@
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { appendAudit } from "@/db/queries/audit";
+import { currentSessionVersion } from "@/db/queries/security";
 import { loadActor } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
-import { authOptions } from "./auth-options";
+import { authOptions, type AppSession } from "./auth-options";
+
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+type SessionResult = { actor: Actor | null; ended: "SessionRevoked" | null };
 
 /**
- * The acting user for this request, or null for the anonymous. The session cookie only says who
- * signed in; role, scope and whether the account is still enabled are read from the database on
- * every request, so disabling a user or changing their departments takes effect at once.
- * `cache` makes the layout, the page and its components share one lookup per request.
+ * The acting user for this request. The session cookie only says who signed in (and since when:
+ * the idle and absolute limits are judged in auth-options.ts and proxy.ts); role, scope, whether
+ * the account is still enabled and whether the password changed since (session_version) are read
+ * from the database on every request, so disabling a user, resetting a password or changing
+ * departments takes effect at once, on every device. `cache`: one lookup per request.
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions());
-  const userId = (session?.user as { id?: unknown } | undefined)?.id;
-  if (typeof userId !== "string" || !userId) return null;
-  // null when the user was deleted or disabled since signing in.
-  return loadActor(getDb(), userId);
+const resolveSession = cache(async (): Promise<SessionResult> => {
+  const session = (await getServerSession(authOptions())) as AppSession | null;
+  const userId = session?.user?.id;
+  if (typeof userId !== "string" || !userId) return { actor: null, ended: null };
+  const db = getDb();
+  const version = await currentSessionVersion(db, userId);
+  if (version === null || version !== session?.user.sessionVersion) return { actor: null, ended: "SessionRevoked" };
+  // null when the user was disabled since signing in.
+  const actor = await loadActor(db, userId);
+  return actor ? { actor, ended: null } : { actor: null, ended: "SessionRevoked" };
 });
 
-/** For pages only a signed-in user may see: the anonymous go to /signin and come back afterwards. */
-export async function requireActor(returnTo?: string): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+export const getActor = cache(async (): Promise<Actor | null> => (await resolveSession()).actor);
+
+/**
+ * For pages only a signed-in user may see: the anonymous go to /signin and come back afterwards
+ * (told why when their session was ended elsewhere); a user who must replace an initial password
+ * goes to the change-password page first (that page passes `allowPasswordChange`).
+ */
+export async function requireActor(returnTo?: string, options: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
+  const { actor, ended } = await resolveSession();
+  if (!actor) {
+    const params = new URLSearchParams();
+    if (returnTo) params.set("callbackUrl", returnTo);
+    if (ended) {
+      params.set("error", ended);
+      await clearSessionCookie();
+    }
+    const query = params.toString();
+    redirect(query ? `/signin?${query}` : "/signin");
+  }
+  if (actor.mustChangePassword && !options.allowPasswordChange) redirect(CHANGE_PASSWORD_PATH);
   return actor;
 }
 
-/** Ends rendering with the 403 page (app/forbidden.tsx) unless the policy allows. */
+/** Cookies can only be written from actions and route handlers; from a page render this is a no-op. */
+async function clearSessionCookie(): Promise<void> {
+  try {
+    const jar = await cookies();
+    for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) if (jar.has(name)) jar.delete(name);
+  } catch {
+    // rendering a page: proxy.ts clears it on the next request instead
+  }
+}
+
+/**
+ * Ends rendering with the 403 page (app/forbidden.tsx) unless the policy allows. The refusal is
+ * written to the audit log on the side (forbidden() has to throw now, synchronously).
+ */
 export function authorize(allowed: boolean): asserts allowed {
-  if (!allowed) forbidden();
+  if (allowed) return;
+  void auditPageRefusal();
+  forbidden();
+}
+
+async function auditPageRefusal(): Promise<void> {
+  try {
+    const actor = await getActor();
+    const h = await headers();
+    await appendAudit(getDb(), {
+      actorId: actor?.id ?? null,
+      ip: await clientIp(),
+      action: "authz.refused",
+      entityType: "page",
+      entityId: h.get("x-pathname") ?? "",
+      detail: { role: actor?.role ?? null },
+    });
+  } catch (error) {
+    console.error("[authz] could not audit a refusal", error);
+  }
 }
 
 /** Best-effort client address for the audit log (set by the reverse proxy in production). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { securitySignInMessage } from "@/lib/auth/sign-in-lock";
 import { zhCN } from "@/lib/i18n/zh-CN";
 
 /** One schema for the sign-in form (client) and the credentials check (server). */
@@ -16,6 +17,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   if (code === "CredentialsSignin") return zhCN.signIn.wrongCredentials;
   if (code === signInErrorCodes.disabled) return zhCN.signIn.disabled;
   if (code === "SessionRequired") return zhCN.signIn.sessionExpired;
+  const security = securitySignInMessage(code);
+  if (security) return security;
   return zhCN.signIn.unavailable;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor, Role } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "../client";
@@ -128,7 +128,8 @@ export async function setPassword(db: Db, actorId: string, userId: string, passw
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date() })
+      // A new session version signs the user out everywhere (app/_server/session.ts).
+      .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (!row) throw new NotFoundError("该用户");
@@ -139,7 +140,7 @@ export async function setPassword(db: Db, actorId: string, userId: string, passw
 
 export async function setUserDisabled(db: Db, actorId: string, userId: string, disabled: boolean, ip?: string | null) {
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id });
+    const [row] = await tx.update(users).set({ disabled, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).returning({ id: users.id });
     if (!row) throw new NotFoundError("该用户");
     await appendAudit(tx, { actorId, ip, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: userId });
   });

@@ -4,7 +4,7 @@ import { users } from "@/db/schema/users";
 import { createUser, getUserWithScope, setPassword, updateUser } from "@/db/queries/users";
 import { newUserForm, userForm } from "@/lib/admin/forms";
 import { canAdminister } from "@/lib/auth/policy";
-import { generatePassword } from "@/lib/auth/password";
+import { generateCompliantPassword } from "@/lib/auth/compliant-password";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { UserError } from "@/app/_server/errors";
 import { defineOperation } from "@/app/_server/operation";
@@ -29,7 +29,7 @@ export const createUserOperation = defineOperation({
     await assertScopeExists(db, input);
     const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (taken) throw new UserError(adminMessages.users.usernameTaken(input.username), { username: [adminMessages.users.usernameTaken(input.username)] });
-    const password = generatePassword();
+    const password = generateCompliantPassword(input.username);
     const user = await createUser(db, actor!.id, { ...input, password, mustChangePassword: true }, ip);
     return { userId: user.id, username: user.username, password };
   },
@@ -61,7 +61,7 @@ export const resetPasswordOperation = defineOperation({
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
     const user = await getUserWithScope(db, input.userId);
-    const password = generatePassword();
+    const password = generateCompliantPassword(user.username);
     await setPassword(db, actor!.id, input.userId, password, true, ip);
     return { userId: user.id, username: user.username, password };
   },

@@ -5,7 +5,7 @@ import { users } from "@/db/schema/users";
 import { readSheet, type SheetProblem } from "@/lib/admin/sheet";
 import { validateUserSheet } from "@/lib/admin/user-sheet";
 import type { Role } from "@/lib/auth/actor";
-import { generatePassword } from "@/lib/auth/password";
+import { generateCompliantPassword } from "@/lib/auth/compliant-password";
 import { canAdminister } from "@/lib/auth/policy";
 import { defineOperation } from "@/app/_server/operation";
 import { fileBytes, sheetUpload } from "../../sheet-upload";
@@ -42,7 +42,7 @@ export const importUsersOperation = defineOperation({
     if (input.mode === "preview" || result.problems.length > 0) return outcome;
     const departmentId = new Map(codes.map((c) => [c.code, c.id]));
     const deskId = new Map(desks.map((d) => [d.name, d.id]));
-    const planned = result.users.map((u) => ({ ...u, password: generatePassword() }));
+    const planned = result.users.map((u) => ({ ...u, password: generateCompliantPassword(u.username) }));
     await createUsers(
       db,
       actor!.id,
