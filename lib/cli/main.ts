@@ -1,14 +1,16 @@
+import { backupCommand } from "./backup-command";
 import { checkCommand } from "./check-command";
 import { createAdminCommand } from "./create-admin-command";
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, type CliCommand, type CliIo } from "./command";
 import { importCommand } from "./import-command";
+import { restoreCommand } from "./restore-command";
 
 /**
  * `npm run --silent cli -- <command> …`: the importer and the rule engine for scripts and for
  * the finance bureau's batch checks. Every failure is one zh-CN line on stderr and an exit code.
  */
 
-const commands: ReadonlyArray<CliCommand> = [importCommand, checkCommand, createAdminCommand];
+const commands: ReadonlyArray<CliCommand> = [importCommand, checkCommand, createAdminCommand, backupCommand, restoreCommand];
 
 function help(): string[] {
   return [

@@ -5,6 +5,7 @@ import { importMessages } from "./zh-CN/import";
 import { portalMessages } from "./zh-CN/portal";
 import { reviewMessages } from "./zh-CN/review";
 import { securityMessages } from "./zh-CN/security";
+import { opsMessages } from "./zh-CN/ops";
 
 /**
  * Every string the UI shows, in one place, so that another locale is one more file of the same
@@ -196,6 +197,7 @@ export const zhCN = {
   editor: editorMessages,
   grid: gridMessages,
   security: securityMessages,
+  ops: opsMessages,
   health: {
     ok: "正常",
     unavailable: "数据库不可用",
