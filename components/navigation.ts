@@ -9,11 +9,13 @@ export type NavItem = { href: string; label: string };
  */
 export function navigationFor(role: Role | null): NavItem[] {
   const portal = { href: "/", label: zhCN.nav.portal };
+  // Returns and resubmissions come back to people through their notices (app/notices).
+  const notices = { href: "/notices", label: zhCN.workflow.notices.title };
   switch (role) {
     case "clerk":
-      return [{ href: "/workbench", label: zhCN.nav.workbench }, portal];
+      return [{ href: "/workbench", label: zhCN.nav.workbench }, notices, portal];
     case "approver":
-      return [{ href: "/review", label: zhCN.nav.review }, portal];
+      return [{ href: "/review", label: zhCN.nav.review }, notices, portal];
     case "admin":
       return [{ href: "/admin", label: zhCN.nav.admin }, { href: "/admin/years", label: zhCN.nav.yearOverview }, portal];
     case null:

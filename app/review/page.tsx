@@ -90,7 +90,7 @@ export default async function ReviewPage() {
                       )}
                     </Td>
                     <Td>
-                      <Link href={`/disclosures/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      <Link href={`/review/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
                         {zhCN.common.open}
                       </Link>
                     </Td>

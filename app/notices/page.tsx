@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { listNotices } from "@/db/queries/notices";
+import { formatDateTime } from "@/lib/i18n/format";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { requireActor } from "@/app/_server/session";
+import { AppShell, PageHeader } from "@/components/app-shell";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { MarkAllReadForm } from "./mark-read-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: zhCN.workflow.notices.title };
+
+const m = zhCN.workflow.notices;
+
+/** Something came back to you: a return for the department's clerks, a resubmission for the approver. */
+export default async function NoticesPage() {
+  const actor = await requireActor("/notices");
+  const notices = await listNotices(getDb(), actor, { limit: 100 });
+  const unread = notices.filter((n) => !n.readAt).length;
+  // Where the notice takes you: the approver to the review screen, the clerk to the editor.
+  const hrefOf = (id: string) => (actor.role === "approver" ? `/review/${id}` : actor.role === "clerk" ? `/disclosures/${id}/edit` : `/disclosures/${id}`);
+
+  return (
+    <AppShell user={actor}>
+      <PageHeader title={m.title} description={m.label(unread)} actions={unread > 0 ? <MarkAllReadForm /> : null} />
+      {notices.length === 0 ? (
+        <Card className="px-5 py-10 text-center text-sm text-slate-600">{m.empty}</Card>
+      ) : (
+        <Card>
+          <ul className="divide-y divide-slate-100">
+            {notices.map((n) => (
+              <li key={n.id} data-testid="notice" className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-5 py-3 text-sm">
+                {!n.readAt ? <Badge tone="info">未读</Badge> : null}
+                <Link href={hrefOf(n.disclosureId)} className="font-medium text-brand-700 hover:underline">
+                  {m.kinds[n.kind](`${n.departmentName} ${zhCN.common.yearSuffix(n.fiscalYear)}`)}
+                </Link>
+                {typeof n.detail.reasonLabel === "string" ? <span className="text-slate-700">{m.reason(n.detail.reasonLabel)}</span> : null}
+                {typeof n.detail.note === "string" && n.detail.note ? <span className="text-slate-600">“{n.detail.note}”</span> : null}
+                <span className="ml-auto text-xs text-slate-500">
+                  {n.actorName ? `${n.actorName} · ` : ""}
+                  <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt)}</time>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import type { Outcome } from "@/app/_server/operation";
+import { approveAction, returnAction, startReviewAction } from "@/app/review/actions";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { Button } from "@/components/ui/button";
+
+const m = zhCN.workflow;
+type State = Outcome<unknown> | null;
+
+function useRefreshOnSuccess(state: State) {
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+}
+
+function FormError({ state }: { state: State }) {
+  if (!state || state.ok) return null;
+  const first = Object.values(state.fieldErrors)[0]?.[0];
+  return (
+    <p role="alert" className="text-sm text-red-700">
+      {first ?? state.formError}
+    </p>
+  );
+}
+
+/** 开始审核 or 审核通过: the version the page was read at goes along, so a stale page is told. */
+export function StepForm({ step, disclosureId, version, blockedBy }: { step: "startReview" | "approve"; disclosureId: string; version: number; blockedBy?: string | null }) {
+  const [state, action, pending] = useActionState<State, FormData>(step === "approve" ? approveAction : startReviewAction, null);
+  useRefreshOnSuccess(state);
+  return (
+    <form action={action} className="flex flex-col items-start gap-1">
+      <input type="hidden" name="id" value={disclosureId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <Button type="submit" variant={step === "approve" ? "primary" : "primary"} disabled={pending} aria-describedby={blockedBy ? `${step}-blocked` : undefined}>
+        {m.steps[step]}
+      </Button>
+      {blockedBy ? (
+        <p id={`${step}-blocked`} className="text-xs text-slate-600">
+          {blockedBy}
+        </p>
+      ) : null}
+      <FormError state={state} />
+    </form>
+  );
+}
+
+/** 退回修改: a reason code from the admin's list and a note; the open comments go with it. */
+export function ReturnForm({ disclosureId, version, reasons, openComments }: { disclosureId: string; version: number; reasons: { code: string; label: string }[]; openComments: number }) {
+  const [open, setOpen] = useState(false);
+  const [state, action, pending] = useActionState<State, FormData>(returnAction, null);
+  useRefreshOnSuccess(state);
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)} aria-expanded={false}>
+        {m.steps.return}
+      </Button>
+    );
+  return (
+    <form action={action} aria-label={m.returnDialog.title} className="w-full max-w-xl rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+      <h2 className="mb-3 text-base font-semibold text-slate-900">{m.returnDialog.title}</h2>
+      <input type="hidden" name="id" value={disclosureId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <label className="mb-3 block text-sm font-medium text-slate-700">
+        {m.returnDialog.reason}
+        <select name="reasonCode" required defaultValue="" className="mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm">
+          <option value="" disabled>
+            {m.returnDialog.choose}
+          </option>
+          {reasons.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="mb-2 block text-sm font-medium text-slate-700">
+        {m.returnDialog.note}
+        <textarea name="note" rows={3} placeholder={m.returnDialog.notePlaceholder} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      </label>
+      <p className="mb-3 text-xs text-slate-600">{openComments > 0 ? m.returnDialog.openComments(openComments) : m.returnDialog.noComments}</p>
+      <FormError state={state} />
+      <div className="mt-2 flex justify-end gap-2">
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          {m.returnDialog.cancel}
+        </Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {m.returnDialog.confirm}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { diffDisclosures } from "../domain/diff";
+import { setAt } from "../domain/paths";
+import { syntheticDisclosure } from "../../db/seed/synthetic";
+import { demoDepartments } from "../../db/seed/demo-departments";
+import { fixtureDisclosure } from "../../db/test-world";
+import { describeAuditDetail } from "./audit-view";
+import { cellLabel, commentTargets, formatValue, groupChanges, rowPathOf } from "./review-view";
+
+const content = () => {
+  const d = syntheticDisclosure(fixtureDisclosure(), demoDepartments[0], 2021, "2021");
+  // Rows carry ids in the stored content; the diff follows them.
+  d.performance.projects.forEach((p, i) => p.indicators.forEach((row, j) => Object.assign(row, { id: `00000000-0000-4000-8000-${String(i * 100 + j).padStart(12, "0")}` })));
+  return d;
+};
+
+describe("what a comment can be pinned to", () => {
+  it("offers a section whole, then each figure in it, with short labels; rows with their own button are left out", () => {
+    const targets = commentTargets(content(), "budget", new Set());
+    expect(targets[0]).toEqual({ path: "budget", label: "" });
+    expect(targets).toContainEqual({ path: "budget.income.total", label: "收入预算 › 收入合计" });
+    const rows = new Set(["performance.projects[0].indicators[0]"]);
+    const performance = commentTargets(content(), "performance", rows).map((t) => t.path);
+    expect(performance.some((p) => p.startsWith("performance.projects[0].indicators[0]"))).toBe(false);
+    expect(performance).toContain("performance.projects[0].indicators[1].target");
+  });
+
+  it("finds the row a cell is in", () => {
+    expect(rowPathOf("performance.projects[2].indicators[6].target")).toBe("performance.projects[2].indicators[6]");
+    expect(rowPathOf("budget.income.total")).toBeNull();
+  });
+});
+
+describe("the diff by row", () => {
+  it("groups each row's changed cells under the row, fields under their section", () => {
+    const before = content();
+    let after = setAt(before, "performance.projects[0].indicators[0].target", { raw: ">=98%", kind: "quantitative", operator: ">=", value: "98", unit: "%" });
+    after = setAt(after, "performance.projects[0].indicators[0].basis", "上年实际");
+    after = setAt(after, "otherMatters", "补充说明");
+    const groups = groupChanges(diffDisclosures(before, after), after);
+    expect(groups.map((g) => [g.rowPath, g.changes.length])).toEqual([
+      ["performance.projects[0].indicators[0]", 2],
+      ["", 1],
+    ]);
+    expect(groups[0].changes.map((c) => cellLabel(c, groups[0]))).toEqual(["指标值", "指标值确定依据"]);
+    expect(formatValue(groups[0].changes[0].after)).toBe(">=98%");
+    expect(formatValue(null)).toBe("（空）");
+  });
+});
+
+describe("audit rows in words", () => {
+  it("says a return's states, reason and note, and a save's sections and rows", () => {
+    expect(describeAuditDetail("disclosure.return", { from: "in_review", to: "returned", reasonLabel: "数据不一致", note: "见意见", version: 5 })).toEqual([
+      "审核中 → 已退回",
+      "原因：数据不一致",
+      "“见意见”",
+      "第 5 版",
+    ]);
+    const save = describeAuditDetail("disclosure.save", { sections: ["otherMatters"], indicators: { added: [], updated: ["a", "b"], removed: [] }, version: 7 });
+    expect(save).toEqual(["章节：其他需要说明的事项", "指标 修改 2", "第 7 版"]);
+  });
+});
