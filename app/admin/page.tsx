@@ -11,6 +11,7 @@ import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import { userScopeNames } from "@/app/_server/directory";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";

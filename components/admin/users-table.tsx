@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { Role } from "@/lib/auth/actor";
+import { adminMessages } from "@/lib/i18n/zh-CN/admin";
+import { zhCN } from "@/lib/i18n/zh-CN";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "./data-table";
+
+export type UserListRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: string;
+  lastLogin: string;
+  status: "active" | "disabled";
+};
+
+const u = adminMessages.users;
+const column = createColumnHelper<UserListRow>();
+const columns = [
+  column.accessor("username", {
+    header: u.username,
+    cell: (c) => (
+      <Link href={`/admin/users/${c.row.original.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        {c.getValue()}
+      </Link>
+    ),
+  }),
+  column.accessor("displayName", { header: u.displayName }),
+  column.accessor("role", { header: u.role, cell: (c) => zhCN.roles[c.getValue()], filterFn: "equalsString" }),
+  column.accessor("scope", { header: zhCN.admin.scope, cell: (c) => <span className="text-slate-700">{c.getValue()}</span> }),
+  column.accessor("lastLogin", { header: zhCN.admin.lastLogin, cell: (c) => <span className="tabular whitespace-nowrap text-slate-600">{c.getValue() || "—"}</span> }),
+  column.accessor("status", {
+    header: zhCN.admin.status,
+    filterFn: "equalsString",
+    cell: (c) => (c.getValue() === "disabled" ? <Badge tone="danger">{zhCN.admin.disabled}</Badge> : <Badge tone="success">{zhCN.admin.active}</Badge>),
+  }),
+];
+
+/** Every account, sortable and filterable by role and status (in the URL). */
+export function UsersTable({ rows }: { rows: UserListRow[] }) {
+  return (
+    <DataTable
+      data={rows}
+      columns={columns}
+      caption={u.title}
+      searchLabel={u.search}
+      rowKey={(r) => r.id}
+      facets={[
+        { columnId: "role", label: u.role, options: (["clerk", "approver", "admin"] as const).map((r) => ({ value: r, label: zhCN.roles[r] })) },
+        { columnId: "status", label: zhCN.admin.status, options: [{ value: "active", label: zhCN.admin.active }, { value: "disabled", label: zhCN.admin.disabled }] },
+      ]}
+    />
+  );
+}
