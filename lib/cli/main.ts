@@ -1,6 +1,7 @@
 import { backupCommand } from "./backup-command";
 import { checkCommand } from "./check-command";
 import { createAdminCommand } from "./create-admin-command";
+import { exportCommand } from "./export-command";
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, type CliCommand, type CliIo } from "./command";
 import { importCommand } from "./import-command";
 import { restoreCommand } from "./restore-command";
@@ -10,7 +11,7 @@ import { restoreCommand } from "./restore-command";
  * the finance bureau's batch checks. Every failure is one zh-CN line on stderr and an exit code.
  */
 
-const commands: ReadonlyArray<CliCommand> = [importCommand, checkCommand, createAdminCommand, backupCommand, restoreCommand];
+const commands: ReadonlyArray<CliCommand> = [importCommand, checkCommand, createAdminCommand, backupCommand, restoreCommand, exportCommand];
 
 function help(): string[] {
   return [
