@@ -85,6 +85,11 @@ const examples: Record<string, (w: World, person: Person) => unknown> = {
   "account.change-password": (w) => ({ currentPassword: w.password, newPassword: "Registry-New-Pass-42", confirmPassword: "Registry-New-Pass-42" }),
   "user.import": () => ({ mode: "commit", file: new File(["用户名,姓名,角色,负责部门\nregistry-imported,导入填报员,部门填报员,434\n"], "用户.csv", { type: "text/csv" }) }),
   "year-overview.export": () => ({ year: "2020" }),
+  "publication.publish": (w) => ({ id: w.publication.approved.id, expectedVersion: String(w.publication.approved.version), note: "" }),
+  "publication.open-revision": (w) => ({ id: w.publication.published.id, expectedVersion: String(w.publication.published.version), note: "更正公务接待费上年数" }),
+  "portal.file": (w) => ({ year: String(w.publication.published.fiscalYear), code: "434", revision: "1", file: w.publication.published.fileName }),
+  "export.start-year": (w) => ({ fiscalYear: String(w.publication.published.fiscalYear), formats: "json" }),
+  "export.download-year": (w) => ({ job: w.publication.exportJobId }),
 };
 
 type Person = "anonymous" | "otherClerk" | "otherApprover" | "clerk" | "approver" | "admin";
