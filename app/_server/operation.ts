@@ -52,6 +52,7 @@ export type Operation<I = unknown, O = unknown> = {
 };
 
 const registry = new Map<string, Operation<never, unknown>>();
+const zodZhCN = z.locales.zhCN().localeError;
 
 /** Declares an operation and enters it in the registry the tests enumerate. */
 export function defineOperation<I, O>(op: Operation<I, O>): Operation<I, O> {
@@ -92,7 +93,8 @@ export async function executeOperation<I, O>(op: Operation<I, O>, ctx: Operation
   if (op.access.kind !== "public" && !ctx.actor) return fail("unauthenticated", zhCN.errors.unauthenticated);
   if (ctx.actor?.mustChangePassword && op.access.kind !== "public" && !op.allowWhilePasswordMustChange) return fail("forbidden", securityMessages.account.mustChangeFirst);
   try {
-    const parsed = op.input.safeParse(raw);
+    // zh-CN wording for zod's built-in messages (a schema's own messages still win).
+    const parsed = op.input.safeParse(raw, { error: zodZhCN });
     if (!parsed.success) {
       const { fieldErrors, formError } = fieldErrorsOf(parsed.error);
       return fail("invalid-input", formError, fieldErrors);
