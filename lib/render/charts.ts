@@ -164,8 +164,9 @@ export function budgetCharts(d: Disclosure): BudgetChart[] {
       { label: sources.other, amount: i.other },
     ]),
     sharesChart("expenditure", "budget", t.expenditure.title, [
-      { label: `${t.expenditure.basic}·${t.expenditure.personnel}`, amount: e.personnel },
-      { label: `${t.expenditure.basic}·${t.expenditure.publicOperating}`, amount: e.publicOperating },
+      // Short labels: the legend sits beside the ring in a 420-pixel chart (both are 基本支出).
+      { label: t.expenditure.personnel, amount: e.personnel },
+      { label: t.expenditure.publicOperating, amount: e.publicOperating },
       { label: t.expenditure.project, amount: e.project },
       { label: t.expenditure.other, amount: e.other },
     ]),

@@ -18,7 +18,18 @@ export const metadata: Metadata = { title: zhCN.portal.publish.title };
 const t = zhCN.portal.publish;
 
 /** The admin's publication board: approved disclosures to publish, published ones to view or correct. */
-export default async function PublishPage() {
+type Props = { searchParams: Promise<{ published?: string; revision?: string; opened?: string }> };
+
+export default async function PublishPage({ searchParams }: Props) {
+  const done = await searchParams;
+  const revision = Number(done.revision);
+  const opened = Number(done.opened);
+  const notice =
+    done.published && Number.isInteger(revision) && revision > 0
+      ? t.published(done.published.slice(0, 80), revision)
+      : Number.isInteger(opened) && opened > 1
+        ? t.revisionOpened(opened)
+        : null;
   const actor = await requireActor("/admin/publish");
   authorize(canAdminister(actor));
   const board = await publicationBoard(getDb(), actor);
@@ -26,6 +37,11 @@ export default async function PublishPage() {
   return (
     <AppShell user={actor}>
       <PageHeader title={t.title} description={t.intro} actions={<ButtonLink href="/admin/exports">{t.exports}</ButtonLink>} />
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+          {notice}
+        </p>
+      ) : null}
       <div className="space-y-6">
         <Card aria-labelledby="ready-heading">
           <CardHeader id="ready-heading" title={t.readyHeading} />

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import type { Outcome } from "@/app/_server/operation";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Button } from "@/components/ui/button";
@@ -27,6 +28,11 @@ function Message({ state, ok }: { state: State; ok: string }) {
  */
 export function PublishForm({ id, version, revision, name, note }: { id: string; version: number; revision: number; name: string; note: string }) {
   const [state, formAction, pending] = useActionState<State, FormData>(publishAction, null);
+  const router = useRouter();
+  // The row leaves the list once published: the page says what happened.
+  useEffect(() => {
+    if (state?.ok) router.replace(`/admin/publish?published=${encodeURIComponent(name)}&revision=${revision}`);
+  }, [state, router, name, revision]);
   const typed = state && !state.ok ? undefined : note;
   return (
     <form action={formAction} className="flex flex-col gap-2">
@@ -59,6 +65,10 @@ export function PublishForm({ id, version, revision, name, note }: { id: string;
 /** 新建修订版: a correction of a published disclosure starts as a new draft revision with its reason. */
 export function OpenRevisionForm({ id, version, revision, name }: { id: string; version: number; revision: number; name: string }) {
   const [state, formAction, pending] = useActionState<State, FormData>(openRevisionAction, null);
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.replace(`/admin/publish?opened=${revision + 1}`);
+  }, [state, router, revision]);
   if (state?.ok) return <p role="status" className="text-xs text-emerald-800">{t.revisionOpened(revision + 1)}</p>;
   return (
     <form action={formAction} className="flex flex-col gap-2">
