@@ -47,12 +47,21 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   const skipped: Array<[string, string]> = [];
   for (const suite of await loadSuites()) {
-    const cases = await suite.setup();
+    const cases = (await suite.setup()) as Awaited<ReturnType<BenchSuite["setup"]>> | { measured: BenchResult[] };
     if ("skip" in cases) {
       skipped.push([suite.name, cases.skip]);
       continue;
     }
-    for (const bench of cases) results.push(await measure(suite.name, bench, runs));
+    // A suite that measures for itself (lib/bench/suites/load.ts: many clients at once).
+    if ("measured" in cases) {
+      results.push(...cases.measured);
+      continue;
+    }
+    try {
+      for (const bench of cases) results.push(await measure(suite.name, bench, runs));
+    } finally {
+      await suite.teardown?.();
+    }
   }
   if (flag("--json")) console.log(JSON.stringify({ machine: machine(), results, skipped }, null, 2));
   else {

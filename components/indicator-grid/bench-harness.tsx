@@ -1,0 +1,32 @@
+"use client";
+
+import { useDeferredValue, useMemo, useState } from "react";
+import type { EditableProjectFund } from "@/db/disclosure-shape";
+import type { Disclosure } from "@/lib/domain/model";
+import type { IndicatorFramework } from "@/lib/domain/frameworks";
+import { checkDisclosure } from "@/lib/rules/engine";
+import { ProjectFundsEditor } from "./project-funds-editor";
+
+/**
+ * The project funds editor as the disclosure editor mounts it (state above it, findings from the
+ * rule engine on a deferred copy), on a disclosure given by the page. Used only by the
+ * grid-keystroke bench (lib/bench/suites/grid-keystroke.ts), which bundles it into a static page.
+ */
+export function GridBenchHarness({ disclosure, framework }: { disclosure: Disclosure & { performance: { projects: EditableProjectFund[] } }; framework: IndicatorFramework }) {
+  const [content, setContent] = useState(disclosure);
+  const checked = useDeferredValue(content);
+  const findings = useMemo(() => checkDisclosure(checked, { frameworks: [framework] }), [checked, framework]);
+  return (
+    <main className="mx-auto max-w-[80rem] p-4">
+      <ProjectFundsEditor
+        projects={content.performance.projects}
+        onChange={(projects) => setContent((c) => ({ ...c, performance: { ...c.performance, projects } }))}
+        framework={framework}
+        findings={findings}
+        basePath="performance.projects"
+        departmentId="00000000-0000-4000-8000-000000000000"
+        fiscalYear={content.fiscalYear}
+      />
+    </main>
+  );
+}
