@@ -1,0 +1,229 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { demoPassword } from "./accounts";
+
+/**
+ * Review by the finance bureau (issue 5) in real Chromium on the demo data: the clerk of 420
+ * submits its 2021 draft; the desk's approver (approver2, 二科) starts the review, comments on two
+ * indicator rows and on a figure, and returns it with a reason; the clerk sees the comments at the
+ * fields, fixes the two 指标值, answers and resubmits; the approver sees exactly the two changed
+ * cells, resolves the threads and approves. The audit log shows every step.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const DEPT = "三河市住房和城乡建设局";
+const shot = (name: string) => `/tmp/shots-review/${name}.png`;
+const ID = /\/(?:disclosures|review)\/([0-9a-f-]{36})/;
+
+let clerk: Page;
+let approver: Page;
+let disclosureId: string;
+
+async function signInAs(browser: Browser, username: string, home: RegExp): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(demoPassword);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(home);
+  // The editor confirms a submission with the browser's dialog; the person says yes.
+  page.on("dialog", (dialog) => void dialog.accept());
+  return page;
+}
+
+const row = (path: string) => approver.locator(`tr[id="row-${path}"]`);
+const indicator = (i: number) => `performance.projects[0].indicators[${i}]`;
+
+/** The editor's grid of the first project, and one of its cells. */
+const grid = () => clerk.getByRole("group", { name: /的绩效指标表$/ }).first();
+const cell = (r: number, c: number) => grid().locator(`td[data-cell="${r}:${c}"]`);
+
+async function savedTargets(): Promise<string[]> {
+  const response = await clerk.request.get(`/api/disclosures/${disclosureId}`);
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { performance: { projects: Array<{ indicators: Array<{ target: { raw: string } }> }> } };
+  return body.performance.projects[0].indicators.map((i) => i.target.raw);
+}
+
+async function openReview(): Promise<void> {
+  await approver.goto(`/review/${disclosureId}`);
+  await expect(approver.getByRole("heading", { level: 1, name: DEPT, exact: true })).toBeVisible();
+}
+
+test.beforeAll(async ({ browser }) => {
+  clerk = await signInAs(browser, "clerk420", /\/workbench$/);
+  approver = await signInAs(browser, "approver2", /\/review$/);
+});
+
+test.afterAll(async () => {
+  await clerk?.context().close();
+  await approver?.context().close();
+});
+
+test("the clerk submits the 2021 draft from the editor", async () => {
+  await clerk.getByRole("row").filter({ hasText: "2021年" }).getByRole("link", { name: "继续填报" }).click();
+  await expect(clerk).toHaveURL(/\/disclosures\/[0-9a-f-]{36}\/edit/);
+  disclosureId = ID.exec(clerk.url())![1];
+  await clerk.getByTestId("submit-panel").getByRole("button", { name: "提交审核" }).click();
+  await expect(clerk.getByText("已提交").first()).toBeVisible();
+});
+
+test("the approver finds it in the queue, starts the review, comments on two indicator rows and a figure", async () => {
+  await approver.reload();
+  const queued = approver.getByRole("row").filter({ hasText: DEPT }).filter({ hasText: "2021年" });
+  await expect(queued).toContainText("已提交");
+  await queued.getByRole("link", { name: "查看" }).click();
+  await expect(approver).toHaveURL(new RegExp(`/review/${disclosureId}$`));
+  // Nothing to comment on before the review starts: the document is read-only either way.
+  await expect(approver.getByRole("button", { name: /^对此行提意见/ })).toHaveCount(0);
+  await approver.getByRole("button", { name: "开始审核" }).click();
+  await expect(approver.getByText("审核中").first()).toBeVisible();
+
+  const comments = [
+    { path: indicator(0), body: "该指标值偏低，请参照上年实际完成数调整。" },
+    { path: indicator(1), body: "请补充指标值的测算依据。" },
+  ];
+  for (const c of comments) {
+    await row(c.path).getByRole("button", { name: /^对此行提意见/ }).click();
+    const form = approver.getByRole("form", { name: /^新意见/ });
+    await form.getByLabel("意见").fill(c.body);
+    await form.getByRole("button", { name: "添加意见" }).click();
+    await expect(approver.getByTestId("review-thread").filter({ hasText: c.body })).toBeVisible();
+    await expect(row(c.path)).toHaveClass(/bg-amber-50/);
+  }
+  // A figure: 收入合计 in section 二, chosen from the section's fields.
+  await approver.locator("#section-budget").getByRole("button", { name: /^对本节提意见/ }).click();
+  const form = approver.getByRole("form", { name: /^新意见/ });
+  await form.getByLabel("选择数据项").selectOption({ label: "收入预算 › 收入合计" });
+  await form.getByLabel("意见").fill("收入合计与批复数不一致，请核对。");
+  await form.getByRole("button", { name: "添加意见" }).click();
+  const threads = approver.getByTestId("review-thread");
+  await expect(threads).toHaveCount(3);
+  await expect(threads.filter({ hasText: "收入合计与批复数不一致" })).toHaveAttribute("data-path", "budget.income.total");
+  await expect(approver.getByText("3 条未解决 / 共 3 条")).toBeVisible();
+  // Approval waits for the threads.
+  await expect(approver.getByText("还有 3 条审核意见未解决，不能审核通过。")).toBeVisible();
+  await row(indicator(0)).scrollIntoViewIfNeeded();
+  await approver.screenshot({ path: shot("review-with-comments") });
+});
+
+test("the approver returns it with a reason and a note; the clerk is told", async () => {
+  await approver.getByRole("button", { name: "退回修改" }).click();
+  const dialog = approver.getByRole("form", { name: "退回修改" });
+  await expect(dialog).toContainText("将随退回发送 3 条未解决的审核意见。");
+  await dialog.getByRole("button", { name: "确认退回" }).click();
+  // The reason is required: the browser's own check keeps the form until one is chosen.
+  await dialog.getByLabel("退回原因").selectOption({ label: "目标值不合理" });
+  await dialog.getByLabel("说明").fill("请按意见修改两项指标值并核对收入合计。");
+  await dialog.getByRole("button", { name: "确认退回" }).click();
+  await expect(approver.getByText("已退回").first()).toBeVisible();
+  await expect(approver.getByRole("button", { name: "退回修改" })).toHaveCount(0);
+
+  await clerk.goto("/notices");
+  const notice = clerk.getByTestId("notice").first();
+  await expect(notice).toContainText(`${DEPT} 2021年 的信息公开被退回修改`);
+  await expect(notice).toContainText("退回原因：目标值不合理");
+});
+
+test("the clerk sees the comments at the fields, fixes the two 指标值, answers, and resubmits", async () => {
+  await clerk.getByTestId("notice").first().getByRole("link").click();
+  await expect(clerk).toHaveURL(new RegExp(`/disclosures/${disclosureId}/edit`));
+  const summary = clerk.getByTestId("review-summary");
+  await expect(summary).toContainText("该指标值偏低");
+  await expect(summary).toContainText("请补充指标值的测算依据");
+  await expect(summary).toContainText("收入合计与批复数不一致");
+
+  // The figure's thread sits under its field in section 二.
+  await clerk.goto(`/disclosures/${disclosureId}/edit?section=budget`);
+  const atField = clerk.locator('[data-field-path="budget.income.total"]').getByTestId("review-thread");
+  await expect(atField).toContainText("收入合计与批复数不一致");
+  await atField.scrollIntoViewIfNeeded();
+  await clerk.screenshot({ path: shot("clerk-comment-at-field") });
+
+  await clerk.goto(`/disclosures/${disclosureId}/edit?section=performance`);
+  await expect(grid()).toBeVisible();
+  const before = await savedTargets();
+  const fixes = [">=15次", ">=98%"];
+  for (const [r, raw] of fixes.entries()) {
+    await cell(r, 4).click();
+    await clerk.keyboard.type(raw);
+    await clerk.keyboard.press("Enter");
+    await expect(cell(r, 4).locator("span.tabular").first()).toHaveText(raw);
+  }
+  await expect.poll(savedTargets).toEqual([...fixes, ...before.slice(2)]);
+
+  await clerk.reload();
+  const first = clerk.getByTestId("review-summary").locator("details").filter({ hasText: "该指标值偏低" });
+  await first.locator("summary").click();
+  await first.getByLabel("回复内容").fill("已按上年实际完成数调整为 >=15次。");
+  await first.getByRole("button", { name: "发送回复" }).click();
+  await expect(first).toContainText("已按上年实际完成数调整为 >=15次。");
+
+  await clerk.getByTestId("submit-panel").getByRole("button", { name: "提交审核" }).click();
+  await expect(clerk.getByText("已提交").first()).toBeVisible();
+});
+
+test("the approver sees exactly the changed cells, resolves every thread and approves", async () => {
+  await approver.goto("/notices");
+  await expect(approver.getByTestId("notice").first()).toContainText(`${DEPT} 2021年 修改后重新提交了信息公开`);
+  await openReview();
+  await approver.getByRole("button", { name: "开始审核" }).click();
+  await expect(approver.getByText("审核中").first()).toBeVisible();
+
+  await approver.getByRole("link", { name: /^修改之处/ }).click();
+  await expect(approver).toHaveURL(/tab=changes/);
+  const changed = approver.getByTestId("changed-cell");
+  await expect(changed).toHaveCount(2);
+  await expect(changed.nth(0)).toHaveAttribute("data-path", `${indicator(0)}.target`);
+  await expect(changed.nth(1)).toHaveAttribute("data-path", `${indicator(1)}.target`);
+  await expect(changed.nth(0)).toContainText(">=12次");
+  await expect(changed.nth(0)).toContainText(">=15次");
+  await expect(changed.nth(1)).toContainText(">=95%");
+  await expect(changed.nth(1)).toContainText(">=98%");
+  await expect(approver.getByText("共 2 处修改")).toBeVisible();
+  await approver.screenshot({ path: shot("diff"), fullPage: true });
+
+  await approver.getByRole("link", { name: "对比上年" }).click();
+  await expect(approver.getByText("该部门没有上一年度的信息公开。")).toBeVisible();
+
+  await approver.getByRole("link", { name: "全文" }).click();
+  const threads = approver.getByTestId("review-thread");
+  await expect(threads.filter({ hasText: "已按上年实际完成数调整为 >=15次。" })).toBeVisible();
+  for (let n = 3; n > 0; n--) {
+    await threads.getByRole("button", { name: "标为已解决" }).first().click();
+    await expect(threads.getByRole("button", { name: "标为已解决" })).toHaveCount(n - 1);
+  }
+  await approver.getByRole("button", { name: "审核通过" }).click();
+  await expect(approver.getByText("审核通过").first()).toBeVisible();
+  await expect(approver.getByRole("button", { name: "审核通过" })).toHaveCount(0);
+});
+
+test("the audit log shows every step, who, when and from where", async () => {
+  await approver.goto(`/disclosures/${disclosureId}/audit`);
+  await expect(approver.getByRole("heading", { level: 1 })).toContainText("操作记录");
+  const actions = await approver.getByTestId("audit-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+  const steps = actions.filter((a) => a !== "disclosure.save" && a !== "disclosure.create");
+  expect(steps).toEqual([
+    "disclosure.submit",
+    "disclosure.startReview",
+    "comment.add",
+    "comment.add",
+    "comment.add",
+    "disclosure.return",
+    "comment.reply",
+    "disclosure.submit",
+    "disclosure.startReview",
+    "comment.resolve",
+    "comment.resolve",
+    "comment.resolve",
+    "disclosure.approve",
+  ]);
+  // The clerk's fixes are saves between the return and the resubmission.
+  expect(actions.slice(actions.indexOf("disclosure.return"), actions.lastIndexOf("disclosure.submit"))).toContain("disclosure.save");
+  const returnRow = approver.locator('[data-action="disclosure.return"]');
+  await expect(returnRow).toContainText("李审核（二科）");
+  await expect(returnRow).toContainText("审核中 → 已退回");
+  await expect(returnRow).toContainText("原因：目标值不合理");
+  await expect(approver.getByText(/记录链完整/)).toBeVisible();
+  await approver.screenshot({ path: shot("audit"), fullPage: true });
+});
