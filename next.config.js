@@ -1,6 +1,27 @@
 // No telemetry from this app's builds and servers, even where the environment forgot to say so.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+/** Must equal NEXT_BODY_LIMIT in lib/security/request-limits.ts (a test compares them). */
+const BODY_LIMIT = "11mb";
+
+/**
+ * The fixed security headers (ASVS 14.4); the Content-Security-Policy, with its per-request nonce,
+ * comes from proxy.ts. HSTS only where the site is served over https.
+ */
+function securityHeaders() {
+  const headers = [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    // Unpublished budgets live in URLs (/workbench/…): never tell another site where a user came from.
+    { key: "Referrer-Policy", value: "same-origin" },
+    // For browsers without CSP frame-ancestors.
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ];
+  if ((process.env.NEXTAUTH_URL ?? "").startsWith("https://")) headers.push({ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" });
+  return headers;
+}
+
 /**
  * Next.js configuration. ESM because package.json says "type": "module".
  * @type {import("next").NextConfig}
@@ -13,7 +34,12 @@ const nextConfig = {
   // bundling it breaks those lookups.
   serverExternalPackages: ["@electric-sql/pglite"],
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a signed-in user lacks permission.
-  experimental: { authInterrupts: true },
+  // Body limits (lib/security/request-limits.ts): server actions carry at most a 10 MB sheet, and
+  // the proxy's copy of a body stops at the same size (proxy.ts refuses larger ones first).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: BODY_LIMIT }, proxyClientMaxBodySize: BODY_LIMIT },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders() }];
+  },
   // Nothing to gain from announcing the stack in every response.
   poweredByHeader: false,
   reactStrictMode: true,

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "./app/_server/auth-secret";
 import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "./lib/auth/session-policy";
 import { contentSecurityPolicy, makeNonce } from "./lib/security/headers";
+import { oversizedBody } from "./lib/security/request-limits";
 
 /**
  * Runs before every page, server action and API request (not static files):
@@ -56,6 +57,9 @@ async function sessionState(cookieName: string | undefined, value: string | unde
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // A body announced as too large is refused before anything reads it.
+  const oversized = oversizedBody(request.method, request.headers);
+  if (oversized) return new NextResponse(oversized.body, { status: oversized.status, headers: oversized.headers });
   const nonce = makeNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const { pathname } = request.nextUrl;

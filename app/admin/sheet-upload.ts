@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
+import { securityMessages } from "@/lib/i18n/zh-CN/security";
+import { checkUpload, defaultUploadLimits, UploadRejectedError } from "@/lib/security/upload-check";
 
 /**
  * A sheet sent with a bulk import, and whether to look (preview) or to take it (commit). Both
@@ -10,6 +12,16 @@ export const sheetUpload = z.object({
   mode: z.enum(["preview", "commit"]),
 });
 
+/**
+ * The sheet's bytes, checked by content first (lib/security/upload-check.ts): only an Excel
+ * workbook or a text/CSV file of at most 10 MB; a zip bomb or a renamed binary is refused with a
+ * Chinese message (UploadRejectedError is user-facing).
+ */
 export async function fileBytes(file: File): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
+  // Too large is refused before the bytes are copied again.
+  if (file.size > defaultUploadLimits.maxBytes)
+    throw new UploadRejectedError("too-large", securityMessages.upload.tooLarge(file.name, file.size, defaultUploadLimits.maxBytes));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  checkUpload(bytes, file.name, { accept: ["xlsx", "text"] });
+  return bytes;
 }

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { asc, desc, gt, is, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, is, like, lt, sql, type SQL } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { stableStringify } from "../disclosure-shape";
 import type { Db } from "../client";
 import { auditLog } from "../schema/audit";
+import { users } from "../schema/users";
 
 export type AuditEntry = {
   /** null for the system itself (migrations, seeding) */
@@ -76,4 +77,90 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainV
     if (batch.length < batchSize) return { ok: true, rows };
     afterId = batch[batch.length - 1].id;
   }
+}
+
+/** What the admin's audit view filters by (lib/security/audit-filter.ts parses them from the URL). */
+export type AuditFilter = {
+  /** inclusive, Beijing calendar dates "YYYY-MM-DD" */
+  from?: string;
+  to?: string;
+  /** the acting user's username, exact (case-insensitive) */
+  actor?: string;
+  /** exact action ("user.login-failed") or a prefix ending in "." ("user.") */
+  action?: string;
+  /** the entity's id or, for sign-ins, the username typed; exact */
+  entity?: string;
+  ip?: string;
+};
+
+export type AuditRow = {
+  id: number;
+  at: Date;
+  actorId: string | null;
+  actorUsername: string | null;
+  actorName: string | null;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  detail: Record<string, unknown>;
+  hash: string;
+};
+
+// Beijing has no daylight saving: a calendar day starts at 00:00 +08:00.
+const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
+const nextDayStart = (date: string) => new Date(dayStart(date).getTime() + 24 * 3600 * 1000);
+
+function auditConditions(filter: AuditFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.from) where.push(gte(auditLog.at, dayStart(filter.from)));
+  if (filter.to) where.push(lt(auditLog.at, nextDayStart(filter.to)));
+  if (filter.actor) where.push(sql`lower(${users.username}) = ${filter.actor.trim().toLowerCase()}`);
+  if (filter.action) where.push(filter.action.endsWith(".") ? like(auditLog.action, `${filter.action.replace(/[%_\\]/g, "\\$&")}%`) : eq(auditLog.action, filter.action));
+  if (filter.entity) where.push(eq(auditLog.entityId, filter.entity.trim()));
+  if (filter.ip) where.push(eq(auditLog.ip, filter.ip.trim()));
+  return where;
+}
+
+/**
+ * The audit log for the admin's view and export, newest first. `limit` for the page; the export
+ * reads in batches (`beforeId`) so a year of log never sits in memory at once.
+ */
+export async function searchAudit(db: Db, filter: AuditFilter, options: { limit: number; beforeId?: number }): Promise<AuditRow[]> {
+  const where = auditConditions(filter);
+  if (options.beforeId !== undefined) where.push(lt(auditLog.id, options.beforeId));
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorUsername: users.username,
+      actorName: users.displayName,
+      ip: auditLog.ip,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      detail: auditLog.detail,
+      hash: auditLog.hash,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(options.limit);
+}
+
+export async function countAudit(db: Db, filter: AuditFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(...auditConditions(filter)));
+  return Number(row?.n ?? 0);
+}
+
+/** The distinct actions in the log, for the filter's list. */
+export async function auditActions(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
+  return rows.map((r) => r.action);
 }

@@ -1,7 +1,7 @@
 /**
  * The security headers of every response (ASVS 14.4; 等级保护 2.0 三级 入侵防范). The
  * Content-Security-Policy carries a fresh nonce per request (proxy.ts makes it and hands it to
- * Next, which puts it on its own scripts); the others are fixed (next.config.js). Pure.
+ * Next, which puts it on its own scripts); the fixed ones are in next.config.js. Pure.
  */
 
 /** 16 random bytes as base64: a nonce nobody can predict. */
@@ -31,19 +31,4 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
     ["frame-ancestors", "'none'"],
   ];
   return directives.map(([name, value]) => `${name} ${value}`).join("; ");
-}
-
-/** The fixed headers, for next.config.js `headers()`; HSTS only where the site is served over https. */
-export function staticSecurityHeaders(options: { https?: boolean } = {}): Array<{ key: string; value: string }> {
-  const headers = [
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    // Unpublished budgets live in URLs (/workbench/…): never tell another site where a user came from.
-    { key: "Referrer-Policy", value: "same-origin" },
-    // For browsers without CSP frame-ancestors.
-    { key: "X-Frame-Options", value: "DENY" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ];
-  if (options.https) headers.push({ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" });
-  return headers;
 }
