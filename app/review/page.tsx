@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { getDb } from "@/db/client";
-import { listDisclosuresForActor } from "@/db/queries/disclosures";
-import { canUseReviewQueue, type DisclosureState } from "@/lib/auth/policy";
+import { queueFacets, reviewQueue, stateCounts } from "@/db/queries/review-queue";
+import { canUseReviewQueue } from "@/lib/auth/policy";
+import { todayIso } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { awaitingReview, dueOf, dueSummary, queueOrder, waitingDays } from "@/lib/workflow/queue-view";
+import { disclosureStates } from "@/lib/workflow/transitions";
 import { findingSummaries } from "@/app/_server/findings";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Deadline } from "@/components/deadline";
+import { QueueFilters, type QueueQuery } from "@/components/review/queue-filters";
 import { StateBadge } from "@/components/state-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -17,16 +22,34 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.review.title };
 
-/** What needs the approver first: waiting submissions, then reviews under way, then the rest. */
-const queueOrder: Record<DisclosureState, number> = { submitted: 0, in_review: 1, returned: 2, draft: 3, approved: 4, published: 5 };
-const awaitingReview = (state: DisclosureState) => state === "submitted" || state === "in_review";
+const q = zhCN.workflow.queue;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The approver's queue: the assigned departments' disclosures by state and deadline, with finding counts. */
-export default async function ReviewPage() {
+/** Filters from the URL; anything malformed is simply no filter. */
+const queryShape = z.object({
+  state: z.enum(disclosureStates).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  desk: z.uuid().optional().catch(undefined),
+  q: z.string().trim().max(40).optional().catch(undefined),
+});
+
+/**
+ * The approver's queue: the assigned departments' disclosures, what waits for them first, with
+ * deadlines (due and late), days waiting, open comments and finding counts. Filters in the URL.
+ */
+export default async function ReviewPage({ searchParams }: Props) {
   const actor = await requireActor("/review");
   authorize(canUseReviewQueue(actor));
+  const raw = await searchParams;
+  const query: QueueQuery = queryShape.parse({ state: raw.state || undefined, year: raw.year || undefined, desk: raw.desk || undefined, q: raw.q || undefined });
   const db = getDb();
-  const rows = (await listDisclosuresForActor(db, actor)).sort(
+  const [all, facets, counts] = await Promise.all([
+    reviewQueue(db, actor, { states: query.state ? [query.state] : undefined, fiscalYear: query.year, deskId: query.desk, text: query.q }),
+    queueFacets(db, actor),
+    stateCounts(db, actor, query.year),
+  ]);
+  const today = todayIso();
+  const rows = all.sort(
     (a, b) =>
       queueOrder[a.state] - queueOrder[b.state] ||
       (a.submissionDeadline ?? "9999").localeCompare(b.submissionDeadline ?? "9999") ||
@@ -38,69 +61,94 @@ export default async function ReviewPage() {
     actor,
     rows.filter((r) => awaitingReview(r.state)).map((r) => r.id),
   );
+  const summary = dueSummary(rows, today);
 
   return (
-    <AppShell user={actor}>
+    <AppShell user={actor} wide>
       <PageHeader title={zhCN.review.title} description={zhCN.review.intro} />
       {actor.groupDepartmentIds.length === 0 ? (
         <Alert tone="warning">{zhCN.review.noGroups}</Alert>
-      ) : rows.length === 0 ? (
-        <Card className="px-5 py-10 text-center text-sm text-slate-600">{zhCN.review.empty}</Card>
       ) : (
-        <Card>
-          <Table caption={zhCN.review.title}>
-            <THead>
-              <tr>
-                <Th>{zhCN.common.department}</Th>
-                <Th className="w-24">{zhCN.common.fiscalYear}</Th>
-                <Th className="w-28">{zhCN.common.state}</Th>
-                <Th className="w-56">{zhCN.common.deadline}</Th>
-                <Th className="w-48">{zhCN.review.findings}</Th>
-                <Th className="w-20">
-                  <span className="sr-only">{zhCN.common.actions}</span>
-                </Th>
-              </tr>
-            </THead>
-            <TBody>
-              {rows.map((row) => {
-                const summary = findings.get(row.id);
-                return (
-                  <Tr key={row.id}>
-                    <Td>
-                      <span className="mr-2 text-slate-500 tabular">{row.departmentCode}</span>
-                      {row.departmentName}
-                    </Td>
-                    <Td className="tabular">{zhCN.common.yearSuffix(row.fiscalYear)}</Td>
-                    <Td>
-                      <StateBadge state={row.state} />
-                    </Td>
-                    <Td>
-                      <Deadline date={row.submissionDeadline} done={row.state !== "draft" && row.state !== "returned"} />
-                    </Td>
-                    <Td>
-                      {!summary ? (
-                        <span className="text-slate-400">{zhCN.review.findingsUnavailable}</span>
-                      ) : summary.error + summary.warning === 0 ? (
-                        <Badge tone="success">{zhCN.review.noFindings}</Badge>
-                      ) : (
-                        <span className="flex gap-1.5">
-                          {summary.error > 0 ? <Badge tone="danger">{zhCN.review.errorsN(summary.error)}</Badge> : null}
-                          {summary.warning > 0 ? <Badge tone="warning">{zhCN.review.warningsN(summary.warning)}</Badge> : null}
-                        </span>
-                      )}
-                    </Td>
-                    <Td>
-                      <Link href={`/review/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                        {zhCN.common.open}
-                      </Link>
-                    </Td>
-                  </Tr>
-                );
-              })}
-            </TBody>
-          </Table>
-        </Card>
+        <>
+          <QueueFilters query={query} years={facets.years} desks={facets.desks} counts={counts} />
+          <p className="mb-3 text-sm text-slate-700" data-testid="due-summary">
+            <span className="font-medium">{q.due}：</span>
+            {q.dueSummary(summary.waiting, summary.lateSubmission, summary.latePublication)}
+            <span className="ml-3 text-slate-500">{q.count(rows.length, Object.values(counts).reduce((a, b) => a + (b ?? 0), 0))}</span>
+          </p>
+          {rows.length === 0 ? (
+            <Card className="px-5 py-10 text-center text-sm text-slate-600">{q.empty}</Card>
+          ) : (
+            <Card>
+              <Table caption={zhCN.review.title}>
+                <THead>
+                  <tr>
+                    <Th>{zhCN.common.department}</Th>
+                    <Th className="w-24">{zhCN.common.fiscalYear}</Th>
+                    <Th className="w-24">{zhCN.common.state}</Th>
+                    <Th className="w-52">{q.deadline}</Th>
+                    <Th className="w-20">{q.waiting}</Th>
+                    <Th className="w-24">{q.comments}</Th>
+                    <Th className="w-40">{zhCN.review.findings}</Th>
+                    <Th className="w-20">
+                      <span className="sr-only">{zhCN.common.actions}</span>
+                    </Th>
+                  </tr>
+                </THead>
+                <TBody>
+                  {rows.map((row) => {
+                    const found = findings.get(row.id);
+                    const due = dueOf(row, today);
+                    const waited = waitingDays(row, today);
+                    return (
+                      <Tr key={row.id}>
+                        <Td>
+                          <span className="mr-2 text-slate-500 tabular">{row.departmentCode}</span>
+                          {row.departmentName}
+                        </Td>
+                        <Td className="tabular">{zhCN.common.yearSuffix(row.fiscalYear)}</Td>
+                        <Td>
+                          <StateBadge state={row.state} />
+                        </Td>
+                        <Td>
+                          {due.publication ? (
+                            <span className="text-sm">
+                              {q.publicationDue} <Deadline date={due.publication.by} done={row.state === "published"} />
+                            </span>
+                          ) : (
+                            <Deadline date={row.submissionDeadline} done={row.state !== "draft" && row.state !== "returned"} />
+                          )}
+                        </Td>
+                        <Td className="tabular">{waited === null ? "—" : q.waitingDays(waited)}</Td>
+                        <Td>{row.openComments > 0 ? <Badge tone="warning">{q.openComments(row.openComments)}</Badge> : row.totalComments > 0 ? row.totalComments : "—"}</Td>
+                        <Td>
+                          <Findings summary={found} />
+                        </Td>
+                        <Td>
+                          <Link href={`/review/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                            {zhCN.common.open}
+                          </Link>
+                        </Td>
+                      </Tr>
+                    );
+                  })}
+                </TBody>
+              </Table>
+            </Card>
+          )}
+        </>
       )}
     </AppShell>
+  );
+}
+
+function Findings({ summary }: { summary: { error: number; warning: number } | undefined }) {
+  if (!summary) return <span className="text-slate-400">{zhCN.review.findingsUnavailable}</span>;
+  if (summary.error + summary.warning === 0) return <Badge tone="success">{zhCN.review.noFindings}</Badge>;
+  return (
+    <span className="flex gap-1.5">
+      {summary.error > 0 ? <Badge tone="danger">{zhCN.review.errorsN(summary.error)}</Badge> : null}
+      {summary.warning > 0 ? <Badge tone="warning">{zhCN.review.warningsN(summary.warning)}</Badge> : null}
+    </span>
   );
 }

@@ -16,8 +16,17 @@ export function auditActionLabel(action: string): string {
   return m.actions[action] ?? action;
 }
 
+export type CommentIndex = ReadonlyMap<string, { anchorPath: string; body: string }>;
+
+/** The comments opened in a trail, by id: a later resolve or reply row names the one it is about. */
+export function commentIndex(entries: ReadonlyArray<{ action: string; detail: Detail }>): CommentIndex {
+  const index = new Map<string, { anchorPath: string; body: string }>();
+  for (const e of entries) if (e.action === "comment.add" && text(e.detail.commentId)) index.set(text(e.detail.commentId), { anchorPath: text(e.detail.anchorPath), body: text(e.detail.body) });
+  return index;
+}
+
 /** What an audit row says changed, in one or a few short phrases. */
-export function describeAuditDetail(action: string, detail: Detail): string[] {
+export function describeAuditDetail(action: string, detail: Detail, comments: CommentIndex = new Map()): string[] {
   const out: string[] = [];
   if (action.startsWith("disclosure.") && typeof detail.from === "string" && typeof detail.to === "string") {
     out.push(m.transition(stateLabel(detail.from), stateLabel(detail.to)));
@@ -41,6 +50,10 @@ export function describeAuditDetail(action: string, detail: Detail): string[] {
     out.push(text(detail.body));
   }
   if (action === "comment.reply") out.push(text(detail.body));
+  if (action === "comment.resolve" || action === "comment.reopen" || action === "comment.reply") {
+    const about = comments.get(text(action === "comment.reply" ? detail.parentId : detail.commentId));
+    if (about) out.unshift(`${describePath(about.anchorPath)}：“${about.body}”`);
+  }
   if (action === "warning.explain") out.push(`${text(detail.ruleId)}：${text(detail.explanation) || "（撤回说明）"}`);
   if (typeof detail.version === "number" && action !== "comment.add") out.push(zhCN.workflow.screen.version(detail.version));
   return out.filter(Boolean);

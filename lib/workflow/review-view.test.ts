@@ -4,7 +4,8 @@ import { setAt } from "../domain/paths";
 import { syntheticDisclosure } from "../../db/seed/synthetic";
 import { demoDepartments } from "../../db/seed/demo-departments";
 import { fixtureDisclosure } from "../../db/test-world";
-import { describeAuditDetail } from "./audit-view";
+import { commentIndex, describeAuditDetail } from "./audit-view";
+import { dueOf, dueSummary, waitingDays } from "./queue-view";
 import { cellLabel, commentTargets, formatValue, groupChanges, rowPathOf } from "./review-view";
 
 const content = () => {
@@ -58,5 +59,27 @@ describe("audit rows in words", () => {
     ]);
     const save = describeAuditDetail("disclosure.save", { sections: ["otherMatters"], indicators: { added: [], updated: ["a", "b"], removed: [] }, version: 7 });
     expect(save).toEqual(["章节：其他需要说明的事项", "指标 修改 2", "第 7 版"]);
+  });
+});
+
+describe("the queue's deadlines", () => {
+  it("counts what waits for review, late submissions and late publications, and days waiting", () => {
+    const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
+    const base = { submissionDeadline: "2021-01-31", submittedAt: null, approvedAt: null, publishedAt: null };
+    const rows = [
+      { ...base, state: "submitted" as const, submittedAt: at("2021-01-20") },
+      { ...base, state: "draft" as const },
+      { ...base, state: "returned" as const, submittedAt: at("2021-01-10") },
+      { ...base, state: "approved" as const, submittedAt: at("2021-01-10"), approvedAt: at("2021-01-15") },
+    ];
+    expect(dueSummary(rows, "2021-02-10")).toEqual({ waiting: 1, lateSubmission: 2, latePublication: 1 });
+    expect(waitingDays(rows[0], "2021-02-10")).toBe(21);
+    expect(waitingDays(rows[1], "2021-02-10")).toBeNull();
+    expect(dueOf(rows[3], "2021-02-10").publication).toMatchObject({ by: "2021-02-04", status: "late" });
+  });
+
+  it("an audit row about a resolved comment names the comment", () => {
+    const entries = [{ action: "comment.add", detail: { commentId: "c1", anchorPath: "budget.income.total", body: "请核对" } }];
+    expect(describeAuditDetail("comment.resolve", { commentId: "c1" }, commentIndex(entries))).toEqual(["二、部门预算安排的总体情况 › 收入预算 › 收入合计：“请核对”"]);
   });
 });

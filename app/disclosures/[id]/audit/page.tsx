@@ -10,7 +10,7 @@ import { getDisclosureMeta } from "@/db/queries/disclosures";
 import { canUseReviewQueue, canViewAuditLog } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { auditActionLabel, describeAuditDetail } from "@/lib/workflow/audit-view";
+import { auditActionLabel, commentIndex, describeAuditDetail } from "@/lib/workflow/audit-view";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { StateBadge } from "@/components/state-badge";
@@ -37,6 +37,7 @@ export default async function AuditPage({ params }: Props) {
   const meta = await getDisclosureMeta(db, actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   authorize(canViewAuditLog(actor, meta));
   const [entries, chain] = await Promise.all([disclosureAuditTrail(db, actor, id), verifyAuditChain(db)]);
+  const comments = commentIndex(entries);
 
   return (
     <AppShell user={actor} wide>
@@ -79,7 +80,7 @@ export default async function AuditPage({ params }: Props) {
                 <Td className="font-medium">{auditActionLabel(e.action)}</Td>
                 <Td className="tabular text-slate-600">{e.ip ?? "—"}</Td>
                 <Td className="text-slate-700">
-                  {describeAuditDetail(e.action, e.detail).map((line, i) => (
+                  {describeAuditDetail(e.action, e.detail, comments).map((line, i) => (
                     <span key={i} className="mr-2 inline-block break-all">
                       {line}
                     </span>
