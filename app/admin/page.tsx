@@ -37,6 +37,7 @@ export default async function AdminPage() {
 
   return (
     <AppShell user={actor}>
+      <AdminNav current="/admin" />
       <PageHeader
         title={zhCN.admin.title}
         actions={

@@ -81,7 +81,7 @@ export function SheetImport<R extends Result>({ action, columns, count, preview,
           <table className="mt-3 w-full text-sm" aria-label={m.problems}>
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th className="w-20 px-3 py-2 font-medium">{m.problemRow}</th>
+                <th className="w-24 px-3 py-2 font-medium whitespace-nowrap">{m.problemRow}</th>
                 <th className="w-32 px-3 py-2 font-medium">{m.problemColumn}</th>
                 <th className="px-3 py-2 font-medium">{m.problemMessage}</th>
               </tr>
@@ -89,7 +89,7 @@ export function SheetImport<R extends Result>({ action, columns, count, preview,
             <tbody className="divide-y divide-slate-100">
               {result.problems.map((p, i) => (
                 <tr key={i}>
-                  <td className="tabular px-3 py-1.5">{p.row === null ? m.wholeSheet : m.rowNumber(p.row)}</td>
+                  <td className="tabular px-3 py-1.5 whitespace-nowrap">{p.row === null ? m.wholeSheet : m.rowNumber(p.row)}</td>
                   <td className="px-3 py-1.5">{p.column ?? "—"}</td>
                   <td className="px-3 py-1.5 text-red-800">{p.message}</td>
                 </tr>

@@ -2,45 +2,60 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { NotFoundError } from "@/db/errors";
+import { listDesks } from "@/db/queries/departments";
 import { listFiscalYears } from "@/db/queries/settings";
+import { isLate } from "@/lib/admin/lateness";
+import { dashboardTotals, parseDashboardQuery } from "@/lib/admin/year-dashboard";
 import { canViewYearOverview } from "@/lib/auth/policy";
-import { daysUntil, formatDate } from "@/lib/i18n/format";
+import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { yearOverview } from "@/app/_server/directory";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { DashboardCharts } from "@/components/admin/dashboard-charts";
+import { DashboardFilters } from "@/components/admin/dashboard-filters";
+import { DashboardTable } from "@/components/admin/dashboard-table";
 import { Deadline } from "@/components/deadline";
-import { StateBadge } from "@/components/state-badge";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { loadDashboard } from "./dashboard-data";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.nav.yearOverview };
 
-type Props = { params: Promise<{ year: string }> };
+type Props = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const m = adminMessages.dashboard;
 
-/** Every department's state for one fiscal year, with the year's deadline and what is late. */
-export default async function YearOverviewPage({ params }: Props) {
+/**
+ * The year at a glance: every department's state, dates, lateness, findings and open comments;
+ * totals and charts of what the shown departments disclose. Filter and sort live in the URL,
+ * and the export downloads exactly the rows shown.
+ */
+export default async function YearDashboardPage({ params, searchParams }: Props) {
   const { year: yearParam } = await params;
   const actor = await requireActor(`/admin/years/${encodeURIComponent(yearParam)}`);
   authorize(canViewYearOverview(actor));
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const year = Number(yearParam);
+  const query = parseDashboardQuery(await searchParams);
   const db = getDb();
-  const years = await listFiscalYears(db);
-  const fiscalYear = years.find((y) => y.year === year);
-  if (!fiscalYear) notFound();
-  const rows = await yearOverview(db, actor, year);
-  const published = rows.filter((r) => r.state === "published").length;
+  const data = await loadDashboard(db, actor, year, query).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const [years, desks] = await Promise.all([listFiscalYears(db), listDesks(db)]);
+  const { all, shown, fiscalYear } = data;
+  const totals = dashboardTotals(shown);
+  const basePath = `/admin/years/${year}`;
 
   return (
-    <AppShell user={actor}>
+    <AppShell user={actor} wide>
+      <AdminNav current="/admin/fiscal-years" />
       <PageHeader
-        title={zhCN.yearOverview.title(year)}
+        title={m.title(year)}
         description={
           <>
-            {zhCN.yearOverview.summary(rows.length, published)} · {zhCN.common.deadline}：
+            {m.summary(all.length, all.filter((r) => r.state === "published").length, all.filter((r) => isLate(r.lateness)).length)} · {zhCN.common.deadline}：
             <Deadline date={fiscalYear.submissionDeadline} done />
           </>
         }
@@ -59,53 +74,16 @@ export default async function YearOverviewPage({ params }: Props) {
           ))}
         </nav>
       ) : null}
-      <Card>
-        <Table caption={zhCN.yearOverview.title(year)}>
-          <THead>
-            <tr>
-              <Th className="w-24">{zhCN.common.departmentCode}</Th>
-              <Th>{zhCN.common.department}</Th>
-              <Th className="w-24">{zhCN.admin.group}</Th>
-              <Th className="w-44">{zhCN.common.state}</Th>
-              <Th className="w-36">{zhCN.yearOverview.submittedAt}</Th>
-              <Th className="w-36">{zhCN.yearOverview.approvedAt}</Th>
-              <Th className="w-36">{zhCN.common.publishedAt}</Th>
-              <Th className="w-16">
-                <span className="sr-only">{zhCN.common.actions}</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {rows.map((r) => {
-              const late =
-                !!fiscalYear.submissionDeadline && (r.state === null || r.state === "draft" || r.state === "returned") && daysUntil(fiscalYear.submissionDeadline) < 0;
-              return (
-                <Tr key={r.departmentId}>
-                  <Td className="tabular">{r.departmentCode}</Td>
-                  <Td>{r.departmentName}</Td>
-                  <Td>{r.groupName ?? zhCN.common.none}</Td>
-                  <Td>
-                    <span className="flex gap-1">
-                      {r.state ? <StateBadge state={r.state} /> : <Badge>{zhCN.yearOverview.notStarted}</Badge>}
-                      {late ? <Badge tone="danger">{zhCN.common.overdue}</Badge> : null}
-                    </span>
-                  </Td>
-                  <Td className="tabular whitespace-nowrap">{formatDate(r.submittedAt) || "—"}</Td>
-                  <Td className="tabular whitespace-nowrap">{formatDate(r.approvedAt) || "—"}</Td>
-                  <Td className="tabular whitespace-nowrap">{formatDate(r.publishedAt) || "—"}</Td>
-                  <Td>
-                    {r.disclosureId ? (
-                      <Link href={`/disclosures/${r.disclosureId}`} className="text-brand-700 underline-offset-2 hover:underline">
-                        {zhCN.common.open}
-                      </Link>
-                    ) : null}
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
-      </Card>
+      <div className="space-y-5">
+        <DashboardCharts rows={shown} totals={totals} />
+        <Card>
+          <DashboardFilters query={query} desks={desks.map((d) => d.name)} basePath={basePath} exportPath={`${basePath}/export`} />
+          <p className="px-4 pt-2 text-xs text-slate-500">
+            {m.shown(shown.length, all.length)} · {m.unit} · {m.totalsNote(shown.length)}
+          </p>
+          <DashboardTable rows={shown} totals={totals} query={query} basePath={basePath} />
+        </Card>
+      </div>
     </AppShell>
   );
 }
