@@ -8,7 +8,7 @@ export type NavItem = { href: string; label: string };
  * link missing here is never what keeps someone out.
  */
 export function navigationFor(role: Role | null): NavItem[] {
-  const portal = { href: "/", label: zhCN.nav.portal };
+  const portal = { href: "/public", label: zhCN.nav.portal };
   // Returns and resubmissions come back to people through their notices (app/notices).
   const notices = { href: "/notices", label: zhCN.workflow.notices.title };
   switch (role) {
@@ -17,7 +17,7 @@ export function navigationFor(role: Role | null): NavItem[] {
     case "approver":
       return [{ href: "/review", label: zhCN.nav.review }, notices, portal];
     case "admin":
-      return [{ href: "/admin", label: zhCN.nav.admin }, { href: "/admin/years", label: zhCN.nav.yearOverview }, portal];
+      return [{ href: "/admin", label: zhCN.nav.admin }, { href: "/admin/years", label: zhCN.nav.yearOverview }, { href: "/admin/publish", label: zhCN.portal.publish.title }, portal];
     case null:
       return [portal];
   }

@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+
+/**
+ * The public portal on the demo data (434's 2020 disclosure, published by the seed): no sign-in,
+ * the nine sections as in the fixture, real tables with merged cells and right-aligned figures,
+ * charts drawn on the server, readable without JavaScript, printable, every file downloadable
+ * byte for byte as stored.
+ */
+
+const SHOTS = "/tmp/shots-portal";
+mkdirSync(SHOTS, { recursive: true });
+const PAGE = "/public/2020/434";
+const SECTIONS = [
+  "一、部门职责及机构设置情况",
+  "二、部门预算安排的总体情况",
+  "三、机关运行经费安排情况",
+  "四、财政拨款“三公”经费预算情况及增减变化原因",
+  "五、预算绩效信息",
+  "六、政府采购预算情况",
+  "七、国有资产信息",
+  "八、名词解释",
+  "九、其他需要说明的事项",
+];
+
+test.describe("公开目录 (the public portal)", () => {
+  test("lists the published disclosure by year and department and opens it without signing in", async ({ page }) => {
+    const response = await page.goto("/public");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 2, name: "2020年度部门预算" })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/portal-list.png`, fullPage: true });
+    await page.getByRole("link", { name: "三河市人民政府办公室2020年部门预算信息公开情况说明" }).click();
+    await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
+    await expect(page.getByRole("heading", { level: 1, name: "三河市人民政府办公室2020年部门预算信息公开情况说明" })).toBeVisible();
+    for (const heading of SECTIONS) await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  });
+
+  test("reads like the fixture: merged indicator cells, figures right-aligned, charts of the money", async ({ page }) => {
+    await page.goto(PAGE);
+    // Indicator tables: 一级指标 cells span the rows of their 二级指标.
+    const merged = page.locator("#section-performance table td[rowspan], #section-performance table th[rowspan]");
+    expect(await merged.count()).toBeGreaterThan(3);
+    // An amount cell is right-aligned in tabular digits.
+    const amount = page.locator("#section-procurement .dd-table-wrap td.r").first();
+    await expect(amount).toBeVisible();
+    expect(await amount.evaluate((el) => getComputedStyle(el).textAlign)).toBe("right");
+    // The charts: composition of income and spending, the change against last year, as SVG with their figures.
+    for (const id of ["income", "expenditure", "change"]) await expect(page.locator(`#chart-${id} svg`)).toBeVisible();
+    await expect(page.locator("#chart-income")).toContainText("收入构成");
+    await expect(page.locator("#chart-change svg")).toHaveAttribute("aria-label", /2020年预算/);
+    // No table is cut: each fits its column or scrolls inside its own box, never the page.
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(pageWidth).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/disclosure-top.png` });
+    await page.screenshot({ path: `${SHOTS}/disclosure-full.png`, fullPage: true });
+    await page.locator("#section-budget").screenshot({ path: `${SHOTS}/disclosure-budget.png` });
+    await page.locator("#section-performance .dd-table-wrap").first().screenshot({ path: `${SHOTS}/indicator-table.png` });
+    await page.locator("#section-procurement").screenshot({ path: `${SHOTS}/procurement.png` });
+  });
+
+  test("is readable without JavaScript and prints as the document alone", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(PAGE);
+    for (const heading of SECTIONS) await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+    await expect(page.locator("#chart-income svg")).toBeVisible();
+    await expect(page.getByTestId("revision-history")).toContainText("首次公开");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("heading", { level: 2, name: "下载" })).toBeHidden();
+    await expect(page.locator("header").first()).toBeHidden();
+    await page.screenshot({ path: `${SHOTS}/print.png` });
+    await context.close();
+  });
+
+  test("serves every published format byte for byte, with its checksum", async ({ page, request }) => {
+    await page.goto(PAGE);
+    const links = page.locator("a[data-format]");
+    const formats = await links.evaluateAll((as) => as.map((a) => a.getAttribute("data-format")));
+    expect(formats).toEqual(["pdf", "docx", "xlsx", "json", "csv-indicators", "csv-procurement", "datapackage"]);
+    for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!))) {
+      const response = await request.get(href);
+      expect(response.status()).toBe(200);
+      const body = await response.body();
+      expect(createHash("sha256").update(body).digest("hex")).toBe(response.headers()["x-content-sha256"]);
+      expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="434-2020-r1[.-]/);
+      const again = await request.get(href);
+      expect((await again.body()).equals(body)).toBe(true);
+      if (href.endsWith(".pdf")) {
+        expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        writeFileSync(`${SHOTS}/434-2020-r1.pdf`, body);
+      }
+      if (href.endsWith(".json")) expect(JSON.parse(body.toString("utf8")).title).toBe("三河市人民政府办公室2020年部门预算信息公开情况说明");
+    }
+    expect((await request.get(`${PAGE}/files/1/434-2020-r9.pdf`)).status()).toBe(404);
+    expect((await request.get(`${PAGE}/files/7/434-2020-r1.pdf`)).status()).toBe(404);
+  });
+
+  test("answers a year or department with nothing published with a page, not an error", async ({ page }) => {
+    const response = await page.goto("/public/2019/434");
+    expect(response?.status()).toBe(404);
+    const none = await page.goto("/public/2020/434?revision=5");
+    expect(none?.status()).toBe(404);
+  });
+});
