@@ -13,6 +13,7 @@ import { checkDisclosure, type CheckOptions } from "@/lib/rules/engine";
 import type { Finding } from "@/lib/rules/finding";
 import { explainWarningAction, saveContentAction, submitAction } from "@/app/disclosures/[id]/edit/actions";
 import { Alert } from "@/components/ui/alert";
+import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
 import { ProjectFundsEditor } from "@/components/indicator-grid/project-funds-editor";
 import type { EditableProjectFund } from "@/db/disclosure-shape";
@@ -128,6 +129,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   const index = sections.findIndex((s) => s.id === section);
   const current = sections[index];
   const status = autosave.status;
+  const wide = section === "performance";
 
   return (
     <EditorContext.Provider value={context}>
@@ -150,7 +152,8 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
         </Alert>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_19rem]">
+      {/* The project tables need the width: in 五 the findings go under the form instead of beside it. */}
+      <div className={cn("grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]", !wide && "xl:grid-cols-[15rem_minmax(0,1fr)_19rem]")}>
         <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <SectionNav current={section} statuses={statuses} onSelect={selectSection} />
           {!readOnly ? (
@@ -193,7 +196,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
               />
             </fieldset>
           </SectionForm>
-          <nav aria-label={m.sectionsLabel} className="mt-8 flex items-center justify-between border-t border-slate-200 pt-4">
+          <nav aria-label={m.sectionsLabel} className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
             {index > 0 ? (
               <ButtonLink href={`?section=${sections[index - 1].id}`} onClick={(e) => (e.preventDefault(), selectSection(sections[index - 1].id))}>
                 ← {m.previous}：{sections[index - 1].number}、{sections[index - 1].title}
@@ -202,14 +205,14 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
               <span />
             )}
             {index < sections.length - 1 ? (
-              <ButtonLink href={`?section=${sections[index + 1].id}`} variant="primary" onClick={(e) => (e.preventDefault(), selectSection(sections[index + 1].id))}>
+              <ButtonLink href={`?section=${sections[index + 1].id}`} variant="primary" className="ml-auto" onClick={(e) => (e.preventDefault(), selectSection(sections[index + 1].id))}>
                 {m.next}：{sections[index + 1].number}、{sections[index + 1].title} →
               </ButtonLink>
             ) : null}
           </nav>
         </div>
 
-        <aside className="lg:col-span-2 xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100vh-2rem)] xl:self-start">
+        <aside className={cn("lg:col-span-2", wide ? "lg:col-start-2 lg:h-[28rem]" : "xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100vh-2rem)] xl:self-start")}>
           <FindingsPanel document={content} />
         </aside>
       </div>
