@@ -54,7 +54,8 @@ export const GridRowView = memo(function GridRowView({ row, index, last, columns
     <tr className={cn("group border-b border-slate-200 align-top", activeCol >= 0 && "bg-brand-50/40")} data-row-id={row.id}>
       <th
         scope="row"
-        className={cn("tabular border-r border-slate-200 px-1 py-1.5 text-center text-xs font-normal text-slate-500", rowMark && markClass[rowMark])}
+        // Stays in view when a narrow screen scrolls the grid sideways.
+        className={cn("tabular sticky left-0 z-[5] border-r border-slate-200 px-1 py-1.5 text-center text-xs font-normal text-slate-500", rowMark && markClass[rowMark] ? markClass[rowMark] : activeCol >= 0 ? "bg-brand-50" : "bg-white")}
         title={rowTitle}
       >
         {index + 1}

@@ -113,10 +113,19 @@ export function IndicatorGrid(props: IndicatorGridProps) {
 
   const onPastePlan = useCallback((plan: PastePlan) => setPastePlan(plan), []);
 
+  // A modal <dialog> keeps the page inert until it has closed: the cursor goes back to the grid
+  // once the dialog is gone (this effect runs after the dialog's own cleanup closed it).
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current || pastePlan || libraryOpen) return;
+    refocus.current = false;
+    editorRef.current?.focus();
+  }, [pastePlan, libraryOpen]);
+
   const insertFromLibrary = (picks: LibraryPick[]) => {
+    refocus.current = true;
     setLibraryOpen(false);
     if (picks.length > 0) commands.insertMany(cell.row, picks);
-    editorRef.current?.focus();
   };
 
   const weightTotal = showExtra || usesExtraColumns(rows) ? sumWeights(rows) : null;
@@ -162,7 +171,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} className="border-b border-slate-300">
                 {group.headers.map((h) => (
-                  <th key={h.id} scope="col" className="border-r border-slate-200 px-2 py-1.5 font-medium whitespace-nowrap">
+                  <th key={h.id} scope="col" className={cn("border-r border-slate-200 px-2 py-1.5 font-medium whitespace-nowrap", h.id === "row" && "sticky left-0 z-[5] bg-slate-100")}>
                     {String(h.column.columnDef.header)}
                   </th>
                 ))}
@@ -211,14 +220,14 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         <PastePreviewDialog
           plan={pastePlan}
           onApply={() => {
+            refocus.current = true;
             change(pastePlan.result, pastePlan.focus);
             setActive(pastePlan.focus);
             setPastePlan(null);
-            editorRef.current?.focus();
           }}
           onCancel={() => {
+            refocus.current = true;
             setPastePlan(null);
-            editorRef.current?.focus();
           }}
         />
       ) : null}
@@ -230,8 +239,8 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           fiscalYear={props.fiscalYear}
           onInsert={insertFromLibrary}
           onCancel={() => {
+            refocus.current = true;
             setLibraryOpen(false);
-            editorRef.current?.focus();
           }}
         />
       ) : null}

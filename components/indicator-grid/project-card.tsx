@@ -59,7 +59,13 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
   const bodyId = `project-${project.id ?? index}-body`;
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-sm" data-path={path} aria-label={project.name || m.unnamed}>
+    <section
+      // An open card off screen is neither laid out nor painted: with a hundred open grids a
+      // keystroke would otherwise re-lay the whole page (see the grid-keystroke bench).
+      className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", expanded && "[contain-intrinsic-size:auto_48rem] [content-visibility:auto]")}
+      data-path={path}
+      aria-label={project.name || m.unnamed}
+    >
       <header className="flex items-center gap-2 px-3 py-2">
         <button
           type="button"
