@@ -289,3 +289,27 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
   await expect(summary).toContainText("共 1 条意见，其中 1 条未解决");
   await page.context().close();
 });
+
+test("a kept warning needs a written reason: explained, it no longer blocks; errors still do", async ({ browser }) => {
+  const page = await openAs(browser, "clerk402", "performance");
+  const blockers = page.getByText(/还有 \d+ 条提示需要说明保留原因/);
+  const count = async () => Number(/还有 (\d+) 条/.exec((await blockers.textContent()) ?? "")![1]);
+  const before = await count();
+  expect(before).toBeGreaterThan(0);
+  const warning = page.getByTestId("finding").filter({ has: page.getByText("提示", { exact: true }) }).first();
+  const rule = await warning.getAttribute("data-rule");
+  const path = await warning.getAttribute("data-path");
+  await warning.getByRole("button", { name: "说明原因" }).click();
+  await warning.getByLabel("保留此提示的原因（审核人可见）").fill("该项目按上级文件口径填报，已与财政局沟通。");
+  await warning.getByRole("button", { name: "保存说明" }).click();
+  await expect(warning).toContainText("已说明：该项目按上级文件口径填报，已与财政局沟通。");
+  await expect.poll(count).toBe(before - 1);
+  await expect(page.getByRole("button", { name: "提交审核" })).toBeDisabled();
+  await page.screenshot({ path: shots("explained-warning") });
+
+  await page.reload();
+  const again = page.locator(`[data-testid="finding"][data-rule="${rule}"][data-path="${path}"]`);
+  await expect(again).toContainText("已说明：该项目按上级文件口径填报，已与财政局沟通。");
+  await expect.poll(count).toBe(before - 1);
+  await page.context().close();
+});
