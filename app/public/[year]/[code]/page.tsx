@@ -72,23 +72,24 @@ export default async function PublicDisclosurePage(props: Props) {
           </Link>
         </p>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)_17rem] print:block">
-        <nav aria-label={t.sectionsLabel} className="no-print lg:sticky lg:top-4 lg:self-start">
-          <p className="mb-2 text-xs font-medium tracking-wide text-slate-500">{t.sectionsLabel}</p>
-          <ol className="space-y-0.5 text-sm">
-            {outline.sections.map((s) => (
-              <li key={s.id}>
-                <a href={`#section-${s.id}`} className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
-                  {s.heading}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+      {/* The document gets the width (the fourteen-column procurement table needs ~900px); sections, downloads and errata sit beside it. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] print:block">
         <div className="min-w-0">
           <PublishedDocument disclosure={d} />
         </div>
-        <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+        <aside className="space-y-4">
+          <nav aria-label={t.sectionsLabel} className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <p className="mb-2 text-sm font-semibold text-slate-900">{t.sectionsLabel}</p>
+            <ol className="space-y-0.5 text-sm">
+              {outline.sections.map((s) => (
+                <li key={s.id}>
+                  <a href={`#section-${s.id}`} className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+                    {s.heading}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
           <Downloads files={found.files} base={`${base}/files/${found.revision}`} />
           <RevisionHistory history={found.history} current={found.revision} base={base} />
         </aside>
