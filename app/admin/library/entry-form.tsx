@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
@@ -24,7 +24,8 @@ const selectClass = "block h-10 w-full rounded-md border border-slate-300 bg-whi
  * problems come back by field (the server checks the same rules) and the typed text stays.
  */
 export function EntryForm({ framework, entry, cancelHref }: { framework: IndicatorFramework; entry?: EntryValues; cancelHref: string }) {
-  const [state, formAction, pending] = useActionState<State, FormData>(saveLibraryEntryAction, null);
+  const [state, setState] = useState<State>(null);
+  const [pending, startTransition] = useTransition();
   const [level1, setLevel1] = useState(entry?.level1 ?? framework.levels[0]?.level1 ?? "");
   const [level2, setLevel2] = useState(entry?.level2 ?? framework.levels[0]?.level2[0] ?? "");
   const formRef = useRef<HTMLFormElement>(null);
@@ -63,10 +64,21 @@ export function EntryForm({ framework, entry, cancelHref }: { framework: Indicat
   );
 
   return (
-    <form ref={formRef} action={formAction} className="space-y-4" data-testid="library-entry-form">
+    <form
+      ref={formRef}
+      className="space-y-4"
+      data-testid="library-entry-form"
+      // Submitted by hand, not as a form action: React resets a form after its action, and a
+      // refused entry must keep everything the admin typed.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(async () => setState(await saveLibraryEntryAction(data)));
+      }}
+    >
       <input type="hidden" name="id" value={entry?.id ?? ""} />
       <input type="hidden" name="frameworkId" value={framework.id} />
-      <div className="grid gap-4 md:grid-cols-[10rem_12rem_minmax(0,1fr)_10rem]">
+      <div className="grid gap-4 md:grid-cols-[10rem_12rem_minmax(0,1fr)_14rem]">
         <div>
           <Label htmlFor={`${id}-level1`}>{m.level1}</Label>
           <select
