@@ -240,6 +240,9 @@ test("the server refuses a save at a stale version or for another department's i
   const href = await office.getByRole("link", { name: "继续填报" }).first().getAttribute("href");
   const officeId = EDIT_URL.exec(href ?? "")![1];
   const officeBefore = await (await office.request.get(`/api/disclosures/${officeId}`)).json();
+  // Nor does the editor page open for another department's clerk.
+  expect((await office.goto(editUrl))?.status()).toBe(403);
+  await expect(office.getByText("三河市财政局")).toHaveCount(0);
 
   const page = await openAs(browser, "clerk402", "otherMatters");
   const request = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
