@@ -54,7 +54,7 @@ export default async function PublishPage({ searchParams }: Props) {
                   <Th className="w-24">{zhCN.common.fiscalYear}</Th>
                   <Th>{zhCN.common.department}</Th>
                   <Th className="w-20">{zhCN.common.revision}</Th>
-                  <Th className="w-32">{t.approvedAt}</Th>
+                  <Th className="w-36">{t.approvedAt}</Th>
                   <Th className="w-[22rem]">{zhCN.common.actions}</Th>
                 </tr>
               </THead>
@@ -66,7 +66,7 @@ export default async function PublishPage({ searchParams }: Props) {
                       <span className="tabular text-slate-500">{r.departmentCode}</span> {r.departmentName}
                     </Td>
                     <Td>{zhCN.common.revisionN(r.revision)}</Td>
-                    <Td className="tabular">{formatDate(r.approvedAt)}</Td>
+                    <Td className="tabular whitespace-nowrap">{formatDate(r.approvedAt)}</Td>
                     <Td>
                       <PublishForm id={r.disclosureId} version={r.version} revision={r.revision} name={`${r.departmentName} ${r.fiscalYear}`} note={r.revisionNote} />
                     </Td>
@@ -88,7 +88,7 @@ export default async function PublishPage({ searchParams }: Props) {
                   <Th className="w-24">{zhCN.common.fiscalYear}</Th>
                   <Th>{zhCN.common.department}</Th>
                   <Th className="w-20">{zhCN.common.revision}</Th>
-                  <Th className="w-32">{zhCN.common.publishedAt}</Th>
+                  <Th className="w-36">{zhCN.common.publishedAt}</Th>
                   <Th className="w-[22rem]">{zhCN.common.actions}</Th>
                 </tr>
               </THead>
@@ -104,7 +104,7 @@ export default async function PublishPage({ searchParams }: Props) {
                         {p.note ? <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">{p.note}</p> : null}
                       </Td>
                       <Td>{zhCN.common.revisionN(p.revision)}</Td>
-                      <Td className="tabular">{formatDate(p.publishedAt)}</Td>
+                      <Td className="tabular whitespace-nowrap">{formatDate(p.publishedAt)}</Td>
                       <Td>
                         <div className="flex flex-col gap-2">
                           <Link href={`/public/${p.fiscalYear}/${encodeURIComponent(p.departmentCode)}`} className="text-sm text-brand-700 hover:underline">
