@@ -77,9 +77,12 @@ export function DataTable<T>({ data, columns, caption, searchLabel, facets = [],
   return (
     <div>
       <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block">{searchLabel}</span>
+        <div className="text-sm text-slate-700">
+          <label htmlFor="table-search" className="mb-1 block">
+            {searchLabel}
+          </label>
           <input
+            id="table-search"
             type="search"
             value={query}
             onChange={(e) => {
@@ -88,11 +91,13 @@ export function DataTable<T>({ data, columns, caption, searchLabel, facets = [],
             }}
             className="h-9 w-56 rounded-md border border-slate-300 px-3 text-sm"
           />
-        </label>
+        </div>
         {facets.map((f) => (
-          <label key={f.columnId} className="text-sm text-slate-700">
-            <span className="mb-1 block">{f.label}</span>
-            <select value={params.get(f.columnId) ?? ""} onChange={(e) => setParams({ [f.columnId]: e.target.value })} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+          <div key={f.columnId} className="text-sm text-slate-700">
+            <label htmlFor={`facet-${f.columnId}`} className="mb-1 block">
+              {f.label}
+            </label>
+            <select id={`facet-${f.columnId}`} value={params.get(f.columnId) ?? ""} onChange={(e) => setParams({ [f.columnId]: e.target.value })} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
               <option value="">{t.all}</option>
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -100,7 +105,7 @@ export function DataTable<T>({ data, columns, caption, searchLabel, facets = [],
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
         <p className="ml-auto text-sm text-slate-600" aria-live="polite">
           {t.shown(rows.length, data.length)}
