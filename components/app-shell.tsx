@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { securityMessages } from "@/lib/i18n/zh-CN/security";
 import { NavLinks } from "./nav-links";
 import { navigationFor } from "./navigation";
 
@@ -28,6 +29,9 @@ export function AppShell({ user, children, wide = false }: { user: ShellUser | n
                   <span className="font-medium">{user.displayName}</span>
                   <span className="ml-2 rounded bg-white/15 px-1.5 py-0.5 text-xs text-brand-50">{zhCN.roles[user.role]}</span>
                 </span>
+                <Link href="/account/password" className="rounded-md px-2 py-1 whitespace-nowrap text-brand-100 hover:bg-white/10 hover:text-white">
+                  {securityMessages.account.title}
+                </Link>
                 <Link href="/signout" className="rounded-md px-2 py-1 text-brand-100 hover:bg-white/10 hover:text-white">
                   {zhCN.nav.signOut}
                 </Link>

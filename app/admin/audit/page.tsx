@@ -82,7 +82,7 @@ export default async function AuditPage({ searchParams }: Props) {
               <option value="">{m.actionAll}</option>
               {actions.map((action) => (
                 <option key={action} value={action}>
-                  {actionLabel(action) === action ? action : `${actionLabel(action)}（${action}）`}
+                  {actionLabel(action)}
                 </option>
               ))}
             </select>
@@ -132,16 +132,16 @@ export default async function AuditPage({ searchParams }: Props) {
                     {row.id}
                   </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(row.at)}</Td>
-                  <Td className="whitespace-nowrap">{row.actorId || row.actorName ? actorLabel(row) : <span className="text-slate-500">{m.unknownActor}</span>}</Td>
+                  <Td className="max-w-48 truncate">{row.actorId || row.actorName ? actorLabel(row) : <span className="text-slate-500">{m.unknownActor}</span>}</Td>
                   <Td className="whitespace-nowrap text-slate-600">{row.ip ?? ""}</Td>
                   <Td className="whitespace-nowrap">
                     <span className={row.action.startsWith("authz.") || row.action.includes("failed") || row.action.includes("locked") ? "font-medium text-red-700" : ""}>{actionLabel(row.action)}</span>
                     <span className="ml-1 text-xs text-slate-500">{row.action}</span>
                   </Td>
-                  <Td className="max-w-48 truncate text-slate-600" title={`${row.entityType}:${row.entityId}`}>
+                  <Td className="max-w-40 truncate text-slate-600" title={`${row.entityType}:${row.entityId}`}>
                     {row.entityType}:{row.entityId}
                   </Td>
-                  <Td className="max-w-md truncate text-xs text-slate-600" title={detailText(row.detail)}>
+                  <Td className="max-w-72 truncate text-xs text-slate-600" title={detailText(row.detail)}>
                     {detailText(row.detail)}
                   </Td>
                   <Td className="font-mono text-xs text-slate-500">{row.hash.slice(0, 12)}</Td>

@@ -1,0 +1,192 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { demoPassword, signIn } from "./accounts";
+
+/**
+ * Issue 8 in real Chromium against the production build: the security headers and a nonce CSP that
+ * the app runs under without a single violation, the lockout message after five failures, the forced
+ * change of an initial password, and sign-out everywhere when a password changes.
+ */
+
+const shot = (name: string) => `/tmp/shots-security/${name}.png`;
+
+/** Records every CSP violation the page reports, from before its first script runs. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to execute (CSP) ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return violations;
+}
+
+test.describe("security headers", () => {
+  test("every page carries a nonce CSP, nosniff, a referrer policy and no framing", async ({ request }) => {
+    const nonces = new Set<string>();
+    for (const path of ["/", "/signin", "/api/health"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["referrer-policy"]).toBe("same-origin");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-powered-by"]).toBeUndefined();
+      nonces.add(/'nonce-([^']+)'/.exec(headers["content-security-policy"])![1]);
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  test("Next's scripts carry the nonce and the app works under the policy: no violation while signing in and using pages", async ({ page }) => {
+    const violations = await watchCsp(page);
+    const response = await page.goto("/signin");
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"])![1];
+    const scripts = await page.locator("script").evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((n) => n === nonce)).toBe(true);
+    // Signing in is client-side JavaScript (react-hook-form, next-auth): it only works if the scripts ran.
+    await signIn(page, "admin");
+    for (const path of ["/admin", "/admin/users", "/admin/years", "/admin/audit", "/"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    }
+    // A client-side navigation after hydration.
+    await page.getByRole("link", { name: "管理", exact: true }).first().click();
+    await expect(page).toHaveURL(/\/admin$/);
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe("sign-in lockout", () => {
+  test("five wrong passwords lock the sign-in, said in Chinese; the right password is refused from there too", async ({ browser }) => {
+    // Its own address, so the lock does not reach the other specs' sign-ins.
+    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.57" } });
+    const page = await context.newPage();
+    await page.goto("/signin");
+    const alert = page.locator("#signin-error");
+    for (let i = 1; i <= 5; i++) {
+      await page.getByLabel("用户名").fill("guessed-name");
+      await page.getByLabel("密码").fill(`wrong-password-${i}`);
+      await page.getByRole("button", { name: "登录" }).click();
+      if (i < 5) await expect(alert).toHaveText("用户名或密码不正确，请重新输入。");
+    }
+    await expect(alert).toContainText("由于连续多次登录失败，登录已被临时锁定，请于");
+    await expect(alert).toContainText("之后再试");
+    // The address is locked for every account, even with the right password.
+    await page.getByLabel("用户名").fill("admin");
+    await page.getByLabel("密码").fill(demoPassword);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(alert).toContainText("登录已被临时锁定");
+    await expect(page).toHaveURL(/\/signin/);
+    await context.close();
+  });
+});
+
+async function createUserAsAdmin(page: Page, username: string): Promise<string> {
+  await signIn(page, "admin");
+  await page.goto("/admin/users/new");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("姓名").fill("安全测试员");
+  await page.getByLabel("角色").selectOption("admin");
+  await page.getByRole("button", { name: "创建用户" }).click();
+  const password = (await page.getByTestId("initial-password").textContent())!.trim();
+  expect(password.length).toBeGreaterThanOrEqual(12);
+  return password;
+}
+
+async function signInAs(page: Page, username: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
+
+async function changePassword(page: Page, current: string, next: string) {
+  await page.getByLabel("当前密码").fill(current);
+  await page.getByLabel("新密码", { exact: true }).fill(next);
+  await page.getByLabel("再次输入新密码").fill(next);
+  await page.getByRole("button", { name: "修改密码" }).click();
+}
+
+async function newPage(browser: Browser) {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+test.describe("passwords", () => {
+  test("an initial password must be changed first; then a change signs the user out everywhere", async ({ browser }) => {
+    const admin = await newPage(browser);
+    const initial = await createUserAsAdmin(admin.page, "sec-e2e");
+    await admin.context.close();
+
+    // First sign-in: every page leads to the change-password page until it is changed.
+    const a = await newPage(browser);
+    const violations = await watchCsp(a.page);
+    await signInAs(a.page, "sec-e2e", initial);
+    await expect(a.page).toHaveURL(/\/account\/password$/);
+    await expect(a.page.getByText("请先修改初始密码")).toBeVisible();
+    await a.page.goto("/admin/users");
+    await expect(a.page).toHaveURL(/\/account\/password$/);
+    await a.page.screenshot({ path: shot("account-password-forced"), fullPage: true });
+
+    // The rules are shown at the field, in Chinese, and the server holds the same line.
+    await changePassword(a.page, initial, "sec-e2e-1");
+    await expect(a.page.locator("#newPassword-error")).toContainText("密码至少需要 12 个字符");
+    await expect(a.page.locator("#newPassword-error")).toContainText("密码不能包含用户名");
+    await a.page.screenshot({ path: shot("account-password-rules"), fullPage: true });
+    const first = "Lantern-Harbor-2031";
+    await changePassword(a.page, initial, first);
+    await expect(a.page).toHaveURL(/\/signin\?error=PasswordChanged$/);
+    await expect(a.page.locator("#signin-error")).toHaveText("密码已修改，请使用新密码重新登录。");
+
+    // Signed in on two devices with the new password; changing it on one ends the other.
+    await signInAs(a.page, "sec-e2e", first);
+    await expect(a.page).toHaveURL(/\/admin$/);
+    const b = await newPage(browser);
+    await signInAs(b.page, "sec-e2e", first);
+    await expect(b.page).toHaveURL(/\/admin$/);
+
+    await a.page.goto("/account/password");
+    await expect(a.page.getByText("请先修改初始密码")).toHaveCount(0);
+    await changePassword(a.page, first, "Quiet-River-Stone-88");
+    await expect(a.page).toHaveURL(/\/signin\?error=PasswordChanged$/);
+
+    await b.page.goto("/admin/users");
+    await expect(b.page).toHaveURL(/\/signin\?.*error=SessionRevoked/);
+    await expect(b.page.locator("#signin-error")).toHaveText("您的密码已修改或账号状态已变更，请重新登录。");
+    expect(violations).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+});
+
+test.describe("the audit log", () => {
+  test("the admin sees sign-ins, failures and refusals, filters them and exports them", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/audit");
+    await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
+    await expect(page.getByText(/哈希链校验通过：共 \d+ 条记录/)).toBeVisible();
+    await page.screenshot({ path: shot("audit-view"), fullPage: false });
+
+    await page.getByLabel("操作类型").selectOption("user.login-failed");
+    await page.getByRole("button", { name: "筛选" }).click();
+    await expect(page).toHaveURL(/action=user.login-failed/);
+    const rows = page.locator("tbody tr");
+    await expect(rows.first()).toContainText("登录失败");
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    for (const text of await rows.locator("td:nth-child(5)").allTextContents()) expect(text).toContain("登录失败");
+    await page.screenshot({ path: shot("audit-view-filtered"), fullPage: false });
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "导出 Excel" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    const csv = await page.request.get("/admin/audit/export?format=csv&action=user.login-failed");
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain("登录失败（user.login-failed）");
+    expect(text).toContain("203.0.113.57");
+  });
+});
