@@ -69,7 +69,12 @@ test("the clerk submits the 2021 draft from the editor", async () => {
 });
 
 test("the approver finds it in the queue, starts the review, comments on two indicator rows and a figure", async () => {
-  await approver.reload();
+  // The queue's filters live in the URL: only what waits for review, with what is due and late.
+  await approver.goto("/review?state=submitted");
+  await expect(approver.getByLabel("状态")).toHaveValue("submitted");
+  await expect(approver.getByTestId("due-summary")).toContainText("待审核 1 项");
+  await expect(approver.getByRole("row").filter({ hasText: "三河市自然资源和规划局" })).toHaveCount(0);
+  await approver.screenshot({ path: shot("queue"), fullPage: true });
   const queued = approver.getByRole("row").filter({ hasText: DEPT }).filter({ hasText: "2021年" });
   await expect(queued).toContainText("已提交");
   await queued.getByRole("link", { name: "查看" }).click();
@@ -226,4 +231,41 @@ test("the audit log shows every step, who, when and from where", async () => {
   await expect(returnRow).toContainText("原因：目标值不合理");
   await expect(approver.getByText(/记录链完整/)).toBeVisible();
   await approver.screenshot({ path: shot("audit"), fullPage: true });
+});
+
+test("last year side by side: the office's 2021 draft beside its published 2020", async ({ browser }) => {
+  const desk1 = await signInAs(browser, "approver", /\/review$/);
+  await desk1.goto("/review?year=2021&q=434");
+  await desk1.getByRole("row").filter({ hasText: "三河市人民政府办公室" }).getByRole("link", { name: "查看" }).click();
+  await desk1.getByRole("link", { name: "对比上年" }).click();
+  await expect(desk1.getByRole("heading", { name: "2021年（本年）" })).toBeVisible();
+  await expect(desk1.getByRole("heading", { name: "2020年（上年） · 已公开" })).toBeVisible();
+  await expect(desk1.getByTestId("compare-section")).toHaveCount(9);
+  await desk1.screenshot({ path: shot("last-year") });
+  await desk1.context().close();
+});
+
+test("the admin keeps the return reasons: adds one, retires it; past returns keep theirs", async ({ browser }) => {
+  const admin = await signInAs(browser, "admin", /\/admin$/);
+  await admin.goto("/admin/return-reasons");
+  await expect(admin.getByRole("heading", { level: 1, name: "退回原因" })).toBeVisible();
+  // The demo's return (411) and this spec's cited 目标值不合理.
+  await expect(admin.getByRole("form", { name: "目标值不合理" })).toContainText("已用 2 次");
+  const add = admin.getByRole("form", { name: "新增原因" });
+  await add.getByLabel("代码").fill("Bad Code");
+  await add.getByLabel("名称").fill("材料不全");
+  await add.getByRole("button", { name: "新增原因" }).click();
+  await expect(add.getByRole("alert")).toHaveText("代码须为英文小写字母、数字和连字符，2–40 个字符。");
+  await expect(add.getByLabel("名称")).toHaveValue("材料不全");
+  await add.getByLabel("代码").fill("missing-material");
+  await add.getByRole("button", { name: "新增原因" }).click();
+  const added = admin.getByRole("form", { name: "材料不全" });
+  await expect(added).toBeVisible();
+  await added.getByLabel("启用").uncheck();
+  await added.getByRole("button", { name: "保存" }).click();
+  await expect(admin.getByRole("form", { name: "材料不全" }).getByLabel("启用")).not.toBeChecked();
+  await admin.reload();
+  await expect(admin.getByRole("form", { name: "材料不全" }).getByLabel("启用")).not.toBeChecked();
+  await admin.screenshot({ path: shot("return-reasons"), fullPage: true });
+  await admin.context().close();
 });

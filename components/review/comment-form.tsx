@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
 import type { Outcome } from "@/app/_server/operation";
 import { addCommentAction } from "@/app/review/[id]/actions";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -36,11 +36,13 @@ export function CommentForm({
   const [state, formAction, pending] = useActionState<State, FormData>(addCommentAction, null);
   const router = useRouter();
   const id = useId();
-  const form = useRef<HTMLFormElement>(null);
+  // Controlled, so a refusal (React resets a form after its action) never loses what was typed.
+  const [body, setBody] = useState("");
+  const [target, setTarget] = useState(targets?.[0]?.path ?? "");
 
   useEffect(() => {
     if (state?.ok) {
-      form.current?.reset();
+      setBody("");
       setOpen(false);
       router.refresh();
     }
@@ -59,7 +61,6 @@ export function CommentForm({
       </button>
       {open ? (
         <form
-          ref={form}
           action={formAction}
           aria-label={`${m.comments.new}：${where}`}
           className="absolute top-7 right-0 z-30 w-80 rounded-md border border-slate-300 bg-white p-3 text-left shadow-lg"
@@ -72,7 +73,7 @@ export function CommentForm({
           {targets ? (
             <label className="mb-2 block text-xs font-medium text-slate-700">
               {m.screen.chooseField}
-              <select name="anchorPath" className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm" defaultValue={targets[0]?.path}>
+              <select name="anchorPath" className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm" value={target} onChange={(e) => setTarget(e.target.value)}>
                 {targets.map((t) => (
                   <option key={t.path} value={t.path}>
                     {t.label || m.screen.wholeSection}
@@ -89,6 +90,8 @@ export function CommentForm({
             name="body"
             rows={3}
             required
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
             placeholder={m.comments.placeholder}
             aria-invalid={state && !state.ok ? true : undefined}
             className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-brand-600"

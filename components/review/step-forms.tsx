@@ -51,6 +51,8 @@ export function StepForm({ step, disclosureId, version, blockedBy }: { step: "st
 /** 退回修改: a reason code from the admin's list and a note; the open comments go with it. */
 export function ReturnForm({ disclosureId, version, reasons, openComments }: { disclosureId: string; version: number; reasons: { code: string; label: string }[]; openComments: number }) {
   const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
   const [state, action, pending] = useActionState<State, FormData>(returnAction, null);
   useRefreshOnSuccess(state);
   if (!open)
@@ -66,7 +68,7 @@ export function ReturnForm({ disclosureId, version, reasons, openComments }: { d
       <input type="hidden" name="expectedVersion" value={version} />
       <label className="mb-3 block text-sm font-medium text-slate-700">
         {m.returnDialog.reason}
-        <select name="reasonCode" required defaultValue="" className="mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <select name="reasonCode" required value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm">
           <option value="" disabled>
             {m.returnDialog.choose}
           </option>
@@ -79,7 +81,7 @@ export function ReturnForm({ disclosureId, version, reasons, openComments }: { d
       </label>
       <label className="mb-2 block text-sm font-medium text-slate-700">
         {m.returnDialog.note}
-        <textarea name="note" rows={3} placeholder={m.returnDialog.notePlaceholder} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <textarea name="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={m.returnDialog.notePlaceholder} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
       </label>
       <p className="mb-3 text-xs text-slate-600">{openComments > 0 ? m.returnDialog.openComments(openComments) : m.returnDialog.noComments}</p>
       <FormError state={state} />

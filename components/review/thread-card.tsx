@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useState } from "react";
 import type { Outcome } from "@/app/_server/operation";
 import { replyAction, resolveAction } from "@/app/review/[id]/actions";
 import type { CommentThread } from "@/db/queries/review";
@@ -23,12 +23,12 @@ export function ThreadCard({ thread, canAnswer, showLocation = true }: { thread:
   const router = useRouter();
   const [replyState, reply, replying] = useActionState<State, FormData>(replyAction, null);
   const [resolveState, resolve, resolving] = useActionState<State, FormData>(resolveAction, null);
-  const replyForm = useRef<HTMLFormElement>(null);
+  const [text, setText] = useState("");
   const resolved = thread.resolvedAt !== null;
 
   useEffect(() => {
     if (replyState?.ok) {
-      replyForm.current?.reset();
+      setText("");
       router.refresh();
     }
   }, [replyState, router]);
@@ -72,11 +72,13 @@ export function ThreadCard({ thread, canAnswer, showLocation = true }: { thread:
       {canAnswer ? (
         <div className="mt-2 space-y-2">
           {!resolved ? (
-            <form ref={replyForm} action={reply} className="flex gap-2">
+            <form action={reply} className="flex gap-2">
               <input type="hidden" name="commentId" value={thread.id} />
               <input
                 name="body"
                 required
+                value={text}
+                onChange={(e) => setText(e.target.value)}
                 aria-label={m.replyPlaceholder}
                 placeholder={m.replyPlaceholder}
                 className="h-8 min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-brand-600"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
 import type { Outcome } from "@/app/_server/operation";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Button } from "@/components/ui/button";
@@ -20,33 +20,42 @@ const input = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm aria
 export function ReasonForm({ reason }: { reason?: Reason }) {
   const [state, action, pending] = useActionState<State, FormData>(reason ? updateReturnReasonAction : createReturnReasonAction, null);
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
   const id = useId();
+  // Controlled, so a refusal (React resets a form after its action) never loses what was typed.
+  const [code, setCode] = useState(reason?.code ?? "");
+  const [label, setLabel] = useState(reason?.label ?? "");
+  const [position, setPosition] = useState(String(reason?.position ?? 99));
+  const [active, setActive] = useState(reason?.active ?? true);
   useEffect(() => {
     if (state?.ok) {
-      if (!reason) form.current?.reset();
+      if (!reason) {
+        setCode("");
+        setLabel("");
+        setPosition("99");
+        setActive(true);
+      }
       router.refresh();
     }
   }, [state, reason, router]);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const message = state && !state.ok ? (Object.values(state.fieldErrors)[0]?.[0] ?? state.formError) : null;
   return (
-    <form ref={form} action={action} aria-label={reason ? reason.label : m.add} className="flex flex-wrap items-center gap-3 px-5 py-3" data-testid="reason-form">
+    <form action={action} aria-label={reason ? reason.label : m.add} className="flex flex-wrap items-center gap-3 px-5 py-3" data-testid="reason-form">
       {reason ? (
         <>
           <input type="hidden" name="code" value={reason.code} />
           <code className="w-40 text-sm text-slate-600">{reason.code}</code>
         </>
       ) : (
-        <input name="code" aria-label={m.code} placeholder={m.codeHint} aria-invalid={!!errors.code || undefined} className={`${input} w-40`} />
+        <input name="code" aria-label={m.code} value={code} onChange={(e) => setCode(e.target.value)} placeholder={m.codeHint} aria-invalid={!!errors.code || undefined} className={`${input} w-40`} />
       )}
-      <input name="label" aria-label={m.label} defaultValue={reason?.label} placeholder={m.label} aria-invalid={!!errors.label || undefined} className={`${input} w-44`} />
+      <input name="label" aria-label={m.label} value={label} onChange={(e) => setLabel(e.target.value)} placeholder={m.label} aria-invalid={!!errors.label || undefined} className={`${input} w-44`} />
       <label className="flex items-center gap-1 text-sm text-slate-700">
         {m.position}
-        <input name="position" type="number" min={0} max={999} defaultValue={reason?.position ?? 99} className={`${input} w-20`} />
+        <input name="position" type="number" min={0} max={999} value={position} onChange={(e) => setPosition(e.target.value)} className={`${input} w-20`} />
       </label>
       <label htmlFor={`${id}-active`} className="flex items-center gap-1 text-sm text-slate-700">
-        <input id={`${id}-active`} name="active" type="checkbox" value="true" defaultChecked={reason?.active ?? true} />
+        <input id={`${id}-active`} name="active" type="checkbox" value="true" checked={active} onChange={(e) => setActive(e.target.checked)} />
         {m.active}
       </label>
       {reason ? <span className="text-xs text-slate-500">{m.used(reason.uses)}</span> : null}
