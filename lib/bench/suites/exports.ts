@@ -41,9 +41,10 @@ async function zipYear(base: Disclosure, printer: PdfPrinter, size: number): Pro
     total: size,
     printer,
     onProgress: (p) => {
-      if (p.current === null && p.done % 20 === 0 && p.done > 0) {
+      if (p.current === null && p.done % Math.max(1, Math.floor(size / 10)) === 0 && p.done > 0) {
         const m = process.memoryUsage();
         samples.push(`${p.done}: rss ${mb(m.rss)} heap ${mb(m.heapUsed)}`);
+        console.log(`exports：已写 ${p.done}/${p.total} 份，${((performance.now() - start) / 1000).toFixed(1)} s，rss ${mb(m.rss)}，堆 ${mb(m.heapUsed)}`);
       }
     },
   });
