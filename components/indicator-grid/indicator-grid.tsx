@@ -160,7 +160,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           ))}
         </ul>
       ) : null}
-      <div className="relative overflow-x-auto" data-grid-wrapper>
+      <div className="relative scroll-pl-10 overflow-x-auto" data-grid-wrapper>
         <table className="w-full min-w-[56rem] table-fixed border-collapse text-left">
           <colgroup>
             {table.getVisibleLeafColumns().map((c) => (

@@ -157,7 +157,7 @@ export const gridMessages = {
     name: "三级指标",
     description: "绩效指标描述",
     target: "指标值",
-    targetHint: "如 >=95%、=12个月、明显提升",
+    targetHint: "如 >=95%、明显提升",
     basis: "指标值确定依据",
     status: "状态",
     actions: "操作",
