@@ -44,10 +44,10 @@ export function ReasonForm({ reason }: { reason?: Reason }) {
       {reason ? (
         <>
           <input type="hidden" name="code" value={reason.code} />
-          <code className="w-40 text-sm text-slate-600">{reason.code}</code>
+          <code className="w-48 text-sm text-slate-600">{reason.code}</code>
         </>
       ) : (
-        <input name="code" aria-label={m.code} value={code} onChange={(e) => setCode(e.target.value)} placeholder={m.codeHint} aria-invalid={!!errors.code || undefined} className={`${input} w-40`} />
+        <input name="code" aria-label={m.code} value={code} onChange={(e) => setCode(e.target.value)} placeholder={m.codeHint} aria-invalid={!!errors.code || undefined} className={`${input} w-48`} />
       )}
       <input name="label" aria-label={m.label} value={label} onChange={(e) => setLabel(e.target.value)} placeholder={m.label} aria-invalid={!!errors.label || undefined} className={`${input} w-44`} />
       <label className="flex items-center gap-1 text-sm text-slate-700">
