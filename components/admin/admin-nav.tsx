@@ -10,6 +10,8 @@ const items = [
   { href: "/admin/desks", label: n.desks },
   { href: "/admin/fiscal-years", label: n.years },
   { href: "/admin/frameworks", label: n.frameworks },
+  { href: "/admin/library", label: n.library },
+  { href: "/admin/return-reasons", label: n.returnReasons },
   { href: "/admin/audit", label: n.audit },
 ] as const;
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listReturnReasonsWithUse } from "@/db/queries/return-reasons";
 import { canAdminister } from "@/lib/auth/policy";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { authorize, requireActor } from "@/app/_server/session";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Card } from "@/components/ui/card";
 import { ReasonForm } from "./reason-form";
@@ -19,11 +19,7 @@ export default async function ReturnReasonsPage() {
   const reasons = await listReturnReasonsWithUse(getDb());
   return (
     <AppShell user={actor}>
-      <p className="mb-2 text-sm">
-        <Link href="/admin" className="text-brand-700 hover:underline">
-          ← {zhCN.nav.admin}
-        </Link>
-      </p>
+      <AdminNav current="/admin/return-reasons" />
       <PageHeader title={zhCN.workflow.reasons.title} description={zhCN.workflow.reasons.intro} />
       <Card>
         <div className="divide-y divide-slate-100">

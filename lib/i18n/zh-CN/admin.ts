@@ -12,6 +12,8 @@ export const adminMessages = {
     desks: "审核科室",
     years: "预算年度",
     frameworks: "指标体系与规则",
+    library: "指标库",
+    returnReasons: "退回原因",
     audit: "操作日志",
   },
   table: {
