@@ -92,3 +92,20 @@ describe("the demo seed", () => {
     expect(chain.rows).toBeGreaterThan(30);
   });
 });
+
+describe("the demo seed on a machine without Chromium", () => {
+  it("still publishes 434's 2020 disclosure, in every format but the PDF", async () => {
+    const bare = await createTestDb();
+    const before = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    try {
+      await seedDemo(bare.db);
+      const [published] = await listPublished(bare.db);
+      expect((await listPublishedFiles(bare.db, published.snapshotId)).map((f) => f.format)).toEqual(["csv-indicators", "csv-procurement", "datapackage", "docx", "json", "xlsx"]);
+    } finally {
+      if (before === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = before;
+      await bare.close();
+    }
+  }, 120_000);
+});

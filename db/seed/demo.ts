@@ -4,7 +4,7 @@ import { generatePassword } from "@/lib/auth/password";
 import { carryForward } from "@/lib/domain/carry-forward";
 import { findFramework } from "@/lib/domain/frameworks";
 import type { Disclosure } from "@/lib/domain/model";
-import { renderBundle } from "@/lib/export/bundle";
+import { bundleFormats, renderBundle } from "@/lib/export/bundle";
 import { PdfPrinter } from "@/lib/export/pdf";
 import { importDisclosureText } from "@/lib/import/text/import-disclosure";
 import type { Db } from "../client";
@@ -89,9 +89,12 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   // Published as it was, findings and all: the waiver is in the audit log (db/queries/workflow.ts).
   const version = await walk(db, office2020, ["submit", "startReview", "approve"], { clerk: actor("clerk"), approver: actor("approver") }, "imported-publication");
   // Every format the portal offers, rendered from exactly the canonical being frozen (as the admin's 发布 does).
+  // The demo must start on a machine without Chromium (it needs only Node): then the PDF is left out.
   const printer = new PdfPrinter();
+  const formats = printer.available ? undefined : bundleFormats.filter((f) => f !== "pdf");
+  if (formats) console.warn(`未找到 Chromium（${printer.executablePath}），演示数据的已发布文件不含 PDF。`);
   try {
-    await publishSnapshot(db, actor("admin"), office2020.id, { expectedVersion: version, files: (d) => renderBundle(d, { printer, revision: 1 }) });
+    await publishSnapshot(db, actor("admin"), office2020.id, { expectedVersion: version, files: (d) => renderBundle(d, { printer, revision: 1, formats }) });
   } finally {
     await printer.close();
   }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import type { Disclosure } from "../domain/model";
 import { FIXED_TIMESTAMP } from "./deterministic-zip";
@@ -52,9 +53,17 @@ export class PdfPrinter {
 
   constructor(private readonly options: PrinterOptions = {}) {}
 
+  /** The Chromium this printer would drive, and whether it is installed on this machine. */
+  get executablePath(): string {
+    return this.options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  }
+  get available(): boolean {
+    return existsSync(this.executablePath);
+  }
+
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      const launching = chromium.launch({ executablePath: this.options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: LAUNCH_ARGS });
+      const launching = chromium.launch({ executablePath: this.executablePath, args: LAUNCH_ARGS });
       this.browser = launching;
       launching.then(
         // A crashed or killed browser is launched again on the next print.
