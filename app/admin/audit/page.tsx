@@ -134,9 +134,8 @@ export default async function AuditPage({ searchParams }: Props) {
                   <Td className="whitespace-nowrap">{formatDateTime(row.at)}</Td>
                   <Td className="max-w-48 truncate">{row.actorId || row.actorName ? actorLabel(row) : <span className="text-slate-500">{m.unknownActor}</span>}</Td>
                   <Td className="whitespace-nowrap text-slate-600">{row.ip ?? ""}</Td>
-                  <Td className="whitespace-nowrap">
+                  <Td className="whitespace-nowrap" title={row.action}>
                     <span className={row.action.startsWith("authz.") || row.action.includes("failed") || row.action.includes("locked") ? "font-medium text-red-700" : ""}>{actionLabel(row.action)}</span>
-                    <span className="ml-1 text-xs text-slate-500">{row.action}</span>
                   </Td>
                   <Td className="max-w-40 truncate text-slate-600" title={`${row.entityType}:${row.entityId}`}>
                     {row.entityType}:{row.entityId}
