@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { disclosure, indicator, procurementItem, projectFund, sections } from "@/lib/domain/model";
 import { fixtureDisclosure } from "../test-world";
-import { assembleDisclosure, HEADER_SECTION, toIndicatorRow, toProcurementRow, toSectionContents } from "./disclosure-content";
+import { assembleDisclosure, HEADER_SECTION, sameRow, toIndicatorRow, toProcurementRow, toSectionContents } from "./disclosure-content";
+import { stableStringify } from "../disclosure-shape";
 
 // These fail when the model gains a field the tables would silently drop: give it a column or a
 // section, then update the lists here.
@@ -34,5 +35,32 @@ describe("every field of the model has a place in the tables", () => {
     const back = assembleDisclosure({ department: d.department, fiscalYear: d.fiscalYear, frameworkId: d.performance.framework }, stored);
     expect(back.performance.projects).toEqual([project]);
     expect(back.procurement.items).toEqual([item]);
+  });
+});
+
+describe("sameRow: a stored row against the row a save would write", () => {
+  const row = { id: "a", position: 2, amount: "12.30", target: { raw: ">=95%", kind: "quantitative", value: "95", unit: "%" }, weight: null, notes: ["x", "y"] };
+
+  it("ignores key order at every depth and keys whose value is undefined, as jsonb does", () => {
+    const reordered = { notes: ["x", "y"], weight: null, target: { unit: "%", value: "95", kind: "quantitative", raw: ">=95%" }, amount: "12.30", position: 2, id: "a", direction: undefined };
+    expect(sameRow(row, reordered)).toBe(true);
+  });
+
+  it("tells apart any changed value, a missing key, null from absent, array order and a Date's instant", () => {
+    expect(sameRow(row, { ...row, amount: "12.31" })).toBe(false);
+    expect(sameRow(row, { ...row, target: { ...row.target, raw: ">= 95%" } })).toBe(false);
+    const { weight: _dropped, ...withoutWeight } = row;
+    expect(sameRow(row, withoutWeight)).toBe(false);
+    expect(sameRow(row, { ...row, notes: ["y", "x"] })).toBe(false);
+    expect(sameRow({ at: new Date(0) }, { at: new Date(0) })).toBe(true);
+    expect(sameRow({ at: new Date(0) }, { at: new Date(1) })).toBe(false);
+  });
+
+  it("agrees with comparing the key-sorted JSON texts on the fixture's rows", () => {
+    const rows = fixtureDisclosure().performance.projects.flatMap((p) => p.indicators.map((i, n) => toIndicatorRow(i, `i${n}`, "p", n)));
+    for (const [a, b] of rows.slice(1).map((r, n) => [rows[n], r] as const)) {
+      expect(sameRow(a, b)).toBe(stableStringify(a) === stableStringify(b));
+      expect(sameRow(a, structuredClone(a))).toBe(true);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { emptyDisclosure, sections, type Department } from "@/lib/domain/model";
 import type { Db } from "../client";
-import { editableDisclosure, stableStringify, type EditableDisclosure, type EditableIndicator, type EditableProcurementItem } from "../disclosure-shape";
+import { editableDisclosure, type EditableDisclosure, type EditableIndicator, type EditableProcurementItem } from "../disclosure-shape";
 import { disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
 
 /**
@@ -152,9 +152,34 @@ export function toProcurementRow(p: EditableProcurementItem, id: string, disclos
   };
 }
 
-/** Row equality as the database sees it: key order and jsonb's reordering do not matter. */
+/**
+ * Row equality as the database sees it: key order and jsonb's reordering do not matter, and a key
+ * whose value is undefined is no key at all (as in JSON). Compared in place rather than through
+ * stableStringify: an autosave compares every one of a large disclosure's rows.
+ */
 export function sameRow(a: object, b: object): boolean {
-  return stableStringify(a) === stableStringify(b);
+  return jsonEqual(a, b);
+}
+
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const x = jsonValue(a);
+  const y = jsonValue(b);
+  if (x === y) return true;
+  if (x === null || y === null || typeof x !== "object" || typeof y !== "object") return false;
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    return x.every((v, i) => jsonEqual(v ?? null, y[i] ?? null));
+  }
+  const keys = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+  const xk = keys(x);
+  if (xk.length !== keys(y).length) return false;
+  return xk.every((k) => Object.hasOwn(y, k) && jsonEqual((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]));
+}
+
+/** What JSON.stringify would write for a value: a Date as its ISO text. */
+function jsonValue(v: unknown): unknown {
+  return v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function" ? (v as { toJSON: () => unknown }).toJSON() : v;
 }
 
 /** Everything stored for one disclosure, rows in their order. */
