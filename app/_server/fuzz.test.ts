@@ -102,6 +102,16 @@ describe("fuzzing every operation", () => {
     }, 120_000);
   }
 
+  it("refuses a NUL character in any text with a clear message, not a 500", async () => {
+    const problems: string[] = [];
+    for (const op of registeredOperations())
+      for (const person of ["admin", "clerk"] as const) {
+        const input = { id: world.draftId, commentId: world.review.clerkThreadId, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", explanation: "含\u0000空字符", body: "含\u0000空字符", name: "含\u0000空字符" };
+        problems.push(...problemsOf(op.name, await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, input)));
+      }
+    expect(problems).toEqual([]);
+  });
+
   it("stored nothing invalid: every disclosure reads back as the canonical model, the audit chain holds", async () => {
     const rows = await executeRows<{ id: string }>(t.db, sql`SELECT id FROM disclosures`);
     expect(rows.length).toBeGreaterThan(2);
