@@ -162,6 +162,10 @@ describe("submit (disclosure.submit) and kept warnings", () => {
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
     const submitted = await executeOperation(submitOperation, as(w.actors.clerk), { id, expectedVersion: version });
     expect(submitted).toEqual({ ok: true, data: { state: "submitted", version: version + 1 } });
+    // A second submit (another tab, a colleague) is told the state, not a bare refusal.
+    const again = await executeOperation(submitOperation, as(w.actors.clerk), { id, expectedVersion: version + 1 });
+    expect(again).toMatchObject({ ok: false, code: "invalid-state" });
+    expect(!again.ok && again.formError).toMatch(/已提交/);
 
     const late = await save(w.actors.clerk, { id, expectedVersion: version + 1, content: setAt(content, "otherMatters", "提交后的修改") });
     expect(late).toMatchObject({ ok: false, code: "invalid-state" });

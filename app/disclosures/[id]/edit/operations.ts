@@ -115,9 +115,11 @@ export const submitOperation = defineOperation({
   kind: "action",
   access: { kind: "scoped", roles: ["clerk"] },
   input: z.object({ id: z.uuid(), expectedVersion: z.number().int().positive() }),
+  // Whose it is, judged as if still editable: when a colleague's submit has just won the race, the
+  // locked row's state answers "当前状态（已提交）下不能提交" rather than a bare refusal.
   policy: async ({ db, actor }, input) => {
     const facts = await findDisclosureFacts(db, input.id);
-    return !facts || canSubmitDisclosure(actor, facts);
+    return !facts || canSubmitDisclosure(actor, { ...facts, state: "draft" });
   },
   run: async ({ db, actor, ip }, input) => {
     const facts = await findDisclosureFacts(db, input.id);
