@@ -31,7 +31,7 @@ export async function buildWorld(db: Db): Promise<World> {
   await saveFiscalYear(db, null, { year: 2020, frameworkId: "2020", submissionDeadline: "2020-01-31", status: "closed" });
   await saveFiscalYear(db, null, { year: 2021, frameworkId: "2021", submissionDeadline: "2021-01-31", status: "open" });
   const user = async (username: string, role: Actor["role"], scope: { departmentIds?: string[]; groupIds?: string[] } = {}) => {
-    const created = await createUser(db, null, { username, displayName: username, role, password: "test-password", ...scope });
+    const created = await createUser(db, null, { username, displayName: username, role, password: "test-password", mustChangePassword: false, ...scope });
     return (await loadActor(db, created.id))!;
   };
   return {

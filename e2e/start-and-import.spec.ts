@@ -26,7 +26,7 @@ test.describe("新建年度填报", () => {
     const file = page.getByLabel("选择文件");
     await file.setInputFiles({ name: "2021年信息公开.txt", mimeType: "text/plain", buffer: png });
     await page.getByRole("button", { name: "上传并预览" }).click();
-    await expect(page.getByText("“2021年信息公开.txt”是图片文件，无法读取。请上传 Word（.docx）、文本（.txt）或 Excel（.xlsx）文件。")).toBeVisible();
+    await expect(page.getByText("“2021年信息公开.txt”是图片，无法读取其中的文字。请上传 Word（.docx）、Excel（.xlsx）或文本文件。")).toBeVisible();
     await expect(file).toHaveAttribute("aria-invalid", "true");
     await expect(page).toHaveURL(/\/workbench\/new/);
     await page.screenshot({ path: artifacts("start-refused-binary") });

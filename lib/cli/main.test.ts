@@ -67,12 +67,12 @@ describe.concurrent("cli import", () => {
     const json = file("sanhe.json", JSON.stringify(golden));
     const gbk = file("sanhe-gbk.txt", iconv.encode(fixture, "gbk"));
     const docx = file("sanhe.docx", await renderDocx(golden));
-    for (const input of [json, gbk, docx]) {
-      const run = await cli("import", input, "--json");
+    for (const run of await Promise.all([json, gbk, docx].map((input) => cli("import", input, "--json")))) {
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual(golden);
     }
-  });
+    // Three command-line processes: generous when the suite's database tests hold both cores.
+  }, 120_000);
 
   it("reports import problems on stderr as 第N行：…", async () => {
     const lines = fixture.split("\n");

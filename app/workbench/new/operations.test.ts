@@ -180,11 +180,11 @@ describe("refusals, decided on the server", () => {
     expect(await upload(w.actors.clerk2, w.departments.health, 2027, "上年公开.docx", png)).toMatchObject({
       ok: false,
       code: "invalid-input",
-      formError: "“上年公开.docx”是图片文件，无法读取。请上传 Word（.docx）、文本（.txt）或 Excel（.xlsx）文件。",
-      fieldErrors: { file: ["“上年公开.docx”是图片文件，无法读取。请上传 Word（.docx）、文本（.txt）或 Excel（.xlsx）文件。"] },
+      formError: "“上年公开.docx”是图片，无法读取其中的文字。请上传 Word（.docx）、Excel（.xlsx）或文本文件。",
+      fieldErrors: { file: ["“上年公开.docx”是图片，无法读取其中的文字。请上传 Word（.docx）、Excel（.xlsx）或文本文件。"] },
     });
     const zip = await zipOf("notes.txt");
-    expect(await upload(w.actors.clerk2, w.departments.health, 2027, "上年.docx", zip)).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("是压缩文件，但不是 Word")] } });
+    expect(await upload(w.actors.clerk2, w.departments.health, 2027, "上年.docx", zip)).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringContaining("是压缩包而不是 Word")] } });
     expect(await upload(w.actors.clerk2, w.departments.health, 2027, "a.txt", new TextEncoder().encode("会议纪要\n"))).toMatchObject({ ok: false, code: "invalid-input" });
   });
 
