@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from "@/db/test-db";
 import type { Actor } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { UserError } from "./errors";
-import { executeOperation, statusOf, type Operation } from "./operation";
+import { executeOperation, fieldErrorsOf, statusOf, type Operation } from "./operation";
 
 /** The wrapper's own contract, on throwaway operations that are not registered. */
 
@@ -95,5 +95,17 @@ describe("executeOperation", () => {
     expect(rolledBack.ok).toBe(false);
     const desks = await t.db.select({ name: departmentGroups.name }).from(departmentGroups);
     expect(desks.map((d) => d.name)).not.toContain("五科");
+  });
+});
+
+describe("fieldErrorsOf", () => {
+  it("keeps fields named like Object's own members as plain fields (the fuzzer found constructor)", () => {
+    const schema = z.object({ constructor: z.string(), toString: z.string(), name: z.string() });
+    const parsed = schema.safeParse({ constructor: 1, toString: 2, name: 4 });
+    expect(parsed.success).toBe(false);
+    const { fieldErrors } = fieldErrorsOf(parsed.error!);
+    expect(Object.keys(fieldErrors).sort()).toEqual(["constructor", "name", "toString"]);
+    for (const key of Object.keys(fieldErrors)) expect(Object.getOwnPropertyDescriptor(fieldErrors, key)?.value).toHaveLength(1);
+    expect(Object.getPrototypeOf(fieldErrors)).toBe(Object.prototype);
   });
 });

@@ -75,7 +75,9 @@ const fail = (code: FailureCode, formError: string | null, fieldErrors: Record<s
 
 /** zod issues as messages per field path; issues without a path become the form error. */
 export function fieldErrorsOf(error: z.ZodError): { fieldErrors: Record<string, string[]>; formError: string | null } {
-  const fieldErrors: Record<string, string[]> = {};
+  // A Map, not an object: a field named "constructor" or "__proto__" (the fuzzer sends them) would
+  // otherwise land on Object.prototype's members.
+  const fieldErrors = new Map<string, string[]>();
   const formErrors: string[] = [];
   for (const issue of error.issues) {
     if (issue.path.length === 0) {
@@ -83,9 +85,9 @@ export function fieldErrorsOf(error: z.ZodError): { fieldErrors: Record<string, 
       continue;
     }
     const key = issue.path.map(String).join(".");
-    (fieldErrors[key] ??= []).push(issue.message);
+    fieldErrors.set(key, [...(fieldErrors.get(key) ?? []), issue.message]);
   }
-  return { fieldErrors, formError: formErrors[0] ?? zhCN.errors.invalidInput };
+  return { fieldErrors: Object.fromEntries(fieldErrors), formError: formErrors[0] ?? zhCN.errors.invalidInput };
 }
 
 export async function executeOperation<I, O>(op: Operation<I, O>, ctx: OperationContext, raw: unknown): Promise<Outcome<O>> {

@@ -110,7 +110,11 @@ export const zhCN = {
   disclosure: {
     pageTitle: "预算信息公开情况说明",
     sectionsLabel: "章节",
-    readOnlyNote: "只读查看。编辑与审核功能将在后续版本中提供。",
+    previewNote: "这是按公开格式排版的预览；修改内容请点“继续填报”。",
+    reviewNote: "这是按公开格式排版的只读文本；提意见、退回或通过请到审核页面。",
+    openReview: "去审核",
+    heldNote: "已交财政局，当前状态下内容不能修改；财政局退回后可以继续填报。",
+    readOnlyNote: "按公开格式排版的只读文本。",
     emptySection: "本部分尚未填写。",
     responsibilities: "部门职责",
     orgUnits: "机构设置",

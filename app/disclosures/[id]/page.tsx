@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { loadDisclosure } from "@/db/queries/disclosures";
-import { canEditDisclosure, canViewDisclosure } from "@/lib/auth/policy";
+import { canEditDisclosure, canReview, canViewDisclosure } from "@/lib/auth/policy";
 import { sections } from "@/lib/domain/model";
 import { formatDate } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -59,7 +59,16 @@ export default async function DisclosurePage({ params }: Props) {
           </ButtonLink>
         ) : null}
       </div>
-      {facts.state !== "published" ? <p className="no-print mb-4 text-sm text-slate-600">{zhCN.disclosure.readOnlyNote}</p> : null}
+      {facts.state !== "published" ? (
+        <p className="no-print mb-4 text-sm text-slate-600">
+          {canEditDisclosure(actor, facts) ? zhCN.disclosure.previewNote : canReview(actor, facts) ? zhCN.disclosure.reviewNote : actor?.role === "clerk" ? zhCN.disclosure.heldNote : zhCN.disclosure.readOnlyNote}
+          {canReview(actor, facts) ? (
+            <a href={`/review/${id}`} className="ml-2 font-medium text-brand-700 hover:underline">
+              {zhCN.disclosure.openReview}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
         <nav aria-label={zhCN.disclosure.sectionsLabel} className="no-print lg:sticky lg:top-4 lg:self-start">
           <p className="mb-2 text-xs font-medium tracking-wide text-slate-500">{zhCN.disclosure.sectionsLabel}</p>
