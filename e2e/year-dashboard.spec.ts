@@ -73,7 +73,8 @@ test("an admin sets up a department, its clerk and a new year; the clerks find t
   await admin.getByLabel("提交截止日期").first().fill("2023-01-31");
   await expect(admin.getByLabel("同时为各部门生成草稿")).toBeChecked();
   await admin.getByRole("button", { name: "开启年度" }).click();
-  await expect(admin.getByText(/已开启2023年度：1 个部门的草稿复制自上一年度/)).toBeVisible();
+  // How many were copied depends on what earlier specs published (434 at least); 434 and 901 are checked below.
+  await expect(admin.getByText(/已开启2023年度：\d+ 个部门的草稿复制自上一年度/)).toBeVisible();
   await shoot(admin, "admin-fiscal-years");
 
   // The new clerk finds a blank draft for the new department.
