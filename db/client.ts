@@ -32,6 +32,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DbOptions 
 export function createDb(opts: DbOptions): DbHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator) must not take the
+    // process down: the pool drops it and opens another when next asked.
+    pool.on("error", (error) => console.error(`[db] 空闲的数据库连接被服务器关闭：${error.message}`));
     const db: Db = drizzlePg({ client: pool, schema });
     return { db, driver: "pg", close: () => pool.end() };
   }

@@ -34,9 +34,26 @@ export async function createTestDb(): Promise<TestDb> {
     driver: "pg",
     close: async () => {
       await handle.close();
-      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(serverUrl, name);
     },
   };
+}
+
+/**
+ * The pool's end() resolves while its connections are still closing; dropping WITH (FORCE) at once
+ * would have the server cut them off mid-close. Wait for them for a moment, then force.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006") throw error; // 55006: still being accessed
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function onServer(serverUrl: string, statement: string): Promise<void> {
