@@ -22,7 +22,7 @@ export type Facet = { columnId: string; label: string; options: { value: string;
 
 type Props<T> = {
   data: T[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // Each column has its own value type (text, money, dates); tanstack types a mixed list as ColumnDef<T, any>.
   columns: ColumnDef<T, any>[];
   caption: string;
   searchLabel: string;
