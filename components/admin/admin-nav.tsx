@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
-import { cn } from "@/components/ui/cn";
+import { Tabs } from "@/components/ui/tabs";
 
 const n = adminMessages.nav;
 const items = [
@@ -17,21 +16,5 @@ const items = [
 
 /** The administration's own tabs, above every admin page; `current` is the section's href. */
 export function AdminNav({ current }: { current: (typeof items)[number]["href"] }) {
-  return (
-    <nav aria-label={n.label} className="mb-5 flex flex-wrap gap-1 border-b border-slate-200 text-sm">
-      {items.map((item) => (
-        <Link
-          key={item.href}
-          href={item.href}
-          aria-current={item.href === current ? "page" : undefined}
-          className={cn(
-            "-mb-px border-b-2 px-3 py-2",
-            item.href === current ? "border-brand-600 font-medium text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900",
-          )}
-        >
-          {item.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <Tabs items={items} current={current} label={n.label} className="mb-5" />;
 }
