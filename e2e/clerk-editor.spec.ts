@@ -279,6 +279,8 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
   await summary.getByRole("button", { name: "定位" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /^五、/ })).toBeVisible();
   await expect(page.locator('td[data-path^="performance.projects[0].indicators["][data-path$="].target"]').first()).toBeInViewport();
+  // Each of 五's lists is headed once (its group and the list itself both printed the title).
+  for (const name of ["分项绩效目标", "工作保障措施"]) await expect(page.getByRole("heading", { name, exact: true })).toHaveCount(1);
 
   await summary.locator("summary").first().click();
   await summary.getByLabel("回复内容").fill("已按意见调整为 >=95%。");

@@ -34,6 +34,8 @@ type ListEditorProps<T> = {
   /** Rows side by side in a grid (tables) or one block under another. */
   variant?: "blocks" | "rows";
   header?: ReactNode;
+  /** On the list's own section: a list that is a group of the form takes the group's rule (layout's groupRule). */
+  className?: string;
 };
 
 /**
@@ -41,7 +43,7 @@ type ListEditorProps<T> = {
  * (Alt+↑/↓ move the row the cursor is in, Alt+Insert adds a row after it, Alt+Delete removes it);
  * the shortcuts are in the buttons' tooltips. Focus follows the row.
  */
-export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, variant = "blocks", header }: ListEditorProps<T>) {
+export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, variant = "blocks", header, className }: ListEditorProps<T>) {
   const { readOnly } = useEditor();
   const { control, getValues, setValue } = useFormContext();
   const name = formName(path);
@@ -107,7 +109,7 @@ export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, va
   };
 
   return (
-    <section data-field-path={path} aria-label={title} className="scroll-mt-24">
+    <section data-field-path={path} aria-label={title} className={cn("scroll-mt-24", className)}>
       <div className="mb-2 flex items-center justify-between gap-3">
         <h3 className="text-sm font-semibold text-slate-800">{title}</h3>
         {!readOnly ? (

@@ -4,7 +4,7 @@ import { FIELD_LABELS } from "@/lib/domain/field-labels";
 import { fundingForms, orgUnitNatures, type OrgUnit } from "@/lib/domain/model";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { ChoiceField, TextField } from "../inputs";
-import { Group } from "../layout";
+import { Group, groupRule } from "../layout";
 import { ListEditor } from "../list-editor";
 
 const m = zhCN.editor.sections;
@@ -22,41 +22,39 @@ export function OrganisationSection() {
         </div>
       </Group>
 
-      <Group title={m.responsibilities}>
-        <ListEditor<string>
-          path="responsibilities"
-          title={m.responsibilities}
-          itemLabel={m.responsibility}
-          makeItem={() => ""}
-          renderItem={(path, i) => <TextField path={path} label={m.responsibility(i + 1)} hideLabel multiline rows={2} />}
-        />
-      </Group>
+      <ListEditor<string>
+        path="responsibilities"
+        title={m.responsibilities}
+        className={groupRule}
+        itemLabel={m.responsibility}
+        makeItem={() => ""}
+        renderItem={(path, i) => <TextField path={path} label={m.responsibility(i + 1)} hideLabel multiline rows={2} />}
+      />
 
-      <Group title={m.orgUnits}>
-        <ListEditor<OrgUnit>
-          path="orgUnits"
-          title={m.orgUnits}
-          variant="rows"
-          itemLabel={zhCN.editor.list.rowN}
-          makeItem={() => ({ name: "", nature: "", level: "", fundingForm: "" })}
-          header={
-            <div className={`${unitColumns} mb-1 hidden pl-9 pr-28 text-xs font-medium text-slate-600 sm:grid`} aria-hidden>
-              <span>{FIELD_LABELS["orgUnits[].name"]}</span>
-              <span>{FIELD_LABELS["orgUnits[].nature"]}</span>
-              <span>{FIELD_LABELS["orgUnits[].level"]}</span>
-              <span>{FIELD_LABELS["orgUnits[].fundingForm"]}</span>
-            </div>
-          }
-          renderItem={(path, i) => (
-            <div className={unitColumns}>
-              <TextField path={`${path}.name`} label={`${FIELD_LABELS["orgUnits[].name"]}（${i + 1}）`} hideLabel />
-              <ChoiceField path={`${path}.nature`} label={`${FIELD_LABELS["orgUnits[].nature"]}（${i + 1}）`} hideLabel options={orgUnitNatures} />
-              <ChoiceField path={`${path}.level`} label={`${FIELD_LABELS["orgUnits[].level"]}（${i + 1}）`} hideLabel options={levels} />
-              <ChoiceField path={`${path}.fundingForm`} label={`${FIELD_LABELS["orgUnits[].fundingForm"]}（${i + 1}）`} hideLabel options={fundingForms} />
-            </div>
-          )}
-        />
-      </Group>
+      <ListEditor<OrgUnit>
+        path="orgUnits"
+        title={m.orgUnits}
+        className={groupRule}
+        variant="rows"
+        itemLabel={zhCN.editor.list.rowN}
+        makeItem={() => ({ name: "", nature: "", level: "", fundingForm: "" })}
+        header={
+          <div className={`${unitColumns} mb-1 hidden pl-9 pr-28 text-xs font-medium text-slate-600 sm:grid`} aria-hidden>
+            <span>{FIELD_LABELS["orgUnits[].name"]}</span>
+            <span>{FIELD_LABELS["orgUnits[].nature"]}</span>
+            <span>{FIELD_LABELS["orgUnits[].level"]}</span>
+            <span>{FIELD_LABELS["orgUnits[].fundingForm"]}</span>
+          </div>
+        }
+        renderItem={(path, i) => (
+          <div className={unitColumns}>
+            <TextField path={`${path}.name`} label={`${FIELD_LABELS["orgUnits[].name"]}（${i + 1}）`} hideLabel />
+            <ChoiceField path={`${path}.nature`} label={`${FIELD_LABELS["orgUnits[].nature"]}（${i + 1}）`} hideLabel options={orgUnitNatures} />
+            <ChoiceField path={`${path}.level`} label={`${FIELD_LABELS["orgUnits[].level"]}（${i + 1}）`} hideLabel options={levels} />
+            <ChoiceField path={`${path}.fundingForm`} label={`${FIELD_LABELS["orgUnits[].fundingForm"]}（${i + 1}）`} hideLabel options={fundingForms} />
+          </div>
+        )}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { SafeguardItem, SubGoalItem } from "./performance-types";
 import { FIELD_LABELS } from "@/lib/domain/field-labels";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { TextField } from "../inputs";
-import { Group } from "../layout";
+import { Group, groupRule } from "../layout";
 import { ListEditor } from "../list-editor";
 
 const m = zhCN.editor.sections;
@@ -20,36 +20,34 @@ export function PerformanceSection({ framework, projects }: { framework: Indicat
     <div className="space-y-6">
       <TextField path="performance.overallGoal" label={FIELD_LABELS["performance.overallGoal"]} multiline rows={4} />
 
-      <Group title={m.subGoals}>
-        <ListEditor<SubGoalItem>
-          path="performance.subGoals"
-          title={m.subGoals}
-          itemLabel={m.subGoal}
-          makeItem={() => ({ title: "", goal: "", indicators: "" })}
-          renderItem={(path, i) => (
-            <div className="space-y-3">
-              <TextField path={`${path}.title`} label={`${m.subGoal(i + 1)} ${FIELD_LABELS["performance.subGoals[].title"]}`} />
-              <TextField path={`${path}.goal`} label={FIELD_LABELS["performance.subGoals[].goal"]} multiline rows={2} />
-              <TextField path={`${path}.indicators`} label={FIELD_LABELS["performance.subGoals[].indicators"]} multiline rows={2} />
-            </div>
-          )}
-        />
-      </Group>
+      <ListEditor<SubGoalItem>
+        path="performance.subGoals"
+        title={m.subGoals}
+        className={groupRule}
+        itemLabel={m.subGoal}
+        makeItem={() => ({ title: "", goal: "", indicators: "" })}
+        renderItem={(path, i) => (
+          <div className="space-y-3">
+            <TextField path={`${path}.title`} label={`${m.subGoal(i + 1)} ${FIELD_LABELS["performance.subGoals[].title"]}`} />
+            <TextField path={`${path}.goal`} label={FIELD_LABELS["performance.subGoals[].goal"]} multiline rows={2} />
+            <TextField path={`${path}.indicators`} label={FIELD_LABELS["performance.subGoals[].indicators"]} multiline rows={2} />
+          </div>
+        )}
+      />
 
-      <Group title={m.safeguards}>
-        <ListEditor<SafeguardItem>
-          path="performance.safeguards"
-          title={m.safeguards}
-          itemLabel={m.safeguard}
-          makeItem={() => ({ title: "", text: "" })}
-          renderItem={(path, i) => (
-            <div className="space-y-3">
-              <TextField path={`${path}.title`} label={`${m.safeguard(i + 1)} ${FIELD_LABELS["performance.safeguards[].title"]}`} />
-              <TextField path={`${path}.text`} label={FIELD_LABELS["performance.safeguards[].text"]} multiline rows={3} />
-            </div>
-          )}
-        />
-      </Group>
+      <ListEditor<SafeguardItem>
+        path="performance.safeguards"
+        title={m.safeguards}
+        className={groupRule}
+        itemLabel={m.safeguard}
+        makeItem={() => ({ title: "", text: "" })}
+        renderItem={(path, i) => (
+          <div className="space-y-3">
+            <TextField path={`${path}.title`} label={`${m.safeguard(i + 1)} ${FIELD_LABELS["performance.safeguards[].title"]}`} />
+            <TextField path={`${path}.text`} label={FIELD_LABELS["performance.safeguards[].text"]} multiline rows={3} />
+          </div>
+        )}
+      />
 
       <Group title={m.projects} description={framework ? `${m.framework}：${framework.name}（${framework.source}）` : undefined}>
         <div data-field-path="performance.projects" className="scroll-mt-24">
