@@ -1,20 +1,23 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { listPublicDisclosures, type PublicListing } from "@/db/queries/portal";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { formatDate } from "@/lib/i18n/format";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { listPublished, type PublishedListItem } from "./_server/directory";
 import { getActor } from "./_server/session";
 
 // Reads the database: rendered per request, never at build time.
 export const dynamic = "force-dynamic";
 
-/** The public portal: published disclosures by year and department, readable without signing in. */
+/**
+ * The public portal's front page: each department's latest published revision by year (the
+ * portal's own list, db/queries/portal.ts), readable without signing in.
+ */
 export default async function PortalPage() {
-  const [actor, published] = await Promise.all([getActor(), listPublished(getDb())]);
-  const years = new Map<number, PublishedListItem[]>();
+  const [actor, published] = await Promise.all([getActor(), listPublicDisclosures(getDb())]);
+  const years = new Map<number, PublicListing[]>();
   for (const item of published) years.set(item.fiscalYear, [...(years.get(item.fiscalYear) ?? []), item]);
 
   return (
@@ -38,10 +41,10 @@ export default async function PortalPage() {
                 </THead>
                 <TBody>
                   {items.map((item) => (
-                    <Tr key={item.id}>
+                    <Tr key={item.snapshotId}>
                       <Td className="tabular">{item.departmentCode}</Td>
                       <Td>
-                        <Link href={`/disclosures/${item.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                        <Link href={`/disclosures/${item.disclosureId}`} className="text-brand-700 underline-offset-2 hover:underline">
                           {item.departmentName}
                           {zhCN.portal.disclosureSuffix(year)}
                         </Link>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { disclosures } from "@/db/schema/disclosures";
 import { departmentGroups, departments } from "@/db/schema/organisation";
@@ -61,25 +61,6 @@ export async function loadPublishedCanonical(db: Db, disclosureId: string): Prom
     .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
     .where(and(eq(publishedSnapshots.disclosureId, disclosureId), eq(disclosures.state, "published")));
   return row?.canonical ?? null;
-}
-
-export type PublishedListItem = { id: string; fiscalYear: number; revision: number; departmentCode: string; departmentName: string; publishedAt: Date | null };
-
-/** The public portal: every published revision, newest year first, departments by code. Public data. */
-export async function listPublished(db: Db): Promise<PublishedListItem[]> {
-  return db
-    .select({
-      id: disclosures.id,
-      fiscalYear: disclosures.fiscalYear,
-      revision: disclosures.revision,
-      departmentCode: departments.code,
-      departmentName: departments.name,
-      publishedAt: disclosures.publishedAt,
-    })
-    .from(disclosures)
-    .innerJoin(departments, eq(departments.id, disclosures.departmentId))
-    .where(eq(disclosures.state, "published"))
-    .orderBy(desc(disclosures.fiscalYear), asc(departments.code), desc(disclosures.revision));
 }
 
 /**
