@@ -74,6 +74,16 @@ describe("renderPdf", () => {
     expect(Buffer.from(again).equals(Buffer.from(fixturePdf))).toBe(true);
   });
 
+  it("gives the same bytes from a fresh page as from a warm one, so reused pages never change a file", async () => {
+    const fresh = new PdfPrinter({ concurrency: 1, printsPerPage: 1 });
+    try {
+      const first = await renderPdf(goldenDisclosure(), { printer: fresh, revision: 1 });
+      expect(Buffer.from(first).equals(Buffer.from(fixturePdf))).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("prints hostile text as text: markup and formulas verbatim, a long unbroken string wrapped inside the page", async () => {
     const file = save("hostile.pdf", await renderPdf(hostileDisclosure(), { printer }));
     const text = poppler("pdftotext", "-enc", "UTF-8", file, "-");

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { performance } from "node:perf_hooks";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { Disclosure } from "../domain/model";
 import { FIXED_TIMESTAMP } from "./deterministic-zip";
 import { portalMessages } from "../i18n/zh-CN/portal";
@@ -11,8 +12,8 @@ import { documentHtml, escapeHtml } from "../render/html";
 /**
  * The PDF is the portal page printed: the same HTML (../render/html.ts) and stylesheet, set into
  * headless Chromium as a string (no server, no network) and printed on A4 with the server's Noto
- * CJK fonts embedded, so the text stays selectable and searchable. One browser serves many
- * prints: a year's export opens a page per disclosure and closes it, so memory stays flat.
+ * CJK fonts embedded, so the text stays selectable and searchable. One browser and a few warm pages
+ * serve every print (see PdfPrinter).
  */
 
 /** The standalone print layout: the document and its charts, nothing of the site around it. */
@@ -37,16 +38,32 @@ export function footerTemplate(d: Disclosure, revision?: number): string {
 export type PrinterOptions = {
   /** The Chromium to drive; CHROMIUM_PATH or the system's. */
   executablePath?: string;
-  /** Pages printed at once (each is a renderer process). */
+  /** Pages printed at once (each is a renderer process, kept warm between prints). */
   concurrency?: number;
   /** Close the browser after this long without work (a server keeps one for a while). */
   idleCloseMs?: number;
+  /** Prints one page serves before it is closed and replaced, so a long year's memory stays flat. */
+  printsPerPage?: number;
+  /** Told where each print's time went (the bench). */
+  onTiming?: (timing: PrintTiming) => void;
 };
 
 const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
+/** Where the time of one print went, for the bench (milliseconds). */
+export type PrintTiming = { waitMs: number; launchMs: number; pageMs: number; contentMs: number; pdfMs: number };
+
+type WarmPage = { page: Page; prints: number };
+
+/**
+ * One browser and one context, with up to `concurrency` pages kept open and reused: a fresh page is
+ * a new renderer process that must load the 20 MB Noto CJK fonts and build their glyphs again,
+ * which cost as much as the print itself. A page is replaced after `printsPerPage` prints (and at
+ * once if it crashed), so a long export does not grow.
+ */
 export class PdfPrinter {
-  private browser: Promise<Browser> | null = null;
+  private session: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
+  private readonly idle: WarmPage[] = [];
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private idleTimer: NodeJS.Timeout | null = null;
@@ -60,28 +77,44 @@ export class PdfPrinter {
   get available(): boolean {
     return existsSync(this.executablePath);
   }
+  get concurrency(): number {
+    return Math.max(1, this.options.concurrency ?? 2);
+  }
 
-  private launch(): Promise<Browser> {
-    if (!this.browser) {
-      const launching = chromium.launch({ executablePath: this.executablePath, args: LAUNCH_ARGS });
-      this.browser = launching;
+  private launch(): Promise<{ browser: Browser; context: BrowserContext }> {
+    if (!this.session) {
+      const launching = (async () => {
+        const browser = await chromium.launch({ executablePath: this.executablePath, args: LAUNCH_ARGS });
+        try {
+          // Scripts off (the page is only laid out), offline (nothing is fetched).
+          const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+          return { browser, context };
+        } catch (error) {
+          await browser.close().catch(() => undefined);
+          throw error;
+        }
+      })();
+      this.session = launching;
       launching.then(
-        // A crashed or killed browser is launched again on the next print.
-        (browser) => browser.on("disconnected", () => {
-          if (this.browser === launching) this.browser = null;
-        }),
+        // A crashed or killed browser is launched again on the next print; its pages are gone.
+        ({ browser }) =>
+          browser.on("disconnected", () => {
+            if (this.session !== launching) return;
+            this.session = null;
+            this.idle.length = 0;
+          }),
         () => {
-          if (this.browser === launching) this.browser = null;
+          if (this.session === launching) this.session = null;
         },
       );
     }
-    return this.browser;
+    return this.session;
   }
 
   private async acquire(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    if (this.active < (this.options.concurrency ?? 2)) {
+    if (this.active < this.concurrency) {
       this.active += 1;
       return;
     }
@@ -98,15 +131,39 @@ export class PdfPrinter {
     }
   }
 
-  /** Prints an HTML document to A4 PDF bytes. Scripts are off: the page is only laid out. */
+  private async takePage(context: BrowserContext): Promise<WarmPage> {
+    while (this.idle.length > 0) {
+      const warm = this.idle.pop()!;
+      if (!warm.page.isClosed()) return warm;
+    }
+    return { page: await context.newPage(), prints: 0 };
+  }
+
+  private async returnPage(warm: WarmPage, healthy: boolean): Promise<void> {
+    warm.prints += 1;
+    if (healthy && !warm.page.isClosed() && warm.prints < (this.options.printsPerPage ?? 100)) {
+      this.idle.push(warm);
+      return;
+    }
+    await warm.page.close().catch(() => undefined);
+  }
+
+  /** Prints an HTML document to A4 PDF bytes. */
   async print(html: string, footer?: string): Promise<Uint8Array> {
+    const t0 = performance.now();
     await this.acquire();
     try {
-      const browser = await this.launch();
-      const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
+      const t1 = performance.now();
+      const { context } = await this.launch();
+      const t2 = performance.now();
+      const warm = await this.takePage(context);
+      let healthy = false;
       try {
-        await page.setContent(html, { waitUntil: "load" });
-        const pdf = await page.pdf({
+        const t3 = performance.now();
+        // Set as a string: no server and no request; "load" is reached as soon as it is laid out.
+        await warm.page.setContent(html, { waitUntil: "load" });
+        const t4 = performance.now();
+        const pdf = await warm.page.pdf({
           format: "A4",
           preferCSSPageSize: true,
           printBackground: true,
@@ -115,9 +172,11 @@ export class PdfPrinter {
           footerTemplate: footer ?? "<span></span>",
           tagged: true,
         });
+        this.options.onTiming?.({ waitMs: t1 - t0, launchMs: t2 - t1, pageMs: t3 - t2, contentMs: t4 - t3, pdfMs: performance.now() - t4 });
+        healthy = true;
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {
-        await page.close();
+        await this.returnPage(warm, healthy);
       }
     } finally {
       this.release();
@@ -125,9 +184,10 @@ export class PdfPrinter {
   }
 
   async close(): Promise<void> {
-    const browser = this.browser;
-    this.browser = null;
-    if (browser) await (await browser.catch(() => null))?.close();
+    const session = this.session;
+    this.session = null;
+    this.idle.length = 0;
+    if (session) await (await session.catch(() => null))?.browser.close();
   }
 }
 
@@ -143,17 +203,27 @@ export function sharedPrinter(): PdfPrinter {
 }
 
 /**
- * Chromium stamps the moment of printing into the PDF's /CreationDate and /ModDate, the only
- * bytes that differ between two prints of one page. Both are set to `at` (digits for digits, so
- * every offset in the file stays valid) and the same disclosure gives the same file.
+ * Two things in Chromium's PDF change from one print of the same page to the next: the moment of
+ * printing in /CreationDate and /ModDate, and the ids of the tagged structure's table cells
+ * (`/ID (node00002703)`, referred to by /Headers), which count the DOM nodes the page's renderer
+ * has made so far and so grow as a warm page is reused. The dates are set to `at`, the ids are
+ * numbered afresh in the order they first appear (digits for digits, so every offset in the file
+ * stays valid), and the same disclosure gives the same file.
  */
-export function pinPdfDates(pdf: Uint8Array, at: Date = FIXED_TIMESTAMP): Uint8Array {
+export function pinPdf(pdf: Uint8Array, at: Date = FIXED_TIMESTAMP): Uint8Array {
   const stamp = at.toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
-  const pinned = text.replace(/(\/(?:CreationDate|ModDate) ?\(D:)\d{14}/g, `$1${stamp}`);
+  const ids = new Map<string, string>();
+  const pinned = text
+    .replace(/(\/(?:CreationDate|ModDate) ?\(D:)\d{14}/g, `$1${stamp}`)
+    .replace(/\(node(\d+)\)/g, (_, digits: string) => {
+      let id = ids.get(digits);
+      if (id === undefined) ids.set(digits, (id = String(ids.size + 1).padStart(digits.length, "0")));
+      return `(node${id})`;
+    });
   return new Uint8Array(Buffer.from(pinned, "latin1"));
 }
 
 export async function renderPdf(d: Disclosure, options: { printer: PdfPrinter; revision?: number; at?: Date }): Promise<Uint8Array> {
-  return pinPdfDates(await options.printer.print(printHtml(d), footerTemplate(d, options.revision)), options.at);
+  return pinPdf(await options.printer.print(printHtml(d), footerTemplate(d, options.revision)), options.at);
 }
