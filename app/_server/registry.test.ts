@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frameworkFingerprint } from "@/db/queries/frameworks";
 import { commonIndicators } from "@/db/seed/indicator-library";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { fixtureDisclosure } from "@/db/test-world";
+import { formOf } from "@/lib/admin/framework-edit";
 import type { Actor } from "@/lib/auth/actor";
 import { emptyDisclosure } from "@/lib/domain/model";
 import { renderJson } from "@/lib/export/json";
@@ -78,6 +80,9 @@ const examples: Record<string, (w: World, person: Person) => unknown> = {
   // 2020: the own department has its draft, so only the other one gets a draft.
   "fiscal-year.start-drafts": () => ({ year: "2020" }),
   "framework.create": () => ({ id: "registry-example", name: "示例指标体系", source: "", levels: "产出指标：数量指标、质量指标\n效益指标：社会效益指标" }),
+  // framework.create's example runs first (same module, defined before): edit it, then delete it.
+  "framework.update": () => ({ ...formOf(registryFramework, frameworkFingerprint(registryFramework)), name: "示例指标体系（修订）" }),
+  "framework.delete": () => ({ id: "registry-example", expected: frameworkFingerprint({ ...registryFramework, name: "示例指标体系（修订）" }) }),
   "rule-policy.set": () => ({ ruleId: "plausibility.operating-within-basic", severity: "warning" }),
   "user.create": (w) => ({ username: "registry-new", displayName: "示例用户", role: "clerk", departmentIds: [w.departments.own], groupIds: [] }),
   "user.update": (w) => ({ userId: w.actors.spareClerk.id, displayName: "备用填报员", role: "clerk", departmentIds: [w.departments.own], groupIds: [] }),
@@ -91,6 +96,16 @@ const examples: Record<string, (w: World, person: Person) => unknown> = {
   "portal.file": (w) => ({ year: String(w.publication.published.fiscalYear), code: "434", revision: "1", file: w.publication.published.fileName }),
   "export.start-year": (w) => ({ fiscalYear: String(w.publication.published.fiscalYear), formats: "json" }),
   "export.download-year": (w) => ({ job: w.publication.exportJobId }),
+};
+
+const registryFramework = {
+  id: "registry-example",
+  name: "示例指标体系",
+  source: "",
+  levels: [
+    { level1: "产出指标", level2: ["数量指标", "质量指标"] },
+    { level1: "效益指标", level2: ["社会效益指标"] },
+  ],
 };
 
 type Person = "anonymous" | "otherClerk" | "otherApprover" | "clerk" | "approver" | "admin";

@@ -1,6 +1,8 @@
 import { eq, gt, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frameworkFingerprint } from "@/db/queries/frameworks";
 import { createTestDb, type TestDb } from "@/db/test-db";
+import { formOf } from "@/lib/admin/framework-edit";
 import { auditLog } from "@/db/schema/audit";
 import { departments, orgUnits } from "@/db/schema/organisation";
 import { departmentSheet, toCsv, toXlsx } from "@/lib/admin/__fixtures__/sheets";
@@ -71,6 +73,8 @@ describe("department.import: a sheet of 150 departments", () => {
   });
 });
 
+const auditFramework = { id: "audit-example", name: "审计示例体系", source: "", levels: [{ level1: "产出指标", level2: ["数量指标"] }] };
+
 /** A valid input for each admin action, run as the admin on this file's world. */
 const inputs: Record<string, (w: World) => unknown> = {
   "user.set-disabled": (w) => ({ userId: w.actors.spareClerk.id, disabled: "true" }),
@@ -83,6 +87,9 @@ const inputs: Record<string, (w: World) => unknown> = {
   "fiscal-year.update": () => ({ year: "2051", frameworkId: "2021", submissionDeadline: "2051-01-31", status: "open" }),
   "fiscal-year.start-drafts": () => ({ year: "2020" }),
   "framework.create": () => ({ id: "audit-example", name: "审计示例体系", levels: "产出指标：数量指标" }),
+  // Edits, then deletes, the framework the line above creates.
+  "framework.update": () => ({ ...formOf(auditFramework, frameworkFingerprint(auditFramework)), name: "审计示例体系（修订）" }),
+  "framework.delete": () => ({ id: "audit-example", expected: frameworkFingerprint({ ...auditFramework, name: "审计示例体系（修订）" }) }),
   "rule-policy.set": () => ({ ruleId: "plausibility.operating-within-basic", severity: "info" }),
   "user.create": (w) => ({ username: "audit-new", displayName: "审计示例", role: "approver", groupIds: [w.desks.other] }),
   "user.update": (w) => ({ userId: w.actors.spareClerk.id, displayName: "备用", role: "clerk", departmentIds: [w.departments.own] }),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
+import { frameworkFingerprint, frameworkUsage } from "@/db/queries/frameworks";
 import { listFiscalYears, listFrameworks, ruleSeverities } from "@/db/queries/settings";
 import { sections } from "@/lib/domain/model";
 import { canAdminister } from "@/lib/auth/policy";
@@ -9,6 +10,7 @@ import { catalogueInfo } from "@/lib/rules/catalogue";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { FrameworkEditPanel, type UsageText } from "@/components/admin/framework-editor";
 import { FrameworkForm, RuleSeverityForm } from "@/components/admin/framework-forms";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -26,6 +28,13 @@ export default async function FrameworksPage() {
   authorize(canAdminister(actor));
   const db = getDb();
   const [frameworks, years, overrides] = await Promise.all([listFrameworks(db), listFiscalYears(db), ruleSeverities(db)]);
+  // Who uses each level of the admin's own frameworks, in words, for the editor's 使用中 marks.
+  const usageOf = new Map<string, UsageText>();
+  for (const fw of frameworks.filter((x) => !x.builtIn)) {
+    const usage = await frameworkUsage(db, fw.id);
+    const words = (map: Map<string, Parameters<typeof f.edit.usage>[0]>) => Object.fromEntries([...map].map(([key, u]) => [key, f.edit.usage(u)]));
+    usageOf.set(fw.id, { level1: words(usage.level1), pairs: words(usage.pairs) });
+  }
   return (
     <AppShell user={actor}>
       <AdminNav current="/admin/frameworks" />
@@ -61,6 +70,16 @@ export default async function FrameworksPage() {
                   ))}
                 </TBody>
               </Table>
+              {fw.builtIn ? (
+                <p className="border-t border-slate-200 px-5 py-3 text-sm text-slate-600">{f.edit.builtInReadOnly}</p>
+              ) : (
+                <FrameworkEditPanel
+                  framework={{ id: fw.id, name: fw.name, source: fw.source, levels: fw.levels }}
+                  expected={frameworkFingerprint(fw)}
+                  usage={usageOf.get(fw.id)!}
+                  deletable={usedBy.length === 0}
+                />
+              )}
             </Card>
           );
         })}
