@@ -52,7 +52,8 @@ export async function renderXlsx(d: Disclosure, options: { at?: Date } = {}): Pr
   workbook.created = at;
   workbook.modified = at;
   for (const table of sheetTables(d)) addSheet(workbook, table);
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Stored, not deflated: deterministicZip deflates each part once, with zlib, as it pins the dates.
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Parameters<typeof workbook.xlsx.writeBuffer>[0]);
   return deterministicZip(new Uint8Array(buffer as ArrayBuffer), { at });
 }
 

@@ -40,7 +40,7 @@ export type YearZipOptions = {
   total: number;
   printer?: PdfPrinter;
   onProgress?: (progress: YearProgress) => void;
-  /** Disclosures prepared at once while the archive is written in order (Chromium prints in parallel). */
+  /** Disclosures prepared at once while the archive is written in order (default: the printer's pages + 1). */
   concurrency?: number;
 };
 
@@ -74,7 +74,9 @@ export async function writeYearZip(source: AsyncIterable<YearItem> | Iterable<Ye
   const zip = new ZipWriter(sink);
   const manifest: Array<Array<string | number>> = [];
   const progress: YearProgress = { done: 0, total: options.total, current: null, files: 0, bytes: 0 };
-  const concurrency = Math.max(1, options.concurrency ?? 2);
+  // One disclosure more than Chromium prints at once: while the oldest is written and its Word and
+  // Excel files built here, the printer already has the next ones.
+  const concurrency = Math.max(1, options.concurrency ?? (options.printer && options.formats.includes("pdf") ? options.printer.concurrency + 1 : 2));
   // A small window of disclosures being rendered; written strictly in source order.
   const window: Array<{ item: YearItem; files: ReturnType<typeof filesOf> }> = [];
   const writeOldest = async () => {
