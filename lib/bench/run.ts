@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { measure, type BenchResult, type BenchSuite } from "./bench";
+import { measure, type BenchCase, type BenchResult, type BenchSuite } from "./bench";
 
 /**
  * `npm run bench [-- SUITE… --runs N --json --strict]`: every suite under lib/bench/suites/,
@@ -47,16 +47,18 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   const skipped: Array<[string, string]> = [];
   for (const suite of await loadSuites()) {
-    const cases = (await suite.setup()) as Awaited<ReturnType<BenchSuite["setup"]>> | { measured: BenchResult[] };
-    if ("skip" in cases) {
-      skipped.push([suite.name, cases.skip]);
+    const setup = (await suite.setup()) as Awaited<ReturnType<BenchSuite["setup"]>> | { measured: BenchResult[]; cases?: BenchCase[] };
+    if ("skip" in setup) {
+      skipped.push([suite.name, setup.skip]);
       continue;
     }
-    // A suite that measures for itself (lib/bench/suites/load.ts: many clients at once).
-    if ("measured" in cases) {
-      results.push(...cases.measured);
-      continue;
-    }
+    // A suite that measures for itself (lib/bench/suites/load.ts: many clients at once; exports: a
+    // whole year once), with or without warm cases besides.
+    let cases: BenchCase[] = [];
+    if ("measured" in setup) {
+      results.push(...setup.measured);
+      cases = setup.cases ?? [];
+    } else cases = setup;
     try {
       for (const bench of cases) results.push(await measure(suite.name, bench, runs));
     } finally {
