@@ -23,12 +23,13 @@ test("系统管理员 edits a framework's level-2 name in place, is refused fiel
   await signIn(page, "admin");
   await page.goto("/admin/frameworks");
   await expect(page.getByRole("heading", { level: 1, name: "指标体系与规则" })).toBeVisible();
-  // Built-ins say why they cannot be edited and where to go instead.
+  // Built-ins say why they cannot be edited, and offer a copy to start from.
   await expect(page.getByText("内置指标体系依据财政部文件设置，不能修改。").first()).toBeVisible();
-
+  await page.getByRole("link", { name: "以此为底新增：2021年及以后绩效指标体系" }).click();
+  await expect(page).toHaveURL(/from=2021/);
+  await expect(page.locator("#fw-levels")).toHaveValue(/^产出指标：数量指标、质量指标、时效指标\n效益指标：/);
   await page.locator("#fw-id").fill(ID);
   await page.locator("#fw-name").fill(NAME);
-  await page.locator("#fw-levels").fill("产出指标：数量指标、质量指标\n效益指标：社会效益指标");
   await page.getByRole("button", { name: "保存指标体系" }).click();
   await expect(page.getByText(`已新增指标体系 ${ID}`)).toBeVisible();
 
@@ -75,9 +76,9 @@ test("系统管理员 edits a framework's level-2 name in place, is refused fiel
   await form.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByText(/已保存修改。.*二级指标“质量指标”改名为“质量达标指标”/)).toBeVisible();
   const card = page.getByRole("table", { name: NAME });
-  await expect(card.getByRole("row", { name: /产出指标/ }).getByRole("cell").nth(1)).toHaveText("质量达标指标、数量指标");
+  await expect(card.getByRole("row", { name: /产出指标/ }).getByRole("cell").nth(1)).toHaveText("质量达标指标、数量指标、时效指标");
   await page.reload();
-  await expect(card.getByRole("row", { name: /产出指标/ }).getByRole("cell").nth(1)).toHaveText("质量达标指标、数量指标");
+  await expect(card.getByRole("row", { name: /产出指标/ }).getByRole("cell").nth(1)).toHaveText("质量达标指标、数量指标、时效指标");
 
   // Back to the demo data: the spec's framework goes (no year uses it).
   page.once("dialog", (dialog) => dialog.accept());

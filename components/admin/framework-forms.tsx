@@ -10,8 +10,8 @@ import { useKeptForm } from "./use-kept-form";
 
 const f = adminMessages.frameworks;
 
-/** A new framework: id, name, source and its levels typed one 一级 per line. */
-export function FrameworkForm() {
+/** A new framework: id, name, source and its levels typed one 一级 per line (optionally started from another's). */
+export function FrameworkForm({ levels, source }: { levels?: string; source?: string } = {}) {
   const { state, formAction, onSubmit, pending, fieldError } = useKeptForm(createFrameworkAction);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -33,7 +33,7 @@ export function FrameworkForm() {
         </div>
         <div>
           <Label htmlFor="fw-source">{f.source}</Label>
-          <Input id="fw-source" name="source" />
+          <Input id="fw-source" name="source" defaultValue={source} />
         </div>
       </div>
       <div>
@@ -42,6 +42,7 @@ export function FrameworkForm() {
           id="fw-levels"
           name="levels"
           rows={6}
+          defaultValue={levels}
           aria-invalid={!!fieldError("levels") || undefined}
           aria-describedby="fw-levels-hint fw-levels-error"
           className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"

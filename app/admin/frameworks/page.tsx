@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { frameworkFingerprint, frameworkUsage } from "@/db/queries/frameworks";
 import { listFiscalYears, listFrameworks, ruleSeverities } from "@/db/queries/settings";
+import { printLevels } from "@/lib/admin/framework-levels";
 import { sections } from "@/lib/domain/model";
 import { canAdminister } from "@/lib/auth/policy";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
@@ -13,6 +14,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { FrameworkEditPanel, type UsageText } from "@/components/admin/framework-editor";
 import { FrameworkForm, RuleSeverityForm } from "@/components/admin/framework-forms";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
@@ -23,11 +25,14 @@ const f = adminMessages.frameworks;
 const sectionTitle = new Map<string, string>(sections.map((s) => [s.id, `${s.number}、${s.title}`]));
 
 /** 指标体系与规则: each year's level-1/level-2 framework, a new one, and every rule's severity. */
-export default async function FrameworksPage() {
+export default async function FrameworksPage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
   const actor = await requireActor("/admin/frameworks");
   authorize(canAdminister(actor));
   const db = getDb();
   const [frameworks, years, overrides] = await Promise.all([listFrameworks(db), listFiscalYears(db), ruleSeverities(db)]);
+  // 以此为底新增: the new framework's form starts from an existing one's levels.
+  const { from } = await searchParams;
+  const template = frameworks.find((x) => x.id === from);
   // Who uses each level of the admin's own frameworks, in words, for the editor's 使用中 marks.
   const usageOf = new Map<string, UsageText>();
   for (const fw of frameworks.filter((x) => !x.builtIn)) {
@@ -71,7 +76,12 @@ export default async function FrameworksPage() {
                 </TBody>
               </Table>
               {fw.builtIn ? (
-                <p className="border-t border-slate-200 px-5 py-3 text-sm text-slate-600">{f.edit.builtInReadOnly}</p>
+                <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-5 py-3 text-sm text-slate-600">
+                  <p>{f.edit.builtInReadOnly}</p>
+                  <ButtonLink href={`/admin/frameworks?from=${encodeURIComponent(fw.id)}#fw-new`} size="sm" aria-label={`${f.edit.copy}：${fw.name}`}>
+                    {f.edit.copy}
+                  </ButtonLink>
+                </div>
               ) : (
                 <FrameworkEditPanel
                   framework={{ id: fw.id, name: fw.name, source: fw.source, levels: fw.levels }}
@@ -86,7 +96,8 @@ export default async function FrameworksPage() {
         <Card aria-labelledby="fw-new">
           <CardHeader id="fw-new" title={f.create} />
           <CardBody>
-            <FrameworkForm />
+            {template ? <p className="mb-4 text-sm text-slate-600">{f.edit.copyOf(template.name)}</p> : null}
+            <FrameworkForm key={template?.id ?? ""} levels={template ? printLevels(template.levels) : undefined} source={template?.source} />
           </CardBody>
         </Card>
         <Card aria-labelledby="rules">
