@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +82,14 @@ describe("renderPdf", () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it("gives Chromium the TrueType print fonts only where lib/tasks/print-fonts.py has written them", () => {
+    const fonts = path.join(dir, "print-fonts");
+    mkdirSync(fonts, { recursive: true });
+    expect(new PdfPrinter({ fontsDir: fonts }).fontConfig).toBeNull();
+    writeFileSync(path.join(fonts, "fonts.conf"), "<fontconfig/>");
+    expect(new PdfPrinter({ fontsDir: fonts }).fontConfig).toBe(path.join(fonts, "fonts.conf"));
   });
 
   it("prints hostile text as text: markup and formulas verbatim, a long unbroken string wrapped inside the page", async () => {

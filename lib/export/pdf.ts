@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { Disclosure } from "../domain/model";
@@ -44,6 +45,12 @@ export type PrinterOptions = {
   idleCloseMs?: number;
   /** Prints one page serves before it is closed and replaced, so a long year's memory stays flat. */
   printsPerPage?: number;
+  /**
+   * A folder made by lib/tasks/print-fonts.py: the Noto CJK faces with TrueType outlines and a
+   * fonts.conf that gives them to Chromium. Default PRINT_FONTS_DIR or .data/print-fonts; used
+   * when its fonts.conf exists, otherwise the system's fonts are used as they are.
+   */
+  fontsDir?: string;
   /** Told where each print's time went (the bench). */
   onTiming?: (timing: PrintTiming) => void;
 };
@@ -77,6 +84,16 @@ export class PdfPrinter {
   get available(): boolean {
     return existsSync(this.executablePath);
   }
+  /**
+   * The fontconfig file that gives Chromium the TrueType print fonts, or null for the system's.
+   * Chromium can subset and embed only TrueType outlines: with the CFF Noto CJK it draws every
+   * glyph as a Type 3 procedure, which doubles page.pdf and makes the file half again as large.
+   */
+  get fontConfig(): string | null {
+    const dir = this.options.fontsDir ?? process.env.PRINT_FONTS_DIR ?? path.resolve(".data/print-fonts");
+    const file = path.join(dir, "fonts.conf");
+    return existsSync(file) ? file : null;
+  }
   get concurrency(): number {
     return Math.max(1, this.options.concurrency ?? 2);
   }
@@ -84,7 +101,9 @@ export class PdfPrinter {
   private launch(): Promise<{ browser: Browser; context: BrowserContext }> {
     if (!this.session) {
       const launching = (async () => {
-        const browser = await chromium.launch({ executablePath: this.executablePath, args: LAUNCH_ARGS });
+        const fontConfig = this.fontConfig;
+        const env = fontConfig ? { ...(process.env as Record<string, string>), FONTCONFIG_FILE: fontConfig } : undefined;
+        const browser = await chromium.launch({ executablePath: this.executablePath, args: LAUNCH_ARGS, env });
         try {
           // Scripts off (the page is only laid out), offline (nothing is fetched).
           const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
