@@ -1,6 +1,6 @@
-import { decode, encode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "./app/_server/auth-secret";
+import { decodeSessionToken, encodeSessionToken } from "./lib/auth/session-token";
 import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "./lib/auth/session-policy";
 import { contentSecurityPolicy, makeNonce } from "./lib/security/headers";
 import { oversizedBody } from "./lib/security/request-limits";
@@ -43,7 +43,7 @@ type SessionState =
 async function sessionState(cookieName: string | undefined, value: string | undefined): Promise<SessionState> {
   if (!cookieName || !value) return { kind: "none" };
   const secret = authSecret();
-  const token = await decode({ token: value, secret }).catch(() => null);
+  const token = await decodeSessionToken({ token: value, secret }).catch(() => null);
   if (!token) return { kind: "ended", reason: "SessionExpired" };
   const policy = sessionPolicyFromEnv();
   const now = nowInSeconds();
@@ -53,7 +53,7 @@ async function sessionState(cookieName: string | undefined, value: string | unde
   const mustChangePassword = token.mcp === true;
   if (!verdict.refresh) return { kind: "active", refreshed: null, mustChangePassword };
   const remaining = Math.max(1, policy.maxSeconds - (now - (token.sat as number)));
-  return { kind: "active", refreshed: await encode({ token: { ...token, lst: now }, secret, maxAge: remaining }), mustChangePassword };
+  return { kind: "active", refreshed: await encodeSessionToken({ token: { ...token, lst: now }, secret, maxAge: remaining }), mustChangePassword };
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {

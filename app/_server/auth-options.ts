@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { roles } from "@/lib/auth/actor";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "@/lib/auth/session-policy";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { authSecret } from "./auth-secret";
@@ -40,7 +41,8 @@ export function authOptions(): NextAuthOptions {
     secret: authSecret(),
     // The cookie lives as long as the absolute limit; the idle limit is judged from `lst`.
     session: { strategy: "jwt", maxAge: policy.maxSeconds },
-    jwt: { maxAge: policy.maxSeconds },
+    // next-auth's cookie format, with the derived key kept rather than derived per request.
+    jwt: { maxAge: policy.maxSeconds, encode: encodeSessionToken, decode: decodeSessionToken },
     // Our own Chinese pages instead of next-auth's English defaults; errors land on the form.
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
     providers: [
