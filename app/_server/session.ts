@@ -4,8 +4,7 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
-import { currentSessionVersion } from "@/db/queries/security";
-import { loadActor } from "@/db/queries/users";
+import { loadSessionActor } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import { authOptions, type AppSession } from "./auth-options";
 
@@ -24,12 +23,10 @@ const resolveSession = cache(async (): Promise<SessionResult> => {
   const session = (await getServerSession(authOptions())) as AppSession | null;
   const userId = session?.user?.id;
   if (typeof userId !== "string" || !userId) return { actor: null, ended: null };
-  const db = getDb();
-  const version = await currentSessionVersion(db, userId);
-  if (version === null || version !== session?.user.sessionVersion) return { actor: null, ended: "SessionRevoked" };
-  // null when the user was disabled since signing in.
-  const actor = await loadActor(db, userId);
-  return actor ? { actor, ended: null } : { actor: null, ended: "SessionRevoked" };
+  // null when the user was disabled since signing in; another version when the password changed.
+  const current = await loadSessionActor(getDb(), userId);
+  if (!current || current.sessionVersion !== session?.user.sessionVersion) return { actor: null, ended: "SessionRevoked" };
+  return { actor: current.actor, ended: null };
 });
 
 export const getActor = cache(async (): Promise<Actor | null> => (await resolveSession()).actor);

@@ -35,30 +35,42 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
  * An approver's departments are one join: approver_groups → departments.group_id.
  */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.disabled, false)));
+  return (await loadSessionActor(db, userId))?.actor ?? null;
+}
+
+/**
+ * loadActor with the user's session version (raised when the password changes or sessions are
+ * ended), in one query: it runs on every signed-in request, so its departments come as arrays from
+ * subqueries rather than from two more round trips.
+ */
+export async function loadSessionActor(db: Db, userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
+  const [user] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      mustChangePassword: users.mustChangePassword,
+      sessionVersion: users.sessionVersion,
+      // Written out: drizzle drops table names inside sql`` of a one-table select, and these
+      // subqueries need them. text[]: both drivers hand it back as an array of strings.
+      departmentIds: sql<string[]>`array(select ud.department_id::text from user_departments ud where ud.user_id = "users"."id" and "users"."role" = 'clerk' order by 1)`,
+      groupDepartmentIds: sql<string[]>`array(select d.id::text from approver_groups ag join departments d on d.group_id = ag.group_id where ag.user_id = "users"."id" and "users"."role" = 'approver' order by 1)`,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.disabled, false)));
   if (!user) return null;
-  const departmentIds =
-    user.role === "clerk"
-      ? (await db.select({ id: userDepartments.departmentId }).from(userDepartments).where(eq(userDepartments.userId, user.id))).map((r) => r.id)
-      : [];
-  const groupDepartmentIds =
-    user.role === "approver"
-      ? (
-          await db
-            .select({ id: departments.id })
-            .from(approverGroups)
-            .innerJoin(departments, eq(departments.groupId, approverGroups.groupId))
-            .where(eq(approverGroups.userId, user.id))
-        ).map((r) => r.id)
-      : [];
   return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    departmentIds: departmentIds.sort(),
-    groupDepartmentIds: groupDepartmentIds.sort(),
-    mustChangePassword: user.mustChangePassword,
+    sessionVersion: user.sessionVersion,
+    actor: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      departmentIds: user.departmentIds,
+      groupDepartmentIds: user.groupDepartmentIds,
+      mustChangePassword: user.mustChangePassword,
+    },
   };
 }
 
