@@ -36,13 +36,23 @@ describe("the audit log", () => {
     expect(await verifyAuditChain(t.db, 3)).toEqual({ ok: true, rows: 10 });
   });
 
+  it("hashes in the database exactly what verification recomputes, whatever the text", async () => {
+    const awkward = ['引号"与\\反斜杠', "换行\n制表\t", "😀 emoji", "\u2028分隔\u2029", "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "é 组合 e\u0301"];
+    const before = await verifyAuditChain(t.db);
+    for (const [n, text] of awkward.entries()) {
+      const { hash } = await appendAudit(t.db, { actorId: null, ip: text, action: "test.awkward", entityType: "测试", entityId: text, detail: { text, list: [text, n, null, true] } });
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: before.rows + awkward.length });
+  });
+
   it("refuses UPDATE, DELETE and TRUNCATE", async () => {
     // drizzle wraps the server's error; the trigger's message is its cause.
     const refusal = (statement: ReturnType<typeof sql>) => t.db.execute(statement).then(() => "accepted", (e: Error) => String((e.cause as Error | undefined)?.message));
     expect(await refusal(sql`update audit_log set ip = '6.6.6.6'`)).toMatch(/append-only \(UPDATE/);
     expect(await refusal(sql`delete from audit_log`)).toMatch(/append-only \(DELETE/);
     expect(await refusal(sql`truncate audit_log`)).toMatch(/append-only \(TRUNCATE/);
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: 10 });
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: 17 });
   });
 
   it("detects a row changed behind the trigger's back", async () => {

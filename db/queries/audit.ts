@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gt, gte, is, like, lt, sql, type SQL } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { stableStringify } from "../disclosure-shape";
-import type { Db } from "../client";
+import { executeRows, type Db } from "../client";
 import { auditLog } from "../schema/audit";
 import { users } from "../schema/users";
 
@@ -24,22 +24,30 @@ export const GENESIS_HASH = "0".repeat(64);
 // Any constant works; it only has to be the same for every writer of the log.
 const AUDIT_CHAIN_LOCK = 4_242_001;
 
-/** sha256 over the previous hash and every field of the row, in an order jsonb cannot disturb. */
+/** What a row's hash is taken over: the previous hash and every field, in an order jsonb cannot disturb. */
+function chainMaterial(prevHash: string, row: ChainedFields): string {
+  return stableStringify([prevHash, row.at.toISOString(), row.actorId, row.ip, row.action, row.entityType, row.entityId, row.detail]);
+}
+
+/** sha256 over chainMaterial (appendAudit computes the same in the database). */
 export function auditHash(prevHash: string, row: ChainedFields): string {
-  const material = stableStringify([prevHash, row.at.toISOString(), row.actorId, row.ip, row.action, row.entityType, row.entityId, row.detail]);
-  return createHash("sha256").update(material, "utf8").digest("hex");
+  return createHash("sha256").update(chainMaterial(prevHash, row), "utf8").digest("hex");
 }
 
 /**
  * Appends one row to the hash chain. Call it inside the transaction that makes the change, so
  * the change and its audit row commit together; writers queue on an advisory lock so two
  * transactions never chain onto the same predecessor.
+ *
+ * Two statements, because every save runs this while holding the chain's lock until commit: the
+ * lock, then one insert that reads the predecessor's hash and computes the row's own in the
+ * database — sha256 over the same text auditHash() hashes, the predecessor's hash spliced in front
+ * of the rest (verifyAuditChain recomputes it in JavaScript). The insert is a statement of its
+ * own so that its snapshot, taken after the lock was granted, sees the predecessor committed.
  */
 export async function appendAudit(tx: Db, entry: AuditEntry): Promise<{ id: number; hash: string }> {
   if (!is(tx, PgTransaction)) return tx.transaction((inner) => appendAudit(inner, entry));
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const row: ChainedFields = {
     at: new Date(),
     actorId: entry.actorId,
@@ -50,14 +58,17 @@ export async function appendAudit(tx: Db, entry: AuditEntry): Promise<{ id: numb
     // Hash exactly what jsonb will give back: undefined members vanish, dates become text.
     detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
   };
-  const hash = auditHash(prevHash, row);
-  const [inserted] = await tx
-    .insert(auditLog)
-    .values({ ...row, prevHash, hash })
-    .returning({ id: auditLog.id, hash: auditLog.hash });
-  return inserted;
+  // auditHash's material is ["<prev>",<the rest>]: the rest, from its first element on.
+  const rest = chainMaterial(GENESIS_HASH, row).slice(`["${GENESIS_HASH}",`.length);
+  const [inserted] = await executeRows<{ id: number | string; hash: string }>(tx, sql`
+    insert into ${auditLog} (at, actor_id, ip, action, entity_type, entity_id, detail, prev_hash, hash)
+    select ${row.at.toISOString()}::timestamptz, ${row.actorId}::uuid, ${row.ip}, ${row.action}, ${row.entityType}, ${row.entityId},
+           ${JSON.stringify(row.detail)}::jsonb, prev.hash,
+           encode(sha256(convert_to('["' || prev.hash || '",' || ${rest}::text, 'UTF8')), 'hex')
+    from (select coalesce((select hash from ${auditLog} order by id desc limit 1), ${GENESIS_HASH}) as hash) prev
+    returning id, hash`);
+  return { id: Number(inserted.id), hash: inserted.hash };
 }
-
 
 export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: "prev-hash" | "hash" };
 
