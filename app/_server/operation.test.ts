@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, is } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { NotFoundError } from "@/db/errors";
@@ -8,7 +9,7 @@ import { createTestDb, type TestDb } from "@/db/test-db";
 import type { Actor } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { UserError } from "./errors";
-import { executeOperation, fieldErrorsOf, statusOf, type Operation } from "./operation";
+import { auditedByQuery, executeOperation, fieldErrorsOf, statusOf, type Operation } from "./operation";
 
 /** The wrapper's own contract, on throwaway operations that are not registered. */
 
@@ -32,6 +33,12 @@ describe("executeOperation", () => {
     const outcome = await executeOperation(op({ input: z.any().transform(parse), run: async () => "ran" }), { db: t.db, actor: null, ip: null }, { x: 1 });
     expect(outcome).toMatchObject({ ok: false, code: "unauthenticated", formError: zhCN.errors.unauthenticated });
     expect(parse).not.toHaveBeenCalled();
+  });
+
+  it("wraps a run in a transaction unless its query audits in its own", async () => {
+    const inTransaction = async ({ db }: { db: TestDb["db"] }) => is(db, PgTransaction);
+    expect(await executeOperation(op({ input: z.object({}), run: inTransaction }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: true });
+    expect(await executeOperation(op({ input: z.object({}), run: inTransaction, audit: auditedByQuery }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: false });
   });
 
   it("reports invalid input per field, in the schema's own (Chinese) words", async () => {

@@ -11,7 +11,7 @@ import { findRule } from "@/lib/rules/catalogue";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { UserError } from "@/app/_server/errors";
-import { defineOperation, type OperationContext } from "@/app/_server/operation";
+import { auditedByQuery, defineOperation, type OperationContext } from "@/app/_server/operation";
 
 /**
  * The clerk's editor talks to the server through these three operations. Each is refused on the
@@ -78,7 +78,7 @@ export const saveContentOperation = defineOperation({
     throw new UserError(t.busy, {}, "conflict");
   },
   // saveDisclosureContent writes the audit row (with what changed) in its own transaction.
-  audit: () => null,
+  audit: auditedByQuery,
 });
 
 /** Keep a warning with a written reason (empty text withdraws it); the reviewer reads it beside the finding. */
@@ -103,7 +103,7 @@ export const explainWarningOperation = defineOperation({
     return { ruleId: input.ruleId, path: input.path, explanation: input.explanation.trim() };
   },
   // setWarningExplanation audits in its own transaction.
-  audit: () => null,
+  audit: auditedByQuery,
 });
 
 /**
@@ -127,5 +127,5 @@ export const submitOperation = defineOperation({
     return transitionDisclosure(db, actor!, input.id, "submit", { expectedVersion: input.expectedVersion, ip });
   },
   // transitionDisclosure writes the audit row with the state change.
-  audit: () => null,
+  audit: auditedByQuery,
 });
