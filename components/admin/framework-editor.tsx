@@ -224,11 +224,10 @@ function Level2List({
                   {j + 1}
                 </span>
                 <Input id={id} aria-label={label} invalid={!!error} aria-describedby={`${id}-error ${id}-use`} className="h-8 max-w-xs flex-1" {...register(`levels.${index}.level2.${j}.name`)} />
-                {used ? (
-                  <span id={`${id}-use`} title={e.inUseHint(used)}>
-                    <Badge tone="info">{e.inUse}</Badge>
-                  </span>
-                ) : null}
+                {/* The mark's place is kept on every row so the buttons line up. */}
+                <span id={`${id}-use`} title={used ? e.inUseHint(used) : undefined} className="w-14">
+                  {used ? <Badge tone="info">{e.inUse}</Badge> : null}
+                </span>
                 <Button size="sm" variant="ghost" aria-label={`${e.moveUp} ${label}`} disabled={j === 0} onClick={() => list.move(j, j - 1)}>
                   ↑
                 </Button>

@@ -160,7 +160,7 @@ describe("framework.update: the rules the server holds", () => {
     expect(refused.formError).toBe("有 1 处修改不能保存，请按标出的提示修改；其他内容仍在表单中。");
     expect(Object.keys(refused.fieldErrors)).toEqual([`levels.${i}.level2.${j}.name`]);
     const message = refused.fieldErrors[`levels.${i}.level2.${j}.name`][0];
-    expect(message).toContain(`“${level1}”下的二级指标“${[...level2s][0]}”正被2 个部门的 2 份填报（`);
+    expect(message).toContain(`“${level1}”下的二级指标“${[...level2s][0]}”正被 2 个部门的 2 份填报（`);
     expect(message).toContain("434 三河市人民政府办公室 2021年");
     expect(message).toContain("其中 1 份已公开");
     expect(message).toContain("不能删除、改名或移到其他一级指标下");
@@ -172,7 +172,7 @@ describe("framework.update: the rules the server holds", () => {
     const [level1, level2s] = [...used][0];
     const removed = await opened();
     removed.levels.splice(level1Index(removed, level1), 1);
-    expect(failure(await run(updateFrameworkOperation, removed)).fieldErrors.levels).toEqual([expect.stringMatching(new RegExp(`^一级指标“${level1}”正被2 个部门的 2 份填报.*不能删除或改名`))]);
+    expect(failure(await run(updateFrameworkOperation, removed)).fieldErrors.levels).toEqual([expect.stringMatching(new RegExp(`^一级指标“${level1}”正被 2 个部门的 2 份填报.*不能删除或改名`))]);
 
     const renamed = await opened();
     const i = level1Index(renamed, level1);
@@ -228,7 +228,7 @@ describe("framework.delete", () => {
   it("refuses a framework disclosures use, deletes an unused one and audits it", async () => {
     const fw = await stored();
     const refused = failure(await run(deleteFrameworkOperation, { id: ID, expected: frameworkFingerprint(fw) }));
-    expect(refused.formError).toBe("该指标体系正被2 个部门的 2 份填报、指标库中的 1 条指标使用，不能删除。");
+    expect(refused.formError).toBe("该指标体系正被 2 个部门的 2 份填报、指标库中的 1 条指标使用，不能删除。");
 
     expect((await run(createFrameworkOperation, { id: "t-spare", name: "多余的", source: "", levels: "产出指标：数量指标" })).ok).toBe(true);
     const spare = (await t.db.select().from(indicatorFrameworks).where(eq(indicatorFrameworks.id, "t-spare")))[0];

@@ -3,6 +3,10 @@
  * rule severities, bulk import, and the year dashboard. Included in lib/i18n/zh-CN.ts as
  * `zhCN.administration`; the console's older strings stay under `zhCN.admin`.
  */
+
+/** A space between a Chinese word and a number that follows it ("正被 2 个部门"), none before other text. */
+const spaced = (text: string) => (/^\d/.test(text) ? ` ${text}` : text);
+
 export const adminMessages = {
   nav: {
     label: "管理功能",
@@ -206,7 +210,7 @@ export const adminMessages = {
       moveDown: "下移",
       remove: "删除",
       inUse: "使用中",
-      inUseHint: (usage: string) => `正被${usage}使用，不能删除或改名`,
+      inUseHint: (usage: string) => `正被${spaced(usage)}使用，不能删除或改名`,
       usage: (u: { departments: number; disclosures: number; published: number; examples: string[]; library: number }) =>
         [
           u.disclosures > 0 ? `${u.departments} 个部门的 ${u.disclosures} 份填报` : "",
@@ -215,9 +219,9 @@ export const adminMessages = {
             : "",
           u.library > 0 ? `${u.disclosures > 0 ? "和" : ""}指标库中的 ${u.library} 条指标` : "",
         ].join(""),
-      level1Used: (name: string, usage: string) => `一级指标“${name}”正被${usage}使用，不能删除或改名。请保留“${name}”；需要新名称的，请另行添加。`,
+      level1Used: (name: string, usage: string) => `一级指标“${name}”正被${spaced(usage)}使用，不能删除或改名。请保留“${name}”；需要新名称的，请另行添加。`,
       level2Used: (level1: string, name: string, usage: string) =>
-        `“${level1}”下的二级指标“${name}”正被${usage}使用，不能删除、改名或移到其他一级指标下。请保留“${name}”；需要新名称的，请另行添加。`,
+        `“${level1}”下的二级指标“${name}”正被${spaced(usage)}使用，不能删除、改名或移到其他一级指标下。请保留“${name}”；需要新名称的，请另行添加。`,
       refusedSummary: (n: number) => `有 ${n} 处修改不能保存，请按标出的提示修改；其他内容仍在表单中。`,
       unchanged: "没有修改任何内容。",
       changes: {
@@ -234,7 +238,7 @@ export const adminMessages = {
       delete: "删除指标体系",
       deleteConfirm: (name: string) => `确定删除指标体系“${name}”吗？删除后不能恢复。`,
       deleted: (id: string) => `已删除指标体系 ${id}。`,
-      deleteInUse: (parts: string) => `该指标体系正被${parts}使用，不能删除。`,
+      deleteInUse: (parts: string) => `该指标体系正被${spaced(parts)}使用，不能删除。`,
       deleteYears: (years: string) => `预算年度 ${years}`,
     },
   },
