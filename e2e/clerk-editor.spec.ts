@@ -279,6 +279,19 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
   await summary.getByRole("button", { name: "定位" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /^五、/ })).toBeVisible();
   await expect(page.locator('td[data-path^="performance.projects[0].indicators["][data-path$="].target"]').first()).toBeInViewport();
+  // The commented cell carries a corner mark with the comment as its tooltip; the jump put the
+  // cursor on it, and the line under the grid reads the comment (the keyboard's way to it).
+  const commented = page.locator('td[data-path^="performance.projects[0].indicators["]').filter({ has: page.getByTestId("comment-mark") });
+  await expect(commented).toHaveCount(1);
+  await expect(commented).toHaveAttribute("data-path", /\.target$/);
+  await expect(commented).toHaveAttribute("title", /审核意见（.+）：服务对象满意度目标值 >=90% 低于上年实际水平/);
+  const status = page.getByTestId("grid-status-comments");
+  await expect(status).toContainText("服务对象满意度目标值 >=90% 低于上年实际水平");
+  await page.screenshot({ path: shots("returned-comment-cell") });
+  await page.keyboard.press("ArrowRight");
+  await expect(status).toHaveCount(0);
+  await page.keyboard.press("ArrowLeft");
+  await expect(status).toContainText("服务对象满意度目标值 >=90% 低于上年实际水平");
   // Each of 五's lists is headed once (its group and the list itself both printed the title).
   for (const name of ["分项绩效目标", "工作保障措施"]) await expect(page.getByRole("heading", { name, exact: true })).toHaveCount(1);
 

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import type { CellComment } from "@/lib/grid/findings-index";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { replyAction, resolveAction } from "@/app/review/[id]/actions";
@@ -62,6 +63,15 @@ export function ReviewThreads({ threads, canAnswer, children }: { threads: Threa
       <EditorAnnotations value={annotations}>{children}</EditorAnnotations>
     </ThreadsContext.Provider>
   );
+}
+
+/**
+ * The threads as the indicator grid marks them on its cells (a thread whose row is gone points
+ * nowhere). The same array while the threads are, so the grid's memoised rows stay put.
+ */
+export function useGridComments(): ReadonlyArray<CellComment> {
+  const { threads } = useContext(ThreadsContext);
+  return useMemo(() => threads.filter((t) => !t.rowGone).map((t) => ({ path: t.path, author: t.author, body: t.body, resolved: t.resolved })), [threads]);
 }
 
 /** Every thread, open ones first, each with where it points; shown when there are any. */

@@ -31,6 +31,12 @@ export function useJump(renderedSection: SectionId) {
     // A project or indicator cell: the grid opens the project and selects the cell itself.
     if (target.path.startsWith("performance.projects[")) requestGridFocus(target.path);
     const frame = requestAnimationFrame(() => {
+      // An indicator cell: the grid puts its own cursor there (focusing it scrolls it into view);
+      // focusing the first button of the projects here would take the keyboard away from it.
+      if (/^performance\.projects\[\d+\]\.indicators\[\d+\]/.test(target.path)) {
+        (document.querySelector<HTMLElement>(`td[data-path="${CSS.escape(target.path)}"]`) ?? locateField(target.path))?.scrollIntoView({ block: "center" });
+        return;
+      }
       const element = locateField(target.path);
       if (!element) return;
       element.scrollIntoView({ block: "center" });

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import type { EditableIndicator } from "@/db/disclosure-shape";
 import { cellText, isChoiceColumn, type GridColumnKey } from "@/lib/grid/columns";
-import { worstSeverity } from "@/lib/grid/findings-index";
+import { worstSeverity, type CellComment } from "@/lib/grid/findings-index";
 import { readTarget } from "@/lib/grid/target-display";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import type { Finding } from "@/lib/rules/finding";
@@ -33,6 +33,9 @@ type Props = {
   /** `${row}:${field}` findings of this row's cells, and of the row itself. */
   cellFindings: ReadonlyMap<string, Finding[]>;
   rowFindings: ReadonlyArray<Finding> | undefined;
+  /** `${row}:${field}` reviewers' comments on this row's cells, and on the row itself. */
+  cellComments: ReadonlyMap<string, CellComment[]>;
+  rowComments: ReadonlyArray<CellComment> | undefined;
   pathPrefix: string;
   readOnly: boolean;
   actions: RowActions;
@@ -47,9 +50,28 @@ const textClass: Partial<Record<GridColumnKey, string>> = {
   weight: "amount block",
 };
 
-export const GridRowView = memo(function GridRowView({ row, index, last, columns, activeCol, cellFindings, rowFindings, pathPrefix, readOnly, actions }: Props) {
+/** A cell's tooltip: what the checks say, then the reviewers' comments (the line under the grid repeats it for the keyboard). */
+function noteTitle(findings: ReadonlyArray<Finding> | undefined, comments: ReadonlyArray<CellComment> | undefined): string | undefined {
+  if (!findings && !comments) return undefined;
+  return [...(findings ?? []).map((f) => f.message), ...(comments ?? []).map((c) => gridMessages.comments.line(c.author, c.body, c.resolved))].join("\n");
+}
+
+/** A folded corner on a commented cell: amber while a comment is open, grey once all are resolved. */
+function CommentMark({ comments }: { comments: ReadonlyArray<CellComment> }) {
+  const open = comments.some((c) => !c.resolved);
+  return (
+    <span
+      aria-hidden
+      data-testid="comment-mark"
+      data-open={open}
+      className={cn("pointer-events-none absolute top-0 left-0 h-0 w-0 border-t-[12px] border-r-[12px] border-r-transparent", open ? "border-t-amber-500" : "border-t-slate-400")}
+    />
+  );
+}
+
+export const GridRowView = memo(function GridRowView({ row, index, last, columns, activeCol, cellFindings, rowFindings, cellComments, rowComments, pathPrefix, readOnly, actions }: Props) {
   const rowMark = worstSeverity(rowFindings);
-  const rowTitle = rowFindings?.map((f) => f.message).join("\n");
+  const rowTitle = noteTitle(rowFindings, rowComments);
   return (
     <tr className={cn("group border-b border-slate-200 align-top", activeCol >= 0 && "bg-brand-50/40")} data-row-id={row.id}>
       <th
@@ -58,10 +80,12 @@ export const GridRowView = memo(function GridRowView({ row, index, last, columns
         className={cn("tabular sticky left-0 z-[5] border-r border-slate-200 px-1 py-1.5 text-center text-xs font-normal text-slate-500", rowMark && markClass[rowMark] ? markClass[rowMark] : activeCol >= 0 ? "bg-brand-50" : "bg-white")}
         title={rowTitle}
       >
+        {rowComments ? <CommentMark comments={rowComments} /> : null}
         {index + 1}
       </th>
       {columns.map((key, col) => {
         const found = cellFindings.get(`${index}:${key}`);
+        const comments = cellComments.get(`${index}:${key}`);
         const mark = worstSeverity(found);
         const text = cellText(row, key);
         return (
@@ -69,7 +93,7 @@ export const GridRowView = memo(function GridRowView({ row, index, last, columns
             key={key}
             data-cell={`${index}:${col}`}
             data-path={`${pathPrefix}.indicators[${index}].${key}`}
-            title={found?.map((f) => f.message).join("\n")}
+            title={noteTitle(found, comments)}
             aria-invalid={mark === "error" || undefined}
             className={cn(
               "relative cursor-cell border-r border-slate-200 px-2 py-1.5 text-sm text-slate-900",
@@ -83,6 +107,7 @@ export const GridRowView = memo(function GridRowView({ row, index, last, columns
             }}
             onDoubleClick={() => actions.select(index, col, true)}
           >
+            {comments ? <CommentMark comments={comments} /> : null}
             {key === "target" ? <TargetCell row={row} /> : <span className={textClass[key]}>{text}</span>}
             {isChoiceColumn(key) && !readOnly ? (
               <span aria-hidden className="pointer-events-none absolute top-1.5 right-1 text-[10px] text-slate-400">

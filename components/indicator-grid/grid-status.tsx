@@ -2,32 +2,46 @@
 
 import type { EditableIndicator } from "@/db/disclosure-shape";
 import type { GridColumnKey } from "@/lib/grid/columns";
-import type { CellFindings } from "@/lib/grid/findings-index";
+import type { CellComments, CellFindings } from "@/lib/grid/findings-index";
 import type { Cell } from "@/lib/grid/navigation";
 import { readTarget } from "@/lib/grid/target-display";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import { cn } from "@/components/ui/cn";
 
 /**
- * The line under the grid: what the checks say about the active cell (the side note of the red or
- * amber mark), else how the 指标值 was understood, else how to use the grid; and the counts.
+ * The line under the grid: the reviewers' comments on the active cell and what the checks say
+ * about it (the side notes of the corner and the red or amber mark, read out as the cursor
+ * arrives), else how the 指标值 was understood, else how to use the grid; and the counts.
  */
 export function GridStatus(props: {
   rows: ReadonlyArray<EditableIndicator>;
   cell: Cell;
   columns: ReadonlyArray<GridColumnKey>;
   findings: CellFindings;
+  comments: CellComments;
   weightTotal: string | null;
   readOnly: boolean;
 }) {
-  const { rows, cell, columns, findings } = props;
+  const { rows, cell, columns, findings, comments } = props;
   const key = columns[cell.col];
   const row = rows[cell.row];
   const here = row ? [...(findings.cells.get(`${cell.row}:${key}`) ?? []), ...(findings.rows.get(cell.row) ?? [])] : [];
+  const said = row ? [...(comments.cells.get(`${cell.row}:${key}`) ?? []), ...(comments.rows.get(cell.row) ?? [])] : [];
   const reading = row && key === "target" ? readTarget(row.target) : null;
   return (
     <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 border-t border-slate-200 bg-slate-50 px-3 py-1.5 text-xs">
       <div aria-live="polite" className="min-w-0 flex-1" data-testid="grid-status">
+        {said.length > 0 ? (
+          <ul data-testid="grid-status-comments">
+            {said.map((c, i) => (
+              <li key={i} className={c.resolved ? "text-slate-600" : "text-amber-900"}>
+                <span className="font-medium">{gridMessages.comments.head(c.author, c.resolved)}</span>
+                <span className="whitespace-pre-wrap">{c.body}</span>
+                {i === said.length - 1 ? <span className="text-slate-600"> {gridMessages.comments.where}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {here.length > 0 ? (
           <ul>
             {here.map((f, i) => (
@@ -41,7 +55,7 @@ export function GridStatus(props: {
           <p className={reading.tone === "unparsed" ? "text-red-800" : "text-slate-700"}>
             {gridMessages.columns.target}：<span className="tabular font-medium">{reading.text}</span>
           </p>
-        ) : (
+        ) : said.length > 0 ? null : (
           <p className="text-slate-500">{props.readOnly ? gridMessages.grid.readOnly : gridMessages.grid.help}</p>
         )}
       </div>

@@ -5,7 +5,7 @@ import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/re
 import type { EditableIndicator } from "@/db/disclosure-shape";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { usesExtraColumns, visibleColumns, type GridColumnKey } from "@/lib/grid/columns";
-import type { CellFindings } from "@/lib/grid/findings-index";
+import type { CellComments, CellFindings } from "@/lib/grid/findings-index";
 import { clampCell, type Cell } from "@/lib/grid/navigation";
 import { planPaste, type PastePlan } from "@/lib/grid/paste-plan";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
@@ -32,6 +32,8 @@ export type IndicatorGridProps = {
   onChange: GridChange;
   framework: IndicatorFramework;
   findings: CellFindings;
+  /** The reviewers' comments on this table's cells and rows, marked on them; none without a review. */
+  comments?: CellComments;
   /** The rule engine's path of this project fund, e.g. `performance.projects[3]`. */
   pathPrefix: string;
   label: string;
@@ -48,6 +50,7 @@ export type IndicatorGridProps = {
 };
 
 const helper = createColumnHelper<EditableIndicator>();
+const NO_COMMENTS: CellComments = { cells: new Map(), rows: new Map(), table: [] };
 const WIDTHS: Record<GridColumnKey | "row" | "actions", string> = {
   row: "2.5rem",
   level1: "6.5rem",
@@ -62,7 +65,7 @@ const WIDTHS: Record<GridColumnKey | "row" | "actions", string> = {
 };
 
 export function IndicatorGrid(props: IndicatorGridProps) {
-  const { rows, framework, findings, readOnly = false } = props;
+  const { rows, framework, findings, comments = NO_COMMENTS, readOnly = false } = props;
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [showExtra, setShowExtra] = useState(() => usesExtraColumns(rows));
   const [pastePlan, setPastePlan] = useState<PastePlan | null>(null);
@@ -189,6 +192,8 @@ export function IndicatorGrid(props: IndicatorGridProps) {
                 activeCol={r.index === cell.row ? cell.col : -1}
                 cellFindings={findings.cells}
                 rowFindings={findings.rows.get(r.index)}
+                cellComments={comments.cells}
+                rowComments={comments.rows.get(r.index)}
                 pathPrefix={props.pathPrefix}
                 readOnly={readOnly}
                 actions={actions}
@@ -215,7 +220,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
           <EmptyGrid readOnly={readOnly} rows={rows} columns={columns} framework={framework} onPastePlan={onPastePlan} />
         )}
       </div>
-      <GridStatus rows={rows} cell={cell} columns={columns} findings={findings} weightTotal={weightTotal} readOnly={readOnly} />
+      <GridStatus rows={rows} cell={cell} columns={columns} findings={findings} comments={comments} weightTotal={weightTotal} readOnly={readOnly} />
       {pastePlan ? (
         <PastePreviewDialog
           plan={pastePlan}

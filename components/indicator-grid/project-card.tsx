@@ -5,7 +5,7 @@ import type { EditableIndicator, EditableProjectFund } from "@/db/disclosure-sha
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { formatAmount, normaliseNumber, parseAmount } from "@/lib/domain/money";
 import { gridColumnKeys } from "@/lib/grid/columns";
-import { countBySeverity, indexProjectFindings } from "@/lib/grid/findings-index";
+import { countBySeverity, indexProjectFindings, type CellComment } from "@/lib/grid/findings-index";
 import type { Cell } from "@/lib/grid/navigation";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import type { Finding } from "@/lib/rules/finding";
@@ -33,6 +33,7 @@ type Props = {
   count: number;
   expanded: boolean;
   findings: ReadonlyArray<Finding> | undefined;
+  comments: ReadonlyArray<CellComment> | undefined;
   basePath: string;
   framework: IndicatorFramework;
   readOnly: boolean;
@@ -51,10 +52,12 @@ type Props = {
  * hundred projects stays quick to type in.
  */
 export const ProjectCard = memo(function ProjectCard(props: Props) {
-  const { project, index, expanded, findings, actions, readOnly } = props;
+  const { project, index, expanded, findings, comments, actions, readOnly } = props;
   const path = `${props.basePath}[${index}]`;
   const counts = countBySeverity(findings);
   const cellFindings = useMemo(() => indexProjectFindings(findings ?? [], props.basePath, index, gridColumnKeys), [findings, props.basePath, index]);
+  const cellComments = useMemo(() => (comments ? indexProjectFindings(comments, props.basePath, index, gridColumnKeys) : undefined), [comments, props.basePath, index]);
+  const openComments = comments?.filter((c) => !c.resolved).length ?? 0;
   const fieldFindings = (field: ProjectField) => (findings ?? []).filter((f) => f.path === `${path}.${field}`);
   const bodyId = `project-${project.id ?? index}-body`;
 
@@ -82,6 +85,7 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
           <span className="amount w-28 shrink-0 text-sm text-slate-700">{project.amount ? `${formatAmount(project.amount)} 万元` : ""}</span>
           <span className="tabular w-20 shrink-0 text-right text-xs text-slate-500">{m.indicatorsN(project.indicators.length)}</span>
           <span className="flex w-40 shrink-0 justify-end gap-1">
+            {openComments > 0 ? <Badge tone="progress">{gridMessages.comments.countN(openComments)}</Badge> : null}
             {counts.error > 0 ? <Badge tone="danger">{m.errorsN(counts.error)}</Badge> : null}
             {counts.warning > 0 ? <Badge tone="warning">{m.warningsN(counts.warning)}</Badge> : null}
           </span>
@@ -112,6 +116,7 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
             onChange={(rows, focus) => actions.setIndicators(index, rows, focus)}
             framework={props.framework}
             findings={cellFindings}
+            comments={cellComments}
             pathPrefix={path}
             label={gridMessages.grid.label(project.name)}
             readOnly={readOnly}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { EditableIndicator, EditableProjectFund } from "@/db/disclosure-shape";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { newRowId } from "@/lib/grid/columns";
-import { groupByProject } from "@/lib/grid/findings-index";
+import { groupByProject, type CellComment } from "@/lib/grid/findings-index";
 import { adopt, canRedo, canUndo, createHistory, record, redo, undo, type History } from "@/lib/grid/history";
 import type { Cell } from "@/lib/grid/navigation";
 import { moveRow } from "@/lib/grid/row-ops";
@@ -21,6 +21,8 @@ export type ProjectFundsEditorProps = {
   onChange(next: EditableProjectFund[]): void;
   framework: IndicatorFramework;
   findings: Finding[];
+  /** The reviewers' comment threads (all of the disclosure's): those on a grid's cells are marked there. */
+  comments?: ReadonlyArray<CellComment>;
   /** Where the projects sit in the disclosure, for finding paths: "performance.projects". */
   basePath: string;
   readOnly?: boolean;
@@ -131,7 +133,8 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
   useEffect(() => {
     const onFocus = (e: Event) => {
       const { path } = (e as CustomEvent<GridFocusDetail>).detail;
-      const match = path.match(/^(.*)\[(\d+)\](?:\.indicators\[(\d+)\](?:\.(\w+))?)?/);
+      // Lazy: a greedy prefix took "….projects[0].indicators" as the list, so a cell's path never matched.
+      const match = path.match(/^(.*?)\[(\d+)\](?:\.indicators\[(\d+)\](?:\.(\w+))?)?/);
       if (!match || match[1] !== props.basePath) return;
       const p = Number(match[2]);
       const list = state.current.projects;
@@ -147,6 +150,7 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
   }, [props.basePath]);
 
   const byProject = useMemo(() => groupByProject(props.findings, props.basePath), [props.findings, props.basePath]);
+  const commentsByProject = useMemo(() => groupByProject(props.comments ?? [], props.basePath), [props.comments, props.basePath]);
   const indicatorCount = projects.reduce((n, p) => n + p.indicators.length, 0);
   const allOpen = projects.length > 0 && projects.every((p, i) => expanded.has(keyOf(p, i)));
 
@@ -176,6 +180,7 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
           count={projects.length}
           expanded={expanded.has(keyOf(project, index))}
           findings={byProject.get(index)}
+          comments={commentsByProject.get(index)}
           basePath={props.basePath}
           framework={props.framework}
           readOnly={readOnly}

@@ -108,4 +108,18 @@ describe("findings at their cells", () => {
     expect(worstSeverity(undefined)).toBeNull();
     expect(countBySeverity(byProject.get(1))).toEqual({ error: 2, warning: 2 });
   });
+
+  it("places a reviewer's comments the same way: on the commented cell, or on the row when the grid has no column for the field", () => {
+    const comments = [
+      { path: "performance.projects[0].indicators[3].target", author: "王审核", body: "目标值偏低", resolved: false },
+      { path: "performance.projects[0].indicators[3].target", author: "王审核", body: "请补充依据", resolved: true },
+      { path: "performance.projects[0].indicators[1].weight", author: "王审核", body: "权重合计不为100", resolved: false },
+      { path: "performance.projects[10].indicators[3].target", author: "王审核", body: "另一个项目", resolved: false },
+    ];
+    const byProject = groupByProject(comments, "performance.projects");
+    const index = indexProjectFindings(byProject.get(0)!, "performance.projects", 0, ["level1", "name", "target"]);
+    expect(index.cells.get("3:target")?.map((c) => c.body)).toEqual(["目标值偏低", "请补充依据"]);
+    expect(index.rows.get(1)?.map((c) => c.body)).toEqual(["权重合计不为100"]);
+    expect([...index.cells.keys()]).toEqual(["3:target"]);
+  });
 });

@@ -1,25 +1,32 @@
 import type { Finding, Severity } from "../rules/finding";
 
 /**
- * The rule engine's findings placed at the grid's cells. Paths are the engine's canonical form
- * (`performance.projects[3].indicators[2].target`), so a cell looks its findings up by the path
- * it stands for; findings on a whole row or on the project's table go to the row or the table.
+ * Things that point at a canonical path (the rule engine's findings, the approver's comments)
+ * placed at the grid's cells. Paths are the engine's form
+ * (`performance.projects[3].indicators[2].target`), so a cell looks its notes up by the path it
+ * stands for; notes on a whole row or on the project's table go to the row or the table.
  */
-export type CellFindings = {
-  /** `${row}:${field}` → findings on that cell */
-  cells: Map<string, Finding[]>;
-  /** row → findings on the row itself or on a field the grid has no column for */
-  rows: Map<number, Finding[]>;
-  /** findings on the project fund's table as a whole (`…indicators`) or its own fields */
-  table: Finding[];
+export type PlacedAtCells<T> = {
+  /** `${row}:${field}` → notes on that cell */
+  cells: Map<string, T[]>;
+  /** row → notes on the row itself or on a field the grid has no column for */
+  rows: Map<number, T[]>;
+  /** notes on the project fund's table as a whole (`…indicators`) or its own fields */
+  table: T[];
 };
+
+export type CellFindings = PlacedAtCells<Finding>;
+
+/** A reviewer's comment thread as the grid marks it on its cell (components/editor/review-threads.tsx has the whole thread). */
+export type CellComment = { path: string; author: string; body: string; resolved: boolean };
+export type CellComments = PlacedAtCells<CellComment>;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** The findings of project `p` of the list at `basePath` ("performance.projects"). */
-export function indexProjectFindings(findings: ReadonlyArray<Finding>, basePath: string, p: number, gridFields: ReadonlyArray<string>): CellFindings {
+/** The findings (or comments) of project `p` of the list at `basePath` ("performance.projects"). */
+export function indexProjectFindings<T extends { path: string }>(findings: ReadonlyArray<T>, basePath: string, p: number, gridFields: ReadonlyArray<string>): PlacedAtCells<T> {
   const prefix = `${basePath}[${p}]`;
-  const out: CellFindings = { cells: new Map(), rows: new Map(), table: [] };
+  const out: PlacedAtCells<T> = { cells: new Map(), rows: new Map(), table: [] };
   const rowPattern = /^\.indicators\[(\d+)\](?:\.([A-Za-z]+))?/;
   for (const f of findings) {
     if (!f.path.startsWith(prefix)) continue;
@@ -38,7 +45,7 @@ export function indexProjectFindings(findings: ReadonlyArray<Finding>, basePath:
   return out;
 }
 
-function push<K>(map: Map<K, Finding[]>, key: K, f: Finding): void {
+function push<K, T>(map: Map<K, T[]>, key: K, f: T): void {
   const list = map.get(key);
   if (list) list.push(f);
   else map.set(key, [f]);
@@ -50,9 +57,9 @@ export function worstSeverity(findings: ReadonlyArray<Finding> | undefined): Sev
   return findings.reduce<Severity>((worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst), "info");
 }
 
-/** One pass over all findings: project index → its findings (the editor renders 100 projects). */
-export function groupByProject(findings: ReadonlyArray<Finding>, basePath: string): Map<number, Finding[]> {
-  const out = new Map<number, Finding[]>();
+/** One pass over all findings (or comments): project index → its own (the editor renders 100 projects). */
+export function groupByProject<T extends { path: string }>(findings: ReadonlyArray<T>, basePath: string): Map<number, T[]> {
+  const out = new Map<number, T[]>();
   const prefix = `${basePath}[`;
   for (const f of findings) {
     if (!f.path.startsWith(prefix)) continue;

@@ -128,6 +128,14 @@ export const gridMessages = {
     warning: "提示",
     info: "说明",
   },
+  /** The approver's comments marked on their cells; the replies and 已解决 are in 审核意见 above the form. */
+  comments: {
+    /** One comment on a cell's tooltip and in the line under the grid. */
+    head: (author: string, resolved: boolean) => `审核意见（${author}${resolved ? "，已解决" : ""}）：`,
+    line: (author: string, body: string, resolved: boolean) => `审核意见（${author}${resolved ? "，已解决" : ""}）：${body}`,
+    where: "回复或标记为已解决，请到页面上方的“审核意见”。",
+    countN: (n: number) => `${n} 条意见`,
+  },
   admin: {
     title: "指标库",
     intro: "常用绩效指标，按指标体系和一级、二级指标排列。填报员在指标表中“从指标库选择”时可搜索并插入。",
