@@ -1,16 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Role } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
-import { NavLinks } from "./nav-links";
-import { navigationFor } from "./navigation";
+import { HeaderNav } from "./header-nav";
 
-export type ShellUser = { displayName: string; role: Role };
+export type ShellUser = Actor;
 
 /**
- * The frame of every page: the header with the role's navigation and, when signed in, who is
- * signed in and 退出; the public reader gets the portal link and 登录 instead.
+ * The frame of every page: the header with the role's navigation (with the unread notices) and,
+ * when signed in, who is signed in and 退出; the public reader gets the portal link and 登录 instead.
  */
 export function AppShell({ user, children, wide = false }: { user: ShellUser | null; children: ReactNode; wide?: boolean }) {
   const width = wide ? "max-w-screen-2xl" : "max-w-6xl";
@@ -21,7 +20,7 @@ export function AppShell({ user, children, wide = false }: { user: ShellUser | n
           <Link href={user ? "/home" : "/"} className="shrink-0 text-base font-semibold tracking-wide whitespace-nowrap">
             {zhCN.app.name}
           </Link>
-          <NavLinks items={navigationFor(user?.role ?? null)} label={zhCN.nav.label} />
+          <HeaderNav user={user} />
           <div className="ml-auto flex shrink-0 items-center gap-3 text-sm">
             {user ? (
               <>

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import { Tabs } from "./ui/tabs";
 import type { NavItem } from "./navigation";
 
@@ -11,5 +12,22 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
   const current = items
     .filter((item) => (item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`)))
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
-  return <Tabs items={items} current={current} label={label} look="header" />;
+  return <Tabs items={items.map(withUnread)} current={current} label={label} look="header" />;
+}
+
+/** A count badge after the label; screen readers hear "通知（3 条未读）" instead of a bare number. */
+function withUnread(item: NavItem) {
+  if (!item.unread) return item;
+  const m = zhCN.workflow.notices;
+  return {
+    ...item,
+    after: (
+      <>
+        <span aria-hidden data-testid="unread-notices" className="tabular min-w-5 rounded-full bg-amber-400 px-1.5 text-center text-xs leading-5 font-semibold text-brand-900">
+          {m.unreadBadge(item.unread)}
+        </span>
+        <span className="sr-only">{m.unreadSuffix(item.unread)}</span>
+      </>
+    ),
+  };
 }

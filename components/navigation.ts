@@ -1,7 +1,9 @@
 import type { Role } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 
-export type NavItem = { href: string; label: string };
+export type NavItem = { href: string; label: string; /** Unread notices, shown on the 通知 link. */ unread?: number };
+
+export const NOTICES_HREF = "/notices";
 
 /**
  * What each role's header offers. Only a convenience: every page checks the policy again, so a
@@ -10,7 +12,7 @@ export type NavItem = { href: string; label: string };
 export function navigationFor(role: Role | null): NavItem[] {
   const portal = { href: "/public", label: zhCN.nav.portal };
   // Returns and resubmissions come back to people through their notices (app/notices).
-  const notices = { href: "/notices", label: zhCN.workflow.notices.title };
+  const notices = { href: NOTICES_HREF, label: zhCN.workflow.notices.title };
   switch (role) {
     case "clerk":
       return [{ href: "/workbench", label: zhCN.nav.workbench }, notices, portal];

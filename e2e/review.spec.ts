@@ -112,7 +112,17 @@ test("the approver finds it in the queue, starts the review, comments on two ind
   await approver.screenshot({ path: shot("review-with-comments") });
 });
 
+/** The header's count of unread notices on the 通知 link (0 when it shows none). */
+async function unreadNotices(page: Page): Promise<number> {
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  await expect(nav.getByRole("link", { name: /^通知/ })).toBeVisible();
+  const badge = nav.getByTestId("unread-notices");
+  return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+}
+
 test("the approver returns it with a reason and a note; the clerk is told", async () => {
+  await clerk.goto("/workbench");
+  const unreadBefore = await unreadNotices(clerk);
   await approver.getByRole("button", { name: "退回修改" }).click();
   const dialog = approver.getByRole("form", { name: "退回修改" });
   await expect(dialog).toContainText("将随退回发送 3 条未解决的审核意见。");
@@ -124,10 +134,22 @@ test("the approver returns it with a reason and a note; the clerk is told", asyn
   await expect(approver.getByText("已退回").first()).toBeVisible();
   await expect(approver.getByRole("button", { name: "退回修改" })).toHaveCount(0);
 
+  // The header counts it on every page, for the screen reader in words.
+  await clerk.goto("/workbench");
+  expect(await unreadNotices(clerk)).toBe(unreadBefore + 1);
+  await expect(clerk.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: new RegExp(`^通知\\s?（${unreadBefore + 1} 条未读）$`) })).toBeVisible();
+  await clerk.screenshot({ path: shot("header-unread"), clip: { x: 0, y: 0, width: 1366, height: 120 } });
+
   await clerk.goto("/notices");
   const notice = clerk.getByTestId("notice").first();
   await expect(notice).toContainText(`${DEPT} 2021年 的信息公开被退回修改`);
   await expect(notice).toContainText("退回原因：目标值不合理");
+  // Opening the page read them: this view still tags the new one, the header's count is gone.
+  await expect(notice).toContainText("未读");
+  expect(await unreadNotices(clerk)).toBe(0);
+  await clerk.screenshot({ path: shot("notices-opened") });
+  await clerk.reload();
+  await expect(clerk.getByTestId("notice").first()).not.toContainText("未读");
 });
 
 test("the clerk sees the comments at the fields, fixes the two 指标值, answers, and resubmits", async () => {

@@ -161,7 +161,11 @@ export const reviewMessages = {
   },
   notices: {
     title: "通知",
-    label: (n: number) => (n > 0 ? `通知（${n} 条未读）` : "通知"),
+    /** The header's count on the 通知 link, and what a screen reader hears after "通知". */
+    unreadBadge: (n: number) => (n > 99 ? "99+" : String(n)),
+    unreadSuffix: (n: number) => `（${n} 条未读）`,
+    /** The notices page marks what it shows read; this says which were new. */
+    seen: (n: number) => (n > 0 ? `${n} 条新通知（标“未读”的），打开本页即视为已读。` : "没有新通知。"),
     empty: "暂无通知。",
     markAllRead: "全部标为已读",
     all: "查看全部通知",
