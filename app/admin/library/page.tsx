@@ -12,6 +12,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Tabs } from "@/components/ui/tabs";
 import { EntryForm } from "./entry-form";
 import { EntryStatusForm } from "./status-form";
 
@@ -46,18 +47,12 @@ export default async function AdminLibraryPage({ searchParams }: { searchParams:
           </ButtonLink>
         }
       />
-      <nav aria-label={m.framework} className="mb-4 flex flex-wrap gap-1 border-b border-slate-200">
-        {frameworks.map((f) => (
-          <Link
-            key={f.id}
-            href={`/admin/library?framework=${encodeURIComponent(f.id)}`}
-            aria-current={f.id === framework?.id ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-3 py-2 text-sm", f.id === framework?.id ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
-          >
-            {f.name}
-          </Link>
-        ))}
-      </nav>
+      <Tabs
+        items={frameworks.map((f) => ({ href: `/admin/library?framework=${encodeURIComponent(f.id)}`, label: f.name }))}
+        current={framework ? `/admin/library?framework=${encodeURIComponent(framework.id)}` : undefined}
+        label={m.framework}
+        className="mb-4"
+      />
       {framework ? (
         <div className="space-y-6">
           <Card aria-labelledby="library-form">
