@@ -31,15 +31,27 @@ const nextConfig = {
   // name its own output folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships a WASM build and data files that it loads from node_modules at run time;
-  // bundling it breaks those lookups.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // bundling it breaks those lookups. drizzle-orm is loaded once from node_modules too: bundled,
+  // it landed in two chunks, and every check of a query part against the other copy's classes
+  // (drizzle's is()) missed instanceof and walked prototype chains: a fifth of an autosave's CPU.
+  serverExternalPackages: ["@electric-sql/pglite", "drizzle-orm"],
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a signed-in user lacks permission.
   // Body limits (lib/security/request-limits.ts): server actions carry at most a 10 MB sheet, and
   // the proxy's copy of a body stops at the same size (proxy.ts refuses larger ones first).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: BODY_LIMIT }, proxyClientMaxBodySize: BODY_LIMIT },
+  // NEXT_SERVER_MINIFY=0 keeps function names in the server bundle, for a readable CPU profile
+  // (LOAD_SERVER_NODE_ARGS in lib/bench/suites/load.ts).
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: BODY_LIMIT },
+    proxyClientMaxBodySize: BODY_LIMIT,
+    serverMinification: process.env.NEXT_SERVER_MINIFY !== "0",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];
   },
+  // Behind a reverse proxy that compresses (README, production), NEXT_COMPRESS=0 leaves gzip to it
+  // and keeps that work off the app server's one event loop.
+  compress: process.env.NEXT_COMPRESS !== "0",
   // Nothing to gain from announcing the stack in every response.
   poweredByHeader: false,
   reactStrictMode: true,

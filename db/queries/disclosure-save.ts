@@ -34,7 +34,11 @@ export async function saveDisclosureContent(
   input: EditableDisclosure | Disclosure,
   opts: SaveOptions,
 ): Promise<SaveResult> {
-  const desired = editableDisclosure.parse(input);
+  return saveCheckedContent(db, actor, disclosureId, editableDisclosure.parse(input), opts);
+}
+
+/** saveDisclosureContent for content that has just passed editableDisclosure (an operation's parsed input): not parsed twice. */
+export async function saveCheckedContent(db: Db, actor: Actor, disclosureId: string, desired: EditableDisclosure, opts: SaveOptions): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     const meta = await lockDisclosure(tx, actor, disclosureId);
     if (!canDraftDepartment(actor, meta.departmentId)) throw new ForbiddenError("修改该部门的信息公开");

@@ -29,10 +29,10 @@ export function freePort(): Promise<number> {
 export type RunningServer = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
 
 /** Starts `next start` and waits until /api/health answers (or the process dies, or time runs out). */
-export async function startServer(opts: { distDir: string; env: Record<string, string>; port?: number; timeoutMs?: number }): Promise<RunningServer> {
+export async function startServer(opts: { distDir: string; env: Record<string, string>; port?: number; timeoutMs?: number; nodeArgs?: string[] }): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir, NEXTAUTH_URL: url, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],

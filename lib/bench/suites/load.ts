@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createDb } from "../../../db/client";
@@ -21,7 +22,8 @@ import type { BenchCase, BenchResult } from "../bench";
  *
  * Needs a PostgreSQL at LOAD_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * where it creates and drops a database of its own, and a production build (NEXT_DIST_DIR or
- * .next). LOAD_CLERKS and LOAD_SECONDS scale it down for a quick look.
+ * .next). LOAD_CLERKS and LOAD_SECONDS scale it down for a quick look; LOAD_SERVER_NODE_ARGS
+ * is handed to the server alone (a CPU profile, say).
  */
 
 const SERVER_URL = process.env.LOAD_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -29,7 +31,7 @@ const CLERKS = Number(process.env.LOAD_CLERKS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 40);
 const INTERVAL_MS = 2000;
 const TARGET_MS = 200;
-const IDLE_RUNS = 60;
+const IDLE_RUNS = 100;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
 function result(name: string, times: number[], met: (p95: number) => boolean): BenchResult {
@@ -110,7 +112,10 @@ const suite: MeasuredSuite = {
     try {
       console.error(`负载：准备 ${CLERKS} 名填报员和各自的草稿…`);
       const clerks = await seed(url.toString(), secret);
-      server = await startServer({ distDir, env: { DATABASE_URL: url.toString(), AUTH_SECRET: secret, NEXTAUTH_SECRET: secret } });
+      // LOAD_SERVER_NODE_ARGS reaches only the server, e.g. "--cpu-prof --cpu-prof-dir=.data/prof" to see where a save's time goes.
+      const nodeArgs = process.env.LOAD_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean);
+      // Configured as README's production section says: compression is the reverse proxy's job.
+      server = await startServer({ distDir, nodeArgs, env: { DATABASE_URL: url.toString(), AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXT_COMPRESS: "0" } });
       const save = actionId(distDir, "app/disclosures/[id]/edit/actions.ts", "saveContentAction");
       let errors = 0;
       const firstErrors: string[] = [];
@@ -153,13 +158,16 @@ const suite: MeasuredSuite = {
       // Idle: one autosave at a time, against the raw update it performs.
       const idle: number[] = [];
       const clerk = clerks[0];
+      const cpuBefore = processCpuMs(server.child.pid);
       for (let n = 0; n < IDLE_RUNS; n++) idle.push(await autosave(clerk, 10_000 + n));
+      const cpuPerSave = (processCpuMs(server.child.pid) - cpuBefore) / IDLE_RUNS;
       const raw = await rawUpdateTimes(url.toString(), clerk.disclosureId);
       const idleResult = result("单次自动保存（空闲，完整请求）", idle, (p95) => p95 <= TARGET_MS);
       const rawResult = result("其中的数据库更新（原始 SQL，同一事务）", raw, () => true);
       console.error(
         `负载：共 ${times.length} 次自动保存，错误 ${errors} 次${firstErrors.length ? `（${firstErrors.join("；")}）` : ""}；` +
-          `自动保存与原始更新的耗时比（中位数）${(idleResult.medianMs / rawResult.medianMs).toFixed(1)} 倍`,
+          `自动保存与原始更新的耗时比（中位数）${(idleResult.medianMs / rawResult.medianMs).toFixed(1)} 倍；` +
+          `每次自动保存占服务器进程 CPU ${Number.isNaN(cpuPerSave) ? "（无法读取）" : `${cpuPerSave.toFixed(1)} ms`}`,
       );
       return { measured: [underLoad, idleResult, rawResult] };
     } finally {
@@ -168,6 +176,18 @@ const suite: MeasuredSuite = {
     }
   },
 };
+
+/** User plus system CPU time a process has used, from /proc (Linux; NaN elsewhere), in 10 ms ticks. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) start at ")": utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /** What an autosave of one text field comes down to in SQL: that section row and the version, in one transaction. */
 async function rawUpdateTimes(url: string, disclosureId: string): Promise<number[]> {

@@ -75,6 +75,19 @@ describe("autosave (disclosure.save-content)", () => {
     expect(outcome.ok && outcome.data.kind === "merged" && outcome.data.content).toEqual(after.content);
   });
 
+  it("a base that fails the model is refused at its field when a merge needs it; nothing is stored", async () => {
+    const { meta, content: base } = await stored();
+    await save(w.actors.spareClerk, { id: draftId, expectedVersion: meta.version, content: setAt(base, "otherMatters", "他人先保存") });
+    const broken = setAt(base, "threePublic.current.reception", "一百元");
+    const outcome = await save(w.actors.clerk, { id: draftId, expectedVersion: meta.version, content: setAt(base, "glossary", []), base: broken });
+    expect(outcome).toMatchObject({ ok: false, code: "invalid-input" });
+    expect(!outcome.ok && Object.keys(outcome.fieldErrors)).toContain("base.threePublic.current.reception");
+    expect(!outcome.ok && outcome.fieldErrors["base.threePublic.current.reception"][0]).toMatch(CHINESE);
+    const after = await stored();
+    expect(after.meta.version).toBe(meta.version + 1);
+    expect(after.content.otherMatters).toBe("他人先保存");
+  });
+
   it("the same field changed by both is a conflict to settle: both values come back labelled, nothing is stored", async () => {
     const { meta, content: base } = await stored();
     await save(w.actors.spareClerk, { id: draftId, expectedVersion: meta.version, content: setAt(base, "threePublic.current.reception", "150.00") });

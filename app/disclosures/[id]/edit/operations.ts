@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { editableDisclosure, type EditableDisclosure } from "@/db/disclosure-shape";
 import { ConflictError, NotFoundError, StateError } from "@/db/errors";
-import { EDITABLE_STATES, saveDisclosureContent } from "@/db/queries/disclosure-save";
+import { EDITABLE_STATES, saveCheckedContent, saveDisclosureContent } from "@/db/queries/disclosure-save";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { setWarningExplanation } from "@/db/queries/review";
 import { transitionDisclosure } from "@/db/queries/workflow";
@@ -11,7 +11,7 @@ import { findRule } from "@/lib/rules/catalogue";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { UserError } from "@/app/_server/errors";
-import { auditedByQuery, defineOperation, type OperationContext } from "@/app/_server/operation";
+import { auditedByQuery, defineOperation, fieldErrorsOf, type OperationContext } from "@/app/_server/operation";
 
 /**
  * The clerk's editor talks to the server through these three operations. Each is refused on the
@@ -54,19 +54,22 @@ export const saveContentOperation = defineOperation({
     id: z.uuid(),
     expectedVersion: z.number().int().positive(),
     content: editableDisclosure,
-    base: editableDisclosure.optional(),
+    // Read only when someone saved in between and a merge needs it (most autosaves never do):
+    // checked then, and refused with the same field errors as the content's.
+    base: z.unknown().optional(),
   }),
   policy: (ctx, input) => mayEdit(ctx, input.id),
   run: async ({ db, actor, ip }, input): Promise<SaveContentAnswer> => {
     try {
-      const saved = await saveDisclosureContent(db, actor!, input.id, input.content, { expectedVersion: input.expectedVersion, ip });
+      const saved = await saveCheckedContent(db, actor!, input.id, input.content, { expectedVersion: input.expectedVersion, ip });
       return { kind: "saved", version: saved.version };
     } catch (error) {
-      if (!(error instanceof ConflictError) || !input.base) throw error;
+      if (!(error instanceof ConflictError) || input.base === undefined) throw error;
     }
+    const base = parseBase(input.base);
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
       const { meta, content: theirs } = await loadEditableDisclosure(db, actor!, input.id);
-      const result = mergeDisclosures<EditableDisclosure>(input.base, input.content, theirs);
+      const result = mergeDisclosures<EditableDisclosure>(base, input.content, theirs);
       if (result.conflicts.length > 0) return { kind: "conflict", version: meta.version, theirs, merged: result.merged, conflicts: result.conflicts };
       try {
         const saved = await saveDisclosureContent(db, actor!, input.id, result.merged, { expectedVersion: meta.version, ip });
@@ -80,6 +83,13 @@ export const saveContentOperation = defineOperation({
   // saveDisclosureContent writes the audit row (with what changed) in its own transaction.
   audit: auditedByQuery,
 });
+
+function parseBase(raw: unknown): EditableDisclosure {
+  const parsed = editableDisclosure.safeParse(raw, { error: z.locales.zhCN().localeError });
+  if (parsed.success) return parsed.data;
+  const { fieldErrors, formError } = fieldErrorsOf(parsed.error);
+  throw new UserError(formError ?? zhCN.errors.invalidInput, Object.fromEntries(Object.entries(fieldErrors).map(([path, messages]) => [`base.${path}`, messages])), "invalid-input");
+}
 
 /** Keep a warning with a written reason (empty text withdraws it); the reviewer reads it beside the finding. */
 export const explainWarningOperation = defineOperation({
