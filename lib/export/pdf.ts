@@ -13,8 +13,9 @@ import { documentHtml, escapeHtml } from "../render/html";
 /**
  * The PDF is the portal page printed: the same HTML (../render/html.ts) and stylesheet, set into
  * headless Chromium as a string (no server, no network) and printed on A4 with the server's Noto
- * CJK fonts embedded, so the text stays selectable and searchable. One browser and a few warm pages
- * serve every print (see PdfPrinter).
+ * CJK fonts embedded, so the text stays selectable and searchable (as real font subsets when the
+ * TrueType print fonts of lib/tasks/print-fonts.py exist). One browser and a few warm pages serve
+ * every print (see PdfPrinter).
  */
 
 /** The standalone print layout: the document and its charts, nothing of the site around it. */
