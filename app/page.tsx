@@ -1,19 +1,19 @@
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listPublicDisclosures, type PublicListing } from "@/db/queries/portal";
-import { zhCN } from "@/lib/i18n/zh-CN";
 import { formatDate } from "@/lib/i18n/format";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import { AppShell, PageHeader } from "@/components/app-shell";
-import { Card, CardHeader } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { PortalList } from "@/components/portal/portal-list";
+import { Card } from "@/components/ui/card";
 import { getActor } from "./_server/session";
 
 // Reads the database: rendered per request, never at build time.
 export const dynamic = "force-dynamic";
 
 /**
- * The public portal's front page: each department's latest published revision by year (the
- * portal's own list, db/queries/portal.ts), readable without signing in.
+ * The public portal's front page: each department's latest published revision by year, with the
+ * portal's own query and list (db/queries/portal.ts, components/portal/portal-list.tsx), so a title
+ * leads to the portal's page of that disclosure (downloads, corrections). No sign-in needed.
  */
 export default async function PortalPage() {
   const [actor, published] = await Promise.all([getActor(), listPublicDisclosures(getDb())]);
@@ -28,34 +28,7 @@ export default async function PortalPage() {
       ) : (
         <div className="space-y-6">
           {[...years].map(([year, items]) => (
-            <Card key={year} aria-labelledby={`year-${year}`}>
-              <CardHeader id={`year-${year}`} title={zhCN.portal.yearHeading(year)} description={zhCN.portal.countInYear(items.length)} />
-              <Table caption={zhCN.portal.yearHeading(year)}>
-                <THead>
-                  <tr>
-                    <Th className="w-28">{zhCN.common.departmentCode}</Th>
-                    <Th>{zhCN.common.department}</Th>
-                    <Th className="w-24">{zhCN.common.revision}</Th>
-                    <Th className="w-40">{zhCN.common.publishedAt}</Th>
-                  </tr>
-                </THead>
-                <TBody>
-                  {items.map((item) => (
-                    <Tr key={item.snapshotId}>
-                      <Td className="tabular">{item.departmentCode}</Td>
-                      <Td>
-                        <Link href={`/disclosures/${item.disclosureId}`} className="text-brand-700 underline-offset-2 hover:underline">
-                          {item.departmentName}
-                          {zhCN.portal.disclosureSuffix(year)}
-                        </Link>
-                      </Td>
-                      <Td>{zhCN.common.revisionN(item.revision)}</Td>
-                      <Td className="tabular">{formatDate(item.publishedAt)}</Td>
-                    </Tr>
-                  ))}
-                </TBody>
-              </Table>
-            </Card>
+            <PortalList key={year} year={year} items={items.map((i) => ({ ...i, publishedOn: formatDate(i.publishedAt) }))} />
           ))}
         </div>
       )}
