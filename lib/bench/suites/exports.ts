@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Disclosure } from "../../domain/model";
-import { renderBundle, type BundleFormat } from "../../export/bundle";
+import type { BundleFormat } from "../../export/bundle";
 import { renderDocx } from "../../export/docx";
 import { PdfPrinter, renderPdf, type PrintTiming } from "../../export/pdf";
 import { renderXlsx } from "../../export/xlsx";
@@ -165,7 +165,6 @@ const suite = {
             if (timings.length === 30) console.log(`exports：PDF 每份 ${phases(timings)}`);
           },
         },
-        { name: "全部 7 种格式每份（单独一份；年度预算 600 ms/份）", targetMs: 600, runs: 10, fn: () => renderBundle(base, { printer: printer!, revision: 1 }) },
       ],
     };
   },
