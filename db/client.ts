@@ -31,7 +31,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): DbOptions 
 
 export function createDb(opts: DbOptions): DbHandle {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // A transaction holds its connection while its answers wait their turn in the event loop, which
+    // under load is longer than the database's own work; 20 (DATABASE_POOL_MAX) keeps the pool from
+    // being what 200 clerks' autosaves queue on. Mind PostgreSQL's max_connections × app servers.
+    const max = Number(process.env.DATABASE_POOL_MAX) || 20;
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max });
     // An idle connection the server ends (a restart, a failover, an administrator) must not take the
     // process down: the pool drops it and opens another when next asked.
     pool.on("error", (error) => console.error(`[db] 空闲的数据库连接被服务器关闭：${error.message}`));

@@ -21,8 +21,7 @@ export type AuditEntry = {
 type ChainedFields = { at: Date; actorId: string | null; ip: string | null; action: string; entityType: string; entityId: string; detail: Record<string, unknown> };
 
 export const GENESIS_HASH = "0".repeat(64);
-// Any constant works; it only has to be the same for every writer of the log.
-const AUDIT_CHAIN_LOCK = 4_242_001;
+// The chain's advisory lock key (4242001) lives in audit_append, migration 0009.
 
 /** What a row's hash is taken over: the previous hash and every field, in an order jsonb cannot disturb. */
 function chainMaterial(prevHash: string, row: ChainedFields): string {
@@ -39,15 +38,14 @@ export function auditHash(prevHash: string, row: ChainedFields): string {
  * the change and its audit row commit together; writers queue on an advisory lock so two
  * transactions never chain onto the same predecessor.
  *
- * Two statements, because every save runs this while holding the chain's lock until commit: the
- * lock, then one insert that reads the predecessor's hash and computes the row's own in the
- * database — sha256 over the same text auditHash() hashes, the predecessor's hash spliced in front
- * of the rest (verifyAuditChain recomputes it in JavaScript). The insert is a statement of its
- * own so that its snapshot, taken after the lock was granted, sees the predecessor committed.
+ * One statement: audit_append (migration 0009) takes the chain's lock, reads the predecessor's
+ * hash and inserts the row with its own hash computed in the database — sha256 over the same text
+ * auditHash() hashes, the predecessor's hash spliced in front of the rest — so the lock, held
+ * until commit, waits on no answer travelling through this process's event loop but the insert's.
+ * verifyAuditChain recomputes every hash in JavaScript.
  */
 export async function appendAudit(tx: Db, entry: AuditEntry): Promise<{ id: number; hash: string }> {
   if (!is(tx, PgTransaction)) return tx.transaction((inner) => appendAudit(inner, entry));
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const row: ChainedFields = {
     at: new Date(),
     actorId: entry.actorId,
@@ -60,14 +58,12 @@ export async function appendAudit(tx: Db, entry: AuditEntry): Promise<{ id: numb
   };
   // auditHash's material is ["<prev>",<the rest>]: the rest, from its first element on.
   const rest = chainMaterial(GENESIS_HASH, row).slice(`["${GENESIS_HASH}",`.length);
-  const [inserted] = await executeRows<{ id: number | string; hash: string }>(tx, sql`
-    insert into ${auditLog} (at, actor_id, ip, action, entity_type, entity_id, detail, prev_hash, hash)
-    select ${row.at.toISOString()}::timestamptz, ${row.actorId}::uuid, ${row.ip}, ${row.action}, ${row.entityType}, ${row.entityId},
-           ${JSON.stringify(row.detail)}::jsonb, prev.hash,
-           encode(sha256(convert_to('["' || prev.hash || '",' || ${rest}::text, 'UTF8')), 'hex')
-    from (select coalesce((select hash from ${auditLog} order by id desc limit 1), ${GENESIS_HASH}) as hash) prev
-    returning id, hash`);
-  return { id: Number(inserted.id), hash: inserted.hash };
+  const [appended] = await executeRows<{ id: number | string; hash: string }>(
+    tx,
+    sql`select appended_id as id, appended_hash as hash from audit_append(${row.at.toISOString()}::timestamptz, ${row.actorId}::uuid,
+          ${row.ip}, ${row.action}, ${row.entityType}, ${row.entityId}, ${JSON.stringify(row.detail)}::jsonb, ${rest}::text)`,
+  );
+  return { id: Number(appended.id), hash: appended.hash };
 }
 
 export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: "prev-hash" | "hash" };
