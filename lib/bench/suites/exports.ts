@@ -8,6 +8,7 @@ import { renderDocx } from "../../export/docx";
 import { PdfPrinter, renderPdf, type PrintTiming } from "../../export/pdf";
 import { renderXlsx } from "../../export/xlsx";
 import { writeYearZip, type YearItem } from "../../export/zip-year";
+import { readProcStat } from "../proc-stat";
 import { importDisclosureText } from "../../import/text/import-disclosure";
 import type { BenchResult } from "../bench";
 import type { BenchCase, BenchSuite } from "../bench";
@@ -49,16 +50,11 @@ function children(): { rss: number; cpuSeconds: number } {
     const stats = new Map<number, { rss: number; cpu: number }>();
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        parent.set(Number(entry), Number(fields[1]));
-        // utime, stime, cutime, cstime in clock ticks (100 a second on Linux); rss in pages
-        const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-        stats.set(Number(entry), { rss: Number(fields[21]) * 4096, cpu: ticks / 100 });
-      } catch {
-        // the process ended while we looked
-      }
+      // null: the process ended while we looked
+      const stat = readProcStat(entry);
+      if (!stat) continue;
+      parent.set(Number(entry), stat.ppid);
+      stats.set(Number(entry), { rss: stat.rssBytes, cpu: (stat.cpuMs + stat.reapedChildrenCpuMs) / 1000 });
     }
     const mine = new Set([process.pid]);
     let grew = true;

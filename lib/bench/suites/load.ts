@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { readProcStat } from "../proc-stat";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createDb } from "../../../db/client";
@@ -198,17 +199,8 @@ const suite: MeasuredSuite = {
   },
 };
 
-/** User plus system CPU time a process has used, from /proc (Linux; NaN elsewhere), in 10 ms ticks. */
-function processCpuMs(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may hold spaces) start at ")": utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
+/** User plus system CPU time a process has used (all its threads), in 10 ms ticks; NaN without /proc. */
+const processCpuMs = (pid: number | undefined) => readProcStat(pid)?.cpuMs ?? Number.NaN;
 
 /** What an autosave of one text field comes down to in SQL: that section row and the version, in one transaction. */
 async function rawUpdateTimes(url: string, disclosureId: string): Promise<number[]> {
