@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
+import { encodeSessionToken } from "../auth/session-token";
 
 /**
  * The production server as the fault test and the load bench drive it: `next start` on a build
@@ -76,7 +76,7 @@ export function actionId(distDir: string, file: string, exportedName: string): s
 /** A session cookie as next-auth would set it after a sign-in (the claims of auth-options.ts). */
 export async function sessionCookie(secret: string, user: { id: string; name: string; role: string; sessionVersion?: number }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const token = await encode({
+  const token = await encodeSessionToken({
     token: { sub: user.id, name: user.name, role: user.role, sv: user.sessionVersion ?? 1, sat: now, lst: now, mcp: false },
     secret,
     maxAge: 12 * 3600,
