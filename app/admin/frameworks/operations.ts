@@ -10,7 +10,7 @@ import { canAdminister } from "@/lib/auth/policy";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { findRule } from "@/lib/rules/catalogue";
 import { UserError } from "@/app/_server/errors";
-import { defineOperation } from "@/app/_server/operation";
+import { auditedByQuery, defineOperation } from "@/app/_server/operation";
 
 /** Indicator frameworks (added as data, built-ins read-only) and rule severities. The queries audit. */
 
@@ -53,7 +53,8 @@ export const updateFrameworkOperation = defineOperation({
     }
     return { id: input.id, changes: result.changes };
   },
-  audit: () => null,
+  // updateFramework/deleteFramework write the change and its audit row in one transaction.
+  audit: auditedByQuery,
 });
 
 /** Deletes an unused admin-added framework (no year, disclosure or library entry refers to it). */
@@ -67,7 +68,8 @@ export const deleteFrameworkOperation = defineOperation({
     await deleteFramework(db, actor!.id, input, ip);
     return { id: input.id };
   },
-  audit: () => null,
+  // updateFramework/deleteFramework write the change and its audit row in one transaction.
+  audit: auditedByQuery,
 });
 
 export const setRuleSeverityOperation = defineOperation({
