@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "./app/_server/auth-secret";
-import { decodeSessionToken, encodeSessionToken } from "./lib/auth/session-token";
+import { decodeSessionToken, encodeSessionToken, SESSION_COOKIE_NAMES } from "./lib/auth/session-token";
 import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "./lib/auth/session-policy";
 import { contentSecurityPolicy, makeNonce } from "./lib/security/headers";
 import { oversizedBody } from "./lib/security/request-limits";
@@ -18,7 +18,6 @@ import { oversizedBody } from "./lib/security/request-limits";
  * (session_version) is checked by the page, action or route itself (app/_server/session.ts), as is
  * every permission: this file only reads the cookie.
  */
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const PROTECTED = [/^\/home$/, /^\/workbench(\/|$)/, /^\/review(\/|$)/, /^\/admin(\/|$)/, /^\/account(\/|$)/, /^\/notices(\/|$)/, /^\/signout$/];
 
 const CHANGE_PASSWORD_PATH = "/account/password";
@@ -58,14 +57,14 @@ async function sessionState(cookieName: string | undefined, value: string | unde
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   // A body announced as too large is refused before anything reads it.
-  const oversized = oversizedBody(request.method, request.headers);
+  const oversized = oversizedBody(request.method, request.headers, request.nextUrl.pathname);
   if (oversized) return new NextResponse(oversized.body, { status: oversized.status, headers: oversized.headers });
   const nonce = makeNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const { pathname } = request.nextUrl;
   // next-auth's own endpoints write the cookie themselves (sign-in, sign-out).
   const authEndpoint = pathname.startsWith("/api/auth/");
-  const cookieName = SESSION_COOKIES.find((name) => request.cookies.has(name));
+  const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
   const state = authEndpoint ? { kind: "none" as const } : await sessionState(cookieName, cookieName ? request.cookies.get(cookieName)?.value : undefined);
   const pageVisit = request.method === "GET" && !pathname.startsWith("/api/") && !request.headers.has("next-action");
 

@@ -26,9 +26,6 @@ export const sessionToken = z.object({
 });
 export type SessionToken = z.infer<typeof sessionToken>;
 
-/** The session as getServerSession gives it to the server (never to the browser's JS: no SessionProvider). */
-export type AppSession = { user: { id: string; name: string | null; role: string; sessionVersion: number } };
-
 function firstForwardedFor(headers: Record<string, unknown> | undefined): string | null {
   const value = headers?.["x-forwarded-for"];
   const text = Array.isArray(value) ? value[0] : value;
@@ -69,6 +66,7 @@ export function authOptions(): NextAuthOptions {
         if (verdict.state !== "active") throw new Error(verdict.state === "idle" ? "SessionIdle" : "SessionExpired");
         return verdict.refresh ? { ...token, lst: now } : token;
       },
+      // What next-auth's own /api/auth/session answers; the server reads the cookie itself (session.ts).
       async session({ session, token }) {
         const parsed = sessionToken.safeParse(token);
         if (parsed.success) Object.assign(session, { user: { id: parsed.data.sub, name: parsed.data.name ?? null, role: parsed.data.role, sessionVersion: parsed.data.sv } });

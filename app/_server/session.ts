@@ -1,4 +1,3 @@
-import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
@@ -6,7 +5,10 @@ import { getDb } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import { loadSessionActor } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
-import { authOptions, type AppSession } from "./auth-options";
+import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "@/lib/auth/session-policy";
+import { decodeSessionToken, SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
+import { sessionToken, type SessionToken } from "./auth-options";
+import { authSecret } from "./auth-secret";
 
 export const CHANGE_PASSWORD_PATH = "/account/password";
 
@@ -20,14 +22,30 @@ type SessionResult = { actor: Actor | null; ended: "SessionRevoked" | null };
  * departments takes effect at once, on every device. `cache`: one lookup per request.
  */
 const resolveSession = cache(async (): Promise<SessionResult> => {
-  const session = (await getServerSession(authOptions())) as AppSession | null;
-  const userId = session?.user?.id;
-  if (typeof userId !== "string" || !userId) return { actor: null, ended: null };
+  const token = await sessionFromCookie();
+  if (!token) return { actor: null, ended: null };
   // null when the user was disabled since signing in; another version when the password changed.
-  const current = await loadSessionActor(getDb(), userId);
-  if (!current || current.sessionVersion !== session?.user.sessionVersion) return { actor: null, ended: "SessionRevoked" };
+  const current = await loadSessionActor(getDb(), token.sub);
+  if (!current || current.sessionVersion !== token.sv) return { actor: null, ended: "SessionRevoked" };
   return { actor: current.actor, ended: null };
 });
+
+/**
+ * The signed cookie's claims while its session is active; null when there is none, it does not
+ * decrypt, or it is idle or past its absolute limit. What next-auth's getServerSession would give,
+ * judged by the same clock as its jwt callback (auth-options.ts), without what getServerSession
+ * also does on every call — a CSRF token and the cookie encrypted and written again — which
+ * proxy.ts already does once a minute for an active session.
+ */
+async function sessionFromCookie(): Promise<SessionToken | null> {
+  const jar = await cookies();
+  const value = SESSION_COOKIE_NAMES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!value) return null;
+  const claims = sessionToken.safeParse(await decodeSessionToken({ token: value, secret: authSecret() }).catch(() => null));
+  if (!claims.success) return null;
+  const verdict = judgeSession({ signedInAt: claims.data.sat, lastSeenAt: claims.data.lst }, nowInSeconds(), sessionPolicyFromEnv());
+  return verdict.state === "active" ? claims.data : null;
+}
 
 export const getActor = cache(async (): Promise<Actor | null> => (await resolveSession()).actor);
 
@@ -56,7 +74,7 @@ export async function requireActor(returnTo?: string, options: { allowPasswordCh
 async function clearSessionCookie(): Promise<void> {
   try {
     const jar = await cookies();
-    for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) if (jar.has(name)) jar.delete(name);
+    for (const name of SESSION_COOKIE_NAMES) if (jar.has(name)) jar.delete(name);
   } catch {
     // rendering a page: proxy.ts clears it on the next request instead
   }

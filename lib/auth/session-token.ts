@@ -11,6 +11,9 @@ import { randomUUID } from "node:crypto";
  * (lib/bench/suites/load.ts).
  */
 
+/** next-auth's cookie names: the `__Secure-` one over HTTPS. */
+export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
 const INFO = "NextAuth.js Generated Encryption Key";
 // Same as next-auth/jwt: it accepts tokens up to 15 s past their expiry.
 const CLOCK_TOLERANCE_SECONDS = 15;
