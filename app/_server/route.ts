@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { bind } from "./bindings";
+import type { FailureCode } from "./errors";
 import { executeOperation, statusOf, type Operation, type Outcome } from "./operation";
 import { clientIp, getActor } from "./session";
 
@@ -9,19 +10,43 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 /** A route handler's answer: JSON of the data, or a Response the operation built itself (files). */
 export type RouteResult = Response | unknown;
 
+/** The failure's JSON body: `code` tells a conflict to merge from another 409 (a state that forbids the write). */
+export type RouteFailure = { code: FailureCode; error: string | null; fieldErrors: Record<string, string[]> };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A write sent by a page of another site (CSRF): its Origin names another host than
+ * the one it was sent to (ASVS V3.5). The session cookie is SameSite=Lax and a JSON PUT needs a CORS
+ * preflight nobody answers, so this is the third fence, the check Next makes for server actions.
+ * Requests without Origin (same-origin GETs, scripts, the tests) go on.
+ */
+export function crossSiteWrite(req: Request): boolean {
+  if (SAFE_METHODS.has(req.method)) return false;
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" (a sandboxed frame, a file) or garbage
+  }
+}
+
 /**
  * Turns an operation into a route handler (`export const GET = routeHandler(op, …)`). The input
  * is built from the path parameters, the query string and, for writes, the JSON body; failures
- * answer with the matching status (401, 403, 400, 404, 409, 500) and a Chinese message.
+ * answer with the matching status (401, 403, 400, 404, 409, 500), their code and a Chinese message.
  */
 export function routeHandler<I, O>(op: Operation<I, O>, toInput?: (req: Request, params: Record<string, unknown>) => unknown | Promise<unknown>) {
   const handler = async (req: Request, ctx: RouteContext): Promise<Response> => {
+    if (crossSiteWrite(req)) return Response.json({ code: "forbidden", error: zhCN.errors.crossSite, fieldErrors: {} } satisfies RouteFailure, { status: 403 });
     const params = (await ctx?.params) ?? {};
     let raw: unknown;
     try {
       raw = toInput ? await toInput(req, params) : await defaultInput(req, params);
     } catch {
-      return Response.json({ error: zhCN.errors.invalidInput }, { status: 400 });
+      return Response.json({ code: "invalid-input", error: zhCN.errors.invalidInput, fieldErrors: {} } satisfies RouteFailure, { status: 400 });
     }
     let outcome: Outcome<O>;
     try {
@@ -29,11 +54,11 @@ export function routeHandler<I, O>(op: Operation<I, O>, toInput?: (req: Request,
     } catch (error) {
       // Opening the database or reading the session failed before the operation could run.
       console.error(`[route] ${op.name} failed before running`, error);
-      return Response.json({ error: zhCN.errors.generic }, { status: 500 });
+      return Response.json({ code: "error", error: zhCN.errors.generic, fieldErrors: {} } satisfies RouteFailure, { status: 500 });
     }
     if (!outcome.ok)
       return Response.json(
-        { error: outcome.formError, fieldErrors: outcome.fieldErrors },
+        { code: outcome.code, error: outcome.formError, fieldErrors: outcome.fieldErrors } satisfies RouteFailure,
         { status: statusOf(outcome.code), headers: { "cache-control": "no-store" } },
       );
     if (outcome.data instanceof Response) return outcome.data;

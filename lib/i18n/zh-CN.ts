@@ -69,6 +69,7 @@ export const zhCN = {
     forbidden: "您没有执行此操作的权限。",
     invalidInput: "填写的内容有误，请按提示修改。",
     notFound: "要找的内容不存在或已被删除。",
+    crossSite: "请求来自其他网站，已拒绝。请在本系统的页面中操作。",
     retry: "重试",
   },
   signIn: {
