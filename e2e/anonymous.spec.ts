@@ -29,7 +29,10 @@ test.describe("公众 (not signed in)", () => {
     expect(await health.json()).toMatchObject({ status: "ok", database: { reachable: true, driver: "pglite", migrations: { upToDate: true } } });
     const json = await request.get("/api/disclosures/00000000-0000-4000-8000-000000000000");
     expect(json.status()).toBe(401);
-    expect(await json.json()).toEqual({ error: "登录已失效，请重新登录。", fieldErrors: {} });
+    expect(await json.json()).toEqual({ code: "unauthenticated", error: "登录已失效，请重新登录。", fieldErrors: {} });
+    const save = await request.put("/api/disclosures/00000000-0000-4000-8000-000000000000/content", { data: { expectedVersion: 1, content: {} } });
+    expect(save.status()).toBe(401);
+    expect(await save.json()).toEqual({ code: "unauthenticated", error: "登录已失效，请重新登录。", fieldErrors: {} });
   });
 
   test("sees a Chinese error at the form for a wrong password, with the username kept", async ({ page }) => {

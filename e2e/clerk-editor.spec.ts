@@ -15,6 +15,7 @@ test.describe.configure({ mode: "serial" });
 const fixture = importDisclosureText(readFileSync(new URL("./fixtures/sanhe-2020-government-office.txt", import.meta.url))).disclosure;
 const shots = (name: string) => `/tmp/shots-editor/${name}.png`;
 const EDIT_URL = /\/disclosures\/([0-9a-f-]{36})\/edit/;
+const AUTOSAVE_URL = /\/api\/disclosures\/[0-9a-f-]{36}\/content$/;
 const COLUMNS = ["level1", "level2", "name", "description", "target", "basis"] as const;
 const HEADER = "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据";
 type Indicator = (typeof fixture.performance.projects)[number]["indicators"][number];
@@ -195,7 +196,7 @@ test("a reload mid-edit loses nothing: the browser keeps what the server has not
   const page = await openAs(browser, "clerk402", "otherMatters");
   page.on("dialog", (dialog) => void dialog.accept());
   // The server is unreachable for saves: the edit stays in the browser only.
-  await page.route("**/*", (route) => (route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort() : route.continue()));
+  await page.route(AUTOSAVE_URL, (route) => route.abort());
   const text = "重新加载前输入、尚未保存到服务器的文字。";
   await field(page, "otherMatters").fill(text);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "offline", { timeout: 20_000 });
@@ -245,21 +246,28 @@ test("the server refuses a save at a stale version or for another department's i
   await expect(office.getByText("三河市财政局")).toHaveCount(0);
 
   const page = await openAs(browser, "clerk402", "otherMatters");
-  const request = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+  const request = page.waitForRequest((r) => r.method() === "PUT" && AUTOSAVE_URL.test(r.url()));
   await field(page, "otherMatters").fill("真实的一次保存。");
   const save = await request;
   await saved(page);
   const before = await stored(page);
-  const headers = Object.fromEntries(Object.entries(save.headers()).filter(([k]) => !["content-length", "host", "cookie"].includes(k)));
-  const [input] = JSON.parse(save.postData()!) as [{ id: string; expectedVersion: number; content: typeof fixture }];
-  const send = async (forged: object) => (await page.request.post(save.url(), { headers, data: JSON.stringify([forged]) })).text();
+  const input = JSON.parse(save.postData()!) as { expectedVersion: number; content: typeof fixture };
+  const send = async (url: string, forged: object) => {
+    const response = await page.request.put(url, { headers: { "content-type": "application/json" }, data: JSON.stringify(forged) });
+    return { status: response.status(), body: (await response.json()) as { code?: string; error?: string } };
+  };
 
-  const stale = await send({ ...input, content: { ...input.content, otherMatters: "过期版本上的修改" } });
-  expect(stale).toContain('"ok":false');
-  expect(stale).toContain('"code":"conflict"');
-  const foreign = await send({ ...input, id: officeId, content: { ...input.content, otherMatters: "改别的部门" } });
-  expect(foreign).toContain('"ok":false');
-  expect(foreign).toContain('"code":"forbidden"');
+  const stale = await send(save.url(), { ...input, content: { ...input.content, otherMatters: "过期版本上的修改" } });
+  expect(stale).toMatchObject({ status: 409, body: { code: "conflict" } });
+  const foreign = await send(save.url().replace(/disclosures\/[^/]+\/content/, `disclosures/${officeId}/content`), { ...input, content: { ...input.content, otherMatters: "改别的部门" } });
+  expect(foreign).toMatchObject({ status: 403, body: { code: "forbidden", error: "您没有执行此操作的权限。" } });
+  // An id in the body does not redirect the save: the path names the disclosure.
+  const smuggled = await send(save.url(), { ...input, id: officeId, content: { ...input.content, otherMatters: "改别的部门" } });
+  expect(smuggled).toMatchObject({ status: 409, body: { code: "conflict" } });
+  // Sent from a page of another site: refused before anything is read.
+  const crossSite = await page.request.put(save.url(), { headers: { "content-type": "application/json", origin: "https://evil.example" }, data: JSON.stringify(input) });
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.json()).toMatchObject({ code: "forbidden", error: "请求来自其他网站，已拒绝。请在本系统的页面中操作。" });
   expect(await stored(page)).toEqual(before);
   expect(await (await office.request.get(`/api/disclosures/${officeId}`)).json()).toEqual(officeBefore);
   await office.context().close();

@@ -12,7 +12,7 @@ import { departments } from "../db/schema/organisation";
 import { seedDemo } from "../db/seed/demo";
 import type { EditableDisclosure } from "../db/disclosure-shape";
 import { consistencyProblems, markVersions } from "../lib/ops/fault-checks";
-import { actionId, callAction, freePort, sessionCookie, startServer, type RunningServer } from "../lib/ops/next-server";
+import { actionId, callAction, freePort, sendJsonRoute, sessionCookie, startServer, type RunningServer } from "../lib/ops/next-server";
 
 /**
  * The production server on its own PGlite folder, killed with SIGKILL while a clerk autosaves and
@@ -75,7 +75,6 @@ test.beforeAll(async () => {
 
 test("SIGKILL in the middle of saves and transitions loses nothing confirmed and shows nothing half-written", async () => {
   const port = await freePort();
-  const save = actionId(distDir, EDIT, "saveContentAction");
   const submit = actionId(distDir, EDIT, "submitAction");
   let lastMarker = "";
 
@@ -101,10 +100,9 @@ test("SIGKILL in the middle of saves and transitions loses nothing confirmed and
         const content = { ...base, otherMatters: `断电测试 第${round + 1}轮 第${n}次保存` };
         sent = n;
         try {
-          const answer = await callAction(server.url, `/disclosures/${people.draftId}/edit`, save, people.clerk.cookie, { id: people.draftId, expectedVersion: confirmed.version, content, base });
-          const data = answer.outcome?.data as { kind: string; version: number } | undefined;
-          expect(answer.outcome?.ok, answer.text.slice(0, 300)).toBe(true);
-          confirmed = { n, version: data!.version };
+          const answer = await sendJsonRoute(server.url, "PUT", `/api/disclosures/${people.draftId}/content`, people.clerk.cookie, { expectedVersion: confirmed.version, content, base });
+          expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+          confirmed = { n, version: answer.body!.version as number };
           base = content;
           warm();
         } catch (error) {

@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { checkDisclosure, type CheckOptions } from "@/lib/rules/engine";
 import type { Finding } from "@/lib/rules/finding";
-import { explainWarningAction, saveContentAction, submitAction } from "@/app/disclosures/[id]/edit/actions";
+import { explainWarningAction, submitAction } from "@/app/disclosures/[id]/edit/actions";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
@@ -56,7 +56,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   const params = useSearchParams();
   const requested = params.get("section");
   const section: SectionId = isSection(requested) ? requested : props.initialSection;
-  const autosave = useAutosave({ disclosureId, version: props.version, initial: props.content, readOnly, save: saveContentAction });
+  const autosave = useAutosave({ disclosureId, version: props.version, initial: props.content, readOnly });
   const { content, update } = autosave;
   const [explanations, setExplanations] = useState(props.explanations);
   const [submitting, setSubmitting] = useState(false);

@@ -7,10 +7,8 @@ import { chooseRestore, readDrafts, writeDraft, type DraftStorage } from "@/lib/
 import { ensureRowIds } from "@/lib/editor/row-ids";
 import { sectionOfPath } from "@/lib/editor/section-state";
 import type { SectionId } from "@/lib/domain/model";
-import type { Outcome } from "@/app/_server/operation";
 import type { SaveContentAnswer } from "@/app/disclosures/[id]/edit/operations";
-
-type SaveAction = (input: { id: string; expectedVersion: number; content: EditableDisclosure; base?: EditableDisclosure }) => Promise<Outcome<SaveContentAnswer>>;
+import { sendJson } from "@/lib/editor/json-route";
 
 const isEditable = (value: unknown): value is EditableDisclosure => editableDisclosure.safeParse(value).success;
 
@@ -23,9 +21,9 @@ function browserStorage(): DraftStorage | null {
   }
 }
 
-/** The server action's answer as the queue understands it. */
-async function ask(save: SaveAction, id: string, request: SaveRequest<EditableDisclosure>): Promise<SaveAnswer<EditableDisclosure>> {
-  const outcome = await save({ id, ...request });
+/** One autosave (app/api/disclosures/[id]/content/route.ts), answered as the queue understands it. */
+async function ask(id: string, request: SaveRequest<EditableDisclosure>): Promise<SaveAnswer<EditableDisclosure>> {
+  const outcome = await sendJson<SaveContentAnswer>("PUT", `/api/disclosures/${encodeURIComponent(id)}/content`, request);
   if (outcome.ok) return outcome.data;
   switch (outcome.code) {
     case "conflict":
@@ -58,7 +56,7 @@ export type AutosaveState = {
  * unsaved copy from localStorage on opening, keeps the copy current on every edit, retries when
  * the browser is back online, and warns before leaving with anything unsaved.
  */
-export function useAutosave({ disclosureId, version, initial, readOnly, save }: { disclosureId: string; version: number; initial: EditableDisclosure; readOnly: boolean; save: SaveAction }): AutosaveState {
+export function useAutosave({ disclosureId, version, initial, readOnly }: { disclosureId: string; version: number; initial: EditableDisclosure; readOnly: boolean }): AutosaveState {
   const [content, setContent] = useState(initial);
   const [revision, setRevision] = useState(0);
   const [invalidTexts, setInvalidTexts] = useState<Record<string, string>>({});
@@ -77,7 +75,7 @@ export function useAutosave({ disclosureId, version, initial, readOnly, save }: 
       version: restore?.version ?? version,
       base: restore?.base ?? initial,
       content: restore?.content,
-      send: (request) => ask(save, disclosureId, request),
+      send: (request) => ask(disclosureId, request),
       onStatus: setStatus,
       onReplace: (replaced) => {
         setContent(replaced);

@@ -108,3 +108,22 @@ export async function callAction(url: string, page: string, id: string, cookie: 
   }
   return { status: res.status, outcome, text };
 }
+
+export type RouteAnswer = { status: number; body: Record<string, unknown> | null; text: string };
+
+/** Sends JSON to one of the app's routes as the editor does (the autosave's PUT, say), signed in by `cookie`. */
+export async function sendJsonRoute(url: string, method: "POST" | "PUT", route: string, cookie: string, body: unknown): Promise<RouteAnswer> {
+  const res = await fetch(`${url}${route}`, {
+    method,
+    headers: { "Content-Type": "application/json", Accept: "application/json", Cookie: cookie, Origin: url },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: RouteAnswer["body"] = null;
+  try {
+    parsed = JSON.parse(text) as RouteAnswer["body"];
+  } catch {
+    parsed = null;
+  }
+  return { status: res.status, body: parsed, text };
+}

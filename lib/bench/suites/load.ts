@@ -11,7 +11,7 @@ import { saveFiscalYear } from "../../../db/queries/settings";
 import { loadActor } from "../../../db/queries/users";
 import { userDepartments, users } from "../../../db/schema/users";
 import type { EditableDisclosure } from "../../../db/disclosure-shape";
-import { actionId, buildExists, callAction, sessionCookie, startServer } from "../../ops/next-server";
+import { buildExists, sendJsonRoute, sessionCookie, startServer } from "../../ops/next-server";
 import type { BenchCase, BenchResult } from "../bench";
 
 /**
@@ -120,18 +120,17 @@ const suite: MeasuredSuite = {
       const nodeArgs = process.env.LOAD_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean);
       // Configured as README's production section says: compression is the reverse proxy's job.
       server = await startServer({ distDir, nodeArgs, env: { DATABASE_URL: url.toString(), AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXT_COMPRESS: "0" } });
-      const save = actionId(distDir, "app/disclosures/[id]/edit/actions.ts", "saveContentAction");
       let errors = 0;
       const firstErrors: string[] = [];
       const autosave = async (clerk: Clerk, n: number): Promise<number> => {
         const content = { ...clerk.content, otherMatters: `第 ${n} 次自动保存：${clerk.id.slice(0, 8)}` };
         const start = performance.now();
-        const answer = await callAction(server!.url, `/disclosures/${clerk.disclosureId}/edit`, save, clerk.cookie, { id: clerk.disclosureId, expectedVersion: clerk.version, content, base: clerk.content });
+        const answer = await sendJsonRoute(server!.url, "PUT", `/api/disclosures/${clerk.disclosureId}/content`, clerk.cookie, { expectedVersion: clerk.version, content, base: clerk.content });
         const ms = performance.now() - start;
-        const data = answer.outcome?.data as { kind?: string; version?: number } | undefined;
-        if (answer.status !== 200 || !answer.outcome?.ok || data?.kind !== "saved") {
+        const data = answer.body as { kind?: string; version?: number } | null;
+        if (answer.status !== 200 || data?.kind !== "saved") {
           errors++;
-          if (firstErrors.length < 3) firstErrors.push(`${answer.status} ${answer.outcome?.formError ?? answer.text.slice(0, 200)}`);
+          if (firstErrors.length < 3) firstErrors.push(`${answer.status} ${answer.text.slice(0, 200)}`);
         } else {
           clerk.version = data.version!;
           clerk.content = content;

@@ -1,9 +1,8 @@
 "use server";
 
 import { serverAction } from "@/app/_server/action";
-import { explainWarningOperation, saveContentOperation, submitOperation } from "./operations";
+import { explainWarningOperation, submitOperation } from "./operations";
 
-// Autosave revalidates nothing: the editor holds the content, and a refresh would only redraw it.
-export const saveContentAction = serverAction(saveContentOperation);
+// Autosave is a route (app/api/disclosures/[id]/content/route.ts), the editor's most frequent request.
 export const explainWarningAction = serverAction(explainWarningOperation);
 export const submitAction = serverAction(submitOperation, { revalidate: ["/workbench"] });
