@@ -300,6 +300,19 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
   await expect(status).toHaveCount(0);
   await page.keyboard.press("ArrowLeft");
   await expect(status).toContainText("服务对象满意度目标值 >=90% 低于上年实际水平");
+  // The clerk moves the commented row: the mark, the list's label and 定位 go with the row, not
+  // with the place it was at when the page opened. Moved back, as the seed had it.
+  const madeAt = (await commented.getAttribute("data-path"))!;
+  const row = Number(/indicators\[(\d+)\]/.exec(madeAt)![1]);
+  const up = row > 0;
+  const movedTo = up ? row - 1 : row + 1;
+  await expect(summary).toContainText(`指标第 ${row + 1} 行`);
+  await page.keyboard.press(up ? "Alt+ArrowUp" : "Alt+ArrowDown");
+  await expect(commented).toHaveAttribute("data-path", madeAt.replace(`indicators[${row}]`, `indicators[${movedTo}]`));
+  await expect(summary).toContainText(`指标第 ${movedTo + 1} 行`);
+  await page.keyboard.press(up ? "Alt+ArrowDown" : "Alt+ArrowUp");
+  await expect(commented).toHaveAttribute("data-path", madeAt);
+  await saved(page);
   // Each of 五's lists is headed once (its group and the list itself both printed the title).
   for (const name of ["分项绩效目标", "工作保障措施"]) await expect(page.getByRole("heading", { name, exact: true })).toHaveCount(1);
 

@@ -24,7 +24,7 @@ import { SaveStatus } from "./save-status";
 import { SectionBody } from "./section-body";
 import { SectionForm, type SectionChange } from "./section-form";
 import { SectionNav } from "./section-nav";
-import { ReviewSummary, useGridComments } from "./review-threads";
+import { ReviewSummary, useGridComments, useThreadsFollowRows } from "./review-threads";
 import { ProjectsReadOnly } from "./sections/projects-read-only";
 import { SubmitPanel } from "./submit-panel";
 import { useAutosave } from "./use-autosave";
@@ -66,6 +66,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   const checked = useDeferredValue(content);
   const findings = useMemo(() => checkDisclosure(checked, checkOptions), [checked, checkOptions]);
   const explained = useMemo(() => explanationIndex(explanations), [explanations]);
+  useThreadsFollowRows(content);
   const gridComments = useGridComments();
   const statuses = useMemo(
     () => sectionStatuses(checked, findings, { invalidPaths: Object.keys(autosave.invalidTexts), isExplained: (f) => explanationOf(explained, f) !== undefined }),

@@ -1,7 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { EditableDisclosure } from "@/db/disclosure-shape";
+import { currentAnchor, rowPaths } from "@/db/row-paths";
+import { describePath } from "@/lib/domain/paths";
 import type { CellComment } from "@/lib/grid/findings-index";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -16,6 +19,9 @@ const m = zhCN.editor.review;
 /** A review thread as the editor shows it (dates as ISO text: it crosses from the server). */
 export type ThreadView = {
   id: string;
+  /** Where it was made, and the row it was made on (null outside repeating rows). */
+  anchorPath: string;
+  anchorRowId: string | null;
   /** Where it points now (follows its row when rows move). */
   path: string;
   label: string;
@@ -28,15 +34,58 @@ export type ThreadView = {
   replies: Array<{ id: string; author: string; body: string; at: string }>;
 };
 
-type ThreadsValue = { threads: ThreadView[]; canAnswer: boolean };
-const ThreadsContext = createContext<ThreadsValue>({ threads: [], canAnswer: false });
+type ThreadsValue = { threads: ThreadView[]; canAnswer: boolean; follow: (content: EditableDisclosure) => void };
+const ThreadsContext = createContext<ThreadsValue>({ threads: [], canAnswer: false, follow: () => undefined });
+
+/** The rows' ids in order: changes when rows are inserted, removed or moved, not when a cell is typed in. */
+function rowLayout(content: EditableDisclosure): string {
+  const ids: string[] = [];
+  for (const p of content.performance.projects) {
+    ids.push(p.id ?? "");
+    for (const indicator of p.indicators) ids.push(indicator.id ?? "");
+    ids.push("|");
+  }
+  for (const item of content.procurement.items) ids.push(item.id ?? "");
+  return ids.join(",");
+}
+
+/** The thread against the editor's content as it is now: its path, whether its row is gone, its label. */
+function reanchor(thread: ThreadView, paths: ReadonlyMap<string, string>, content: EditableDisclosure): ThreadView {
+  const anchor = currentAnchor(thread.anchorPath, thread.anchorRowId, paths);
+  if (anchor.path === thread.path && anchor.rowGone === thread.rowGone) return thread;
+  return { ...thread, path: anchor.path, rowGone: anchor.rowGone, label: describePath(anchor.path, anchor.rowGone ? undefined : content) };
+}
+
+/**
+ * Keeps the threads on their rows while the clerk edits: whenever rows are inserted, removed or
+ * moved (in the grid or the procurement list), each thread's path is worked out again from its
+ * row's id, as the server does when the page loads (db/row-paths.ts).
+ */
+export function useThreadsFollowRows(content: EditableDisclosure): void {
+  const { threads, follow } = useContext(ThreadsContext);
+  const anchored = threads.some((t) => t.anchorRowId !== null);
+  const layout = anchored ? rowLayout(content) : "";
+  useEffect(() => {
+    if (anchored) follow(content);
+    // The layout, not every keystroke's content, decides when to look again.
+  }, [layout, anchored]);
+}
 
 /**
  * The approver's comments in the clerk's editor: each thread under the field it points at (through
  * the annotations context every Field reads), and all of them in a list above the form, so one
  * about a whole row or section is not missed. Replies and 已解决 go through review.reply/resolve.
  */
-export function ReviewThreads({ threads, canAnswer, children }: { threads: ThreadView[]; canAnswer: boolean; children: ReactNode }) {
+export function ReviewThreads({ threads: loaded, canAnswer, children }: { threads: ThreadView[]; canAnswer: boolean; children: ReactNode }) {
+  // The editor's content as of its last change of rows (useThreadsFollowRows); null until then.
+  const [followed, follow] = useState<EditableDisclosure | null>(null);
+  const threads = useMemo(() => {
+    if (!followed) return loaded;
+    const paths = rowPaths(followed);
+    const next = loaded.map((t) => reanchor(t, paths, followed));
+    // The same array while nothing moved, so the grid's memoised rows stay put.
+    return next.every((t, i) => t === loaded[i]) ? loaded : next;
+  }, [loaded, followed]);
   const byPath = useMemo(() => {
     const map = new Map<string, ThreadView[]>();
     for (const t of threads) map.set(t.path, [...(map.get(t.path) ?? []), t]);
@@ -57,7 +106,7 @@ export function ReviewThreads({ threads, canAnswer, children }: { threads: Threa
     }),
     [byPath, canAnswer],
   );
-  const value = useMemo(() => ({ threads, canAnswer }), [threads, canAnswer]);
+  const value = useMemo(() => ({ threads, canAnswer, follow }), [threads, canAnswer, follow]);
   return (
     <ThreadsContext.Provider value={value}>
       <EditorAnnotations value={annotations}>{children}</EditorAnnotations>

@@ -48,6 +48,8 @@ export default async function EditDisclosurePage({ params }: Props) {
   const readOnlyReason = editable ? null : zhCN.editor.readOnly.notEditable(zhCN.states[facts.state]);
   const views: ThreadView[] = threads.map((t) => ({
     id: t.id,
+    anchorPath: t.anchorPath,
+    anchorRowId: t.anchorRowId,
     path: t.currentPath,
     label: t.label,
     rowGone: t.rowGone,
