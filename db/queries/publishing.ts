@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { canOpenRevision, canPublish } from "@/lib/auth/policy";
 import type { Disclosure } from "@/lib/domain/model";
@@ -95,17 +95,6 @@ const publishedColumns = {
   sha256: publishedSnapshots.sha256,
   publishedAt: publishedSnapshots.publishedAt,
 };
-
-/** Every published revision, newest year first, departments by code. */
-export async function listPublished(db: Db, filter: { fiscalYear?: number } = {}) {
-  return db
-    .select(publishedColumns)
-    .from(publishedSnapshots)
-    .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
-    .innerJoin(departments, eq(departments.id, disclosures.departmentId))
-    .where(filter.fiscalYear === undefined ? undefined : eq(disclosures.fiscalYear, filter.fiscalYear))
-    .orderBy(desc(disclosures.fiscalYear), asc(departments.code), desc(publishedSnapshots.revision));
-}
 
 /** Exactly what was published for that revision (the live rows may since be a new draft). */
 export async function getPublishedSnapshot(db: Db, disclosureId: string) {

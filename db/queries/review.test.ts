@@ -3,7 +3,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { createTestDb, type TestDb } from "../test-db";
 import { buildWorld, type World } from "../test-world";
 import { disclosureIn, type Cast } from "../test-workflow";
-import { getDisclosureMeta, loadEditableDisclosure } from "./disclosures";
+import { loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
 import { addComment, commentCounts, listReturns, listThreads, replyToComment, setCommentResolved } from "./review";
 import { returnDisclosure, transitionDisclosure } from "./workflow";
@@ -22,7 +22,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-const versionOf = async (id: string) => (await getDisclosureMeta(t.db, w.actors.admin, id)).version;
 
 describe("who may comment, answer and resolve", () => {
   it("only the deciding approver opens a thread; others are refused, outsiders cannot even see it", async () => {

@@ -3,7 +3,7 @@ import type { Actor, Role } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "../client";
 import { InvalidInputError, NotFoundError } from "../errors";
-import { departmentGroups, departments } from "../schema/organisation";
+import { departmentGroups } from "../schema/organisation";
 import { approverGroups, userDepartments, users } from "../schema/users";
 import { appendAudit } from "./audit";
 

@@ -5,7 +5,8 @@ import { createTestDb, type TestDb } from "../test-db";
 import { fixtureDisclosure } from "../test-world";
 import { verifyAuditChain } from "../queries/audit";
 import { listDisclosuresForActor, loadDisclosure } from "../queries/disclosures";
-import { getPublishedSnapshot, listPublished, listPublishedFiles, verifySnapshot } from "../queries/publishing";
+import { listPublicDisclosures } from "../queries/portal";
+import { getPublishedSnapshot, listPublishedFiles, verifySnapshot } from "../queries/publishing";
 import { listComments } from "../queries/review";
 import { findUserByUsername, loadActor } from "../queries/users";
 import { demoAccountNames, seedDemo, type DemoAccount } from "./demo";
@@ -40,7 +41,7 @@ describe("the demo seed", () => {
 
   it("reads the fixture without problems and publishes 434's 2020 disclosure as it reads", async () => {
     expect(problems).toEqual([]);
-    const [published] = await listPublished(t.db);
+    const [published] = await listPublicDisclosures(t.db);
     expect(published).toMatchObject({ departmentCode: "434", fiscalYear: 2020, revision: 1 });
     const snapshot = await getPublishedSnapshot(t.db, published.disclosureId);
     expect(snapshot.canonical).toEqual(fixtureDisclosure());
@@ -100,7 +101,7 @@ describe("the demo seed on a machine without Chromium", () => {
     process.env.CHROMIUM_PATH = "/nonexistent/chromium";
     try {
       await seedDemo(bare.db);
-      const [published] = await listPublished(bare.db);
+      const [published] = await listPublicDisclosures(bare.db);
       expect((await listPublishedFiles(bare.db, published.snapshotId)).map((f) => f.format)).toEqual(["csv-indicators", "csv-procurement", "datapackage", "docx", "json", "xlsx"]);
     } finally {
       if (before === undefined) delete process.env.CHROMIUM_PATH;

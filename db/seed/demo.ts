@@ -3,7 +3,6 @@ import type { Actor, Role } from "@/lib/auth/actor";
 import { generatePassword } from "@/lib/auth/password";
 import { carryForward } from "@/lib/domain/carry-forward";
 import { findFramework } from "@/lib/domain/frameworks";
-import type { Disclosure } from "@/lib/domain/model";
 import { bundleFormats, renderBundle } from "@/lib/export/bundle";
 import { PdfPrinter } from "@/lib/export/pdf";
 import { importDisclosureText } from "@/lib/import/text/import-disclosure";

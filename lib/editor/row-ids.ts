@@ -1,5 +1,3 @@
-import type { Disclosure } from "../domain/model";
-
 /**
  * Every project fund, indicator and procurement line gets its uuid in the browser the moment it
  * is made (db/disclosure-shape.ts allows that), so a row is the same row in every save: the

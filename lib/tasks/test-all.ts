@@ -1,6 +1,8 @@
 /**
  * `npm test`: every suite, in order, then one line `N passed, N failed` adding them all up.
  *
+ * 0. the type check of everything, tests and scripts included (`next build` checks only what
+ *    ships), on a whole run: one check, or one failure per type error;
  * 1. vitest: the domain, importer, rules, CLI, database and server-level tests (PGlite unless
  *    DATABASE_URL points at a PostgreSQL server);
  * 2. Playwright: real Chromium against a production build (skipped with --no-e2e, for the
@@ -37,6 +39,15 @@ function readJson(file: string): unknown {
   }
 }
 
+function typecheckCounts(): Counts {
+  const result = spawnSync("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"], { cwd: root, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  const errors = output.split("\n").filter((line) => /error TS\d+/.test(line));
+  if (result.status === 0) return { suite: "typecheck", passed: 1, failed: 0, skipped: 0 };
+  process.stdout.write(output);
+  return { suite: "typecheck", passed: 0, failed: Math.max(1, errors.length), skipped: 0 };
+}
+
 function vitestCounts(): Counts {
   const file = path.join(reportDir, "vitest.json");
   rmSync(file, { force: true });
@@ -60,7 +71,8 @@ function playwrightCounts(): Counts {
 }
 
 mkdirSync(reportDir, { recursive: true });
-const results: Counts[] = [vitestCounts()];
+// A filtered run (the PostgreSQL re-run of the database suites) checks types once, not again.
+const results: Counts[] = vitestFilters.length === 0 ? [typecheckCounts(), vitestCounts()] : [vitestCounts()];
 if (withE2e) results.push(playwrightCounts());
 
 const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendAudit, countAudit, searchAudit } from "@/db/queries/audit";
+import { countAudit, searchAudit } from "@/db/queries/audit";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { checkCredentials } from "@/app/_server/credentials";
 import { executeOperation } from "@/app/_server/operation";

@@ -11,7 +11,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { procurementSentence } from "@/lib/render/narrative";
 import { SumLine } from "../figures";
 import { NumberField, TextField } from "../inputs";
-import { FieldGrid, Group } from "../layout";
+import { FieldGrid } from "../layout";
 import { ListEditor } from "../list-editor";
 import { NarrativePreview } from "../narrative-preview";
 import { useEditor } from "../editor-context";

@@ -7,7 +7,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { operatingExpensesSentence } from "@/lib/render/narrative";
 import { Button } from "@/components/ui/button";
 import { NumberField, TextField } from "../inputs";
-import { FieldGrid, Group } from "../layout";
+import { FieldGrid } from "../layout";
 import { ListEditor } from "../list-editor";
 import { NarrativePreview } from "../narrative-preview";
 import { useEditor } from "../editor-context";
