@@ -12,6 +12,8 @@ export class UserError extends Error {
     /** Messages for individual fields, keyed by the input's field path ("username", "rows.2.target"). */
     readonly fieldErrors: Record<string, string[]> = {},
     readonly code: FailureCode = "invalid-input",
+    /** Records the refusal points at, for the page to link to ({ existingId: "…" }): ids, not words. */
+    readonly refs: Record<string, string> = {},
   ) {
     super(message);
     this.name = new.target.name;
@@ -36,12 +38,13 @@ export type FailureCode = "unauthenticated" | "forbidden" | "invalid-input" | "n
  * Errors other layers mark as user-facing (db/errors.ts DbUserError carries `userFacing` and a
  * `code`): recognised by shape so app/ does not need to know every class.
  */
-export function asUserFacing(error: unknown): { message: string; code: FailureCode; fieldErrors: Record<string, string[]> } | null {
+export function asUserFacing(error: unknown): { message: string; code: FailureCode; fieldErrors: Record<string, string[]>; refs: Record<string, string> } | null {
   if (!(error instanceof Error) || (error as { userFacing?: unknown }).userFacing !== true) return null;
   const rawCode = (error as { code?: unknown }).code;
   const code: FailureCode = isFailureCode(rawCode) ? rawCode : "invalid-input";
   const fieldErrors = error instanceof UserError ? error.fieldErrors : {};
-  return { message: error.message, code, fieldErrors };
+  const refs = error instanceof UserError ? error.refs : {};
+  return { message: error.message, code, fieldErrors, refs };
 }
 
 const failureCodes: ReadonlySet<string> = new Set(["unauthenticated", "forbidden", "invalid-input", "not-found", "conflict", "invalid-state", "error"]);

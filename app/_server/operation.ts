@@ -16,7 +16,7 @@ import { asUserFacing, type FailureCode } from "./errors";
 
 export type Outcome<T> =
   | { ok: true; data: T }
-  | { ok: false; code: FailureCode; fieldErrors: Record<string, string[]>; formError: string | null };
+  | { ok: false; code: FailureCode; fieldErrors: Record<string, string[]>; formError: string | null; refs?: Record<string, string> };
 
 export type OperationContext = { db: Db; actor: Actor | null; ip: string | null };
 export type AuthedContext = OperationContext & { actor: Actor };
@@ -73,11 +73,12 @@ export function registeredOperations(): ReadonlyArray<Operation<never, unknown>>
   return [...registry.values()];
 }
 
-const fail = (code: FailureCode, formError: string | null, fieldErrors: Record<string, string[]> = {}): Outcome<never> => ({
+const fail = (code: FailureCode, formError: string | null, fieldErrors: Record<string, string[]> = {}, refs: Record<string, string> = {}): Outcome<never> => ({
   ok: false,
   code,
   fieldErrors,
   formError,
+  ...(Object.keys(refs).length > 0 ? { refs } : {}),
 });
 
 /** zod issues as messages per field path; issues without a path become the form error. */
@@ -133,7 +134,7 @@ export async function executeOperation<I, O>(op: Operation<I, O>, ctx: Operation
     return { ok: true, data };
   } catch (error) {
     const known = asUserFacing(error);
-    if (known) return fail(known.code, known.message, known.fieldErrors);
+    if (known) return fail(known.code, known.message, known.fieldErrors, known.refs);
     console.error(`[operation] ${op.name} failed`, error);
     return fail("error", zhCN.errors.generic);
   }

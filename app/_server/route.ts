@@ -11,7 +11,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 export type RouteResult = Response | unknown;
 
 /** The failure's JSON body: `code` tells a conflict to merge from another 409 (a state that forbids the write). */
-export type RouteFailure = { code: FailureCode; error: string | null; fieldErrors: Record<string, string[]> };
+export type RouteFailure = { code: FailureCode; error: string | null; fieldErrors: Record<string, string[]>; refs?: Record<string, string> };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -58,7 +58,7 @@ export function routeHandler<I, O>(op: Operation<I, O>, toInput?: (req: Request,
     }
     if (!outcome.ok)
       return Response.json(
-        { code: outcome.code, error: outcome.formError, fieldErrors: outcome.fieldErrors } satisfies RouteFailure,
+        { code: outcome.code, error: outcome.formError, fieldErrors: outcome.fieldErrors, ...(outcome.refs ? { refs: outcome.refs } : {}) } satisfies RouteFailure,
         { status: statusOf(outcome.code), headers: { "cache-control": "no-store" } },
       );
     if (outcome.data instanceof Response) return outcome.data;

@@ -23,7 +23,7 @@ export function AcceptForm({ input, label, variant = "primary", testId }: { inpu
   useEffect(() => {
     if (state?.ok) router.push(state.data.href);
   }, [state, router]);
-  const existingId = state && !state.ok ? state.fieldErrors.existingId?.[0] : undefined;
+  const existingId = state && !state.ok ? state.refs?.existingId : undefined;
   return (
     <form action={formAction} className="space-y-3">
       {Object.entries(input).map(([name, value]) => (

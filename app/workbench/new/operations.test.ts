@@ -142,9 +142,10 @@ describe("refusals, decided on the server", () => {
       ok: false,
       code: "conflict",
       formError: "三河市卫生健康局2022年度的信息公开已存在，不能再新建。请打开已有的填报继续。",
-      fieldErrors: { existingId: [existing.id] },
+      fieldErrors: {},
+      refs: { existingId: existing.id },
     });
-    expect(await upload(w.actors.clerk2, w.departments.health, 2022, "a.txt", fixtureText)).toMatchObject({ ok: false, code: "conflict", fieldErrors: { existingId: [existing.id] } });
+    expect(await upload(w.actors.clerk2, w.departments.health, 2022, "a.txt", fixtureText)).toMatchObject({ ok: false, code: "conflict", refs: { existingId: existing.id } });
     expect(await drafts(w.actors.clerk2, w.departments.health, 2022)).toHaveLength(1);
   });
 

@@ -39,7 +39,7 @@ export function AcceptBar({ target, backHref, input }: { target: string; backHre
 export function StartRefusal({ error, backHref }: { error: unknown; backHref: string }): ReactNode {
   const known = asUserFacing(error);
   if (!known) throw error;
-  const existingId = known.fieldErrors.existingId?.[0];
+  const existingId = known.refs.existingId;
   return (
     <div className="space-y-4">
       <Alert tone="error">

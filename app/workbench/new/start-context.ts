@@ -32,8 +32,8 @@ export class DuplicateDraftError extends UserError {
     fiscalYear: number,
     readonly existingId: string,
   ) {
-    // The id travels as a field error so the form can offer the link; the message stands alone.
-    super(refused.duplicate(department, fiscalYear), { existingId: [existingId] }, "conflict");
+    // The id travels as a reference so the form can offer the link; the message stands alone.
+    super(refused.duplicate(department, fiscalYear), {}, "conflict", { existingId });
   }
 }
 

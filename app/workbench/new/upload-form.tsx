@@ -37,7 +37,7 @@ export function UploadForm({ departmentId, fiscalYear }: { departmentId: string;
     xhr.open("POST", `/api/imports?department=${encodeURIComponent(departmentId)}&year=${fiscalYear}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
-      let body: { href?: string; error?: string; fieldErrors?: Record<string, string[]> } = {};
+      let body: { href?: string; error?: string; fieldErrors?: Record<string, string[]>; refs?: Record<string, string> } = {};
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
@@ -45,7 +45,7 @@ export function UploadForm({ departmentId, fiscalYear }: { departmentId: string;
       }
       if (xhr.status === 200 && body.href) return router.push(body.href);
       setProgress(null);
-      setFailure({ message: body.fieldErrors?.file?.[0] ?? body.error ?? m.failed, existingId: body.fieldErrors?.existingId?.[0] });
+      setFailure({ message: body.fieldErrors?.file?.[0] ?? body.error ?? m.failed, existingId: body.refs?.existingId });
     };
     xhr.onerror = () => {
       setProgress(null);
