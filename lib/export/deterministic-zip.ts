@@ -1,4 +1,4 @@
-import { inflateRawSync } from "node:zlib";
+import { inflateZipEntry, readZipDirectory } from "../zip/read-zip";
 import { ZipWriter } from "./zip-writer";
 
 /**
@@ -22,40 +22,11 @@ function pinCoreDates(xml: string, at: Date): string {
   return xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
 }
 
-/**
- * The files of a zip the libraries wrote, in the archive's order (folders left out). Only what
- * they write is read: stored or deflated entries, sizes in the central directory, no zip64.
- */
+/** The files of a zip the libraries wrote, in the archive's order (folders left out). */
 export function readZipEntries(bytes: Uint8Array): Array<[string, Uint8Array]> {
-  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = data.length - 22;
-  while (end >= 0 && data.readUInt32LE(end) !== 0x06054b50) end -= 1;
-  if (end < 0) throw new Error("not a zip archive: no end of central directory");
-  const count = data.readUInt16LE(end + 10);
-  let at = data.readUInt32LE(end + 16);
-  const entries: Array<[string, Uint8Array]> = [];
-  for (let i = 0; i < count; i += 1) {
-    if (data.readUInt32LE(at) !== 0x02014b50) throw new Error("not a zip archive: broken central directory");
-    const method = data.readUInt16LE(at + 10);
-    const compressedSize = data.readUInt32LE(at + 20);
-    const size = data.readUInt32LE(at + 24);
-    const nameLength = data.readUInt16LE(at + 28);
-    const skip = nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
-    const local = data.readUInt32LE(at + 42);
-    const name = data.toString("utf8", at + 46, at + 46 + nameLength);
-    at += 46 + skip;
-    if (name.endsWith("/")) continue;
-    if (data.readUInt32LE(local) !== 0x04034b50) throw new Error(`not a zip archive: no local header for ${name}`);
-    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-    const body = data.subarray(start, start + compressedSize);
-    let content: Uint8Array;
-    if (method === 0) content = body;
-    else if (method === 8) content = inflateRawSync(body, { maxOutputLength: Math.max(size, 1) });
-    else throw new Error(`zip entry ${name}: compression method ${method} is not read`);
-    if (content.byteLength !== size) throw new Error(`zip entry ${name}: ${content.byteLength} bytes where the archive says ${size}`);
-    entries.push([name, content]);
-  }
-  return entries;
+  return readZipDirectory(bytes)
+    .filter((entry) => !entry.name.endsWith("/"))
+    .map((entry) => [entry.name, inflateZipEntry(bytes, entry)]);
 }
 
 export async function deterministicZip(bytes: Uint8Array, options: { at?: Date; rewrite?: PartRewrite } = {}): Promise<Uint8Array> {

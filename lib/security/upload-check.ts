@@ -1,6 +1,6 @@
-import { inflateRawSync } from "node:zlib";
 import { DecodeError, decodeText, type TextEncodingName } from "../import/decode";
 import { securityMessages } from "../i18n/zh-CN/security";
+import { inflateZipEntry, readZipDirectory, ZipProblem, type ZipEntry } from "../zip/read-zip";
 
 /**
  * Every uploaded file is judged by its bytes, never by its name: a Word file is a real zip whose
@@ -147,8 +147,6 @@ function checkText(bytes: Uint8Array, fileName: string): CheckedUpload {
 
 // ---- Office Open XML zips -------------------------------------------------------------------
 
-type ZipEntry = { name: string; flags: number; method: number; compressedSize: number; size: number; localOffset: number };
-
 const MAIN_PARTS: ReadonlyArray<{ kind: "docx" | "xlsx"; macro: boolean; contentType: RegExp }> = [
   { kind: "docx", macro: false, contentType: /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main\+xml$/ },
   { kind: "xlsx", macro: false, contentType: /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml$/ },
@@ -185,78 +183,24 @@ function checkOfficeZip(bytes: Uint8Array, fileName: string, limits: UploadLimit
   throw new UploadRejectedError("zip-not-office", m.zipNotOffice(fileName));
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
+/** The shared reader's problems in this module's words: a zip bomb, or a damaged file. */
+function asUploadProblem(error: unknown, fileName: string): unknown {
+  if (!(error instanceof ZipProblem)) return error;
+  return error.kind === "bomb" ? new UploadRejectedError("zip-bomb", m.zipBomb(fileName)) : new UploadRejectedError("broken-zip", m.brokenZip(fileName));
+}
 
 function readCentralDirectory(bytes: Uint8Array, fileName: string, limits: UploadLimits): ZipEntry[] {
-  const broken = () => new UploadRejectedError("broken-zip", m.brokenZip(fileName));
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end record is in the last 22 bytes plus at most a 64 KiB comment.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
+  try {
+    return readZipDirectory(bytes, { maxEntries: limits.maxEntries });
+  } catch (error) {
+    throw asUploadProblem(error, fileName);
   }
-  if (eocd < 0) throw broken();
-  const count = view.getUint16(eocd + 10, true);
-  const directorySize = view.getUint32(eocd + 12, true);
-  const directoryOffset = view.getUint32(eocd + 16, true);
-  // Zip64 markers: an Office file within our size limits never needs them.
-  if (count === 0xffff || directoryOffset === 0xffffffff) throw new UploadRejectedError("zip-bomb", m.zipBomb(fileName));
-  if (count > limits.maxEntries) throw new UploadRejectedError("zip-bomb", m.zipBomb(fileName));
-  if (directoryOffset + directorySize > eocd) throw broken();
-
-  const entries: ZipEntry[] = [];
-  let at = directoryOffset;
-  const decoder = new TextDecoder("utf-8");
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw broken();
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    if (at + 46 + nameLength > eocd) throw broken();
-    entries.push({
-      flags: view.getUint16(at + 8, true),
-      method: view.getUint16(at + 10, true),
-      compressedSize: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      localOffset: view.getUint32(at + 42, true),
-      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  // Entries that share compressed bytes are the overlapping-file zip bomb; real archives never do.
-  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-  for (let i = 1; i < byOffset.length; i++) {
-    if (byOffset[i].localOffset < byOffset[i - 1].localOffset + 30 + byOffset[i - 1].compressedSize) throw new UploadRejectedError("zip-bomb", m.zipBomb(fileName));
-  }
-  return entries;
 }
 
 function inflateEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string): Buffer {
-  const broken = () => new UploadRejectedError("broken-zip", m.brokenZip(fileName));
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (entry.localOffset + 30 > bytes.length || view.getUint32(entry.localOffset, true) !== LOCAL_SIGNATURE) throw broken();
-  const start = entry.localOffset + 30 + view.getUint16(entry.localOffset + 26, true) + view.getUint16(entry.localOffset + 28, true);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw broken();
-  const compressed = bytes.subarray(start, end);
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw broken();
-    return Buffer.from(compressed.buffer, compressed.byteOffset, compressed.byteLength);
-  }
-  if (entry.method !== 8) throw broken();
-  let data: Buffer;
   try {
-    // One byte of room beyond the declared size tells a lie apart from an exact fit.
-    data = inflateRawSync(compressed, { maxOutputLength: entry.size + 1 });
+    return inflateZipEntry(bytes, entry);
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new UploadRejectedError("zip-bomb", m.zipBomb(fileName));
-    throw broken();
+    throw asUploadProblem(error, fileName);
   }
-  if (data.byteLength !== entry.size) throw data.byteLength > entry.size ? new UploadRejectedError("zip-bomb", m.zipBomb(fileName)) : broken();
-  return data;
 }
