@@ -1,8 +1,15 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Card } from "@/components/ui/card";
 
-export default function NotFound() {
+/**
+ * Rendered per request (connection()), not prerendered: an unknown address then gets the page with
+ * this request's CSP nonce on its scripts like every other page, instead of a static copy whose
+ * scripts the policy blocks.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <div className="flex min-h-screen items-center justify-center bg-slate-100 px-4">
       <main id="main" className="w-full max-w-md">

@@ -56,6 +56,20 @@ test.describe("security headers", () => {
     await expect(page).toHaveURL(/\/admin$/);
     expect(violations).toEqual([]);
   });
+
+  test("an unknown address gets the 404 page under the same policy: its scripts carry this request's nonce", async ({ page }) => {
+    const violations = await watchCsp(page);
+    const response = await page.goto("/no-such-page");
+    expect(response!.status()).toBe(404);
+    await expect(page.getByText("404")).toBeVisible();
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"])![1];
+    const scripts = await page.locator("script").evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((n) => n === nonce)).toBe(true);
+    await page.getByRole("link", { name: "返回首页" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    expect(violations).toEqual([]);
+  });
 });
 
 test.describe("sign-in lockout", () => {
