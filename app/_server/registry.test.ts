@@ -174,6 +174,24 @@ describe("every entry point is a registered operation", () => {
     expect(unbound).toEqual([]);
   });
 
+  it("declares each operation as what it is bound as: an action, or a route at its file's path and method", () => {
+    const problems: string[] = [];
+    for (const f of serverActionFiles)
+      for (const [name, value] of Object.entries(modules.get(f.file) ?? {})) {
+        const op = boundOperation(value);
+        if (op && !("external" in op) && op.kind !== "action") problems.push(`${rel(f.file)}: ${name} runs ${op.name}, declared kind "${op.kind}"`);
+      }
+    for (const f of routeFiles)
+      for (const [name, value] of Object.entries(modules.get(f.file) ?? {})) {
+        const op = boundOperation(value);
+        if (!HTTP_METHODS.has(name) || !op || "external" in op) continue;
+        const at = `/${path.dirname(rel(f.file)).split(path.sep).join("/")}`;
+        if (op.kind !== "route" || op.route?.method !== name || op.route.path !== at)
+          problems.push(`${rel(f.file)}: ${name} runs ${op.name}, declared ${op.kind} ${op.route?.method ?? ""} ${op.route?.path ?? ""}`);
+      }
+    expect(problems).toEqual([]);
+  });
+
   it("declares access, a policy, an input schema and an example for every operation; actions say how they audit", () => {
     const problems: string[] = [];
     for (const op of registeredOperations()) {

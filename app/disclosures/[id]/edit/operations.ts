@@ -48,7 +48,9 @@ const MERGE_ATTEMPTS = 3;
  */
 export const saveContentOperation = defineOperation({
   name: "disclosure.save-content",
-  kind: "action",
+  // The editor's autosave: app/api/disclosures/[id]/content/route.ts.
+  kind: "route",
+  route: { method: "PUT", path: "/api/disclosures/[id]/content" },
   access: { kind: "scoped", roles: ["clerk", "admin"] },
   input: z.object({
     id: z.uuid(),
