@@ -36,6 +36,18 @@ test.describe("公开目录 (the public portal)", () => {
     for (const heading of SECTIONS) await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   });
 
+  test("on a phone the list keeps the titles wide enough to read, code and revision under them", async ({ browser }) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto("/public");
+    const title = page.getByRole("link", { name: "三河市人民政府办公室2020年部门预算信息公开情况说明" });
+    // Squeezed between four columns it was 40 px wide: a character a line.
+    expect((await title.boundingBox())!.width).toBeGreaterThan(150);
+    await expect(page.getByRole("row").filter({ has: title })).toContainText("434 · 第1版");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/portal-list-phone.png`, fullPage: true });
+    await page.close();
+  });
+
   test("reads like the fixture: merged indicator cells, figures right-aligned, charts of the money", async ({ page }) => {
     await page.goto(PAGE);
     // Indicator tables: 一级指标 cells span the rows of their 二级指标.
