@@ -214,6 +214,39 @@ test("a reload mid-edit loses nothing: the browser keeps what the server has not
   await page.context().close();
 });
 
+test("signed out mid-edit: the edits wait in the browser, 重新登录 brings the clerk back and they are saved", async ({ browser }) => {
+  const page = await openAs(browser, "clerk402", "otherMatters");
+  const before = (await stored(page)).otherMatters;
+  // The session ends behind the clerk's back (idle timeout, signed out on another device).
+  await page.context().clearCookies();
+  const text = "登录失效后输入、尚未保存的文字。";
+  await field(page, "otherMatters").fill(text);
+  const alert = page.getByRole("alert").filter({ hasText: "登录已失效，修改尚未保存到服务器" });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toContainText("修改已保存在本浏览器中");
+  await page.screenshot({ path: shots("signed-out") });
+  // No "leave this page?" prompt on the way: the copy is in the browser.
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  await alert.getByRole("link", { name: "重新登录" }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  expect(dialogs).toEqual([]);
+  await page.getByLabel("用户名").fill("clerk402");
+  await page.getByLabel("密码").fill(demoPassword);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/disclosures\/[0-9a-f-]{36}\/edit\?section=otherMatters$/);
+  await expect(field(page, "otherMatters")).toHaveValue(text);
+  await saved(page);
+  expect((await stored(page)).otherMatters).toBe(text);
+  // As the seed had it, for the specs that follow.
+  await field(page, "otherMatters").fill(before);
+  await saved(page);
+  await page.context().close();
+});
+
 test("two tabs change the same field: the conflict screen shows both values and the clerk chooses", async ({ browser }) => {
   const a = await openAs(browser, "clerk402", "otherMatters");
   const b = await openAs(browser, "clerk402", "otherMatters");

@@ -148,7 +148,15 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
       {autosave.restoredAt ? <Alert className="mb-4">{m.restored(formatDateTime(autosave.restoredAt))}</Alert> : null}
       {autosave.storageFailed ? <Alert tone="error" className="mb-4">{m.save.storageFull}</Alert> : null}
       {status.kind === "offline" ? <Alert tone="warning" className="mb-4">{m.save.offlineHint}</Alert> : null}
-      {status.kind === "refused" ? (
+      {status.kind === "refused" && status.signedOut ? (
+        <Alert tone="error" title={m.save.signedOutTitle} className="mb-4">
+          {autosave.storageFailed ? m.save.signedOutNoCopy : m.save.signedOut}{" "}
+          {/* A full page load: the proxy and the sign-in page come back here, where the copy is restored. */}
+          <a href={`/signin?callbackUrl=${encodeURIComponent(`/disclosures/${disclosureId}/edit?section=${section}`)}`} className="font-medium underline underline-offset-2" target={autosave.storageFailed ? "_blank" : undefined}>
+            {m.save.signInAgain}
+          </a>
+        </Alert>
+      ) : status.kind === "refused" ? (
         <Alert tone="error" title={m.save.refused} className="mb-4">
           {status.message}
         </Alert>

@@ -32,6 +32,8 @@ async function ask(id: string, request: SaveRequest<EditableDisclosure>): Promis
     case "error":
       // The server is up but failing (a database restarting): keep the edits and try again.
       return { kind: "offline" };
+    case "unauthenticated":
+      return { kind: "refused", message: outcome.formError ?? "", signedOut: true };
     default:
       return { kind: "refused", message: outcome.formError ?? "", fieldErrors: outcome.fieldErrors };
   }
@@ -93,17 +95,27 @@ export function useAutosave({ disclosureId, version, initial, readOnly }: { disc
       setRestoredAt(restore.storedAt);
     }
     const online = () => q.retryNow();
+    // Back from signing in again in another window: try the refused save once more.
+    const focused = () => {
+      const now = q.snapshot.status;
+      if (now.kind === "refused" && now.signedOut) q.retryNow();
+    };
     const leaving = (e: BeforeUnloadEvent) => {
       if (q.isSaved() && Object.keys(invalidRef.current).length === 0) return;
+      // Signed out, going to sign in again: the local copy comes back when the editor reopens.
+      const now = q.snapshot.status;
+      if (storage && now.kind === "refused" && now.signedOut) return;
       void q.flush();
       e.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
       e.returnValue = "";
     };
     window.addEventListener("online", online);
+    window.addEventListener("focus", focused);
     window.addEventListener("beforeunload", leaving);
     return () => {
       window.removeEventListener("online", online);
+      window.removeEventListener("focus", focused);
       window.removeEventListener("beforeunload", leaving);
       q.dispose();
       queue.current = null;

@@ -22,7 +22,7 @@ export type SaveAnswer<C> =
   | { kind: "merged"; version: number; content: C }
   | { kind: "stale"; currentVersion: number }
   | { kind: "conflict"; version: number; theirs: C; merged: C; conflicts: Conflict[] }
-  | { kind: "refused"; message: string; fieldErrors?: Record<string, string[]> }
+  | { kind: "refused"; message: string; fieldErrors?: Record<string, string[]>; signedOut?: boolean }
   | { kind: "offline" };
 
 export type AutosaveStatus =
@@ -31,7 +31,8 @@ export type AutosaveStatus =
   | { kind: "saving" }
   | { kind: "offline"; attempts: number }
   | { kind: "conflict"; conflicts: Conflict[] }
-  | { kind: "refused"; message: string; fieldErrors?: Record<string, string[]> };
+  /** signedOut: the session ended (idle, signed out elsewhere); the edits wait in the local copy. */
+  | { kind: "refused"; message: string; fieldErrors?: Record<string, string[]>; signedOut?: boolean };
 
 export type LocalCopy<C> = { baseVersion: number; base: C; content: C };
 
@@ -223,7 +224,7 @@ export class AutosaveQueue<C> {
         this.schedule(this.retryDelay(), true);
         return;
       case "refused":
-        this.setStatus({ kind: "refused", message: answer.message, fieldErrors: answer.fieldErrors });
+        this.setStatus({ kind: "refused", message: answer.message, fieldErrors: answer.fieldErrors, ...(answer.signedOut ? { signedOut: true } : {}) });
         return;
     }
   }
