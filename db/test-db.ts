@@ -6,6 +6,21 @@ import { migrateDb } from "./migrate";
 export type TestDb = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
 
 /**
+ * node-postgres warns (once per process) when a query is sent on a connection still busy with
+ * another: two queries of one transaction run in parallel (Promise.all on `tx`). pg 9 will refuse
+ * them, so on PostgreSQL the test file that caused it fails when it closes its database.
+ */
+const overlappingQueries: string[] = [];
+let listening = false;
+function watchOverlappingQueries(): void {
+  if (listening) return;
+  listening = true;
+  process.on("warning", (warning) => {
+    if (/already executing a query/.test(warning.message)) overlappingQueries.push(warning.stack ?? warning.message);
+  });
+}
+
+/**
  * A fresh, migrated database for one test file: in-memory PGlite by default; with DATABASE_URL a
  * new `bdw_test_<random>` database on that server, dropped again by `close()`. The server may
  * hold anything earlier runs left, so nothing here assumes it is empty.
@@ -17,6 +32,7 @@ export async function createTestDb(): Promise<TestDb> {
     await migrateDb(handle.db);
     return handle;
   }
+  watchOverlappingQueries();
   const name = `bdw_test_${randomBytes(6).toString("hex")}`;
   await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
@@ -35,6 +51,8 @@ export async function createTestDb(): Promise<TestDb> {
     close: async () => {
       await handle.close();
       await dropDatabase(serverUrl, name);
+      if (overlappingQueries.length > 0)
+        throw new Error(`queries overlapped on one connection (Promise.all inside a transaction?); NODE_OPTIONS=--trace-deprecation shows where:\n${overlappingQueries.join("\n")}`);
     },
   };
 }

@@ -46,30 +46,29 @@ const EXAMPLES = 3;
 
 /** Who uses which level-1/level-2 of a framework: disclosures (every state and revision) and active library entries. */
 export async function frameworkUsage(db: Db, frameworkId: string): Promise<FrameworkUsage> {
-  const [rows, library] = await Promise.all([
-    db
-      .selectDistinct({
-        level1: indicators.level1,
-        level2: indicators.level2,
-        disclosureId: disclosures.id,
-        departmentId: disclosures.departmentId,
-        published: disclosures.publishedAt,
-        fiscalYear: disclosures.fiscalYear,
-        revision: disclosures.revision,
-        code: departments.code,
-        name: departments.name,
-      })
-      .from(indicators)
-      .innerJoin(projectFunds, eq(projectFunds.id, indicators.projectId))
-      .innerJoin(disclosures, eq(disclosures.id, projectFunds.disclosureId))
-      .innerJoin(departments, eq(departments.id, disclosures.departmentId))
-      .where(eq(disclosures.frameworkId, frameworkId)),
-    db
-      .select({ level1: indicatorLibrary.level1, level2: indicatorLibrary.level2, n: count() })
-      .from(indicatorLibrary)
-      .where(and(eq(indicatorLibrary.frameworkId, frameworkId), eq(indicatorLibrary.active, true)))
-      .groupBy(indicatorLibrary.level1, indicatorLibrary.level2),
-  ]);
+  // One after another: it runs inside framework.update's transaction, one connection.
+  const rows = await db
+    .selectDistinct({
+      level1: indicators.level1,
+      level2: indicators.level2,
+      disclosureId: disclosures.id,
+      departmentId: disclosures.departmentId,
+      published: disclosures.publishedAt,
+      fiscalYear: disclosures.fiscalYear,
+      revision: disclosures.revision,
+      code: departments.code,
+      name: departments.name,
+    })
+    .from(indicators)
+    .innerJoin(projectFunds, eq(projectFunds.id, indicators.projectId))
+    .innerJoin(disclosures, eq(disclosures.id, projectFunds.disclosureId))
+    .innerJoin(departments, eq(departments.id, disclosures.departmentId))
+    .where(eq(disclosures.frameworkId, frameworkId));
+  const library = await db
+    .select({ level1: indicatorLibrary.level1, level2: indicatorLibrary.level2, n: count() })
+    .from(indicatorLibrary)
+    .where(and(eq(indicatorLibrary.frameworkId, frameworkId), eq(indicatorLibrary.active, true)))
+    .groupBy(indicatorLibrary.level1, indicatorLibrary.level2);
   type Acc = { disclosures: Map<string, { label: string; order: string; published: boolean }>; departments: Set<string>; library: number };
   const level1 = new Map<string, Acc>();
   const pairs = new Map<string, Acc>();
@@ -174,11 +173,10 @@ export async function deleteFramework(db: Db, actorId: string, input: { id: stri
     if (!row) throw new DbUserError("not-found", e.notFound);
     if (row.builtIn) throw new DbUserError("invalid-state", e.builtInRefused);
     if (frameworkFingerprint(row) !== input.expected) throw new DbUserError("conflict", e.stale);
-    const [years, used, library] = await Promise.all([
-      tx.select({ year: fiscalYears.year }).from(fiscalYears).where(eq(fiscalYears.frameworkId, input.id)),
-      tx.select({ n: count(), departments: countDistinct(disclosures.departmentId) }).from(disclosures).where(eq(disclosures.frameworkId, input.id)),
-      tx.select({ n: count() }).from(indicatorLibrary).where(eq(indicatorLibrary.frameworkId, input.id)),
-    ]);
+    // One after another: a transaction is one connection (pg 9 refuses overlapping queries on it).
+    const years = await tx.select({ year: fiscalYears.year }).from(fiscalYears).where(eq(fiscalYears.frameworkId, input.id));
+    const used = await tx.select({ n: count(), departments: countDistinct(disclosures.departmentId) }).from(disclosures).where(eq(disclosures.frameworkId, input.id));
+    const library = await tx.select({ n: count() }).from(indicatorLibrary).where(eq(indicatorLibrary.frameworkId, input.id));
     const parts = [
       years.length > 0 ? e.deleteYears(years.map((y) => y.year).sort().join("、")) : "",
       used[0].n > 0 ? e.usage({ disclosures: used[0].n, departments: used[0].departments, published: 0, examples: [], library: 0 }) : "",

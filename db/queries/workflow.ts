@@ -54,11 +54,10 @@ export async function countOpenComments(db: Db, disclosureId: string): Promise<n
 
 /** Errors and unexplained warnings of the content as stored now, with the admin's rule policy. */
 export async function findingFacts(db: Db, disclosureId: string, content: EditableDisclosure): Promise<Pick<GuardFacts, "errorFindings" | "unexplainedWarnings">> {
-  const [severities, frameworks, explained] = await Promise.all([
-    ruleSeverities(db),
-    customFrameworks(db),
-    db.select({ ruleId: warningExplanations.ruleId, path: warningExplanations.path }).from(warningExplanations).where(eq(warningExplanations.disclosureId, disclosureId)),
-  ]);
+  // One after another: `db` is the transition's transaction, one connection (pg 9 refuses overlapping queries on it).
+  const severities = await ruleSeverities(db);
+  const frameworks = await customFrameworks(db);
+  const explained = await db.select({ ruleId: warningExplanations.ruleId, path: warningExplanations.path }).from(warningExplanations).where(eq(warningExplanations.disclosureId, disclosureId));
   const findings = checkDisclosure(toCanonical(content), { severities, frameworks });
   const kept = new Set(explained.map((e) => `${e.ruleId}\u0000${e.path}`));
   return {
