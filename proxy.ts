@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "./app/_server/auth-secret";
-import { decodeSessionToken, encodeSessionToken, SESSION_COOKIE_NAMES } from "./lib/auth/session-token";
-import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "./lib/auth/session-policy";
+import { readSessionCookie } from "./lib/auth/session-cookie";
+import { nowInSeconds, sessionPolicyFromEnv } from "./lib/auth/session-policy";
+import { encodeSessionToken, SESSION_COOKIE_NAMES } from "./lib/auth/session-token";
 import { contentSecurityPolicy, makeNonce } from "./lib/security/headers";
 import { oversizedBody } from "./lib/security/request-limits";
 
@@ -40,19 +41,16 @@ type SessionState =
   | { kind: "active"; refreshed: string | null; mustChangePassword: boolean };
 
 async function sessionState(cookieName: string | undefined, value: string | undefined): Promise<SessionState> {
-  if (!cookieName || !value) return { kind: "none" };
+  if (!cookieName) return { kind: "none" };
   const secret = authSecret();
-  const token = await decodeSessionToken({ token: value, secret }).catch(() => null);
-  if (!token) return { kind: "ended", reason: "SessionExpired" };
   const policy = sessionPolicyFromEnv();
   const now = nowInSeconds();
-  const verdict = judgeSession({ signedInAt: token.sat as number, lastSeenAt: token.lst as number }, now, policy);
-  if (verdict.state === "idle") return { kind: "ended", reason: "SessionIdle" };
-  if (verdict.state === "expired") return { kind: "ended", reason: "SessionExpired" };
-  const mustChangePassword = token.mcp === true;
-  if (!verdict.refresh) return { kind: "active", refreshed: null, mustChangePassword };
-  const remaining = Math.max(1, policy.maxSeconds - (now - (token.sat as number)));
-  return { kind: "active", refreshed: await encodeSessionToken({ token: { ...token, lst: now }, secret, maxAge: remaining }), mustChangePassword };
+  const read = await readSessionCookie(value, secret, policy, now);
+  if (read.kind !== "active") return read;
+  const mustChangePassword = read.claims.mcp === true;
+  if (!read.refresh) return { kind: "active", refreshed: null, mustChangePassword };
+  const remaining = Math.max(1, policy.maxSeconds - (now - read.claims.sat));
+  return { kind: "active", refreshed: await encodeSessionToken({ token: { ...read.token, lst: now }, secret, maxAge: remaining }), mustChangePassword };
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {

@@ -1,30 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { roles } from "@/lib/auth/actor";
+import { sessionClaims } from "@/lib/auth/session-cookie";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "@/lib/auth/session-policy";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { authSecret } from "./auth-secret";
 import { checkCredentials } from "./credentials";
-
-/**
- * What the signed cookie carries. It only identifies the user and the session's clock; permissions
- * are read fresh per request, and `sv` must equal users.session_version (app/_server/session.ts).
- * sat = signed in at, lst = last seen at (epoch seconds; lib/auth/session-policy.ts judges them).
- */
-export const sessionToken = z.object({
-  sub: z.string().min(1),
-  name: z.string().nullish(),
-  role: z.enum(roles),
-  sv: z.number().int(),
-  sat: z.number(),
-  lst: z.number(),
-  /** must change the password first (proxy.ts sends every page there); changing it ends the session */
-  mcp: z.boolean().optional(),
-});
-export type SessionToken = z.infer<typeof sessionToken>;
 
 function firstForwardedFor(headers: Record<string, unknown> | undefined): string | null {
   const value = headers?.["x-forwarded-for"];
@@ -68,7 +50,7 @@ export function authOptions(): NextAuthOptions {
       },
       // What next-auth's own /api/auth/session answers; the server reads the cookie itself (session.ts).
       async session({ session, token }) {
-        const parsed = sessionToken.safeParse(token);
+        const parsed = sessionClaims.safeParse(token);
         if (parsed.success) Object.assign(session, { user: { id: parsed.data.sub, name: parsed.data.name ?? null, role: parsed.data.role, sessionVersion: parsed.data.sv } });
         return session;
       },

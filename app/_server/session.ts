@@ -5,9 +5,8 @@ import { getDb } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import { loadSessionActor } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
-import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "@/lib/auth/session-policy";
-import { decodeSessionToken, SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
-import { sessionToken, type SessionToken } from "./auth-options";
+import { readSessionCookie, type SessionClaims } from "@/lib/auth/session-cookie";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
 import { authSecret } from "./auth-secret";
 
 export const CHANGE_PASSWORD_PATH = "/account/password";
@@ -32,19 +31,15 @@ const resolveSession = cache(async (): Promise<SessionResult> => {
 
 /**
  * The signed cookie's claims while its session is active; null when there is none, it does not
- * decrypt, or it is idle or past its absolute limit. What next-auth's getServerSession would give,
- * judged by the same clock as its jwt callback (auth-options.ts), without what getServerSession
- * also does on every call — a CSRF token and the cookie encrypted and written again — which
- * proxy.ts already does once a minute for an active session.
+ * decrypt, or it is idle or past its absolute limit — judged as proxy.ts judges it
+ * (lib/auth/session-cookie.ts). Not through next-auth's getServerSession, which on every call also
+ * makes a CSRF token and encrypts and writes the cookie again (proxy.ts refreshes it once a minute).
  */
-async function sessionFromCookie(): Promise<SessionToken | null> {
+async function sessionFromCookie(): Promise<SessionClaims | null> {
   const jar = await cookies();
   const value = SESSION_COOKIE_NAMES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!value) return null;
-  const claims = sessionToken.safeParse(await decodeSessionToken({ token: value, secret: authSecret() }).catch(() => null));
-  if (!claims.success) return null;
-  const verdict = judgeSession({ signedInAt: claims.data.sat, lastSeenAt: claims.data.lst }, nowInSeconds(), sessionPolicyFromEnv());
-  return verdict.state === "active" ? claims.data : null;
+  const read = await readSessionCookie(value, authSecret());
+  return read.kind === "active" ? read.claims : null;
 }
 
 export const getActor = cache(async (): Promise<Actor | null> => (await resolveSession()).actor);
