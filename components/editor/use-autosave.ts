@@ -71,6 +71,8 @@ export function useAutosave({ disclosureId, version, initial, readOnly }: { disc
   useEffect(() => {
     if (readOnly) return;
     const storage = browserStorage();
+    // Whether the last edit's copy is really in localStorage (a full quota refuses it).
+    let copyKept = storage !== null;
     const restore = storage ? chooseRestore({ version, content: initial }, readDrafts<EditableDisclosure>(storage, disclosureId), isEditable) : null;
     if (restore) invalidRef.current = restore.invalidTexts;
     const q = new AutosaveQueue<EditableDisclosure>({
@@ -84,7 +86,9 @@ export function useAutosave({ disclosureId, version, initial, readOnly }: { disc
         setRevision((r) => r + 1);
       },
       persist: (copy) => {
-        if (storage) setStorageFailed(!writeDraft(storage, disclosureId, copy, invalidRef.current));
+        if (!storage) return;
+        copyKept = writeDraft(storage, disclosureId, copy, invalidRef.current);
+        setStorageFailed(!copyKept);
       },
     });
     queue.current = q;
@@ -104,7 +108,7 @@ export function useAutosave({ disclosureId, version, initial, readOnly }: { disc
       if (q.isSaved() && Object.keys(invalidRef.current).length === 0) return;
       // Signed out, going to sign in again: the local copy comes back when the editor reopens.
       const now = q.snapshot.status;
-      if (storage && now.kind === "refused" && now.signedOut) return;
+      if (copyKept && now.kind === "refused" && now.signedOut) return;
       void q.flush();
       e.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
