@@ -4,6 +4,7 @@ import { appendAudit } from "@/db/queries/audit";
 import type { Actor, Role } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
+import { findInputFault } from "@/lib/domain/text-hygiene";
 import { asUserFacing, type FailureCode } from "./errors";
 
 /**
@@ -103,9 +104,10 @@ export async function executeOperation<I, O>(op: Operation<I, O>, ctx: Operation
   if (op.access.kind !== "public" && !ctx.actor) return fail("unauthenticated", zhCN.errors.unauthenticated);
   if (ctx.actor?.mustChangePassword && op.access.kind !== "public" && !op.allowWhilePasswordMustChange) return fail("forbidden", securityMessages.account.mustChangeFirst);
   try {
-    // A NUL character cannot be stored in a text column: refused here, where it is still the user's input.
-    const nulAt = nulPath(raw);
-    if (nulAt !== null) return fail("invalid-input", zhCN.ops.input.nul, nulAt ? { [nulAt]: [zhCN.ops.input.nul] } : {});
+    // What no text may hold (a NUL, half a surrogate pair, a direction override …) and nesting no
+    // input of ours has: refused here, while it is still the user's input, before anything walks it.
+    const fault = findInputFault(raw);
+    if (fault) return fail("invalid-input", fault.message, fault.path ? { [fault.path]: [fault.message] } : {});
     // zh-CN wording for zod's built-in messages (a schema's own messages still win).
     const parsed = op.input.safeParse(raw, { error: zodZhCN });
     if (!parsed.success) {
@@ -147,25 +149,6 @@ async function auditRefusal(ctx: OperationContext, operation: string): Promise<v
   } catch (error) {
     console.error(`[authz] could not audit the refusal of ${operation}`, error);
   }
-}
-
-/** Where the first string holding U+0000 is in plain input ("a.b.0"; "" for the input itself), or null. */
-export function nulPath(value: unknown, at = ""): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? at : null;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = nulPath(v, at ? `${at}.${i}` : String(i));
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-    for (const [k, v] of Object.entries(value)) {
-      const found = nulPath(v, at ? `${at}.${k}` : k);
-      if (found !== null) return found;
-    }
-  }
-  return null;
 }
 
 /** HTTP status for a failed outcome, shared by every route handler. */

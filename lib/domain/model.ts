@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { amountDigitsProblem, countMessage, decimalDigitsProblem, MAX_COUNT, MAX_WEIGHT, weightMessage } from "./figure-limits";
+import { normaliseText, textProblem } from "./text-hygiene";
 
 /**
  * The canonical disclosure (../shared/spec/domain.md). One shape for the importer's output, the
@@ -9,16 +11,29 @@ import { z } from "zod";
 const AMOUNT_TEXT = /^-?\d+\.\d{2}$/;
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
-export const amount = z.string().regex(AMOUNT_TEXT, "金额须为两位小数的万元数，如 2765.39");
+/** A message from a check that returns one (null when the value passes), at the value's field. */
+const problemCheck = <T>(problem: (value: T) => string | null) => (value: T, ctx: z.RefinementCtx) => {
+  const message = problem(value);
+  if (message) ctx.addIssue({ code: "custom", message });
+};
+
+/** Figures stay within what a spreadsheet holds exactly (figure-limits.ts). */
+export const amount = z.string().regex(AMOUNT_TEXT, { error: "金额须为两位小数的万元数，如 2765.39", abort: true }).superRefine(problemCheck(amountDigitsProblem));
 export const optionalAmount = amount.nullable();
-/** A measured quantity that is not money (m² of buildings): exact decimal text. */
-export const decimalText = z.string().regex(DECIMAL_TEXT, "须为数字");
-const count = z.number().int().nonnegative();
-const text = z.string();
+/** Exact decimal text: the number of a 指标值 as written ("2.00", "95"). */
+export const decimalText = z.string().regex(DECIMAL_TEXT, { error: "须为数字", abort: true });
+/** A measured quantity that is not money (m² of buildings). */
+export const measure = decimalText.superRefine(problemCheck(decimalDigitsProblem));
+const count = z.number().int().nonnegative().max(MAX_COUNT, countMessage);
+/**
+ * Every text of the disclosure, however it arrives (form, autosave, import): invisible characters
+ * removed, and refused with its position when it holds what may not be stored (text-hygiene.ts).
+ */
+const text = z.string().overwrite(normaliseText).superRefine(problemCheck(textProblem));
 
 export const department = z.object({
-  code: z.string().min(1, "请填写部门编码"),
-  name: z.string().min(1, "请填写部门名称"),
+  code: text.min(1, "请填写部门编码"),
+  name: text.min(1, "请填写部门名称"),
 });
 
 export const orgUnitNatures = ["行政", "参公", "事业"] as const;
@@ -121,7 +136,7 @@ export const indicator = z.object({
   /** 指标值确定依据 */
   basis: text,
   /** 权重, where the source gives one */
-  weight: z.number().nonnegative().nullable().optional(),
+  weight: z.number().min(0, weightMessage).max(MAX_WEIGHT, weightMessage).nullable().optional(),
   /** 指标方向性: 正向 / 反向 */
   direction: z.enum(indicatorDirections).nullable().optional(),
 });
@@ -165,7 +180,7 @@ export const procurement = z.object({
   items: z.array(procurementItem),
 });
 
-const areaAndValue = z.object({ area: decimalText.nullable(), value: optionalAmount });
+const areaAndValue = z.object({ area: measure.nullable(), value: optionalAmount });
 const countAndValue = z.object({ count: count.nullable(), value: optionalAmount });
 
 export const assets = z.object({

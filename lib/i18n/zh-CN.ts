@@ -6,6 +6,7 @@ import { portalMessages } from "./zh-CN/portal";
 import { reviewMessages } from "./zh-CN/review";
 import { securityMessages } from "./zh-CN/security";
 import { opsMessages } from "./zh-CN/ops";
+import { inputMessages } from "./zh-CN/input";
 
 /**
  * Every string the UI shows, in one place, so that another locale is one more file of the same
@@ -203,6 +204,7 @@ export const zhCN = {
   grid: gridMessages,
   security: securityMessages,
   ops: opsMessages,
+  input: inputMessages,
   health: {
     ok: "正常",
     unavailable: "数据库不可用",

@@ -3,9 +3,6 @@
  * as `zhCN.ops`. Framework-free: the CLI and its tests read the same words.
  */
 export const opsMessages = {
-  input: {
-    nul: "内容中含有无法保存的空字符（NUL，常见于从其他程序复制的文字），请删除后重试。",
-  },
   backup: {
     summary: "把整个数据库（PGlite 或 PostgreSQL）备份到一个文件；FILE 以 .gz 结尾时压缩",
     missingOut: "backup：缺少 --out FILE（备份写到哪个文件）",
