@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "./app/_server/auth-secret";
+import { sameOriginPath } from "./lib/auth/return-path";
 import { readSessionCookie } from "./lib/auth/session-cookie";
 import { nowInSeconds, sessionPolicyFromEnv } from "./lib/auth/session-policy";
 import { encodeSessionToken, SESSION_COOKIE_NAMES } from "./lib/auth/session-token";
@@ -30,7 +31,9 @@ function toSignIn(request: NextRequest, error?: string): NextResponse {
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
   url.search = "";
-  url.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  // A request for "//evil.example/x" reaches this site, but as a place to return to it is another.
+  const back = sameOriginPath(`${request.nextUrl.pathname}${request.nextUrl.search}`, request.nextUrl.origin);
+  if (back) url.searchParams.set("callbackUrl", back);
   if (error) url.searchParams.set("error", error);
   return NextResponse.redirect(url);
 }

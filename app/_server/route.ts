@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { crossSiteWrite } from "@/lib/security/same-site";
 import { bind } from "./bindings";
 import type { FailureCode } from "./errors";
 import { executeOperation, statusOf, type Operation, type Outcome } from "./operation";
@@ -12,26 +13,6 @@ export type RouteResult = Response | unknown;
 
 /** The failure's JSON body: `code` tells a conflict to merge from another 409 (a state that forbids the write). */
 export type RouteFailure = { code: FailureCode; error: string | null; fieldErrors: Record<string, string[]>; refs?: Record<string, string> };
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/**
- * A write sent by a page of another site (CSRF): its Origin names another host than
- * the one it was sent to (ASVS V3.5). The session cookie is SameSite=Lax and a JSON PUT needs a CORS
- * preflight nobody answers, so this is the third fence, the check Next makes for server actions.
- * Requests without Origin (same-origin GETs, scripts, the tests) go on.
- */
-export function crossSiteWrite(req: Request): boolean {
-  if (SAFE_METHODS.has(req.method)) return false;
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true; // "null" (a sandboxed frame, a file) or garbage
-  }
-}
 
 /**
  * Turns an operation into a route handler (`export const GET = routeHandler(op, …)`). The input

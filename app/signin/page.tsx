@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getActor } from "@/app/_server/session";
 import { homePath } from "@/lib/auth/policy";
+import { sameOriginPath } from "@/lib/auth/return-path";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Card } from "@/components/ui/card";
-import { safeCallbackPath, signInErrorMessage } from "./schema";
+import { siteOrigin } from "@/lib/security/same-site";
+import { signInErrorMessage } from "./schema";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +20,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(first(params.callbackUrl));
+  // Only a place on this site (lib/auth/return-path.ts): anything else is ignored, not followed.
+  const callbackPath = sameOriginPath(first(params.callbackUrl), siteOrigin(await headers()));
   const actor = await getActor();
   // Already signed in: straight to where they were going, or their home.
   if (actor) redirect(callbackPath ?? homePath[actor.role]);

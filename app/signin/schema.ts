@@ -21,13 +21,3 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   if (security) return security;
   return zhCN.signIn.unavailable;
 }
-
-/**
- * Only same-site paths may be a place to return to after signing in ("//evil.example" and
- * "https://…" are not), so the sign-in page cannot be used to bounce users to another site.
- */
-export function safeCallbackPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  if (value.startsWith("/signin") || value.startsWith("/signout") || value.startsWith("/api/")) return null;
-  return value;
-}

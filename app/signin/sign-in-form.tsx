@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { sameOriginPath } from "@/lib/auth/return-path";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -41,7 +42,8 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
       setFocus("password");
       return;
     }
-    window.location.assign(callbackPath ?? "/home");
+    // The page already judged it; judged again here against the address the browser is really on.
+    window.location.assign(sameOriginPath(callbackPath, window.location.origin) ?? "/home");
   };
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossSiteWrite } from "./route";
+import { crossSiteWrite, siteOrigin } from "./same-site";
 
 const put = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/disclosures/x/content", { method: "PUT", headers });
 
@@ -19,5 +19,17 @@ describe("a write from another site", () => {
 
   it("does not concern reads", () => {
     expect(crossSiteWrite(new Request("http://127.0.0.1:3000/api/notices", { headers: { host: "a", origin: "https://evil.example" } }))).toBe(false);
+  });
+});
+
+describe("the site's own origin", () => {
+  it("is the host the browser addressed, behind a reverse proxy too", () => {
+    expect(siteOrigin(new Headers({ host: "127.0.0.1:3000" }))).toBe("http://127.0.0.1:3000");
+    expect(siteOrigin(new Headers({ host: "127.0.0.1:3000", "x-forwarded-host": "budget.example.gov.cn, 10.0.0.1", "x-forwarded-proto": "https" }))).toBe("https://budget.example.gov.cn");
+  });
+
+  it("falls back when the host is missing or is not a host", () => {
+    expect(siteOrigin(new Headers())).toBe("http://localhost");
+    expect(siteOrigin(new Headers({ host: "a b/c" }))).toBe("http://localhost");
   });
 });
