@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { createDb, type Db } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import { loadEditableDisclosure } from "../db/queries/disclosures";
+import { startSession } from "../db/queries/sessions";
 import { findUserByUsername, loadActor } from "../db/queries/users";
 import { disclosures } from "../db/schema/disclosures";
 import { departments } from "../db/schema/organisation";
@@ -59,7 +60,7 @@ test.beforeAll(async () => {
     await seedDemo(db);
     const cookieOf = async (username: string) => {
       const user = (await findUserByUsername(db, username))!;
-      return { id: user.id, cookie: await sessionCookie(secret, { id: user.id, name: username, role: "clerk" }) };
+      return { id: user.id, cookie: await sessionCookie(secret, { id: user.id, name: username, role: "clerk", sessionId: await startSession(db, user.id, null) }) };
     };
     // 434's 2021 draft takes the autosaves; 420's draft and 411's returned disclosure get submitted.
     return {

@@ -1,12 +1,14 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { endSessionOfToken } from "@/db/queries/sessions";
+import { sameOriginPath } from "@/lib/auth/return-path";
 import { sessionClaims } from "@/lib/auth/session-cookie";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import { judgeSession, nowInSeconds, sessionPolicyFromEnv } from "@/lib/auth/session-policy";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { authSecret } from "./auth-secret";
-import { checkCredentials } from "./credentials";
+import { checkCredentials, type SignedInUser } from "./credentials";
 
 function firstForwardedFor(headers: Record<string, unknown> | undefined): string | null {
   const value = headers?.["x-forwarded-for"];
@@ -34,13 +36,26 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // next-auth's own sign-out endpoint ends the session on the server too, for anything that posts
+    // to it directly; the sign-out page ends it first through its action, which reports a failure
+    // (app/signout). Already ended: nothing happens, nothing is logged twice.
+    events: {
+      async signOut({ token }) {
+        await endSessionOfToken(getDb(), token);
+      },
+    },
     callbacks: {
+      // Where next-auth sends the browser after signing in or out: a place on this site, else its home.
+      redirect({ url, baseUrl }) {
+        const path = sameOriginPath(url, baseUrl);
+        return path ? `${new URL(baseUrl).origin}${path}` : baseUrl;
+      },
       async jwt({ token, user }) {
         const now = nowInSeconds();
         // `user` is only present at sign-in: the clock starts.
         if (user) {
-          const signedIn = user as { id: string; name?: string | null; role?: string; sessionVersion?: number; mustChangePassword?: boolean };
-          return { ...token, sub: signedIn.id, name: signedIn.name ?? null, role: signedIn.role, sv: signedIn.sessionVersion ?? 1, sat: now, lst: now, mcp: !!signedIn.mustChangePassword };
+          const signedIn = user as unknown as SignedInUser;
+          return { ...token, sub: signedIn.id, name: signedIn.name ?? null, role: signedIn.role, sv: signedIn.sessionVersion, sid: signedIn.sessionId, sat: now, lst: now, mcp: !!signedIn.mustChangePassword };
         }
         // Afterwards: an idle or expired session ends here (next-auth clears the cookie it was
         // asked about; proxy.ts does the same for page requests and refreshes `lst`).

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import { activeSignInLock, recordSignInAttempt } from "@/db/queries/security";
+import { startSession } from "@/db/queries/sessions";
 import { findUserByUsername } from "@/db/queries/users";
 import { users } from "@/db/schema/users";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -14,6 +15,8 @@ export type SignedInUser = {
   role: "clerk" | "approver" | "admin";
   /** users.session_version at sign-in: the token carries it and is refused once it changes. */
   sessionVersion: number;
+  /** the session this sign-in starts (user_sessions.id): the token carries it as `sid` */
+  sessionId: string;
   /** an initial or reset password: every page goes to the change-password page until changed */
   mustChangePassword: boolean;
 };
@@ -78,9 +81,11 @@ export async function checkCredentials(db: Db, raw: unknown, ip: string | null):
     throw new AccountDisabledError();
   }
   await recordSignInAttempt(db, { username, ip, outcome: "success" });
-  await db.transaction(async (tx) => {
+  const sessionId = await db.transaction(async (tx) => {
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-    await appendAudit(tx, { actorId: user.id, ip, action: "user.login", entityType: "user", entityId: user.id });
+    const started = await startSession(tx, user.id, ip);
+    await appendAudit(tx, { actorId: user.id, ip, action: "user.login", entityType: "user", entityId: user.id, detail: { sessionId: started } });
+    return started;
   });
-  return { id: user.id, name: user.displayName, role: user.role, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword };
+  return { id: user.id, name: user.displayName, role: user.role, sessionVersion: user.sessionVersion, sessionId, mustChangePassword: user.mustChangePassword };
 }

@@ -15,7 +15,7 @@ beforeAll(() => {
 
 const now = () => Math.floor(Date.now() / 1000);
 async function cookieFor(claims: Record<string, unknown>): Promise<string> {
-  const token = await encode({ token: { sub: "u1", name: "n", role: "clerk", sv: 1, ...claims }, secret, maxAge: 12 * 3600 });
+  const token = await encode({ token: { sub: "u1", name: "n", role: "clerk", sv: 1, sid: "6f1c1a52-3a6e-4d7e-9f43-1f5b2b8e0c11", ...claims }, secret, maxAge: 12 * 3600 });
   return `next-auth.session-token=${token}`;
 }
 const request = (path: string, cookie?: string) => new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });

@@ -88,6 +88,7 @@ const examples: Record<string, (w: World, person: Person) => unknown> = {
   "user.update": (w) => ({ userId: w.actors.spareClerk.id, displayName: "备用填报员", role: "clerk", departmentIds: [w.departments.own], groupIds: [] }),
   "user.reset-password": (w) => ({ userId: w.actors.spareClerk.id }),
   "account.change-password": (w) => ({ currentPassword: w.password, newPassword: "Registry-New-Pass-42", confirmPassword: "Registry-New-Pass-42" }),
+  "account.sign-out": () => ({}),
   "audit.export": () => ({ format: "csv", action: "user.login" }),
   "user.import": () => ({ mode: "commit", file: new File(["用户名,姓名,角色,负责部门\nregistry-imported,导入填报员,部门填报员,434\n"], "用户.csv", { type: "text/csv" }) }),
   "year-overview.export": () => ({ year: "2020" }),

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
-import { loadSessionActor } from "@/db/queries/users";
+import { sessionActor, type SessionEnded } from "@/db/queries/sessions";
 import type { Actor } from "@/lib/auth/actor";
 import { readSessionCookie, type SessionClaims } from "@/lib/auth/session-cookie";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
@@ -11,22 +11,21 @@ import { authSecret } from "./auth-secret";
 
 export const CHANGE_PASSWORD_PATH = "/account/password";
 
-type SessionResult = { actor: Actor | null; ended: "SessionRevoked" | null };
+type SessionResult = { actor: Actor | null; ended: SessionEnded | null };
 
 /**
- * The acting user for this request. The session cookie only says who signed in (and since when:
- * the idle and absolute limits are judged in auth-options.ts and proxy.ts); role, scope, whether
- * the account is still enabled and whether the password changed since (session_version) are read
- * from the database on every request, so disabling a user, resetting a password or changing
- * departments takes effect at once, on every device. `cache`: one lookup per request.
+ * The acting user for this request. The session cookie only says who signed in, in which session
+ * (and since when: the idle and absolute limits are judged in auth-options.ts and proxy.ts); role,
+ * scope, whether the account is still enabled, whether the password changed since
+ * (session_version) and whether this session was signed out (user_sessions) are read from the
+ * database on every request, in one query, so disabling a user, resetting a password or changing
+ * departments takes effect at once, on every device, and a signed-out cookie is worth nothing even
+ * copied. `cache`: one lookup per request.
  */
 const resolveSession = cache(async (): Promise<SessionResult> => {
   const token = await sessionFromCookie();
   if (!token) return { actor: null, ended: null };
-  // null when the user was disabled since signing in; another version when the password changed.
-  const current = await loadSessionActor(getDb(), token.sub);
-  if (!current || current.sessionVersion !== token.sv) return { actor: null, ended: "SessionRevoked" };
-  return { actor: current.actor, ended: null };
+  return sessionActor(getDb(), token);
 });
 
 /**

@@ -40,10 +40,11 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 
 /**
  * loadActor with the user's session version (raised when the password changes or sessions are
- * ended), in one query: it runs on every signed-in request, so its departments come as arrays from
- * subqueries rather than from two more round trips.
+ * ended) and whether the session `sessionId` is still open (not signed out, user_sessions), in one
+ * query: it runs on every signed-in request, so its departments and the session come from
+ * subqueries rather than from more round trips.
  */
-export async function loadSessionActor(db: Db, userId: string): Promise<{ actor: Actor; sessionVersion: number } | null> {
+export async function loadSessionActor(db: Db, userId: string, sessionId?: string): Promise<{ actor: Actor; sessionVersion: number; sessionOpen: boolean } | null> {
   const [user] = await db
     .select({
       id: users.id,
@@ -56,12 +57,17 @@ export async function loadSessionActor(db: Db, userId: string): Promise<{ actor:
       // subqueries need them. text[]: both drivers hand it back as an array of strings.
       departmentIds: sql<string[]>`array(select ud.department_id::text from user_departments ud where ud.user_id = "users"."id" and "users"."role" = 'clerk' order by 1)`,
       groupDepartmentIds: sql<string[]>`array(select d.id::text from approver_groups ag join departments d on d.group_id = ag.group_id where ag.user_id = "users"."id" and "users"."role" = 'approver' order by 1)`,
+      // By primary key; the user's own only.
+      sessionOpen: sessionId
+        ? sql<boolean>`exists(select 1 from user_sessions us where us.id = ${sessionId}::uuid and us.user_id = "users"."id" and us.ended_at is null)`
+        : sql<boolean>`true`,
     })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.disabled, false)));
   if (!user) return null;
   return {
     sessionVersion: user.sessionVersion,
+    sessionOpen: user.sessionOpen === true,
     actor: {
       id: user.id,
       username: user.username,

@@ -15,6 +15,7 @@ export const users = pgTable("users", {
   /**
    * Raised when the password changes or the account is disabled. Each session token carries the
    * value it signed in with and is refused once they differ: signing out everywhere at once.
+   * Signing out of one browser ends only that session (user_sessions).
    */
   sessionVersion: integer("session_version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -48,4 +49,24 @@ export const approverGroups = pgTable(
       .references(() => departmentGroups.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.groupId] }), index("approver_groups_group_idx").on(t.groupId)],
+);
+
+/**
+ * One signed-in session: started by a sign-in, named in its cookie (`sid`), ended by signing out.
+ * A copy of the cookie is refused once its session has ended, while the user's other browsers
+ * stay signed in (app/_server/session.ts checks it in the one query that loads the actor).
+ * Rows older than the absolute session limit are deleted at the user's next sign-in.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    ip: text("ip"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.startedAt)],
 );

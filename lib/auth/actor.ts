@@ -17,6 +17,11 @@ export type Actor = {
   /** approver: the departments of the desks' groups assigned to them (approver_groups). Empty for other roles. */
   groupDepartmentIds: readonly string[];
   mustChangePassword: boolean;
+  /**
+   * The signed-in session this request acts in (user_sessions.id, the cookie's `sid`): what
+   * signing out ends. Absent where nobody signed in through a browser (the CLI, the seed, tests).
+   */
+  sessionId?: string;
 };
 
 /** The departments whose disclosures an actor may read: "all" for an admin. */

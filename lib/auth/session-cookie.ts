@@ -5,14 +5,17 @@ import { decodeSessionToken } from "./session-token";
 
 /**
  * What the signed cookie carries. It only identifies the user and the session's clock; permissions
- * are read fresh per request, and `sv` must equal users.session_version (app/_server/session.ts).
+ * are read fresh per request, `sv` must equal users.session_version and the session `sid` must
+ * not have been signed out (user_sessions; app/_server/session.ts checks both).
  * sat = signed in at, lst = last seen at (epoch seconds; ./session-policy.ts judges them).
+ * A cookie without `sid` (made before sessions had rows) counts as expired: sign in again.
  */
 export const sessionClaims = z.object({
   sub: z.string().min(1),
   name: z.string().nullish(),
   role: z.enum(roles),
   sv: z.number().int(),
+  sid: z.uuid(),
   sat: z.number(),
   lst: z.number(),
   /** must change the password first (proxy.ts sends every page there); changing it ends the session */

@@ -16,6 +16,7 @@ const sessionEnded: Record<string, string> = {
   SessionIdle: s.sessionIdle,
   SessionExpired: s.sessionExpired,
   SessionRevoked: s.signedOutElsewhere,
+  SignedOut: s.signedOut,
   PasswordChanged: s.passwordChanged,
 };
 

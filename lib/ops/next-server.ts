@@ -73,11 +73,14 @@ export function actionId(distDir: string, file: string, exportedName: string): s
   return found[0];
 }
 
-/** A session cookie as next-auth would set it after a sign-in (the claims of auth-options.ts). */
-export async function sessionCookie(secret: string, user: { id: string; name: string; role: string; sessionVersion?: number }): Promise<string> {
+/**
+ * A session cookie as next-auth would set it after a sign-in (the claims of auth-options.ts), for
+ * a session started in the server's database (db/queries/sessions.ts startSession).
+ */
+export async function sessionCookie(secret: string, user: { id: string; name: string; role: string; sessionId: string; sessionVersion?: number }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const token = await encodeSessionToken({
-    token: { sub: user.id, name: user.name, role: user.role, sv: user.sessionVersion ?? 1, sat: now, lst: now, mcp: false },
+    token: { sub: user.id, name: user.name, role: user.role, sv: user.sessionVersion ?? 1, sid: user.sessionId, sat: now, lst: now, mcp: false },
     secret,
     maxAge: 12 * 3600,
   });

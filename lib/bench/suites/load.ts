@@ -8,6 +8,7 @@ import { migrateDb } from "../../../db/migrate";
 import { createDepartments, createGroup } from "../../../db/queries/departments";
 import { createDisclosure, loadEditableDisclosure } from "../../../db/queries/disclosures";
 import { saveFiscalYear } from "../../../db/queries/settings";
+import { startSession } from "../../../db/queries/sessions";
 import { loadActor } from "../../../db/queries/users";
 import { userDepartments, users } from "../../../db/schema/users";
 import type { EditableDisclosure } from "../../../db/disclosure-shape";
@@ -88,7 +89,7 @@ async function seed(url: string, secret: string): Promise<Clerk[]> {
       const actor = (await loadActor(handle.db, u.id))!;
       const created = await createDisclosure(handle.db, actor, { departmentId: depts[i].id, fiscalYear: 2020 });
       const { content } = await loadEditableDisclosure(handle.db, actor, created.id);
-      clerks.push({ id: u.id, disclosureId: created.id, cookie: await sessionCookie(secret, { id: u.id, name: u.username, role: "clerk" }), version: created.version, content });
+      clerks.push({ id: u.id, disclosureId: created.id, cookie: await sessionCookie(secret, { id: u.id, name: u.username, role: "clerk", sessionId: await startSession(handle.db, u.id, null) }), version: created.version, content });
     }
     return clerks;
   } finally {

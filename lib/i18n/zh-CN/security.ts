@@ -26,6 +26,7 @@ export const securityMessages = {
     sessionIdle: "您已较长时间未操作，为保护账号安全已自动退出，请重新登录。",
     sessionExpired: "登录时间已超过上限，请重新登录。",
     signedOutElsewhere: "您的密码已修改或账号状态已变更，请重新登录。",
+    signedOut: "此次登录已退出，请重新登录。",
     passwordChanged: "密码已修改，请使用新密码重新登录。",
   },
   account: {
@@ -74,6 +75,7 @@ export const securityMessages = {
       "user.login-failed": "登录失败",
       "user.login-locked": "登录被锁定",
       "user.login-disabled": "停用账号尝试登录",
+      "user.logout": "退出登录",
       "user.password-change": "修改本人密码",
       "user.password-change-refused": "修改密码被拒（当前密码错误）",
       "user.password": "管理员重置密码",
