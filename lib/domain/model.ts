@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { procurementList, projectList } from "./limits";
 import { amountDigitsProblem, countMessage, decimalDigitsProblem, MAX_COUNT, MAX_WEIGHT, weightMessage } from "./figure-limits";
 import { normaliseText, textProblem } from "./text-hygiene";
 
@@ -157,7 +158,7 @@ export const performance = z.object({
   safeguards: z.array(safeguard),
   /** Id of the indicator framework the tables use ("2020", "2021"): see frameworks.ts */
   framework: z.string().min(1),
-  projects: z.array(projectFund),
+  projects: projectList(projectFund),
 });
 
 export const procurementItem = z.object({
@@ -177,7 +178,7 @@ export const procurementItem = z.object({
 
 export const procurement = z.object({
   total: optionalAmount,
-  items: z.array(procurementItem),
+  items: procurementList(procurementItem),
 });
 
 const areaAndValue = z.object({ area: measure.nullable(), value: optionalAmount });

@@ -12,10 +12,17 @@ type CellText = { paragraphs: string[]; continued: boolean };
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/**
+ * A reference to a character that cannot exist (beyond U+10FFFF) stays as written. One that
+ * exists but no text may hold (`&#0;`, `&#xD800;`) is decoded like any other, so the importer
+ * refuses it at the preview with its section (lib/import/text/text-faults.ts).
+ */
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) => {
-    if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith("#")) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    if (name.startsWith("#")) {
+      const code = name.startsWith("#x") ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
     return ENTITIES[name] ?? whole;
   });
 }

@@ -3,11 +3,16 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
+import { is } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { InvalidInputError } from "@/db/errors";
+import { appendAudit } from "@/db/queries/audit";
 import { publishedYearSource } from "@/db/queries/portal";
 import { expandFormats, type FormatChoice } from "@/lib/export/bundle";
 import { sharedPrinter } from "@/lib/export/pdf";
 import { writeYearZip, type YearProgress } from "@/lib/export/zip-year";
+import { zhCN } from "@/lib/i18n/zh-CN";
 
 /**
  * The year's exports running in this server process: each writes its zip to a temporary file
@@ -55,10 +60,19 @@ function forgetOld(): void {
   }
 }
 
-/** Starts the zip of every published disclosure of the year in the background; returns at once. */
-export async function startYearExport(db: Db, input: { fiscalYear: number; formats: FormatChoice[] }): Promise<ExportJob> {
+/**
+ * Starts the zip of every published disclosure of the year in the background; returns at once.
+ * The job reads the disclosures one by one long after this returns, so `db` must be the database
+ * itself, never a transaction: a transaction ends with the request (its operation commits as it
+ * answers) and every later read would fail with "Transaction is closed". Refused outright, so the
+ * mistake cannot pass unnoticed on a year of one. With `by`, the start is audited (export.start-year).
+ */
+export async function startYearExport(db: Db, input: { fiscalYear: number; formats: FormatChoice[] }, by?: { actorId: string; ip: string | null }): Promise<ExportJob> {
+  if (is(db, PgTransaction)) throw new Error("startYearExport needs the database, not a transaction: the job outlives it");
   const source = await publishedYearSource(db, input.fiscalYear);
+  if (source.total === 0) throw new InvalidInputError(zhCN.portal.exports.noPublished(input.fiscalYear));
   const id = randomUUID();
+  if (by) await appendAudit(db, { actorId: by.actorId, ip: by.ip, action: "export.start-year", entityType: "export", entityId: id, detail: { fiscalYear: input.fiscalYear, formats: input.formats } });
   mkdirSync(exportDir(), { recursive: true });
   const file = path.join(exportDir(), `${id}.zip`);
   const job: ExportJob = {

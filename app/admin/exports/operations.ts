@@ -1,11 +1,11 @@
 import { createReadStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { InvalidInputError, NotFoundError } from "@/db/errors";
+import { NotFoundError } from "@/db/errors";
 import { canAdminister } from "@/lib/auth/policy";
 import { FORMAT_CHOICES } from "@/lib/export/bundle";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { defineOperation } from "@/app/_server/operation";
+import { auditedByQuery, defineOperation } from "@/app/_server/operation";
 import { findExportJob, startYearExport } from "./jobs";
 
 const t = zhCN.portal.exports;
@@ -13,7 +13,11 @@ const t = zhCN.portal.exports;
 /** A form sends one checked box as a string and several as a list. */
 const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
-/** Starts the zip of a whole year's published disclosures, in the formats chosen; admins only. */
+/**
+ * Starts the zip of a whole year's published disclosures, in the formats chosen; admins only.
+ * Runs without a transaction around it (auditedByQuery): the job keeps reading the database after
+ * this answers, through the database handle, and startYearExport writes the audit row.
+ */
 export const startYearExportOperation = defineOperation({
   name: "export.start-year",
   kind: "action",
@@ -23,12 +27,11 @@ export const startYearExportOperation = defineOperation({
     formats: z.preprocess(list, z.array(z.enum(FORMAT_CHOICES)).min(1, t.formatsRequired)),
   }),
   policy: ({ actor }) => canAdminister(actor),
-  run: async ({ db }, input) => {
-    const job = await startYearExport(db, input);
-    if (job.progress.total === 0) throw new InvalidInputError(t.noPublished(input.fiscalYear));
+  run: async ({ db, actor, ip }, input) => {
+    const job = await startYearExport(db, input, { actorId: actor!.id, ip });
     return { id: job.id };
   },
-  audit: (input, output) => ({ entityType: "export", entityId: output.id, detail: { fiscalYear: input.fiscalYear, formats: input.formats } }),
+  audit: auditedByQuery,
 });
 
 /** The finished zip of a year's export, streamed from its file. */

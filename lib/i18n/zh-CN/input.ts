@@ -26,7 +26,8 @@ export const inputMessages = {
     jsonTooDeep: (max: number) => `JSON 嵌套超过 ${max} 层，不是部门预算信息公开的数据。`,
   },
   upload: {
-    /** A place in an uploaded file (第12行, 五、预算绩效信息, a field) and what is wrong there. */
-    at: (where: string, message: string) => `${where}：${message}`,
+    /** An uploaded file refused for what it holds at a place (第12行, 五、预算绩效信息, a field). */
+    refused: (name: string, where: string, message: string) => `“${name}”不能导入，${where}：${message}`,
+    more: (n: number) => `另有 ${n} 处需要修改。`,
   },
 };

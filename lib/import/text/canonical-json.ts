@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
+import { MAX_INPUT_DEPTH, nestingDepth } from "../../domain/text-hygiene";
+import { inputMessages } from "../../i18n/zh-CN/input";
 import type { ImportProblem, ImportResult } from "./problems";
 
 /**
@@ -16,6 +18,10 @@ export function readCanonicalJson(text: string, blank: () => Disclosure): Import
     // Node quotes the text around the error, newlines included; a problem is one line.
     const oneLine = message.replace(/\s*\n\s*/g, " ");
     return { disclosure: blank(), problems: [{ line: jsonErrorLine(text, message), message: `JSON 格式错误：${oneLine}` }], findings: [], readable: false };
+  }
+  // JSON.parse reads any depth; what comes after it (the schema, a deep copy) may not.
+  if (nestingDepth(parsed, MAX_INPUT_DEPTH) > MAX_INPUT_DEPTH) {
+    return { disclosure: blank(), problems: [{ line: null, message: inputMessages.structure.jsonTooDeep(MAX_INPUT_DEPTH) }], findings: [], readable: false };
   }
   const result = disclosureSchema.safeParse(parsed);
   // The JSON holds each figure once: nothing in it can contradict itself the way a document can.

@@ -6,6 +6,7 @@ import { DecodeError, decodeText } from "../decode";
 import { parseDelimitedText, readXlsxRows } from "../indicator-table";
 import { importDisclosure, importDisclosureText, type ImportProblem, type ImportResult } from "../text/import-disclosure";
 import { readIndicatorSheets, type IndicatorSheets, type SheetGrid } from "./indicator-sheet";
+import { checkedDisclosure, checkedProjects, placeOfProblem, refusalAt } from "./reading-check";
 import { sniffUpload, UploadRefused } from "./sniff";
 
 /**
@@ -41,7 +42,7 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<U
   if (result.readable || looksJson) return disclosureReading(result, looksJson ? "json" : "text", decoded.encoding, fileName, "line");
   // Not a disclosure: perhaps an indicator table saved as CSV or copied out as tab-separated text.
   const sheets = readIndicatorSheets([{ name: baseName(fileName), rows: parseDelimitedText(decoded.text) }], baseName(fileName));
-  if (sheets.projects.length > 0) return indicatorReading(sheets, "delimited", decoded.encoding);
+  if (sheets.projects.length > 0) return indicatorReading(sheets, "delimited", decoded.encoding, fileName);
   throw new UploadRefused(refused.unreadable(fileName, result.problems[0]?.message ?? ""));
 }
 
@@ -67,7 +68,7 @@ async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Indica
   }
   const sheets = readIndicatorSheets(grids, baseName(fileName));
   if (sheets.projects.length === 0) throw new UploadRefused(sheets.problems[0] ? refused.unreadable(fileName, sheets.problems[0].message) : refused.noIndicators(fileName));
-  return indicatorReading(sheets, "xlsx", null);
+  return indicatorReading(sheets, "xlsx", null, fileName);
 }
 
 /** Sheet names in workbook order (exceljs gives rows; the names are in xl/workbook.xml). */
@@ -78,14 +79,16 @@ async function sheetNames(bytes: Uint8Array): Promise<string[]> {
 }
 
 function disclosureReading(result: ImportResult, format: DisclosureReading["format"], encoding: string | null, fileName: string, locate: "line" | "section"): DisclosureReading {
-  if (!result.readable) throw new UploadRefused(refused.unreadable(fileName, result.problems[0]?.message ?? ""));
+  if (!result.readable) throw refusalAt(fileName, result.problems.map((p) => ({ where: placeOfProblem(p, locate === "line"), message: p.message })));
+  // Held to the model here, so what the preview shows is what the accept saves (reading-check.ts).
+  const disclosure = checkedDisclosure(result.disclosure, fileName);
   const problems = result.problems.map((p) => ({ where: locate === "line" && p.line !== null ? labels.line(p.line) : sectionOf(p), message: p.message }));
-  return { kind: "disclosure", format, encoding, disclosure: result.disclosure, problems };
+  return { kind: "disclosure", format, encoding, disclosure, problems };
 }
 
-function indicatorReading(sheets: IndicatorSheets, format: IndicatorReading["format"], encoding: string | null): IndicatorReading {
+function indicatorReading(sheets: IndicatorSheets, format: IndicatorReading["format"], encoding: string | null, fileName: string): IndicatorReading {
   const problems = sheets.problems.map((p) => ({ where: p.sheet === null ? null : labels.sheet(p.sheet), message: p.message }));
-  return { kind: "indicators", format, encoding, sheets, problems };
+  return { kind: "indicators", format, encoding, sheets: { ...sheets, projects: checkedProjects(sheets.projects, fileName) }, problems };
 }
 
 /** “五、预算绩效信息” for a problem whose path starts in that section. */
