@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { procurementList, projectList } from "@/lib/domain/limits";
 import { disclosure, indicator, performance, procurement, procurementItem, projectFund, type Disclosure } from "@/lib/domain/model";
 
 /**
@@ -18,8 +19,9 @@ export const editableProjectFund = projectFund.extend({ id: rowId, indicators: z
 export const editableProcurementItem = procurementItem.extend({ id: rowId });
 
 export const editableDisclosure = disclosure.extend({
-  performance: performance.extend({ projects: z.array(editableProjectFund) }),
-  procurement: procurement.extend({ items: z.array(editableProcurementItem) }),
+  // The same row limits as the canonical lists (lib/domain/limits.ts).
+  performance: performance.extend({ projects: projectList(editableProjectFund) }),
+  procurement: procurement.extend({ items: procurementList(editableProcurementItem) }),
 });
 
 export type EditableDisclosure = z.infer<typeof editableDisclosure>;

@@ -9,6 +9,7 @@ import { sectionOfPath } from "@/lib/editor/section-state";
 import type { SectionId } from "@/lib/domain/model";
 import type { SaveContentAnswer } from "@/app/disclosures/[id]/edit/operations";
 import { sendJson } from "@/lib/editor/json-route";
+import { zhCN } from "@/lib/i18n/zh-CN";
 
 const isEditable = (value: unknown): value is EditableDisclosure => editableDisclosure.safeParse(value).success;
 
@@ -35,8 +36,17 @@ async function ask(id: string, request: SaveRequest<EditableDisclosure>): Promis
     case "unauthenticated":
       return { kind: "refused", message: outcome.formError ?? "", signedOut: true };
     default:
-      return { kind: "refused", message: outcome.formError ?? "", fieldErrors: outcome.fieldErrors };
+      return { kind: "refused", message: refusalMessage(outcome.formError, outcome.fieldErrors), fieldErrors: outcome.fieldErrors };
   }
+}
+
+/**
+ * What the clerk reads when a save is refused: the server's own words, or, where it only says
+ * "填写的内容有误", the first field's message (a table over its row limit names itself there).
+ */
+function refusalMessage(formError: string | null, fieldErrors: Record<string, string[]>): string {
+  const first = Object.values(fieldErrors).flat()[0];
+  return formError && (formError !== zhCN.errors.invalidInput || !first) ? formError : (first ?? "");
 }
 
 export type AutosaveState = {

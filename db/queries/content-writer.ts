@@ -3,6 +3,7 @@ import { and, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import type { EditableDisclosure } from "../disclosure-shape";
 import { disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
+import { inSlices } from "./bulk";
 import { sameRow, toIndicatorRow, toProcurementRow, toProjectRow, toSectionContents, type StoredContent } from "./disclosure-content";
 
 export type RowChanges = { added: string[]; updated: string[]; removed: string[] };
@@ -22,7 +23,10 @@ export function hasChanges(c: ContentChanges): boolean {
  */
 async function idAssigner(tx: Db, table: RowTable, ownIds: ReadonlySet<string>, incoming: ReadonlyArray<string | undefined>) {
   const foreign = [...new Set(incoming.filter((id): id is string => !!id && !ownIds.has(id)))];
-  const taken = new Set(foreign.length === 0 ? [] : (await tx.select({ id: table.id }).from(table).where(inArray(table.id, foreign))).map((r) => r.id));
+  const taken = new Set<string>();
+  await inSlices(foreign, 1, async (ids) => {
+    for (const row of await tx.select({ id: table.id }).from(table).where(inArray(table.id, ids))) taken.add(row.id);
+  });
   const used = new Set<string>();
   return (given: string | undefined): string => {
     const id = given && !used.has(given) && !taken.has(given) ? given : randomUUID();
@@ -46,22 +50,24 @@ function diffRows<T extends { id: string }>(desired: T[], current: T[]): { upser
   return { upserts, changes };
 }
 
-/** insert … on conflict (id) do update; `owned` keeps the update from ever touching another disclosure's row. */
+/**
+ * insert … on conflict (id) do update, in slices (./bulk.ts: a disclosure's thousands of indicator
+ * rows are past what one statement may carry); `owned` keeps the update from ever touching another
+ * disclosure's row.
+ */
 async function upsertRows(tx: Db, table: RowTable, rows: object[], owned: SQL): Promise<void> {
-  if (rows.length === 0) return;
-  const set = Object.fromEntries(
-    Object.entries(getTableColumns(table))
-      .filter(([key]) => key !== "id")
-      .map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]),
+  const columns = Object.entries(getTableColumns(table));
+  const set = Object.fromEntries(columns.filter(([key]) => key !== "id").map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]));
+  await inSlices(rows, columns.length, (slice) =>
+    tx
+      .insert(table)
+      .values(slice as never)
+      .onConflictDoUpdate({ target: table.id, set, setWhere: owned }),
   );
-  await tx
-    .insert(table)
-    .values(rows as never)
-    .onConflictDoUpdate({ target: table.id, set, setWhere: owned });
 }
 
 async function deleteRows(tx: Db, table: RowTable, ids: string[], owned: SQL): Promise<void> {
-  if (ids.length > 0) await tx.delete(table).where(and(inArray(table.id, ids), owned));
+  await inSlices(ids, 1, (slice) => tx.delete(table).where(and(inArray(table.id, slice), owned)));
 }
 
 /**

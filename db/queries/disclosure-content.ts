@@ -192,11 +192,15 @@ export async function readStoredContent(db: Db, disclosureId: string): Promise<S
     .from(procurementItems)
     .where(eq(procurementItems.disclosureId, disclosureId))
     .orderBy(asc(procurementItems.position));
-  const projectIds = projects.map((p) => p.id);
+  // By the disclosure, not by a list of its project ids: no statement grows with the content.
   const indicatorRows =
-    projectIds.length === 0
+    projects.length === 0
       ? []
-      : await db.select().from(indicators).where(inArray(indicators.projectId, projectIds)).orderBy(asc(indicators.position));
+      : await db
+          .select()
+          .from(indicators)
+          .where(inArray(indicators.projectId, db.select({ id: projectFunds.id }).from(projectFunds).where(eq(projectFunds.disclosureId, disclosureId))))
+          .orderBy(asc(indicators.position));
   return {
     sections: new Map(sectionRows.map((s) => [s.sectionId, s.content])),
     projects,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import { rowLimitProblem } from "@/lib/domain/limits";
 import { emptyDisclosure, type Department, type Disclosure } from "@/lib/domain/model";
 import type { Db } from "../client";
 import { editableDisclosure, toCanonical, type EditableDisclosure } from "../disclosure-shape";
@@ -156,6 +157,9 @@ export async function insertDisclosure(
   input: { departmentId: string; department: Department; fiscalYear: number; revision: number; frameworkId: string; content: EditableDisclosure | Disclosure; ip?: string | null; detail?: Record<string, unknown> },
 ): Promise<{ id: string; version: number }> {
   const { department, fiscalYear, frameworkId } = input;
+  // Refused in words, not as a schema failure: content made outside the editor (a sheet) may be over.
+  const overLimit = rowLimitProblem(input.content);
+  if (overLimit) throw new InvalidInputError(overLimit);
   const base = toCanonical(input.content);
   const content = editableDisclosure.parse({ ...base, department, fiscalYear, performance: { ...base.performance, framework: frameworkId } });
   const [created] = await tx

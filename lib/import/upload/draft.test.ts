@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { findFramework } from "../../domain/frameworks";
 import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
 import { draftFromLastYear, draftFromReading, emptyDraft, readingNotes, type DraftTarget } from "./draft";
-import { readUpload } from "./read-upload";
+import { disclosureLimits } from "../../domain/limits";
+import { limitsMessages } from "../../i18n/zh-CN/limits";
+import { readUpload, type UploadReading } from "./read-upload";
 import { UploadRefused } from "./sniff";
 
 const golden: Disclosure = disclosureSchema.parse(JSON.parse(readFileSync(new URL("../__fixtures__/sanhe-2020.golden.json", import.meta.url), "utf8")));
@@ -61,5 +63,13 @@ describe("the content a new year's draft starts with", () => {
     ]);
     expect(d.orgUnits).toEqual(target(2022).orgUnits);
     expect(d.budget.expenditure.total).toBeNull();
+  });
+
+  it("a sheet with more indicator rows than a disclosure may hold is refused, saying so", () => {
+    const row = golden.performance.projects[0].indicators[0];
+    const over = disclosureLimits.indicators + 1;
+    const projects = [{ name: "热线经费", amount: null, goal: "", indicators: Array.from({ length: over }, (_, n) => ({ ...row, name: `指标${n}` })) }];
+    const reading: UploadReading = { kind: "indicators", format: "xlsx", encoding: null, sheets: { projects, problems: [], sheets: [], skipped: [] }, problems: [] };
+    expect(() => draftFromReading(reading, target(2022))).toThrow(new UploadRefused(limitsMessages.indicators(over, disclosureLimits.indicators)));
   });
 });

@@ -1,5 +1,6 @@
 import { carryForward, toFramework } from "../../domain/carry-forward";
 import type { IndicatorFramework } from "../../domain/frameworks";
+import { rowLimitProblem } from "../../domain/limits";
 import { emptyDisclosure, type Department, type Disclosure, type OrgUnit, type ProjectFund } from "../../domain/model";
 import { importMessages } from "../../i18n/zh-CN/import";
 import type { UploadReading } from "./read-upload";
@@ -25,10 +26,18 @@ export function draftFromLastYear(prior: Disclosure, target: DraftTarget): Discl
   return { ...carryForward(prior, target.fiscalYear, target.framework), department: { ...target.department } };
 }
 
-/** From an uploaded file: a disclosure as last year's (or this year's as it stands), a sheet as project tables. */
+/**
+ * From an uploaded file: a disclosure as last year's (or this year's as it stands), a sheet as
+ * project tables. A file with more rows than a disclosure may hold is refused here, at the upload.
+ */
 export function draftFromReading(reading: UploadReading, target: DraftTarget): Disclosure {
-  if (reading.kind === "disclosure") return draftFromLastYear(reading.disclosure, target);
-  return { ...emptyDraft(target), performance: { ...emptyDraft(target).performance, projects: reading.sheets.projects.map((p) => onFramework(p, target.framework)) } };
+  const draft =
+    reading.kind === "disclosure"
+      ? draftFromLastYear(reading.disclosure, target)
+      : { ...emptyDraft(target), performance: { ...emptyDraft(target).performance, projects: reading.sheets.projects.map((p) => onFramework(p, target.framework)) } };
+  const overLimit = rowLimitProblem(draft);
+  if (overLimit) throw new UploadRefused(overLimit);
+  return draft;
 }
 
 /** A file of the draft's own year is taken as it is, moved to the year's framework. */
