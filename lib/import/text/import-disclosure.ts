@@ -12,7 +12,7 @@ import { narrativeFigureFindings, StatedFigures } from "./narrative-figures";
 import { Problems, type ImportResult } from "./problems";
 import { readProcurement } from "./procurement";
 import { splitSections, type SectionText } from "./sections";
-import { textFaultProblems, withoutPageBreaks } from "./text-faults";
+import { readableSource, textFaultProblems } from "./text-faults";
 import { paragraphs, toItems, toLines, type Paragraph } from "./source";
 import { readThreePublic } from "./three-public";
 
@@ -79,7 +79,7 @@ function readDocument(text: string, opts: ImportOptions): ImportResult {
   const problems = new Problems();
   const stated = new StatedFigures();
   if (text.trim() === "") return unreadable("文件是空的", opts);
-  const lines = toLines(withoutPageBreaks(text));
+  const lines = toLines(readableSource(text));
   const { front, sections } = splitSections(lines, problems);
   // A character no text may hold refuses the document, each place listed: read on, it would be
   // shown in the preview and then refused when the draft is created.

@@ -1,5 +1,5 @@
 import type { SectionId } from "../../domain/model";
-import { findTextFault, textFaultExcerpt, textFaultMessage } from "../../domain/text-hygiene";
+import { findTextFault, normaliseText, textFaultExcerpt, textFaultMessage } from "../../domain/text-hygiene";
 import type { ImportProblem } from "./problems";
 import type { SectionText } from "./sections";
 import type { SourceLine } from "./source";
@@ -14,9 +14,13 @@ import type { SourceLine } from "./source";
 /** More than this many are one problem repeated: the first ones say enough. */
 const MAX_REPORTED = 20;
 
-/** Word's plain-text export marks a page break with a form feed: layout, not content, so it goes. */
-export function withoutPageBreaks(text: string): string {
-  return text.includes("\f") ? text.replace(/\f/g, "") : text;
+/**
+ * The document's text as the readers should see it: invisible characters removed (they would
+ * split "公务接待费" from the words the readers look for), and form feeds, which Word's plain-text
+ * export writes for a page break, dropped as the layout they are.
+ */
+export function readableSource(text: string): string {
+  return normaliseText(text.includes("\f") ? text.replace(/\f/g, "") : text);
 }
 
 export function textFaultProblems(front: ReadonlyArray<SourceLine>, sections: Partial<Record<SectionId, SectionText>>): ImportProblem[] {

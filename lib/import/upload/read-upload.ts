@@ -43,7 +43,8 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<U
   // Not a disclosure: perhaps an indicator table saved as CSV or copied out as tab-separated text.
   const sheets = readIndicatorSheets([{ name: baseName(fileName), rows: parseDelimitedText(decoded.text) }], baseName(fileName));
   if (sheets.projects.length > 0) return indicatorReading(sheets, "delimited", decoded.encoding, fileName);
-  throw new UploadRefused(refused.unreadable(fileName, result.problems[0]?.message ?? ""));
+  // Neither: a disclosure refused for a character it holds says where; anything else, why not.
+  throw refusalAt(fileName, result.problems.map((p) => ({ where: placeOfProblem(p, true), message: p.message })));
 }
 
 async function readWord(bytes: Uint8Array, fileName: string): Promise<DisclosureReading> {

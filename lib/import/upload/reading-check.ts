@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { disclosure as disclosureSchema, performance, type Disclosure, type ProjectFund } from "../../domain/model";
 import { describePath, type PathSegment } from "../../domain/paths";
+import { removeTextFaults } from "../../domain/text-hygiene";
 import { importMessages } from "../../i18n/zh-CN/import";
 import { inputMessages } from "../../i18n/zh-CN/input";
 import type { ImportProblem } from "../text/problems";
@@ -32,7 +33,8 @@ function check<T>(schema: z.ZodType<T>, value: unknown, at: PathSegment[], root:
   if (parsed.success) return { ok: true, value: parsed.data };
   const places = parsed.error.issues.map((issue) => {
     const path = [...at, ...issue.path.map((s) => (typeof s === "number" ? s : String(s)))];
-    return { where: describePath(path, root), message: issue.message };
+    // A row is named by its name field, which may be the very text refused: never echoed back.
+    return { where: removeTextFaults(describePath(path, root)), message: issue.message };
   });
   return { ok: false, places };
 }
