@@ -1,6 +1,8 @@
 import type { GridRow } from "./row";
 import { isValidPair, level2Options, type IndicatorFramework } from "../domain/frameworks";
+import { weightProblem } from "../domain/figure-limits";
 import { normaliseNumber } from "../domain/money";
+import { normaliseText, textProblem } from "../domain/text-hygiene";
 import { parseTarget } from "../domain/targets";
 import { gridMessages } from "../i18n/zh-CN/grid";
 
@@ -64,7 +66,11 @@ export type CellWrite = { ok: true; row: GridRow } | { ok: false; message: strin
  * a 权重 or 方向 that cannot be read is refused with a message (the grid keeps the typed text
  * in the editor, so nothing is lost). Changing 一级指标 clears a 二级指标 that no longer belongs.
  */
-export function writeCell(row: GridRow, key: GridColumnKey, text: string, framework: IndicatorFramework): CellWrite {
+export function writeCell(row: GridRow, key: GridColumnKey, typed: string, framework: IndicatorFramework): CellWrite {
+  // What no text may hold is refused at the cell, as the save would refuse it (text-hygiene.ts).
+  const text = normaliseText(typed);
+  const fault = textProblem(text);
+  if (fault) return { ok: false, message: fault };
   switch (key) {
     case "target":
       return { ok: true, row: { ...row, target: parseTarget(text) } };
@@ -74,7 +80,9 @@ export function writeCell(row: GridRow, key: GridColumnKey, text: string, framew
       const n = normaliseNumber(t.replace(/[%％分]$/, ""));
       if (n === null || n.startsWith("-")) return { ok: false, message: gridMessages.cell.weightNotNumber(t) };
       // 权重 is a score out of 100, never money: a JS number is exact enough for it.
-      return { ok: true, row: { ...row, weight: Number(n) } };
+      const weight = Number(n);
+      const beyond = weightProblem(weight);
+      return beyond ? { ok: false, message: beyond } : { ok: true, row: { ...row, weight } };
     }
     case "direction": {
       const t = text.replace(/\s/g, "");

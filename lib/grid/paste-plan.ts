@@ -1,4 +1,6 @@
 import { isValidPair, level2Options, type IndicatorFramework } from "../domain/frameworks";
+import { weightProblem } from "../domain/figure-limits";
+import { normaliseText, textProblem } from "../domain/text-hygiene";
 import { parseDelimitedText, readIndicatorRows, type IndicatorColumn } from "../import/indicator-table";
 import { gridMessages } from "../i18n/zh-CN/grid";
 import { blankIndicator, cellText, extendedColumns, newRowId, type GridColumnKey } from "./columns";
@@ -57,7 +59,8 @@ const FULL_POSITIONS: Partial<Record<IndicatorColumn, number>> = Object.fromEntr
  * tab and must not be split at the commas inside `1,000`, so it is read line by line.
  */
 export function clipboardCells(text: string): string[][] {
-  const clean = text.replace(/^\uFEFF/, "");
+  // Invisible characters go before anything reads the cells (text-hygiene.ts), a leading BOM with them.
+  const clean = normaliseText(text);
   const rows = clean.includes("\t") ? parseDelimitedText(clean) : clean.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n").map((line) => [line]);
   while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();
   return rows;
@@ -73,7 +76,8 @@ export function planPaste(input: PasteInput): PastePlan {
 function planHeaderPaste(input: PasteInput, rowsRead: number, table: ReturnType<typeof readIndicatorRows>): PastePlan {
   const problems: PasteProblem[] = table.problems.map((p) => ({ message: `${gridMessages.paste.pastedRowPrefix}${p.message}` }));
   const anchorRow = Math.min(input.anchor.row, Math.max(input.rows.length - 1, 0));
-  const { rows: result, first } = insertRowsAfter(input.rows, anchorRow, table.indicators, input.makeId ?? newRowId);
+  const indicators = table.indicators.map((indicator, i) => withoutRefused(indicator, i, problems));
+  const { rows: result, first } = insertRowsAfter(input.rows, anchorRow, indicators, input.makeId ?? newRowId);
   const added = table.indicators.map((_, i) => ({ row: first + i, indicator: result[first + i] }));
   for (const { row, indicator } of added) problems.push(...frameworkProblems(indicator, row, input.framework));
   return {
@@ -119,6 +123,12 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
     const next: GridRow = { ...base };
     for (const key of covered) {
       const value = full[extendedColumns.indexOf(key)];
+      // A cell holding what the save would refuse (text-hygiene.ts, figure-limits.ts) keeps its old value, and says why.
+      const refused = textProblem(value) ?? (key === "weight" && parsed?.weight != null ? weightProblem(parsed.weight) : null);
+      if (refused) {
+        problems.push({ message: `第 ${g + 1} 行：${gridMessages.columns[key]}：${refused}` });
+        continue;
+      }
       if (key === "target") next.target = parsed ? parsed.target : { raw: value, kind: "unparsed" };
       else if (key === "weight") next.weight = parsed?.weight ?? null;
       else if (key === "direction") next.direction = parsed?.direction ?? null;
@@ -155,6 +165,32 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
 /** The importer counts rows of the pasted block; the preview speaks of the grid's own row numbers. */
 function renumber(message: string, gridRow: number): string {
   return message.replace(/^第 \d+ 行：/, `第 ${gridRow + 1} 行：`);
+}
+
+const TEXT_COLUMNS = ["level1", "level2", "name", "description", "basis"] as const;
+
+/** A pasted row with each cell the save would refuse (text-hygiene.ts, figure-limits.ts) emptied, and said. */
+function withoutRefused<I extends Omit<GridRow, "id">>(indicator: I, pastedRow: number, problems: PasteProblem[]): I {
+  const refuse = (column: GridColumnKey, message: string) => problems.push({ message: `${gridMessages.paste.pastedRowPrefix}第 ${pastedRow + 1} 行：${gridMessages.columns[column]}：${message}` });
+  const out = { ...indicator };
+  for (const key of TEXT_COLUMNS) {
+    const fault = textProblem(out[key]);
+    if (fault) {
+      refuse(key, fault);
+      out[key] = "";
+    }
+  }
+  const targetFault = textProblem(out.target.raw);
+  if (targetFault) {
+    refuse("target", targetFault);
+    out.target = { raw: "", kind: "unparsed" };
+  }
+  const beyond = out.weight == null ? null : weightProblem(out.weight);
+  if (beyond) {
+    refuse("weight", beyond);
+    out.weight = null;
+  }
+  return out;
 }
 
 function frameworkProblems(row: GridRow, gridRow: number, framework: IndicatorFramework): PasteProblem[] {
