@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
-import { checkUpload, defaultUploadLimits, UploadRejectedError } from "@/lib/security/upload-check";
+import { defaultUploadLimits, UploadRejectedError } from "@/lib/security/upload-check";
 
 /**
  * A sheet sent with a bulk import, and whether to look (preview) or to take it (commit). Both
@@ -13,15 +13,14 @@ export const sheetUpload = z.object({
 });
 
 /**
- * The sheet's bytes, checked by content first (lib/security/upload-check.ts): only an Excel
- * workbook or a text/CSV file of at most 10 MB; a zip bomb or a renamed binary is refused with a
- * Chinese message (UploadRejectedError is user-facing).
+ * The sheet's bytes, at most 10 MB (UploadRejectedError is user-facing). What they are is judged by
+ * content where they are read: readSheet(bytes, name, { check: true }) in lib/admin/sheet.ts, in the
+ * bounded parse worker, refuses anything but an Excel workbook or a text/CSV file, a zip bomb or a
+ * renamed binary with a Chinese message.
  */
 export async function fileBytes(file: File): Promise<Uint8Array> {
   // Too large is refused before the bytes are copied again.
   if (file.size > defaultUploadLimits.maxBytes)
     throw new UploadRejectedError("too-large", securityMessages.upload.tooLarge(file.name, file.size, defaultUploadLimits.maxBytes));
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  checkUpload(bytes, file.name, { accept: ["xlsx", "text"] });
-  return bytes;
+  return new Uint8Array(await file.arrayBuffer());
 }

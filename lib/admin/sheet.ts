@@ -1,8 +1,11 @@
 import { decodeText, DecodeError } from "../import/decode";
 import { parseDelimitedText } from "../import/delimited-text";
-import { readWorkbookRows } from "../import/xlsx-rows";
+import { runParseJob } from "../import/parse/bounded-parse";
+import { checkGridSize, ParseLimitError } from "../import/upload/limits";
+import { readWorkbook } from "../import/xlsx-rows";
 import { toHalfWidth } from "../domain/money";
 import { adminMessages } from "../i18n/zh-CN/admin";
+import { UploadRejectedError, type UploadProblem } from "../security/upload-check";
 
 /**
  * What bulk imports share: an uploaded sheet (.xlsx or .csv) as rows of cells, its header row
@@ -33,23 +36,36 @@ export const MAX_SHEET_ROWS = 2000;
 /** Under the server actions body limit (1 MB by default), so an oversized file gets our message, not the framework's. */
 export const MAX_SHEET_BYTES = 900 * 1024;
 
-/** The first sheet of an .xlsx, or a CSV/tab-separated text file in UTF-8, GB18030 or UTF-16. */
-export async function readSheet(bytes: Uint8Array, fileName: string): Promise<string[][]> {
+/**
+ * The first sheet of an .xlsx, or a CSV/tab-separated text file in UTF-8, GB18030 or UTF-16, read
+ * in a worker thread within the bounds of lib/import/upload/limits.ts. With `check`, the bytes are
+ * first judged by content (lib/security/upload-check.ts: only a workbook or text). Refusals are
+ * SheetError or UploadRejectedError, both shown to the admin.
+ */
+export async function readSheet(bytes: Uint8Array, fileName: string, options: { check?: boolean } = {}): Promise<string[][]> {
+  return runParseJob({ kind: "sheet", bytes, fileName, check: options.check }, (refusal) =>
+    refusal.name === "UploadRejectedError" ? new UploadRejectedError(refusal.problem as UploadProblem, refusal.message) : new SheetError(refusal.message),
+  );
+}
+
+/** readSheet's reading itself, in this thread (the worker runs it). */
+export async function readSheetHere(bytes: Uint8Array, fileName: string): Promise<string[][]> {
   if (bytes.byteLength === 0) throw new SheetError(m.empty);
   if (bytes.byteLength > MAX_SHEET_BYTES) throw new SheetError(m.tooLarge);
   const extension = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (extension === "xlsx" || (isZip && extension !== "csv")) {
     try {
-      const [first] = await readWorkbookRows(bytes);
-      return first ?? [];
-    } catch {
+      const [first] = readWorkbook(bytes, undefined, 1);
+      return first?.rows ?? [];
+    } catch (error) {
+      if (error instanceof ParseLimitError) throw error;
       throw new SheetError(m.unreadable(fileName));
     }
   }
   if (extension !== "csv" && extension !== "txt" && extension !== "tsv") throw new SheetError(m.unsupported(fileName));
   try {
-    return parseDelimitedText(decodeText(bytes).text);
+    return checkGridSize(parseDelimitedText(decodeText(bytes).text));
   } catch (error) {
     if (error instanceof DecodeError) throw new SheetError(m.unreadable(fileName));
     throw error;

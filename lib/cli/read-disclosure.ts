@@ -1,14 +1,14 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { docxToDisclosureText } from "../export/docx-read";
-import { importDisclosure, importDisclosureText } from "../import/text/import-disclosure";
+import { runParseJob } from "../import/parse/bounded-parse";
 import { formatProblem, type ImportResult } from "../import/text/problems";
 import { CliError, type CliIo } from "./command";
 
 /**
  * FILE (disclosure text in any encoding, a Word file, or canonical JSON) read for a command.
  * Import problems go to stderr as `第N行：…`; input that cannot be read at all is a CliError
- * saying what and where.
+ * saying what and where. Read by the same bounded worker as the server's uploads
+ * (lib/import/parse/bounded-parse.ts): a file over the limits is refused with the same words.
  */
 export async function readDisclosureFile(file: string, io: CliIo): Promise<ImportResult> {
   const fullPath = path.resolve(io.cwd, file);
@@ -20,7 +20,9 @@ export async function readDisclosureFile(file: string, io: CliIo): Promise<Impor
     if (error instanceof CliError) throw error;
     throw new CliError(`无法读取 ${file}：${fileErrorMessage(error)}`);
   }
-  const result = isZip(bytes) ? await readWordFile(bytes, file) : importDisclosure(bytes, file);
+  const reading = await runParseJob({ kind: "disclosure", bytes, fileName: file }, (refusal) => new CliError(refusal.message));
+  if (!reading.ok) throw new CliError(`无法读取 ${file}：不是可读的 Word（.docx）文件（${reading.notWord}）`);
+  const result = reading.result;
   if (!result.readable) {
     const [first, ...rest] = result.problems;
     const more = rest.length > 0 ? `（另有 ${rest.length} 处问题）` : "";
@@ -37,16 +39,4 @@ function fileErrorMessage(error: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "没有读取权限";
   if (code === "EISDIR") return "这是一个目录，不是文件";
   return error instanceof Error ? error.message : String(error);
-}
-
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-async function readWordFile(bytes: Uint8Array, file: string): Promise<ImportResult> {
-  let text: string;
-  try {
-    text = await docxToDisclosureText(bytes);
-  } catch (error) {
-    throw new CliError(`无法读取 ${file}：不是可读的 Word（.docx）文件（${error instanceof Error ? error.message : String(error)}）`);
-  }
-  return importDisclosureText(text);
 }

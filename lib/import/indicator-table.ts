@@ -44,12 +44,6 @@ export type ReadIndicatorOptions = {
   columns?: Partial<Record<IndicatorColumn, number>>;
 };
 
-/** xlsx reading loads exceljs, which the browser grid should not pay for until it needs it. */
-export async function readXlsxRows(buffer: ArrayBuffer | Uint8Array): Promise<string[][][]> {
-  const { readWorkbookRows } = await import("./xlsx-rows");
-  return readWorkbookRows(buffer);
-}
-
 function normaliseHeader(cell: string): string {
   return toHalfWidth(cell)
     .replace(/[（]/g, "(")

@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { indicator as indicatorSchema } from "../domain/model";
-import { readIndicatorRows, readXlsxRows } from "./indicator-table";
-import { formatNumber } from "./xlsx-rows";
+import { longWorkbook, sheetXml, workbookOf } from "./__fixtures__/long-workbook";
+import { readIndicatorRows } from "./indicator-table";
+import { ParseLimitError, parseLimits } from "./upload/limits";
+import { formatNumber, readWorkbook, readWorkbookRows } from "./xlsx-rows";
 
 /** A 绩效目标表 as a province's budget system exports it: title merged across, 一级 merged down. */
 async function buildWorkbook(): Promise<ArrayBuffer> {
@@ -29,9 +31,9 @@ async function buildWorkbook(): Promise<ArrayBuffer> {
   return buffer as ArrayBuffer;
 }
 
-describe("readXlsxRows", () => {
+describe("readWorkbookRows", () => {
   it("reads every sheet as the sheet shows it, merged 一级 cells on every row they span", async () => {
-    const [table, notes] = await readXlsxRows(await buildWorkbook());
+    const [table, notes] = await readWorkbookRows(await buildWorkbook());
     expect(table[0]).toEqual(["市长热线办公室业务费绩效目标表"]);
     expect(table.slice(2).map((row) => row[0])).toEqual(["产出指标", "产出指标", "产出指标", "产出指标", "效果指标", "满意度指标"]);
     expect(table[3][4]).toBe("95%");
@@ -43,7 +45,7 @@ describe("readXlsxRows", () => {
   });
 
   it("feeds readIndicatorRows", async () => {
-    const [rows] = await readXlsxRows(new Uint8Array(await buildWorkbook()));
+    const [rows] = await readWorkbookRows(new Uint8Array(await buildWorkbook()));
     const table = readIndicatorRows(rows);
     expect(table.problems).toEqual([]);
     expect(table.indicators).toHaveLength(6);
@@ -56,7 +58,70 @@ describe("readXlsxRows", () => {
   });
 
   it("reports a file that is not a workbook as an error the caller can catch", async () => {
-    await expect(readXlsxRows(new TextEncoder().encode("不是表格"))).rejects.toThrow();
+    await expect(readWorkbookRows(new TextEncoder().encode("不是表格"))).rejects.toThrow();
+  });
+});
+
+const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const small = { rows: 100, cells: 1_000, lines: 1_000 };
+
+/** What the reader throws, as `rows > 100` or `cells > 1000`; "read" when it reads. */
+function outcome(read: () => unknown): string {
+  try {
+    read();
+    return "read";
+  } catch (error) {
+    if (error instanceof ParseLimitError) return `${error.limit} > ${error.max}`;
+    throw error;
+  }
+}
+
+describe("readWorkbook within the parse limits", () => {
+  it("reads the longest workbook the row limit allows, and refuses one row more at that row", async () => {
+    // The header and 9,999 indicators: 10,000 rows, the limit.
+    const [sheet] = readWorkbook(await longWorkbook(parseLimits.rows - 1));
+    expect(sheet.name).toBe("绩效目标表");
+    expect(sheet.rows).toHaveLength(parseLimits.rows);
+    expect(sheet.rows.at(-1)).toEqual(["产出指标", "数量指标", `指标${parseLimits.rows - 1}`, "≥", String(parseLimits.rows - 1), "次"]);
+    await expect(longWorkbook(parseLimits.rows).then((bytes) => readWorkbook(bytes))).rejects.toThrow(new ParseLimitError("rows", parseLimits.rows));
+  });
+
+  it("counts each row up to its last filled cell, and rows as the sheet numbers them", async () => {
+    const wide = await workbookOf(sheetXml(`<sheetData><row r="1">${inline("A1", "甲")}${inline("ALL1", "乙")}</row></sheetData>`));
+    // Column ALL is the 1,000th: the row is 1,000 cells wide, though only two are filled.
+    expect(readWorkbook(wide, small)[0].rows[0]).toHaveLength(1_000);
+    expect(outcome(() => readWorkbook(wide, { ...small, cells: 999 }))).toBe("cells > 999");
+    const tall = await workbookOf(sheetXml(`<sheetData><row r="101">${inline("A101", "甲")}</row></sheetData>`));
+    expect(outcome(() => readWorkbook(tall, small))).toBe("rows > 100");
+  });
+
+  it("refuses a merge that would fill more rows than the limit, and merges whose work would multiply", async () => {
+    const down = (ref: string) => workbookOf(sheetXml(`<sheetData><row r="1">${inline("A1", "一级")}</row></sheetData><mergeCells><mergeCell ref="${ref}"/></mergeCells>`));
+    expect(readWorkbook(await down("A1:A3"), small)[0].rows).toEqual([["一级"], ["一级"], ["一级"]]);
+    const whole = await down("A1:A1048576");
+    expect(outcome(() => readWorkbook(whole, small))).toBe("rows > 100");
+
+    const rows = Array.from({ length: 50 }, (_, r) => `<row r="${r + 1}">${inline(`A${r + 1}`, "x")}${inline(`T${r + 1}`, "y")}</row>`).join("");
+    const merges = Array.from({ length: 200 }, () => '<mergeCell ref="A1:T50"/>').join("");
+    const many = await workbookOf(sheetXml(`<sheetData>${rows}</sheetData><mergeCells>${merges}</mergeCells>`));
+    expect(outcome(() => readWorkbook(many, small))).toBe("cells > 1000");
+  });
+
+  it("refuses more shared strings than the workbook may have cells, before reading a sheet", async () => {
+    const strings = Array.from({ length: 1_001 }, (_, i) => `词${i}`);
+    const bytes = await workbookOf(sheetXml("<sheetData/>"), strings);
+    expect(outcome(() => readWorkbook(bytes, small))).toBe("cells > 1000");
+  });
+
+  it("reads what other programs write: prefixed names, cells without references, phonetic guides, character references", async () => {
+    const xml =
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row><x:c t="inlineStr"><x:is><x:t>甲</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>' +
+      '<x:row r="3"><x:c r="B3" t="inlineStr"><x:is><x:r><x:t>A &amp; B</x:t></x:r><x:r><x:t xml:space="preserve"> &#x4E00;</x:t></x:r><x:rPh><x:t>yi</x:t></x:rPh></x:is></x:c>' +
+      '<x:c r="C3" t="inlineStr"><x:is><x:t>坏&#0;字&#xD800;</x:t></x:is></x:c><x:c r="D3" t="b"><x:v>1</x:v></x:c><x:c r="E3" t="e"><x:v>#DIV/0!</x:v></x:c></x:row>' +
+      "</x:sheetData></x:worksheet>";
+    const [sheet] = readWorkbook(await workbookOf(xml, ["共享_x000D_"]));
+    expect(sheet.rows).toEqual([["甲", "2", "共享\r"], [], ["", "A & B 一", "坏\ufffd字\ufffd", "true", "#DIV/0!"]]);
   });
 });
 

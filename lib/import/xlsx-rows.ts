@@ -1,58 +1,233 @@
 import Decimal from "decimal.js";
-import ExcelJS from "exceljs";
+import { ParseLimitError, parseLimits, type ParseLimits } from "./upload/limits";
+import { decodeOoxmlEscapes, isDateFormat, readWorkbookParts, type WorkbookParts } from "./xlsx-parts";
+import { attribute, decodeXmlText, scanXml } from "./xml-scan";
 
 /**
  * An .xlsx workbook as rows of cell text, one grid per sheet, the way the sheet shows them:
  * a cell formatted `0%` holding 0.95 reads "95%", a merged 一级指标 cell reads on every row
- * it spans. Kept apart from indicator-table.ts so the browser grid does not load exceljs.
+ * it spans. Row numbers are the sheet's (row 17 is rows[16]); each row ends at its last filled
+ * cell and the grid at its last filled row.
+ *
+ * Read from the sheet XML in one pass, so the cost is linear in the file, and bounded: the row or
+ * cell past the limits (lib/import/upload/limits.ts) stops the read with ParseLimitError, before
+ * the rest is read. Anything that is not a workbook throws.
  */
-export async function readWorkbookRows(buffer: ArrayBuffer | Uint8Array): Promise<string[][][]> {
-  const workbook = new ExcelJS.Workbook();
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  // exceljs types its input as a private Buffer interface; at run time it reads a Node Buffer.
-  type XlsxInput = Parameters<typeof workbook.xlsx.load>[0];
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as XlsxInput);
-  return workbook.worksheets.map(sheetRows);
+
+export type WorkbookSheet = { name: string; rows: string[][] };
+
+/** The workbook's sheets in tab order, or only the first `sheetCount` of them (the others are not read). */
+export function readWorkbook(bytes: Uint8Array, limits: ParseLimits = parseLimits, sheetCount = Infinity): WorkbookSheet[] {
+  const parts = readWorkbookParts(bytes, limits);
+  const budget = { rows: 0, cells: 0, limits };
+  return parts.sheets.slice(0, sheetCount).map((sheet) => {
+    const rows = readSheetRows(sheet.xml(), parts, budget);
+    budget.rows += rows.length;
+    return { name: sheet.name, rows };
+  });
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
+/** Each sheet's rows, in tab order (readWorkbook with the names left out). */
+export async function readWorkbookRows(buffer: ArrayBuffer | Uint8Array, limits: ParseLimits = parseLimits): Promise<string[][][]> {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  return readWorkbook(bytes, limits).map((sheet) => sheet.rows);
+}
+
+/** What the sheets of one workbook have used of the limits so far. */
+type Budget = { rows: number; cells: number; limits: ParseLimits };
+
+/** Excel's own bounds: a reference beyond them is not a cell. */
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+type Merge = { top: number; left: number; bottom: number; right: number };
+
+function readSheetRows(xml: string, parts: WorkbookParts, budget: Budget): string[][] {
+  const grid: Array<Array<string | undefined> | undefined> = [];
+  const { limits } = budget;
+  // Cells of this sheet counted against the workbook's budget: each row up to its last filled cell.
+  const put = (row: number, column: number, text: string) => {
+    if (budget.rows + row > limits.rows) throw new ParseLimitError("rows", limits.rows);
+    const cells = (grid[row - 1] ??= []);
+    if (column > cells.length) {
+      budget.cells += column - cells.length;
+      if (budget.cells > limits.cells) throw new ParseLimitError("cells", limits.cells);
+    }
+    cells[column - 1] = text;
+  };
+
+  let row = 0;
+  let column = 0;
+  let cell: CellValue | null = null;
+  let capture: "v" | "t" | null = null;
+  let captured: string[] = [];
+  let phonetic = 0;
+  const merges: Merge[] = [];
+
+  scanXml(xml, {
+    open(name, tag, selfClosing) {
+      switch (name) {
+        case "row": {
+          const r = Number(attribute(tag, "r"));
+          row = Number.isInteger(r) && r > row && r <= MAX_ROW ? r : row + 1;
+          column = 0;
+          break;
+        }
+        case "c": {
+          const ref = attribute(tag, "r");
+          const at = ref ? cellAddress(ref) : null;
+          if (at && at.row !== row && at.row > 0) row = at.row;
+          column = at ? at.column : column + 1;
+          cell = { type: attribute(tag, "t") ?? "n", style: Number(attribute(tag, "s") ?? 0) || 0, value: null, formula: false, inline: null };
+          break;
+        }
+        case "v":
+          if (cell && !selfClosing) [capture, captured] = ["v", []];
+          break;
+        case "f":
+          if (cell) cell.formula = true;
+          break;
+        case "is":
+          if (cell) cell.inline = [];
+          break;
+        case "rPh":
+          phonetic++;
+          break;
+        case "t":
+          if (cell?.inline && phonetic === 0 && !selfClosing) [capture, captured] = ["t", []];
+          break;
+        case "mergeCell": {
+          const merge = mergeRange(attribute(tag, "ref") ?? "");
+          if (merge) merges.push(merge);
+          break;
+        }
+      }
+    },
+    close(name) {
+      if (name === "v" && capture === "v" && cell) {
+        cell.value = captured.join("");
+        capture = null;
+      } else if (name === "t" && capture === "t" && cell?.inline) {
+        cell.inline.push(decodeOoxmlEscapes(captured.join("")));
+        capture = null;
+      } else if (name === "rPh") phonetic--;
+      else if (name === "c" && cell) {
+        if (column >= 1 && column <= MAX_COLUMN && row >= 1) {
+          const text = cellText(cell, parts);
+          if (text !== "") put(row, column, text);
+        }
+        cell = null;
+      }
+    },
+    text(source, start, end, cdata) {
+      if (capture) captured.push(cdata ? source.slice(start, end) : decodeXmlText(source.slice(start, end)));
+    },
+  });
+
+  applyMerges(grid, merges, put, budget);
   const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
-    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-    rows.push(cells);
+  for (let r = 0; r < grid.length; r++) {
+    const cells = grid[r];
+    if (!cells) {
+      rows.push([]);
+      continue;
+    }
+    let width = cells.length;
+    while (width > 0 && !cells[width - 1]) width--;
+    const out = new Array<string>(width);
+    for (let c = 0; c < width; c++) out[c] = cells[c] ?? "";
+    rows.push(out);
   }
+  // Rows emptied by a merge at the end are no longer part of the sheet.
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   return rows;
 }
 
 /**
  * A merged range gives its text down its first column only: a 一级指标 spanning five rows
- * belongs to each of them, but a title spanning six columns is one cell, not six.
+ * belongs to each of them, but a title spanning six columns is one cell, not six. Whatever the
+ * other cells of the range held is hidden in Excel, so it is dropped here. The cells a merge
+ * touches count against the cell limit, so ten thousand sheet-sized merges cannot loop for ever.
  */
-function cellText(cell: ExcelJS.Cell): string {
-  if (cell.isMerged && cell.master !== cell) {
-    return cell.master.col === cell.col ? ownText(cell.master) : "";
+function applyMerges(grid: Array<Array<string | undefined> | undefined>, merges: Merge[], put: (row: number, column: number, text: string) => void, budget: Budget): void {
+  let work = 0;
+  const spend = (n: number) => {
+    work += n;
+    if (work > budget.limits.cells) throw new ParseLimitError("cells", budget.limits.cells);
+  };
+  for (const m of merges) {
+    const master = grid[m.top - 1]?.[m.left - 1] ?? "";
+    const lastRow = Math.min(m.bottom, grid.length);
+    for (let r = m.top; r <= lastRow; r++) {
+      const cells = grid[r - 1];
+      if (!cells) continue;
+      const right = Math.min(m.right, cells.length);
+      spend(Math.max(0, right - m.left) + 1);
+      for (let c = m.left + 1; c <= right; c++) cells[c - 1] = undefined;
+      if (r > m.top && m.left <= cells.length) cells[m.left - 1] = undefined;
+    }
+    if (master === "") continue;
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      spend(1);
+      put(r, m.left, master);
+    }
   }
-  return ownText(cell);
 }
 
-function ownText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value == null) return "";
-  if (typeof value === "number") return formatNumber(value, cell.numFmt);
-  if (typeof value === "string") return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
-    const result = value.result;
-    if (typeof result === "number") return formatNumber(result, cell.numFmt);
-    if (result instanceof Date) return result.toISOString().slice(0, 10);
-    if (result == null) return "";
-    return typeof result === "object" && "error" in result ? String(result.error) : String(result);
+/** "B3" as row 3, column 2; null for what is not a cell reference. */
+function cellAddress(ref: string): { row: number; column: number } | null {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) & ~0x20; // upper case
+    if (ch < 0x41 || ch > 0x5a) break;
+    column = column * 26 + (ch - 0x40);
   }
-  if (typeof value === "object" && "richText" in value) return value.richText.map((run) => run.text).join("");
-  return cell.text ?? "";
+  const row = Number(ref.slice(i).replace(/\$/g, ""));
+  if (i === 0 || column > MAX_COLUMN || !Number.isInteger(row) || row < 1 || row > MAX_ROW) return null;
+  return { row, column };
+}
+
+function mergeRange(ref: string): Merge | null {
+  const [from, to = from] = ref.split(":");
+  const a = cellAddress(from.replace(/\$/g, ""));
+  const b = cellAddress(to.replace(/\$/g, ""));
+  if (!a || !b) return null;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+}
+
+type CellValue = { type: string; style: number; value: string | null; formula: boolean; inline: string[] | null };
+
+/**
+ * The text of one cell as the sheet shows it. A formula shows its last computed result; a number
+ * shows under its format (a date format shows the ISO date); a boolean reads "true" or "false".
+ */
+function cellText(cell: CellValue, parts: WorkbookParts): string {
+  const { type, value } = cell;
+  if (type === "inlineStr" && !cell.formula) return cell.inline?.join("") ?? "";
+  if (value === null) return "";
+  switch (type) {
+    case "s":
+      return parts.sharedStrings[Number(value)] ?? "";
+    case "str":
+    case "inlineStr":
+      return value;
+    case "b":
+      return String(parseInt(value, 10) !== 0);
+    case "e":
+      return value;
+    case "d":
+      return value.slice(0, 10);
+    default: {
+      const number = parseFloat(value);
+      const numFmt = parts.numFmts[cell.style];
+      if (Number.isFinite(number) && isDateFormat(numFmt)) {
+        const date = new Date(Math.round((number - 25569 + (parts.date1904 ? 1462 : 0)) * 86_400_000));
+        if (!Number.isNaN(date.getTime())) return date.toISOString().slice(0, 10);
+      }
+      return Number.isFinite(number) ? formatNumber(number, numFmt) : value.trim();
+    }
+  }
 }
 
 /** Excel displays at most 15 significant digits; so do we, without binary float noise. */

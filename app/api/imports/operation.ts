@@ -6,7 +6,7 @@ import { readUpload } from "@/lib/import/upload/read-upload";
 import { MAX_UPLOAD_BYTES } from "@/lib/import/upload/limits";
 import { UploadRefused } from "@/lib/import/upload/sniff";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { checkUpload, UploadRejectedError } from "@/lib/security/upload-check";
+import { UploadRejectedError } from "@/lib/security/upload-check";
 import { UserError } from "@/app/_server/errors";
 import { defineOperation } from "@/app/_server/operation";
 import { resolveTarget } from "@/app/workbench/new/start-context";
@@ -50,10 +50,10 @@ export const uploadImportOperation = defineOperation({
   run: async ({ db, actor }, input) => {
     const target = await resolveTarget(db, actor!, input.departmentId, input.fiscalYear);
     try {
-      // By content, not by name: a zip bomb, a renamed program or picture is refused with its own message.
-      checkUpload(input.file.bytes, input.file.name, { limits: { maxBytes: MAX_UPLOAD_BYTES } });
-      // Read now so a file that cannot become the draft is refused here, not after the preview.
-      draftFromReading(await readUpload(input.file.bytes, input.file.name), target);
+      // Checked by content, not by name (a zip bomb, a renamed program or picture is refused with its
+      // own message), then read now, so a file that cannot become the draft is refused here, not
+      // after the preview. Both in the bounded parse worker, off the event loop.
+      draftFromReading(await readUpload(input.file.bytes, input.file.name, { check: true }), target);
     } catch (error) {
       if (error instanceof UploadRejectedError) throw new UserError(error.message, { file: [error.message] });
       if (error instanceof UploadRefused) throw new UserError(error.message, { file: [error.message] });

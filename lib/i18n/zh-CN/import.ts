@@ -136,4 +136,16 @@ export const importMessages = {
     noLastYear: (year: number) => `没有${year - 1}年或以前年度的信息公开可以沿用，请选择“空白开始”或“上传文件”。`,
     fileRequired: "请选择要上传的文件。",
   },
+  /**
+   * A file over the bounds of reading one upload (lib/import/upload/limits.ts), for every reader:
+   * the clerk's upload and its preview, the admin's sheet imports, the CLI. Each names the file and the bound.
+   */
+  parseLimits: {
+    rows: (name: string, max: number) => `文件“${name}”超过 ${max.toLocaleString("en-US")} 行，超出了一次能读取的上限，已停止读取。请检查是否选错了文件；内容确实这么多时，请拆成几个文件分别上传。`,
+    cells: (name: string, max: number) => `文件“${name}”的单元格超过 ${max.toLocaleString("en-US")} 个，超出了一次能读取的上限，已停止读取。请删去无关的工作表、行和列，或拆成几个文件分别上传。`,
+    lines: (name: string, max: number) => `文件“${name}”超过 ${max.toLocaleString("en-US")} 行文字，超出了一次能读取的上限，已停止读取。请检查是否选错了文件。`,
+    timeout: (name: string, seconds: number) => `解析文件“${name}”超时（超过 ${seconds} 秒），已停止。文件可能过大或结构异常：请在 Office 或 WPS 中另存后重试，或拆成几个文件上传。`,
+    memory: (name: string, megabytes: number) => `解析文件“${name}”所需的内存超过 ${megabytes} MB 的上限，已停止。文件可能过大或结构异常：请删去无关内容后重试。`,
+    busy: (name: string) => `服务器正在读取其他人上传的文件，暂时无法读取“${name}”，请稍后再试。`,
+  },
 };

@@ -1,12 +1,15 @@
-import JSZip from "jszip";
 import { sections, type Disclosure } from "../../domain/model";
 import { importMessages } from "../../i18n/zh-CN/import";
 import { docxToDisclosureText } from "../../export/docx-read";
+import { UploadRejectedError, type UploadProblem } from "../../security/upload-check";
 import { DecodeError, decodeText } from "../decode";
-import { parseDelimitedText, readXlsxRows } from "../indicator-table";
+import { parseDelimitedText } from "../indicator-table";
+import { runParseJob } from "../parse/bounded-parse";
 import { importDisclosure, importDisclosureText, type ImportProblem, type ImportResult } from "../text/import-disclosure";
+import { readWorkbook as readWorkbookSheets } from "../xlsx-rows";
 import { readIndicatorSheets, type IndicatorSheets, type SheetGrid } from "./indicator-sheet";
 import { checkedDisclosure, checkedProjects, placeOfProblem, refusalAt } from "./reading-check";
+import { checkGridSize, checkLineCount, ParseLimitError } from "./limits";
 import { sniffUpload, UploadRefused } from "./sniff";
 
 /**
@@ -14,6 +17,11 @@ import { sniffUpload, UploadRefused } from "./sniff";
  * any encoding, a Word file, canonical JSON) or project indicator tables (Excel, CSV, TSV). What
  * cannot be read at all is refused with UploadRefused; what is read in part lists its problems,
  * each with the line (text) or section (Word) or sheet it is about. Pure: same bytes, same reading.
+ *
+ * readUpload reads in a worker thread, bounded in rows, cells, lines, time and memory
+ * (lib/import/upload/limits.ts): what every caller on the server uses. With `check`, the bytes are
+ * first judged by content (lib/security/upload-check.ts), as a file arriving from outside must be.
+ * readUploadHere is the reading itself, in this thread.
  */
 
 export type ReadProblem = { where: string | null; message: string };
@@ -25,7 +33,22 @@ export type UploadReading = DisclosureReading | IndicatorReading;
 const refused = importMessages.refused;
 const labels = importMessages.preview;
 
-export async function readUpload(bytes: Uint8Array, fileName: string): Promise<UploadReading> {
+export async function readUpload(bytes: Uint8Array, fileName: string, options: { check?: boolean } = {}): Promise<UploadReading> {
+  return runParseJob({ kind: "upload", bytes, fileName, check: options.check }, (refusal) =>
+    refusal.name === "UploadRejectedError" ? new UploadRejectedError(refusal.problem as UploadProblem, refusal.message) : new UploadRefused(refusal.message),
+  );
+}
+
+export async function readUploadHere(bytes: Uint8Array, fileName: string): Promise<UploadReading> {
+  try {
+    return await readByContent(bytes, fileName);
+  } catch (error) {
+    if (error instanceof ParseLimitError) throw new UploadRefused(importMessages.parseLimits[error.limit](fileName, error.max));
+    throw error;
+  }
+}
+
+async function readByContent(bytes: Uint8Array, fileName: string): Promise<UploadReading> {
   const container = await sniffUpload(bytes, fileName);
   if (container.kind === "docx") return readWord(bytes, fileName);
   if (container.kind === "xlsx") return readWorkbook(bytes, fileName);
@@ -37,11 +60,13 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<U
     if (error instanceof DecodeError) throw new UploadRefused(refused.binary(fileName, error.message));
     throw error;
   }
+  checkLineCount(decoded.text);
   const looksJson = /^\s*[{[]/.test(decoded.text);
   const result = importDisclosure(decoded.text, looksJson ? "upload.json" : undefined);
   if (result.readable || looksJson) return disclosureReading(result, looksJson ? "json" : "text", decoded.encoding, fileName, "line");
   // Not a disclosure: perhaps an indicator table saved as CSV or copied out as tab-separated text.
-  const sheets = readIndicatorSheets([{ name: baseName(fileName), rows: parseDelimitedText(decoded.text) }], baseName(fileName));
+  const rows = checkGridSize(parseDelimitedText(decoded.text));
+  const sheets = readIndicatorSheets([{ name: baseName(fileName), rows }], baseName(fileName));
   if (sheets.projects.length > 0) return indicatorReading(sheets, "delimited", decoded.encoding, fileName);
   // Neither: a disclosure refused for a character it holds says where; anything else, why not.
   throw refusalAt(fileName, result.problems.map((p) => ({ where: placeOfProblem(p, true), message: p.message })));
@@ -54,6 +79,7 @@ async function readWord(bytes: Uint8Array, fileName: string): Promise<Disclosure
   } catch {
     throw new UploadRefused(refused.brokenZip(fileName));
   }
+  checkLineCount(text);
   // Line numbers would count the lines of the text made from the Word file, which the clerk never
   // sees: Word problems say their section instead.
   return disclosureReading(importDisclosureText(text), "docx", null, fileName, "section");
@@ -62,21 +88,14 @@ async function readWord(bytes: Uint8Array, fileName: string): Promise<Disclosure
 async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<IndicatorReading> {
   let grids: SheetGrid[];
   try {
-    const [rows, names] = await Promise.all([readXlsxRows(bytes), sheetNames(bytes)]);
-    grids = rows.map((r, i) => ({ name: names[i] ?? `Sheet${i + 1}`, rows: r }));
-  } catch {
+    grids = readWorkbookSheets(bytes).map((sheet, i) => ({ name: sheet.name || `Sheet${i + 1}`, rows: sheet.rows }));
+  } catch (error) {
+    if (error instanceof ParseLimitError) throw error;
     throw new UploadRefused(refused.brokenZip(fileName));
   }
   const sheets = readIndicatorSheets(grids, baseName(fileName));
   if (sheets.projects.length === 0) throw new UploadRefused(sheets.problems[0] ? refused.unreadable(fileName, sheets.problems[0].message) : refused.noIndicators(fileName));
   return indicatorReading(sheets, "xlsx", null, fileName);
-}
-
-/** Sheet names in workbook order (exceljs gives rows; the names are in xl/workbook.xml). */
-async function sheetNames(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"'));
 }
 
 function disclosureReading(result: ImportResult, format: DisclosureReading["format"], encoding: string | null, fileName: string, locate: "line" | "section"): DisclosureReading {

@@ -26,7 +26,7 @@ export const importDepartmentsOperation = defineOperation({
   input: sheetUpload,
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input): Promise<DepartmentImportResult> => {
-    const rows = await readSheet(await fileBytes(input.file), input.file.name);
+    const rows = await readSheet(await fileBytes(input.file), input.file.name, { check: true });
     const desks = await listDesks(db);
     const existing = await db.select({ code: departments.code, name: departments.name }).from(departments);
     const result = validateDepartmentSheet(rows, { existing, desks: desks.map((d) => d.name) });

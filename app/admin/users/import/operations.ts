@@ -27,7 +27,7 @@ export const importUsersOperation = defineOperation({
   input: sheetUpload,
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input): Promise<UserImportResult> => {
-    const rows = await readSheet(await fileBytes(input.file), input.file.name);
+    const rows = await readSheet(await fileBytes(input.file), input.file.name, { check: true });
     const desks = await listDesks(db);
     const codes = await db.select({ id: departments.id, code: departments.code }).from(departments);
     const usernames = (await db.select({ username: users.username }).from(users)).map((u) => u.username);

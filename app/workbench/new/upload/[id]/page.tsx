@@ -26,6 +26,8 @@ type Props = { params: Promise<{ id: string }> };
 /**
  * What was read from an uploaded file, read again from the stored bytes on every load (so a
  * reload shows the same), with the accept that creates the draft. Only the uploader sees it.
+ * The reading runs in the bounded parse worker (lib/import/parse/bounded-parse.ts), never on the
+ * server's event loop, so reloading the preview of a large file cannot stall other requests.
  */
 export default async function UploadPreviewPage({ params }: Props) {
   const { id } = await params;

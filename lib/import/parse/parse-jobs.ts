@@ -1,0 +1,52 @@
+import { readSheetHere } from "../../admin/sheet";
+import { importMessages } from "../../i18n/zh-CN/import";
+import { checkUpload } from "../../security/upload-check";
+import { readDisclosureFileHere, type DisclosureFileReading } from "../disclosure-file";
+import { readUploadHere, type UploadReading } from "../upload/read-upload";
+import { MAX_UPLOAD_BYTES, ParseLimitError } from "../upload/limits";
+import type { Refusal } from "./bounded-parse";
+
+/**
+ * What the parse worker (./parse-worker.ts) can be asked to read, and how it answers. A job with
+ * `check` first judges the bytes by content (lib/security/upload-check.ts), as every file arriving
+ * from outside must be; that too happens in the worker, since the check inflates every zip entry.
+ */
+
+type FileJob<K extends string> = { kind: K; bytes: Uint8Array; fileName: string; check?: boolean };
+
+export type ParseJob = FileJob<"upload"> | FileJob<"sheet"> | FileJob<"disclosure">;
+
+export type ParseOutput = {
+  /** A clerk's upload: a disclosure or indicator tables (lib/import/upload/read-upload.ts). */
+  upload: UploadReading;
+  /** An admin's bulk-import sheet: the first sheet's rows (lib/admin/sheet.ts). */
+  sheet: string[][];
+  /** A file given to the CLI (lib/cli/read-disclosure.ts). */
+  disclosure: DisclosureFileReading;
+};
+
+export type WorkerAnswer = { ok: true; value: unknown } | { ok: false; refusal: Refusal } | { ok: false; failure: { name: string; message: string; stack?: string } };
+
+/** Errors that refuse the file (said to its sender), as opposed to faults of ours. */
+const REFUSALS: ReadonlySet<string> = new Set(["UploadRefused", "UploadRejectedError", "SheetError"]);
+
+export async function runJobHere(job: ParseJob): Promise<ParseOutput[ParseJob["kind"]]> {
+  switch (job.kind) {
+    case "upload":
+      if (job.check) checkUpload(job.bytes, job.fileName, { limits: { maxBytes: MAX_UPLOAD_BYTES } });
+      return readUploadHere(job.bytes, job.fileName);
+    case "sheet":
+      if (job.check) checkUpload(job.bytes, job.fileName, { accept: ["xlsx", "text"] });
+      return readSheetHere(job.bytes, job.fileName);
+    case "disclosure":
+      return readDisclosureFileHere(job.bytes, job.fileName);
+  }
+}
+
+/** The answer for a job that threw: a refusal in words the sender can read, or a fault with its stack. */
+export function answerForError(error: unknown, fileName: string): WorkerAnswer {
+  if (error instanceof ParseLimitError) return { ok: false, refusal: { name: error.name, message: importMessages.parseLimits[error.limit](fileName, error.max) } };
+  if (error instanceof Error && REFUSALS.has(error.name)) return { ok: false, refusal: { name: error.name, message: error.message, problem: (error as { problem?: string }).problem } };
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { ok: false, failure: { name: e.name, message: e.message, stack: e.stack } };
+}
