@@ -1,5 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import { isPlainObject } from "@/lib/domain/json";
 import { emptyDisclosure, sections, type Department } from "@/lib/domain/model";
+import { removeTextFaults } from "@/lib/domain/text-hygiene";
+import { keepValid } from "@/lib/editor/keep-valid";
 import type { Db } from "../client";
 import { editableDisclosure, type EditableDisclosure, type EditableIndicator, type EditableProcurementItem } from "../disclosure-shape";
 import { disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
@@ -59,7 +62,7 @@ export function assembleDisclosure(identity: DisclosureIdentity, stored: StoredC
   }
   const projects = stored.projects.map((p) => ({ id: p.id, name: p.name, amount: p.amount, goal: p.goal, indicators: indicatorsByProject.get(p.id) ?? [] }));
 
-  return editableDisclosure.parse({
+  return parseStored({
     ...base,
     ...overlay,
     schemaVersion: 1,
@@ -68,6 +71,30 @@ export function assembleDisclosure(identity: DisclosureIdentity, stored: StoredC
     performance: { ...base.performance, ...performance, framework: identity.frameworkId, projects },
     procurement: { ...base.procurement, ...procurement, items: stored.procurement.map(fromProcurementRow) },
   });
+}
+
+const withoutTextFaults = (value: unknown): unknown =>
+  typeof value === "string"
+    ? removeTextFaults(value)
+    : Array.isArray(value)
+      ? value.map(withoutTextFaults)
+      : isPlainObject(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutTextFaults(v)]))
+        : value;
+
+/**
+ * Content stored before a rule of the model tightened (issue 13: a direction override, a 1e308
+ * weight or a 301-digit area could be saved until then) still opens, rather than failing every
+ * page of its disclosure: the characters no text may hold are removed and a figure the model no
+ * longer takes is emptied, as the clerk's next save then stores. Logged, so it is seen.
+ */
+function parseStored(candidate: unknown): EditableDisclosure {
+  const parsed = editableDisclosure.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const cleaned = withoutTextFaults(candidate) as EditableDisclosure;
+  const kept = keepValid(editableDisclosure, cleaned, cleaned);
+  console.warn(`[content] stored content read with refused characters removed and ${Object.keys(kept.invalid).length} field(s) emptied: ${Object.keys(kept.invalid).slice(0, 5).join(", ")}`);
+  return editableDisclosure.parse(kept.value);
 }
 
 function fromIndicatorRow(row: IndicatorRow): EditableIndicator {
