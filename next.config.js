@@ -1,8 +1,9 @@
 // No telemetry from this app's builds and servers, even where the environment forgot to say so.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-/** Must equal NEXT_BODY_LIMIT in lib/security/request-limits.ts (a test compares them). */
+/** Must equal NEXT_BODY_LIMIT and NEXT_PROXY_BODY_COPY in lib/security/request-limits.ts (a test compares them). */
 const BODY_LIMIT = "11mb";
+const PROXY_BODY_COPY = "12mb";
 
 /**
  * The fixed security headers (ASVS 14.4); the Content-Security-Policy, with its per-request nonce,
@@ -36,14 +37,15 @@ const nextConfig = {
   // (drizzle's is()) missed instanceof and walked prototype chains: a fifth of an autosave's CPU.
   serverExternalPackages: ["@electric-sql/pglite", "drizzle-orm"],
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a signed-in user lacks permission.
-  // Body limits (lib/security/request-limits.ts): server actions carry at most a 10 MB sheet, and
-  // the proxy's copy of a body stops at the same size (proxy.ts refuses larger ones first).
+  // Body limits (lib/security/request-limits.ts): server actions carry at most a 10 MB sheet; the
+  // proxy's copy of a body runs a megabyte further, so proxy.ts sees a body sent without its length
+  // go over the limit (Next cuts a longer copy short silently) and refuses it with a 413.
   // NEXT_SERVER_MINIFY=0 keeps function names in the server bundle, for a readable CPU profile
   // (LOAD_SERVER_NODE_ARGS in lib/bench/suites/load.ts).
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: BODY_LIMIT },
-    proxyClientMaxBodySize: BODY_LIMIT,
+    proxyClientMaxBodySize: PROXY_BODY_COPY,
     serverMinification: process.env.NEXT_SERVER_MINIFY !== "0",
   },
   async headers() {

@@ -5,10 +5,14 @@ import { readSessionCookie } from "./lib/auth/session-cookie";
 import { nowInSeconds, sessionPolicyFromEnv } from "./lib/auth/session-policy";
 import { encodeSessionToken, SESSION_COOKIE_NAMES } from "./lib/auth/session-token";
 import { contentSecurityPolicy, makeNonce } from "./lib/security/headers";
-import { oversizedBody } from "./lib/security/request-limits";
+import { zhCN } from "./lib/i18n/zh-CN";
+import { oversizedBody, oversizedStream } from "./lib/security/request-limits";
+import { crossSiteWrite } from "./lib/security/same-site";
 
 /**
  * Runs before every page, server action and API request (not static files):
+ * 0. a write from another site, and a body over its limit, are refused (403, 413) before anything
+ *    else looks at them;
  * 1. a fresh CSP nonce: the Content-Security-Policy goes on the request (Next reads the nonce from
  *    it and puts it on its scripts) and on the response;
  * 2. the session clock: a session idle for 30 minutes (SESSION_IDLE_MINUTES) or older than its
@@ -57,8 +61,14 @@ async function sessionState(cookieName: string | undefined, value: string | unde
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  // A body announced as too large is refused before anything reads it.
-  const oversized = oversizedBody(request.method, request.headers, request.nextUrl.pathname);
+  // A write from another site's page is refused here for every route: for a server action Next's
+  // own check would answer 500 (lib/security/same-site.ts).
+  if (crossSiteWrite(request)) return NextResponse.json({ code: "forbidden", error: zhCN.errors.crossSite, fieldErrors: {} }, { status: 403, headers: { "cache-control": "no-store" } });
+  // A body announced as too large is refused before anything reads it; one sent without its size
+  // is counted from Next's copy (for a server action Next would answer 500, for an upload the
+  // handler would see a body cut short).
+  const { pathname: requestPath } = request.nextUrl;
+  const oversized = oversizedBody(request.method, request.headers, requestPath) ?? (await oversizedStream(request.method, request.headers, request.body, requestPath));
   if (oversized) return new NextResponse(oversized.body, { status: oversized.status, headers: oversized.headers });
   const nonce = makeNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });

@@ -1,4 +1,6 @@
+import { request as httpRequest } from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { actionId } from "../lib/ops/next-server";
 import { demoPassword, signIn } from "./accounts";
 
 /**
@@ -202,5 +204,139 @@ test.describe("the audit log", () => {
     const text = await csv.text();
     expect(text).toContain("登录失败（user.login-failed）");
     expect(text).toContain("203.0.113.57");
+  });
+});
+
+/**
+ * Issue 13 as an attacker and a careless user would try it against the running server: every
+ * answer is the page or a clear refusal (403, 413 with the size), never a 500 and never another
+ * site. Each request is counted; the totals are printed when the file ends.
+ */
+const hostile = { requests: 0, fiveHundreds: 0 };
+const counted = (status: number) => {
+  hostile.requests++;
+  if (status >= 500) hostile.fiveHundreds++;
+  return status;
+};
+test.afterAll(() => {
+  console.log(`[security] hostile requests tried: ${hostile.requests}, 5xx answers: ${hostile.fiveHundreds}`);
+});
+
+/** A POST whose body is sent in chunks without Content-Length (Transfer-Encoding: chunked). */
+async function postChunked(url: string, path: string, headers: Record<string, string>, megabytes: number): Promise<{ status: number; text: string }> {
+  const target = new URL(path, url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(target, { method: "POST", headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    // The server may answer and close before the whole body is sent: that is the point.
+    req.on("error", (error) => (/EPIPE|ECONNRESET/.test(String(error)) ? undefined : reject(error)));
+    const chunk = Buffer.alloc(256 * 1024, 0x61);
+    let left = megabytes * 4;
+    const pump = () => {
+      while (left > 0) {
+        left--;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+const RETURN_TO_OTHER_SITES = ["/%09/evil.example/x", "/%0a/evil.example/x", "/%0d/evil.example/x", "/%0d%0a/evil.example/x", "/%5Cevil.example", "%5C%5Cevil.example", "//evil.example", "/.//evil.example", "https://evil.example/", "javascript:alert(1)"];
+
+test.describe("hostile requests (issue 13)", () => {
+  test("a return address on another site is never followed: not after signing in, not when already signed in", async ({ page, baseURL }) => {
+    const own = new URL(baseURL!).origin;
+    for (const returnTo of ["/%09/evil.example/x", "/%0a/evil.example/x", "/%0d/evil.example/x"]) {
+      const response = await page.goto(`/signin?callbackUrl=${returnTo}`);
+      counted(response!.status());
+      await page.getByLabel("用户名").fill("clerk");
+      await page.getByLabel("密码").fill(demoPassword);
+      await page.getByRole("button", { name: "登录" }).click();
+      await expect(page).toHaveURL(/\/workbench$/);
+      expect(new URL(page.url()).origin).toBe(own);
+      await page.context().clearCookies();
+    }
+    await signIn(page, "clerk");
+    for (const returnTo of RETURN_TO_OTHER_SITES) {
+      const response = await page.request.get(`/signin?callbackUrl=${returnTo}`, { maxRedirects: 0 });
+      expect(counted(response.status()), returnTo).toBe(307);
+      // Location as the browser reads it, tabs and line breaks dropped.
+      expect(new URL(response.headers().location, own).origin, returnTo).toBe(own);
+    }
+    // A place on this site is still where the user goes back to.
+    const back = await page.request.get(`/signin?callbackUrl=${encodeURIComponent("/workbench?year=2021")}`, { maxRedirects: 0 });
+    expect(counted(back.status())).toBe(307);
+    expect(back.headers().location).toMatch(/\/workbench\?year=2021$/);
+  });
+
+  test("another department's disclosures: the published one's editor shows its public page, a draft's is 403, never a 500", async ({ browser }) => {
+    const office = await browser.newContext();
+    const officePage = await office.newPage();
+    await signIn(officePage, "clerk");
+    await officePage.goto("/workbench");
+    const idOf = async (year: string) => /\/disclosures\/([0-9a-f-]{36})/.exec((await officePage.getByRole("row").filter({ hasText: year }).getByRole("link", { name: "查看" }).first().getAttribute("href")) ?? "")![1];
+    const published = await idOf("2020年");
+    const draft = await idOf("2021年");
+    await office.close();
+
+    const other = await browser.newContext();
+    const page = await other.newPage();
+    await signIn(page, "clerk2");
+    const edit = await page.goto(`/disclosures/${published}/edit`);
+    expect(counted(edit!.status())).toBe(200);
+    await expect(page).toHaveURL(new RegExp(`/disclosures/${published}$`));
+    await expect(page.getByRole("heading", { level: 1, name: "三河市人民政府办公室", exact: true })).toBeVisible();
+    for (const path of [`/disclosures/${draft}/edit`, `/disclosures/${draft}`]) {
+      const refused = await page.goto(path);
+      expect(counted(refused!.status()), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+    }
+    // Its audit log is the department's own: not found for anyone else.
+    expect(counted((await page.goto(`/disclosures/${published}/audit`))!.status())).toBe(404);
+    await other.close();
+  });
+
+  test("a server action sent from another site, or over the size limit, is refused with 403 or 413, not 500", async ({ page, baseURL }) => {
+    await signIn(page, "clerk");
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const signOut = actionId(process.env.NEXT_DIST_DIR || ".next", "app/signout/actions.ts", "signOutAction");
+    const action = (origin: string, body: string | Buffer) =>
+      page.request.post("/signout", { headers: { "Next-Action": signOut, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin }, data: body, maxRedirects: 0 });
+
+    // Another site's page trying to sign the clerk out (CSRF): refused, and the clerk is still in.
+    for (const origin of ["https://evil.example", "null", `http://evil.example:${new URL(baseURL!).port}`]) {
+      const refused = await action(origin, "[{}]");
+      expect(counted(refused.status()), origin).toBe(403);
+      expect((await refused.json()).error).toBe("请求来自其他网站，已拒绝。请在本系统的页面中操作。");
+    }
+    const still = await page.goto("/workbench");
+    expect(counted(still!.status())).toBe(200);
+    await expect(page).toHaveURL(/\/workbench$/);
+
+    // 12 MB announced, and 12 MB sent without its size.
+    const announced = await action(baseURL!, Buffer.alloc(12 * 1024 * 1024, 0x61));
+    expect(counted(announced.status())).toBe(413);
+    expect((await announced.json()).error).toBe("提交的内容超过了 11 MB 的上限，请减少内容后重试。");
+    const chunked = await postChunked(baseURL!, "/signout", { "Next-Action": signOut, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL!, Cookie: cookie }, 12);
+    expect(counted(chunked.status)).toBe(413);
+    expect(JSON.parse(chunked.text).error).toBe("提交的内容超过了 11 MB 的上限，请减少内容后重试。");
+    // Within the limit, from this site: the action runs.
+    const ok = await action(baseURL!, "[{}]");
+    expect(counted(ok.status())).toBe(200);
+  });
+
+  test("an upload sent without its size and over the limit says how large it is, not 填写的内容有误", async ({ page, baseURL }) => {
+    await signIn(page, "clerk2");
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const answer = await postChunked(baseURL!, "/api/imports?department=x&year=2022", { "Content-Type": "multipart/form-data; boundary=----e2e", Origin: baseURL!, Cookie: cookie }, 13);
+    expect(counted(answer.status)).toBe(413);
+    expect(JSON.parse(answer.text)).toMatchObject({ code: "invalid-input", error: "上传的文件大于 11 MB，超过了 10 MB 的上限。" });
+    expect(hostile.fiveHundreds).toBe(0);
   });
 });

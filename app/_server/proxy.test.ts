@@ -87,6 +87,29 @@ describe("proxy", () => {
     expect(account.headers.get("location")).toBeNull();
   });
 
+  it("refuses a write from another site's page, a server action included, with 403 in Chinese", async () => {
+    const action = (origin: string) =>
+      new NextRequest("http://localhost:3000/workbench", { method: "POST", headers: { host: "localhost:3000", origin, "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" }, body: "[]" });
+    const refused = await proxy(action("https://evil.example"));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "forbidden", error: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect((await proxy(action("http://localhost:3000"))).status).toBe(200);
+  });
+
+  it("refuses a body sent without its size once it is past the limit: 413, saying how large", async () => {
+    let left = 13;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (left-- > 0) controller.enqueue(new Uint8Array(1024 * 1024));
+        else controller.close();
+      },
+    });
+    const upload = new NextRequest("http://localhost:3000/api/imports?department=x&year=2022", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=b" }, body, duplex: "half" } as never);
+    const refused = await proxy(upload);
+    expect(refused.status).toBe(413);
+    expect((await refused.json()).error).toBe("上传的文件大于 11 MB，超过了 10 MB 的上限。");
+  });
+
   it("covers pages, actions and the API, and leaves the build's static files alone", () => {
     const source = new RegExp(`^${config.matcher[0].source.replace("/((?!", "/(?!").replace(").*)", ").*")}$`);
     for (const path of ["/", "/signin", "/workbench", "/api/health", "/disclosures/x"]) expect(source.test(path), path).toBe(true);

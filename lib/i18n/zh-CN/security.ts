@@ -92,6 +92,8 @@ export const securityMessages = {
   upload: {
     empty: (fileName: string) => `${quoted(fileName)}是空文件，请选择有内容的文件。`,
     tooLarge: (fileName: string, size: number, limit: number) => `${quoted(fileName)}有 ${megabytes(size)}，超过了 ${megabytes(limit)} 的上限。`,
+    /** Sent without its size (chunked): how much arrived before it was stopped. */
+    tooLargeStreamed: (over: number, limit: number) => `上传的文件大于 ${megabytes(over)}，超过了 ${megabytes(limit)} 的上限。`,
     legacyOffice: (fileName: string) => `${quoted(fileName)}是旧版 Word/Excel 格式（.doc/.xls），请在 Office 或 WPS 中另存为 .docx 或 .xlsx 后再上传。`,
     pdf: (fileName: string) => `${quoted(fileName)}是 PDF 文件，无法读取其中的表格。请上传 Word（.docx）、Excel（.xlsx）或文本文件。`,
     image: (fileName: string) => `${quoted(fileName)}是图片，无法读取其中的文字。请上传 Word（.docx）、Excel（.xlsx）或文本文件。`,

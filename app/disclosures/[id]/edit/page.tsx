@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { listThreads, listWarningExplanations } from "@/db/queries/review";
+import { canReadDepartment } from "@/lib/auth/actor";
 import { canAnswerComment, canEditDisclosure, canSubmitDisclosure, canViewDisclosure } from "@/lib/auth/policy";
 import { findFramework } from "@/lib/domain/frameworks";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -24,7 +25,8 @@ const EDITABLE = new Set(["draft", "returned"]);
 /**
  * The clerk's guided editor. A draft or returned disclosure opens for its department's clerks (and
  * an admin); in any other state those who may read it see it read-only, with the reason. Another
- * department's id is a 403 here and in every operation the editor calls.
+ * department's id is a 403 here and in every operation the editor calls — or, once published, a
+ * redirect to its public page.
  */
 export default async function EditDisclosurePage({ params }: Props) {
   const { id } = await params;
@@ -35,6 +37,9 @@ export default async function EditDisclosurePage({ params }: Props) {
   const actor = await getActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/disclosures/${id}/edit`)}`);
   authorize(canViewDisclosure(actor, facts));
+  // Published means public, but the editor shows a department's working rows, threads and
+  // explanations: anyone outside the department reads the published page instead.
+  if (!canReadDepartment(actor, facts.departmentId)) redirect(`/disclosures/${id}`);
   const editable = EDITABLE.has(facts.state);
   // In an editable state, only those who may change it open the editor; the others read the disclosure page.
   if (editable) authorize(canEditDisclosure(actor, facts));
