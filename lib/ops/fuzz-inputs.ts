@@ -18,6 +18,12 @@ export const NASTY_STRINGS = [
   "%00",
   "\u0000",
   "\u202e\u200b\ufeff",
+  // Half a surrogate pair, a bell, an isolate, a 301-digit amount (issue 13).
+  "\ud800",
+  "x\udfff",
+  "\u0007",
+  "\u2066x\u2069",
+  `${"9".repeat(301)}.00`,
   "../../../../etc/passwd",
   "${7*7}{{7*7}}",
   "__proto__",
