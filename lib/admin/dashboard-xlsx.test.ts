@@ -1,4 +1,6 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { hasQuotePrefix } from "../export/xlsx-text";
 import { readWorkbookRows } from "../import/xlsx-rows";
 import { renderDashboardXlsx } from "./dashboard-xlsx";
 import { dashboardTotals, withLateness, type DashboardRecord } from "./year-dashboard";
@@ -28,5 +30,16 @@ describe("renderDashboardXlsx", () => {
     // A name that looks like a formula stays text.
     expect(sheet[4].slice(1, 9)).toEqual(['=HYPERLINK("x")', "一科", "已提交", "1", "2021年2月3日", "", "", "迟交 3 天"]);
     expect(sheet[5]).toEqual(["合计", "共 2 个部门", "", "", "", "", "", "", "", "", "", "", "2124.88", "2124.88", "24.60", "", "", "20.40", "4.20", "0.30"]);
+  });
+
+  it("stores a formula-like name with the quote prefix, so editing it in Excel or WPS keeps it text", async () => {
+    const rows = withLateness([record("434", "三河市人民政府办公室"), record("402", "＝HYPERLINK(\"x\")")], "2021-01-31", "2021-02-05");
+    const bytes = await renderDashboardXlsx({ year: 2021, rows, totals: dashboardTotals(rows), filterNote: "", exportedAt: new Date("2021-02-05T02:00:00Z") });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = book.worksheets[0];
+    const name = (n: number) => sheet.getRow(n).getCell(2);
+    expect([name(5).value, hasQuotePrefix(name(5))]).toEqual(["＝HYPERLINK(\"x\")", true]);
+    expect([name(4).value, hasQuotePrefix(name(4))]).toEqual(["三河市人民政府办公室", false]);
   });
 });

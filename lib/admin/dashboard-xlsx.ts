@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { xmlSafe } from "../export/xml-safe";
+import { keepText } from "../export/xlsx-text";
 import { formatDate, formatDateTime } from "../i18n/format";
 import { zhCN } from "../i18n/zh-CN";
 import { adminMessages } from "../i18n/zh-CN/admin";
@@ -69,6 +70,8 @@ export async function renderDashboardXlsx(input: DashboardSheetInput): Promise<U
   const format = (row: ExcelJS.Row) =>
     dashboardColumns.forEach((c, i) => {
       const target = row.getCell(i + 1);
+      // A department named "=…" by an admin stays text in the sheet, even once edited.
+      keepText(target);
       if (c.kind === "amount") target.numFmt = "#,##0.00";
       if (c.kind !== "text") target.alignment = { horizontal: "right" };
     });

@@ -1,21 +1,62 @@
 import { describe, expect, it } from "vitest";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
-import { HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
+import { FORMULA_LIKE_TEXTS, HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
 import { goldenDisclosure } from "./__fixtures__/golden";
-import { csvText, indicatorsCsv, neutralise, parseCsv, procurementCsv, quote } from "./csv";
+import { csvText, indicatorsCsv, looksLikeFormula, neutralise, parseCsv, procurementCsv, quote, readSpreadsheetText } from "./csv";
 
 const decode = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
-describe("neutralise", () => {
-  it("prefixes anything a spreadsheet would run", () => {
-    for (const text of ["=1+1", '=HYPERLINK("http://x","y")', "+SUM(1)", "-2+3", "@cmd", "\tx", "\rx"]) expect(neutralise(text)).toBe(`'${text}`);
+describe("formula-like text in a CSV for people", () => {
+  it("is every text starting with = + - @ (ASCII or full-width), tab or CR, and nothing else", () => {
+    for (const text of [...FORMULA_LIKE_TEXTS, "=1+1", "\rx", "－", "＠"]) expect(looksLikeFormula(text), JSON.stringify(text)).toBe(true);
+    for (const text of ["市志编纂业务费", "<script>", " =1+1", "'=1+1", "≥95%", "—2", "−2", "（=1）", ""]) expect(looksLikeFormula(text), text).toBe(false);
+  });
+
+  it("is written as a formula whose result is the text itself, which spreadsheets show without an apostrophe", () => {
+    expect(neutralise("=2.00次")).toBe('="=2.00次"');
+    expect(neutralise('=HYPERLINK("http://x","y")')).toBe('="=HYPERLINK(""http://x"",""y"")"');
+    expect(neutralise("＝1+1")).toBe('="＝1+1"');
+    expect(neutralise("＋SUM(1)")).toBe('="＋SUM(1)"');
+    expect(neutralise("－2+3")).toBe('="－2+3"');
+    expect(neutralise("＠cmd")).toBe('="＠cmd"');
+    expect(neutralise("\tx")).toBe('="\tx"');
     expect(neutralise("市志编纂业务费")).toBe("市志编纂业务费");
+  });
+
+  it("reads back exactly as the text, after RFC 4180 quoting and parsing, for every formula-like text", () => {
+    const texts = [...FORMULA_LIKE_TEXTS, '="already"', '=""', '"="', "=a\r\nb,c", `=${"长".repeat(600)}`, `=${"😀".repeat(300)}`];
+    const columns = [{ header: "指标值", kind: "text" as const, width: 1 }];
+    const rows = parseCsv(csvText(columns, texts.map((t) => [t])));
+    expect(rows.slice(1).map(([field]) => readSpreadsheetText(field))).toEqual(texts);
+    // Nothing a spreadsheet would run is left at the start of a field but the formula-string form.
+    for (const [field] of rows.slice(1)) expect(!looksLikeFormula(field) || field.startsWith('="'), field).toBe(true);
+    // A field that is not in that form is the text itself.
+    expect(readSpreadsheetText("'=x")).toBe("'=x");
+    expect(readSpreadsheetText('="a"b')).toBe('="a"b');
+  });
+
+  it("keeps each text constant to 255 characters and a character beyond the BMP whole", () => {
+    const long = `=${"长".repeat(600)}`;
+    const pieces = [...neutralise(long).slice(1).matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]);
+    expect(pieces.map((p) => p.length)).toEqual([255, 255, 91]);
+    const astral = neutralise(`=${"😀".repeat(300)}`);
+    expect(astral.slice(1).split("&").every((piece) => !/^"[\udc00-\udfff]|[\ud800-\udbff]"$/.test(piece))).toBe(true);
+  });
+
+  it("too long for a formula (8,192 characters) keeps the apostrophe prefix instead", () => {
+    const huge = `=${"甲".repeat(9000)}`;
+    expect(neutralise(huge)).toBe(`'${huge}`);
   });
 
   it("leaves a plain negative number in an amount column alone, but not in a text column", () => {
     expect(neutralise("-3.00", "amount")).toBe("-3.00");
-    expect(neutralise("-3.00", "text")).toBe("'-3.00");
-    expect(neutralise("-3+cmd", "amount")).toBe("'-3+cmd");
+    expect(neutralise("-3.00", "text")).toBe('="-3.00"');
+    expect(neutralise("-3+cmd", "amount")).toBe('="-3+cmd"');
+  });
+
+  it("is written as it is for programs (the data package)", () => {
+    const columns = [{ header: "name", kind: "text" as const, width: 1 }];
+    expect(parseCsv(csvText(columns, [["=2.00次"], ["＠cmd"]], "programs"))).toEqual([["name"], ["=2.00次"], ["＠cmd"]]);
   });
 });
 
@@ -44,8 +85,9 @@ describe("indicatorsCsv / procurementCsv", () => {
     const rows = parseCsv(decode(indicatorsCsv(goldenDisclosure())));
     expect(rows).toHaveLength(108);
     expect(rows[1].slice(0, 9)).toEqual(["434", "三河市人民政府办公室", "2020", "1", "市志编纂业务费", "产出指标", "数量指标", "培训修志队伍", "培训次数"]);
-    // A 指标值 starting with "=" is shown as typed, not evaluated.
-    expect(rows[1][9]).toBe("'=2.00次");
+    // A 指标值 starting with "=" is shown as typed (no apostrophe), not evaluated, and reads back exactly.
+    expect(rows[1][9]).toBe('="=2.00次"');
+    expect(readSpreadsheetText(rows[1][9])).toBe("=2.00次");
   });
 
   it("writes procurement amounts as plain numbers", () => {
@@ -54,20 +96,21 @@ describe("indicatorsCsv / procurementCsv", () => {
     expect(rows[1]).toEqual(["434", "三河市人民政府办公室", "2020", "政府其他综合业务费", "53.94", "轿车", "A02030501", "辆", "3", "17.98", "53.94", "53.94", "0.00", "0.00", "0.00", "0.00"]);
   });
 
-  it("neutralises hostile text in indicator names and procurement items, and keeps long text whole", () => {
+  it("neutralises hostile text in indicator names and procurement items, and keeps every text whole", () => {
     const hostile = hostileDisclosure();
     const names = parseCsv(decode(indicatorsCsv(hostile))).map((r) => r[7]);
     const items = parseCsv(decode(procurementCsv(hostile))).map((r) => r[5]);
     for (const column of [names, items]) {
-      expect(column).toContain("'=HYPERLINK(\"http://x\",\"y\")");
-      expect(column).toContain("'+SUM(1)");
-      expect(column).toContain("'@cmd");
-      expect(column).toContain("'-2+3");
-      expect(column).toContain("'\tindented");
+      expect(column).toContain('="=HYPERLINK(""http://x"",""y"")"');
+      expect(column).toContain('="＋SUM(1)"');
+      expect(column).toContain('="＠cmd"');
+      expect(column).toContain('="－2+3"');
+      expect(column).toContain('="\tindented"');
       expect(column).toContain("<script>alert(1)</script>");
       expect(column).toContain(LONG_TEXT);
-      expect(column.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+      // Every field starts either harmlessly or as a formula whose result is a string.
+      expect(column.filter((c) => looksLikeFormula(c) && !c.startsWith('="'))).toEqual([]);
+      for (const text of HOSTILE_TEXTS) expect(column.map(readSpreadsheetText)).toContain(text);
     }
-    expect(HOSTILE_TEXTS).toHaveLength(7);
   });
 });

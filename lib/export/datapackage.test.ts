@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sumAmounts } from "../domain/money";
+import { portalMessages } from "../i18n/zh-CN/portal";
 import { goldenDisclosure } from "./__fixtures__/golden";
+import { FORMULA_LIKE_TEXTS } from "./__fixtures__/hostile-disclosure";
 import { parseCsv } from "./csv";
 import { BUDGET_CSV, renderDatapackage } from "./datapackage";
 
@@ -37,5 +39,16 @@ describe("renderDatapackage", () => {
     expect(rows.every((r) => r[0] === "2020" && r[1] === "434" && r[2] === "三河市人民政府办公室")).toBe(true);
     expect(rows.find((r) => r[column("category_code")] === "vehicleOperation")?.slice(column("amount"))).toEqual(["30.00", "33.00"]);
     expect(rows.find((r) => r[column("statement")] === "procurement")?.slice(5, 9)).toEqual(["A02030501", "轿车", "政府其他综合业务费", "53.94"]);
+  });
+
+  it("writes text exactly as the disclosure has it, formula-like or not, and says so beside the CSV", () => {
+    const g = goldenDisclosure();
+    g.procurement.items = FORMULA_LIKE_TEXTS.map((item) => ({ ...g.procurement.items[0], item, project: item }));
+    const package_ = renderDatapackage(g);
+    const [head, ...body] = parseCsv(new TextDecoder().decode(package_[BUDGET_CSV]));
+    const procurement = body.filter((r) => r[head.indexOf("statement")] === "procurement");
+    expect(procurement.map((r) => r[head.indexOf("category_name")])).toEqual([...FORMULA_LIKE_TEXTS]);
+    expect(procurement.map((r) => r[head.indexOf("project")])).toEqual([...FORMULA_LIKE_TEXTS]);
+    expect(JSON.parse(new TextDecoder().decode(package_["datapackage.json"])).resources[0].description).toBe(portalMessages.dataPackageRawText);
   });
 });

@@ -1,5 +1,6 @@
 import type { Disclosure } from "../domain/model";
 import { sumAmounts } from "../domain/money";
+import { portalMessages } from "../i18n/zh-CN/portal";
 import { csvText } from "./csv";
 import type { SheetColumn, SheetValue } from "./sheet-tables";
 
@@ -72,11 +73,17 @@ function rows(d: Disclosure): BudgetRow[] {
   ];
 }
 
+/**
+ * Each field exactly as the disclosure has it, for the programs a data package is for: a procurement
+ * item named "=2.00次" is =2.00次 here, not the ="=2.00次" the CSV downloads for people carry
+ * (csv.ts), which a program would have to know to unwrap. The descriptor tells a person who opens
+ * the file in a spreadsheet instead to import it as text.
+ */
 function budgetCsv(d: Disclosure): string {
   const values = rows(d).map((r): SheetValue[] => [
     d.fiscalYear, d.department.code, d.department.name, r.statement, r.direction, r.code, r.name, r.project, r.amount, r.prior,
   ]);
-  return csvText(COLUMNS, values);
+  return csvText(COLUMNS, values, "programs");
 }
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "department";
@@ -93,6 +100,7 @@ export function datapackageDescriptor(d: Disclosure) {
       {
         name: "budget",
         path: BUDGET_CSV,
+        description: portalMessages.dataPackageRawText,
         profile: "tabular-data-resource",
         format: "csv",
         mediatype: "text/csv",

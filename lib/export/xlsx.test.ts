@@ -1,10 +1,12 @@
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
 import { goldenDisclosure } from "./__fixtures__/golden";
-import { HOSTILE_TEXTS, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
+import { FORMULA_LIKE_TEXTS, HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
 import { sheetTables } from "./sheet-tables";
 import { expectedSheetText, readXlsxTables, renderXlsx } from "./xlsx";
+import { hasQuotePrefix } from "./xlsx-text";
 
 describe("renderXlsx", () => {
   it("puts every table on its own sheet and reads back the same tables, cell text for cell text", async () => {
@@ -51,6 +53,35 @@ describe("renderXlsx", () => {
       expect(names).toContain(text);
       expect(items).toContain(text);
     }
+  });
+
+  it("stores formula-like text with the quote prefix, so it stays text when edited, its value exactly the text", async () => {
+    const bytes = await renderXlsx(hostileDisclosure());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet("绩效目标表")!;
+    const seen = new Map<string, { prefixed: boolean; address: string }>();
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      for (const column of [5, 7]) {
+        const cell = row.getCell(column);
+        if (typeof cell.value === "string") seen.set(cell.value, { prefixed: hasQuotePrefix(cell), address: cell.address });
+      }
+    });
+    for (const text of FORMULA_LIKE_TEXTS) expect(seen.get(text)?.prefixed, JSON.stringify(text)).toBe(true);
+    // The 指标值 "=2.00次" of the example's first indicator, too; plain text has no prefix.
+    expect(seen.get("=2.00次")?.prefixed).toBe(true);
+    for (const text of ["<script>alert(1)</script>", LONG_TEXT, "培训修志队伍", "<0.10%"]) expect(seen.get(text)?.prefixed, text).toBe(false);
+
+    // In the file itself (not through the reader this module teaches): the cell's style says quotePrefix="1".
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const xfs = styles.match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)![1].match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)!;
+    const xml = await zip.file("xl/worksheets/sheet4.xml")!.async("string");
+    const styleOf = (address: string) => xfs[Number(xml.match(new RegExp(`<c r="${address}" s="(\\d+)"`))![1])];
+    expect(styleOf(seen.get('=HYPERLINK("http://x","y")')!.address)).toMatch(/^<xf [^>]*quotePrefix="1"/);
+    expect(styleOf(seen.get("＠cmd")!.address)).toMatch(/^<xf [^>]*quotePrefix="1"/);
+    expect(styleOf(seen.get("培训修志队伍")!.address)).not.toContain("quotePrefix");
   });
 
   it("gives the same bytes twice", async () => {

@@ -4,11 +4,13 @@ import type { Disclosure } from "../domain/model";
 import { deterministicZip, FIXED_TIMESTAMP } from "./deterministic-zip";
 import { sheetTables, type ColumnKind, type SheetTable, type SheetValue } from "./sheet-tables";
 import { xmlSafe } from "./xml-safe";
+import { keepText } from "./xlsx-text";
 
 /**
  * Every table of a disclosure on its own sheet, for the clerks who check figures in Excel:
  * amounts are numbers (so they can be summed there) formatted to two decimals, text is always a
- * string cell (a clerk's "=HYPERLINK(…)" is never a formula), header row bold and frozen.
+ * string cell (a clerk's "=HYPERLINK(…)" is never a formula, not even once edited: xlsx-text.ts),
+ * header row bold and frozen.
  */
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = { text: undefined, amount: "0.00", count: "0", decimal: "General" };
@@ -34,6 +36,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
     const row = sheet.addRow(values.map((v, i) => cellValue(v, table.columns[i].kind)));
     table.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
+      keepText(cell);
       const format = NUMBER_FORMAT[c.kind];
       if (format) cell.numFmt = format;
       // Long text wraps in its column rather than spilling over the next ones.

@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { quote, spreadsheetText } from "../export/csv";
+import { keepText } from "../export/xlsx-text";
 import { xmlSafe } from "../export/xml-safe";
 import { formatDateTime } from "../i18n/format";
 import { securityMessages } from "../i18n/zh-CN/security";
@@ -77,17 +79,10 @@ export function exportCells(row: AuditViewRow): string[] {
 export const exportHeaders = () => [m.columns.id, m.columns.at, m.columns.actor, m.columns.ip, m.columns.action, m.columns.entity, m.columns.detail, "哈希"];
 
 /**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is prefixed with
- * an apostrophe: a username typed as "=HYPERLINK(…)" at sign-in stays text (CSV injection).
+ * A cell a spreadsheet would run as a formula (a username typed as "=HYPERLINK(…)" at sign-in) is
+ * written as the export CSVs write it (lib/export/csv.ts): shown as typed, never run.
  */
-export function inertCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-const csvField = (value: string) => {
-  const safe = inertCell(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+const csvField = (value: string) => quote(spreadsheetText(value));
 
 export function auditCsv(rows: readonly AuditViewRow[]): string {
   const lines = [exportHeaders(), ...rows.map(exportCells)].map((cells) => cells.map(csvField).join(","));
@@ -101,8 +96,9 @@ export async function auditXlsx(rows: readonly AuditViewRow[], note: string): Pr
   sheet.addRow([xmlSafe(note)]);
   sheet.addRow(exportHeaders());
   sheet.getRow(2).font = { bold: true };
-  // Text cells only (exceljs writes strings as strings, never formulas), cleaned of characters XML cannot hold.
-  for (const row of rows) sheet.addRow(exportCells(row).map((cell) => xmlSafe(cell)));
+  // Text cells only (exceljs writes strings as strings, never formulas; formula-like ones stay text
+  // when edited), cleaned of characters XML cannot hold.
+  for (const row of rows) sheet.addRow(exportCells(row).map((cell) => xmlSafe(cell))).eachCell((cell) => keepText(cell));
   [8, 18, 24, 14, 30, 40, 60, 66].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

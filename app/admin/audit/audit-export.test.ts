@@ -5,7 +5,9 @@ import { createTestDb, type TestDb } from "@/db/test-db";
 import { checkCredentials } from "@/app/_server/credentials";
 import { executeOperation } from "@/app/_server/operation";
 import { buildWorld, type World } from "@/app/_server/testing/world";
-import { auditCsv, parseAuditFilter } from "@/lib/security/audit-view";
+import { parseCsv, readSpreadsheetText } from "@/lib/export/csv";
+import { hasQuotePrefix } from "@/lib/export/xlsx-text";
+import { auditCsv, auditXlsx, parseAuditFilter } from "@/lib/security/audit-view";
 import { exportAuditOperation } from "./export/operation";
 
 /** The admin's audit view and export on the real database: filters, both formats, inert cells, admins only. */
@@ -55,8 +57,21 @@ describe("the export", () => {
     expect(text.startsWith("\uFEFF序号,时间,操作人")).toBe(true);
     expect(text).toContain("登录失败（user.login-failed）");
     expect(text).toContain("10.66.0.1");
-    // A cell that starts like a formula is prefixed with an apostrophe.
-    expect(auditCsv([{ id: 1, at: new Date(), actorId: null, actorName: null, actorUsername: null, ip: "=1+1", action: "a", entityType: "t", entityId: "e", detail: {}, hash: "h" }])).toContain(",'=1+1,");
+    // A cell that starts like a formula (ASCII or full-width) is written as a formula whose result is
+    // the text: shown as typed, without an apostrophe, and never run.
+    const hostileRow = { id: 1, at: new Date(), actorId: null, actorName: null, actorUsername: null, ip: "=1+1", action: "a", entityType: "t", entityId: "e", detail: {}, hash: "＠h" };
+    const fields = parseCsv(auditCsv([hostileRow]))[1];
+    expect(fields[3]).toBe('="=1+1"');
+    expect(fields.map(readSpreadsheetText)).toContain("＠h");
+  });
+
+  it("keeps a formula-like cell of the .xlsx text when edited, its value exactly the text", async () => {
+    const hostileRow = { id: 1, at: new Date(), actorId: null, actorName: null, actorUsername: null, ip: "=1+1", action: "a", entityType: "t", entityId: "e", detail: {}, hash: "h" };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await auditXlsx([hostileRow], "审计日志")) as unknown as ExcelJS.Buffer);
+    const row = book.worksheets[0].getRow(3);
+    expect([row.getCell(4).value, hasQuotePrefix(row.getCell(4))]).toEqual(["=1+1", true]);
+    expect([row.getCell(1).value, hasQuotePrefix(row.getCell(1))]).toEqual(["1", false]);
   });
 
   it("gives an .xlsx whose rows are the log's, and records who exported what", async () => {

@@ -2,20 +2,30 @@ import type { Disclosure } from "../../domain/model";
 import { exampleDisclosure } from "../../render/__fixtures__/example-disclosure";
 
 /**
- * Text a clerk (or a pasted spreadsheet) may put into any field that a viewer of the export could
- * mistake for code: markup, spreadsheet formulas, a command, and a very long unbroken string.
+ * Text a spreadsheet program would take for a formula or a command (ASCII and full-width, as a
+ * Chinese input method types them), and an ordinary 指标值 that starts like one, which readers must
+ * see exactly as written.
  */
-export const HOSTILE_TEXTS = [
-  "<script>alert(1)</script>",
+export const FORMULA_LIKE_TEXTS = [
   '=HYPERLINK("http://x","y")',
   "+SUM(1)",
   "@cmd",
   "-2+3",
   "\tindented",
-  "A".repeat(5000),
+  '＝HYPERLINK("http://x","y")',
+  "＋SUM(1)",
+  "－2+3",
+  "＠cmd",
+  "=2.00次",
 ] as const;
 
-export const LONG_TEXT = HOSTILE_TEXTS[6];
+export const LONG_TEXT = "A".repeat(5000);
+
+/**
+ * Text a clerk (or a pasted spreadsheet) may put into any field that a viewer of the export could
+ * mistake for code: markup, the formula-like texts above, and a very long unbroken string.
+ */
+export const HOSTILE_TEXTS = ["<script>alert(1)</script>", ...FORMULA_LIKE_TEXTS, LONG_TEXT] as const;
 
 /** The example disclosure with each hostile text in a responsibility, an indicator name and a procurement item. */
 export function hostileDisclosure(): Disclosure {

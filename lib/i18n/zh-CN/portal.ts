@@ -49,6 +49,8 @@ export const portalMessages = {
     "csv-procurement": { label: "政府采购预算 CSV", note: "采购品目明细" },
     datapackage: { label: "财政数据包（.zip）", note: "Fiscal Data Package，供分析工具载入" },
   } as Record<string, { label: string; note: string }>,
+  /** In the data package's descriptor, beside its CSV (lib/export/datapackage.ts). */
+  dataPackageRawText: "各字段按原文写出（以 = + - @ 开头的文字也不作改写），供程序读取；如用 Excel 或 WPS 打开，请以“文本”格式导入各列。",
 
   charts: {
     dataTable: "查看数据表",
