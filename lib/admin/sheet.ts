@@ -4,6 +4,7 @@ import { runParseJob } from "../import/parse/bounded-parse";
 import { checkGridSize, ParseLimitError } from "../import/upload/limits";
 import { readWorkbook } from "../import/xlsx-rows";
 import { toHalfWidth } from "../domain/money";
+import { normaliseText, textProblem } from "../domain/text-hygiene";
 import { adminMessages } from "../i18n/zh-CN/admin";
 import { UploadRejectedError, type UploadProblem } from "../security/upload-check";
 
@@ -82,7 +83,7 @@ export type ColumnSpec<K extends string> = {
 
 /** Header cells as people type them: `部门编码*`, `部门 编码`, `（必填）部门编码`. */
 export function normaliseHeader(cell: string): string {
-  return toHalfWidth(cell)
+  return toHalfWidth(normaliseText(cell))
     .replace(/[（(]必填[）)]|[（(]选填[）)]/g, "")
     .replace(/[\s*＊:：]/g, "");
 }
@@ -128,16 +129,21 @@ export function tabulate<K extends string>(
   if (missing.length > 0) return { rows: [], problems: missing.map((c) => ({ row: headerIndex + 1, column: c.label, message: m.missingColumn(c.label) })) };
 
   const out: SheetRow<K>[] = [];
+  // A cell holding what no text may hold (lib/domain/text-hygiene.ts) refuses the sheet, each such cell said.
+  const faults: SheetProblem[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
     if (!row.some((cell) => cell.trim() !== "")) continue;
     const cells = {} as Record<K, string>;
     for (const column of columns) {
       const at = positions.get(column.key);
-      cells[column.key] = at === undefined ? "" : (row[at] ?? "").replace(/[\u00a0\u3000]/g, " ").trim();
+      cells[column.key] = at === undefined ? "" : normaliseText(row[at] ?? "").replace(/[\u00a0\u3000]/g, " ").trim();
+      const fault = textProblem(cells[column.key]);
+      if (fault) faults.push({ row: i + 1, column: column.label, message: fault });
     }
     out.push({ row: i + 1, cells });
   }
+  if (faults.length > 0) return { rows: [], problems: faults };
   if (out.length === 0) return { rows: [], problems: [{ row: null, column: null, message: m.empty }] };
   if (out.length > MAX_SHEET_ROWS) return { rows: [], problems: [{ row: null, column: null, message: m.tooManyRows(MAX_SHEET_ROWS) }] };
   return { rows: out, problems: [] };
