@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { disclosureLimits } from "@/lib/domain/limits";
 import { disclosure as canonicalDisclosure } from "@/lib/domain/model";
 import { setAt } from "@/lib/domain/paths";
 import { renderDocx } from "@/lib/export/docx";
@@ -16,6 +17,7 @@ import { inputsFor } from "@/lib/ops/fuzz-inputs";
 import { sql } from "drizzle-orm";
 import { executeOperation, registeredOperations, type Outcome } from "./operation";
 import { buildWorld, type World } from "./testing/world";
+import { saveContentOperation } from "@/app/disclosures/[id]/edit/operations";
 
 /**
  * Property-based inputs (fast-check) sent straight to every registered operation as an admin and
@@ -142,6 +144,29 @@ describe("fuzzing every operation", () => {
     for (const input of inputs)
       for (const op of registeredOperations())
         for (const person of ["admin", "clerk"] as const) problems.push(...problemsOf(op.name, await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, input)));
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("refuses a disclosure over its row limits (5,001 and 16,001 indicators, 1,001 projects, 2,001 procurement lines) at the table, not a 500", async () => {
+    const problems: string[] = [];
+    const fixture = fixtureDisclosure();
+    const project = fixture.performance.projects[0];
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ ...project.indicators[0], name: `指标${i}` }));
+    const max = disclosureLimits;
+    const over = [
+      setAt(fixture, "performance.projects", [{ ...project, indicators: rows(max.indicators + 1) }]),
+      setAt(fixture, "performance.projects", [{ ...project, indicators: rows(16_001) }]),
+      setAt(fixture, "performance.projects", Array.from({ length: max.projects + 1 }, () => ({ ...project, indicators: [] }))),
+      setAt(fixture, "procurement.items", Array.from({ length: max.procurementItems + 1 }, () => fixture.procurement.items[0])),
+    ];
+    for (const content of over)
+      for (const op of registeredOperations())
+        for (const person of ["admin", "clerk"] as const) {
+          const outcome = await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, { id: world.draftId, expectedVersion: 1, content, base: content });
+          problems.push(...problemsOf(op.name, outcome));
+          const atTable = !outcome.ok && ["content.performance.projects", "content.procurement.items"].some((path) => outcome.fieldErrors[path]?.length);
+          if (op.name === saveContentOperation.name && !atTable) problems.push(`${op.name} as ${person}: not refused at the table over its limit`);
+        }
     expect(problems).toEqual([]);
   }, 120_000);
 
