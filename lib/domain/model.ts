@@ -12,25 +12,32 @@ import { normaliseText, textProblem } from "./text-hygiene";
 const AMOUNT_TEXT = /^-?\d+\.\d{2}$/;
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
-/** A message from a check that returns one (null when the value passes), at the value's field. */
-const problemCheck = <T>(problem: (value: T) => string | null) => (value: T, ctx: z.RefinementCtx) => {
-  const message = problem(value);
-  if (message) ctx.addIssue({ code: "custom", message });
-};
+/**
+ * A message from a check that returns one (null when the value passes), at the value's field.
+ * zod's `.check` rather than `.superRefine`: it runs on every text of every autosave, and costs
+ * half as much (about 0.2 µs a text with the normalisation: a 5,000-indicator disclosure, some
+ * 35,000 texts, parses in about 7 ms more than without either).
+ */
+const problemCheck =
+  <T>(problem: (value: T) => string | null) =>
+  (ctx: { value: T; issues: z.core.$ZodRawIssue[] }) => {
+    const message = problem(ctx.value);
+    if (message) ctx.issues.push({ code: "custom", message, input: ctx.value });
+  };
 
 /** Figures stay within what a spreadsheet holds exactly (figure-limits.ts). */
-export const amount = z.string().regex(AMOUNT_TEXT, { error: "金额须为两位小数的万元数，如 2765.39", abort: true }).superRefine(problemCheck(amountDigitsProblem));
+export const amount = z.string().regex(AMOUNT_TEXT, { error: "金额须为两位小数的万元数，如 2765.39", abort: true }).check(problemCheck(amountDigitsProblem));
 export const optionalAmount = amount.nullable();
 /** Exact decimal text: the number of a 指标值 as written ("2.00", "95"). */
 export const decimalText = z.string().regex(DECIMAL_TEXT, { error: "须为数字", abort: true });
 /** A measured quantity that is not money (m² of buildings). */
-export const measure = decimalText.superRefine(problemCheck(decimalDigitsProblem));
+export const measure = decimalText.check(problemCheck(decimalDigitsProblem));
 const count = z.number().int().nonnegative().max(MAX_COUNT, countMessage);
 /**
  * Every text of the disclosure, however it arrives (form, autosave, import): invisible characters
  * removed, and refused with its position when it holds what may not be stored (text-hygiene.ts).
  */
-const text = z.string().overwrite(normaliseText).superRefine(problemCheck(textProblem));
+const text = z.string().overwrite(normaliseText).check(problemCheck(textProblem));
 
 export const department = z.object({
   code: text.min(1, "请填写部门编码"),
