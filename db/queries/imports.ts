@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { Db } from "../client";
 import { DbUserError } from "../errors";
+import { appendAudit } from "./audit";
 import { importUploads } from "../schema/imports";
 import { draftScope } from "./scope";
 
@@ -18,19 +19,28 @@ export type StoredUpload = typeof importUploads.$inferSelect & { expiresAt: Date
 
 const withExpiry = (row: typeof importUploads.$inferSelect): StoredUpload => ({ ...row, expiresAt: new Date(row.createdAt.getTime() + UPLOAD_LIFETIME_MS) });
 
+/**
+ * Keeps an upload for its preview, with its audit row in the same transaction. The upload
+ * operation (app/api/imports/operation.ts) reads the file before it calls this, outside any
+ * transaction: a read in the parse worker may take seconds, and must not hold the database.
+ */
 export async function storeUpload(
   db: Db,
   actor: Actor,
-  input: { departmentId: string; fiscalYear: number; fileName: string; bytes: Uint8Array },
+  input: { departmentId: string; fiscalYear: number; fileName: string; bytes: Uint8Array; ip?: string | null },
   now: Date = new Date(),
 ): Promise<StoredUpload> {
-  // Expired uploads go whenever a new one arrives: no job to schedule, and the table stays small.
-  await db.delete(importUploads).where(lt(importUploads.createdAt, new Date(now.getTime() - UPLOAD_LIFETIME_MS)));
-  const [row] = await db
-    .insert(importUploads)
-    .values({ createdBy: actor.id, departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.fileName, size: input.bytes.byteLength, bytes: input.bytes, createdAt: now })
-    .returning();
-  return withExpiry(row);
+  return db.transaction(async (tx) => {
+    // Expired uploads go whenever a new one arrives: no job to schedule, and the table stays small.
+    await tx.delete(importUploads).where(lt(importUploads.createdAt, new Date(now.getTime() - UPLOAD_LIFETIME_MS)));
+    const [row] = await tx
+      .insert(importUploads)
+      .values({ createdBy: actor.id, departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.fileName, size: input.bytes.byteLength, bytes: input.bytes, createdAt: now })
+      .returning();
+    const detail = { fileName: input.fileName, size: input.bytes.byteLength, departmentId: input.departmentId, fiscalYear: input.fiscalYear };
+    await appendAudit(tx, { action: "import.upload", actorId: actor.id, ip: input.ip ?? null, entityType: "import_upload", entityId: row.id, detail });
+    return withExpiry(row);
+  });
 }
 
 /** The actor's own upload, still fresh and still for a department they may draft for; else NotFoundError. */

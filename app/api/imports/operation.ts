@@ -8,7 +8,7 @@ import { UploadRefused } from "@/lib/import/upload/sniff";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { UploadRejectedError } from "@/lib/security/upload-check";
 import { UserError } from "@/app/_server/errors";
-import { defineOperation } from "@/app/_server/operation";
+import { auditedByQuery, defineOperation } from "@/app/_server/operation";
 import { resolveTarget } from "@/app/workbench/new/start-context";
 
 const refused = zhCN.imports.refused;
@@ -35,6 +35,8 @@ const uploadedFile = z
  * (/workbench/new/upload/[id]). Saves no draft: that waits for the clerk's accept. Refuses at once
  * what the accept would refuse (not the clerk's department, a closed year, a year already
  * started) and what cannot be read (too large, not a disclosure or indicator sheet by content).
+ * The file is read before anything is written and outside any transaction (storeUpload audits in
+ * its own): the read, in the bounded parse worker, may take seconds and must not hold the database.
  */
 export const uploadImportOperation = defineOperation({
   name: "import.upload",
@@ -47,7 +49,7 @@ export const uploadImportOperation = defineOperation({
     file: uploadedFile,
   }),
   policy: ({ actor }, input) => canStartDisclosure(actor, input.departmentId),
-  run: async ({ db, actor }, input) => {
+  run: async ({ db, actor, ip }, input) => {
     const target = await resolveTarget(db, actor!, input.departmentId, input.fiscalYear);
     try {
       // Checked by content, not by name (a zip bomb, a renamed program or picture is refused with its
@@ -59,12 +61,8 @@ export const uploadImportOperation = defineOperation({
       if (error instanceof UploadRefused) throw new UserError(error.message, { file: [error.message] });
       throw error;
     }
-    const stored = await storeUpload(db, actor!, { departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.file.name, bytes: input.file.bytes });
+    const stored = await storeUpload(db, actor!, { departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.file.name, bytes: input.file.bytes, ip });
     return { id: stored.id, href: `/workbench/new/upload/${stored.id}`, expiresAt: stored.expiresAt.toISOString() };
   },
-  audit: (input, out) => ({
-    entityType: "import_upload",
-    entityId: out.id,
-    detail: { fileName: input.file.name, size: input.file.bytes.byteLength, departmentId: input.departmentId, fiscalYear: input.fiscalYear },
-  }),
+  audit: auditedByQuery,
 });

@@ -1,9 +1,10 @@
+import { appendAudit } from "@/db/queries/audit";
 import { listDesks, createDepartments } from "@/db/queries/departments";
 import { departments } from "@/db/schema/organisation";
 import { validateDepartmentSheet } from "@/lib/admin/department-sheet";
 import { readSheet, type SheetProblem } from "@/lib/admin/sheet";
 import { canAdminister } from "@/lib/auth/policy";
-import { defineOperation } from "@/app/_server/operation";
+import { auditedByQuery, defineOperation } from "@/app/_server/operation";
 import { fileBytes, sheetUpload } from "../../sheet-upload";
 
 export type DepartmentImportResult = {
@@ -18,6 +19,8 @@ export type DepartmentImportResult = {
  * Departments from a sheet. Preview reads and checks; commit checks again against the database as
  * it is now (never trusting an earlier preview) and creates all of them in this one transaction,
  * or — with any problem — none. Each department's creation is audited, and the import as a whole.
+ * The sheet is read before the transaction begins, in the bounded parse worker: a read may take
+ * seconds, and a transaction held meanwhile would hold the database.
  */
 export const importDepartmentsOperation = defineOperation({
   name: "department.import",
@@ -25,30 +28,32 @@ export const importDepartmentsOperation = defineOperation({
   access: { kind: "global", roles: ["admin"] },
   input: sheetUpload,
   policy: ({ actor }) => canAdminister(actor),
-  run: async ({ db, actor, ip }, input): Promise<DepartmentImportResult> => {
+  run: async ({ db: outside, actor, ip }, input): Promise<DepartmentImportResult> => {
     const rows = await readSheet(await fileBytes(input.file), input.file.name, { check: true });
-    const desks = await listDesks(db);
-    const existing = await db.select({ code: departments.code, name: departments.name }).from(departments);
-    const result = validateDepartmentSheet(rows, { existing, desks: desks.map((d) => d.name) });
-    const outcome: DepartmentImportResult = {
-      fileName: input.file.name,
-      rowCount: result.rowCount,
-      problems: result.problems,
-      departments: result.departments.map((d) => ({ row: d.row, code: d.code, name: d.name, desk: d.desk, units: d.orgUnits.length })),
-      imported: 0,
-    };
-    if (input.mode === "preview" || result.problems.length > 0) return outcome;
-    const deskId = new Map(desks.map((d) => [d.name, d.id]));
-    const created = await createDepartments(
-      db,
-      actor!.id,
-      result.departments.map((d) => ({ code: d.code, name: d.name, groupId: d.desk ? deskId.get(d.desk)! : null, orgUnits: d.orgUnits })),
-      ip,
-    );
-    return { ...outcome, imported: created.length };
+    return outside.transaction(async (db) => {
+      const desks = await listDesks(db);
+      const existing = await db.select({ code: departments.code, name: departments.name }).from(departments);
+      const result = validateDepartmentSheet(rows, { existing, desks: desks.map((d) => d.name) });
+      const outcome: DepartmentImportResult = {
+        fileName: input.file.name,
+        rowCount: result.rowCount,
+        problems: result.problems,
+        departments: result.departments.map((d) => ({ row: d.row, code: d.code, name: d.name, desk: d.desk, units: d.orgUnits.length })),
+        imported: 0,
+      };
+      if (input.mode === "preview" || result.problems.length > 0) return outcome;
+      const deskId = new Map(desks.map((d) => [d.name, d.id]));
+      const created = await createDepartments(
+        db,
+        actor!.id,
+        result.departments.map((d) => ({ code: d.code, name: d.name, groupId: d.desk ? deskId.get(d.desk)! : null, orgUnits: d.orgUnits })),
+        ip,
+      );
+      if (created.length > 0)
+        await appendAudit(db, { action: "department.import", actorId: actor!.id, ip, entityType: "department", entityId: "bulk-import", detail: { fileName: outcome.fileName, rows: outcome.rowCount, codes: outcome.departments.map((d) => d.code) } });
+      return { ...outcome, imported: created.length };
+    });
   },
-  audit: (input, output) =>
-    output.imported > 0
-      ? { entityType: "department", entityId: "bulk-import", detail: { fileName: output.fileName, rows: output.rowCount, codes: output.departments.map((d) => d.code) } }
-      : null,
+  // Audited in run, in the transaction of the writes, which begins after the sheet is read.
+  audit: auditedByQuery,
 });

@@ -1,3 +1,4 @@
+import { appendAudit } from "@/db/queries/audit";
 import { listDesks } from "@/db/queries/departments";
 import { createUsers } from "@/db/queries/users";
 import { departments } from "@/db/schema/organisation";
@@ -7,7 +8,7 @@ import { validateUserSheet } from "@/lib/admin/user-sheet";
 import type { Role } from "@/lib/auth/actor";
 import { generateCompliantPassword } from "@/lib/auth/compliant-password";
 import { canAdminister } from "@/lib/auth/policy";
-import { defineOperation } from "@/app/_server/operation";
+import { auditedByQuery, defineOperation } from "@/app/_server/operation";
 import { fileBytes, sheetUpload } from "../../sheet-upload";
 
 export type UserImportResult = {
@@ -19,49 +20,54 @@ export type UserImportResult = {
   credentials: { username: string; displayName: string; password: string }[];
 };
 
-/** Users from a sheet, all or none, as department.import; each gets a generated initial password. */
+/**
+ * Users from a sheet, all or none, as department.import; each gets a generated initial password.
+ * The sheet is read first, in the bounded parse worker, and only then the transaction begins:
+ * a read may take seconds, and a transaction held meanwhile would hold the database.
+ */
 export const importUsersOperation = defineOperation({
   name: "user.import",
   kind: "action",
   access: { kind: "global", roles: ["admin"] },
   input: sheetUpload,
   policy: ({ actor }) => canAdminister(actor),
-  run: async ({ db, actor, ip }, input): Promise<UserImportResult> => {
+  run: async ({ db: outside, actor, ip }, input): Promise<UserImportResult> => {
     const rows = await readSheet(await fileBytes(input.file), input.file.name, { check: true });
-    const desks = await listDesks(db);
-    const codes = await db.select({ id: departments.id, code: departments.code }).from(departments);
-    const usernames = (await db.select({ username: users.username }).from(users)).map((u) => u.username);
-    const result = validateUserSheet(rows, { usernames, departmentCodes: codes.map((c) => c.code), desks: desks.map((d) => d.name) });
-    const outcome: UserImportResult = {
-      fileName: input.file.name,
-      rowCount: result.rowCount,
-      problems: result.problems,
-      users: result.users.map((u) => ({ row: u.row, username: u.username, displayName: u.displayName, role: u.role, scope: [...u.departmentCodes, ...u.desks] })),
-      credentials: [],
-    };
-    if (input.mode === "preview" || result.problems.length > 0) return outcome;
-    const departmentId = new Map(codes.map((c) => [c.code, c.id]));
-    const deskId = new Map(desks.map((d) => [d.name, d.id]));
-    const planned = result.users.map((u) => ({ ...u, password: generateCompliantPassword(u.username) }));
-    await createUsers(
-      db,
-      actor!.id,
-      planned.map((u) => ({
-        username: u.username,
-        displayName: u.displayName,
-        role: u.role,
-        password: u.password,
-        mustChangePassword: true,
-        departmentIds: u.departmentCodes.map((code) => departmentId.get(code)!),
-        groupIds: u.desks.map((desk) => deskId.get(desk)!),
-      })),
-      ip,
-    );
-    return { ...outcome, credentials: planned.map((u) => ({ username: u.username, displayName: u.displayName, password: u.password })) };
+    return outside.transaction(async (db) => {
+      const desks = await listDesks(db);
+      const codes = await db.select({ id: departments.id, code: departments.code }).from(departments);
+      const usernames = (await db.select({ username: users.username }).from(users)).map((u) => u.username);
+      const result = validateUserSheet(rows, { usernames, departmentCodes: codes.map((c) => c.code), desks: desks.map((d) => d.name) });
+      const outcome: UserImportResult = {
+        fileName: input.file.name,
+        rowCount: result.rowCount,
+        problems: result.problems,
+        users: result.users.map((u) => ({ row: u.row, username: u.username, displayName: u.displayName, role: u.role, scope: [...u.departmentCodes, ...u.desks] })),
+        credentials: [],
+      };
+      if (input.mode === "preview" || result.problems.length > 0) return outcome;
+      const departmentId = new Map(codes.map((c) => [c.code, c.id]));
+      const deskId = new Map(desks.map((d) => [d.name, d.id]));
+      const planned = result.users.map((u) => ({ ...u, password: generateCompliantPassword(u.username) }));
+      await createUsers(
+        db,
+        actor!.id,
+        planned.map((u) => ({
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          password: u.password,
+          mustChangePassword: true,
+          departmentIds: u.departmentCodes.map((code) => departmentId.get(code)!),
+          groupIds: u.desks.map((desk) => deskId.get(desk)!),
+        })),
+        ip,
+      );
+      // Never the passwords: only who was created.
+      await appendAudit(db, { action: "user.import", actorId: actor!.id, ip, entityType: "user", entityId: "bulk-import", detail: { fileName: outcome.fileName, rows: outcome.rowCount, usernames: outcome.users.map((u) => u.username) } });
+      return { ...outcome, credentials: planned.map((u) => ({ username: u.username, displayName: u.displayName, password: u.password })) };
+    });
   },
-  // Never the passwords: only who was created.
-  audit: (input, output) =>
-    output.credentials.length > 0
-      ? { entityType: "user", entityId: "bulk-import", detail: { fileName: output.fileName, rows: output.rowCount, usernames: output.users.map((u) => u.username) } }
-      : null,
+  // Audited in run, in the transaction of the writes, which begins after the sheet is read.
+  audit: auditedByQuery,
 });
