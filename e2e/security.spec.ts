@@ -1,5 +1,10 @@
 import { request as httpRequest } from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { disclosureLimits } from "../lib/domain/limits";
+import { parseCsv, readSpreadsheetText } from "../lib/export/csv";
+import { hasQuotePrefix } from "../lib/export/xlsx-text";
+import { limitsMessages } from "../lib/i18n/zh-CN/limits";
 import { actionId } from "../lib/ops/next-server";
 import { demoPassword, signIn } from "./accounts";
 
@@ -329,6 +334,54 @@ test.describe("hostile requests (issue 13)", () => {
     // Within the limit, from this site: the action runs.
     const ok = await action(baseURL!, "[{}]");
     expect(counted(ok.status())).toBe(200);
+  });
+
+  test("an autosave over a disclosure's row limits is refused at the table, in Chinese, with 400 and not a 500", async ({ page }) => {
+    await signIn(page, "clerk");
+    await page.goto("/workbench");
+    const href = await page.getByRole("row").filter({ hasText: "2021年" }).getByRole("link", { name: "查看" }).first().getAttribute("href");
+    const id = /\/disclosures\/([0-9a-f-]{36})/.exec(href ?? "")![1];
+    const content = await (await page.request.get(`/api/disclosures/${id}`)).json();
+    const row = content.performance.projects[0].indicators[0];
+    const max = disclosureLimits.indicators;
+    // One row over, and 16,001 rows: past PostgreSQL's parameters and the stack once, now refused before the database.
+    for (const count of [max + 1, 16_001]) {
+      const indicators = Array.from({ length: count }, (_, n) => ({ ...row, name: `指标${n}` }));
+      const body = { expectedVersion: 1, content: { ...content, performance: { ...content.performance, projects: [{ ...content.performance.projects[0], indicators }] } } };
+      const answer = await page.request.put(`/api/disclosures/${id}/content`, { data: body });
+      expect(counted(answer.status()), String(count)).toBe(400);
+      expect((await answer.json()).fieldErrors).toEqual({ "content.performance.projects": [limitsMessages.indicators(count, max)] });
+    }
+    // Nothing was stored.
+    expect(await (await page.request.get(`/api/disclosures/${id}`)).json()).toEqual(content);
+  });
+
+  test("a formula sent as the client's address reaches the admin's exports as text: shown exactly, never run", async ({ browser, page }) => {
+    const address = '=HYPERLINK("http://evil.example")';
+    const visitor = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+    const attempt = await visitor.newPage();
+    await attempt.goto("/signin");
+    await attempt.getByLabel("用户名").fill("formula-visitor");
+    await attempt.getByLabel("密码").fill("not the password");
+    await attempt.getByRole("button", { name: "登录" }).click();
+    await expect(attempt.getByText("用户名或密码不正确，请重新输入。")).toBeVisible();
+    await visitor.close();
+
+    await signIn(page, "admin");
+    const query = `action=user.login-failed&ip=${encodeURIComponent(address)}`;
+    const csv = await page.request.get(`/admin/audit/export?format=csv&${query}`);
+    expect(counted(csv.status())).toBe(200);
+    const [, first] = parseCsv(await csv.text());
+    // A formula whose result is the address: Excel and WPS show it as typed, with no apostrophe.
+    expect(first[3]).toBe('="=HYPERLINK(""http://evil.example"")"');
+    expect(readSpreadsheetText(first[3])).toBe(address);
+    const xlsx = await page.request.get(`/admin/audit/export?format=xlsx&${query}`);
+    expect(counted(xlsx.status())).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsx.body()) as unknown as ExcelJS.Buffer);
+    // The cell is the exact text, and stays text when edited in Excel or WPS (the quote prefix).
+    const cell = book.worksheets[0].getRow(3).getCell(4);
+    expect([cell.value, hasQuotePrefix(cell)]).toEqual([address, true]);
   });
 
   test("an upload sent without its size and over the limit says how large it is, not 填写的内容有误", async ({ page, baseURL }) => {
