@@ -1,8 +1,6 @@
-import { readSheetHere } from "../../admin/sheet";
 import { importMessages } from "../../i18n/zh-CN/import";
-import { checkUpload } from "../../security/upload-check";
-import { readDisclosureFileHere, type DisclosureFileReading } from "../disclosure-file";
-import { readUploadHere, type UploadReading } from "../upload/read-upload";
+import type { DisclosureFileReading } from "../disclosure-file";
+import type { UploadReading } from "../upload/read-upload";
 import { MAX_UPLOAD_BYTES, ParseLimitError } from "../upload/limits";
 import type { Refusal } from "./bounded-parse";
 
@@ -30,16 +28,20 @@ export type WorkerAnswer = { ok: true; value: unknown } | { ok: false; refusal: 
 /** Errors that refuse the file (said to its sender), as opposed to faults of ours. */
 const REFUSALS: ReadonlySet<string> = new Set(["UploadRefused", "UploadRejectedError", "SheetError"]);
 
+/** Each job loads only its own readers: a CLI run, whose worker starts for one file, loads no more. */
 export async function runJobHere(job: ParseJob): Promise<ParseOutput[ParseJob["kind"]]> {
+  const check = async (options: Parameters<typeof import("../../security/upload-check").checkUpload>[2]) => {
+    if (job.check) (await import("../../security/upload-check")).checkUpload(job.bytes, job.fileName, options);
+  };
   switch (job.kind) {
     case "upload":
-      if (job.check) checkUpload(job.bytes, job.fileName, { limits: { maxBytes: MAX_UPLOAD_BYTES } });
-      return readUploadHere(job.bytes, job.fileName);
+      await check({ limits: { maxBytes: MAX_UPLOAD_BYTES } });
+      return (await import("../upload/read-upload")).readUploadHere(job.bytes, job.fileName);
     case "sheet":
-      if (job.check) checkUpload(job.bytes, job.fileName, { accept: ["xlsx", "text"] });
-      return readSheetHere(job.bytes, job.fileName);
+      await check({ accept: ["xlsx", "text"] });
+      return (await import("../../admin/sheet")).readSheetHere(job.bytes, job.fileName);
     case "disclosure":
-      return readDisclosureFileHere(job.bytes, job.fileName);
+      return (await import("../disclosure-file")).readDisclosureFileHere(job.bytes, job.fileName);
   }
 }
 
