@@ -109,6 +109,7 @@ export function attributes(tag: string): Record<string, string> {
 }
 
 const isSpace = (ch: number) => ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
+const spacedAttribute = new Map<string, RegExp>();
 
 /** One unprefixed attribute, without the regex of attributes(): for the tags read per cell. */
 export function attribute(tag: string, name: string): string | undefined {
@@ -126,7 +127,6 @@ export function attribute(tag: string, name: string): string | undefined {
   if (!spaced) spacedAttribute.set(name, (spaced = new RegExp(`\\s${name}\\s+=|\\s${name}=\\s`)));
   return spaced.test(tag) ? attributes(tag)[name] : undefined;
 }
-const spacedAttribute = new Map<string, RegExp>();
 
 const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 

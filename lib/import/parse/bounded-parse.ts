@@ -37,6 +37,11 @@ function spawn(heapMb: number): Worker {
     : new Worker(fromSource(new URL("./parse-worker.ts", import.meta.url).href), { eval: true, execArgv: [], resourceLimits });
   // A worker never keeps a CLI run or a test file alive: only a read in progress does (its timer).
   worker.unref();
+  // One that dies while idle is not handed the next read.
+  worker.on("exit", () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
   return worker;
 }
 
@@ -119,6 +124,10 @@ export async function runParseJob<K extends ParseJob["kind"]>(job: Extract<Parse
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    worker.postMessage({ ...job, bytes }, [bytes.buffer]);
+    try {
+      worker.postMessage({ ...job, bytes }, [bytes.buffer]);
+    } catch (error) {
+      settle(false, () => reject(error));
+    }
   });
 }
