@@ -1,4 +1,5 @@
 import { inflateZipEntry, readZipDirectory } from "../zip/read-zip";
+import { FIXED_TIMESTAMP } from "./fixed-timestamp";
 import { ZipWriter } from "./zip-writer";
 
 /**
@@ -11,9 +12,6 @@ import { ZipWriter } from "./zip-writer";
  * in JavaScript: it is the same deflate at level 6, at a fraction of the time, which counts when a
  * year's export builds hundreds of these.
  */
-
-/** The moment every package claims to be written at unless the caller names one. */
-export const FIXED_TIMESTAMP = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
 export type PartRewrite = (path: string, xml: string) => string;
 

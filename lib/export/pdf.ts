@@ -3,7 +3,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { Disclosure } from "../domain/model";
-import { FIXED_TIMESTAMP } from "./deterministic-zip";
+import { FIXED_TIMESTAMP } from "./fixed-timestamp";
 import { portalMessages } from "../i18n/zh-CN/portal";
 import { budgetCharts } from "../render/charts";
 import { documentOutline } from "../render/document";

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import type { Disclosure } from "../domain/model";
-import { deterministicZip, FIXED_TIMESTAMP } from "./deterministic-zip";
+import { deterministicZip } from "./deterministic-zip";
+import { FIXED_TIMESTAMP } from "./fixed-timestamp";
 import { sheetTables, type ColumnKind, type SheetTable, type SheetValue } from "./sheet-tables";
 import { xmlSafe } from "./xml-safe";
 import { keepText } from "./xlsx-text";

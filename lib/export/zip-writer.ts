@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from "node:zlib";
-import { FIXED_TIMESTAMP } from "./deterministic-zip";
+import { FIXED_TIMESTAMP } from "./fixed-timestamp";
 
 /**
  * A zip written as it goes: each entry's bytes go to the sink as soon as they are added and only
