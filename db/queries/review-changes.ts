@@ -17,7 +17,7 @@ export type SubmissionRef = { id: string; version: number; submittedAt: Date; su
 const WITH_BUREAU = new Set(["submitted", "in_review", "approved", "published"]);
 
 /**
- * What changed since the last submission (workflow.md): while the bureau has the disclosure, the
+ * What changed since the last submission (lib/domain/spec/workflow.md): while the bureau has the disclosure, the
  * latest submission against the one before it (what the approver has not yet seen); while the
  * department has it back, what it has changed since it last submitted. Rows are followed by id,
  * so a moved indicator is a move plus its changed cells, never a deletion and an addition.

@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { indicatorFrameworks, returnReasons } from "../schema/settings";
 import { syncIndicatorLibrary } from "./indicator-library";
 
-/** The reasons a return carries (workflow.md); the admin may add or retire some later. */
+/** The reasons a return carries (lib/domain/spec/workflow.md); the admin may add or retire some later. */
 export const defaultReturnReasons = [
   { code: "incomplete-indicators", label: "指标不完整" },
   { code: "inconsistent-data", label: "数据不一致" },

@@ -2,7 +2,7 @@ import type { DisclosureState } from "../auth/policy";
 import { daysUntil, todayIso } from "../i18n/format";
 
 /**
- * How late a department is (workflow.md "Deadlines"), in whole Beijing calendar days:
+ * How late a department is (lib/domain/spec/workflow.md "Deadlines"), in whole Beijing calendar days:
  * - overdue: past the year's submission deadline and not submitted (a draft, a returned one, or
  *   nothing started);
  * - submittedLate: submitted, but after the deadline (kept so the bureau sees it next year);

@@ -1,5 +1,5 @@
 /**
- * Who may do what (shared/spec/workflow.md). Framework-free and pure: every page load, server
+ * Who may do what (lib/domain/spec/workflow.md). Framework-free and pure: every page load, server
  * action and route handler calls one of these with the Actor loaded fresh from the database, so
  * the UI hiding a button is never the only guard.
  *

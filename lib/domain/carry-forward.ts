@@ -2,7 +2,7 @@ import { isValidPair, level1Role, type IndicatorFramework } from "./frameworks";
 import type { Disclosure, Indicator } from "./model";
 
 /**
- * Starting a year from last year's disclosure (experience.md): texts, units, projects and their
+ * Starting a year from last year's disclosure (lib/domain/spec/experience.md): texts, units, projects and their
  * indicators carry over, last year's figures become the prior-year column, and the indicators move
  * to the new year's framework. This year's figures start as last year's, for the clerk to change;
  * the change reasons start empty because they explain a change that has not been made yet.

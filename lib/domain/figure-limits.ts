@@ -15,7 +15,7 @@ export const SPREADSHEET_DIGITS = 15;
 export const MAX_AMOUNT_INTEGER_DIGITS = SPREADSHEET_DIGITS - 2;
 /** A measured quantity that is not money (m² of buildings): at most 15 digits in all. */
 export const MAX_DECIMAL_DIGITS = SPREADSHEET_DIGITS;
-/** 权重: a share of a project's score, whose weights add up to 100 (domain.md). */
+/** 权重: a share of a project's score, whose weights add up to 100 (lib/domain/spec/domain.md). */
 export const MAX_WEIGHT = 100;
 /** Counts (vehicles, pieces of equipment, items bought): under a billion, beyond any department's. */
 export const MAX_COUNT = 999_999_999;

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * Indicator frameworks (一级/二级指标) are data chosen per fiscal year, never code branches. The
  * admin can add one for a new year (stored in the database in the same shape); these two are the
- * built-in ones of domain.md.
+ * built-in ones of lib/domain/spec/domain.md.
  */
 export const indicatorFramework = z.object({
   id: z.string().min(1),

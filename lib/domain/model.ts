@@ -4,7 +4,7 @@ import { amountDigitsProblem, countMessage, decimalDigitsProblem, MAX_COUNT, MAX
 import { normaliseText, textProblem } from "./text-hygiene";
 
 /**
- * The canonical disclosure (../shared/spec/domain.md). One shape for the importer's output, the
+ * The canonical disclosure (lib/domain/spec/domain.md). One shape for the importer's output, the
  * forms, the database, the exporters and the tests. Amounts are two-decimal strings in 万元;
  * counts are numbers; absent facts are null.
  */

@@ -3,7 +3,7 @@ import { Money, toHalfWidth } from "./money";
 import type { Target, TargetOperator } from "./model";
 
 /**
- * 指标值: `[operator][number][unit]` or a qualitative phrase (domain.md, "The grammar of 指标值").
+ * 指标值: `[operator][number][unit]` or a qualitative phrase (lib/domain/spec/domain.md, "The grammar of 指标值").
  * The raw text always travels with the parsed form, so the finance bureau sees what was written.
  */
 
@@ -128,7 +128,7 @@ export function targetNumber(t: Target): Decimal | null {
   return t.kind === "quantitative" ? new Money(t.value) : null;
 }
 
-/** A target in percent of something, the one kind that must lie in 0–100 (rules.md). */
+/** A target in percent of something, the one kind that must lie in 0–100 (lib/domain/spec/rules.md). */
 export function isPercent(t: Target): boolean {
   return t.kind === "quantitative" && t.unit === "%";
 }

@@ -1,7 +1,7 @@
 import type { Finding } from "../rules/finding";
 
 /**
- * What stands between a draft and 提交 (rules.md, workflow.md): every error fixed, every warning
+ * What stands between a draft and 提交 (lib/domain/spec/rules.md, lib/domain/spec/workflow.md): every error fixed, every warning
  * that is kept explained in writing. One function for the button's list in the browser and the
  * server's refusal, so the two never disagree.
  */

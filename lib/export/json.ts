@@ -1,9 +1,9 @@
 import { disclosure as disclosureSchema, type Disclosure } from "../domain/model";
 
 /**
- * The canonical JSON of domain.md: the public download, the backup, the importer's golden files.
+ * The canonical JSON of lib/domain/spec/domain.md: the public download, the backup, the importer's golden files.
  * Keys come out in the schema's order whatever order the object was built in (zod rebuilds each
- * object from its shape), with one rule on top: a `total` leads the parts it adds up, as domain.md
+ * object from its shape), with one rule on top: a `total` leads the parts it adds up, as lib/domain/spec/domain.md
  * writes every block (the schema builds income as the funding split extended by its total). So two
  * equal disclosures give byte-identical files.
  */

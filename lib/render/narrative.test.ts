@@ -46,7 +46,7 @@ describe("sentences of the 2020 三河 fixture, from its golden JSON", () => {
 
   it("二、3、比上年增减变化情况", () => {
     // Word for word but for the fixture's doubled full stop ("资金。。"): the stop belongs to the
-    // sentence, which the app writes, not to the reason the clerk types (domain.md).
+    // sentence, which the app writes, not to the reason the clerk types (lib/domain/spec/domain.md).
     expect(budgetChangeSentence(g)).toBe(line("2020年预算收支安排").replace(/。。$/, "。"));
     expect(budgetChangeSentence(d)).toBe(budgetChangeSentence(g));
   });

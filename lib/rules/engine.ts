@@ -66,7 +66,7 @@ export function findingsAt(findings: ReadonlyArray<Finding>, pathPrefix: string)
   return findings.filter((f) => isWithin(f.path, pathPrefix));
 }
 
-/** Errors block submission and approval (rules.md). */
+/** Errors block submission and approval (lib/domain/spec/rules.md). */
 export function hasBlockingFindings(findings: ReadonlyArray<Finding>): boolean {
   return findings.some((f) => f.severity === "error");
 }

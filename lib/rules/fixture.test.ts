@@ -4,7 +4,7 @@ import { ruleAndPath } from "./__fixtures__/edit";
 import { sanhe2020 } from "./__fixtures__/sanhe-2020";
 
 /**
- * The real 2020 disclosure: its figures all add up (rules.md), its indicator tables do not all
+ * The real 2020 disclosure: its figures all add up (lib/domain/spec/rules.md), its indicator tables do not all
  * read right. Each expected finding below was checked against the printed table by hand.
  */
 const findings = checkDisclosure(sanhe2020());

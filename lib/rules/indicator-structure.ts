@@ -162,7 +162,7 @@ export function indicatorCount({ disclosure: d }: RuleContext): Issue[] {
 
 /**
  * 权重, where a table gives them, add up to 100 — or to 90 in tables that keep 10 for 预算执行率,
- * as 财预〔2020〕10号 scores it (domain.md). A table without weights is not asked for them.
+ * as 财预〔2020〕10号 scores it (lib/domain/spec/domain.md). A table without weights is not asked for them.
  */
 const WEIGHT_TOTALS = ["100", "90"];
 

@@ -13,7 +13,7 @@ import {
 } from "./indicator-words";
 
 /**
- * Does the unit fit the metric (rules.md)? One finding per row, the first misfit found, so a
+ * Does the unit fit the metric (lib/domain/spec/rules.md)? One finding per row, the first misfit found, so a
  * row never drowns the clerk in variants of the same complaint.
  */
 

@@ -45,7 +45,7 @@ export function saysRatio(ind: Indicator): boolean {
 }
 
 /**
- * Smaller is better (rules.md: 反向指标, 投诉率, 差错率, 故障, 事故, 涉毒 …). The handling of such
+ * Smaller is better (lib/domain/spec/rules.md: 反向指标, 投诉率, 差错率, 故障, 事故, 涉毒 …). The handling of such
  * events (投诉处理率, 故障修复率, 事故下降率) is a positive indicator, so those words cancel it.
  */
 const REVERSE_WORDS = /反向|投诉|差错|错误|故障|事故|涉毒|吸毒|违法|违规|违纪|失误|空置|闲置|发案|返工|超支|伤亡|死亡|不合格|不合规/;

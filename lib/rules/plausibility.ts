@@ -4,7 +4,7 @@ import { showAmount } from "./figures";
 
 /**
  * Figures that may each be right but cannot all be: a part larger than its whole. Warnings, as
- * the clerk may have a reason the reviewer should read (rules.md, Plausibility).
+ * the clerk may have a reason the reviewer should read (lib/domain/spec/rules.md, Plausibility).
  */
 
 function exceeds(path: string, partLabel: string, part: string | null, wholeLabel: string, whole: string | null, hint?: string): Issue[] {

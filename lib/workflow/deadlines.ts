@@ -1,7 +1,7 @@
 import type { DisclosureState } from "../auth/policy";
 
 /**
- * What is due and what is late (workflow.md "Deadlines"): each fiscal year has a submission
+ * What is due and what is late (lib/domain/spec/workflow.md "Deadlines"): each fiscal year has a submission
  * deadline; publication is due 20 days after approval (预算法). Calendar dates are "YYYY-MM-DD"
  * in Beijing time (lib/i18n/format.ts todayIso), so lateness never depends on the server's zone.
  */

@@ -4,7 +4,7 @@ import { daysSince, deadlinesOf, type Due } from "./deadlines";
 
 /**
  * The approver's queue as the page shows it: what needs them first, how long each has waited,
- * and what is due or late (workflow.md "Deadlines"). Dates are Beijing calendar dates.
+ * and what is due or late (lib/domain/spec/workflow.md "Deadlines"). Dates are Beijing calendar dates.
  */
 
 export type QueueFacts = {

@@ -11,7 +11,7 @@ import {
 } from "../auth/policy";
 
 /**
- * The life of a disclosure (shared/spec/workflow.md) as one table. The database layer
+ * The life of a disclosure (lib/domain/spec/workflow.md) as one table. The database layer
  * (db/queries/workflow.ts) moves a disclosure only along a row of this table, after checking its
  * `who` against the locked row and its guards against the content inside the same transaction;
  * the UI asks the same table which buttons to show. There is no other copy of these rules.
@@ -28,7 +28,7 @@ export type WorkflowStep = (typeof workflowSteps)[number];
 
 /**
  * What must hold of the content and the review before a step, besides state and permission:
- * - noErrorFindings: the rule engine finds no `error` (rules.md: errors block submission and approval);
+ * - noErrorFindings: the rule engine finds no `error` (lib/domain/spec/rules.md: errors block submission and approval);
  * - warningsExplained: every `warning` kept has a written explanation the reviewer reads;
  * - hasOpenComment: a return tells the department what to fix, at the field;
  * - noOpenComments: every thread resolved before approval;

@@ -36,7 +36,7 @@ const SECTION_NAMES: Record<SectionId, string> = {
 const TITLE = /^(.*?)\s*(\d{4})\s*年(?:度)?\s*(?:部门)?预算/;
 
 /**
- * A published disclosure as text (the form of ../shared/fixtures/sanhe-2020-government-office.txt)
+ * A published disclosure as text (the form of e2e/fixtures/sanhe-2020-government-office.txt)
  * into the canonical model. Never throws: what it cannot read is listed in `problems`.
  */
 export function importDisclosureText(input: string | Uint8Array, opts: ImportOptions = {}): ImportResult {

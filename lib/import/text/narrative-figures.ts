@@ -4,7 +4,7 @@ import { findRule } from "../../rules/catalogue";
 import type { Finding } from "../../rules/finding";
 
 /**
- * plausibility.narrative-figure (rules.md): a published document states some facts twice — a
+ * plausibility.narrative-figure (lib/domain/spec/rules.md): a published document states some facts twice — a
  * sentence and a table, a combined figure beside its parts, a stated change beside the changes of
  * its parts, one figure repeated in a later sentence. The canonical model keeps each fact once
  * (and the app generates its sentences from the fields), so only the importer sees both

@@ -1,7 +1,7 @@
 import { disclosure, type Disclosure, type Indicator } from "../../domain/model";
 
 /**
- * domain.md's example disclosure, filled in from the 2020 三河 fixture: the test disclosure the
+ * lib/domain/spec/domain.md's example disclosure, filled in from the 2020 三河 fixture: the test disclosure the
  * render and export tests use beside the importer's golden JSON (which carries every fact).
  */
 const basis = "为贯彻落实《国务院办公厅关于印发<全国地方志事业发展规划纲要（2015—2020年）>的通知》（国办发[2015]64号）";

@@ -6,7 +6,7 @@ import { findDisclosureFacts, loadPublishedCanonical } from "@/app/_server/direc
 import { defineOperation } from "@/app/_server/operation";
 
 /**
- * The canonical JSON of one disclosure (domain.md), for whoever may view it: the published
+ * The canonical JSON of one disclosure (lib/domain/spec/domain.md), for whoever may view it: the published
  * snapshot for a published revision, the current content otherwise.
  */
 export const readDisclosureJsonOperation = defineOperation({
