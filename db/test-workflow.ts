@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import type { DisclosureState } from "@/lib/auth/policy";
+import type { DisclosureState } from "@/lib/workflow/states";
 import type { Disclosure } from "@/lib/domain/model";
 import type { Db } from "./client";
 import { createDisclosure, getDisclosureMeta } from "./queries/disclosures";
@@ -9,7 +9,7 @@ import { saveFiscalYear } from "./queries/settings";
 import { returnDisclosure, transitionDisclosure } from "./queries/workflow";
 import { demoDepartments } from "./seed/demo-departments";
 import { syntheticDisclosure } from "./seed/synthetic";
-import { fixtureDisclosure } from "./test-world";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * Disclosures in a chosen state for server-level tests of the workflow, reached through the real
@@ -19,7 +19,7 @@ import { fixtureDisclosure } from "./test-world";
  */
 
 export function cleanContent(fiscalYear = 2021): Disclosure {
-  return syntheticDisclosure(fixtureDisclosure(), demoDepartments[0], fiscalYear, "2021");
+  return syntheticDisclosure(sanhe2020(), demoDepartments[0], fiscalYear, "2021");
 }
 
 export type Cast = { clerk: Actor; approver: Actor; admin: Actor };

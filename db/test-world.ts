@@ -1,16 +1,8 @@
-import { readFileSync } from "node:fs";
 import type { Actor } from "@/lib/auth/actor";
-import { disclosure, type Disclosure } from "@/lib/domain/model";
 import type { Db } from "./client";
 import { createDepartment, createGroup } from "./queries/departments";
 import { saveFiscalYear } from "./queries/settings";
 import { createUser, loadActor } from "./queries/users";
-
-/** The importer's canonical JSON of the real 2020 fixture (lib/import keeps it in step with the text). */
-export function fixtureDisclosure(): Disclosure {
-  const url = new URL("../lib/import/__fixtures__/sanhe-2020.golden.json", import.meta.url);
-  return disclosure.parse(JSON.parse(readFileSync(url, "utf8")));
-}
 
 export type World = {
   departments: { office: string; finance: string; health: string };

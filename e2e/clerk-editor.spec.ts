@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { importDisclosureText } from "../lib/import/text/import-disclosure";
 import { demoPassword } from "./accounts";
+import { sanhe2020Bytes } from "../lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * The clerk's guided editor in real Chromium on the demo data. 三河市财政局 (402) has no 2022
@@ -12,7 +12,7 @@ import { demoPassword } from "./accounts";
  */
 test.describe.configure({ mode: "serial" });
 
-const fixture = importDisclosureText(readFileSync(new URL("./fixtures/sanhe-2020-government-office.txt", import.meta.url))).disclosure;
+const fixture = importDisclosureText(sanhe2020Bytes()).disclosure;
 const shots = (name: string) => `/tmp/shots-editor/${name}.png`;
 const EDIT_URL = /\/disclosures\/([0-9a-f-]{36})\/edit/;
 const AUTOSAVE_URL = /\/api\/disclosures\/[0-9a-f-]{36}\/content$/;

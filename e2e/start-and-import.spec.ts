@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { artifacts, signIn } from "./accounts";
+import { sanhe2020Bytes } from "../lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * Starting the 2022 draft (open and not started in the demo seed): clerk2 (411) from last year's
@@ -9,7 +9,7 @@ import { artifacts, signIn } from "./accounts";
  */
 test.describe.configure({ mode: "serial" });
 
-const fixture = readFileSync(new URL("./fixtures/sanhe-2020-government-office.txt", import.meta.url));
+const fixture = sanhe2020Bytes();
 const DRAFT_URL = /\/disclosures\/([0-9a-f-]{36})(\/edit)?$/;
 
 async function openStart(page: Page): Promise<void> {

@@ -14,12 +14,12 @@ import { executeRows } from "@/db/client";
 import { verifyAuditChain } from "@/db/queries/audit";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { fixtureDisclosure } from "@/db/test-world";
 import { inputsFor } from "@/lib/ops/fuzz-inputs";
 import { sql } from "drizzle-orm";
 import { executeOperation, registeredOperations, type Outcome } from "./operation";
 import { buildWorld, type World } from "./testing/world";
 import { saveContentOperation } from "@/app/disclosures/[id]/edit/operations";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * Property-based inputs (fast-check) sent straight to every registered operation as an admin and
@@ -62,7 +62,7 @@ beforeAll(async () => {
     ...Object.values(world.review).flatMap((v) => (typeof v === "string" ? [v] : v && typeof v === "object" && "id" in v ? [String(v.id)] : [])),
     ...commentIds.map((c) => c.id),
   ];
-  const fixture = fixtureDisclosure();
+  const fixture = sanhe2020();
   // Deep edits start from real content: the fixture is department 434's 2020 disclosure, like the draft.
   seeds = { content: fixture, base: fixture, file: { name: "上年.json", size: 10, bytes: new TextEncoder().encode(JSON.stringify(fixture)) } };
 }, 120_000);
@@ -129,7 +129,7 @@ describe("fuzzing every operation", () => {
     const problems: string[] = [];
     const target = { id: world.draftId, commentId: world.review.clerkThreadId, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", expectedVersion: 1 };
     const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`) as unknown;
-    const fixture = fixtureDisclosure();
+    const fixture = sanhe2020();
     const beyondExcel = setAt(setAt(fixture, "performance.projects[0].indicators[0].weight", 1e308), "assets.buildings.area", "1".repeat(301));
     const xml = await JSZip.loadAsync(await renderDocx(fixture)).then((zip) => zip.file("word/document.xml")!.async("string"));
     const word = async (insert: string) => {
@@ -151,7 +151,7 @@ describe("fuzzing every operation", () => {
 
   it("refuses a disclosure over its row limits (5,001 and 16,001 indicators, 1,001 projects, 2,001 procurement lines) at the table, not a 500", async () => {
     const problems: string[] = [];
-    const fixture = fixtureDisclosure();
+    const fixture = sanhe2020();
     const project = fixture.performance.projects[0];
     const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ ...project.indicators[0], name: `指标${i}` }));
     const max = disclosureLimits;

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { executeRows } from "@/db/client";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { fixtureDisclosure } from "@/db/test-world";
 import type { Disclosure } from "@/lib/domain/model";
 import { setAt } from "@/lib/domain/paths";
 import { MAX_INPUT_DEPTH, textProblem } from "@/lib/domain/text-hygiene";
@@ -15,6 +13,7 @@ import { explainWarningOperation, saveContentOperation } from "@/app/disclosures
 import { startDisclosureOperation } from "@/app/workbench/new/operations";
 import { executeOperation, statusOf, type Outcome } from "./operation";
 import { buildWorld, type World } from "./testing/world";
+import { sanhe2020, sanhe2020Text } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * Hostile and careless input through the operations the browser reaches (issue 13): a lone
@@ -49,7 +48,7 @@ const refusal = (outcome: Outcome<unknown>) => {
 beforeEach(async () => {
   const { meta, content } = await stored();
   if (content.budget.income.total !== null) return;
-  const fixture = fixtureDisclosure();
+  const fixture = sanhe2020();
   expect((await save({ expectedVersion: meta.version, content: { ...fixture, performance: { ...fixture.performance, framework: content.performance.framework } } })).ok).toBe(true);
 });
 
@@ -119,7 +118,7 @@ describe("a server action's text", () => {
 });
 
 describe("uploads: refused at the preview with the place, never refused later on accept", () => {
-  const golden = fixtureDisclosure();
+  const golden = sanhe2020();
   const upload = (name: string, bytes: Uint8Array, fiscalYear = 2023) =>
     executeOperation(uploadImportOperation, as(), { departmentId: w.departments.own, fiscalYear, file: { name, size: bytes.byteLength, bytes } });
   const json = (d: unknown) => new TextEncoder().encode(JSON.stringify(d));
@@ -159,7 +158,7 @@ describe("uploads: refused at the preview with the place, never refused later on
   });
 
   it("a text file with a direction override: refused with the line", async () => {
-    const fixture = readFileSync(new URL("../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url), "utf8");
+    const fixture = sanhe2020Text();
     const at = fixture.indexOf("公务接待费") + "公务接待费".length;
     const line = fixture.slice(0, at).split("\n").length;
     const outcome = refusal(await upload("上年.txt", new TextEncoder().encode(`${fixture.slice(0, at)}\u202e${fixture.slice(at)}`)));

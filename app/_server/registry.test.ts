@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frameworkFingerprint } from "@/db/queries/frameworks";
 import { commonIndicators } from "@/db/seed/indicator-library";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { fixtureDisclosure } from "@/db/test-world";
 import { formOf } from "@/lib/admin/framework-edit";
 import type { Actor } from "@/lib/auth/actor";
 import { emptyDisclosure } from "@/lib/domain/model";
@@ -13,6 +12,7 @@ import { renderJson } from "@/lib/export/json";
 import { boundOperation } from "./bindings";
 import { executeOperation, registeredOperations, type Operation } from "./operation";
 import { buildWorld, type World } from "./testing/world";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * Every server action and route handler, called as everyone who must be refused and as everyone
@@ -53,7 +53,7 @@ const examples: Record<string, (w: World, person: Person) => unknown> = {
   "disclosure.explain-warning": (w) => ({ id: w.draftId, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", explanation: "含一次性搬迁费用" }),
   "disclosure.submit": (w) => ({ id: w.readyDraftId, expectedVersion: 1 }),
   "disclosure.start": (w) => ({ mode: "empty", departmentId: w.departments.own, fiscalYear: 2022 }),
-  "import.upload": (w) => ({ departmentId: w.departments.own, fiscalYear: 2023, file: { name: "上年.json", size: 0, bytes: renderJson(fixtureDisclosure()) } }),
+  "import.upload": (w) => ({ departmentId: w.departments.own, fiscalYear: 2023, file: { name: "上年.json", size: 0, bytes: renderJson(sanhe2020()) } }),
   "disclosure.withdraw": (w) => ({ id: w.review.withdraw.id, expectedVersion: String(w.review.withdraw.version) }),
   "disclosure.start-review": (w) => ({ id: w.review.startReview.id, expectedVersion: String(w.review.startReview.version) }),
   "disclosure.return": (w) => ({ id: w.review.returnable.id, expectedVersion: String(w.review.returnable.version), reasonCode: "inconsistent-data", note: "见意见" }),

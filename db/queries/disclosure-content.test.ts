@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { disclosure, indicator, procurementItem, projectFund, sections } from "@/lib/domain/model";
-import { fixtureDisclosure } from "../test-world";
 import { assembleDisclosure, HEADER_SECTION, sameRow, toIndicatorRow, toProcurementRow, toSectionContents } from "./disclosure-content";
 import { stableStringify } from "../disclosure-shape";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 // These fail when the model gains a field the tables would silently drop: give it a column or a
 // section, then update the lists here.
@@ -21,7 +21,7 @@ describe("every field of the model has a place in the tables", () => {
   });
 
   it("a row with every optional field stated comes back the same", () => {
-    const d = fixtureDisclosure();
+    const d = sanhe2020();
     const full = { ...d.performance.projects[0].indicators[0], weight: 12.5, direction: "negative" as const, id: crypto.randomUUID() };
     const project = { ...d.performance.projects[0], id: crypto.randomUUID(), amount: "10.00", indicators: [full] };
     const item = { ...d.procurement.items[0], id: crypto.randomUUID() };
@@ -57,7 +57,7 @@ describe("sameRow: a stored row against the row a save would write", () => {
   });
 
   it("agrees with comparing the key-sorted JSON texts on the fixture's rows", () => {
-    const rows = fixtureDisclosure().performance.projects.flatMap((p) => p.indicators.map((i, n) => toIndicatorRow(i, `i${n}`, "p", n)));
+    const rows = sanhe2020().performance.projects.flatMap((p) => p.indicators.map((i, n) => toIndicatorRow(i, `i${n}`, "p", n)));
     for (const [a, b] of rows.slice(1).map((r, n) => [rows[n], r] as const)) {
       expect(sameRow(a, b)).toBe(stableStringify(a) === stableStringify(b));
       expect(sameRow(a, structuredClone(a))).toBe(true);

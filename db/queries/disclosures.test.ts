@@ -5,9 +5,10 @@ import { toCanonical, type EditableDisclosure } from "../disclosure-shape";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, fixtureDisclosure, type World } from "../test-world";
+import { buildWorld, type World } from "../test-world";
 import { createDisclosure, getDisclosureMeta, loadDisclosure, loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 let t: TestDb;
 let world: World;
@@ -17,7 +18,7 @@ let id: string;
 beforeAll(async () => {
   t = await createTestDb();
   world = await buildWorld(t.db);
-  fixture = fixtureDisclosure();
+  fixture = sanhe2020();
   ({ id } = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020, content: fixture }));
 });
 afterAll(async () => {

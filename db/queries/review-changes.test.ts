@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, fixtureDisclosure, type World } from "../test-world";
+import { buildWorld, type World } from "../test-world";
 import { cleanContent, disclosureIn, type Cast } from "../test-workflow";
 import { getDisclosureMeta, loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
@@ -8,6 +8,7 @@ import { publishSnapshot } from "./publishing";
 import { addComment } from "./review";
 import { changesSinceLastSubmission, priorYearDisclosure } from "./review-changes";
 import { returnDisclosure, transitionDisclosure } from "./workflow";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 let t: TestDb;
 let w: World;
@@ -58,7 +59,7 @@ describe("what changed since the last submission", () => {
 
 describe("last year, side by side", () => {
   it("is the published snapshot of the previous year, or nothing", async () => {
-    const fixture = fixtureDisclosure();
+    const fixture = sanhe2020();
     const { id: lastYear } = await disclosureIn(t.db, cast, w.departments.office, "draft", 2042, fixture);
     const thisYear = await disclosureIn(t.db, cast, w.departments.office, "submitted", 2043);
     const meta = await getDisclosureMeta(t.db, cast.approver, thisYear.id);

@@ -1,14 +1,14 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import type { DisclosureState } from "@/lib/auth/policy";
+import type { DisclosureState } from "@/lib/workflow/states";
 import { checkDisclosure } from "@/lib/rules/engine";
 import { transitions, type WorkflowStep } from "@/lib/workflow/transitions";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StateError } from "../errors";
 import { auditLog } from "../schema/audit";
 import { disclosureSubmissions } from "../schema/review";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, fixtureDisclosure, type World } from "../test-world";
+import { buildWorld, type World } from "../test-world";
 import { cleanContent, disclosureIn, type Cast } from "../test-workflow";
 import { getDisclosureMeta, loadDisclosure, loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
@@ -17,6 +17,7 @@ import { addComment, setCommentResolved, setWarningExplanation } from "./review"
 import { setRulePolicy } from "./settings";
 import { createUser, loadActor, updateUser } from "./users";
 import { returnDisclosure, transitionDisclosure } from "./workflow";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 let t: TestDb;
 let w: World;
@@ -92,7 +93,7 @@ describe("every step from every state it starts from, by the person who takes it
 
 describe("guards hold on the server", () => {
   it("submission: refused with errors, then with unexplained warnings; explained warnings pass", async () => {
-    const { id } = await disclosureIn(t.db, cast, w.departments.office, "draft", year(), fixtureDisclosure());
+    const { id } = await disclosureIn(t.db, cast, w.departments.office, "draft", year(), sanhe2020());
     let v = (await metaOf(id)).version;
     await expect(take(cast.clerk, id, "submit", v)).rejects.toThrow(/还有 3 个错误未修正.*还有 10 个提示未说明/);
 
@@ -139,7 +140,7 @@ describe("guards hold on the server", () => {
 
 describe("the demo's record of a disclosure published before the system", () => {
   it("walks the real 2020 disclosure through with its findings, and the audit row says the guards were waived", async () => {
-    const { id, version } = await disclosureIn(t.db, cast, w.departments.office, "draft", year(), fixtureDisclosure());
+    const { id, version } = await disclosureIn(t.db, cast, w.departments.office, "draft", year(), sanhe2020());
     await expect(take(cast.clerk, id, "submit", version)).rejects.toBeInstanceOf(InvalidInputError);
     await transitionDisclosure(t.db, cast.clerk, id, "submit", { expectedVersion: version, waive: "imported-publication" });
     const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "disclosure.submit")));

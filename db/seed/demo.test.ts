@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { checkDisclosure } from "@/lib/rules/engine";
 import { createTestDb, type TestDb } from "../test-db";
-import { fixtureDisclosure } from "../test-world";
 import { verifyAuditChain } from "../queries/audit";
 import { listDisclosuresForActor, loadDisclosure } from "../queries/disclosures";
 import { listPublicDisclosures } from "../queries/portal";
@@ -10,6 +9,7 @@ import { getPublishedSnapshot, listPublishedFiles, verifySnapshot } from "../que
 import { listComments } from "../queries/review";
 import { findUserByUsername, loadActor } from "../queries/users";
 import { demoAccountNames, seedDemo, type DemoAccount } from "./demo";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 let t: TestDb;
 let accounts: DemoAccount[];
@@ -44,7 +44,7 @@ describe("the demo seed", () => {
     const [published] = await listPublicDisclosures(t.db);
     expect(published).toMatchObject({ departmentCode: "434", fiscalYear: 2020, revision: 1 });
     const snapshot = await getPublishedSnapshot(t.db, published.disclosureId);
-    expect(snapshot.canonical).toEqual(fixtureDisclosure());
+    expect(snapshot.canonical).toEqual(sanhe2020());
     expect((await listPublishedFiles(t.db, published.snapshotId)).map((f) => f.format)).toEqual(["csv-indicators", "csv-procurement", "datapackage", "docx", "json", "pdf", "xlsx"]);
     expect(await verifySnapshot(t.db, published.snapshotId)).toBe(true);
   });

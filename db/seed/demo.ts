@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Actor, Role } from "@/lib/auth/actor";
 import { generatePassword } from "@/lib/auth/password";
 import { carryForward } from "@/lib/domain/carry-forward";
@@ -16,11 +15,11 @@ import { createUser, findUserByUsername, loadActor } from "../queries/users";
 import { returnDisclosure, transitionDisclosure, type FindingsWaiver, type PlainStep, type WorkflowStep } from "../queries/workflow";
 import { demoDepartments } from "./demo-departments";
 import { syntheticDisclosure } from "./synthetic";
+import { sanhe2020Bytes } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 export type DemoAccount = { username: string; password: string; role: Role; note: string };
 
 const OFFICE = { code: "434", name: "三河市人民政府办公室" } as const;
-const FIXTURE = new URL("../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url);
 
 type AccountPlan = { username: string; role: Role; displayName: string; note: string; departments?: string[]; desks?: ("一科" | "二科")[] };
 
@@ -62,7 +61,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   await saveFiscalYear(db, null, { year: 2022, frameworkId: "2021", submissionDeadline: "2022-01-31", status: "open" });
   const desks = { 一科: (await createGroup(db, null, "一科")).id, 二科: (await createGroup(db, null, "二科")).id };
   const departmentIds = new Map<string, string>();
-  const { disclosure: fixture, problems } = importDisclosureText(readFileSync(FIXTURE));
+  const { disclosure: fixture, problems } = importDisclosureText(sanhe2020Bytes());
   departmentIds.set(OFFICE.code, (await createDepartment(db, null, { ...OFFICE, groupId: desks.一科, orgUnits: fixture.orgUnits })).id);
   for (const d of demoDepartments) departmentIds.set(d.code, (await createDepartment(db, null, { code: d.code, name: d.name, groupId: desks[d.desk], orgUnits: d.orgUnits })).id);
 

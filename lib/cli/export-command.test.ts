@@ -13,14 +13,14 @@ import { importDisclosure, importDisclosureText } from "../import/text/import-di
 import type { CliIo } from "./command";
 import { exportCommand, parseFormats } from "./export-command";
 import { docxToDisclosureText } from "../export/docx-read";
+import { SANHE_2020_TEXT_PATH } from "../domain/__fixtures__/sanhe-2020";
 
 /**
  * The export command on real files and a real (PGlite folder) database: one disclosure to a
  * folder of formats, a published year to one zip, and a wrong format as one zh-CN line.
  */
 
-const root = path.resolve(import.meta.dirname, "../..");
-const fixturePath = path.join(root, "e2e/fixtures/sanhe-2020-government-office.txt");
+const fixturePath = SANHE_2020_TEXT_PATH;
 let dir: string;
 const saved = process.env.PGLITE_DIR;
 

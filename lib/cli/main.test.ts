@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
@@ -7,12 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Disclosure } from "../domain/model";
 import { renderDocx } from "../export/docx";
 import { checkDisclosure } from "../rules/engine";
+import { sanhe2020GoldenJson, sanhe2020Text, SANHE_2020_TEXT_PATH } from "../domain/__fixtures__/sanhe-2020";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const fixturePath = path.join(root, "e2e/fixtures/sanhe-2020-government-office.txt");
-const goldenPath = path.join(root, "lib/import/__fixtures__/sanhe-2020.golden.json");
-const fixture = readFileSync(fixturePath, "utf8");
-const golden = JSON.parse(readFileSync(goldenPath, "utf8")) as Disclosure;
+const fixturePath = SANHE_2020_TEXT_PATH;
+const fixture = sanhe2020Text();
+// The file as written, key order and all: the CLI prints it byte for byte.
+const golden = JSON.parse(sanhe2020GoldenJson()) as Disclosure;
 const tsx = path.join(root, "node_modules/.bin/tsx");
 
 type Run = { code: number; stdout: string; stderr: string };

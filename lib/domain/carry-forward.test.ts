@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { carryForward, toFramework } from "./carry-forward";
 import { builtInFrameworks, isValidPair } from "./frameworks";
 import { disclosure } from "./model";
+import { sanhe2020 } from "./__fixtures__/sanhe-2020";
 
-const fixture = disclosure.parse(JSON.parse(readFileSync(new URL("../import/__fixtures__/sanhe-2020.golden.json", import.meta.url), "utf8")));
+const fixture = sanhe2020();
 const framework2021 = builtInFrameworks.find((f) => f.id === "2021")!;
 
 describe("carrying the 2020 disclosure forward to 2021", () => {

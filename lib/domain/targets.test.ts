@@ -1,19 +1,17 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { target as targetSchema, type Target } from "./model";
 import { isPercent, operatorSymbol, parseOperator, parseTarget, printTarget, targetNumber, unitKind } from "./targets";
 import { textProblem } from "./text-hygiene";
+import { sanhe2020Text } from "./__fixtures__/sanhe-2020";
 
-const FIXTURE = fileURLToPath(new URL("../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url));
 
 /**
  * The 指标值 column of every indicator table in the fixture. Each table row is a block of
  * tab-indented lines (一级, 二级, 三级, 描述, 指标值, 依据); the header row starts with 一级指标.
  */
 function fixtureTargets(): string[] {
-  const lines = readFileSync(FIXTURE, "utf8").split(/\r?\n/);
+  const lines = sanhe2020Text().split(/\r?\n/);
   const targets: string[] = [];
   let inTable = false;
   let block: string[] = [];

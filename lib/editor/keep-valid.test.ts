@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { budget, disclosure, procurement } from "../domain/model";
-import { sanhe2020 } from "../rules/__fixtures__/sanhe-2020";
 import { keepValid } from "./keep-valid";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 describe("keepValid", () => {
   const section = disclosure.pick({ budget: true });

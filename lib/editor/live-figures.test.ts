@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sanhe2020 } from "../rules/__fixtures__/sanhe-2020";
 import { assetsTotalCheck, budgetFigures, changeOf, lineProduct, procurementFigures, readAmount, sumCheck, threePublicYearCheck, vehiclesOf } from "./live-figures";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 describe("live figures", () => {
   it("the fixture's totals add up to the cent", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sanhe2020 } from "../rules/__fixtures__/sanhe-2020";
 import type { EditableDisclosure } from "@/db/disclosure-shape";
 import { ensureRowIds } from "./row-ids";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 describe("row ids made in the browser", () => {
   it("every project, indicator and procurement line gets one; rows that have one keep it", () => {

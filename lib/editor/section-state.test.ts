@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { emptyDisclosure, type Disclosure } from "../domain/model";
 import { checkDisclosure } from "../rules/engine";
-import { sanhe2020 } from "../rules/__fixtures__/sanhe-2020";
 import { explanationIndex, explanationOf } from "./submit-blockers";
 import { sectionOfPath, sectionStatuses, type SectionState } from "./section-state";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 const stateOf = (d: Disclosure, opts: Parameters<typeof sectionStatuses>[2] = {}) =>
   Object.fromEntries(sectionStatuses(d, checkDisclosure(d), opts).map((s) => [s.id, s.state])) as Record<string, SectionState>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkDisclosure } from "../rules/engine";
-import { sanhe2020 } from "../rules/__fixtures__/sanhe-2020";
 import { isBlocked, submitBlockers } from "./submit-blockers";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 describe("what blocks submission", () => {
   it("the fixture: its error findings, and every warning until it is explained", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
 import { FORMULA_LIKE_TEXTS, HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
-import { goldenDisclosure } from "./__fixtures__/golden";
 import { csvText, indicatorsCsv, looksLikeFormula, neutralise, parseCsv, procurementCsv, quote, readSpreadsheetText } from "./csv";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 const decode = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
@@ -82,7 +82,7 @@ describe("indicatorsCsv / procurementCsv", () => {
   });
 
   it("lists all 107 indicator rows of the fixture with their project", () => {
-    const rows = parseCsv(decode(indicatorsCsv(goldenDisclosure())));
+    const rows = parseCsv(decode(indicatorsCsv(sanhe2020())));
     expect(rows).toHaveLength(108);
     expect(rows[1].slice(0, 9)).toEqual(["434", "三河市人民政府办公室", "2020", "1", "市志编纂业务费", "产出指标", "数量指标", "培训修志队伍", "培训次数"]);
     // A 指标值 starting with "=" is shown as typed (no apostrophe), not evaluated, and reads back exactly.
@@ -91,7 +91,7 @@ describe("indicatorsCsv / procurementCsv", () => {
   });
 
   it("writes procurement amounts as plain numbers", () => {
-    const rows = parseCsv(decode(procurementCsv(goldenDisclosure())));
+    const rows = parseCsv(decode(procurementCsv(sanhe2020())));
     expect(rows[0]).toEqual(["部门编码", "部门名称", "预算年度", "项目名称", "预算资金", "采购物品名称", "政府采购目录序号", "计量单位", "数量", "单价", "政府采购金额", "一般公共预算拨款", "基金预算拨款", "财政专户核拨", "其他来源收入", "其他渠道资金"]);
     expect(rows[1]).toEqual(["434", "三河市人民政府办公室", "2020", "政府其他综合业务费", "53.94", "轿车", "A02030501", "辆", "3", "17.98", "53.94", "53.94", "0.00", "0.00", "0.00", "0.00"]);
   });

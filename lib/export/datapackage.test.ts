@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { sumAmounts } from "../domain/money";
 import { portalMessages } from "../i18n/zh-CN/portal";
-import { goldenDisclosure } from "./__fixtures__/golden";
 import { FORMULA_LIKE_TEXTS } from "./__fixtures__/hostile-disclosure";
 import { parseCsv } from "./csv";
 import { BUDGET_CSV, renderDatapackage } from "./datapackage";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
-const files = renderDatapackage(goldenDisclosure());
+const files = renderDatapackage(sanhe2020());
 const descriptor = JSON.parse(new TextDecoder().decode(files["datapackage.json"]));
 const [header, ...rows] = parseCsv(new TextDecoder().decode(files[BUDGET_CSV]));
 const column = (name: string) => header.indexOf(name);
@@ -27,7 +27,7 @@ describe("renderDatapackage", () => {
   });
 
   it("carries leaves that add up exactly to the published totals", () => {
-    const g = goldenDisclosure();
+    const g = sanhe2020();
     expect(sum("budget", "revenue")).toBe(g.budget.income.total);
     expect(sum("budget", "expenditure")).toBe(g.budget.expenditure.total);
     expect(sum("three-public", "expenditure")).toBe(g.threePublic.current.total);
@@ -42,7 +42,7 @@ describe("renderDatapackage", () => {
   });
 
   it("writes text exactly as the disclosure has it, formula-like or not, and says so beside the CSV", () => {
-    const g = goldenDisclosure();
+    const g = sanhe2020();
     g.procurement.items = FORMULA_LIKE_TEXTS.map((item) => ({ ...g.procurement.items[0], item, project: item }));
     const package_ = renderDatapackage(g);
     const [head, ...body] = parseCsv(new TextDecoder().decode(package_[BUDGET_CSV]));

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importDisclosure } from "../import/text/import-disclosure";
-import { goldenDisclosure } from "./__fixtures__/golden";
 import { canonicalJson, InvalidDisclosureError, renderJson } from "./json";
+import { sanhe2020, sanhe2020GoldenJson } from "../domain/__fixtures__/sanhe-2020";
 
-const goldenFile = readFileSync(path.resolve(import.meta.dirname, "../import/__fixtures__/sanhe-2020.golden.json"), "utf8");
+const goldenFile = sanhe2020GoldenJson();
 
 /** The same object with every object's keys in reverse order. */
 function reversed(value: unknown): unknown {
@@ -16,23 +14,23 @@ function reversed(value: unknown): unknown {
 
 describe("canonicalJson", () => {
   it("writes the golden file byte for byte: schema key order, total first, 2-space indent, final newline", () => {
-    expect(canonicalJson(goldenDisclosure())).toBe(goldenFile);
+    expect(canonicalJson(sanhe2020())).toBe(goldenFile);
   });
 
   it("does not depend on the order the object was built in", () => {
-    expect(canonicalJson(reversed(goldenDisclosure()))).toBe(goldenFile);
+    expect(canonicalJson(reversed(sanhe2020()))).toBe(goldenFile);
   });
 
   it("refuses to write a disclosure the schema rejects, and says where", () => {
-    const bad = structuredClone(goldenDisclosure()) as unknown as { budget: { income: { total: string } } };
+    const bad = structuredClone(sanhe2020()) as unknown as { budget: { income: { total: string } } };
     bad.budget.income.total = "2765.4";
     expect(() => canonicalJson(bad)).toThrow(InvalidDisclosureError);
     expect(() => canonicalJson(bad)).toThrow(/budget\.income\.total 金额须为两位小数的万元数/);
   });
 
   it("is read back by the importer as the same disclosure", () => {
-    const back = importDisclosure(renderJson(goldenDisclosure()), "sanhe.json");
+    const back = importDisclosure(renderJson(sanhe2020()), "sanhe.json");
     expect(back.problems).toEqual([]);
-    expect(back.disclosure).toEqual(goldenDisclosure());
+    expect(back.disclosure).toEqual(sanhe2020());
   });
 });

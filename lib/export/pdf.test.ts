@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureText, goldenDisclosure } from "./__fixtures__/golden";
 import { HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
 import { PdfPrinter, renderPdf } from "./pdf";
+import { sanhe2020, sanhe2020Text } from "../domain/__fixtures__/sanhe-2020";
 
 /**
  * The PDF through the tools a reader's machine would use on it (poppler): its text is the
@@ -25,7 +25,7 @@ const save = (name: string, bytes: Uint8Array) => {
 const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
 beforeAll(async () => {
-  fixturePdf = await renderPdf(goldenDisclosure(), { printer, revision: 1 });
+  fixturePdf = await renderPdf(sanhe2020(), { printer, revision: 1 });
 }, 60_000);
 afterAll(async () => {
   await printer.close();
@@ -38,13 +38,13 @@ const squeeze = (text: string) => text.replace(/\s+/g, "").replace(/(\d),(?=\d{3
 describe("renderPdf", () => {
   it("contains every figure of the fixture, as often as the fixture states it", () => {
     const text = squeeze(poppler("pdftotext", "-enc", "UTF-8", save("fixture.pdf", fixturePdf), "-"));
-    const figures = fixtureText().match(/\d+(?:\.\d+)?/g) ?? [];
+    const figures = sanhe2020Text().match(/\d+(?:\.\d+)?/g) ?? [];
     expect(figures.length).toBeGreaterThan(400);
     const missing = [...new Set(figures)].filter((f) => !text.includes(f));
     expect(missing).toEqual([]);
     // Amounts with decimals are the disclosure's money: each must appear at least as often.
     const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
-    const fixture = squeeze(fixtureText());
+    const fixture = squeeze(sanhe2020Text());
     const short = [...new Set(figures.filter((f) => f.includes(".")))].filter((f) => count(text, f) < count(fixture, f));
     expect(short).toEqual([]);
   });
@@ -70,14 +70,14 @@ describe("renderPdf", () => {
   });
 
   it("gives the same bytes for the same disclosure (the print time is pinned)", async () => {
-    const again = await renderPdf(goldenDisclosure(), { printer, revision: 1 });
+    const again = await renderPdf(sanhe2020(), { printer, revision: 1 });
     expect(Buffer.from(again).equals(Buffer.from(fixturePdf))).toBe(true);
   });
 
   it("gives the same bytes from a fresh page as from a warm one, so reused pages never change a file", async () => {
     const fresh = new PdfPrinter({ concurrency: 1, printsPerPage: 1 });
     try {
-      const first = await renderPdf(goldenDisclosure(), { printer: fresh, revision: 1 });
+      const first = await renderPdf(sanhe2020(), { printer: fresh, revision: 1 });
       expect(Buffer.from(first).equals(Buffer.from(fixturePdf))).toBe(true);
     } finally {
       await fresh.close();

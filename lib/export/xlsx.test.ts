@@ -2,11 +2,11 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
-import { goldenDisclosure } from "./__fixtures__/golden";
 import { FORMULA_LIKE_TEXTS, HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
 import { sheetTables } from "./sheet-tables";
 import { expectedSheetText, readXlsxTables, renderXlsx } from "./xlsx";
 import { hasQuotePrefix } from "./xlsx-text";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 describe("renderXlsx", () => {
   it("puts every table on its own sheet and reads back the same tables, cell text for cell text", async () => {
@@ -16,7 +16,7 @@ describe("renderXlsx", () => {
   });
 
   it("reads back the fixture's tables: all 107 indicators, every figure to the cent", async () => {
-    const golden = goldenDisclosure();
+    const golden = sanhe2020();
     const tables = await readXlsxTables(await renderXlsx(golden));
     for (const table of sheetTables(golden)) expect(tables[table.name], table.name).toEqual(expectedSheetText(table));
     expect(tables["绩效目标表"]).toHaveLength(108);

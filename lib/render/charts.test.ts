@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { goldenDisclosure } from "../export/__fixtures__/golden";
 import { emptyDisclosure } from "../domain/model";
 import { budgetCharts } from "./charts";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
-const golden = goldenDisclosure();
+const golden = sanhe2020();
 
 describe("budgetCharts", () => {
   const charts = budgetCharts(golden);

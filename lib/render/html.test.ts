@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { goldenDisclosure } from "../export/__fixtures__/golden";
 import { HOSTILE_TEXTS, hostileDisclosure } from "../export/__fixtures__/hostile-disclosure";
 import { budgetCharts } from "./charts";
 import { documentOutline, outlineTables } from "./document";
 import { documentHtml, escapeHtml, tableHtml, tableParts } from "./html";
 import { indicatorTable, procurementTable } from "./tables";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
-const golden = goldenDisclosure();
+const golden = sanhe2020();
 const html = documentHtml(documentOutline(golden), budgetCharts(golden));
 
 /** The text a browser would show for an HTML fragment (tags dropped, entities decoded). */

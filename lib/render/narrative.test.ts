@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { disclosure, type Disclosure } from "../domain/model";
+import { sanhe2020, sanhe2020Text } from "../domain/__fixtures__/sanhe-2020";
+import type { Disclosure } from "../domain/model";
 import { exampleDisclosure } from "./__fixtures__/example-disclosure";
 import {
   assetsSentence,
@@ -21,10 +20,8 @@ import {
  * The generated sentences against the fixture's own text, line for line, from the importer's
  * golden JSON of that fixture: the fields a clerk would have typed.
  */
-const golden = disclosure.parse(
-  JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../import/__fixtures__/sanhe-2020.golden.json"), "utf8")),
-);
-const fixture = readFileSync(path.resolve(import.meta.dirname, "../../e2e/fixtures/sanhe-2020-government-office.txt"), "utf8").split("\n");
+const golden = sanhe2020();
+const fixture = sanhe2020Text().split("\n");
 const line = (start: string) => {
   const found = fixture.find((l) => l.startsWith(start));
   if (!found) throw new Error(`fixture has no line starting ${start}`);

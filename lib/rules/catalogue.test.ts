@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import type { Disclosure } from "../domain/model";
 import { importDisclosureText } from "../import/text/import-disclosure";
@@ -6,7 +5,7 @@ import { sections } from "../domain/model";
 import { catalogueInfo, ruleCatalogue } from "./catalogue";
 import { checkDisclosure } from "./engine";
 import { row, setTarget } from "./__fixtures__/edit";
-import { sanhe2020 } from "./__fixtures__/sanhe-2020";
+import { sanhe2020, sanhe2020Text } from "../domain/__fixtures__/sanhe-2020";
 
 /**
  * One case per catalogue rule: a single change to the real fixture, the path the rule must
@@ -16,7 +15,7 @@ import { sanhe2020 } from "./__fixtures__/sanhe-2020";
  */
 type FiringCase = ({ change: (d: Disclosure) => void } | { changeText: (text: string) => string }) & { path: string; message: string | RegExp };
 
-const fixtureText = readFileSync(new URL("../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url), "utf8");
+const fixtureText = sanhe2020Text();
 
 const firing: Record<string, FiringCase> = {
   "budget.required": { change: (d) => void (d.budget.expenditure.project = null), path: "budget.expenditure.project", message: "请填写项目支出" },

@@ -4,7 +4,7 @@ import { checkDisclosure, findingsAt, hasBlockingFindings, summariseFindings, wi
 import { finding, severityPolicy } from "./finding";
 import { comparePaths, isWithin, sectionIndexOf } from "../domain/paths";
 import { only } from "./__fixtures__/edit";
-import { sanhe2020 } from "./__fixtures__/sanhe-2020";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 function brokenSum(): Disclosure {
   const d = sanhe2020();

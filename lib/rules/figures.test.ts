@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { emptyDisclosure } from "../domain/model";
 import { checkDisclosure } from "./engine";
 import { only, ruleAndPath } from "./__fixtures__/edit";
-import { sanhe2020 } from "./__fixtures__/sanhe-2020";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 /** The sum rules beyond their one firing case: absent figures, exactness, long tables. */
 

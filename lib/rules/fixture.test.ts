@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { checkDisclosure, summariseFindings } from "./engine";
 import { ruleAndPath } from "./__fixtures__/edit";
-import { sanhe2020 } from "./__fixtures__/sanhe-2020";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 /**
  * The real 2020 disclosure: its figures all add up (lib/domain/spec/rules.md), its indicator tables do not all

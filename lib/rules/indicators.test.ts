@@ -3,7 +3,7 @@ import type { IndicatorFramework } from "../domain/frameworks";
 import type { Disclosure, Indicator } from "../domain/model";
 import { checkDisclosure, type CheckOptions } from "./engine";
 import { indicatorRow } from "./__fixtures__/edit";
-import { sanhe2020 } from "./__fixtures__/sanhe-2020";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 /**
  * The indicator rules on rows a clerk might type, beyond the fixture's own. Each disclosure has

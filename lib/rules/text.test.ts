@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { checkDisclosure } from "./engine";
 import { only } from "./__fixtures__/edit";
-import { sanhe2020 } from "./__fixtures__/sanhe-2020";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 const punctuationOf = (text: string) => {
   const d = sanhe2020();

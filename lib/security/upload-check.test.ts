@@ -1,14 +1,14 @@
-import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { disclosure as disclosureSchema, type Disclosure } from "../domain/model";
+import type { Disclosure } from "../domain/model";
 import { renderDocx } from "../export/docx";
 import { renderXlsx } from "../export/xlsx";
 import { checkUpload, UploadRejectedError, type UploadProblem } from "./upload-check";
+import { sanhe2020, sanhe2020Bytes } from "../domain/__fixtures__/sanhe-2020";
 
-const fixtureText = readFileSync(new URL("../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url));
-const golden: Disclosure = disclosureSchema.parse(JSON.parse(readFileSync(new URL("../import/__fixtures__/sanhe-2020.golden.json", import.meta.url), "utf8")));
+const fixtureText = sanhe2020Bytes();
+const golden: Disclosure = sanhe2020();
 
 let docx: Uint8Array;
 let xlsx: Uint8Array;

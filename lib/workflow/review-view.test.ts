@@ -3,13 +3,13 @@ import { diffDisclosures } from "../domain/diff";
 import { setAt } from "../domain/paths";
 import { syntheticDisclosure } from "../../db/seed/synthetic";
 import { demoDepartments } from "../../db/seed/demo-departments";
-import { fixtureDisclosure } from "../../db/test-world";
 import { commentIndex, describeAuditDetail } from "./audit-view";
 import { dueOf, dueSummary, waitingDays } from "./queue-view";
 import { cellLabel, commentTargets, formatValue, groupChanges, rowPathOf } from "./review-view";
+import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 const content = () => {
-  const d = syntheticDisclosure(fixtureDisclosure(), demoDepartments[0], 2021, "2021");
+  const d = syntheticDisclosure(sanhe2020(), demoDepartments[0], 2021, "2021");
   // Rows carry ids in the stored content; the diff follows them.
   d.performance.projects.forEach((p, i) => p.indicators.forEach((row, j) => Object.assign(row, { id: `00000000-0000-4000-8000-${String(i * 100 + j).padStart(12, "0")}` })));
   return d;

@@ -4,9 +4,9 @@ import { createDepartment, createGroup } from "@/db/queries/departments";
 import { saveFiscalYear } from "@/db/queries/settings";
 import { createUser, loadActor } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
-import { fixtureDisclosure } from "@/db/test-world";
 import { buildPublicationExamples, type PublicationExamples } from "./publication-examples";
 import { buildReviewExamples, type ReviewExamples } from "./review-examples";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * A small world for server-level tests, built through the db queries (not the demo seed, so the
@@ -62,7 +62,7 @@ export async function buildWorld(db: Db): Promise<World> {
   };
   const draft = await createDisclosure(db, actors.clerk, { departmentId: own.id, fiscalYear: 2020 });
   await saveFiscalYear(db, null, { year: 2021, frameworkId: "2021", submissionDeadline: "2021-01-31", status: "open" });
-  const fixture = fixtureDisclosure();
+  const fixture = sanhe2020();
   const ready = await createDisclosure(db, actors.clerk, { departmentId: own.id, fiscalYear: 2021, content: { ...fixture, performance: { ...fixture.performance, projects: [] } } });
   // Open years nobody has started: the registry's examples start one and upload a file for the other.
   for (const year of [2022, 2023]) await saveFiscalYear(db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });

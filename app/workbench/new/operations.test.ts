@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateDepartment } from "@/db/queries/departments";
@@ -6,7 +5,7 @@ import { createDisclosure, listDisclosuresForActor, loadDisclosure } from "@/db/
 import { loadUpload, storeUpload } from "@/db/queries/imports";
 import { saveFiscalYear } from "@/db/queries/settings";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { buildWorld, fixtureDisclosure, type World } from "@/db/test-world";
+import { buildWorld, type World } from "@/db/test-world";
 import type { Actor } from "@/lib/auth/actor";
 import type { Disclosure } from "@/lib/domain/model";
 import { renderDocx } from "@/lib/export/docx";
@@ -17,13 +16,14 @@ import { MAX_UPLOAD_BYTES } from "@/lib/import/upload/limits";
 import { executeOperation, type Outcome } from "@/app/_server/operation";
 import { uploadImportOperation } from "@/app/api/imports/operation";
 import { startDisclosureOperation, type StartInput } from "./operations";
+import { sanhe2020, sanhe2020Bytes } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * Starting a year on a real database, through the operations the upload route and the accept
  * button call: each way to start, and each refusal, as the server decides it.
  */
 
-const fixtureText = readFileSync(new URL("../../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url));
+const fixtureText = sanhe2020Bytes();
 const units = [{ name: "三河市卫生健康局", nature: "行政", level: "正科级", fundingForm: "财政拨款" }];
 const indicatorCount = (d: Disclosure) => d.performance.projects.reduce((n, p) => n + p.indicators.length, 0);
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   for (const year of [2022, 2023, 2024, 2025, 2026, 2027, 2028]) await saveFiscalYear(t.db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
   await updateDepartment(t.db, w.actors.admin.id, w.departments.health, { orgUnits: units });
   // 434's 2020 disclosure (the fixture), not published: last year's latest revision is the source.
-  await createDisclosure(t.db, w.actors.clerk, { departmentId: w.departments.office, fiscalYear: 2020, content: fixtureDisclosure() });
+  await createDisclosure(t.db, w.actors.clerk, { departmentId: w.departments.office, fiscalYear: 2020, content: sanhe2020() });
 });
 afterAll(async () => {
   await t?.close();
@@ -62,7 +62,7 @@ describe("each way to start a year", () => {
   it("from last year: last year's texts, projects and indicators, its figures as the prior-year column", async () => {
     const { id } = ok(await start(w.actors.clerk, { mode: "last-year", departmentId: w.departments.office, fiscalYear: 2021 }));
     const d = await loadDisclosure(t.db, w.actors.clerk, id);
-    const fixture = fixtureDisclosure();
+    const fixture = sanhe2020();
     expect(d.responsibilities).toEqual(fixture.responsibilities);
     expect(d.performance.projects.map((p) => p.name)).toEqual(fixture.performance.projects.map((p) => p.name));
     expect(indicatorCount(d)).toBe(107);
@@ -106,7 +106,7 @@ describe("each way to start a year", () => {
   });
 
   it("from a Word file, canonical JSON and an Excel indicator sheet", async () => {
-    const fixture = fixtureDisclosure();
+    const fixture = sanhe2020();
     const word = ok(await upload(w.actors.clerk2, w.departments.health, 2024, "上年.docx", await renderDocx(fixture)));
     const fromWord = await loadDisclosure(t.db, w.actors.clerk2, ok(await start(w.actors.clerk2, { mode: "upload", uploadId: word.id })).id);
     expect(indicatorCount(fromWord)).toBe(107);

@@ -17,7 +17,7 @@ const suite: BenchSuite = {
   name: "autosave",
   async setup() {
     // Loaded here so `npm run bench import-check` does not pay for the database.
-    const [{ createDb }, { migrateDb }, { buildWorld }, { loadEditableDisclosure }, { saveDisclosureContent }, { executeOperation }, { saveContentOperation }, { fixtureDisclosure }, { syntheticDisclosure }] =
+    const [{ createDb }, { migrateDb }, { buildWorld }, { loadEditableDisclosure }, { saveDisclosureContent }, { executeOperation }, { saveContentOperation }, { sanhe2020 }, { syntheticDisclosure }] =
       await Promise.all([
         import("../../../db/client"),
         import("../../../db/migrate"),
@@ -26,7 +26,7 @@ const suite: BenchSuite = {
         import("../../../db/queries/disclosure-save"),
         import("../../../app/_server/operation"),
         import("../../../app/disclosures/[id]/edit/operations"),
-        import("../../../db/test-world"),
+        import("../../domain/__fixtures__/sanhe-2020"),
         import("./import-check"),
       ]);
     const dir = mkdtempSync(path.join(os.tmpdir(), "bdw-bench-autosave-"));
@@ -38,7 +38,7 @@ const suite: BenchSuite = {
     const id = world.draftId;
 
     const { meta, content: blank } = await loadEditableDisclosure(db, clerk, id);
-    const large = syntheticDisclosure(fixtureDisclosure(), PROJECTS, INDICATORS);
+    const large = syntheticDisclosure(sanhe2020(), PROJECTS, INDICATORS);
     const seeded = await saveDisclosureContent(db, clerk, id, { ...large, performance: { ...large.performance, framework: blank.performance.framework } }, { expectedVersion: meta.version });
     let version = seeded.version;
     let content = seeded.content;

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Disclosure } from "../../domain/model";
 import type { BundleFormat } from "../../export/bundle";
@@ -12,6 +11,7 @@ import { readProcStat } from "../proc-stat";
 import { importDisclosureText } from "../../import/text/import-disclosure";
 import type { BenchResult } from "../bench";
 import type { BenchCase, BenchSuite } from "../bench";
+import { sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
 
 /**
  * The exports of issue 6 on the real fixture: Word under 300 ms and PDF under 2 s per disclosure,
@@ -25,7 +25,6 @@ import type { BenchCase, BenchSuite } from "../bench";
  * stored files and renders nothing).
  */
 
-const fixturePath = path.resolve(import.meta.dirname, "../../../e2e/fixtures/sanhe-2020-government-office.txt");
 const YEAR_SIZE = Number(process.env.BENCH_YEAR_SIZE ?? 200);
 const YEAR_TARGET_MS = 120_000;
 const ALL_FORMATS: BundleFormat[] = ["pdf", "docx", "xlsx", "json", "csv-indicators", "csv-procurement", "datapackage"];
@@ -138,7 +137,7 @@ const suite = {
     await printer?.close();
   },
   async setup(): Promise<{ measured: BenchResult[]; cases: BenchCase[] }> {
-    const base = importDisclosureText(readFileSync(fixturePath)).disclosure;
+    const base = importDisclosureText(sanhe2020Bytes()).disclosure;
     const measured = YEAR_SIZE > 0 ? await zipYear(base, YEAR_SIZE) : [];
     const timings: PrintTiming[] = [];
     // Closes its browser a few seconds after the last print, so the bench process can end.

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
+import { sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
 import { carryForward } from "../../domain/carry-forward";
 import { findFramework } from "../../domain/frameworks";
 import { importDisclosureText } from "../../import/text/import-disclosure";
@@ -58,7 +59,7 @@ async function buildPage(dir: string): Promise<string> {
   writeFileSync(path.join(dir, "styles.css"), css.css);
 
   const framework = findFramework("2021")!;
-  const base = importDisclosureText(readFileSync(path.join(root, "e2e/fixtures/sanhe-2020-government-office.txt"))).disclosure;
+  const base = importDisclosureText(sanhe2020Bytes()).disclosure;
   const large = carryForward(syntheticDisclosure(base, PROJECTS, INDICATORS), 2021, framework);
   const disclosure = {
     ...large,

@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
+import { disclosure as disclosureSchema } from "../../domain/model";
 import { syntheticDisclosure } from "./import-check";
+import { sanhe2020 } from "../../domain/__fixtures__/sanhe-2020";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const golden = JSON.parse(readFileSync(path.join(root, "lib/import/__fixtures__/sanhe-2020.golden.json"), "utf8")) as Disclosure;
+const golden = sanhe2020();
 
 describe("the import/check bench", () => {
   it("builds a valid disclosure of 200 projects × 15 indicators from the fixture's projects", () => {

@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Disclosure } from "../../domain/model";
 import { importDisclosureText } from "../../import/text/import-disclosure";
 import type { BenchSuite } from "../bench";
+import { sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
 
 /** Import and check of the real fixture, and check of a department with 200 projects × 15 indicators. */
 
-const fixturePath = path.resolve(import.meta.dirname, "../../../e2e/fixtures/sanhe-2020-government-office.txt");
 
 export const SYNTHETIC_PROJECTS = 200;
 export const SYNTHETIC_INDICATORS = 15;
@@ -39,7 +37,7 @@ const suite: BenchSuite = {
     } catch {
       return { skip: "规则引擎（lib/rules/engine.ts）尚不存在" };
     }
-    const bytes = readFileSync(fixturePath);
+    const bytes = sanhe2020Bytes();
     const text = bytes.toString("utf8");
     const imported = importDisclosureText(text).disclosure;
     const large = syntheticDisclosure(imported);

@@ -13,14 +13,14 @@ const INDICATORS = 15;
 const suite: BenchSuite = {
   name: "review",
   async setup() {
-    const [{ diffDisclosures }, { setAt }, { groupChanges, commentTargets }, { fixtureDisclosure }, { syntheticDisclosure }] = await Promise.all([
+    const [{ diffDisclosures }, { setAt }, { groupChanges, commentTargets }, { sanhe2020 }, { syntheticDisclosure }] = await Promise.all([
       import("../../domain/diff"),
       import("../../domain/paths"),
       import("../../workflow/review-view"),
-      import("../../../db/test-world"),
+      import("../../domain/__fixtures__/sanhe-2020"),
       import("./import-check"),
     ]);
-    const before = syntheticDisclosure(fixtureDisclosure(), PROJECTS, INDICATORS);
+    const before = syntheticDisclosure(sanhe2020(), PROJECTS, INDICATORS);
     before.performance.projects.forEach((p, i) =>
       p.indicators.forEach((row, j) => Object.assign(row, { id: `00000000-0000-4000-8000-${String(i * 1000 + j).padStart(12, "0")}` })),
     );

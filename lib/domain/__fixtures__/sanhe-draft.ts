@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import type { Disclosure, Indicator, ProcurementItem, ProjectFund } from "../model";
+import { sanhe2020 } from "./sanhe-2020";
 
 /**
  * The golden 2020 三河 disclosure as an editable draft: every project fund, indicator and
@@ -16,11 +16,8 @@ export type Draft = Omit<Disclosure, "performance" | "procurement"> & {
   procurement: Omit<Disclosure["procurement"], "items"> & { items: DraftItem[] };
 };
 
-const GOLDEN = new URL("../../import/__fixtures__/sanhe-2020.golden.json", import.meta.url);
-const canonical = JSON.parse(readFileSync(GOLDEN, "utf8")) as Disclosure;
-
 export function sanheDraft(): Draft {
-  const d = structuredClone(canonical);
+  const d = sanhe2020();
   return {
     ...d,
     performance: {

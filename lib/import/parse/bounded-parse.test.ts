@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSheet, SheetError } from "../../admin/sheet";
 import { UploadRejectedError } from "../../security/upload-check";
@@ -8,6 +6,7 @@ import { readUpload } from "../upload/read-upload";
 import { parseLimits } from "../upload/limits";
 import { UploadRefused } from "../upload/sniff";
 import { runParseJob, type Refusal } from "./bounded-parse";
+import { sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
 
 /**
  * The bounded parse service on real files, through the real worker: each limit refuses with the
@@ -15,7 +14,7 @@ import { runParseJob, type Refusal } from "./bounded-parse";
  * memory leaves the process and the next read unharmed.
  */
 
-const fixture = readFileSync(path.resolve(import.meta.dirname, "../../../e2e/fixtures/sanhe-2020-government-office.txt"));
+const fixture = sanhe2020Bytes();
 const refusedAs = (refusal: Refusal) => Object.assign(new Error(refusal.message), { refusal });
 const caught = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as Error);
 

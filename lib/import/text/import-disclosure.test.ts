@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
+import { disclosure as disclosureSchema } from "../../domain/model";
 import { importDisclosure, importDisclosureText } from "./import-disclosure";
+import { sanhe2020, sanhe2020Text } from "../../domain/__fixtures__/sanhe-2020";
 
-const root = path.resolve(import.meta.dirname, "../../..");
-const fixture = readFileSync(path.join(root, "e2e/fixtures/sanhe-2020-government-office.txt"), "utf8");
-const golden = JSON.parse(readFileSync(path.join(root, "lib/import/__fixtures__/sanhe-2020.golden.json"), "utf8")) as Disclosure;
+const fixture = sanhe2020Text();
+const golden = sanhe2020();
 
 const lines = fixture.split("\n");
 const lineOf = (text: string) => lines.findIndex((l) => l === text) + 1;

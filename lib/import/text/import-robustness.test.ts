@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { disclosure as disclosureSchema } from "../../domain/model";
 import { finding } from "../../rules/finding";
 import { importDisclosure, importDisclosureText, type ImportResult } from "./import-disclosure";
+import { sanhe2020Text } from "../../domain/__fixtures__/sanhe-2020";
 
-const fixture = readFileSync(path.resolve(import.meta.dirname, "../../../e2e/fixtures/sanhe-2020-government-office.txt"), "utf8");
+const fixture = sanhe2020Text();
 const fixtureLines = fixture.split("\n");
 
 /**

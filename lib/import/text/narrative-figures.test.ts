@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { comparePaths } from "../../domain/paths";
 import { findRule } from "../../rules/catalogue";
 import { finding } from "../../rules/finding";
 import { importDisclosure, importDisclosureText } from "./import-disclosure";
 import { NARRATIVE_FIGURE_RULE } from "./narrative-figures";
+import { sanhe2020Text } from "../../domain/__fixtures__/sanhe-2020";
 
-const root = path.resolve(import.meta.dirname, "../../..");
-const fixture = readFileSync(path.join(root, "e2e/fixtures/sanhe-2020-government-office.txt"), "utf8");
+const fixture = sanhe2020Text();
 
 /** The text with `from` replaced by `to`; `from` must occur exactly once, so a case cannot miss. */
 function replaced(text: string, from: string, to: string): string {

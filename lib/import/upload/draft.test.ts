@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findFramework } from "../../domain/frameworks";
 import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
@@ -7,8 +6,9 @@ import { disclosureLimits } from "../../domain/limits";
 import { limitsMessages } from "../../i18n/zh-CN/limits";
 import { readUpload, type UploadReading } from "./read-upload";
 import { UploadRefused } from "./sniff";
+import { sanhe2020, sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
 
-const golden: Disclosure = disclosureSchema.parse(JSON.parse(readFileSync(new URL("../__fixtures__/sanhe-2020.golden.json", import.meta.url), "utf8")));
+const golden: Disclosure = sanhe2020();
 const health = { code: "411", name: "三河市卫生健康局" };
 const target = (fiscalYear: number): DraftTarget => ({
   department: health,
@@ -47,7 +47,7 @@ describe("the content a new year's draft starts with", () => {
   });
 
   it("says how the file becomes the draft, and that the department differs", async () => {
-    const reading = await readUpload(readFileSync(new URL("../../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url)), "a.txt");
+    const reading = await readUpload(sanhe2020Bytes(), "a.txt");
     expect(readingNotes(reading, target(2022))).toEqual([
       "文件是2020年度的信息公开：接受后生成2022年度草稿，文件中的2020年数字填入“上年数”一列，本年数字先按上年填入。",
       "文件中的部门为“三河市人民政府办公室（434）”，将按“三河市卫生健康局（411）”创建草稿。",

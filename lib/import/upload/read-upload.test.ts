@@ -1,18 +1,18 @@
-import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
+import type { Disclosure } from "../../domain/model";
 import { renderDocx } from "../../export/docx";
 import { renderJson } from "../../export/json";
 import { renderXlsx } from "../../export/xlsx";
 import { readUpload, type UploadReading } from "./read-upload";
 import { MAX_UPLOAD_BYTES } from "./limits";
 import { UploadRefused } from "./sniff";
+import { sanhe2020, sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
 
-const fixtureText = readFileSync(new URL("../../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url));
-const golden: Disclosure = disclosureSchema.parse(JSON.parse(readFileSync(new URL("../__fixtures__/sanhe-2020.golden.json", import.meta.url), "utf8")));
+const fixtureText = sanhe2020Bytes();
+const golden: Disclosure = sanhe2020();
 const indicatorCount = (d: Disclosure) => d.performance.projects.reduce((n, p) => n + p.indicators.length, 0);
 
 function asDisclosure(reading: UploadReading): Disclosure {

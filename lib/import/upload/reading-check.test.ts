@@ -1,12 +1,12 @@
-import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
+import type { Disclosure } from "../../domain/model";
 import { renderDocx } from "../../export/docx";
 import { docxToDisclosureText } from "../../export/docx-read";
 import { renderJson } from "../../export/json";
 import { readUpload, type UploadReading } from "./read-upload";
 import { UploadRefused } from "./sniff";
+import { sanhe2020, sanhe2020Text } from "../../domain/__fixtures__/sanhe-2020";
 
 /**
  * A file that holds what no text may hold (lib/domain/text-hygiene.ts) or a figure beyond what the
@@ -15,8 +15,8 @@ import { UploadRefused } from "./sniff";
  * then refused on accept. Invisible characters are removed before the preview shows the text.
  */
 
-const fixture = readFileSync(new URL("../../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url), "utf8");
-const golden: Disclosure = disclosureSchema.parse(JSON.parse(readFileSync(new URL("../__fixtures__/sanhe-2020.golden.json", import.meta.url), "utf8")));
+const fixture = sanhe2020Text();
+const golden: Disclosure = sanhe2020();
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 async function refusal(bytes: Uint8Array, name: string): Promise<string> {

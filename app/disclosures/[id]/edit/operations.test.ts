@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDisclosure, getDisclosureMeta, loadEditableDisclosure } from "@/db/queries/disclosures";
-import { fixtureDisclosure } from "@/db/test-world";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import type { Actor } from "@/lib/auth/actor";
 import { setAt } from "@/lib/domain/paths";
 import { buildWorld, type World } from "@/app/_server/testing/world";
 import { executeOperation, type Outcome } from "@/app/_server/operation";
 import { explainWarningOperation, saveContentOperation, submitOperation, type SaveContentAnswer } from "./operations";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * The editor's operations on a real database, called as the browser would call them. Whatever
@@ -36,7 +36,7 @@ const CHINESE = /[\u4e00-\u9fff]/;
 beforeEach(async () => {
   const { content } = await stored(w.draftId);
   if (content.budget.income.total === null) {
-    const fixture = fixtureDisclosure();
+    const fixture = sanhe2020();
     const { content: blank, meta } = await stored(w.draftId);
     const outcome = await save(w.actors.clerk, { id: w.draftId, expectedVersion: meta.version, content: { ...fixture, performance: { ...fixture.performance, framework: blank.performance.framework } } });
     expect(outcome.ok).toBe(true);

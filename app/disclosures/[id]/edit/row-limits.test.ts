@@ -3,11 +3,12 @@ import { toCanonical, type EditableDisclosure } from "@/db/disclosure-shape";
 import { InvalidInputError } from "@/db/errors";
 import { createDisclosure, getDisclosureMeta, loadEditableDisclosure } from "@/db/queries/disclosures";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { buildWorld, fixtureDisclosure, type World } from "@/db/test-world";
+import { buildWorld, type World } from "@/db/test-world";
 import { disclosureLimits } from "@/lib/domain/limits";
 import { limitsMessages } from "@/lib/i18n/zh-CN/limits";
 import { executeOperation, type Outcome } from "@/app/_server/operation";
 import { saveContentOperation, type SaveContentAnswer } from "./operations";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
  * The autosave at the size limits of lib/domain/limits.ts, called as the browser calls it: a
@@ -24,7 +25,7 @@ let id: string;
 beforeAll(async () => {
   t = await createTestDb();
   world = await buildWorld(t.db);
-  ({ id } = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020, content: fixtureDisclosure() }));
+  ({ id } = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020, content: sanhe2020() }));
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
 afterAll(async () => {
