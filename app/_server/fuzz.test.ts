@@ -14,7 +14,7 @@ import { executeRows } from "@/db/client";
 import { verifyAuditChain } from "@/db/queries/audit";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { inputsFor } from "@/lib/ops/fuzz-inputs";
+import { inputsFor, schemaKeys } from "@/lib/ops/fuzz-inputs";
 import { sql } from "drizzle-orm";
 import { executeOperation, registeredOperations, type Outcome } from "./operation";
 import { buildWorld, type World } from "./testing/world";
@@ -144,8 +144,11 @@ describe("fuzzing every operation", () => {
       ...(await Promise.all(["\u0000", "&#0;", "&#xD800;"].map(word))).map((bytes) => ({ ...target, departmentId: world.departments.own, fiscalYear: 2023, file: { name: "上年.docx", size: bytes.byteLength, bytes } })),
     ];
     for (const input of inputs)
-      for (const op of registeredOperations())
+      for (const op of registeredOperations()) {
+        // A file goes to the operations that take one: elsewhere its department and year would start that year's drafts.
+        if ("file" in input && !schemaKeys(op.input).includes("file")) continue;
         for (const person of ["admin", "clerk"] as const) problems.push(...problemsOf(op.name, await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, input)));
+      }
     expect(problems).toEqual([]);
   }, 120_000);
 
