@@ -1,16 +1,15 @@
-import type { DisclosureState } from "../auth/policy";
 import { daysUntil, todayIso } from "../i18n/format";
+import { publicationDueBy } from "../workflow/deadlines";
+import { isApproved, isSubmittedOrBeyond, type DisclosureState } from "../workflow/states";
 
 /**
  * How late a department is (lib/domain/spec/workflow.md "Deadlines"), in whole Beijing calendar days:
  * - overdue: past the year's submission deadline and not submitted (a draft, a returned one, or
  *   nothing started);
  * - submittedLate: submitted, but after the deadline (kept so the bureau sees it next year);
- * - publishOverdue: approved more than 20 days ago (预算法) and not yet published.
+ * - publishOverdue: approved and past its publication date (lib/workflow/deadlines.ts), not yet published.
  * A correcting revision (revision 2+) is not measured against the year's deadline.
  */
-
-export const PUBLICATION_DAYS = 20;
 
 export type LatenessInput = {
   state: DisclosureState | null;
@@ -21,24 +20,16 @@ export type LatenessInput = {
 
 export type Lateness = { overdue: number; submittedLate: number; publishOverdue: number };
 
-const PENDING: ReadonlySet<DisclosureState | null> = new Set([null, "draft", "returned"]);
-
-/** "YYYY-MM-DD" plus days, in calendar arithmetic (no time zone can shift it). */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 export function lateness(d: LatenessInput, deadline: string | null, today: string = todayIso()): Lateness {
   const out: Lateness = { overdue: 0, submittedLate: 0, publishOverdue: 0 };
   const correction = (d.revision ?? 1) > 1;
   if (deadline && !correction) {
-    if (PENDING.has(d.state)) out.overdue = Math.max(0, -daysUntil(deadline, today));
+    // Nothing started, or the department still holds it.
+    if (d.state === null || !isSubmittedOrBeyond(d.state)) out.overdue = Math.max(0, -daysUntil(deadline, today));
     else if (d.submittedAt) out.submittedLate = Math.max(0, -daysUntil(deadline, todayIso(d.submittedAt)));
   }
-  if (d.state === "approved" && d.approvedAt) {
-    out.publishOverdue = Math.max(0, -daysUntil(addDays(todayIso(d.approvedAt), PUBLICATION_DAYS), today));
+  if (d.state !== null && isApproved(d.state) && d.approvedAt) {
+    out.publishOverdue = Math.max(0, -daysUntil(publicationDueBy(todayIso(d.approvedAt)), today));
   }
   return out;
 }

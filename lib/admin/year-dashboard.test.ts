@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, lateness } from "./lateness";
+import { addDays } from "../workflow/deadlines";
+import { lateness } from "./lateness";
 import {
   applyDashboardQuery,
   dashboardSearch,

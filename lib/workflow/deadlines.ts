@@ -1,4 +1,5 @@
-import type { DisclosureState } from "../auth/policy";
+import { daysUntil } from "../i18n/format";
+import { isApproved, isPublished, isSubmittedOrBeyond, type DisclosureState } from "./states";
 
 /**
  * What is due and what is late (lib/domain/spec/workflow.md "Deadlines"): each fiscal year has a submission
@@ -7,6 +8,11 @@ import type { DisclosureState } from "../auth/policy";
  */
 
 export const PUBLICATION_DAYS_AFTER_APPROVAL = 20;
+
+/** The date publication is due by: 20 calendar days after the approval (预算法). */
+export function publicationDueBy(approvedOn: string): string {
+  return addDays(approvedOn, PUBLICATION_DAYS_AFTER_APPROVAL);
+}
 
 export type DeadlineFacts = {
   state: DisclosureState;
@@ -35,28 +41,23 @@ export function addDays(iso: string, days: number): string {
 }
 
 function due(by: string, doneOn: string | null, today: string): Due {
-  const daysLeft = Math.round(toDays(by) - toDays(today));
-  if (doneOn) return { by, daysLeft, status: toDays(doneOn) > toDays(by) ? "done-late" : "done" };
+  const daysLeft = daysUntil(by, today);
+  if (doneOn) return { by, daysLeft, status: daysUntil(by, doneOn) < 0 ? "done-late" : "done" };
   return { by, daysLeft, status: daysLeft < 0 ? "late" : "open" };
 }
-
-/** Submitted at least once and now with the bureau or beyond: the department's part is done. */
-const SUBMITTED: ReadonlySet<DisclosureState> = new Set(["submitted", "in_review", "approved", "published"]);
 
 /**
  * The submission and the publication deadline of one disclosure. A returned disclosure is the
  * department's again, so its submission counts as open until it is resubmitted.
  */
 export function deadlinesOf(d: DeadlineFacts, today: string): { submission: Due | null; publication: Due | null } {
-  const submission = d.submissionDeadline ? due(d.submissionDeadline, SUBMITTED.has(d.state) ? d.submittedOn : null, today) : null;
+  const submission = d.submissionDeadline ? due(d.submissionDeadline, isSubmittedOrBeyond(d.state) ? d.submittedOn : null, today) : null;
   const publication =
-    d.approvedOn && (d.state === "approved" || d.state === "published")
-      ? due(addDays(d.approvedOn, PUBLICATION_DAYS_AFTER_APPROVAL), d.state === "published" ? d.publishedOn : null, today)
-      : null;
+    d.approvedOn && (isApproved(d.state) || isPublished(d.state)) ? due(publicationDueBy(d.approvedOn), isPublished(d.state) ? d.publishedOn : null, today) : null;
   return { submission, publication };
 }
 
 /** Whole days from `since` to `today` (0 on the same day); what the queue shows as 等待. */
 export function daysSince(since: string, today: string): number {
-  return Math.max(0, Math.round(toDays(today) - toDays(since)));
+  return Math.max(0, daysUntil(today, since));
 }
