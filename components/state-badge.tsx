@@ -1,4 +1,4 @@
-import type { DisclosureState } from "@/lib/auth/policy";
+import type { DisclosureState } from "@/lib/workflow/states";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Badge, type BadgeTone } from "./ui/badge";
 

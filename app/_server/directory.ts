@@ -5,8 +5,11 @@ import { departmentGroups, departments } from "@/db/schema/organisation";
 import { publishedSnapshots } from "@/db/schema/publishing";
 import { approverGroups, userDepartments } from "@/db/schema/users";
 import type { Actor } from "@/lib/auth/actor";
-import { canAdminister, type DisclosureRef } from "@/lib/auth/policy";
+import { canAdminister } from "@/lib/auth/policy";
+import type { DisclosureRef } from "@/lib/auth/standing";
 import type { Disclosure } from "@/lib/domain/model";
+import { disclosureState } from "@/lib/workflow/states";
+import { transitionOf, type WorkflowStep } from "@/lib/workflow/transitions";
 import { ForbiddenError } from "./errors";
 
 /**
@@ -53,13 +56,24 @@ export async function findDisclosureFacts(db: Db, disclosureId: string): Promise
   return row ?? null;
 }
 
+/**
+ * Whether this person takes this workflow step on this disclosure at all: the transitions table's
+ * `who`, which does not look at the state. The state is the query's to judge on the locked row, so
+ * the second of two people racing is told "当前状态（已提交）下不能提交" rather than a bare
+ * refusal. An id that does not exist passes here and is a 404 in the operation's run.
+ */
+export async function takesStep(db: Db, actor: Actor | null, disclosureId: string, step: WorkflowStep): Promise<boolean> {
+  const facts = await findDisclosureFacts(db, disclosureId);
+  return !facts || transitionOf(step).who(actor, facts);
+}
+
 /** Exactly what was published: the snapshot, not the live rows (which a new revision may change). */
 export async function loadPublishedCanonical(db: Db, disclosureId: string): Promise<Disclosure | null> {
   const [row] = await db
     .select({ canonical: publishedSnapshots.canonical })
     .from(publishedSnapshots)
     .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
-    .where(and(eq(publishedSnapshots.disclosureId, disclosureId), eq(disclosures.state, "published")));
+    .where(and(eq(publishedSnapshots.disclosureId, disclosureId), eq(disclosures.state, disclosureState.published)));
   return row?.canonical ?? null;
 }
 

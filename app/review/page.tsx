@@ -6,8 +6,8 @@ import { queueFacets, reviewQueue, stateCounts } from "@/db/queries/review-queue
 import { canUseReviewQueue } from "@/lib/auth/policy";
 import { todayIso } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { awaitingReview, dueOf, dueSummary, queueOrder, waitingDays } from "@/lib/workflow/queue-view";
-import { disclosureStates } from "@/lib/workflow/transitions";
+import { dueOf, dueSummary, queueOrder, waitingDays } from "@/lib/workflow/queue-view";
+import { disclosureStates, isPublished, isSubmittedOrBeyond, isUnderReview } from "@/lib/workflow/states";
 import { findingSummaries } from "@/app/_server/findings";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
@@ -59,7 +59,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const findings = await findingSummaries(
     db,
     actor,
-    rows.filter((r) => awaitingReview(r.state)).map((r) => r.id),
+    rows.filter((r) => isUnderReview(r.state)).map((r) => r.id),
   );
   const summary = dueSummary(rows, today);
 
@@ -113,10 +113,10 @@ export default async function ReviewPage({ searchParams }: Props) {
                         <Td>
                           {due.publication ? (
                             <span className="text-sm">
-                              {q.publicationDue} <Deadline date={due.publication.by} done={row.state === "published"} />
+                              {q.publicationDue} <Deadline date={due.publication.by} done={isPublished(row.state)} />
                             </span>
                           ) : (
-                            <Deadline date={row.submissionDeadline} done={row.state !== "draft" && row.state !== "returned"} />
+                            <Deadline date={row.submissionDeadline} done={isSubmittedOrBeyond(row.state)} />
                           )}
                         </Td>
                         <Td className="tabular">{waited === null ? "—" : q.waitingDays(waited)}</Td>

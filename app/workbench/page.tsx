@@ -5,6 +5,7 @@ import { listDisclosuresForActor } from "@/db/queries/disclosures";
 import { canEditDisclosure, canUseWorkbench } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { isSubmittedOrBeyond } from "@/lib/workflow/states";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Deadline } from "@/components/deadline";
@@ -66,7 +67,7 @@ export default async function WorkbenchPage() {
                     <StateBadge state={row.state} />
                   </Td>
                   <Td>
-                    <Deadline date={row.submissionDeadline} done={row.state !== "draft" && row.state !== "returned"} />
+                    <Deadline date={row.submissionDeadline} done={isSubmittedOrBeyond(row.state)} />
                   </Td>
                   <Td className="tabular text-slate-600">{formatDateTime(row.updatedAt)}</Td>
                   <Td className="whitespace-nowrap">

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { DisclosureState } from "@/lib/auth/policy";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { queueStates } from "@/lib/workflow/queue-view";
+import type { DisclosureState } from "@/lib/workflow/states";
 import { Button } from "@/components/ui/button";
 
 const m = zhCN.workflow.queue;
-const states: DisclosureState[] = ["submitted", "in_review", "returned", "draft", "approved", "published"];
 const select = "mt-1 block h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 export type QueueQuery = { state?: DisclosureState; year?: number; desk?: string; q?: string };
@@ -17,7 +17,7 @@ export function QueueFilters({ query, years, desks, counts }: { query: QueueQuer
         {m.state}
         <select name="state" defaultValue={query.state ?? ""} className={select}>
           <option value="">{m.allStates}</option>
-          {states.map((s) => (
+          {queueStates.map((s) => (
             <option key={s} value={s}>
               {zhCN.states[s]}（{counts[s] ?? 0}）
             </option>

@@ -8,7 +8,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { EditableDisclosure } from "../disclosure-shape";
 import { auditLog } from "../schema/audit";
 import { createTestDb, type TestDb } from "../test-db";
-import { loadEditableDisclosure, type DisclosureState } from "./disclosures";
+import type { DisclosureState } from "@/lib/workflow/states";
+import { loadEditableDisclosure } from "./disclosures";
 import { addComment } from "./review";
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { canDraftDepartment, type Actor } from "@/lib/auth/actor";
 import type { Disclosure } from "@/lib/domain/model";
+import { editableStates, isEditable } from "@/lib/workflow/states";
 import type { Db } from "../client";
 import { editableDisclosure, type EditableDisclosure } from "../disclosure-shape";
 import { ConflictError, ForbiddenError, InvalidInputError, StateError } from "../errors";
@@ -9,11 +10,8 @@ import { indicatorFrameworks } from "../schema/settings";
 import { appendAudit } from "./audit";
 import { hasChanges, writeContent, type ContentChanges } from "./content-writer";
 import { readStoredContent } from "./disclosure-content";
-import { lockDisclosure, type DisclosureState } from "./disclosures";
+import { lockDisclosure } from "./disclosures";
 import { draftScope } from "./scope";
-
-/** The department's content may change only while the department holds the disclosure. */
-export const EDITABLE_STATES: readonly DisclosureState[] = ["draft", "returned"];
 
 export type SaveOptions = { expectedVersion: number; ip?: string | null };
 export type SaveResult = { version: number; changed: boolean; changes: ContentChanges; content: EditableDisclosure };
@@ -42,7 +40,7 @@ export async function saveCheckedContent(db: Db, actor: Actor, disclosureId: str
   return db.transaction(async (tx) => {
     const meta = await lockDisclosure(tx, actor, disclosureId);
     if (!canDraftDepartment(actor, meta.departmentId)) throw new ForbiddenError("修改该部门的信息公开");
-    if (!EDITABLE_STATES.includes(meta.state)) throw new StateError(meta.state, "修改内容");
+    if (!isEditable(meta.state)) throw new StateError(meta.state, "修改内容");
     if (meta.version !== opts.expectedVersion) throw new ConflictError(opts.expectedVersion, meta.version);
     if (desired.department.code !== meta.departmentCode || desired.fiscalYear !== meta.fiscalYear) {
       throw new InvalidInputError(`内容属于 ${desired.department.code} 部门 ${desired.fiscalYear} 年度，与正在保存的 ${meta.departmentCode} 部门 ${meta.fiscalYear} 年度不符。`);
@@ -66,7 +64,7 @@ export async function saveCheckedContent(db: Db, actor: Actor, disclosureId: str
         and(
           eq(disclosures.id, disclosureId),
           eq(disclosures.version, opts.expectedVersion),
-          inArray(disclosures.state, [...EDITABLE_STATES]),
+          inArray(disclosures.state, [...editableStates]),
           draftScope(actor, disclosures.departmentId),
         ),
       )

@@ -44,9 +44,10 @@ describe("publish, correct, publish again", () => {
     const before = new Map<string, Uint8Array>();
     for (const f of r1.files) before.set(f.fileName, (await readPublicFile(t.db, { fiscalYear: 2021, departmentCode: "434", revision: 1, fileName: f.fileName }))!.bytes);
 
-    // A correction: new draft revision, the clerk changes a figure, review, publish with a note.
-    await expect(openRevision(t.db, cast.clerk, approved.id, { expectedVersion: first.version - 1, note: "x" })).rejects.toThrow(/已被他人修改/);
-    const draft = await openRevision(t.db, cast.clerk, approved.id, { expectedVersion: first.version, note: "更正公务接待费" });
+    // A correction: the admin opens a new draft revision, the clerk changes a figure, review, publish with a note.
+    await expect(openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version - 1, note: "x" })).rejects.toThrow(/已被他人修改/);
+    await expect(openRevision(t.db, cast.clerk, approved.id, { expectedVersion: first.version, note: "x" })).rejects.toThrow(/没有权限/);
+    const draft = await openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version, note: "更正公务接待费" });
     expect(draft.revision).toBe(2);
     const { meta, content } = await loadEditableDisclosure(t.db, cast.clerk, draft.id);
     content.responsibilities = [...content.responsibilities, "更正后新增的一项职责。"];

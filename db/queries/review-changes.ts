@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { diffDisclosures, type Change } from "@/lib/domain/diff";
 import type { Disclosure } from "@/lib/domain/model";
+import { disclosureState, isSubmittedOrBeyond } from "@/lib/workflow/states";
 import type { Db } from "../client";
 import { editableDisclosure, toCanonical, type EditableDisclosure } from "../disclosure-shape";
 import { disclosures } from "../schema/disclosures";
@@ -12,9 +13,6 @@ import { getDisclosureMeta, loadContent, type DisclosureMeta } from "./disclosur
 import { readScope } from "./scope";
 
 export type SubmissionRef = { id: string; version: number; submittedAt: Date; submittedByName: string };
-
-/** The states in which the current content is itself the latest submission. */
-const WITH_BUREAU = new Set(["submitted", "in_review", "approved", "published"]);
 
 /**
  * What changed since the last submission (lib/domain/spec/workflow.md): while the bureau has the disclosure, the
@@ -36,7 +34,8 @@ export async function changesSinceLastSubmission(
     .where(eq(disclosureSubmissions.disclosureId, disclosureId))
     .orderBy(desc(disclosureSubmissions.version))
     .limit(2);
-  const base = WITH_BUREAU.has(meta.state) ? submissions[1] : submissions[0];
+  // Submitted or beyond: the current content is itself the latest submission.
+  const base = isSubmittedOrBeyond(meta.state) ? submissions[1] : submissions[0];
   if (!base) return { meta, base: null, changes: [], current };
   const before = editableDisclosure.parse(base.content);
   const { content: _content, ...ref } = base;
@@ -66,7 +65,7 @@ export async function priorYearDisclosure(db: Db, actor: Actor, meta: Pick<Discl
     .where(and(eq(disclosures.departmentId, meta.departmentId), eq(disclosures.fiscalYear, meta.fiscalYear - 1)))
     .orderBy(desc(publishedSnapshots.revision))
     .limit(1);
-  if (published) return { id: published.id, fiscalYear: prior.fiscalYear, revision: published.revision, state: "published", content: published.canonical };
+  if (published) return { id: published.id, fiscalYear: prior.fiscalYear, revision: published.revision, state: disclosureState.published, content: published.canonical };
   const priorMeta = await getDisclosureMeta(db, actor, prior.id);
   return { ...prior, content: toCanonical(await loadContent(db, priorMeta)) };
 }

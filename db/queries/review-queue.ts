@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import type { DisclosureState } from "@/lib/auth/policy";
+import type { DisclosureState } from "@/lib/workflow/states";
 import type { Db } from "../client";
 import { disclosures } from "../schema/disclosures";
 import { departmentGroups, departments } from "../schema/organisation";

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import type { DisclosureState } from "../auth/policy";
+import { disclosureState, type DisclosureState } from "../workflow/states";
 import { Money, sumAmounts } from "../domain/money";
 import { zhCN } from "../i18n/zh-CN";
 import { adminMessages } from "../i18n/zh-CN/admin";
@@ -41,8 +41,13 @@ export function withLateness(records: readonly DashboardRecord[], deadline: stri
   return records.map((r) => ({ ...r, lateness: lateness(r, deadline, today) }));
 }
 
-/** "none": departments that have not started the year. */
-export const dashboardStates = ["none", "draft", "returned", "submitted", "in_review", "approved", "published"] as const;
+const { draft, returned, submitted, in_review, approved, published } = disclosureState;
+
+/**
+ * The states the dashboard filters, counts and sorts by, in the workflow's order: "none" (the
+ * department has not started the year), with the department, with the bureau, published.
+ */
+export const dashboardStates = ["none", draft, returned, submitted, in_review, approved, published] as const;
 export type DashboardState = (typeof dashboardStates)[number];
 
 export const sortKeys = [
@@ -93,8 +98,8 @@ export function dashboardSearch(query: DashboardQuery, change: Partial<Dashboard
   return text ? `?${text}` : "";
 }
 
-/** The workflow's order, for sorting by state: nothing started first, published last. */
-const stateOrder: Record<DashboardState, number> = { none: 0, draft: 1, returned: 2, submitted: 3, in_review: 4, approved: 5, published: 6 };
+/** For sorting by state: nothing started first, published last. */
+const stateOrder = Object.fromEntries(dashboardStates.map((s, i) => [s, i])) as Record<DashboardState, number>;
 
 const stateOf = (r: DashboardRow): DashboardState => r.state ?? "none";
 

@@ -4,7 +4,9 @@
  * the UI hiding a button is never the only guard.
  *
  * Scope comes from lib/auth/actor.ts (readable / draftable departments) so there is one copy of
- * "which departments may this person see".
+ * "which departments may this person see"; what a person is to a disclosure from
+ * lib/auth/standing.ts; the states from lib/workflow/states.ts. The workflow's steps are the
+ * transitions table's (lib/workflow/transitions.ts): their policies below only name its rows.
  *
  * Separation of duties:
  * - nobody approves what they drafted (created, edited or submitted);
@@ -12,80 +14,44 @@
  * - a clerk never sees another department's unpublished disclosure;
  * - an approver sees only the departments of the desks assigned to them.
  */
-import { canReadDepartment, draftableDepartmentIds, type Actor, type Role } from "./actor";
-
-export type DisclosureState = "draft" | "submitted" | "in_review" | "returned" | "approved" | "published";
-
-/** The facts about a disclosure that decide access: a row of `disclosures`, or a projection of it. */
-export type DisclosureRef = {
-  departmentId: string;
-  state: DisclosureState;
-  createdBy?: string | null;
-  updatedBy?: string | null;
-  submittedBy?: string | null;
-  /** Everyone who saved its content, where the caller knows them (e.g. from section rows). */
-  editorIds?: readonly (string | null)[];
-};
-
-/** States in which the department's content may still change. */
-const EDITABLE: ReadonlySet<DisclosureState> = new Set(["draft", "returned"]);
-/** States in which the finance bureau has the disclosure in hand. */
-const UNDER_REVIEW: ReadonlySet<DisclosureState> = new Set(["submitted", "in_review"]);
-
-function inDraftableScope(actor: Actor, departmentId: string): boolean {
-  const ids = draftableDepartmentIds(actor);
-  return ids === "all" || ids.includes(departmentId);
-}
-
-function isClerkOf(actor: Actor, departmentId: string): boolean {
-  return actor.role === "clerk" && actor.departmentIds.includes(departmentId);
-}
-
-function isApproverOf(actor: Actor, departmentId: string): boolean {
-  return actor.role === "approver" && actor.groupDepartmentIds.includes(departmentId);
-}
-
-/** Did this person have a hand in drafting it? Then they may not review it. */
-export function draftedBy(actor: Actor, d: DisclosureRef): boolean {
-  const hands = [d.createdBy, d.updatedBy, d.submittedBy, ...(d.editorIds ?? [])];
-  return hands.some((id) => id != null && id === actor.id);
-}
+import { mayTakeStep } from "../workflow/transitions";
+import { isEditable, isPublished, isUnderReview } from "../workflow/states";
+import { canReadDepartment, type Actor, type Role } from "./actor";
+import { isAdmin, isClerkOf, isReviewerOf, mayDraftFor, type DisclosureRef } from "./standing";
 
 /**
  * Published disclosures are public (actor may be null: the anonymous reader). Anything else only
  * to those whose scope covers the department: its clerks, its desk's approvers, admins.
  */
 export function canViewDisclosure(actor: Actor | null, d: DisclosureRef): boolean {
-  if (d.state === "published") return true;
+  if (isPublished(d.state)) return true;
   if (!actor) return false;
   return canReadDepartment(actor, d.departmentId);
 }
 
 /** Change the content: the department's clerks (or an admin correcting it) while it is a draft. */
 export function canEditDisclosure(actor: Actor | null, d: DisclosureRef): boolean {
-  if (!actor || !EDITABLE.has(d.state)) return false;
-  return inDraftableScope(actor, d.departmentId);
+  return isEditable(d.state) && mayDraftFor(actor, d);
 }
 
 /** Submitting is the department's own declaration: its clerks only, not an admin on its behalf. */
 export function canSubmitDisclosure(actor: Actor | null, d: DisclosureRef): boolean {
-  return !!actor && EDITABLE.has(d.state) && isClerkOf(actor, d.departmentId);
+  return mayTakeStep("submit", actor, d);
 }
 
 /** Take a submission back before the bureau starts reviewing it. */
 export function canWithdrawDisclosure(actor: Actor | null, d: DisclosureRef): boolean {
-  return !!actor && d.state === "submitted" && isClerkOf(actor, d.departmentId);
+  return mayTakeStep("withdraw", actor, d);
 }
 
-/** Start a review and comment: an approver of the department's desk who did not draft it. */
+/** Read the review and its threads as the bureau: an approver of the department's desk who did not draft it. */
 export function canReview(actor: Actor | null, d: DisclosureRef): boolean {
-  if (!actor || !UNDER_REVIEW.has(d.state)) return false;
-  return isApproverOf(actor, d.departmentId) && !draftedBy(actor, d);
+  return isUnderReview(d.state) && isReviewerOf(actor, d);
 }
 
-/** Approve or return: as canReview, once the review has started. */
+/** Approve or return, once the review has started. */
 export function canDecide(actor: Actor | null, d: DisclosureRef): boolean {
-  return canReview(actor, d) && d.state === "in_review";
+  return mayTakeStep("approve", actor, d) || mayTakeStep("return", actor, d);
 }
 
 /** Open a review thread on a section, field or row: the approver deciding it, once the review has started. */
@@ -94,13 +60,20 @@ export function canComment(actor: Actor | null, d: DisclosureRef): boolean {
 }
 
 /**
+ * Who answers a disclosure's review threads, whatever its state: its desk's reviewer on the
+ * bureau's side, its clerks on the department's.
+ */
+export function answersReviewOf(actor: Actor | null, d: DisclosureRef): boolean {
+  return actor?.role === "approver" ? isReviewerOf(actor, d) : isClerkOf(actor, d);
+}
+
+/**
  * Reply to a thread or resolve it: whoever holds the disclosure in the conversation, the desk's
  * approver while the bureau has it, the department's clerks while it is back with them.
  */
 export function canAnswerComment(actor: Actor | null, d: DisclosureRef): boolean {
-  if (!actor) return false;
-  if (actor.role === "approver") return canReview(actor, d);
-  return EDITABLE.has(d.state) && isClerkOf(actor, d.departmentId);
+  if (!answersReviewOf(actor, d)) return false;
+  return actor?.role === "approver" ? isUnderReview(d.state) : isEditable(d.state);
 }
 
 /** Who did what and from where is internal: those who may read the department, never the public. */
@@ -108,25 +81,24 @@ export function canViewAuditLog(actor: Actor | null, d: Pick<DisclosureRef, "dep
   return !!actor && canReadDepartment(actor, d.departmentId);
 }
 
-/** Publishing makes an approved disclosure public and immutable: admins only. */
+/** Publishing makes an approved disclosure public and immutable. */
 export function canPublish(actor: Actor | null, d: DisclosureRef): boolean {
-  return !!actor && actor.role === "admin" && d.state === "approved";
+  return mayTakeStep("publish", actor, d);
 }
 
 /** A correction after publication starts a new draft revision. */
 export function canOpenRevision(actor: Actor | null, d: DisclosureRef): boolean {
-  if (!actor || d.state !== "published") return false;
-  return actor.role === "admin" || isClerkOf(actor, d.departmentId);
+  return mayTakeStep("openRevision", actor, d);
 }
 
 /** Start a department's draft for a year. */
 export function canStartDisclosure(actor: Actor | null, departmentId: string): boolean {
-  return !!actor && (actor.role === "admin" || isClerkOf(actor, departmentId));
+  return isAdmin(actor) || isClerkOf(actor, { departmentId });
 }
 
 /** Users, departments, fiscal years, frameworks, rules: the admin's console. */
 export function canAdminister(actor: Actor | null): boolean {
-  return !!actor && actor.role === "admin";
+  return isAdmin(actor);
 }
 
 /** A year's dashboard across every department. */

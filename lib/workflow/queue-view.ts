@@ -1,6 +1,6 @@
-import type { DisclosureState } from "../auth/policy";
 import { todayIso } from "../i18n/format";
 import { daysSince, deadlinesOf, type Due } from "./deadlines";
+import { disclosureState, isUnderReview, type DisclosureState } from "./states";
 
 /**
  * The approver's queue as the page shows it: what needs them first, how long each has waited,
@@ -17,10 +17,11 @@ export type QueueFacts = {
 
 const day = (d: Date | null) => (d ? todayIso(d) : null);
 
-/** What needs the approver first: waiting submissions, then reviews under way, then the rest. */
-export const queueOrder: Record<DisclosureState, number> = { submitted: 0, in_review: 1, returned: 2, draft: 3, approved: 4, published: 5 };
+const { draft, submitted, in_review, returned, approved, published } = disclosureState;
 
-export const awaitingReview = (state: DisclosureState) => state === "submitted" || state === "in_review";
+/** What needs the approver first: waiting submissions, then reviews under way, then the rest. The filter lists them so. */
+export const queueStates: readonly DisclosureState[] = [submitted, in_review, returned, draft, approved, published];
+export const queueOrder = Object.fromEntries(queueStates.map((s, i) => [s, i])) as Record<DisclosureState, number>;
 
 export function dueOf(row: QueueFacts, today: string): { submission: Due | null; publication: Due | null } {
   return deadlinesOf(
@@ -31,7 +32,7 @@ export function dueOf(row: QueueFacts, today: string): { submission: Due | null;
 
 /** Days a submission has waited for the bureau; null when it is not with the bureau. */
 export function waitingDays(row: QueueFacts, today: string): number | null {
-  return awaitingReview(row.state) && row.submittedAt ? daysSince(todayIso(row.submittedAt), today) : null;
+  return isUnderReview(row.state) && row.submittedAt ? daysSince(todayIso(row.submittedAt), today) : null;
 }
 
 /** The queue's headline: waiting for review, late submissions, late publications. */
@@ -40,7 +41,7 @@ export function dueSummary(rows: readonly QueueFacts[], today: string): { waitin
   let lateSubmission = 0;
   let latePublication = 0;
   for (const row of rows) {
-    if (awaitingReview(row.state)) waiting++;
+    if (isUnderReview(row.state)) waiting++;
     const due = dueOf(row, today);
     if (due.submission?.status === "late") lateSubmission++;
     if (due.publication?.status === "late") latePublication++;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
-import type { DisclosureRef, DisclosureState } from "../auth/policy";
-import { availableSteps, disclosureStates, transitionOf, transitions, unmetGuards, workflowSteps, type GuardFacts, type WorkflowStep } from "./transitions";
+import type { DisclosureRef } from "../auth/standing";
+import { disclosureStates, type DisclosureState } from "./states";
+import { availableSteps, transitionOf, transitions, unmetGuards, workflowSteps, type GuardFacts, type WorkflowStep } from "./transitions";
 
 const DEPT = "dept-434";
 const actor = (id: string, role: Actor["role"], scope: Partial<Pick<Actor, "departmentIds" | "groupDepartmentIds">> = {}): Actor => ({
@@ -56,6 +57,16 @@ describe("the transitions table is workflow.md's diagram", () => {
     expect([...seen].sort()).toEqual([...disclosureStates].sort());
   });
 
+  it("asks who takes a step without looking at the state, and lets only the step's role take it", () => {
+    for (const t of transitions)
+      for (const person of Object.keys(people) as Person[]) {
+        const d = (state: DisclosureState): DisclosureRef => ({ departmentId: DEPT, state, createdBy: people.clerk.id });
+        const answers = new Set(disclosureStates.map((state) => t.who(people[person], d(state))));
+        expect(answers.size, `${t.step} as ${person}`).toBe(1);
+        if (people[person]?.role !== t.by) expect(t.who(people[person], d(t.from[0])), `${t.step} as ${person}`).toBe(false);
+      }
+  });
+
   it("guards submission and approval by the findings, a return by a reason and a comment, approval by resolved comments", () => {
     expect(transitionOf("submit").guards).toEqual(["noErrorFindings", "warningsExplained"]);
     expect(transitionOf("approve").guards).toEqual(["noErrorFindings", "noOpenComments"]);
@@ -72,7 +83,7 @@ describe("which buttons each person sees, state by state", () => {
     submitted: { clerk: ["withdraw"], approver: ["startReview"] },
     in_review: { approver: ["return", "approve"] },
     approved: { admin: ["publish"] },
-    published: { clerk: ["openRevision"], admin: ["openRevision"] },
+    published: { admin: ["openRevision"] },
   };
   const rows = disclosureStates.flatMap((state) => (Object.keys(people) as Person[]).map((person) => [state, person, expected[state]?.[person] ?? []] as const));
 

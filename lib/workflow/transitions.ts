@@ -1,27 +1,18 @@
 import type { Actor } from "../auth/actor";
-import {
-  canDecide,
-  canOpenRevision,
-  canPublish,
-  canReview,
-  canSubmitDisclosure,
-  canWithdrawDisclosure,
-  type DisclosureRef,
-  type DisclosureState,
-} from "../auth/policy";
+import { isAdmin, isClerkOf, isReviewerOf, type DisclosureRef } from "../auth/standing";
+import { disclosureState, editableStates, type DisclosureState } from "./states";
 
 /**
  * The life of a disclosure (lib/domain/spec/workflow.md) as one table. The database layer
  * (db/queries/workflow.ts) moves a disclosure only along a row of this table, after checking its
  * `who` against the locked row and its guards against the content inside the same transaction;
- * the UI asks the same table which buttons to show. There is no other copy of these rules.
+ * the policies (lib/auth/policy.ts), the operations' access and the UI ask the same table. There
+ * is no other copy of these rules.
  *
  *   draft ──submit──▶ submitted ──startReview──▶ in_review ──approve──▶ approved ──publish──▶ published
  *     ▲  ◀──withdraw──┘                             │
  *     └──(returned)◀──────────── return ────────────┘        published ──openRevision──▶ draft (revision n+1)
  */
-
-export const disclosureStates = ["draft", "submitted", "in_review", "returned", "approved", "published"] as const satisfies readonly DisclosureState[];
 
 export const workflowSteps = ["submit", "withdraw", "startReview", "return", "approve", "publish", "openRevision"] as const;
 export type WorkflowStep = (typeof workflowSteps)[number];
@@ -41,9 +32,12 @@ export type Transition = {
   step: WorkflowStep;
   from: readonly DisclosureState[];
   to: DisclosureState;
-  /** Who may take the step: a lib/auth/policy.ts function (role, scope, separation of duties). */
+  /**
+   * Who may take the step, whatever the state: what the person is to the disclosure
+   * (lib/auth/standing.ts: role, scope, separation of duties). The state is `from`'s to judge.
+   */
   who: (actor: Actor | null, d: DisclosureRef) => boolean;
-  /** The role that takes it, for people reading the table and for the queue's wording. */
+  /** The one role that takes it: the operations' declared access, and the queue's wording. */
   by: Actor["role"];
   guards: readonly GuardId[];
   /**
@@ -51,18 +45,21 @@ export type Transition = {
    * clerks), "read" for the bureau's and the admin's.
    */
   scope: "draft" | "read";
-  /** The step creates a new revision (a new row) instead of moving this one. */
+  /** The step creates a new revision (a new row, in state `to`) and leaves this one in its state. */
   newRevision?: true;
 };
 
+const { draft, submitted, in_review, returned, approved, published } = disclosureState;
+
 export const transitions: readonly Transition[] = [
-  { step: "submit", from: ["draft", "returned"], to: "submitted", who: canSubmitDisclosure, by: "clerk", guards: ["noErrorFindings", "warningsExplained"], scope: "draft" },
-  { step: "withdraw", from: ["submitted"], to: "draft", who: canWithdrawDisclosure, by: "clerk", guards: [], scope: "draft" },
-  { step: "startReview", from: ["submitted"], to: "in_review", who: canReview, by: "approver", guards: [], scope: "read" },
-  { step: "return", from: ["in_review"], to: "returned", who: canDecide, by: "approver", guards: ["reasonGiven", "hasOpenComment"], scope: "read" },
-  { step: "approve", from: ["in_review"], to: "approved", who: canDecide, by: "approver", guards: ["noErrorFindings", "noOpenComments"], scope: "read" },
-  { step: "publish", from: ["approved"], to: "published", who: canPublish, by: "admin", guards: [], scope: "read" },
-  { step: "openRevision", from: ["published"], to: "draft", who: canOpenRevision, by: "clerk", guards: [], scope: "draft", newRevision: true },
+  { step: "submit", from: editableStates, to: submitted, who: isClerkOf, by: "clerk", guards: ["noErrorFindings", "warningsExplained"], scope: "draft" },
+  { step: "withdraw", from: [submitted], to: draft, who: isClerkOf, by: "clerk", guards: [], scope: "draft" },
+  { step: "startReview", from: [submitted], to: in_review, who: isReviewerOf, by: "approver", guards: [], scope: "read" },
+  { step: "return", from: [in_review], to: returned, who: isReviewerOf, by: "approver", guards: ["reasonGiven", "hasOpenComment"], scope: "read" },
+  { step: "approve", from: [in_review], to: approved, who: isReviewerOf, by: "approver", guards: ["noErrorFindings", "noOpenComments"], scope: "read" },
+  // Publishing and correcting the public record are the finance bureau's, through its admins.
+  { step: "publish", from: [approved], to: published, who: isAdmin, by: "admin", guards: [], scope: "read" },
+  { step: "openRevision", from: [published], to: draft, who: isAdmin, by: "admin", guards: [], scope: "read", newRevision: true },
 ];
 
 export function transitionOf(step: WorkflowStep): Transition {
@@ -72,9 +69,15 @@ export function transitionOf(step: WorkflowStep): Transition {
   return found;
 }
 
+/** May this person take this step on this disclosure now: it starts from its state, and `who` allows them. */
+export function mayTakeStep(step: WorkflowStep, actor: Actor | null, d: DisclosureRef): boolean {
+  const rule = transitionOf(step);
+  return rule.from.includes(d.state) && rule.who(actor, d);
+}
+
 /** The steps this person may take on this disclosure now, in the table's order: the buttons to show. */
 export function availableSteps(actor: Actor | null, d: DisclosureRef): WorkflowStep[] {
-  return transitions.filter((t) => t.from.includes(d.state) && t.who(actor, d)).map((t) => t.step);
+  return workflowSteps.filter((step) => mayTakeStep(step, actor, d));
 }
 
 /** The facts the guards read, gathered by the caller from the content, the findings and the comments. */

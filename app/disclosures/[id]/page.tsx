@@ -8,6 +8,7 @@ import { sections } from "@/lib/domain/model";
 import { formatDate } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { documentOutline } from "@/lib/render/document";
+import { isPublished } from "@/lib/workflow/states";
 import { findDisclosureFacts, loadPublishedCanonical } from "@/app/_server/directory";
 import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
@@ -36,7 +37,7 @@ export default async function DisclosurePage({ params }: Props) {
   authorize(canViewDisclosure(actor, facts));
 
   // A published revision shows exactly what was published; anything else the current rows.
-  const content = facts.state === "published" ? await loadPublishedCanonical(db, id) : actor ? await loadDisclosure(db, actor, id) : null;
+  const content = isPublished(facts.state) ? await loadPublishedCanonical(db, id) : actor ? await loadDisclosure(db, actor, id) : null;
   if (!content) notFound();
   const outline = documentOutline(content);
 
@@ -59,7 +60,7 @@ export default async function DisclosurePage({ params }: Props) {
           </ButtonLink>
         ) : null}
       </div>
-      {facts.state !== "published" ? (
+      {!isPublished(facts.state) ? (
         <p className="no-print mb-4 text-sm text-slate-600">
           {canEditDisclosure(actor, facts) ? zhCN.disclosure.previewNote : canReview(actor, facts) ? zhCN.disclosure.reviewNote : actor?.role === "clerk" ? zhCN.disclosure.heldNote : zhCN.disclosure.readOnlyNote}
           {canReview(actor, facts) ? (

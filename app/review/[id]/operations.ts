@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addComment, findCommentDisclosure, replyToComment, setCommentResolved } from "@/db/queries/review";
-import { canAnswerComment, canComment } from "@/lib/auth/policy";
+import { answersReviewOf } from "@/lib/auth/policy";
+import { isReviewerOf } from "@/lib/auth/standing";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { defineOperation, type OperationContext } from "@/app/_server/operation";
 
@@ -19,7 +20,7 @@ async function mayAnswer({ db, actor }: OperationContext, commentId: string): Pr
   const disclosureId = await findCommentDisclosure(db, commentId);
   const facts = disclosureId ? await findDisclosureFacts(db, disclosureId) : null;
   if (!facts) return true;
-  return canAnswerComment(actor, { ...facts, state: actor?.role === "approver" ? "in_review" : "returned" });
+  return answersReviewOf(actor, facts);
 }
 
 export const addCommentOperation = defineOperation({
@@ -29,7 +30,7 @@ export const addCommentOperation = defineOperation({
   input: z.object({ id: z.uuid(), anchorPath: z.string().min(1).max(300), body }),
   policy: async ({ db, actor }, input) => {
     const facts = await findDisclosureFacts(db, input.id);
-    return !facts || canComment(actor, { ...facts, state: "in_review" });
+    return !facts || isReviewerOf(actor, facts);
   },
   run: async ({ db, actor, ip }, input) => addComment(db, actor!, input.id, { anchorPath: input.anchorPath, body: input.body, ip }),
   // addComment writes the audit row in its transaction.

@@ -16,6 +16,7 @@ import { documentOutline } from "@/lib/render/document";
 import { checkDisclosure } from "@/lib/rules/engine";
 import { guardsMessage } from "@/lib/workflow/messages";
 import { rowPathOf } from "@/lib/workflow/review-view";
+import { disclosureState, isSubmittedOrBeyond } from "@/lib/workflow/states";
 import { availableSteps, unmetGuards } from "@/lib/workflow/transitions";
 import { loadCheckOptions } from "@/app/_server/findings";
 import { authorize, requireActor } from "@/app/_server/session";
@@ -86,7 +87,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
         </span>
         <StateBadge state={meta.state} />
         <span className="text-sm text-slate-600">
-          {m.deadline}：<Deadline date={meta.submissionDeadline} done={meta.state !== "draft" && meta.state !== "returned"} />
+          {m.deadline}：<Deadline date={meta.submissionDeadline} done={isSubmittedOrBeyond(meta.state)} />
         </span>
         {meta.submittedAt ? (
           <span className="text-sm text-slate-600">
@@ -102,7 +103,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
         {steps.includes("startReview") ? <StepForm step="startReview" disclosureId={id} version={meta.version} /> : null}
         {steps.includes("approve") ? <StepForm step="approve" disclosureId={id} version={meta.version} blockedBy={approveBlocked || null} /> : null}
         {steps.includes("return") ? <ReturnForm disclosureId={id} version={meta.version} reasons={reasons.filter((r) => r.active)} openComments={openThreads} /> : null}
-        {meta.state === "submitted" ? <p className="self-center text-sm text-slate-600">{m.startFirst}</p> : null}
+        {meta.state === disclosureState.submitted ? <p className="self-center text-sm text-slate-600">{m.startFirst}</p> : null}
       </div>
 
       <ReviewTabs id={id} current={tab} changes={diff.base ? diff.changes.length : null} />
@@ -157,7 +158,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
           </aside>
         </div>
       )}
-      {steps.length === 0 && meta.state === "in_review" ? <Alert tone="info">{zhCN.workflow.refused(zhCN.workflow.stepVerbs.approve)}</Alert> : null}
+      {steps.length === 0 && meta.state === disclosureState.in_review ? <Alert tone="info">{zhCN.workflow.refused(zhCN.workflow.stepVerbs.approve)}</Alert> : null}
     </AppShell>
   );
 }

@@ -12,6 +12,7 @@ import { findFramework } from "@/lib/domain/frameworks";
 import type { Disclosure } from "@/lib/domain/model";
 import type { DraftTarget } from "@/lib/import/upload/draft";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { isPublished } from "@/lib/workflow/states";
 import { loadPublishedCanonical } from "@/app/_server/directory";
 import { UserError } from "@/app/_server/errors";
 
@@ -61,7 +62,7 @@ export async function resolveTarget(db: Db, actor: Actor, departmentId: string, 
 export function pickLastYearSource(rows: ReadonlyArray<DisclosureListItem>, fiscalYear: number): DisclosureListItem | null {
   const newestFirst = [...rows].filter((r) => r.fiscalYear < fiscalYear).sort((a, b) => b.fiscalYear - a.fiscalYear || b.revision - a.revision);
   const lastYear = newestFirst.filter((r) => r.fiscalYear === fiscalYear - 1);
-  return lastYear.find((r) => r.state === "published") ?? lastYear[0] ?? newestFirst.find((r) => r.state === "published") ?? null;
+  return lastYear.find((r) => isPublished(r.state)) ?? lastYear[0] ?? newestFirst.find((r) => isPublished(r.state)) ?? null;
 }
 
 export async function findLastYearSource(db: Db, actor: Actor, departmentId: string, fiscalYear: number): Promise<DisclosureListItem | null> {
@@ -70,6 +71,6 @@ export async function findLastYearSource(db: Db, actor: Actor, departmentId: str
 
 /** A published revision is carried from exactly what was published, anything else from its rows. */
 export async function loadSourceContent(db: Db, actor: Actor, source: DisclosureListItem): Promise<Disclosure> {
-  const published = source.state === "published" ? await loadPublishedCanonical(db, source.id) : null;
+  const published = isPublished(source.state) ? await loadPublishedCanonical(db, source.id) : null;
   return published ?? loadDisclosure(db, actor, source.id);
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { DisclosureState } from "@/lib/auth/policy";
+import type { DisclosureState } from "@/lib/workflow/states";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

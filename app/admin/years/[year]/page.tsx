@@ -10,6 +10,7 @@ import { dashboardTotals, parseDashboardQuery } from "@/lib/admin/year-dashboard
 import { canViewYearOverview } from "@/lib/auth/policy";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { disclosureState } from "@/lib/workflow/states";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { AdminNav } from "@/components/admin/admin-nav";
@@ -55,7 +56,7 @@ export default async function YearDashboardPage({ params, searchParams }: Props)
         title={m.title(year)}
         description={
           <>
-            {m.summary(all.length, all.filter((r) => r.state === "published").length, all.filter((r) => isLate(r.lateness)).length)} · {zhCN.common.deadline}：
+            {m.summary(all.length, all.filter((r) => r.state === disclosureState.published).length, all.filter((r) => isLate(r.lateness)).length)} · {zhCN.common.deadline}：
             <Deadline date={fiscalYear.submissionDeadline} done />
           </>
         }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { loadDisclosure } from "@/db/queries/disclosures";
 import { NotFoundError } from "@/db/errors";
 import { canViewDisclosure } from "@/lib/auth/policy";
+import { isPublished } from "@/lib/workflow/states";
 import { findDisclosureFacts, loadPublishedCanonical } from "@/app/_server/directory";
 import { defineOperation } from "@/app/_server/operation";
 
@@ -23,7 +24,7 @@ export const readDisclosureJsonOperation = defineOperation({
   run: async ({ db, actor }, { id }) => {
     const facts = await findDisclosureFacts(db, id);
     if (!facts) throw new NotFoundError();
-    const content = facts.state === "published" ? await loadPublishedCanonical(db, id) : await loadDisclosure(db, actor!, id);
+    const content = isPublished(facts.state) ? await loadPublishedCanonical(db, id) : await loadDisclosure(db, actor!, id);
     if (!content) throw new NotFoundError();
     return content;
   },

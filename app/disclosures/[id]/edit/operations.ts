@@ -1,15 +1,17 @@
 import { z } from "zod";
 import { editableDisclosure, type EditableDisclosure } from "@/db/disclosure-shape";
 import { ConflictError, NotFoundError, StateError } from "@/db/errors";
-import { EDITABLE_STATES, saveCheckedContent, saveDisclosureContent } from "@/db/queries/disclosure-save";
+import { saveCheckedContent, saveDisclosureContent } from "@/db/queries/disclosure-save";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { setWarningExplanation } from "@/db/queries/review";
 import { transitionDisclosure } from "@/db/queries/workflow";
-import { canEditDisclosure, canSubmitDisclosure } from "@/lib/auth/policy";
+import { mayDraftFor } from "@/lib/auth/standing";
 import { mergeDisclosures, type Conflict } from "@/lib/domain/merge";
 import { findRule } from "@/lib/rules/catalogue";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { findDisclosureFacts } from "@/app/_server/directory";
+import { isEditable } from "@/lib/workflow/states";
+import { transitionOf } from "@/lib/workflow/transitions";
+import { findDisclosureFacts, takesStep } from "@/app/_server/directory";
 import { UserError } from "@/app/_server/errors";
 import { auditedByQuery, defineOperation, fieldErrorsOf, type OperationContext } from "@/app/_server/operation";
 
@@ -22,14 +24,14 @@ import { auditedByQuery, defineOperation, fieldErrorsOf, type OperationContext }
 const t = zhCN.editor.server;
 
 /**
- * Whose disclosure it is: the department's clerks (and an admin) may edit it while it is a draft.
- * The state itself is checked in run, on the locked row, so a submitted disclosure is answered
+ * Whose disclosure it is: its department's clerks (and an admin) write its content. Whose only,
+ * not the state: that is checked in run, on the locked row, so a submitted disclosure is answered
  * "当前状态（已提交）下不能修改内容" rather than a bare refusal. An id that does not exist passes
  * here and is a 404 in run.
  */
 async function mayEdit({ db, actor }: OperationContext, id: string): Promise<boolean> {
   const facts = await findDisclosureFacts(db, id);
-  return !facts || canEditDisclosure(actor, { ...facts, state: "draft" });
+  return !facts || mayDraftFor(actor, facts);
 }
 
 export type SaveContentAnswer =
@@ -108,7 +110,7 @@ export const explainWarningOperation = defineOperation({
   run: async ({ db, actor, ip }, input) => {
     const facts = await findDisclosureFacts(db, input.id);
     if (!facts) throw new NotFoundError();
-    if (!EDITABLE_STATES.includes(facts.state)) throw new StateError(facts.state, t.explainVerb);
+    if (!isEditable(facts.state)) throw new StateError(facts.state, t.explainVerb);
     const rule = findRule(input.ruleId);
     if (!rule) throw new UserError(t.unknownRule);
     await setWarningExplanation(db, actor!, input.id, { ruleId: input.ruleId, path: input.path, explanation: input.explanation, ip });
@@ -125,14 +127,9 @@ export const explainWarningOperation = defineOperation({
 export const submitOperation = defineOperation({
   name: "disclosure.submit",
   kind: "action",
-  access: { kind: "scoped", roles: ["clerk"] },
+  access: { kind: "scoped", roles: [transitionOf("submit").by] },
   input: z.object({ id: z.uuid(), expectedVersion: z.number().int().positive() }),
-  // Whose it is, judged as if still editable: when a colleague's submit has just won the race, the
-  // locked row's state answers "当前状态（已提交）下不能提交" rather than a bare refusal.
-  policy: async ({ db, actor }, input) => {
-    const facts = await findDisclosureFacts(db, input.id);
-    return !facts || canSubmitDisclosure(actor, { ...facts, state: "draft" });
-  },
+  policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "submit"),
   run: async ({ db, actor, ip }, input) => {
     const facts = await findDisclosureFacts(db, input.id);
     if (!facts) throw new NotFoundError();

@@ -8,6 +8,7 @@ import { canReadDepartment } from "@/lib/auth/actor";
 import { canAnswerComment, canEditDisclosure, canSubmitDisclosure, canViewDisclosure } from "@/lib/auth/policy";
 import { findFramework } from "@/lib/domain/frameworks";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { isEditable } from "@/lib/workflow/states";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { loadCheckOptions } from "@/app/_server/findings";
 import { authorize, getActor } from "@/app/_server/session";
@@ -19,8 +20,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.editor.pageTitle };
 
 type Props = { params: Promise<{ id: string }> };
-
-const EDITABLE = new Set(["draft", "returned"]);
 
 /**
  * The clerk's guided editor. A draft or returned disclosure opens for its department's clerks (and
@@ -40,7 +39,7 @@ export default async function EditDisclosurePage({ params }: Props) {
   // Published means public, but the editor shows a department's working rows, threads and
   // explanations: anyone outside the department reads the published page instead.
   if (!canReadDepartment(actor, facts.departmentId)) redirect(`/disclosures/${id}`);
-  const editable = EDITABLE.has(facts.state);
+  const editable = isEditable(facts.state);
   // In an editable state, only those who may change it open the editor; the others read the disclosure page.
   if (editable) authorize(canEditDisclosure(actor, facts));
 
