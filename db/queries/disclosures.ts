@@ -2,19 +2,18 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { rowLimitProblem } from "@/lib/domain/limits";
 import { emptyDisclosure, type Department, type Disclosure } from "@/lib/domain/model";
+import type { DisclosureState } from "@/lib/workflow/states";
 import type { Db } from "../client";
 import { editableDisclosure, toCanonical, type EditableDisclosure } from "../disclosure-shape";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { auditLog } from "../schema/audit";
-import { disclosures, type disclosureStates } from "../schema/disclosures";
+import { disclosures } from "../schema/disclosures";
 import { departments } from "../schema/organisation";
 import { fiscalYears } from "../schema/settings";
 import { appendAudit } from "./audit";
 import { assembleDisclosure, readStoredContent } from "./disclosure-content";
 import { writeContent } from "./content-writer";
 import { draftScope, readScope } from "./scope";
-
-export type DisclosureState = (typeof disclosureStates)[number];
 
 const metaColumns = {
   id: disclosures.id,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { canAdminister } from "@/lib/auth/policy";
 import type { Disclosure } from "@/lib/domain/model";
+import { isApproved } from "@/lib/workflow/states";
 import { bundleFormats, type BundleFile, type BundleFormat } from "@/lib/export/bundle";
 import type { Db } from "../client";
 import { ForbiddenError } from "../errors";
@@ -24,7 +25,8 @@ const listingColumns = {
   disclosureId: disclosures.id,
   snapshotId: publishedSnapshots.id,
   departmentId: disclosures.departmentId,
-  /** The published row's version, which opening a correction must name. */
+  /** The published row's state and version, which opening a correction is judged on and must name. */
+  state: disclosures.state,
   version: disclosures.version,
   fiscalYear: disclosures.fiscalYear,
   revision: publishedSnapshots.revision,
@@ -163,6 +165,7 @@ export async function loadSnapshotForExport(db: Db, snapshotId: string): Promise
 
 export type BoardRow = {
   disclosureId: string;
+  departmentId: string;
   departmentCode: string;
   departmentName: string;
   fiscalYear: number;
@@ -184,6 +187,7 @@ export async function publicationBoard(db: Db, actor: Actor, filter: { fiscalYea
   const rows: BoardRow[] = await db
     .selectDistinctOn([disclosures.departmentId, disclosures.fiscalYear], {
       disclosureId: disclosures.id,
+      departmentId: disclosures.departmentId,
       departmentCode: departments.code,
       departmentName: departments.name,
       fiscalYear: disclosures.fiscalYear,
@@ -201,7 +205,7 @@ export async function publicationBoard(db: Db, actor: Actor, filter: { fiscalYea
   const sorted = rows.sort((a, b) => b.fiscalYear - a.fiscalYear || a.departmentCode.localeCompare(b.departmentCode, "en", { numeric: true }));
   const published = await listPublicDisclosures(db, filter);
   return {
-    ready: sorted.filter((r) => r.state === "approved"),
+    ready: sorted.filter((r) => isApproved(r.state)),
     // A year whose newest revision is a correction in progress still shows its published one.
     published: published.map((p) => ({ ...p, newest: sorted.find((r) => r.departmentCode === p.departmentCode && r.fiscalYear === p.fiscalYear)! })),
   };

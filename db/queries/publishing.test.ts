@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import { renderBundle } from "@/lib/export/bundle";
 import { PdfPrinter } from "@/lib/export/pdf";
+import { StateError } from "../errors";
+import { auditLog } from "../schema/audit";
+import { publishedSnapshots } from "../schema/publishing";
 import { cleanContent, disclosureIn } from "../test-workflow";
 import { createTestDb, type TestDb } from "../test-db";
 import { buildWorld, type World } from "../test-world";
@@ -49,6 +53,10 @@ describe("publish, correct, publish again", () => {
     await expect(openRevision(t.db, cast.clerk, approved.id, { expectedVersion: first.version, note: "x" })).rejects.toThrow(/没有权限/);
     const draft = await openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version, note: "更正公务接待费" });
     expect(draft.revision).toBe(2);
+    // The step is audited on the published row, which stays published; the same click again is stale.
+    const [opened] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, approved.id), eq(auditLog.action, "disclosure.openRevision")));
+    expect(opened.detail).toMatchObject({ from: "published", to: "draft", fromVersion: first.version, version: first.version + 1, revision: 2, revisionId: draft.id });
+    await expect(openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version, note: "x" })).rejects.toThrow(/已被他人修改/);
     const { meta, content } = await loadEditableDisclosure(t.db, cast.clerk, draft.id);
     content.responsibilities = [...content.responsibilities, "更正后新增的一项职责。"];
     let { version } = await saveDisclosureContent(t.db, cast.clerk, draft.id, content, { expectedVersion: meta.version });
@@ -105,5 +113,26 @@ describe("publish, correct, publish again", () => {
     await expect(publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, files: [] })).rejects.toThrow("第2版是更正版本，请填写更正说明");
     await expect(publishSnapshot(t.db, cast.clerk, draft.id, { expectedVersion: version, note: "更正", files: [] })).rejects.toThrow();
     await publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, note: "更正", files: [] });
+  });
+
+  it("renders with the row unlocked; a publish that lost the race while it rendered stores nothing", async () => {
+    const cast = { clerk: world.actors.clerk, approver: world.actors.approver, admin: world.actors.admin };
+    const approved = await disclosureIn(t.db, cast, world.departments.office, "approved", 2023);
+    let rival: { snapshotId: string } | undefined;
+    const late = publishSnapshot(t.db, cast.admin, approved.id, {
+      expectedVersion: approved.version,
+      files: async (canonical) => {
+        // Nobody holds the row while this renders (a held lock fails NOWAIT), so another publish goes through meanwhile.
+        await t.db.transaction(async (tx) => {
+          await tx.execute(sql`SELECT id FROM disclosures WHERE id = ${approved.id} FOR UPDATE NOWAIT`);
+        });
+        rival = await publishSnapshot(t.db, cast.admin, approved.id, { expectedVersion: approved.version, files: [] });
+        return renderBundle(canonical, { formats: ["json"], revision: 1 });
+      },
+    });
+    await expect(late).rejects.toBeInstanceOf(StateError);
+    const snapshots = await t.db.select({ id: publishedSnapshots.id }).from(publishedSnapshots).where(eq(publishedSnapshots.disclosureId, approved.id));
+    expect(snapshots).toEqual([{ id: rival!.snapshotId }]);
+    expect(await readPublicFile(t.db, { fiscalYear: 2023, departmentCode: "434", revision: 1, fileName: "434-2023-r1.json" })).toBeNull();
   });
 });

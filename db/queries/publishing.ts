@@ -1,17 +1,16 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import { canOpenRevision, canPublish } from "@/lib/auth/policy";
 import type { Disclosure } from "@/lib/domain/model";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import type { Db } from "../client";
 import { stableStringify, toCanonical } from "../disclosure-shape";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StateError } from "../errors";
+import { InvalidInputError, NotFoundError } from "../errors";
 import { disclosures } from "../schema/disclosures";
 import { departments } from "../schema/organisation";
 import { publishedFiles, publishedSnapshots } from "../schema/publishing";
-import { appendAudit } from "./audit";
-import { insertDisclosure, loadContent, lockDisclosure } from "./disclosures";
-import { readScope } from "./scope";
+import { getDisclosureMeta, insertDisclosure, loadContent, type DisclosureMeta } from "./disclosures";
+import { applyStep, checkStep } from "./workflow";
 
 export type PublishedFileInput = { format: string; fileName: string; contentType: string; bytes: Uint8Array };
 
@@ -26,11 +25,28 @@ export function canonicalSha256(canonical: Disclosure): string {
 export const REVISION_NOTE_MAX = 500;
 
 /**
- * Publishes an approved disclosure: in one transaction the state moves approved → published (at
- * the version the caller saw), the canonical JSON is frozen as a snapshot and the rendered files
- * are stored byte for byte. `files` may be a function of the exact canonical being frozen, so
- * what is downloaded can never differ from what was published. A correction (revision 2 on)
- * must say what it corrects: the note given here, or the one given when the revision was opened.
+ * A correction (revision 2 on) must say what it corrects: the note given at publishing, or the one
+ * given when the revision was opened. Returns the note the snapshot keeps.
+ */
+async function correctionNote(db: Db, meta: DisclosureMeta, given: string | undefined): Promise<string> {
+  const [row] = await db.select({ revisionNote: disclosures.revisionNote }).from(disclosures).where(eq(disclosures.id, meta.id));
+  const note = (given ?? "").trim() || row.revisionNote;
+  if (meta.revision > 1 && note === "") throw new InvalidInputError(zhCN.portal.publish.noteRequired(meta.revision));
+  if (note.length > REVISION_NOTE_MAX) throw new InvalidInputError(`更正说明请控制在 ${REVISION_NOTE_MAX} 字以内。`);
+  return note;
+}
+
+/**
+ * Publishes an approved disclosure: the workflow's publish step (db/queries/workflow.ts), which
+ * moves it approved → published at the version the caller saw, and in the same transaction
+ * freezes the canonical JSON as a snapshot and stores the rendered files byte for byte.
+ *
+ * The files are rendered first, before the transaction, from the content read at the expected
+ * version: a PDF takes Chromium seconds, and nobody else's step should wait that long on the row's
+ * lock. The step then finds the version unchanged on the locked row (every change of the content
+ * moves it; an approved disclosure's content cannot change at all), or refuses with a conflict and
+ * the render is dropped. `files` may be a function of the exact canonical being frozen, so what is
+ * downloaded can never differ from what was published.
  */
 export async function publishSnapshot(
   db: Db,
@@ -43,43 +59,39 @@ export async function publishSnapshot(
     ip?: string | null;
   },
 ): Promise<{ snapshotId: string; sha256: string; version: number }> {
-  return db.transaction(async (tx) => {
-    const meta = await lockDisclosure(tx, actor, disclosureId);
-    if (meta.state !== "approved") throw new StateError(meta.state, "公开");
-    if (!canPublish(actor, meta)) throw new ForbiddenError("公开发布");
-    if (meta.version !== input.expectedVersion) throw new ConflictError(input.expectedVersion, meta.version);
-    const [row] = await tx.select({ revisionNote: disclosures.revisionNote }).from(disclosures).where(eq(disclosures.id, disclosureId));
-    const note = (input.note ?? "").trim() || row.revisionNote;
-    if (meta.revision > 1 && note === "") throw new InvalidInputError(`第${meta.revision}版是更正版本，请填写更正说明（将公开显示在修订记录中）。`);
-    if (note.length > REVISION_NOTE_MAX) throw new InvalidInputError(`更正说明请控制在 ${REVISION_NOTE_MAX} 字以内。`);
-    const canonical = toCanonical(await loadContent(tx, meta));
-    const files = typeof input.files === "function" ? await input.files(canonical) : input.files;
-    const now = new Date();
-    const [moved] = await tx
-      .update(disclosures)
-      .set({ state: "published", version: sql`${disclosures.version} + 1`, updatedAt: now, publishedAt: now, publishedBy: actor.id })
-      .where(and(eq(disclosures.id, disclosureId), eq(disclosures.version, input.expectedVersion), eq(disclosures.state, "approved"), readScope(actor, disclosures.departmentId)))
-      .returning({ version: disclosures.version });
-    if (!moved) throw new ConflictError(input.expectedVersion, meta.version);
+  // What the step will check again on the locked row, asked of a plain read first: a request bound
+  // to be refused (stale, not approved, not an admin, a correction without its note) renders nothing.
+  const seen = await getDisclosureMeta(db, actor, disclosureId);
+  checkStep(actor, seen, "publish", input.expectedVersion);
+  await correctionNote(db, seen, input.note);
+  const canonical = toCanonical(await loadContent(db, seen));
+  const files = typeof input.files === "function" ? await input.files(canonical) : input.files;
+  const digest = canonicalSha256(canonical);
 
-    const digest = canonicalSha256(canonical);
-    const [snapshot] = await tx
-      .insert(publishedSnapshots)
-      .values({ disclosureId, revision: meta.revision, canonical, sha256: digest, note, publishedAt: now, publishedBy: actor.id })
-      .returning({ id: publishedSnapshots.id });
-    if (files.length > 0) {
-      await tx.insert(publishedFiles).values(files.map((f) => ({ ...f, snapshotId: snapshot.id, sha256: sha256(f.bytes), size: f.bytes.byteLength })));
-    }
-    await appendAudit(tx, {
-      actorId: actor.id,
-      ip: input.ip,
-      action: "disclosure.publish",
-      entityType: "disclosure",
-      entityId: disclosureId,
-      detail: { fromVersion: meta.version, version: moved.version, revision: meta.revision, snapshotId: snapshot.id, sha256: digest, files: files.map((f) => ({ format: f.format, sha256: sha256(f.bytes), size: f.bytes.byteLength })) },
-    });
-    return { snapshotId: snapshot.id, sha256: digest, version: moved.version };
-  });
+  let note = "";
+  return db.transaction((tx) =>
+    applyStep(tx, actor, disclosureId, "publish", { expectedVersion: input.expectedVersion, ip: input.ip }, {
+      check: async (tx, locked) => {
+        note = await correctionNote(tx, locked, input.note);
+      },
+      after: async (tx, { meta, version, at, detail }) => {
+        const [snapshot] = await tx
+          .insert(publishedSnapshots)
+          .values({ disclosureId, revision: meta.revision, canonical, sha256: digest, note, publishedAt: at, publishedBy: actor.id })
+          .returning({ id: publishedSnapshots.id });
+        if (files.length > 0) {
+          await tx.insert(publishedFiles).values(files.map((f) => ({ ...f, snapshotId: snapshot.id, sha256: sha256(f.bytes), size: f.bytes.byteLength })));
+        }
+        Object.assign(detail, {
+          revision: meta.revision,
+          snapshotId: snapshot.id,
+          sha256: digest,
+          files: files.map((f) => ({ format: f.format, sha256: sha256(f.bytes), size: f.bytes.byteLength })),
+        });
+        return { snapshotId: snapshot.id, sha256: digest, version };
+      },
+    }),
+  );
 }
 
 // Published disclosures are public: the reads below need no actor, and see nothing unpublished.
@@ -131,34 +143,40 @@ export async function verifySnapshot(db: Db, snapshotId: string): Promise<boolea
 }
 
 /**
- * A correction after publication: a new draft revision with the published content (new row ids),
+ * A correction after publication: the workflow's openRevision step (db/queries/workflow.ts) on the
+ * published row, which creates a new draft revision with the published content (new row ids),
  * while the published revision stays public until the next one is published. The note says what
  * is being corrected; it becomes the public note of the revision when it is published.
  */
 export async function openRevision(db: Db, actor: Actor, disclosureId: string, input: { expectedVersion: number; note?: string; ip?: string | null }): Promise<{ id: string; version: number; revision: number }> {
   const note = (input.note ?? "").trim();
   if (note.length > REVISION_NOTE_MAX) throw new InvalidInputError(`更正原因请控制在 ${REVISION_NOTE_MAX} 字以内。`);
-  return db.transaction(async (tx) => {
-    const meta = await lockDisclosure(tx, actor, disclosureId);
-    if (meta.state !== "published") throw new StateError(meta.state, "新建修订版");
-    if (!canOpenRevision(actor, meta)) throw new ForbiddenError("为该部门新建修订版");
-    if (meta.version !== input.expectedVersion) throw new ConflictError(input.expectedVersion, meta.version);
-    const [latest] = await tx
-      .select({ revision: sql<number>`max(${disclosures.revision})::int` })
-      .from(disclosures)
-      .where(and(eq(disclosures.departmentId, meta.departmentId), eq(disclosures.fiscalYear, meta.fiscalYear)));
-    if (latest.revision !== meta.revision) throw new InvalidInputError(`第 ${latest.revision} 版已存在，请在该版上继续修订。`);
-    const created = await insertDisclosure(tx, actor, {
-      departmentId: meta.departmentId,
-      department: { code: meta.departmentCode, name: meta.departmentName },
-      fiscalYear: meta.fiscalYear,
-      revision: meta.revision + 1,
-      frameworkId: meta.frameworkId,
-      content: await loadContent(tx, meta),
-      ip: input.ip,
-      detail: { correcting: disclosureId, note },
-    });
-    if (note !== "") await tx.update(disclosures).set({ revisionNote: note }).where(eq(disclosures.id, created.id));
-    return { ...created, revision: meta.revision + 1 };
-  });
+  return db.transaction((tx) =>
+    applyStep(tx, actor, disclosureId, "openRevision", { expectedVersion: input.expectedVersion, ip: input.ip }, {
+      // Corrections go one after another: only the newest revision of the department's year is corrected.
+      check: async (tx, locked) => {
+        const [latest] = await tx
+          .select({ revision: sql<number>`max(${disclosures.revision})::int` })
+          .from(disclosures)
+          .where(and(eq(disclosures.departmentId, locked.departmentId), eq(disclosures.fiscalYear, locked.fiscalYear)));
+        if (latest.revision !== locked.revision) throw new InvalidInputError(`第 ${latest.revision} 版已存在，请在该版上继续修订。`);
+      },
+      after: async (tx, { meta, detail, content }) => {
+        const revision = meta.revision + 1;
+        const created = await insertDisclosure(tx, actor, {
+          departmentId: meta.departmentId,
+          department: { code: meta.departmentCode, name: meta.departmentName },
+          fiscalYear: meta.fiscalYear,
+          revision,
+          frameworkId: meta.frameworkId,
+          content: await content(),
+          ip: input.ip,
+          detail: { correcting: disclosureId, note },
+        });
+        if (note !== "") await tx.update(disclosures).set({ revisionNote: note }).where(eq(disclosures.id, created.id));
+        Object.assign(detail, { revision, revisionId: created.id, note });
+        return { ...created, revision };
+      },
+    }),
+  );
 }

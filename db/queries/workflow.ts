@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import type { DisclosureState } from "@/lib/workflow/states";
 import { checkDisclosure } from "@/lib/rules/engine";
-import { guardsMessage, stepVerb } from "@/lib/workflow/messages";
+import { guardsMessage, stepRefusal, stepVerb } from "@/lib/workflow/messages";
 import { needsFindings, transitionOf, unmetGuards, type GuardFacts, type GuardId, type WorkflowStep } from "@/lib/workflow/transitions";
 import type { Db } from "../client";
 import { toCanonical, type EditableDisclosure } from "../disclosure-shape";
@@ -10,21 +11,22 @@ import { disclosures } from "../schema/disclosures";
 import { disclosureReturns, disclosureSubmissions, reviewComments, warningExplanations } from "../schema/review";
 import { returnReasons } from "../schema/settings";
 import { appendAudit } from "./audit";
-import { getDisclosureMeta, loadContent, lockDisclosure, type DisclosureListItem, type DisclosureState } from "./disclosures";
+import { getDisclosureMeta, loadContent, lockDisclosure, type DisclosureListItem, type DisclosureMeta } from "./disclosures";
 import { notify } from "./notices";
 import { draftScope, readScope } from "./scope";
 import { customFrameworks, ruleSeverities } from "./settings";
 
 /**
- * Moves disclosures along lib/workflow/transitions.ts, the one table of the workflow's rules. In
- * one transaction: the row is locked; the step must start from its state, at the version the
- * caller saw; the table's `who` (lib/auth/policy.ts, separation of duties included) must allow
- * the actor on the locked row; its guards must hold of the content as it is now; then the row is
- * updated conditionally (state, version and scope in the where) and the audit row, the submission
- * snapshot, the return and the notices are written. Two people racing: the second waits on the
- * lock, then finds the state moved and is told so.
+ * Moves disclosures along lib/workflow/transitions.ts, the one table of the workflow's rules, every
+ * step alike, publishing and corrections included. In one transaction: the row is locked; the step
+ * must start from its state, at the version the caller saw; the table's `who` (separation of
+ * duties included) must allow the actor on the locked row; its guards must hold of the content as
+ * it is now; then the row is updated conditionally (state, version and scope in the where) and
+ * what the step leaves behind is written with its audit row. Two people racing: the second waits
+ * on the lock, then finds the state moved and is told so.
  *
- * Publishing and new revisions also write snapshots and rows of their own (publishing.ts).
+ * What a step writes besides the row comes in as hooks: the submission's snapshot, the return and
+ * the notices here; the published snapshot and files, or the new revision, from publishing.ts.
  */
 
 export type { WorkflowStep };
@@ -41,6 +43,22 @@ export type PlainStep = Exclude<WorkflowStep, "return" | "publish" | "openRevisi
  */
 export type FindingsWaiver = "imported-publication";
 type StepOptions = TransitionOptions & { reasonCode?: string; note?: string; waive?: FindingsWaiver };
+
+/**
+ * The row once it has moved, for the step's hooks: what it was (`meta`), its version now, when,
+ * the audit detail so far, and its content (read once per step, as the guards read it).
+ */
+export type MovedRow = { meta: DisclosureMeta; version: number; at: Date; detail: Record<string, unknown>; content: () => Promise<EditableDisclosure> };
+
+/**
+ * What a step brings to applyStep besides the table's row. `check` may refuse on the locked row,
+ * before anything is written; `after` writes what the step leaves behind, in the same transaction,
+ * may add to the audit row's detail, and returns the step's result.
+ */
+export type StepHooks<R> = {
+  check?: (tx: Db, locked: DisclosureMeta) => Promise<void>;
+  after: (tx: Db, moved: MovedRow) => Promise<R>;
+};
 
 const FINDINGS_GUARDS: readonly GuardId[] = ["noErrorFindings", "warningsExplained"];
 
@@ -79,51 +97,73 @@ async function gatherFacts(tx: Db, meta: DisclosureListItem, step: WorkflowStep,
   return { ...findings, openComments: comments, reasonValid: guards.includes("reasonGiven") ? await isActiveReason(tx, opts.reasonCode) : true };
 }
 
-/** Moves one disclosure one step inside the caller's transaction. */
-export async function applyStep(tx: Db, actor: Actor, disclosureId: string, step: WorkflowStep, opts: StepOptions): Promise<TransitionResult> {
+/**
+ * The table's conditions on a row: the step starts from its state, at the version the caller saw,
+ * and its `who` allows this person. On the locked row inside the step; publishing also asks it of
+ * a plain read first, so that a request bound to be refused never waits for a render.
+ */
+export function checkStep(actor: Actor, row: DisclosureMeta, step: WorkflowStep, expectedVersion: number): void {
   const rule = transitionOf(step);
-  if (rule.newRevision || step === "publish") throw new Error(`${step} is publishing.ts's: it writes a snapshot or a new revision`);
-  const locked = await lockDisclosure(tx, actor, disclosureId);
-  if (!rule.from.includes(locked.state)) throw new StateError(locked.state, stepVerb(step));
-  if (locked.version !== opts.expectedVersion) throw new ConflictError(opts.expectedVersion, locked.version);
+  if (!rule.from.includes(row.state)) throw new StateError(row.state, stepVerb(step));
+  if (row.version !== expectedVersion) throw new ConflictError(expectedVersion, row.version);
+  if (!rule.who(actor, row)) throw new ForbiddenError(stepRefusal(step));
+}
+
+/** Moves one disclosure one step inside the caller's transaction. */
+export async function applyStep<R>(tx: Db, actor: Actor, disclosureId: string, step: WorkflowStep, opts: StepOptions, hooks: StepHooks<R>): Promise<R> {
+  const rule = transitionOf(step);
+  await lockDisclosure(tx, actor, disclosureId);
   // Everyone who ever saved it counts as a drafter (separation of duties): read with the row locked.
   const meta = await getDisclosureMeta(tx, actor, disclosureId);
-  if (!rule.who(actor, meta)) throw new ForbiddenError(`${stepVerb(step)}该信息公开`);
+  checkStep(actor, meta, step, opts.expectedVersion);
 
   let content: EditableDisclosure | undefined;
   const loadOnce = async () => (content ??= await loadContent(tx, meta));
   const unmet = unmetGuards(step, await gatherFacts(tx, meta, step, opts, loadOnce));
   if (unmet.length > 0) throw new InvalidInputError(guardsMessage(unmet));
+  await hooks.check?.(tx, meta);
 
   const scope: SQL = rule.scope === "draft" ? draftScope(actor, disclosures.departmentId) : readScope(actor, disclosures.departmentId);
   const now = new Date();
+  // A step that opens a new revision leaves this row in its state; its version still moves, so the
+  // same click twice is a conflict, and the audit row accounts for it.
   const [moved] = await tx
     .update(disclosures)
-    .set({ state: rule.to, version: sql`${disclosures.version} + 1`, updatedAt: now, ...stamps(step, actor.id, now) })
+    .set({ state: rule.newRevision ? meta.state : rule.to, version: sql`${disclosures.version} + 1`, updatedAt: now, ...stamps(step, actor.id, now) })
     .where(and(eq(disclosures.id, disclosureId), eq(disclosures.version, opts.expectedVersion), inArray(disclosures.state, [...rule.from]), scope))
     .returning({ version: disclosures.version, state: disclosures.state });
   // Unreachable while the row is locked; the where states the contract all the same.
-  if (!moved) throw new ConflictError(opts.expectedVersion, locked.version);
+  if (!moved) throw new ConflictError(opts.expectedVersion, meta.version);
 
-  const detail: Record<string, unknown> = { from: locked.state, to: moved.state, fromVersion: locked.version, version: moved.version };
+  const detail: Record<string, unknown> = { from: meta.state, to: rule.to, fromVersion: meta.version, version: moved.version };
   if (opts.waive) detail.waived = { guards: rule.guards.filter((g) => FINDINGS_GUARDS.includes(g)), because: opts.waive };
-  await afterStep(tx, actor, meta, step, moved.version, opts, detail, loadOnce);
+  const result = await hooks.after(tx, { meta, version: moved.version, at: now, detail, content: loadOnce });
   await appendAudit(tx, { actorId: actor.id, ip: opts.ip, action: `disclosure.${step}`, entityType: "disclosure", entityId: disclosureId, detail });
-  return moved;
+  return result;
 }
 
 function stamps(step: WorkflowStep, actorId: string, now: Date): Partial<typeof disclosures.$inferInsert> {
   if (step === "submit") return { submittedAt: now, submittedBy: actorId };
   if (step === "approve") return { approvedAt: now, approvedBy: actorId };
+  if (step === "publish") return { publishedAt: now, publishedBy: actorId };
   return {};
 }
 
-/** What a step leaves behind besides the state: the submission's snapshot, the return, the notices. */
+/** What a plain step or a return leaves behind besides the state: the submission's snapshot, the return, the notices. */
+function plainHooks(actor: Actor, step: PlainStep | "return", opts: StepOptions): StepHooks<TransitionResult> {
+  return {
+    after: async (tx, { meta, version, detail, content }) => {
+      await afterStep(tx, actor, meta, step, version, opts, detail, content);
+      return { version, state: transitionOf(step).to };
+    },
+  };
+}
+
 async function afterStep(
   tx: Db,
   actor: Actor,
-  meta: DisclosureListItem,
-  step: WorkflowStep,
+  meta: DisclosureMeta,
+  step: PlainStep | "return",
   version: number,
   opts: StepOptions,
   detail: Record<string, unknown>,
@@ -164,10 +204,10 @@ export async function transitionDisclosure(
   step: PlainStep,
   opts: TransitionOptions & { waive?: FindingsWaiver },
 ): Promise<TransitionResult> {
-  return db.transaction((tx) => applyStep(tx, actor, disclosureId, step, opts));
+  return db.transaction((tx) => applyStep(tx, actor, disclosureId, step, opts, plainHooks(actor, step, opts)));
 }
 
 /** Returns the disclosure to its department with a reason code and a note; needs an open comment. */
 export async function returnDisclosure(db: Db, actor: Actor, disclosureId: string, input: ReturnOptions): Promise<TransitionResult> {
-  return db.transaction((tx) => applyStep(tx, actor, disclosureId, "return", input));
+  return db.transaction((tx) => applyStep(tx, actor, disclosureId, "return", input, plainHooks(actor, "return", input)));
 }

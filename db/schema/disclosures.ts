@@ -1,11 +1,12 @@
 import { index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Target } from "../../lib/domain/model";
+import { disclosureState, disclosureStates } from "../../lib/workflow/states";
 import { departments } from "./organisation";
 import { fiscalYears, indicatorFrameworks } from "./settings";
 import { users } from "./users";
 
-export const disclosureStates = ["draft", "submitted", "in_review", "returned", "approved", "published"] as const;
-export const disclosureState = pgEnum("disclosure_state", disclosureStates);
+/** The states are lib/workflow/states.ts's, in its order (the enum's order is the migration's). */
+export const disclosureStateEnum = pgEnum("disclosure_state", disclosureStates);
 
 /** Money in 万元: exact decimal strings end to end, never JS numbers. */
 const money = (name: string) => numeric(name, { precision: 16, scale: 2, mode: "string" });
@@ -29,7 +30,7 @@ export const disclosures = pgTable(
     revision: integer("revision").notNull().default(1),
     /** What a correcting revision corrects, written when it is opened; shown in the public errata. */
     revisionNote: text("revision_note").notNull().default(""),
-    state: disclosureState("state").notNull().default("draft"),
+    state: disclosureStateEnum("state").notNull().default(disclosureState.draft),
     version: integer("version").notNull().default(1),
     /** The indicator framework its tables use; the canonical JSON's performance.framework. */
     frameworkId: text("framework_id")

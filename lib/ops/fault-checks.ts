@@ -6,6 +6,7 @@ import { disclosures } from "@/db/schema/disclosures";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { disclosure as canonicalDisclosure } from "@/lib/domain/model";
 import type { Actor } from "@/lib/auth/actor";
+import { workflowSteps } from "@/lib/workflow/transitions";
 
 /**
  * What must hold of a database after the server was killed mid-write (e2e/faults.spec.ts): every
@@ -22,7 +23,8 @@ export async function markVersions(db: Db, ids: readonly string[]): Promise<Vers
   return rows.map((r) => ({ ...r, auditId: last?.id ?? 0 }));
 }
 
-const VERSIONED = ["disclosure.save", "disclosure.submit", "disclosure.withdraw", "disclosure.startReview", "disclosure.return", "disclosure.approve"];
+/** Every action that moves a disclosure's version: a save, and each step of the workflow's table. */
+const VERSIONED = ["disclosure.save", ...workflowSteps.map((step) => `disclosure.${step}`)];
 
 export async function consistencyProblems(db: Db, admin: Actor, marks: readonly VersionMark[]): Promise<string[]> {
   const problems: string[] = [];

@@ -27,3 +27,8 @@ export function guardsMessage(unmet: readonly UnmetGuard[]): string {
 export function stepVerb(step: WorkflowStep): string {
   return m.stepVerbs[step];
 }
+
+/** What the step is refused as, after "您没有权限" (db/errors.ts ForbiddenError). */
+export function stepRefusal(step: WorkflowStep): string {
+  return m.stepRefused[step];
+}

@@ -1,28 +1,29 @@
 import { z } from "zod";
 import { openRevision, publishSnapshot, REVISION_NOTE_MAX } from "@/db/queries/publishing";
 import { NotFoundError } from "@/db/errors";
-import { canAdminister } from "@/lib/auth/policy";
 import { renderBundle } from "@/lib/export/bundle";
 import { sharedPrinter } from "@/lib/export/pdf";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { findDisclosureFacts } from "@/app/_server/directory";
-import { defineOperation } from "@/app/_server/operation";
+import { transitionOf } from "@/lib/workflow/transitions";
+import { findDisclosureFacts, takesStep } from "@/app/_server/directory";
+import { auditedByQuery, defineOperation } from "@/app/_server/operation";
 
 const t = zhCN.portal.publish;
 
 const target = z.object({ id: z.uuid(), expectedVersion: z.coerce.number().int().positive() });
 
 /**
- * Publishes an approved disclosure: db/queries/publishing.ts freezes the canonical JSON and, in the
- * same transaction, every format rendered from exactly that JSON (PDF, Word, Excel, JSON, CSV, the
- * data package), each stored with its SHA-256. A correction (revision 2 on) needs its note.
+ * Publishes an approved disclosure: db/queries/publishing.ts renders every format from exactly the
+ * canonical JSON it freezes (PDF, Word, Excel, JSON, CSV, the data package), then in one
+ * transaction publishes it and stores each file with its SHA-256. A correction (revision 2 on)
+ * needs its note. No transaction around the operation: the render must not run inside one.
  */
 export const publishOperation = defineOperation({
   name: "publication.publish",
   kind: "action",
-  access: { kind: "global", roles: ["admin"] },
+  access: { kind: "global", roles: [transitionOf("publish").by] },
   input: target.extend({ note: z.string().trim().max(REVISION_NOTE_MAX, t.noteTooLong).default("") }),
-  policy: ({ actor }) => canAdminister(actor),
+  policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "publish"),
   run: async ({ db, actor, ip }, input) => {
     const facts = await findDisclosureFacts(db, input.id);
     if (!facts) throw new NotFoundError();
@@ -35,7 +36,7 @@ export const publishOperation = defineOperation({
     return { ...published, revision: facts.revision, departmentName: facts.departmentName, fiscalYear: facts.fiscalYear, departmentCode: facts.departmentCode };
   },
   // publishSnapshot writes the audit row (with every file's checksum) in its transaction.
-  audit: () => null,
+  audit: auditedByQuery,
 });
 
 /**
@@ -45,10 +46,10 @@ export const publishOperation = defineOperation({
 export const openRevisionOperation = defineOperation({
   name: "publication.open-revision",
   kind: "action",
-  access: { kind: "global", roles: ["admin"] },
+  access: { kind: "global", roles: [transitionOf("openRevision").by] },
   input: target.extend({ note: z.string().trim().min(1, t.openRevisionRequired).max(REVISION_NOTE_MAX, t.noteTooLong) }),
-  policy: ({ actor }) => canAdminister(actor),
+  policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "openRevision"),
   run: async ({ db, actor, ip }, input) => openRevision(db, actor!, input.id, { expectedVersion: input.expectedVersion, note: input.note, ip }),
-  // openRevision audits the new revision in its transaction.
-  audit: () => null,
+  // openRevision audits the step and the new revision in its transaction.
+  audit: auditedByQuery,
 });

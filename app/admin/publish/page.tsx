@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { publicationBoard } from "@/db/queries/portal";
-import { canAdminister } from "@/lib/auth/policy";
+import { canAdminister, canOpenRevision, canPublish } from "@/lib/auth/policy";
 import { formatDate } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { authorize, requireActor } from "@/app/_server/session";
@@ -17,7 +17,10 @@ export const metadata: Metadata = { title: zhCN.portal.publish.title };
 
 const t = zhCN.portal.publish;
 
-/** The admin's publication board: approved disclosures to publish, published ones to view or correct. */
+/**
+ * The admin's publication board: approved disclosures to publish, published ones to view or
+ * correct. Each form shows where the transitions table lets this person take its step.
+ */
 type Props = { searchParams: Promise<{ published?: string; revision?: string; opened?: string }> };
 
 export default async function PublishPage({ searchParams }: Props) {
@@ -68,7 +71,9 @@ export default async function PublishPage({ searchParams }: Props) {
                     <Td>{zhCN.common.revisionN(r.revision)}</Td>
                     <Td className="tabular whitespace-nowrap">{formatDate(r.approvedAt)}</Td>
                     <Td>
-                      <PublishForm id={r.disclosureId} version={r.version} revision={r.revision} name={`${r.departmentName} ${r.fiscalYear}`} note={r.revisionNote} />
+                      {canPublish(actor, r) ? (
+                        <PublishForm id={r.disclosureId} version={r.version} revision={r.revision} name={`${r.departmentName} ${r.fiscalYear}`} note={r.revisionNote} />
+                      ) : null}
                     </Td>
                   </Tr>
                 ))}
@@ -112,9 +117,9 @@ export default async function PublishPage({ searchParams }: Props) {
                           </Link>
                           {correcting ? (
                             <span className="text-xs text-amber-800">{t.draftInProgress(p.newest.revision)}</span>
-                          ) : (
+                          ) : canOpenRevision(actor, p) ? (
                             <OpenRevisionForm id={p.disclosureId} version={p.version} revision={p.revision} name={name} />
-                          )}
+                          ) : null}
                         </div>
                       </Td>
                     </Tr>

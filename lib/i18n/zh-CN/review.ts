@@ -22,6 +22,16 @@ export const reviewMessages = {
     publish: "公开",
     openRevision: "新建修订版",
   },
+  /** What a refused step says after "您没有权限": "您没有权限审核通过该信息公开。" */
+  stepRefused: {
+    submit: "提交该信息公开",
+    withdraw: "撤回该信息公开",
+    startReview: "开始审核该信息公开",
+    return: "退回该信息公开",
+    approve: "审核通过该信息公开",
+    publish: "公开发布该信息公开",
+    openRevision: "为该信息公开新建修订版",
+  },
   stepDone: {
     submit: "已提交，等待财政局审核。",
     withdraw: "已撤回，可继续修改。",
