@@ -249,7 +249,7 @@ test("the audit log shows every step, who, when and from where", async () => {
   expect(actions.slice(actions.indexOf("disclosure.return"), actions.lastIndexOf("disclosure.submit"))).toContain("disclosure.save");
   const returnRow = approver.locator('[data-action="disclosure.return"]');
   await expect(returnRow).toContainText("李审核（二科）");
-  await expect(returnRow).toContainText("审核中 → 已退回");
+  await expect(returnRow).toContainText("将 审核中 改为 已退回");
   await expect(returnRow).toContainText("原因：目标值不合理");
   await expect(approver.getByText(/记录链完整/)).toBeVisible();
   await approver.screenshot({ path: shot("audit"), fullPage: true });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, gt, gte, is, like, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, is, like, lt, sql, type SQL } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
+import { currentSpelling, spellingsOf } from "@/lib/security/audit-actions";
 import { stableStringify } from "../disclosure-shape";
 import { executeRows, type Db } from "../client";
 import { auditLog } from "../schema/audit";
@@ -110,9 +111,21 @@ export type AuditRow = {
   action: string;
   entityType: string;
   entityId: string;
+  /** What a reader knows the entity by: a user's name and username, a department's code and name,
+   * a desk's name, a disclosure's department, year and revision (lib/security/audit-sentence.ts says them). */
+  entityFacts: string[] | null;
   detail: Record<string, unknown>;
   hash: string;
 };
+
+/** The entity's id as a uuid where it is one (a typed username or "bulk-import" is not), for the lookups below. */
+const entityUuid = sql`(case when ${auditLog.entityId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then ${auditLog.entityId}::uuid end)`;
+const entityFacts = sql<string[] | null>`(case ${auditLog.entityType}
+  when 'user' then (select json_build_array(u.display_name, u.username) from users u where u.id = ${entityUuid})
+  when 'department' then (select json_build_array(d.code, d.name) from departments d where d.id = ${entityUuid})
+  when 'department_group' then (select json_build_array(g.name) from department_groups g where g.id = ${entityUuid})
+  when 'disclosure' then (select json_build_array(dep.name, x.fiscal_year::text, x.revision::text) from disclosures x join departments dep on dep.id = x.department_id where x.id = ${entityUuid})
+  end)`;
 
 // Beijing has no daylight saving: a calendar day starts at 00:00 +08:00.
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -123,7 +136,8 @@ function auditConditions(filter: AuditFilter): SQL[] {
   if (filter.from) where.push(gte(auditLog.at, dayStart(filter.from)));
   if (filter.to) where.push(lt(auditLog.at, nextDayStart(filter.to)));
   if (filter.actor) where.push(sql`lower(${users.username}) = ${filter.actor.trim().toLowerCase()}`);
-  if (filter.action) where.push(filter.action.endsWith(".") ? like(auditLog.action, `${filter.action.replace(/[%_\\]/g, "\\$&")}%`) : eq(auditLog.action, filter.action));
+  // An action matches its former spellings too (lib/security/audit-actions.ts): old rows keep theirs.
+  if (filter.action) where.push(filter.action.endsWith(".") ? like(auditLog.action, `${filter.action.replace(/[%_\\]/g, "\\$&")}%`) : inArray(auditLog.action, spellingsOf(filter.action)));
   if (filter.entity) where.push(eq(auditLog.entityId, filter.entity.trim()));
   if (filter.ip) where.push(eq(auditLog.ip, filter.ip.trim()));
   return where;
@@ -147,6 +161,7 @@ export async function searchAudit(db: Db, filter: AuditFilter, options: { limit:
       action: auditLog.action,
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
+      entityFacts,
       detail: auditLog.detail,
       hash: auditLog.hash,
     })
@@ -166,8 +181,8 @@ export async function countAudit(db: Db, filter: AuditFilter): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** The distinct actions in the log, for the filter's list. */
+/** The distinct actions in the log, for the filter's list: each once, under its current spelling. */
 export async function auditActions(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
-  return rows.map((r) => r.action);
+  return [...new Set(rows.map((r) => currentSpelling(r.action)))].sort();
 }

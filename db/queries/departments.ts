@@ -47,7 +47,7 @@ export async function createGroup(db: Db, actorId: string | null, name: string, 
   return db.transaction(async (tx) => {
     const [group] = await tx.insert(departmentGroups).values({ name: name.trim() }).onConflictDoNothing().returning({ id: departmentGroups.id });
     if (!group) throw new InvalidInputError(`科室“${name}”已存在。`);
-    await appendAudit(tx, { actorId, ip, action: "group.create", entityType: "department_group", entityId: group.id, detail: { name } });
+    await appendAudit(tx, { actorId, ip, action: "desk.create", entityType: "department_group", entityId: group.id, detail: { name } });
     return group;
   });
 }

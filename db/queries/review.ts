@@ -199,7 +199,7 @@ export async function setWarningExplanation(
           target: [warningExplanations.disclosureId, warningExplanations.ruleId, warningExplanations.path],
           set: { explanation, explainedBy: actor.id, explainedAt: new Date() },
         });
-    await appendAudit(tx, { actorId: actor.id, ip: input.ip, action: "warning.explain", entityType: "disclosure", entityId: disclosureId, detail: { ruleId: input.ruleId, path: input.path, explanation } });
+    await appendAudit(tx, { actorId: actor.id, ip: input.ip, action: "disclosure.explain-warning", entityType: "disclosure", entityId: disclosureId, detail: { ruleId: input.ruleId, path: input.path, explanation } });
   });
 }
 

@@ -152,7 +152,7 @@ export async function setPassword(db: Db, actorId: string, userId: string, passw
       .returning({ id: users.id });
     if (!row) throw new NotFoundError("该用户");
     // Never the password or its hash in the log.
-    await appendAudit(tx, { actorId, ip, action: "user.password", entityType: "user", entityId: userId, detail: { mustChange } });
+    await appendAudit(tx, { actorId, ip, action: "user.reset-password", entityType: "user", entityId: userId, detail: { mustChange } });
   });
 }
 
@@ -263,6 +263,6 @@ export async function setDeskApprovers(db: Db, actorId: string, groupId: string,
     const before = (await tx.select({ id: approverGroups.userId }).from(approverGroups).where(eq(approverGroups.groupId, groupId))).map((r) => r.id).sort();
     await tx.delete(approverGroups).where(eq(approverGroups.groupId, groupId));
     if (ids.length > 0) await tx.insert(approverGroups).values(ids.map((userId) => ({ userId, groupId })));
-    await appendAudit(tx, { actorId, ip, action: "desk.approvers", entityType: "department_group", entityId: groupId, detail: { before, after: [...ids].sort() } });
+    await appendAudit(tx, { actorId, ip, action: "desk.set-approvers", entityType: "department_group", entityId: groupId, detail: { before, after: [...ids].sort() } });
   });
 }

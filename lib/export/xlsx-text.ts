@@ -4,7 +4,7 @@ import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform.js";
 import { looksLikeFormula } from "./csv";
 
 /**
- * Text cells of every Excel writer (xlsx.ts, lib/admin/dashboard-xlsx.ts, lib/security/audit-view.ts).
+ * Text cells of every Excel writer (xlsx.ts, lib/admin/dashboard-xlsx.ts, lib/security/audit-log-view.ts).
  *
  * exceljs writes a string as a string cell, never as a formula, so opening the file runs nothing.
  * But a clerk who edits such a cell in Excel or WPS (F2, Enter) would have "=HYPERLINK(…)" taken

@@ -3,15 +3,18 @@ import { quote, spreadsheetText } from "../export/csv";
 import { keepText } from "../export/xlsx-text";
 import { xmlSafe } from "../export/xml-safe";
 import { formatDateTime } from "../i18n/format";
-import { securityMessages } from "../i18n/zh-CN/security";
+import { auditMessages } from "../i18n/zh-CN/audit";
+import { auditActionLabel } from "./audit-actions";
+import { describeAudit, describeAuditEntity, describeAuditFilter } from "./audit-sentence";
 
 /**
- * The admin's audit view and its export: the filter from the URL, one row as people read it, and
- * the same rows as CSV (UTF-8 with BOM, so Excel opens the Chinese right) or as .xlsx. Pure apart
- * from exceljs; the page, the export route and the tests share it.
+ * The admin's view of the whole audit log and its export: the filter from the URL, one row as
+ * people read it (lib/security/audit-sentence.ts), and the same rows as CSV (UTF-8 with BOM, so
+ * Excel opens the Chinese right) or as .xlsx. Pure apart from exceljs; the page, the export route
+ * and the tests share it.
  */
 
-const m = securityMessages.audit;
+const m = auditMessages.log;
 
 export type AuditFilterInput = { from?: string; to?: string; actor?: string; action?: string; entity?: string; ip?: string };
 export type ParsedAuditFilter = { filter: AuditFilterInput; errors: Partial<Record<"from" | "to", string>> };
@@ -54,29 +57,38 @@ export type AuditViewRow = {
   action: string;
   entityType: string;
   entityId: string;
+  /** What the log found the entity to be (db/queries/audit.ts searchAudit). */
+  entityFacts?: readonly string[] | null;
   detail: Record<string, unknown>;
   hash: string;
 };
-
-export const actionLabel = (action: string) => m.actions[action] ?? action;
 
 export function actorLabel(row: Pick<AuditViewRow, "actorId" | "actorName" | "actorUsername">): string {
   if (row.actorName) return `${row.actorName}（${row.actorUsername}）`;
   return row.actorId ? row.actorId : m.unknownActor;
 }
 
-/** The detail as one readable line: `key: value；…`, nested values as JSON. */
-export function detailText(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
-    .join("；");
-}
+/** The row as stored, the part its hash covers beyond the columns (for an auditor checking the chain). */
+const record = (row: AuditViewRow) => JSON.stringify({ action: row.action, entityType: row.entityType, entityId: row.entityId, detail: row.detail });
 
-/** The columns of both exports, in the view's order. */
+/** The columns of both exports, in the view's order; the action keeps its code for filtering in Excel. */
 export function exportCells(row: AuditViewRow): string[] {
-  return [String(row.id), formatDateTime(row.at), actorLabel(row), row.ip ?? "", `${actionLabel(row.action)}（${row.action}）`, `${row.entityType}:${row.entityId}`, detailText(row.detail), row.hash];
+  return [
+    String(row.id),
+    formatDateTime(row.at),
+    actorLabel(row),
+    row.ip ?? "",
+    `${auditActionLabel(row.action)}（${row.action}）`,
+    describeAuditEntity(row),
+    describeAudit(row),
+    row.hash,
+    record(row),
+  ];
 }
-export const exportHeaders = () => [m.columns.id, m.columns.at, m.columns.actor, m.columns.ip, m.columns.action, m.columns.entity, m.columns.detail, "哈希"];
+export const exportHeaders = () => [m.columns.id, m.columns.at, m.columns.actor, m.columns.ip, m.columns.action, m.columns.entity, m.columns.detail, m.exportColumns.hash, m.exportColumns.record];
+
+/** The line above an .xlsx export's header: when it was taken, with which filter, how many rows. */
+export const exportNote = (filter: AuditFilterInput, rows: number, at: Date = new Date()) => m.exportNote(formatDateTime(at), describeAuditFilter(filter), rows);
 
 /**
  * A cell a spreadsheet would run as a formula (a username typed as "=HYPERLINK(…)" at sign-in) is
@@ -99,6 +111,6 @@ export async function auditXlsx(rows: readonly AuditViewRow[], note: string): Pr
   // Text cells only (exceljs writes strings as strings, never formulas; formula-like ones stay text
   // when edited), cleaned of characters XML cannot hold.
   for (const row of rows) sheet.addRow(exportCells(row).map((cell) => xmlSafe(cell))).eachCell((cell) => keepText(cell));
-  [8, 18, 24, 14, 30, 40, 60, 66].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  [8, 18, 24, 14, 30, 30, 60, 66, 60].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

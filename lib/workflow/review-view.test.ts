@@ -3,7 +3,6 @@ import { diffDisclosures } from "../domain/diff";
 import { setAt } from "../domain/paths";
 import { syntheticDisclosure } from "../../db/seed/synthetic";
 import { demoDepartments } from "../../db/seed/demo-departments";
-import { commentIndex, describeAuditDetail } from "./audit-view";
 import { dueOf, dueSummary, waitingDays } from "./queue-view";
 import { cellLabel, commentTargets, formatValue, groupChanges, rowPathOf } from "./review-view";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
@@ -49,19 +48,6 @@ describe("the diff by row", () => {
   });
 });
 
-describe("audit rows in words", () => {
-  it("says a return's states, reason and note, and a save's sections and rows", () => {
-    expect(describeAuditDetail("disclosure.return", { from: "in_review", to: "returned", reasonLabel: "数据不一致", note: "见意见", version: 5 })).toEqual([
-      "审核中 → 已退回",
-      "原因：数据不一致",
-      "“见意见”",
-      "第 5 版",
-    ]);
-    const save = describeAuditDetail("disclosure.save", { sections: ["otherMatters"], indicators: { added: [], updated: ["a", "b"], removed: [] }, version: 7 });
-    expect(save).toEqual(["章节：其他需要说明的事项", "指标 修改 2", "第 7 版"]);
-  });
-});
-
 describe("the queue's deadlines", () => {
   it("counts what waits for review, late submissions and late publications, and days waiting", () => {
     const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
@@ -76,10 +62,5 @@ describe("the queue's deadlines", () => {
     expect(waitingDays(rows[0], "2021-02-10")).toBe(21);
     expect(waitingDays(rows[1], "2021-02-10")).toBeNull();
     expect(dueOf(rows[3], "2021-02-10").publication).toMatchObject({ by: "2021-02-04", status: "late" });
-  });
-
-  it("an audit row about a resolved comment names the comment", () => {
-    const entries = [{ action: "comment.add", detail: { commentId: "c1", anchorPath: "budget.income.total", body: "请核对" } }];
-    expect(describeAuditDetail("comment.resolve", { commentId: "c1" }, commentIndex(entries))).toEqual(["二、部门预算安排的总体情况 › 收入预算 › 收入合计：“请核对”"]);
   });
 });

@@ -7,7 +7,7 @@ import { executeOperation } from "@/app/_server/operation";
 import { buildWorld, type World } from "@/app/_server/testing/world";
 import { parseCsv, readSpreadsheetText } from "@/lib/export/csv";
 import { hasQuotePrefix } from "@/lib/export/xlsx-text";
-import { auditCsv, auditXlsx, parseAuditFilter } from "@/lib/security/audit-view";
+import { auditCsv, auditXlsx, parseAuditFilter } from "@/lib/security/audit-log-view";
 import { exportAuditOperation } from "./export/operation";
 
 /** The admin's audit view and export on the real database: filters, both formats, inert cells, admins only. */

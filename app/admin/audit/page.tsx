@@ -3,8 +3,10 @@ import { getDb } from "@/db/client";
 import { auditActions, countAudit, searchAudit, verifyAuditChain } from "@/db/queries/audit";
 import { canAdminister } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/i18n/format";
-import { securityMessages } from "@/lib/i18n/zh-CN/security";
-import { actionLabel, actorLabel, auditFilterQuery, detailText, parseAuditFilter } from "@/lib/security/audit-view";
+import { auditMessages } from "@/lib/i18n/zh-CN/audit";
+import { auditActionLabel, isAlarmingAction } from "@/lib/security/audit-actions";
+import { actorLabel, auditFilterQuery, parseAuditFilter } from "@/lib/security/audit-log-view";
+import { describeAudit, describeAuditEntity } from "@/lib/security/audit-sentence";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Alert } from "@/components/ui/alert";
@@ -15,17 +17,18 @@ import { FieldError, Label } from "@/components/ui/label";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: securityMessages.audit.title };
+export const metadata: Metadata = { title: auditMessages.log.title };
 
-const m = securityMessages.audit;
+const m = auditMessages.log;
 const PAGE_ROWS = 200;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
  * The audit log for the admin: filters in the URL (a plain GET form, so a filtered view can be
- * bookmarked and the export takes the same query), the newest 200 rows, the whole chain verified
- * on each visit, and the export of everything that matches as .xlsx or CSV.
+ * bookmarked and the export takes the same query), the newest 200 rows, each read as a sentence
+ * (lib/security/audit-sentence.ts), the whole chain verified on each visit, and the export of
+ * everything that matches as .xlsx or CSV.
  */
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireActor("/admin/audit");
@@ -82,7 +85,7 @@ export default async function AuditPage({ searchParams }: Props) {
               <option value="">{m.actionAll}</option>
               {actions.map((action) => (
                 <option key={action} value={action}>
-                  {actionLabel(action)}
+                  {auditActionLabel(action)}
                 </option>
               ))}
             </select>
@@ -134,15 +137,13 @@ export default async function AuditPage({ searchParams }: Props) {
                   <Td className="whitespace-nowrap">{formatDateTime(row.at)}</Td>
                   <Td className="max-w-48 truncate">{row.actorId || row.actorName ? actorLabel(row) : <span className="text-slate-500">{m.unknownActor}</span>}</Td>
                   <Td className="whitespace-nowrap text-slate-600">{row.ip ?? ""}</Td>
-                  <Td className="whitespace-nowrap" title={row.action}>
-                    <span className={row.action.startsWith("authz.") || row.action.includes("failed") || row.action.includes("locked") ? "font-medium text-red-700" : ""}>{actionLabel(row.action)}</span>
+                  <Td className="whitespace-nowrap" data-action={row.action}>
+                    <span className={isAlarmingAction(row.action) ? "font-medium text-red-700" : ""}>{auditActionLabel(row.action)}</span>
                   </Td>
-                  <Td className="max-w-40 truncate text-slate-600" title={`${row.entityType}:${row.entityId}`}>
-                    {row.entityType}:{row.entityId}
+                  <Td className="max-w-48 truncate text-slate-600" title={describeAuditEntity(row)}>
+                    {describeAuditEntity(row)}
                   </Td>
-                  <Td className="max-w-72 truncate text-xs text-slate-600" title={detailText(row.detail)}>
-                    {detailText(row.detail)}
-                  </Td>
+                  <Td className="min-w-72 max-w-xl text-xs text-slate-700">{describeAudit(row)}</Td>
                   <Td className="font-mono text-xs text-slate-500">{row.hash.slice(0, 12)}</Td>
                 </Tr>
               ))}

@@ -374,19 +374,6 @@ export const adminMessages = {
       procurement: "政府采购",
     },
   },
-  audit: {
-    title: "操作日志",
-    intro: "所有写操作的记录，按时间倒序。日志只能追加，每行的校验值覆盖上一行，改动任何一行都会被发现。",
-    at: "时间",
-    actor: "操作人",
-    action: "操作",
-    entity: "对象",
-    detail: "内容",
-    system: "系统",
-    chainOk: (rows: number) => `校验通过：共 ${rows} 条记录，链条完整。`,
-    chainBroken: (id: number) => `校验失败：第 ${id} 条记录被改动过。`,
-    more: "更早的记录",
-  },
 };
 
 export type AdminMessages = typeof adminMessages;

@@ -1,7 +1,8 @@
 /**
  * Strings of identity and the edges (issue 8): password rules, sign-in lockout, session expiry,
- * the change-password page, request size limits and upload checks. Included in lib/i18n/zh-CN.ts
- * as `zhCN.security`. Framework-free: the server, the forms and the tests read the same words.
+ * the change-password page, request size limits and upload checks (the audit log's are in
+ * ./audit.ts). Included in lib/i18n/zh-CN.ts as `zhCN.security`. Framework-free: the server, the
+ * forms and the tests read the same words.
  */
 const MB = 1024 * 1024;
 /** Rounded up, so a file just over a limit never reads as equal to it. */
@@ -45,45 +46,6 @@ export const securityMessages = {
     sameAsCurrent: "新密码不能与当前密码相同。",
     mustChangeFirst: "请先修改初始密码，然后再进行其他操作。",
     signOut: "退出登录",
-  },
-  audit: {
-    title: "审计日志",
-    intro: "系统中每一次登录、失败的登录、权限拒绝和数据变更都记录在此。记录只能追加，不能修改或删除；每条记录的哈希值包含上一条的哈希值，任何篡改都会被发现。",
-    chainOk: (rows: number) => `哈希链校验通过：共 ${rows} 条记录，未发现篡改。`,
-    chainBroken: (id: number) => `哈希链校验失败：第 ${id} 号记录与链不一致，可能已被篡改。请立即联系安全管理员。`,
-    filters: "筛选",
-    from: "起始日期",
-    to: "截止日期",
-    actor: "操作人（用户名）",
-    action: "操作类型",
-    actionAll: "全部操作",
-    entity: "对象（编号或用户名）",
-    ip: "来源地址",
-    apply: "筛选",
-    reset: "清除筛选",
-    exportXlsx: "导出 Excel",
-    exportCsv: "导出 CSV",
-    columns: { id: "序号", at: "时间", actor: "操作人", ip: "来源地址", action: "操作", entity: "对象", detail: "详情", hash: "哈希（前 12 位）" },
-    system: "系统",
-    unknownActor: "（未登录）",
-    empty: "没有符合条件的记录。",
-    shown: (shown: number, total: number) => (shown < total ? `显示最近 ${shown} 条，共 ${total} 条符合条件；导出文件包含全部 ${total} 条。` : `共 ${total} 条记录。`),
-    badDate: "日期格式应为 YYYY-MM-DD。",
-    sheetName: "审计日志",
-    actions: {
-      "user.login": "登录成功",
-      "user.login-failed": "登录失败",
-      "user.login-locked": "登录被锁定",
-      "user.login-disabled": "停用账号尝试登录",
-      "user.logout": "退出登录",
-      "user.password-change": "修改本人密码",
-      "user.password-change-refused": "修改密码被拒（当前密码错误）",
-      "user.password": "管理员重置密码",
-      "user.create": "新建用户",
-      "user.disable": "停用用户",
-      "user.enable": "启用用户",
-      "authz.refused": "权限拒绝",
-    } as Record<string, string>,
   },
   request: {
     tooLarge: (limit: number) => `提交的内容超过了 ${megabytes(limit)} 的上限，请减少内容后重试。`,

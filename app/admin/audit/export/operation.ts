@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { countAudit, searchAudit, type AuditRow } from "@/db/queries/audit";
 import { canAdminister } from "@/lib/auth/policy";
-import { formatDateTime } from "@/lib/i18n/format";
-import { securityMessages } from "@/lib/i18n/zh-CN/security";
-import { auditCsv, auditFilterQuery, auditXlsx, parseAuditFilter } from "@/lib/security/audit-view";
+import { auditMessages } from "@/lib/i18n/zh-CN/audit";
+import { auditCsv, auditXlsx, exportNote, parseAuditFilter } from "@/lib/security/audit-log-view";
 import { UserError } from "@/app/_server/errors";
 import { defineOperation } from "@/app/_server/operation";
 
@@ -28,7 +27,7 @@ export const exportAuditOperation = defineOperation({
     const firstError = Object.values(errors)[0];
     if (firstError) throw new UserError(firstError, Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v as string]])));
     const total = await countAudit(db, filter);
-    if (total > MAX_EXPORT_ROWS) throw new UserError(`符合条件的记录有 ${total} 条，超过单次导出上限 ${MAX_EXPORT_ROWS} 条，请缩小日期范围后分批导出。`);
+    if (total > MAX_EXPORT_ROWS) throw new UserError(auditMessages.log.tooMany(total, MAX_EXPORT_ROWS));
     const rows: AuditRow[] = [];
     for (let beforeId: number | undefined; ; ) {
       const batch = await searchAudit(db, filter, { limit: BATCH, beforeId });
@@ -36,12 +35,11 @@ export const exportAuditOperation = defineOperation({
       if (batch.length < BATCH) break;
       beforeId = batch[batch.length - 1].id;
     }
-    const query = auditFilterQuery(filter);
-    const note = `${securityMessages.audit.title}（导出于 ${formatDateTime(new Date())}${query ? `；筛选：${decodeURIComponent(query)}` : ""}；共 ${rows.length} 条）`;
+    const note = exportNote(filter, rows.length);
     const stamp = new Date().toISOString().slice(0, 10);
     const body = input.format === "csv" ? new TextEncoder().encode(auditCsv(rows)) : await auditXlsx(rows, note);
     const type = input.format === "csv" ? "text/csv; charset=utf-8" : XLSX;
-    const name = `${securityMessages.audit.title}-${stamp}.${input.format}`;
+    const name = `${auditMessages.log.title}-${stamp}.${input.format}`;
     return new Response(new Blob([body as BlobPart], { type }), {
       headers: {
         "content-type": type,

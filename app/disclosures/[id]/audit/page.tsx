@@ -10,7 +10,9 @@ import { getDisclosureMeta } from "@/db/queries/disclosures";
 import { canUseReviewQueue, canViewAuditLog } from "@/lib/auth/policy";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { auditActionLabel, commentIndex, describeAuditDetail } from "@/lib/workflow/audit-view";
+import { auditMessages } from "@/lib/i18n/zh-CN/audit";
+import { auditActionLabel } from "@/lib/security/audit-actions";
+import { commentIndex, describeAudit } from "@/lib/security/audit-sentence";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { StateBadge } from "@/components/state-badge";
@@ -19,9 +21,9 @@ import { Card } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: zhCN.workflow.audit.title };
+export const metadata: Metadata = { title: auditMessages.history.title };
 
-const m = zhCN.workflow.audit;
+const m = auditMessages.history;
 type Props = { params: Promise<{ id: string }> };
 
 /**
@@ -76,16 +78,10 @@ export default async function AuditPage({ params }: Props) {
                 <Td className="tabular whitespace-nowrap">
                   <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
                 </Td>
-                <Td>{e.actorName ?? m.system}</Td>
+                <Td>{e.actorName ?? auditMessages.system}</Td>
                 <Td className="font-medium">{auditActionLabel(e.action)}</Td>
                 <Td className="tabular text-slate-600">{e.ip ?? "—"}</Td>
-                <Td className="text-slate-700">
-                  {describeAuditDetail(e.action, e.detail, comments).map((line, i) => (
-                    <span key={i} className="mr-2 inline-block break-all">
-                      {line}
-                    </span>
-                  ))}
-                </Td>
+                <Td className="break-all text-slate-700">{describeAudit(e, comments)}</Td>
               </Tr>
             ))}
           </TBody>
