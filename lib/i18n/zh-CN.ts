@@ -7,6 +7,7 @@ import { reviewMessages } from "./zh-CN/review";
 import { securityMessages } from "./zh-CN/security";
 import { opsMessages } from "./zh-CN/ops";
 import { inputMessages } from "./zh-CN/input";
+import { auditMessages } from "./zh-CN/audit";
 
 /**
  * Every string the UI shows, in one place, so that another locale is one more file of the same
@@ -205,6 +206,7 @@ export const zhCN = {
   security: securityMessages,
   ops: opsMessages,
   input: inputMessages,
+  audit: auditMessages,
   health: {
     ok: "正常",
     unavailable: "数据库不可用",
