@@ -1,6 +1,6 @@
 /**
  * Strings of the review by the finance bureau: the workflow's steps and refusals, the queue, the
- * review screen, comments, the diff, notices, return reasons and the audit log.
+ * review screen, comments, the diff, notices and return reasons (the audit log's are in ./audit.ts).
  */
 export const reviewMessages = {
   steps: {
@@ -206,40 +206,5 @@ export const reviewMessages = {
     labelRequired: "请填写名称。",
     duplicate: (code: string) => `代码“${code}”已存在。`,
     used: (n: number) => `已用 ${n} 次`,
-  },
-  audit: {
-    title: "操作记录",
-    intro: "该信息公开的每一次保存和状态变化：谁、何时、从哪里、改了什么。记录只增不改。",
-    at: "时间",
-    who: "操作人",
-    action: "操作",
-    from: "来源地址",
-    what: "内容",
-    system: "系统",
-    empty: "暂无记录。",
-    chainOk: (n: number) => `记录链完整（共 ${n} 条，逐条校验哈希）。`,
-    chainBroken: "记录链校验失败：有记录被改动过，请联系系统管理员。",
-    actions: {
-      "disclosure.create": "新建",
-      "disclosure.save": "保存",
-      "disclosure.submit": "提交审核",
-      "disclosure.withdraw": "撤回",
-      "disclosure.startReview": "开始审核",
-      "disclosure.return": "退回修改",
-      "disclosure.approve": "审核通过",
-      "disclosure.publish": "公开",
-      "comment.add": "添加意见",
-      "comment.reply": "回复意见",
-      "comment.resolve": "解决意见",
-      "comment.reopen": "重新打开意见",
-      "warning.explain": "说明提示",
-    } as Record<string, string>,
-    transition: (from: string, to: string) => `${from} → ${to}`,
-    sections: (names: string) => `章节：${names}`,
-    rows: (kind: string, added: number, updated: number, removed: number) =>
-      [`${kind}`, added ? `新增 ${added}` : "", updated ? `修改 ${updated}` : "", removed ? `删除 ${removed}` : ""].filter(Boolean).join(" "),
-    rowKinds: { projects: "项目", indicators: "指标", procurement: "采购品目" },
-    reason: (label: string) => `原因：${label}`,
-    waived: "导入既往公开：未做提交检查",
   },
 };
