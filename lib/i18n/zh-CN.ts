@@ -8,6 +8,7 @@ import { securityMessages } from "./zh-CN/security";
 import { opsMessages } from "./zh-CN/ops";
 import { inputMessages } from "./zh-CN/input";
 import { auditMessages } from "./zh-CN/audit";
+import type { DisclosureState } from "../workflow/states";
 
 /**
  * Every string the UI shows, in one place, so that another locale is one more file of the same
@@ -43,7 +44,7 @@ export const zhCN = {
     returned: "已退回",
     approved: "审核通过",
     published: "已公开",
-  },
+  } satisfies Record<DisclosureState, string>,
   common: {
     department: "部门",
     departmentCode: "部门编码",
