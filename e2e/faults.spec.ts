@@ -11,7 +11,7 @@ import { findUserByUsername, loadActor } from "../db/queries/users";
 import { disclosures } from "../db/schema/disclosures";
 import { departments } from "../db/schema/organisation";
 import { seedDemo } from "../db/seed/demo";
-import type { EditableDisclosure } from "../db/disclosure-shape";
+import type { EditableDisclosure } from "../lib/domain/editable";
 import { consistencyProblems, markVersions } from "../lib/ops/fault-checks";
 import { actionId, callAction, freePort, sendJsonRoute, sessionCookie, startServer, type RunningServer } from "../lib/ops/next-server";
 

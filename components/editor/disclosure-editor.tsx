@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
-import type { EditableDisclosure } from "@/db/disclosure-shape";
+import type { EditableDisclosure } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { sections, type SectionId } from "@/lib/domain/model";
 import { sectionOfPath, sectionStatuses } from "@/lib/editor/section-state";
@@ -16,7 +16,7 @@ import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
 import { ProjectFundsEditor } from "@/components/indicator-grid/project-funds-editor";
-import type { EditableProjectFund } from "@/db/disclosure-shape";
+import type { EditableProjectFund } from "@/lib/domain/editable";
 import { ConflictDialog } from "./conflict-dialog";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { FindingsPanel } from "./findings-panel";

@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import type { EditableDisclosure } from "@/db/disclosure-shape";
-import { currentAnchor, rowPaths } from "@/db/row-paths";
-import { describePath } from "@/lib/domain/paths";
+import type { EditableDisclosure } from "@/lib/domain/editable";
+import { currentAnchor, rowPaths } from "@/lib/domain/anchors";
+import { describePath, type Path } from "@/lib/domain/paths";
 import type { CellComment } from "@/lib/grid/findings-index";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -50,7 +50,7 @@ function rowLayout(content: EditableDisclosure): string {
 }
 
 /** The thread against the editor's content as it is now: its path, whether its row is gone, its label. */
-function reanchor(thread: ThreadView, paths: ReadonlyMap<string, string>, content: EditableDisclosure): ThreadView {
+function reanchor(thread: ThreadView, paths: ReadonlyMap<string, Path>, content: EditableDisclosure): ThreadView {
   const anchor = currentAnchor(thread.anchorPath, thread.anchorRowId, paths);
   if (anchor.path === thread.path && anchor.rowGone === thread.rowGone) return thread;
   return { ...thread, path: anchor.path, rowGone: anchor.rowGone, label: describePath(anchor.path, anchor.rowGone ? undefined : content) };
@@ -59,7 +59,7 @@ function reanchor(thread: ThreadView, paths: ReadonlyMap<string, string>, conten
 /**
  * Keeps the threads on their rows while the clerk edits: whenever rows are inserted, removed or
  * moved (in the grid or the procurement list), each thread's path is worked out again from its
- * row's id, as the server does when the page loads (db/row-paths.ts).
+ * row's id, as the server does when the page loads (lib/domain/anchors.ts).
  */
 export function useThreadsFollowRows(content: EditableDisclosure): void {
   const { threads, follow } = useContext(ThreadsContext);

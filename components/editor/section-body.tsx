@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { EditableDisclosure } from "@/db/disclosure-shape";
+import type { EditableDisclosure } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import type { SectionId } from "@/lib/domain/model";
 import { AssetsSection } from "./sections/assets-section";

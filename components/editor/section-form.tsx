@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, type ReactNode } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
-import type { EditableDisclosure } from "@/db/disclosure-shape";
+import type { EditableDisclosure } from "@/lib/domain/editable";
 import type { SectionId } from "@/lib/domain/model";
 import { keepValid } from "@/lib/editor/keep-valid";
 import { sectionSchemas, sectionValues, withSection, type SectionValues } from "./section-schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { editableDisclosure, type EditableDisclosure } from "@/db/disclosure-shape";
+import { editableDisclosure, type EditableDisclosure } from "@/lib/domain/editable";
 import { disclosure, performance, type SectionId } from "@/lib/domain/model";
 import { isWithin, setAt, toSegments } from "@/lib/domain/paths";
 

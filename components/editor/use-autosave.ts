@@ -1,10 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { editableDisclosure, type EditableDisclosure } from "@/db/disclosure-shape";
+import { editableDisclosure, ensureRowIds, type EditableDisclosure } from "@/lib/domain/editable";
 import { AutosaveQueue, type AutosaveStatus, type SaveAnswer, type SaveRequest } from "@/lib/editor/autosave-queue";
 import { chooseRestore, readDrafts, writeDraft, type DraftStorage } from "@/lib/editor/local-draft";
-import { ensureRowIds } from "@/lib/editor/row-ids";
 import { sectionOfPath } from "@/lib/editor/section-state";
 import type { SectionId } from "@/lib/domain/model";
 import type { SaveContentAnswer } from "@/app/disclosures/[id]/edit/operations";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useDeferredValue, useMemo, useState } from "react";
-import type { EditableProjectFund } from "@/db/disclosure-shape";
+import type { EditableProjectFund } from "@/lib/domain/editable";
 import type { Disclosure } from "@/lib/domain/model";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import type { CellComment } from "@/lib/grid/findings-index";

@@ -1,7 +1,7 @@
 "use client";
 
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from "react";
-import type { EditableIndicator } from "@/db/disclosure-shape";
+import type { EditableIndicator } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { cellText, choicesFor, isChoiceColumn, writeCell, type GridColumnKey } from "@/lib/grid/columns";
 import { commitMove, moveCell, navigationMove, type Cell, type Move } from "@/lib/grid/navigation";

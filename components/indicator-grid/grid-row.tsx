@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import type { EditableIndicator } from "@/db/disclosure-shape";
+import type { EditableIndicator } from "@/lib/domain/editable";
 import { cellText, isChoiceColumn, type GridColumnKey } from "@/lib/grid/columns";
 import { worstSeverity, type CellComment } from "@/lib/grid/findings-index";
 import { readTarget } from "@/lib/grid/target-display";

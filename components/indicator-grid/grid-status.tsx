@@ -1,6 +1,6 @@
 "use client";
 
-import type { EditableIndicator } from "@/db/disclosure-shape";
+import type { EditableIndicator } from "@/lib/domain/editable";
 import type { GridColumnKey } from "@/lib/grid/columns";
 import type { CellComments, CellFindings } from "@/lib/grid/findings-index";
 import type { Cell } from "@/lib/grid/navigation";

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import type { EditableIndicator } from "@/db/disclosure-shape";
+import type { EditableIndicator } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { usesExtraColumns, visibleColumns, type GridColumnKey } from "@/lib/grid/columns";
 import type { CellComments, CellFindings } from "@/lib/grid/findings-index";

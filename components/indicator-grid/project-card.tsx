@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useEffect, useMemo, useState } from "react";
-import type { EditableIndicator, EditableProjectFund } from "@/db/disclosure-shape";
+import type { EditableIndicator, EditableProjectFund } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { formatAmount, normaliseNumber, parseAmount } from "@/lib/domain/money";
 import { gridColumnKeys } from "@/lib/grid/columns";

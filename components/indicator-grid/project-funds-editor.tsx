@@ -1,9 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { EditableIndicator, EditableProjectFund } from "@/db/disclosure-shape";
+import { newRowId, type EditableIndicator, type EditableProjectFund } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
-import { newRowId } from "@/lib/grid/columns";
 import { groupByProject, type CellComment } from "@/lib/grid/findings-index";
 import { adopt, canRedo, canUndo, createHistory, record, redo, undo, type History } from "@/lib/grid/history";
 import type { Cell } from "@/lib/grid/navigation";

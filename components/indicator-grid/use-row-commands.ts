@@ -1,7 +1,7 @@
 "use client";
 
 import type { Dispatch, SetStateAction } from "react";
-import type { EditableIndicator } from "@/db/disclosure-shape";
+import type { EditableIndicator } from "@/lib/domain/editable";
 import type { Cell } from "@/lib/grid/navigation";
 import { duplicateRow, insertBlankRow, insertRowsAfter, moveRow, removeRow } from "@/lib/grid/row-ops";
 import type { GridChange } from "./indicator-grid";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, gt, gte, inArray, is, like, lt, sql, type SQL } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { currentSpelling, spellingsOf } from "@/lib/security/audit-actions";
-import { stableStringify } from "../disclosure-shape";
+import { stableStringify } from "@/lib/domain/json";
 import { executeRows, type Db } from "../client";
 import { auditLog } from "../schema/audit";
 import { users } from "../schema/users";

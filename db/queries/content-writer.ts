@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import type { EditableDisclosure } from "../disclosure-shape";
+import type { EditableDisclosure } from "@/lib/domain/editable";
 import { disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { inSlices } from "./bulk";
 import { sameRow, toIndicatorRow, toProcurementRow, toProjectRow, toSectionContents, type StoredContent } from "./disclosure-content";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { disclosure, indicator, procurementItem, projectFund, sections } from "@/lib/domain/model";
 import { assembleDisclosure, HEADER_SECTION, sameRow, toIndicatorRow, toProcurementRow, toSectionContents } from "./disclosure-content";
-import { stableStringify } from "../disclosure-shape";
+import { stableStringify } from "@/lib/domain/json";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 // These fail when the model gains a field the tables would silently drop: give it a column or a

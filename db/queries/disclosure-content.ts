@@ -4,7 +4,7 @@ import { emptyDisclosure, sections, type Department } from "@/lib/domain/model";
 import { removeTextFaults } from "@/lib/domain/text-hygiene";
 import { keepValid } from "@/lib/editor/keep-valid";
 import type { Db } from "../client";
-import { editableDisclosure, type EditableDisclosure, type EditableIndicator, type EditableProcurementItem } from "../disclosure-shape";
+import { editableDisclosure, type EditableDisclosure, type EditableIndicator, type EditableProcurementItem } from "@/lib/domain/editable";
 import { disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
 
 /**

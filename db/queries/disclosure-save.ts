@@ -3,7 +3,7 @@ import { canDraftDepartment, type Actor } from "@/lib/auth/actor";
 import type { Disclosure } from "@/lib/domain/model";
 import { editableStates, isEditable } from "@/lib/workflow/states";
 import type { Db } from "../client";
-import { editableDisclosure, type EditableDisclosure } from "../disclosure-shape";
+import { editableDisclosure, type EditableDisclosure } from "@/lib/domain/editable";
 import { ConflictError, ForbiddenError, InvalidInputError, StateError } from "../errors";
 import { disclosures } from "../schema/disclosures";
 import { indicatorFrameworks } from "../schema/settings";
@@ -19,7 +19,7 @@ export type SaveResult = { version: number; changed: boolean; changes: ContentCh
 /**
  * Saves the whole content in one transaction, writing only what differs, as a conditional update
  * on the version the caller read: a stale version is refused with ConflictError and nothing is
- * written. Rows keep their ids (see db/disclosure-shape.ts). A save that changes nothing keeps the
+ * written. Rows keep their ids (see lib/domain/editable.ts). A save that changes nothing keeps the
  * version and writes no audit row, so autosave of an unchanged form is free.
  *
  * On ConflictError the caller may load the current content, merge the user's edits into it where

@@ -4,7 +4,7 @@ import { rowLimitProblem } from "@/lib/domain/limits";
 import { emptyDisclosure, type Department, type Disclosure } from "@/lib/domain/model";
 import type { DisclosureState } from "@/lib/workflow/states";
 import type { Db } from "../client";
-import { editableDisclosure, toCanonical, type EditableDisclosure } from "../disclosure-shape";
+import { editableDisclosure, toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { auditLog } from "../schema/audit";
 import { disclosures } from "../schema/disclosures";

@@ -4,7 +4,7 @@ import { diffDisclosures, type Change } from "@/lib/domain/diff";
 import type { Disclosure } from "@/lib/domain/model";
 import { disclosureState, isSubmittedOrBeyond } from "@/lib/workflow/states";
 import type { Db } from "../client";
-import { editableDisclosure, toCanonical, type EditableDisclosure } from "../disclosure-shape";
+import { editableDisclosure, toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
 import { disclosures } from "../schema/disclosures";
 import { publishedSnapshots } from "../schema/publishing";
 import { disclosureSubmissions } from "../schema/review";

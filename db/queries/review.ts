@@ -2,11 +2,11 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/lib/auth/actor";
 import { canAnswerComment, canComment } from "@/lib/auth/policy";
-import { anchorOf, comparePaths, describePath, getAt, parsePath } from "@/lib/domain/paths";
+import { anchorOf, currentAnchor, rowPaths } from "@/lib/domain/anchors";
+import { comparePaths, describePath, getAt, parsePath } from "@/lib/domain/paths";
 import type { Db } from "../client";
-import type { EditableDisclosure } from "../disclosure-shape";
+import type { EditableDisclosure } from "@/lib/domain/editable";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
-import { currentAnchor, rowPaths } from "../row-paths";
 import { disclosureReturns, reviewComments, warningExplanations } from "../schema/review";
 import { returnReasons } from "../schema/settings";
 import { users } from "../schema/users";
@@ -89,7 +89,7 @@ export type NewComment = { anchorPath: string; body: string; ip?: string | null 
 
 /**
  * Opens a thread at a path of the current content. Inside a row with an id (indicator, project,
- * procurement line) the row's id is found from the content (lib/domain/paths anchorOf), never
+ * procurement line) the row's id is found from the content (lib/domain/anchors.ts anchorOf), never
  * taken from the browser, so the comment stays on its row when rows move.
  */
 export async function addComment(db: Db, actor: Actor, disclosureId: string, input: NewComment): Promise<{ id: string }> {

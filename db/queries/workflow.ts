@@ -5,7 +5,7 @@ import { checkDisclosure } from "@/lib/rules/engine";
 import { guardsMessage, stepRefusal, stepVerb } from "@/lib/workflow/messages";
 import { needsFindings, transitionOf, unmetGuards, type GuardFacts, type GuardId, type WorkflowStep } from "@/lib/workflow/transitions";
 import type { Db } from "../client";
-import { toCanonical, type EditableDisclosure } from "../disclosure-shape";
+import { toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
 import { ConflictError, ForbiddenError, InvalidInputError, StateError } from "../errors";
 import { disclosures } from "../schema/disclosures";
 import { disclosureReturns, disclosureSubmissions, reviewComments, warningExplanations } from "../schema/review";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { DashboardRecord } from "@/lib/admin/year-dashboard";
 import { checkDisclosure, summariseFindings, type CheckOptions } from "@/lib/rules/engine";
 import type { Db } from "../client";
-import { toCanonical } from "../disclosure-shape";
+import { toCanonical } from "@/lib/domain/editable";
 import { ForbiddenError } from "../errors";
 import { disclosures, disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { departmentGroups, departments } from "../schema/organisation";

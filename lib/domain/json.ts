@@ -115,3 +115,12 @@ export function outOfOrder(seq: ReadonlyArray<string>, other: ReadonlyArray<stri
   }
   return new Set(seq.filter((key) => !kept.has(key)));
 }
+
+/** JSON text with object keys sorted at every depth: stable whatever order jsonb gives them back in. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

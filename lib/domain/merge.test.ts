@@ -2,11 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeDisclosures, resolveConflicts } from "./merge";
 import { applyEdits, disjointScripts } from "./__fixtures__/edit-scripts";
-import { newIndicator, sanheDraft, type Draft } from "./__fixtures__/sanhe-draft";
+import type { SavedDisclosure } from "./editable";
+import { newIndicator, sanheDraft } from "./__fixtures__/sanhe-draft";
 
 const base = sanheDraft();
 const edit = () => structuredClone(base);
-const ids = (d: Draft, project: number) => d.performance.projects[project].indicators.map((r) => r.id);
+const ids = (d: SavedDisclosure, project: number) => d.performance.projects[project].indicators.map((r) => r.id);
 
 describe("mergeDisclosures", () => {
   it("merges edits to different fields: a budget figure here, an indicator cell and a new row there", () => {
@@ -261,7 +262,7 @@ describe("mergeDisclosures, properties", () => {
   });
 });
 
-function setWeight(d: Draft, weight: number): Draft {
+function setWeight(d: SavedDisclosure, weight: number): SavedDisclosure {
   d.performance.projects[0].indicators[0].weight = weight;
   return d;
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { procurementList, projectList } from "./limits";
-import { amountDigitsProblem, countMessage, decimalDigitsProblem, MAX_COUNT, MAX_WEIGHT, weightMessage } from "./figure-limits";
+import { amountDigitsProblem, countMessage, decimalDigitsProblem, MAX_COUNT, MAX_WEIGHT, procurementList, projectList, weightMessage } from "./limits";
 import { normaliseText, textProblem } from "./text-hygiene";
 
 /**
@@ -25,7 +24,7 @@ const problemCheck =
     if (message) ctx.issues.push({ code: "custom", message, input: ctx.value });
   };
 
-/** Figures stay within what a spreadsheet holds exactly (figure-limits.ts). */
+/** Figures stay within what a spreadsheet holds exactly (limits.ts). */
 export const amount = z.string().regex(AMOUNT_TEXT, { error: "金额须为两位小数的万元数，如 2765.39", abort: true }).check(problemCheck(amountDigitsProblem));
 export const optionalAmount = amount.nullable();
 /** Exact decimal text: the number of a 指标值 as written ("2.00", "95"). */

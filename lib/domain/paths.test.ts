@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { disclosure as disclosureSchema } from "./model";
 import { FIELD_LABELS } from "./field-labels";
-import { anchorOf, comparePaths, describePath, formatPath, getAt, parsePath, pathPattern, resolveAnchor, setAt } from "./paths";
-import { newIndicator, sanheDraft } from "./__fixtures__/sanhe-draft";
+import { comparePaths, describePath, formatPath, getAt, parsePath, pathPattern, setAt } from "./paths";
+import { sanheDraft } from "./__fixtures__/sanhe-draft";
 
 const base = sanheDraft();
 
@@ -109,41 +109,6 @@ describe("comparePaths", () => {
       "performance.projects[10].name",
       "assets.other.value",
     ]);
-  });
-});
-
-describe("anchors", () => {
-  const path = "performance.projects[1].indicators[3].basis";
-  const row = base.performance.projects[1].indicators[3];
-
-  it("keep a comment on its row when rows are inserted above it or it moves to another project", () => {
-    const anchor = anchorOf(base, path);
-    expect(anchor).toEqual({ rowId: row.id, path: "basis" });
-    const inserted = structuredClone(base);
-    inserted.performance.projects[1].indicators.unshift(newIndicator("新增指标"));
-    expect(resolveAnchor(inserted, anchor)).toBe("performance.projects[1].indicators[4].basis");
-    const moved = structuredClone(base);
-    moved.performance.projects[1].indicators.splice(3, 1);
-    moved.performance.projects[5].indicators.push(structuredClone(row));
-    expect(resolveAnchor(moved, anchor)).toBe(`performance.projects[5].indicators[${base.performance.projects[5].indicators.length}].basis`);
-  });
-
-  it("give null once the row is deleted", () => {
-    const deleted = structuredClone(base);
-    deleted.performance.projects[1].indicators.splice(3, 1);
-    expect(resolveAnchor(deleted, anchorOf(base, path))).toBeNull();
-  });
-
-  it("anchor a project's own field to the project, a procurement cell to its line, and a plain field to its path", () => {
-    expect(anchorOf(base, "performance.projects[4].goal")).toEqual({ rowId: base.performance.projects[4].id, path: "goal" });
-    expect(anchorOf(base, "procurement.items[1].funding.other")).toEqual({ rowId: base.procurement.items[1].id, path: "funding.other" });
-    expect(anchorOf(base, "performance.projects[0].indicators[2]")).toEqual({ rowId: base.performance.projects[0].indicators[2].id, path: "" });
-    expect(anchorOf(base, "budget.income.total")).toEqual({ path: "budget.income.total" });
-    expect(resolveAnchor(base, { path: "budget.income.total" })).toBe("budget.income.total");
-    const reordered = structuredClone(base);
-    reordered.procurement.items.reverse();
-    const last = reordered.procurement.items.length - 1;
-    expect(resolveAnchor(reordered, anchorOf(base, "procurement.items[0].amount"))).toBe(`procurement.items[${last}].amount`);
   });
 });
 

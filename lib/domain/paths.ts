@@ -1,6 +1,6 @@
 import { disclosure as disclosureSchema, sections } from "./model";
 import { FIELD_LABELS, ROW_ID_LABEL, ROW_LABELS } from "./field-labels";
-import { isPlainObject, rowIdOf } from "./json";
+import { isPlainObject } from "./json";
 
 /**
  * Paths into the disclosure in the rules' canonical form, `performance.projects[0].indicators[6].target`:
@@ -179,54 +179,6 @@ export function describePath(path: PathLike, disclosure?: unknown): string {
   }
   // "」›" as the style sheet writes it: the closing bracket already separates.
   return crumbs.join(" › ").replaceAll("」 ›", "」›");
-}
-
-/**
- * Where a review comment points. Inside a row that has an id (indicator, procurement line,
- * project fund), the anchor holds that id and the path relative to the row, so the comment
- * follows the row when rows are inserted, removed or moved (even to another project).
- */
-export type Anchor = { path: string; rowId?: string };
-
-export function anchorOf(disclosure: unknown, path: PathLike): Anchor {
-  const segments = toSegments(path);
-  let node = disclosure;
-  let rowAt = -1;
-  let rowId: string | undefined;
-  for (let i = 0; i < segments.length; i++) {
-    node = isPlainObject(node) || Array.isArray(node) ? (node as Record<PathSegment, unknown>)[segments[i]] : undefined;
-    const id = typeof segments[i] === "number" ? rowIdOf(node) : undefined;
-    if (id !== undefined) {
-      rowAt = i;
-      rowId = id;
-    }
-  }
-  if (rowId === undefined) return { path: formatPath(segments) };
-  return { path: formatPath(segments.slice(rowAt + 1)), rowId };
-}
-
-/** The anchor's current path, or null when its row has been deleted. */
-export function resolveAnchor(disclosure: unknown, anchor: Anchor): string | null {
-  if (anchor.rowId === undefined) return anchor.path;
-  const rowPath = findRow(disclosure, anchor.rowId, []);
-  return rowPath ? formatPath([...rowPath, ...parsePath(anchor.path)]) : null;
-}
-
-/** Where the row with this id is now, or null. */
-export function findRow(node: unknown, id: string, at: PathSegment[] = []): PathSegment[] | null {
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      if (rowIdOf(node[i]) === id) return [...at, i];
-      const found = findRow(node[i], id, [...at, i]);
-      if (found) return found;
-    }
-  } else if (isPlainObject(node)) {
-    for (const key in node) {
-      const found = findRow(node[key], id, [...at, key]);
-      if (found) return found;
-    }
-  }
-  return null;
 }
 
 /** True when `path` is `prefix` itself or a field inside it (`a.b` covers `a.b.c` and `a.b[0]`, not `a.bc`). */

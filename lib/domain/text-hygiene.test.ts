@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { amountDigitsProblem, decimalDigitsProblem, MAX_COUNT, weightProblem } from "./figure-limits";
-import { amount, disclosure, indicator } from "./model";
+import { disclosure } from "./model";
 import { findInputFault, findTextFault, MAX_INPUT_DEPTH, nestingDepth, normaliseText, removeTextFaults, textFaultExcerpt, textFaultMessage, textProblem } from "./text-hygiene";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
 
@@ -109,40 +108,6 @@ describe("the model's text: every field of the disclosure", () => {
   it("covers the department too", () => {
     const d = { ...structuredClone(exampleDisclosure), department: { code: "434", name: "三河\u0000" } };
     expect(disclosure.safeParse(d).error?.issues[0]?.path).toEqual(["department", "name"]);
-  });
-});
-
-describe("figures a spreadsheet holds (figure-limits.ts)", () => {
-  const ind = (weight: unknown) => indicator.safeParse({ ...exampleDisclosure.performance.projects[0].indicators[0], weight });
-
-  it("amounts: 13 integer digits and two decimals at most", () => {
-    expect(amount.safeParse("9999999999999.99").success).toBe(true);
-    expect(amount.safeParse("-9999999999999.99").success).toBe(true);
-    const long = amount.safeParse(`${"9".repeat(14)}.00`);
-    expect(long.error?.issues.map((i) => i.message)).toEqual(["金额最多 13 位整数（Excel 只能准确保存 15 位有效数字），请核对单位是否为万元。"]);
-    // A 301-digit number without its decimals is refused once, for its form.
-    expect(amount.safeParse("1".repeat(301)).error?.issues).toHaveLength(1);
-    expect(amountDigitsProblem(`${"1".repeat(301)}.00`)).toMatch(CHINESE);
-  });
-
-  it("weights: 0 to 100; 1e308, infinities and NaN are refused at the weight", () => {
-    for (const ok of [0, 12.5, 100, null]) expect(ind(ok).success).toBe(true);
-    for (const bad of [1e308, 100.01, -1]) expect(ind(bad).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["weight", "权重须在 0 到 100 之间。"]]);
-    expect(ind(Number.POSITIVE_INFINITY).success).toBe(false);
-    expect(weightProblem(Number.NaN)).toMatch(CHINESE);
-    expect(weightProblem(55)).toBeNull();
-  });
-
-  it("areas: 15 digits at most; counts: under a billion", () => {
-    const withAssets = (buildings: { area: unknown; value: null }, vehicles: { count: unknown; value: null }) =>
-      disclosure.safeParse({ ...exampleDisclosure, assets: { ...exampleDisclosure.assets, buildings, vehicles } });
-    expect(withAssets({ area: "123456789012.345", value: null }, { count: MAX_COUNT, value: null }).success).toBe(true);
-    const bad = withAssets({ area: "9".repeat(301), value: null }, { count: MAX_COUNT + 1, value: null });
-    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["assets.buildings.area", "数值最多 15 位数字（Excel 只能准确保存 15 位有效数字）。"],
-      ["assets.vehicles.count", "数量不能超过 999999999。"],
-    ]);
-    expect(decimalDigitsProblem("0.000000000000001")).toBe("数值最多 15 位数字（Excel 只能准确保存 15 位有效数字）。");
   });
 });
 

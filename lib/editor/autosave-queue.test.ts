@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mergeDisclosures } from "../domain/merge";
 import { setAt } from "../domain/paths";
-import { sanheDraft, type Draft } from "../domain/__fixtures__/sanhe-draft";
+import type { SavedDisclosure } from "../domain/editable";
+import { sanheDraft } from "../domain/__fixtures__/sanhe-draft";
 import { AutosaveQueue, type AutosaveStatus, type SaveAnswer, type SaveRequest } from "./autosave-queue";
 
 /**
@@ -10,15 +11,15 @@ import { AutosaveQueue, type AutosaveStatus, type SaveAnswer, type SaveRequest }
  */
 class FakeServer {
   version = 1;
-  requests: SaveRequest<Draft>[] = [];
+  requests: SaveRequest<SavedDisclosure>[] = [];
   online = true;
-  constructor(public content: Draft) {}
+  constructor(public content: SavedDisclosure) {}
   /** Someone else saves. */
-  saveAsOther(next: Draft) {
+  saveAsOther(next: SavedDisclosure) {
     this.content = next;
     this.version++;
   }
-  send = async (request: SaveRequest<Draft>): Promise<SaveAnswer<Draft>> => {
+  send = async (request: SaveRequest<SavedDisclosure>): Promise<SaveAnswer<SavedDisclosure>> => {
     this.requests.push(request);
     if (!this.online) throw new TypeError("Failed to fetch");
     if (request.expectedVersion === this.version) {
@@ -35,15 +36,15 @@ class FakeServer {
   };
 }
 
-const edit = (d: Draft, path: string, value: unknown) => setAt(d, path, value);
+const edit = (d: SavedDisclosure, path: string, value: unknown) => setAt(d, path, value);
 
 let server: FakeServer;
 let statuses: AutosaveStatus[];
-let replaced: Draft[];
+let replaced: SavedDisclosure[];
 let stored: Array<{ unsaved: boolean; baseVersion: number }>;
 
-function queue(content?: Draft) {
-  return new AutosaveQueue<Draft>({
+function queue(content?: SavedDisclosure) {
+  return new AutosaveQueue<SavedDisclosure>({
     version: server.version,
     base: server.content,
     content,
@@ -146,7 +147,7 @@ describe("autosave", () => {
     const base = server.content;
     const mine = edit(base, "otherMatters", "昨天没保存上的");
     server.saveAsOther(edit(base, "preamble", "他人今天改的前言"));
-    const q = new AutosaveQueue<Draft>({ version: 1, base, content: mine, send: server.send, onStatus: (s) => statuses.push(s) });
+    const q = new AutosaveQueue<SavedDisclosure>({ version: 1, base, content: mine, send: server.send, onStatus: (s) => statuses.push(s) });
     await vi.advanceTimersByTimeAsync(0);
     expect(server.content).toMatchObject({ otherMatters: "昨天没保存上的", preamble: "他人今天改的前言" });
     expect(q.isSaved()).toBe(true);
@@ -154,7 +155,7 @@ describe("autosave", () => {
 
   it("a refused save is reported and kept; the next edit tries again", async () => {
     let refuse = true;
-    const q = new AutosaveQueue<Draft>({
+    const q = new AutosaveQueue<SavedDisclosure>({
       version: 1,
       base: server.content,
       send: async (r) => (refuse ? { kind: "refused", message: "当前状态（已提交）下不能修改内容。" } : server.send(r)),
@@ -173,7 +174,7 @@ describe("autosave", () => {
   it("flush() saves at once and waits; typing during a save is saved after it", async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
-    const q = new AutosaveQueue<Draft>({
+    const q = new AutosaveQueue<SavedDisclosure>({
       version: 1,
       base: server.content,
       send: async (r) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setAt } from "../domain/paths";
-import { sanheDraft, type Draft } from "../domain/__fixtures__/sanhe-draft";
+import type { SavedDisclosure } from "../domain/editable";
+import { sanheDraft } from "../domain/__fixtures__/sanhe-draft";
 import { chooseRestore, draftKey, readDrafts, writeDraft, type DraftStorage } from "./local-draft";
 
 /** localStorage's interface over a Map, as the browser behaves (including refusing when full). */
@@ -25,7 +26,7 @@ class MemoryStorage implements DraftStorage {
   }
 }
 
-const isDraft = (v: unknown): v is Draft => typeof v === "object" && v !== null && "budget" in v;
+const isDraft = (v: unknown): v is SavedDisclosure => typeof v === "object" && v !== null && "budget" in v;
 const ID = "5b1f0e0a-6a51-4a55-9d0c-1c2b3c4d5e6f";
 
 describe("the browser's copy of unsaved edits", () => {
@@ -46,7 +47,7 @@ describe("the browser's copy of unsaved edits", () => {
     const storage = new MemoryStorage();
     const base = sanheDraft();
     writeDraft(storage, ID, { baseVersion: 2, base, content: base, unsaved: false }, { "budget.income.total": "27６5.3x" });
-    const [stored] = readDrafts<Draft>(storage, ID);
+    const [stored] = readDrafts<SavedDisclosure>(storage, ID);
     expect(stored.invalidTexts).toEqual({ "budget.income.total": "27６5.3x" });
     expect(chooseRestore({ version: 2, content: base }, [stored], isDraft)).toMatchObject({ version: 2, invalidTexts: { "budget.income.total": "27６5.3x" } });
   });
@@ -64,16 +65,16 @@ describe("the browser's copy of unsaved edits", () => {
     const mine = setAt(base, "otherMatters", "昨晚填写");
     writeDraft(storage, ID, { baseVersion: 3, base, content: mine, unsaved: true }, {}, new Date("2021-01-10T02:30:00Z"));
     const server = { version: 5, content: setAt(base, "preamble", "他人改过") };
-    expect(chooseRestore(server, readDrafts<Draft>(storage, ID), isDraft)).toEqual({ version: 3, base, content: mine, invalidTexts: {}, storedAt: "2021-01-10T02:30:00.000Z" });
+    expect(chooseRestore(server, readDrafts<SavedDisclosure>(storage, ID), isDraft)).toEqual({ version: 3, base, content: mine, invalidTexts: {}, storedAt: "2021-01-10T02:30:00.000Z" });
   });
 
   it("ignores a copy that holds nothing new, one from a version the server never had, and broken entries", () => {
     const storage = new MemoryStorage();
     const base = sanheDraft();
     writeDraft(storage, ID, { baseVersion: 2, base, content: setAt(base, "otherMatters", "x"), unsaved: true });
-    expect(chooseRestore({ version: 1, content: base }, readDrafts<Draft>(storage, ID), isDraft)).toBeNull();
-    expect(chooseRestore({ version: 2, content: setAt(base, "otherMatters", "x") }, readDrafts<Draft>(storage, ID), isDraft)).toBeNull();
+    expect(chooseRestore({ version: 1, content: base }, readDrafts<SavedDisclosure>(storage, ID), isDraft)).toBeNull();
+    expect(chooseRestore({ version: 2, content: setAt(base, "otherMatters", "x") }, readDrafts<SavedDisclosure>(storage, ID), isDraft)).toBeNull();
     storage.setItem(draftKey(ID, 7), "{not json");
-    expect(readDrafts<Draft>(storage, ID)).toHaveLength(1);
+    expect(readDrafts<SavedDisclosure>(storage, ID)).toHaveLength(1);
   });
 });

@@ -3,13 +3,13 @@ import { findFramework } from "../domain/frameworks";
 import { parseTarget } from "../domain/targets";
 import { blankIndicator, cellText, choicesFor, usesExtraColumns, writeCell } from "./columns";
 import { countBySeverity, groupByProject, indexProjectFindings, worstSeverity } from "./findings-index";
-import type { GridRow } from "./row";
+import type { EditableIndicator } from "../domain/editable";
 import { duplicateRow, insertBlankRow, insertRowsAfter, moveRow, removeRow } from "./row-ops";
 import { readTargetText } from "./target-display";
 
 const f2020 = findFramework("2020")!;
 const f2021 = findFramework("2021")!;
-const base: GridRow = { id: "r1", level1: "产出指标", level2: "数量指标", name: "培训次数", description: "", target: parseTarget("=2次"), basis: "" };
+const base: EditableIndicator = { id: "r1", level1: "产出指标", level2: "数量指标", name: "培训次数", description: "", target: parseTarget("=2次"), basis: "" };
 
 describe("writing a cell", () => {
   it("keeps the raw 指标值 beside its reading, whatever the spelling", () => {
@@ -59,7 +59,7 @@ describe("writing a cell", () => {
 });
 
 describe("row operations", () => {
-  const rows: GridRow[] = [base, { ...base, id: "r2", name: "合格率" }, { ...base, id: "r3", name: "满意度" }];
+  const rows: EditableIndicator[] = [base, { ...base, id: "r2", name: "合格率" }, { ...base, id: "r3", name: "满意度" }];
   it("inserts a blank row carrying the 一级/二级 above, with the id given", () => {
     const next = insertBlankRow(rows, 0, "new");
     expect(next.map((r) => r.id)).toEqual(["r1", "new", "r2", "r3"]);

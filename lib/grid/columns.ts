@@ -1,6 +1,6 @@
-import type { GridRow } from "./row";
+import type { EditableIndicator } from "../domain/editable";
 import { isValidPair, level2Options, type IndicatorFramework } from "../domain/frameworks";
-import { weightProblem } from "../domain/figure-limits";
+import { weightProblem } from "../domain/limits";
 import { normaliseNumber } from "../domain/money";
 import { normaliseText, textProblem } from "../domain/text-hygiene";
 import { parseTarget } from "../domain/targets";
@@ -23,7 +23,7 @@ export function visibleColumns(showExtra: boolean): ReadonlyArray<GridColumnKey>
 }
 
 /** A table already carrying 权重 or 方向 shows those columns without being asked. */
-export function usesExtraColumns(rows: ReadonlyArray<GridRow>): boolean {
+export function usesExtraColumns(rows: ReadonlyArray<EditableIndicator>): boolean {
   return rows.some((r) => r.weight != null || r.direction != null);
 }
 
@@ -32,7 +32,7 @@ export function isChoiceColumn(key: GridColumnKey): boolean {
   return key === "level1" || key === "level2" || key === "direction";
 }
 
-export function choicesFor(key: GridColumnKey, row: Pick<GridRow, "level1"> | undefined, framework: IndicatorFramework): ReadonlyArray<string> {
+export function choicesFor(key: GridColumnKey, row: Pick<EditableIndicator, "level1"> | undefined, framework: IndicatorFramework): ReadonlyArray<string> {
   switch (key) {
     case "level1":
       return framework.levels.map((l) => l.level1);
@@ -46,7 +46,7 @@ export function choicesFor(key: GridColumnKey, row: Pick<GridRow, "level1"> | un
 }
 
 /** The text a cell shows and edits: what the clerk wrote (the raw 指标值, not its parsed form). */
-export function cellText(row: GridRow, key: GridColumnKey): string {
+export function cellText(row: EditableIndicator, key: GridColumnKey): string {
   switch (key) {
     case "target":
       return row.target.raw;
@@ -59,14 +59,14 @@ export function cellText(row: GridRow, key: GridColumnKey): string {
   }
 }
 
-export type CellWrite = { ok: true; row: GridRow } | { ok: false; message: string };
+export type CellWrite = { ok: true; row: EditableIndicator } | { ok: false; message: string };
 
 /**
  * The row with `text` written into one cell. 指标值 keeps the raw text beside its parsed form;
  * a 权重 or 方向 that cannot be read is refused with a message (the grid keeps the typed text
  * in the editor, so nothing is lost). Changing 一级指标 clears a 二级指标 that no longer belongs.
  */
-export function writeCell(row: GridRow, key: GridColumnKey, typed: string, framework: IndicatorFramework): CellWrite {
+export function writeCell(row: EditableIndicator, key: GridColumnKey, typed: string, framework: IndicatorFramework): CellWrite {
   // What no text may hold is refused at the cell, as the save would refuse it (text-hygiene.ts).
   const text = normaliseText(typed);
   const fault = textProblem(text);
@@ -105,7 +105,7 @@ export function writeCell(row: GridRow, key: GridColumnKey, typed: string, frame
 }
 
 /** A new row, carrying the 一级/二级 of the row it is added after (several rows of a kind come together). */
-export function blankIndicator(id: string, like?: Pick<GridRow, "level1" | "level2">): GridRow {
+export function blankIndicator(id: string, like?: Pick<EditableIndicator, "level1" | "level2">): EditableIndicator {
   return {
     id,
     level1: like?.level1 ?? "",
@@ -117,11 +117,6 @@ export function blankIndicator(id: string, like?: Pick<GridRow, "level1" | "leve
   };
 }
 
-export function isBlankIndicator(row: GridRow): boolean {
+export function isBlankIndicator(row: EditableIndicator): boolean {
   return row.name === "" && row.description === "" && row.target.raw.trim() === "" && row.basis === "" && row.weight == null;
-}
-
-/** A uuid for a new row (ids let review comments follow rows). */
-export function newRowId(): string {
-  return globalThis.crypto.randomUUID();
 }

@@ -3,7 +3,7 @@ import { findFramework } from "../domain/frameworks";
 import { parseTarget } from "../domain/targets";
 import { extendedColumns, writeCell } from "./columns";
 import { planPaste } from "./paste-plan";
-import type { GridRow } from "./row";
+import type { EditableIndicator } from "../domain/editable";
 
 /**
  * The indicator grid refuses at the cell what the save would refuse at the field (issue 13):
@@ -12,7 +12,7 @@ import type { GridRow } from "./row";
  */
 
 const f2021 = findFramework("2021")!;
-const base: GridRow = { id: "r1", level1: "产出指标", level2: "数量指标", name: "培训次数", description: "", target: parseTarget("=2次"), basis: "" };
+const base: EditableIndicator = { id: "r1", level1: "产出指标", level2: "数量指标", name: "培训次数", description: "", target: parseTarget("=2次"), basis: "" };
 let n = 0;
 const makeId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
 

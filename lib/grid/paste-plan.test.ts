@@ -3,13 +3,13 @@ import { findFramework } from "../domain/frameworks";
 import { parseTarget } from "../domain/targets";
 import { baseColumns, extendedColumns } from "./columns";
 import { clipboardCells, isSingleCellPaste, planPaste } from "./paste-plan";
-import type { GridRow } from "./row";
+import type { EditableIndicator } from "../domain/editable";
 
 const f2021 = findFramework("2021")!;
 let n = 0;
 const makeId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
 
-const row = (id: string, level1: string, level2: string, name: string, target: string, basis = ""): GridRow => ({
+const row = (id: string, level1: string, level2: string, name: string, target: string, basis = ""): EditableIndicator => ({
   id,
   level1,
   level2,
@@ -19,7 +19,7 @@ const row = (id: string, level1: string, level2: string, name: string, target: s
   basis,
 });
 
-const existing: GridRow[] = [
+const existing: EditableIndicator[] = [
   row("a", "产出指标", "数量指标", "培训次数", ">=2次"),
   row("b", "产出指标", "质量指标", "培训合格率", ">=90%"),
 ];
@@ -112,7 +112,7 @@ describe("a block with a header row: whole indicator rows inserted below the foc
   });
 
   it("replaces the blank row a new project starts with", () => {
-    const blank: GridRow = { id: "z", level1: "", level2: "", name: "", description: "", target: { raw: "", kind: "unparsed" }, basis: "" };
+    const blank: EditableIndicator = { id: "z", level1: "", level2: "", name: "", description: "", target: { raw: "", kind: "unparsed" }, basis: "" };
     const plan = planPaste({ text: table, rows: [blank], anchor: { row: 0, col: 0 }, columns: baseColumns, framework: f2021, makeId });
     expect(plan.result.map((r) => r.name)).toEqual(["宣传次数", "完成时间", "群众满意度"]);
   });

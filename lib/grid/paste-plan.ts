@@ -1,11 +1,11 @@
+import { newRowId, type EditableIndicator } from "../domain/editable";
 import { isValidPair, level2Options, type IndicatorFramework } from "../domain/frameworks";
-import { weightProblem } from "../domain/figure-limits";
+import { weightProblem } from "../domain/limits";
 import { normaliseText, textProblem } from "../domain/text-hygiene";
 import { parseDelimitedText, readIndicatorRows, type IndicatorColumn } from "../import/indicator-table";
 import { gridMessages } from "../i18n/zh-CN/grid";
-import { blankIndicator, cellText, extendedColumns, newRowId, type GridColumnKey } from "./columns";
+import { blankIndicator, cellText, extendedColumns, type GridColumnKey } from "./columns";
 import type { Cell } from "./navigation";
-import type { GridRow } from "./row";
 import { insertRowsAfter } from "./row-ops";
 
 /**
@@ -34,17 +34,17 @@ export type PastePlan = {
   /** Cells of existing rows that change. */
   changes: PasteCellChange[];
   /** Rows the paste adds, with the grid row number each will have (0-based). */
-  added: Array<{ row: number; indicator: GridRow }>;
+  added: Array<{ row: number; indicator: EditableIndicator }>;
   problems: PasteProblem[];
   /** The grid's rows once applied. */
-  result: GridRow[];
+  result: EditableIndicator[];
   /** Where the cursor goes once applied. */
   focus: Cell;
 };
 
 export type PasteInput = {
   text: string;
-  rows: ReadonlyArray<GridRow>;
+  rows: ReadonlyArray<EditableIndicator>;
   anchor: Cell;
   columns: ReadonlyArray<GridColumnKey>;
   framework: IndicatorFramework;
@@ -101,7 +101,7 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
   const covered = columns.slice(anchor.col, anchor.col + width);
   if (width > covered.length) problems.push({ message: gridMessages.paste.tooWide(width - covered.length) });
 
-  const result: GridRow[] = [...rows];
+  const result: EditableIndicator[] = [...rows];
   const changes: PasteCellChange[] = [];
   const added: PastePlan["added"] = [];
   cells.forEach((pasted, r) => {
@@ -120,10 +120,10 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
     // Padding rows keep the importer's row numbers equal to the pasted row numbers.
     const read = readIndicatorRows([...Array.from({ length: r }, () => [] as string[]), full], { columns: FULL_POSITIONS });
     const parsed = read.indicators[0];
-    const next: GridRow = { ...base };
+    const next: EditableIndicator = { ...base };
     for (const key of covered) {
       const value = full[extendedColumns.indexOf(key)];
-      // A cell holding what the save would refuse (text-hygiene.ts, figure-limits.ts) keeps its old value, and says why.
+      // A cell holding what the save would refuse (text-hygiene.ts, limits.ts) keeps its old value, and says why.
       const refused = textProblem(value) ?? (key === "weight" && parsed?.weight != null ? weightProblem(parsed.weight) : null);
       if (refused) {
         problems.push({ message: `第 ${g + 1} 行：${gridMessages.columns[key]}：${refused}` });
@@ -169,8 +169,8 @@ function renumber(message: string, gridRow: number): string {
 
 const TEXT_COLUMNS = ["level1", "level2", "name", "description", "basis"] as const;
 
-/** A pasted row with each cell the save would refuse (text-hygiene.ts, figure-limits.ts) emptied, and said. */
-function withoutRefused<I extends Omit<GridRow, "id">>(indicator: I, pastedRow: number, problems: PasteProblem[]): I {
+/** A pasted row with each cell the save would refuse (text-hygiene.ts, limits.ts) emptied, and said. */
+function withoutRefused<I extends Omit<EditableIndicator, "id">>(indicator: I, pastedRow: number, problems: PasteProblem[]): I {
   const refuse = (column: GridColumnKey, message: string) => problems.push({ message: `${gridMessages.paste.pastedRowPrefix}第 ${pastedRow + 1} 行：${gridMessages.columns[column]}：${message}` });
   const out = { ...indicator };
   for (const key of TEXT_COLUMNS) {
@@ -193,7 +193,7 @@ function withoutRefused<I extends Omit<GridRow, "id">>(indicator: I, pastedRow: 
   return out;
 }
 
-function frameworkProblems(row: GridRow, gridRow: number, framework: IndicatorFramework): PasteProblem[] {
+function frameworkProblems(row: EditableIndicator, gridRow: number, framework: IndicatorFramework): PasteProblem[] {
   const at = `第 ${gridRow + 1} 行：`;
   if (row.level1 === "") return [];
   if (!framework.levels.some((l) => l.level1 === row.level1)) return [{ message: at + gridMessages.cell.notInFramework(row.level1, framework.name) }];

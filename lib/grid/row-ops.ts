@@ -1,26 +1,26 @@
-import type { GridRow } from "./row";
-import { blankIndicator, isBlankIndicator, newRowId } from "./columns";
+import { newRowId, type EditableIndicator } from "../domain/editable";
+import { blankIndicator, isBlankIndicator } from "./columns";
 
 /**
  * Row operations of the grid, each returning a new array (the old one stays valid for undo).
  * Rows keep their ids when moved; a copy gets a new id, so a comment on the original stays there.
  */
 
-export function insertBlankRow(rows: ReadonlyArray<GridRow>, after: number, id = newRowId()): GridRow[] {
+export function insertBlankRow(rows: ReadonlyArray<EditableIndicator>, after: number, id = newRowId()): EditableIndicator[] {
   const at = Math.min(Math.max(after + 1, 0), rows.length);
   const like = rows[at - 1] ?? rows[at];
   return [...rows.slice(0, at), blankIndicator(id, like), ...rows.slice(at)];
 }
 
-export function removeRow(rows: ReadonlyArray<GridRow>, index: number): GridRow[] {
+export function removeRow(rows: ReadonlyArray<EditableIndicator>, index: number): EditableIndicator[] {
   if (index < 0 || index >= rows.length) return [...rows];
   return [...rows.slice(0, index), ...rows.slice(index + 1)];
 }
 
-export function duplicateRow(rows: ReadonlyArray<GridRow>, index: number, id = newRowId()): GridRow[] {
+export function duplicateRow(rows: ReadonlyArray<EditableIndicator>, index: number, id = newRowId()): EditableIndicator[] {
   const source = rows[index];
   if (!source) return [...rows];
-  const copy: GridRow = { ...source, target: { ...source.target }, id };
+  const copy: EditableIndicator = { ...source, target: { ...source.target }, id };
   return [...rows.slice(0, index + 1), copy, ...rows.slice(index + 1)];
 }
 
@@ -33,7 +33,7 @@ export function moveRow<T>(rows: ReadonlyArray<T>, from: number, to: number): T[
   return out;
 }
 
-export function replaceRow(rows: ReadonlyArray<GridRow>, index: number, row: GridRow): GridRow[] {
+export function replaceRow(rows: ReadonlyArray<EditableIndicator>, index: number, row: EditableIndicator): EditableIndicator[] {
   const out = [...rows];
   out[index] = row;
   return out;
@@ -45,12 +45,12 @@ export function replaceRow(rows: ReadonlyArray<GridRow>, index: number, row: Gri
  * row gets a fresh id.
  */
 export function insertRowsAfter(
-  rows: ReadonlyArray<GridRow>,
+  rows: ReadonlyArray<EditableIndicator>,
   after: number,
-  incoming: ReadonlyArray<Omit<GridRow, "id">>,
+  incoming: ReadonlyArray<Omit<EditableIndicator, "id">>,
   makeId: () => string = newRowId,
-): { rows: GridRow[]; first: number } {
-  const fresh = incoming.map((r) => ({ ...r, id: makeId() }) as GridRow);
+): { rows: EditableIndicator[]; first: number } {
+  const fresh = incoming.map((r) => ({ ...r, id: makeId() }) as EditableIndicator);
   if (rows.length === 0) return { rows: fresh, first: 0 };
   const at = Math.min(Math.max(after, 0), rows.length - 1);
   if (isBlankIndicator(rows[at])) return { rows: [...rows.slice(0, at), ...fresh, ...rows.slice(at + 1)], first: at };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { toCanonical } from "@/db/disclosure-shape";
+import { toCanonical } from "@/lib/domain/editable";
 import { NotFoundError } from "@/db/errors";
 import { getDisclosureMeta, loadContent } from "@/db/queries/disclosures";
 import { listReturnReasonsWithUse } from "@/db/queries/return-reasons";

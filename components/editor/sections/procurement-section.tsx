@@ -1,11 +1,10 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
-import type { EditableProcurementItem } from "@/db/disclosure-shape";
+import { newRowId, type EditableProcurementItem } from "@/lib/domain/editable";
 import type { Disclosure, Procurement } from "@/lib/domain/model";
 import { FIELD_LABELS } from "@/lib/domain/field-labels";
 import { procurementFigures } from "@/lib/editor/live-figures";
-import { newRowId } from "@/lib/editor/row-ids";
 import { formatAmount } from "@/lib/domain/money";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { procurementSentence } from "@/lib/render/narrative";

@@ -1,4 +1,4 @@
-import type { EditableProjectFund } from "@/db/disclosure-shape";
+import type { EditableProjectFund } from "@/lib/domain/editable";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Amount } from "@/components/amount";
 import { useFindingsAt } from "../editor-context";

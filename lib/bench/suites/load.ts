@@ -11,7 +11,7 @@ import { saveFiscalYear } from "../../../db/queries/settings";
 import { startSession } from "../../../db/queries/sessions";
 import { loadActor } from "../../../db/queries/users";
 import { userDepartments, users } from "../../../db/schema/users";
-import type { EditableDisclosure } from "../../../db/disclosure-shape";
+import type { EditableDisclosure } from "../../domain/editable";
 import { buildExists, sendJsonRoute, sessionCookie, startServer } from "../../ops/next-server";
 import type { BenchCase, BenchResult } from "../bench";
 

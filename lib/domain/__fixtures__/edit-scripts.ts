@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { getAt, type PathSegment } from "../paths";
-import { newIndicator, type Draft, type DraftIndicator, type DraftItem } from "./sanhe-draft";
+import type { SavedDisclosure, SavedIndicator, SavedProcurementItem } from "../editable";
+import { newIndicator } from "./sanhe-draft";
 
 /**
  * Random edit scripts for two people working on the same draft, split so they touch disjoint
@@ -12,14 +13,14 @@ export type Side = "A" | "B";
 
 export type Edit =
   | { op: "field"; path: ReadonlyArray<PathSegment>; value: unknown }
-  | { op: "cell"; row: string; key: keyof DraftIndicator; value: unknown }
+  | { op: "cell"; row: string; key: keyof SavedIndicator; value: unknown }
   | { op: "project"; project: string; key: "name" | "goal" | "amount"; value: unknown }
   | { op: "delete"; row: string }
-  | { op: "insert"; project: string; after: string | null; row: DraftIndicator }
+  | { op: "insert"; project: string; after: string | null; row: SavedIndicator }
   | { op: "move"; row: string; project: string; after: string | null }
   | { op: "item"; item: string; key: "quantity" | "unitPrice" | "item"; value: unknown }
   | { op: "deleteItem"; item: string }
-  | { op: "appendItem"; item: DraftItem };
+  | { op: "appendItem"; item: SavedProcurementItem };
 
 const amountText = fc.integer({ min: 0, max: 999_999 }).map((n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, "0")}`);
 const words = fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom("修", "志", "培", "训", "率", "满", "意", "a", "1") });
@@ -28,7 +29,7 @@ const side = fc.constantFrom<Side>("A", "B");
 const owner = fc.constantFrom<Side | null>("A", "B", null);
 
 /** Leaves outside the id'd tables: budget figures, reasons, texts, glossary and unit cells. */
-export function plainLeaves(draft: Draft): PathSegment[][] {
+export function plainLeaves(draft: SavedDisclosure): PathSegment[][] {
   const out: PathSegment[][] = [];
   const walk = (node: unknown, at: PathSegment[]) => {
     if (at[0] === "performance" && at[1] === "projects") return;
@@ -42,12 +43,12 @@ export function plainLeaves(draft: Draft): PathSegment[][] {
 }
 
 /** Two scripts whose edits touch disjoint fields and rows. */
-export function disjointScripts(base: Draft): fc.Arbitrary<{ A: Edit[]; B: Edit[] }> {
+export function disjointScripts(base: SavedDisclosure): fc.Arbitrary<{ A: Edit[]; B: Edit[] }> {
   const leaves = plainLeaves(base);
   const projects = base.performance.projects;
   const rows = projects.flatMap((p) => p.indicators);
   const items = base.procurement.items;
-  const cellKeys = fc.constantFrom<keyof DraftIndicator>("level2", "name", "description", "target", "basis", "weight");
+  const cellKeys = fc.constantFrom<keyof SavedIndicator>("level2", "name", "description", "target", "basis", "weight");
   return fc
     .record({
       leaves: fc.uniqueArray(fc.record({ at: fc.nat(leaves.length - 1), side, text: words, amount: amountText }), { selector: (e) => e.at, maxLength: 6 }),
@@ -115,17 +116,17 @@ export function disjointScripts(base: Draft): fc.Arbitrary<{ A: Edit[]; B: Edit[
 }
 
 /** Applies edits in order to a copy; rows are found by id wherever they are. */
-export function applyEdits(draft: Draft, edits: ReadonlyArray<Edit>): Draft {
+export function applyEdits(draft: SavedDisclosure, edits: ReadonlyArray<Edit>): SavedDisclosure {
   const d = structuredClone(draft);
   for (const edit of edits) applyInPlace(d, edit);
   return d;
 }
 
-function applyInPlace(d: Draft, edit: Edit): void {
+function applyInPlace(d: SavedDisclosure, edit: Edit): void {
   const projects = d.performance.projects;
   const items = d.procurement.items;
   const tableOf = (id: string) => projects.find((p) => p.id === id)!.indicators;
-  const insertAfter = (table: DraftIndicator[], after: string | null, row: DraftIndicator) => {
+  const insertAfter = (table: SavedIndicator[], after: string | null, row: SavedIndicator) => {
     const at = after === null ? 0 : table.findIndex((r) => r.id === after) + 1;
     table.splice(at === 0 && after !== null ? table.length : at, 0, row);
   };

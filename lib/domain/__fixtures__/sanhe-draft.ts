@@ -1,22 +1,12 @@
-import type { Disclosure, Indicator, ProcurementItem, ProjectFund } from "../model";
+import type { SavedDisclosure, SavedIndicator } from "../editable";
 import { sanhe2020 } from "./sanhe-2020";
 
 /**
  * The golden 2020 三河 disclosure as an editable draft: every project fund, indicator and
  * procurement line gets a fresh uuid, as the database gives them, so the diff and the merge are
- * tested on the rows they meet in production.
+ * tested on the rows they meet in production. Typed as the database's content (editable.ts).
  */
-
-export type WithId<T> = T & { id: string };
-export type DraftIndicator = WithId<Indicator>;
-export type DraftProject = WithId<Omit<ProjectFund, "indicators">> & { indicators: DraftIndicator[] };
-export type DraftItem = WithId<ProcurementItem>;
-export type Draft = Omit<Disclosure, "performance" | "procurement"> & {
-  performance: Omit<Disclosure["performance"], "projects"> & { projects: DraftProject[] };
-  procurement: Omit<Disclosure["procurement"], "items"> & { items: DraftItem[] };
-};
-
-export function sanheDraft(): Draft {
+export function sanheDraft(): SavedDisclosure {
   const d = sanhe2020();
   return {
     ...d,
@@ -33,7 +23,7 @@ export function sanheDraft(): Draft {
 }
 
 /** A new indicator row, as the grid adds one. */
-export function newIndicator(name: string, raw = "≥1次"): DraftIndicator {
+export function newIndicator(name: string, raw = "≥1次"): SavedIndicator {
   return {
     id: crypto.randomUUID(),
     level1: "产出指标",

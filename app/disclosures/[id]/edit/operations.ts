@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { editableDisclosure, type EditableDisclosure } from "@/db/disclosure-shape";
+import { editableDisclosure, type EditableDisclosure } from "@/lib/domain/editable";
 import { ConflictError, NotFoundError, StateError } from "@/db/errors";
 import { saveCheckedContent, saveDisclosureContent } from "@/db/queries/disclosure-save";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
