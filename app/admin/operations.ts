@@ -17,7 +17,7 @@ export const setUserDisabledOperation = defineOperation({
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
     // An admin locking themselves out would leave nobody to undo it.
-    if (input.userId === actor!.id && input.disabled) throw new UserError(zhCN.admin.cannotDisableSelf);
+    if (input.userId === actor!.id && input.disabled) throw new UserError(zhCN.administration.users.cannotDisableSelf);
     await setUserDisabled(db, actor!.id, input.userId, input.disabled, ip);
     return { userId: input.userId, disabled: input.disabled };
   },

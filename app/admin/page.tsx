@@ -19,7 +19,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UserStatusForm } from "./user-status-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: zhCN.admin.title };
+export const metadata: Metadata = { title: zhCN.nav.admin };
 
 /** The admin's console: users, departments and fiscal years. */
 export default async function AdminPage() {
@@ -39,7 +39,7 @@ export default async function AdminPage() {
     <AppShell user={actor}>
       <AdminNav current="/admin" />
       <PageHeader
-        title={zhCN.admin.title}
+        title={zhCN.nav.admin}
         actions={
           <ButtonLink href="/admin/library" size="sm" title={gridMessages.admin.consoleLinkHint}>
             {gridMessages.admin.consoleLink}
@@ -48,14 +48,14 @@ export default async function AdminPage() {
       />
       <div className="space-y-6">
         <Card aria-labelledby="admin-years">
-          <CardHeader id="admin-years" title={zhCN.admin.fiscalYears} />
-          <Table caption={zhCN.admin.fiscalYears}>
+          <CardHeader id="admin-years" title={zhCN.administration.years.title} />
+          <Table caption={zhCN.administration.years.title}>
             <THead>
               <tr>
                 <Th className="w-28">{zhCN.common.fiscalYear}</Th>
-                <Th>{zhCN.admin.framework}</Th>
+                <Th>{zhCN.administration.years.framework}</Th>
                 <Th className="w-44">{zhCN.common.deadline}</Th>
-                <Th className="w-28">{zhCN.admin.yearStatus}</Th>
+                <Th className="w-28">{zhCN.administration.years.yearStatus}</Th>
                 <Th className="w-28">
                   <span className="sr-only">{zhCN.common.actions}</span>
                 </Th>
@@ -67,10 +67,10 @@ export default async function AdminPage() {
                   <Td className="tabular">{zhCN.common.yearSuffix(y.year)}</Td>
                   <Td>{frameworkName.get(y.frameworkId) ?? y.frameworkId}</Td>
                   <Td className="tabular">{y.submissionDeadline ? formatDate(y.submissionDeadline) : zhCN.common.notSet}</Td>
-                  <Td>{y.status === "open" ? <Badge tone="info">{zhCN.admin.yearOpen}</Badge> : <Badge>{zhCN.admin.yearClosed}</Badge>}</Td>
+                  <Td>{y.status === "open" ? <Badge tone="info">{zhCN.administration.years.open}</Badge> : <Badge>{zhCN.administration.years.closed}</Badge>}</Td>
                   <Td>
                     <Link href={`/admin/years/${y.year}`} className="text-brand-700 underline-offset-2 hover:underline">
-                      {zhCN.admin.overview}
+                      {zhCN.administration.years.overview}
                     </Link>
                   </Td>
                 </Tr>
@@ -80,16 +80,16 @@ export default async function AdminPage() {
         </Card>
 
         <Card aria-labelledby="admin-users">
-          <CardHeader id="admin-users" title={zhCN.admin.users} />
-          <Table caption={zhCN.admin.users}>
+          <CardHeader id="admin-users" title={zhCN.administration.users.title} />
+          <Table caption={zhCN.administration.users.title}>
             <THead>
               <tr>
-                <Th className="w-32">{zhCN.admin.username}</Th>
-                <Th className="w-60">{zhCN.admin.displayName}</Th>
-                <Th className="w-32">{zhCN.admin.role}</Th>
-                <Th>{zhCN.admin.scope}</Th>
-                <Th className="w-44">{zhCN.admin.lastLogin}</Th>
-                <Th className="w-24">{zhCN.admin.status}</Th>
+                <Th className="w-32">{zhCN.administration.users.username}</Th>
+                <Th className="w-60">{zhCN.administration.users.displayName}</Th>
+                <Th className="w-32">{zhCN.administration.users.role}</Th>
+                <Th>{zhCN.administration.users.scope}</Th>
+                <Th className="w-44">{zhCN.administration.users.lastLogin}</Th>
+                <Th className="w-24">{zhCN.administration.users.status}</Th>
                 <Th className="w-28">
                   <span className="sr-only">{zhCN.common.actions}</span>
                 </Th>
@@ -101,9 +101,9 @@ export default async function AdminPage() {
                   <Td>{u.username}</Td>
                   <Td>{u.displayName}</Td>
                   <Td>{zhCN.roles[u.role]}</Td>
-                  <Td className="text-slate-700">{(scopes.get(u.id) ?? []).join("、") || (u.role === "admin" ? zhCN.admin.allScope : zhCN.common.none)}</Td>
+                  <Td className="text-slate-700">{(scopes.get(u.id) ?? []).join("、") || (u.role === "admin" ? zhCN.administration.users.allScope : zhCN.common.none)}</Td>
                   <Td className="tabular whitespace-nowrap text-slate-600">{formatDateTime(u.lastLoginAt) || "—"}</Td>
-                  <Td>{u.disabled ? <Badge tone="danger">{zhCN.admin.disabled}</Badge> : <Badge tone="success">{zhCN.admin.active}</Badge>}</Td>
+                  <Td>{u.disabled ? <Badge tone="danger">{zhCN.administration.users.disabled}</Badge> : <Badge tone="success">{zhCN.administration.users.active}</Badge>}</Td>
                   <Td>{u.id === actor.id ? null : <UserStatusForm userId={u.id} disabled={u.disabled} username={u.username} />}</Td>
                 </Tr>
               ))}
@@ -112,13 +112,13 @@ export default async function AdminPage() {
         </Card>
 
         <Card aria-labelledby="admin-departments">
-          <CardHeader id="admin-departments" title={zhCN.admin.departments} />
-          <Table caption={zhCN.admin.departments}>
+          <CardHeader id="admin-departments" title={zhCN.administration.departments.title} />
+          <Table caption={zhCN.administration.departments.title}>
             <THead>
               <tr>
                 <Th className="w-28">{zhCN.common.departmentCode}</Th>
                 <Th>{zhCN.common.department}</Th>
-                <Th className="w-40">{zhCN.admin.group}</Th>
+                <Th className="w-40">{zhCN.administration.departments.desk}</Th>
               </tr>
             </THead>
             <TBody>

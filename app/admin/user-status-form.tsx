@@ -11,7 +11,7 @@ type State = Outcome<{ userId: string; disabled: boolean }> | null;
 /** 停用 / 启用 for one user. A plain form, so it works before the page's JavaScript has loaded. */
 export function UserStatusForm({ userId, disabled, username }: { userId: string; disabled: boolean; username: string }) {
   const [state, formAction, pending] = useActionState<State, FormData>(setUserDisabledAction, null);
-  const label = disabled ? zhCN.admin.enable : zhCN.admin.disable;
+  const label = disabled ? zhCN.administration.users.enable : zhCN.administration.users.disable;
   return (
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />

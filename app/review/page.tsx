@@ -20,7 +20,7 @@ import { Card } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: zhCN.review.title };
+export const metadata: Metadata = { title: zhCN.workflow.queue.title };
 
 const q = zhCN.workflow.queue;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -65,9 +65,9 @@ export default async function ReviewPage({ searchParams }: Props) {
 
   return (
     <AppShell user={actor} wide>
-      <PageHeader title={zhCN.review.title} description={zhCN.review.intro} />
+      <PageHeader title={zhCN.workflow.queue.title} description={zhCN.workflow.queue.intro} />
       {actor.groupDepartmentIds.length === 0 ? (
-        <Alert tone="warning">{zhCN.review.noGroups}</Alert>
+        <Alert tone="warning">{zhCN.workflow.queue.noGroups}</Alert>
       ) : (
         <>
           <QueueFilters query={query} years={facets.years} desks={facets.desks} counts={counts} />
@@ -80,7 +80,7 @@ export default async function ReviewPage({ searchParams }: Props) {
             <Card className="px-5 py-10 text-center text-sm text-slate-600">{q.empty}</Card>
           ) : (
             <Card>
-              <Table caption={zhCN.review.title}>
+              <Table caption={zhCN.workflow.queue.title}>
                 <THead>
                   <tr>
                     <Th>{zhCN.common.department}</Th>
@@ -89,7 +89,7 @@ export default async function ReviewPage({ searchParams }: Props) {
                     <Th className="w-52">{q.deadline}</Th>
                     <Th className="w-20">{q.waiting}</Th>
                     <Th className="w-24">{q.comments}</Th>
-                    <Th className="w-40">{zhCN.review.findings}</Th>
+                    <Th className="w-40">{zhCN.workflow.queue.findings}</Th>
                     <Th className="w-20">
                       <span className="sr-only">{zhCN.common.actions}</span>
                     </Th>
@@ -143,12 +143,12 @@ export default async function ReviewPage({ searchParams }: Props) {
 }
 
 function Findings({ summary }: { summary: { error: number; warning: number } | undefined }) {
-  if (!summary) return <span className="text-slate-400">{zhCN.review.findingsUnavailable}</span>;
-  if (summary.error + summary.warning === 0) return <Badge tone="success">{zhCN.review.noFindings}</Badge>;
+  if (!summary) return <span className="text-slate-400">{zhCN.workflow.queue.findingsUnavailable}</span>;
+  if (summary.error + summary.warning === 0) return <Badge tone="success">{zhCN.workflow.queue.noFindings}</Badge>;
   return (
     <span className="flex gap-1.5">
-      {summary.error > 0 ? <Badge tone="danger">{zhCN.review.errorsN(summary.error)}</Badge> : null}
-      {summary.warning > 0 ? <Badge tone="warning">{zhCN.review.warningsN(summary.warning)}</Badge> : null}
+      {summary.error > 0 ? <Badge tone="danger">{zhCN.workflow.queue.errorsN(summary.error)}</Badge> : null}
+      {summary.warning > 0 ? <Badge tone="warning">{zhCN.workflow.queue.warningsN(summary.warning)}</Badge> : null}
     </span>
   );
 }

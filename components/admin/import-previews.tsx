@@ -90,7 +90,7 @@ export function UserImport() {
               <th className={th}>{us.columns.username}</th>
               <th className={th}>{us.columns.displayName}</th>
               <th className={th}>{us.columns.role}</th>
-              <th className={th}>{zhCN.admin.scope}</th>
+              <th className={th}>{zhCN.administration.users.scope}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -1,7 +1,7 @@
 /**
  * The administration's strings (issue 7): users, departments, desks, fiscal years, frameworks and
  * rule severities, bulk import, and the year dashboard. Included in lib/i18n/zh-CN.ts as
- * `zhCN.administration`; the console's older strings stay under `zhCN.admin`.
+ * `zhCN.administration` (the console's first strings, once `zhCN.admin`, joined these: issue 14).
  */
 
 /** A space between a Chinese word and a number that follows it ("正被 2 个部门"), none before other text. */
@@ -46,6 +46,14 @@ export const adminMessages = {
     filterDepartments: "筛选部门",
     search: "按用户名或姓名查找",
     status: "账号状态",
+    scope: "负责范围",
+    allScope: "全部",
+    lastLogin: "最近登录",
+    active: "正常",
+    disabled: "已停用",
+    disable: "停用",
+    enable: "启用",
+    cannotDisableSelf: "不能停用自己的账号。",
     back: "返回用户列表",
     created: (username: string) => `已创建用户 ${username}。`,
     noScopeForAdmin: "系统管理员可以管理全部部门，无需分配范围。",
@@ -124,6 +132,7 @@ export const adminMessages = {
     framework: "指标体系",
     deadline: "提交截止日期",
     status: "状态",
+    yearStatus: "年度状态",
     open: "填报中",
     closed: "已关闭",
     save: "保存",

@@ -53,7 +53,7 @@ export default async function EditUserPage({ params }: Props) {
         </Card>
         {user.id === actor.id ? null : (
           <Card>
-            <CardHeader title={`${m.resetPassword} / ${zhCN.admin.status}`} />
+            <CardHeader title={`${m.resetPassword} / ${zhCN.administration.users.status}`} />
             <CardBody className="flex flex-wrap items-start gap-6">
               <ResetPasswordForm userId={user.id} username={user.username} />
               <UserStatusForm userId={user.id} disabled={user.disabled} username={user.username} />
