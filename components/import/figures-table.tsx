@@ -4,6 +4,8 @@ import { Amount } from "@/components/amount";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 const m = zhCN.imports.preview;
+/** The figures by the names the disclosure page gives them. */
+const f = zhCN.disclosure;
 
 type Line = { label: string; current: string | null; prior?: string | null; indent?: boolean };
 
@@ -14,18 +16,18 @@ type Line = { label: string; current: string | null; prior?: string | null; inde
 export function FiguresTable({ disclosure: d }: { disclosure: Disclosure }) {
   const tp = d.threePublic;
   const lines: Line[] = [
-    { label: m.incomeTotal, current: d.budget.income.total },
-    { label: m.budgetTotal, current: d.budget.expenditure.total, prior: d.budget.priorYear.total },
-    { label: m.basic, current: d.budget.expenditure.basic, prior: d.budget.priorYear.basic, indent: true },
-    { label: m.project, current: d.budget.expenditure.project, prior: d.budget.priorYear.project, indent: true },
-    { label: m.operating, current: d.operatingExpenses.amount },
-    { label: m.threePublicTotal, current: tp.current.total, prior: tp.priorYear.total },
-    { label: m.outbound, current: tp.current.outbound, prior: tp.priorYear.outbound, indent: true },
-    { label: m.vehiclePurchase, current: tp.current.vehiclePurchase, prior: tp.priorYear.vehiclePurchase, indent: true },
-    { label: m.vehicleOperation, current: tp.current.vehicleOperation, prior: tp.priorYear.vehicleOperation, indent: true },
-    { label: m.reception, current: tp.current.reception, prior: tp.priorYear.reception, indent: true },
+    { label: f.incomeTotal, current: d.budget.income.total },
+    { label: f.expenditureTotal, current: d.budget.expenditure.total, prior: d.budget.priorYear.total },
+    { label: f.basic, current: d.budget.expenditure.basic, prior: d.budget.priorYear.basic, indent: true },
+    { label: f.project, current: d.budget.expenditure.project, prior: d.budget.priorYear.project, indent: true },
+    { label: f.operatingAmount, current: d.operatingExpenses.amount },
+    { label: f.threePublicTotal, current: tp.current.total, prior: tp.priorYear.total },
+    { label: f.outbound, current: tp.current.outbound, prior: tp.priorYear.outbound, indent: true },
+    { label: f.vehiclePurchase, current: tp.current.vehiclePurchase, prior: tp.priorYear.vehiclePurchase, indent: true },
+    { label: f.vehicleOperation, current: tp.current.vehicleOperation, prior: tp.priorYear.vehicleOperation, indent: true },
+    { label: f.reception, current: tp.current.reception, prior: tp.priorYear.reception, indent: true },
     { label: m.procurementTotal, current: d.procurement.total },
-    { label: m.fixedAssets, current: d.assets.fixedAssetsTotal },
+    { label: f.fixedAssetsTotal, current: d.assets.fixedAssetsTotal },
   ];
   return (
     <Table caption={m.figuresHeading} data-testid="figures">

@@ -24,11 +24,11 @@ function sectionContent(d: Disclosure, id: SectionId): { filled: boolean; text: 
     case "performance":
       return { filled: d.performance.projects.length > 0 || d.performance.overallGoal !== "", text: m.counts.projects(d.performance.projects.length, indicatorCount(d)) };
     case "procurement":
-      return { filled: d.procurement.items.length > 0 || d.procurement.total !== null, text: m.counts.procurement(d.procurement.items.length) };
+      return { filled: d.procurement.items.length > 0 || d.procurement.total !== null, text: zhCN.disclosure.procurementItems(d.procurement.items.length) };
     case "assets":
       return { filled: d.assets.fixedAssetsTotal !== null, text: amount(d.assets.fixedAssetsTotal) };
     case "glossary":
-      return { filled: d.glossary.length > 0, text: m.counts.glossary(d.glossary.length) };
+      return { filled: d.glossary.length > 0, text: zhCN.disclosure.glossaryCount(d.glossary.length) };
     case "otherMatters":
       return { filled: d.otherMatters.trim() !== "", text: null };
   }

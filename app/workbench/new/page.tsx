@@ -48,7 +48,7 @@ export default async function StartYearPage({ searchParams }: Props) {
     <AppShell user={actor}>
       <PageHeader title={zhCN.imports.start.title} description={zhCN.imports.start.intro} />
       {own.length === 0 ? (
-        <Alert tone="warning">{zhCN.imports.start.noDepartments}</Alert>
+        <Alert tone="warning">{zhCN.workbench.noDepartments}</Alert>
       ) : openYears.length === 0 || !initial ? (
         <Alert tone="warning">{zhCN.imports.start.noOpenYears}</Alert>
       ) : (
