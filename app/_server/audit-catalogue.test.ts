@@ -11,7 +11,7 @@ import { describeAudit, describeAuditEntity } from "@/lib/security/audit-sentenc
 import { workflowSteps } from "@/lib/workflow/transitions";
 import { checkCredentials } from "./credentials";
 import { executeOperation, registeredOperations } from "./operation";
-import { buildWorld, type World } from "./testing/world";
+import { buildOperationWorld, type OperationWorld } from "./testing/operation-world";
 import { exportAuditOperation } from "@/app/admin/audit/export/operation";
 import { setUserDisabledOperation } from "@/app/admin/operations";
 
@@ -98,16 +98,16 @@ describe("the audit catalogue", () => {
 
 describe("every row a real world writes, as people read it", () => {
   let t: TestDb;
-  let world: World;
+  let world: OperationWorld;
   let rows: AuditRow[];
   beforeAll(async () => {
     t = await createTestDb();
-    world = await buildWorld(t.db);
+    world = await buildOperationWorld(t.db);
     // Sign-ins that fail, succeed and are refused; an admin toggling a user; a refused and a done export.
     await checkCredentials(t.db, { username: "nobody", password: "x" }, "10.77.0.1");
     await checkCredentials(t.db, { username: world.usernames.clerk, password: "wrong" }, "10.77.0.1");
     await checkCredentials(t.db, { username: world.usernames.clerk, password: world.password }, "10.77.0.2");
-    const ctx = (actor: World["actors"][keyof World["actors"]]) => ({ db: t.db, actor, ip: "10.77.0.3" });
+    const ctx = (actor: OperationWorld["actors"][keyof OperationWorld["actors"]]) => ({ db: t.db, actor, ip: "10.77.0.3" });
     await executeOperation(setUserDisabledOperation, ctx(world.actors.admin), { userId: world.actors.spareClerk.id, disabled: "true" });
     await executeOperation(exportAuditOperation, ctx(world.actors.clerk), { format: "csv" });
     await executeOperation(exportAuditOperation, ctx(world.actors.admin), { format: "csv", action: "user.login-failed" });

@@ -7,13 +7,13 @@ import { signInErrorMessage } from "../signin/schema";
 import { AccountDisabledError, checkCredentials } from "./credentials";
 import { executeOperation } from "./operation";
 import { setUserDisabledOperation } from "../admin/operations";
-import { buildWorld, type World } from "./testing/world";
+import { buildOperationWorld, type OperationWorld } from "./testing/operation-world";
 
 let t: TestDb;
-let world: World;
+let world: OperationWorld;
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildOperationWorld(t.db);
 });
 afterAll(async () => {
   await t?.close();

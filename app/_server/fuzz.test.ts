@@ -17,7 +17,7 @@ import { createTestDb, type TestDb } from "@/db/test-db";
 import { inputsFor, schemaKeys } from "@/lib/ops/fuzz-inputs";
 import { sql } from "drizzle-orm";
 import { executeOperation, registeredOperations, type Outcome } from "./operation";
-import { buildWorld, type World } from "./testing/world";
+import { buildOperationWorld, type OperationWorld } from "./testing/operation-world";
 import { saveContentOperation } from "@/app/disclosures/[id]/edit/operations";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
@@ -45,13 +45,13 @@ const RUNS_PER_OPERATION = 12;
 const CHINESE = /[\u3400-\u9fff]/;
 
 let t: TestDb;
-let world: World;
+let world: OperationWorld;
 let ids: string[];
 let seeds: Record<string, unknown>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildOperationWorld(t.db);
   const commentIds = await executeRows<{ id: string }>(t.db, sql`SELECT id FROM review_comments`);
   ids = [
     world.draftId,

@@ -12,7 +12,7 @@ import { uploadImportOperation } from "@/app/api/imports/operation";
 import { explainWarningOperation, saveContentOperation } from "@/app/disclosures/[id]/edit/operations";
 import { startDisclosureOperation } from "@/app/workbench/new/operations";
 import { executeOperation, statusOf, type Outcome } from "./operation";
-import { buildWorld, type World } from "./testing/world";
+import { buildOperationWorld, type OperationWorld } from "./testing/operation-world";
 import { sanhe2020, sanhe2020Text } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
@@ -24,10 +24,10 @@ import { sanhe2020, sanhe2020Text } from "@/lib/domain/__fixtures__/sanhe-2020";
  */
 
 let t: TestDb;
-let w: World;
+let w: OperationWorld;
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildOperationWorld(t.db);
   vi.spyOn(console, "warn").mockImplementation(() => {});
 }, 120_000);
 afterAll(async () => {

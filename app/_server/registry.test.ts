@@ -11,7 +11,7 @@ import { emptyDisclosure } from "@/lib/domain/model";
 import { renderJson } from "@/lib/export/json";
 import { boundOperation } from "./bindings";
 import { executeOperation, registeredOperations, type Operation } from "./operation";
-import { buildWorld, type World } from "./testing/world";
+import { buildOperationWorld, type OperationWorld } from "./testing/operation-world";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
@@ -41,7 +41,7 @@ const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "
 const rel = (file: string) => path.relative(appDir, file);
 
 /** A valid input for each operation, aimed at department 434 (the "own" department). */
-const examples: Record<string, (w: World, person: Person) => unknown> = {
+const examples: Record<string, (w: OperationWorld, person: Person) => unknown> = {
   "health.read": () => ({}),
   "disclosure.read-json": (w) => ({ id: w.draftId }),
   "user.set-disabled": (w) => ({ userId: w.actors.spareClerk.id, disabled: "true" }),
@@ -134,10 +134,10 @@ const modules = new Map<string, Record<string, unknown>>();
 for (const f of [...serverActionFiles, ...routeFiles]) modules.set(f.file, (await import(pathToFileURL(f.file).href)) as Record<string, unknown>);
 
 let t: TestDb;
-let world: World;
+let world: OperationWorld;
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildOperationWorld(t.db);
 });
 afterAll(async () => {
   await t?.close();

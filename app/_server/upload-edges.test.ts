@@ -5,7 +5,7 @@ import { importDepartmentsOperation } from "@/app/admin/departments/import/opera
 import { importUsersOperation } from "@/app/admin/users/import/operations";
 import { uploadImportOperation } from "@/app/api/imports/operation";
 import { executeOperation } from "./operation";
-import { buildWorld, type World } from "./testing/world";
+import { buildOperationWorld, type OperationWorld } from "./testing/operation-world";
 
 /**
  * Every upload path checks the file by its bytes (lib/security/upload-check.ts), through the same
@@ -13,11 +13,11 @@ import { buildWorld, type World } from "./testing/world";
  * message at the file field, before any reader unpacks them.
  */
 let t: TestDb;
-let world: World;
+let world: OperationWorld;
 let bomb: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildOperationWorld(t.db);
   // More entries than any real workbook has: the central directory alone gives it away.
   const zip = new JSZip();
   zip.file("[Content_Types].xml", "<Types/>");

@@ -7,7 +7,7 @@ import { auditLog } from "@/db/schema/audit";
 import { departments, orgUnits } from "@/db/schema/organisation";
 import { departmentSheet, toCsv, toXlsx } from "@/lib/admin/__fixtures__/sheets";
 import { executeOperation, registeredOperations, type Operation } from "@/app/_server/operation";
-import { buildWorld, type World } from "@/app/_server/testing/world";
+import { buildOperationWorld, type OperationWorld } from "@/app/_server/testing/operation-world";
 import { importDepartmentsOperation } from "./departments/import/operations";
 // Importing the operation modules registers them, as the server does.
 import "./operations";
@@ -19,10 +19,10 @@ import "./users/operations";
 import "./users/import/operations";
 
 let t: TestDb;
-let w: World;
+let w: OperationWorld;
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildOperationWorld(t.db);
 });
 afterAll(async () => {
   await t?.close();
@@ -76,7 +76,7 @@ describe("department.import: a sheet of 150 departments", () => {
 const auditFramework = { id: "audit-example", name: "审计示例体系", source: "", levels: [{ level1: "产出指标", level2: ["数量指标"] }] };
 
 /** A valid input for each admin action, run as the admin on this file's world. */
-const inputs: Record<string, (w: World) => unknown> = {
+const inputs: Record<string, (w: OperationWorld) => unknown> = {
   "user.set-disabled": (w) => ({ userId: w.actors.spareClerk.id, disabled: "true" }),
   "department.create": (w) => ({ code: "9001", name: "审计示例部门", groupId: w.desks.own, orgUnits: [] }),
   "department.update": (w) => ({ departmentId: w.departments.other, name: "三河市财政局", groupId: w.desks.other, orgUnits: [] }),

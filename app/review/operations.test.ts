@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from "@/db/test-db";
 import { disclosureIn, type Cast } from "@/db/test-workflow";
 import type { Actor } from "@/lib/auth/actor";
 import { setAt } from "@/lib/domain/paths";
-import { buildWorld, type World } from "@/app/_server/testing/world";
+import { buildOperationWorld, type OperationWorld } from "@/app/_server/testing/operation-world";
 import { executeOperation, type Operation, type Outcome } from "@/app/_server/operation";
 import { saveContentOperation } from "@/app/disclosures/[id]/edit/operations";
 import { addCommentOperation, replyOperation, resolveOperation } from "./[id]/operations";
@@ -21,7 +21,7 @@ import { approveOperation, returnOperation, startReviewOperation, withdrawOperat
  */
 
 let t: TestDb;
-let w: World;
+let w: OperationWorld;
 let cast: Cast;
 let colleague: Actor;
 let nextYear = 2070;
@@ -29,7 +29,7 @@ const year = () => nextYear++;
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildOperationWorld(t.db);
   cast = { clerk: w.actors.clerk, approver: w.actors.approver, admin: w.actors.admin };
   const user = await createUser(t.db, null, { username: "approver-desk1-b", displayName: "钱审核（一科）", role: "approver", password: "test-password-不可猜", mustChangePassword: false, groupIds: [w.desks.own] });
   colleague = (await loadActor(t.db, user.id))!;

@@ -5,17 +5,17 @@ import { auditLog } from "../schema/audit";
 import { departments } from "../schema/organisation";
 import { users } from "../schema/users";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { createDepartments, getDepartmentWithUnits, listDepartmentsForAdmin, listDesks, updateDepartment } from "./departments";
 import { createFiscalYear, updateFiscalYear } from "./settings";
 import { createUsers, getUserWithScope, loadActor, setDeskApprovers, updateUser } from "./users";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
 });
 afterAll(async () => {
   await t?.close();

@@ -4,7 +4,7 @@ import { emptyDisclosure } from "@/lib/domain/model";
 import type { EditableDisclosure, EditableIndicator } from "../disclosure-shape";
 import { indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { inSlices, MAX_BIND_PARAMETERS, sliceSize } from "./bulk";
 import { writeContent } from "./content-writer";
 import { createDisclosure } from "./disclosures";
@@ -35,13 +35,13 @@ describe("slices of rows for one statement", () => {
  */
 describe("writing far more rows than one statement carries", () => {
   let t: TestDb;
-  let world: World;
+  let world: TestOrg;
   let id: string;
   const ROWS = 17_000;
 
   beforeAll(async () => {
     t = await createTestDb();
-    world = await buildWorld(t.db);
+    world = await buildTestOrg(t.db);
     ({ id } = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020 }));
   });
   afterAll(async () => {

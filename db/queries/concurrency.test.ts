@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveContentOperation, submitOperation, type SaveContentAnswer } from "@/app/disclosures/[id]/edit/operations";
 import { returnOperation, startReviewOperation, withdrawOperation } from "@/app/review/operations";
 import { executeOperation, type Operation } from "@/app/_server/operation";
-import { buildWorld, type World } from "@/app/_server/testing/world";
+import { buildOperationWorld, type OperationWorld } from "@/app/_server/testing/operation-world";
 import type { Actor } from "@/lib/auth/actor";
 import type { EditableDisclosure } from "../disclosure-shape";
 import { auditLog } from "../schema/audit";
@@ -49,12 +49,12 @@ function mulberry32(seed: number): () => number {
 }
 
 let t: TestDb;
-let world: World;
+let world: OperationWorld;
 let id: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildOperationWorld(t.db);
   // The 2021 disclosure is complete enough to pass the submit guards.
   id = world.readyDraftId;
 }, 120_000);

@@ -5,19 +5,19 @@ import { toCanonical, type EditableDisclosure } from "../disclosure-shape";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { createDisclosure, getDisclosureMeta, loadDisclosure, loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 let t: TestDb;
-let world: World;
+let world: TestOrg;
 let fixture: Disclosure;
 let id: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildTestOrg(t.db);
   fixture = sanhe2020();
   ({ id } = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020, content: fixture }));
 });

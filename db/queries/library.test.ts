@@ -5,18 +5,18 @@ import { carryForward } from "@/lib/domain/carry-forward";
 import { commonIndicators } from "../seed/indicator-library";
 import { syncReferenceData } from "../seed/reference";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { createDisclosure } from "./disclosures";
 import { listLibrary, saveLibraryEntry, searchLibrary, setLibraryEntryActive } from "./library";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 let draft2021: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   const fixture = sanhe2020();
   await createDisclosure(t.db, w.actors.clerk, { departmentId: w.departments.office, fiscalYear: 2020, content: fixture });
   draft2021 = (await createDisclosure(t.db, w.actors.clerk, { departmentId: w.departments.office, fiscalYear: 2021, content: carryForward(fixture, 2021, findFramework("2021")!) })).id;

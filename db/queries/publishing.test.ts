@@ -8,7 +8,7 @@ import { auditLog } from "../schema/audit";
 import { publishedSnapshots } from "../schema/publishing";
 import { cleanContent, disclosureIn } from "../test-workflow";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
 import { findPublicRevision, listPublicDisclosures, publishedYearSource, readPublicFile } from "./portal";
@@ -22,13 +22,13 @@ import { transitionDisclosure } from "./workflow";
  */
 
 let t: TestDb;
-let world: World;
+let world: TestOrg;
 const printer = new PdfPrinter();
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildTestOrg(t.db);
 });
 afterAll(async () => {
   await printer.close();

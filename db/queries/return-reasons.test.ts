@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { disclosureIn } from "../test-workflow";
 import { addComment } from "./review";
 import { createReturnReason, listReturnReasonsWithUse, updateReturnReason } from "./return-reasons";
@@ -9,10 +9,10 @@ import { listReturnReasons } from "./settings";
 import { returnDisclosure } from "./workflow";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
 });
 afterAll(async () => {
   await t?.close();

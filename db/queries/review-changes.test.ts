@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { cleanContent, disclosureIn, type Cast } from "../test-workflow";
 import { getDisclosureMeta, loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
@@ -11,12 +11,12 @@ import { returnDisclosure, transitionDisclosure } from "./workflow";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 let cast: Cast;
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   cast = { clerk: w.actors.clerk, approver: w.actors.approver, admin: w.actors.admin };
 });
 afterAll(async () => {

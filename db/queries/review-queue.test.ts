@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { disclosureIn, type Cast } from "../test-workflow";
 import { disclosureAuditTrail } from "./audit-trail";
 import { NotFoundError } from "../errors";
@@ -10,13 +10,13 @@ import { queueFacets, reviewQueue, stateCounts } from "./review-queue";
 import { transitionDisclosure } from "./workflow";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 let cast: Cast;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   cast = { clerk: w.actors.clerk, approver: w.actors.approver, admin: w.actors.admin };
   const health: Cast = { clerk: w.actors.clerk2, approver: w.actors.approver2, admin: w.actors.admin };
   ids.officeReview = (await disclosureIn(t.db, cast, w.departments.office, "in_review", 2021)).id;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { disclosureIn, type Cast } from "../test-workflow";
 import { loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
@@ -9,13 +9,13 @@ import { addComment, commentCounts, listReturns, listThreads, replyToComment, se
 import { returnDisclosure, transitionDisclosure } from "./workflow";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 let cast: Cast;
 let nextYear = 2050;
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   cast = { clerk: w.actors.clerk, approver: w.actors.approver, admin: w.actors.admin };
 });
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StateE
 import { auditLog } from "../schema/audit";
 import { disclosureSubmissions } from "../schema/review";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { cleanContent, disclosureIn, type Cast } from "../test-workflow";
 import { getDisclosureMeta, loadDisclosure, loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
@@ -20,14 +20,14 @@ import { returnDisclosure, transitionDisclosure } from "./workflow";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 let cast: Cast;
 let nextYear = 2030;
 const year = () => nextYear++;
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   cast = { clerk: w.actors.clerk, approver: w.actors.approver, admin: w.actors.admin };
 });
 afterAll(async () => {

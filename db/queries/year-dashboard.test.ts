@@ -3,19 +3,19 @@ import { dashboardTotals, withLateness } from "@/lib/admin/year-dashboard";
 import { Money } from "@/lib/domain/money";
 import { checkDisclosure, summariseFindings } from "@/lib/rules/engine";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { cleanContent, disclosureIn } from "../test-workflow";
 import { loadDisclosure } from "./disclosures";
 import { addComment } from "./review";
 import { yearDashboard } from "./year-dashboard";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   // 434 in review with a comment; 411 a draft with a broken sum; 402 has not started.
   const content = cleanContent(2021);
   ids.office = (await disclosureIn(t.db, w.actors, w.departments.office, "in_review", 2021, content)).id;

@@ -5,7 +5,7 @@ import { findFramework } from "@/lib/domain/frameworks";
 import { emptyDisclosure } from "@/lib/domain/model";
 import { auditLog } from "../schema/audit";
 import { createTestDb, type TestDb } from "../test-db";
-import { buildWorld, type World } from "../test-world";
+import { buildTestOrg, type TestOrg } from "../test-org";
 import { disclosureIn } from "../test-workflow";
 import { createDepartment, updateDepartment } from "./departments";
 import { listDisclosuresForActor, loadDisclosure } from "./disclosures";
@@ -13,13 +13,13 @@ import { createFiscalYear } from "./settings";
 import { departmentsWithoutDraft, startYearDrafts } from "./year-drafts";
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 let office2020: string;
 const office = { name: "三河市人民政府办公室", nature: "行政", level: "正科级", fundingForm: "财政拨款" };
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   // 434 and 411 published 2020 through the real steps; 402 never published anything.
   office2020 = (await disclosureIn(t.db, w.actors, w.departments.office, "published", 2020)).id;
   await disclosureIn(t.db, { ...w.actors, clerk: w.actors.clerk2, approver: w.actors.approver2 }, w.departments.health, "published", 2020);

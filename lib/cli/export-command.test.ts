@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { migrateDb } from "../../db/migrate";
 import { publishSnapshot } from "../../db/queries/publishing";
-import { buildWorld } from "../../db/test-world";
+import { buildTestOrg } from "../../db/test-org";
 import { disclosureIn } from "../../db/test-workflow";
 import { renderBundle } from "../export/bundle";
 import { importDisclosure, importDisclosureText } from "../import/text/import-disclosure";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   // A published year in a PGlite folder the command opens as the app would.
   const handle = createDb({ pgliteDir: path.join(dir, "db") });
   await migrateDb(handle.db);
-  const world = await buildWorld(handle.db);
+  const world = await buildTestOrg(handle.db);
   const cast = { clerk: world.actors.clerk, approver: world.actors.approver, admin: world.actors.admin };
   const approved = await disclosureIn(handle.db, cast, world.departments.office, "approved", 2021);
   await publishSnapshot(handle.db, cast.admin, approved.id, { expectedVersion: approved.version, files: (d) => renderBundle(d, { formats: ["json", "docx"], revision: 1 }) });

@@ -4,7 +4,7 @@ import { countAudit, searchAudit } from "@/db/queries/audit";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { checkCredentials } from "@/app/_server/credentials";
 import { executeOperation } from "@/app/_server/operation";
-import { buildWorld, type World } from "@/app/_server/testing/world";
+import { buildOperationWorld, type OperationWorld } from "@/app/_server/testing/operation-world";
 import { parseCsv, readSpreadsheetText } from "@/lib/export/csv";
 import { hasQuotePrefix } from "@/lib/export/xlsx-text";
 import { auditCsv, auditXlsx, parseAuditFilter } from "@/lib/security/audit-log-view";
@@ -12,10 +12,10 @@ import { exportAuditOperation } from "./export/operation";
 
 /** The admin's audit view and export on the real database: filters, both formats, inert cells, admins only. */
 let t: TestDb;
-let world: World;
+let world: OperationWorld;
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildOperationWorld(t.db);
   // A failed sign-in whose "username" is a spreadsheet formula, and a successful one.
   await checkCredentials(t.db, { username: "=HYPERLINK(\"http://evil\",\"x\")", password: "x" }, "10.66.0.1");
   await checkCredentials(t.db, { username: world.usernames.clerk, password: world.password }, "10.66.0.2");
@@ -24,7 +24,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const exportAs = (actor: World["actors"][keyof World["actors"]] | null, input: Record<string, string>) => executeOperation(exportAuditOperation, { db: t.db, actor, ip: "10.66.0.9" }, input);
+const exportAs = (actor: OperationWorld["actors"][keyof OperationWorld["actors"]] | null, input: Record<string, string>) => executeOperation(exportAuditOperation, { db: t.db, actor, ip: "10.66.0.9" }, input);
 
 describe("the audit view's filters", () => {
   it("filter by action, by actor's username, by address and by Beijing calendar day", async () => {

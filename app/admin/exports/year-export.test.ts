@@ -8,7 +8,7 @@ import { disclosureIn } from "@/db/test-workflow";
 import { auditLog } from "@/db/schema/audit";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { executeOperation } from "@/app/_server/operation";
-import { buildWorld, type World } from "@/app/_server/testing/world";
+import { buildOperationWorld, type OperationWorld } from "@/app/_server/testing/operation-world";
 import { findExportJob, listExportJobs, startYearExport } from "./jobs";
 import { startYearExportOperation } from "./operations";
 
@@ -20,11 +20,11 @@ import { startYearExportOperation } from "./operations";
  */
 const YEAR = 2043;
 let t: TestDb;
-let world: World;
+let world: OperationWorld;
 const codes = ["434", "501", "502"];
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildOperationWorld(t.db);
   // A third department, with its own clerk, so the year has three published disclosures.
   const third = await createDepartment(t.db, null, { code: "502", name: "三河市教育局", groupId: world.desks.other });
   const thirdClerk = await createUser(t.db, null, { username: "clerk-c", displayName: "clerk-c", role: "clerk", password: world.password, mustChangePassword: false, departmentIds: [third.id] });

@@ -8,7 +8,7 @@ import { indicatorLibrary } from "@/db/schema/library";
 import { indicatorFrameworks } from "@/db/schema/settings";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { cleanContent, disclosureIn } from "@/db/test-workflow";
-import { buildWorld, type World } from "@/db/test-world";
+import { buildTestOrg, type TestOrg } from "@/db/test-org";
 import { formOf, type FrameworkEditForm } from "@/lib/admin/framework-edit";
 import type { Actor } from "@/lib/auth/actor";
 import { findFramework, type IndicatorFramework } from "@/lib/domain/frameworks";
@@ -24,7 +24,7 @@ import { createFrameworkOperation, deleteFrameworkOperation, updateFrameworkOper
  */
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 const ID = "t2025";
 /** The pairs the synthetic disclosures use, level-1 → level-2s. */
 let used: Map<string, Set<string>>;
@@ -53,7 +53,7 @@ const level1Index = (form: FrameworkEditForm, name: string) => form.levels.findI
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   const created = await run(createFrameworkOperation, { id: ID, name: "测试指标体系", source: "", levels: levelsText });
   expect(created.ok).toBe(true);
   const content = cleanContent(2021);

@@ -5,7 +5,7 @@ import { createDisclosure, listDisclosuresForActor, loadDisclosure } from "@/db/
 import { loadUpload, storeUpload } from "@/db/queries/imports";
 import { saveFiscalYear } from "@/db/queries/settings";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { buildWorld, type World } from "@/db/test-world";
+import { buildTestOrg, type TestOrg } from "@/db/test-org";
 import type { Actor } from "@/lib/auth/actor";
 import type { Disclosure } from "@/lib/domain/model";
 import { renderDocx } from "@/lib/export/docx";
@@ -28,10 +28,10 @@ const units = [{ name: "三河市卫生健康局", nature: "行政", level: "正
 const indicatorCount = (d: Disclosure) => d.performance.projects.reduce((n, p) => n + p.indicators.length, 0);
 
 let t: TestDb;
-let w: World;
+let w: TestOrg;
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildTestOrg(t.db);
   for (const year of [2022, 2023, 2024, 2025, 2026, 2027, 2028]) await saveFiscalYear(t.db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
   await updateDepartment(t.db, w.actors.admin.id, w.departments.health, { orgUnits: units });
   // 434's 2020 disclosure (the fixture), not published: last year's latest revision is the source.

@@ -17,11 +17,11 @@ const suite: BenchSuite = {
   name: "autosave",
   async setup() {
     // Loaded here so `npm run bench import-check` does not pay for the database.
-    const [{ createDb }, { migrateDb }, { buildWorld }, { loadEditableDisclosure }, { saveDisclosureContent }, { executeOperation }, { saveContentOperation }, { sanhe2020 }, { syntheticDisclosure }] =
+    const [{ createDb }, { migrateDb }, { buildOperationWorld }, { loadEditableDisclosure }, { saveDisclosureContent }, { executeOperation }, { saveContentOperation }, { sanhe2020 }, { syntheticDisclosure }] =
       await Promise.all([
         import("../../../db/client"),
         import("../../../db/migrate"),
-        import("../../../app/_server/testing/world"),
+        import("../../../app/_server/testing/operation-world"),
         import("../../../db/queries/disclosures"),
         import("../../../db/queries/disclosure-save"),
         import("../../../app/_server/operation"),
@@ -33,7 +33,7 @@ const suite: BenchSuite = {
     process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
     const { db } = createDb({ pgliteDir: dir });
     await migrateDb(db);
-    const world = await buildWorld(db);
+    const world = await buildOperationWorld(db);
     const clerk = world.actors.clerk;
     const id = world.draftId;
 

@@ -3,7 +3,7 @@ import { createDisclosure, getDisclosureMeta, loadEditableDisclosure } from "@/d
 import { createTestDb, type TestDb } from "@/db/test-db";
 import type { Actor } from "@/lib/auth/actor";
 import { setAt } from "@/lib/domain/paths";
-import { buildWorld, type World } from "@/app/_server/testing/world";
+import { buildOperationWorld, type OperationWorld } from "@/app/_server/testing/operation-world";
 import { executeOperation, type Outcome } from "@/app/_server/operation";
 import { explainWarningOperation, saveContentOperation, submitOperation, type SaveContentAnswer } from "./operations";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
@@ -15,12 +15,12 @@ import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
  */
 
 let t: TestDb;
-let w: World;
+let w: OperationWorld;
 let draftId: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  w = await buildWorld(t.db);
+  w = await buildOperationWorld(t.db);
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
 afterAll(async () => {

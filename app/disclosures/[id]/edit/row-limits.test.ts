@@ -3,7 +3,7 @@ import { toCanonical, type EditableDisclosure } from "@/db/disclosure-shape";
 import { InvalidInputError } from "@/db/errors";
 import { createDisclosure, getDisclosureMeta, loadEditableDisclosure } from "@/db/queries/disclosures";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { buildWorld, type World } from "@/db/test-world";
+import { buildTestOrg, type TestOrg } from "@/db/test-org";
 import { disclosureLimits } from "@/lib/domain/limits";
 import { limitsMessages } from "@/lib/i18n/zh-CN/limits";
 import { executeOperation, type Outcome } from "@/app/_server/operation";
@@ -19,12 +19,12 @@ import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 const max = disclosureLimits;
 let t: TestDb;
-let world: World;
+let world: TestOrg;
 let id: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildWorld(t.db);
+  world = await buildTestOrg(t.db);
   ({ id } = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020, content: sanhe2020() }));
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });

@@ -9,12 +9,14 @@ import { buildReviewExamples, type ReviewExamples } from "./review-examples";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 
 /**
- * A small world for server-level tests, built through the db queries (not the demo seed, so the
- * tests say what they rely on): two desks, each reviewing one department; a clerk and an approver
- * on each side; an admin; a draft of department 434 for 2020; a spare clerk for tests that change
- * a user.
+ * What every operation is tried on, in the registry's matrix and the server-level tests: built
+ * through the db queries (not the demo seed, so the tests say what they rely on), with an "own"
+ * side and an "other" side: two desks, each reviewing one department; a clerk and an approver on
+ * each side; an admin; a draft of department 434 for 2020; a spare clerk for tests that change a
+ * user; and disclosures in each state an operation starts from. (db/test-org.ts is the smaller
+ * organisation the query tests share.)
  */
-export type World = {
+export type OperationWorld = {
   password: string;
   departments: { own: string; other: string };
   /** The desks (审核科室) reviewing the own and the other department. */
@@ -31,7 +33,7 @@ export type World = {
 
 export const WORLD_PASSWORD = "test-password-不可猜";
 
-export async function buildWorld(db: Db): Promise<World> {
+export async function buildOperationWorld(db: Db): Promise<OperationWorld> {
   const deskA = await createGroup(db, null, "一科");
   const deskB = await createGroup(db, null, "二科");
   const own = await createDepartment(db, null, { code: "434", name: "三河市人民政府办公室", groupId: deskA.id });

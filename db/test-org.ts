@@ -4,7 +4,8 @@ import { createDepartment, createGroup } from "./queries/departments";
 import { saveFiscalYear } from "./queries/settings";
 import { createUser, loadActor } from "./queries/users";
 
-export type World = {
+/** The organisation the query tests share: departments, desks, people and years, and no disclosure yet. */
+export type TestOrg = {
   departments: { office: string; finance: string; health: string };
   groups: { desk1: string; desk2: string };
   actors: { clerk: Actor; clerk2: Actor; approver: Actor; approver2: Actor; admin: Actor };
@@ -14,7 +15,7 @@ export type World = {
  * Three departments on two desks: 一科 reviews 434 and 财政局, 二科 reviews 卫健局. One clerk for 434,
  * one for 卫健局, an approver per desk, an admin. Fiscal years 2020 (closed) and 2021 (open).
  */
-export async function buildWorld(db: Db): Promise<World> {
+export async function buildTestOrg(db: Db): Promise<TestOrg> {
   const desk1 = (await createGroup(db, null, "一科")).id;
   const desk2 = (await createGroup(db, null, "二科")).id;
   const office = (await createDepartment(db, null, { code: "434", name: "三河市人民政府办公室", groupId: desk1 })).id;
