@@ -140,7 +140,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   <Td className="whitespace-nowrap" data-action={row.action}>
                     <span className={isAlarmingAction(row.action) ? "font-medium text-red-700" : ""}>{auditActionLabel(row.action)}</span>
                   </Td>
-                  <Td className="max-w-48 truncate text-slate-600" title={describeAuditEntity(row)}>
+                  <Td className="max-w-64 truncate text-slate-600" title={describeAuditEntity(row)}>
                     {describeAuditEntity(row)}
                   </Td>
                   <Td className="min-w-72 max-w-xl text-xs text-slate-700">{describeAudit(row)}</Td>
