@@ -2,11 +2,11 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
-import type { EditableDisclosure } from "@/lib/domain/editable";
+import type { EditableDisclosure, EditableProjectFund } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { sections, type SectionId } from "@/lib/domain/model";
 import { sectionOfPath, sectionStatuses } from "@/lib/editor/section-state";
-import { explanationIndex, explanationKey, explanationOf, submitBlockers, type WarningExplanation } from "@/lib/editor/submit-blockers";
+import { explanationIndex, explanationKey, explanationOf, submitBlockers, type WarningExplanation } from "@/lib/rules/submit-gate";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { checkDisclosure, type CheckOptions } from "@/lib/rules/engine";
@@ -16,7 +16,6 @@ import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
 import { ProjectFundsEditor } from "@/components/indicator-grid/project-funds-editor";
-import type { EditableProjectFund } from "@/lib/domain/editable";
 import { ConflictDialog } from "./conflict-dialog";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { FindingsPanel } from "./findings-panel";

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import { explanationOf } from "@/lib/editor/submit-blockers";
+import { explanationOf } from "@/lib/rules/submit-gate";
 import { findingsAt } from "@/lib/rules/engine";
 import type { Finding } from "@/lib/rules/finding";
 

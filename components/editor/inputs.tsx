@@ -4,10 +4,10 @@ import { useId, useState, type ReactNode } from "react";
 import { useController } from "react-hook-form";
 import { formatAmount, normaliseNumber, parseAmount, toHalfWidth } from "@/lib/domain/money";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { formName } from "@/lib/editor/section-forms";
 import { cn } from "@/components/ui/cn";
 import { useEditor } from "./editor-context";
 import { Field } from "./field";
-import { formName } from "./section-schemas";
 
 const m = zhCN.editor.field;
 

@@ -3,11 +3,11 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { formName } from "@/lib/editor/section-forms";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { useEditor, useFindingsAt } from "./editor-context";
 import { FindingNote } from "./finding-note";
-import { formName } from "./section-schemas";
 
 const m = zhCN.editor.list;
 

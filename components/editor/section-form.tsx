@@ -2,11 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, type ReactNode } from "react";
-import { FormProvider, useForm, type Resolver } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
 import type { EditableDisclosure } from "@/lib/domain/editable";
 import type { SectionId } from "@/lib/domain/model";
 import { keepValid } from "@/lib/editor/keep-valid";
-import { sectionSchemas, sectionValues, withSection, type SectionValues } from "./section-schemas";
+import { sectionSchemas, sectionValues, withSection, type SectionInput, type SectionOutput } from "@/lib/editor/section-forms";
 
 export type SectionChange = {
   section: SectionId;
@@ -32,8 +32,8 @@ type SectionFormProps = {
  */
 export function SectionForm({ section, content, invalidTexts, revision, onChange, children }: SectionFormProps) {
   const schema = sectionSchemas[section];
-  const form = useForm<SectionValues>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<SectionValues>,
+  const form = useForm<SectionInput, unknown, SectionOutput>({
+    resolver: zodResolver(schema),
     defaultValues: sectionValues(section, content, invalidTexts),
     mode: "onTouched",
   });
@@ -44,9 +44,9 @@ export function SectionForm({ section, content, invalidTexts, revision, onChange
     const subscription = form.watch((values) => {
       const { content: current, onChange: emit } = latest.current;
       const previous = sectionValues(section, current);
-      const kept = keepValid(schema as never, values, previous) as { value: SectionValues; invalid: Record<string, unknown> };
+      const kept = keepValid(schema, values, previous);
       const invalid = Object.fromEntries(Object.entries(kept.invalid).map(([path, text]) => [path, String(text ?? "")]));
-      emit({ section, content: withSection(section, current, kept.value), invalid });
+      emit({ section, content: withSection(current, kept.value), invalid });
     });
     return () => subscription.unsubscribe();
   }, [form, schema, section]);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { SubmitBlockers } from "@/lib/editor/submit-blockers";
+import type { SubmitBlockers } from "@/lib/rules/submit-gate";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Button } from "@/components/ui/button";
 import { useEditor } from "./editor-context";

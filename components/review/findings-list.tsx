@@ -1,4 +1,5 @@
 import type { Finding } from "@/lib/rules/finding";
+import { explanationOf } from "@/lib/rules/submit-gate";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { shortLabel } from "@/lib/workflow/review-view";
 import { Badge } from "@/components/ui/badge";
@@ -6,13 +7,13 @@ import { Badge } from "@/components/ui/badge";
 const m = zhCN.workflow.screen;
 
 /** The rule engine's findings beside the document, each warning with the department's explanation. */
-export function FindingsList({ findings, explanations, content }: { findings: Finding[]; explanations: Map<string, string>; content: unknown }) {
+export function FindingsList({ findings, explanations, content }: { findings: Finding[]; explanations: ReadonlyMap<string, string>; content: unknown }) {
   const shown = findings.filter((f) => f.severity !== "info");
   if (shown.length === 0) return <p className="text-sm text-slate-600">{m.noFindings}</p>;
   return (
     <ul className="space-y-2" data-testid="review-findings">
       {shown.map((f, i) => {
-        const explanation = explanations.get(`${f.rule}\u0000${f.path}`);
+        const explanation = explanationOf(explanations, f);
         return (
           <li key={i} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
             <div className="flex items-start gap-2">

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { isPlainObject } from "@/lib/domain/json";
-import { emptyDisclosure, sections, type Department } from "@/lib/domain/model";
+import { documentHeading, emptyDisclosure, sections, type Department } from "@/lib/domain/model";
 import { removeTextFaults } from "@/lib/domain/text-hygiene";
 import { keepValid } from "@/lib/editor/keep-valid";
 import type { Db } from "../client";
@@ -9,7 +9,7 @@ import { disclosureSections, indicators, procurementItems, projectFunds } from "
 
 /**
  * How a canonical disclosure lies in the tables: each section's non-repeating content as jsonb in
- * disclosure_sections (keyed as model.ts `sections`, plus "header" for title and preamble), the
+ * disclosure_sections (keyed as model.ts `sections`, plus "header" for the `documentHeading` fields), the
  * repeating rows in their own tables. department, fiscalYear and performance.framework are columns
  * of the disclosure row and are not stored twice.
  */
@@ -29,7 +29,7 @@ export type StoredContent = {
 
 /** The disclosure's non-repeating content, one entry per section. */
 export function toSectionContents(d: EditableDisclosure): SectionContent[] {
-  const out: SectionContent[] = [{ sectionId: HEADER_SECTION, content: { title: d.title, preamble: d.preamble } }];
+  const out: SectionContent[] = [{ sectionId: HEADER_SECTION, content: Object.fromEntries(documentHeading.fields.map((field) => [field, d[field]])) }];
   for (const section of sections) {
     const content: Record<string, unknown> = {};
     for (const field of section.fields) content[field] = d[field];

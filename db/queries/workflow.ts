@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import type { DisclosureState } from "@/lib/workflow/states";
+import { toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
 import { checkDisclosure } from "@/lib/rules/engine";
+import { submitBlockers } from "@/lib/rules/submit-gate";
 import { guardsMessage, stepRefusal, stepVerb } from "@/lib/workflow/messages";
 import { needsFindings, transitionOf, unmetGuards, type GuardFacts, type GuardId, type WorkflowStep } from "@/lib/workflow/transitions";
 import type { Db } from "../client";
-import { toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
 import { ConflictError, ForbiddenError, InvalidInputError, StateError } from "../errors";
 import { disclosures } from "../schema/disclosures";
 import { disclosureReturns, disclosureSubmissions, reviewComments, warningExplanations } from "../schema/review";
@@ -75,13 +76,13 @@ export async function findingFacts(db: Db, disclosureId: string, content: Editab
   // One after another: `db` is the transition's transaction, one connection (pg 9 refuses overlapping queries on it).
   const severities = await ruleSeverities(db);
   const frameworks = await customFrameworks(db);
-  const explained = await db.select({ ruleId: warningExplanations.ruleId, path: warningExplanations.path }).from(warningExplanations).where(eq(warningExplanations.disclosureId, disclosureId));
-  const findings = checkDisclosure(toCanonical(content), { severities, frameworks });
-  const kept = new Set(explained.map((e) => `${e.ruleId}\u0000${e.path}`));
-  return {
-    errorFindings: findings.filter((f) => f.severity === "error").length,
-    unexplainedWarnings: findings.filter((f) => f.severity === "warning" && !kept.has(`${f.rule}\u0000${f.path}`)).length,
-  };
+  const explained = await db
+    .select({ ruleId: warningExplanations.ruleId, path: warningExplanations.path, explanation: warningExplanations.explanation })
+    .from(warningExplanations)
+    .where(eq(warningExplanations.disclosureId, disclosureId));
+  // The same gate as the editor's list beside the button (lib/rules/submit-gate.ts).
+  const blockers = submitBlockers(checkDisclosure(toCanonical(content), { severities, frameworks }), explained);
+  return { errorFindings: blockers.errors.length, unexplainedWarnings: blockers.unexplained.length };
 }
 
 async function isActiveReason(db: Db, code: string | undefined): Promise<boolean> {

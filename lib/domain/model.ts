@@ -240,8 +240,9 @@ export type Assets = z.infer<typeof assets>;
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;
 
 /**
- * The nine sections in the order the disclosure prints them. The keys are the section ids used
- * by the forms, the side bar, review comments and the database.
+ * The nine sections in the order the disclosure prints them, each with the fields of the
+ * disclosure it holds. The keys are the section ids used by the forms, the side bar, review
+ * comments and the database.
  */
 export const sections = [
   { id: "organisation", number: "一", title: "部门职责及机构设置情况", fields: ["responsibilities", "orgUnits"] },
@@ -256,6 +257,14 @@ export const sections = [
 ] as const satisfies ReadonlyArray<{ id: string; number: string; title: string; fields: ReadonlyArray<keyof Disclosure> }>;
 
 export type SectionId = (typeof sections)[number]["id"];
+
+/**
+ * The document's heading, printed above section 一: its title and preamble are edited with
+ * section 一, and what is said of the heading (its findings) counts there. The department and the
+ * year head it too but are fixed when the draft starts. With `sections`, the one map of which
+ * fields belong to which section.
+ */
+export const documentHeading = { section: "organisation", fields: ["title", "preamble"] } as const satisfies { section: SectionId; fields: ReadonlyArray<keyof Disclosure> };
 
 const emptyYear = (): ThreePublicYear => ({ total: null, outbound: null, vehiclePurchase: null, vehicleOperation: null, reception: null });
 

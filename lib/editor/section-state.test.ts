@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyDisclosure, type Disclosure } from "../domain/model";
 import { checkDisclosure } from "../rules/engine";
-import { explanationIndex, explanationOf } from "./submit-blockers";
+import { explanationIndex, explanationOf } from "../rules/submit-gate";
 import { sectionOfPath, sectionStatuses, type SectionState } from "./section-state";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 

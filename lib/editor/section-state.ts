@@ -1,4 +1,4 @@
-import { sections, type Disclosure, type SectionId } from "../domain/model";
+import { documentHeading, sections, type Disclosure, type SectionId } from "../domain/model";
 import { sectionIndexOf } from "../domain/paths";
 import type { Finding } from "../rules/finding";
 
@@ -24,12 +24,12 @@ export type SectionStatus = {
 };
 
 /**
- * The section a path is edited in. The title and preamble head the document (no section of their
- * own) and are edited with section 一, so their findings count there.
+ * The section a path is edited in. The document's heading has no section of its own: its findings
+ * count in the section it is edited with (model.ts `documentHeading`).
  */
 export function sectionOfPath(path: string): SectionId {
   const index = sectionIndexOf(path);
-  return sections[index < 0 ? 0 : index].id;
+  return index < 0 ? documentHeading.section : sections[index].id;
 }
 
 const blank = (text: string | null | undefined) => text == null || text.trim() === "";

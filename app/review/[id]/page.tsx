@@ -3,17 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { toCanonical } from "@/lib/domain/editable";
 import { NotFoundError } from "@/db/errors";
 import { getDisclosureMeta, loadContent } from "@/db/queries/disclosures";
 import { listReturnReasonsWithUse } from "@/db/queries/return-reasons";
 import { listReturns, listThreads, listWarningExplanations } from "@/db/queries/review";
 import { changesSinceLastSubmission, priorYearDisclosure } from "@/db/queries/review-changes";
 import { canAnswerComment, canComment, canUseReviewQueue } from "@/lib/auth/policy";
+import { toCanonical } from "@/lib/domain/editable";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { documentOutline } from "@/lib/render/document";
 import { checkDisclosure } from "@/lib/rules/engine";
+import { explanationIndex } from "@/lib/rules/submit-gate";
 import { guardsMessage } from "@/lib/workflow/messages";
 import { rowPathOf } from "@/lib/workflow/review-view";
 import { disclosureState, isSubmittedOrBeyond } from "@/lib/workflow/states";
@@ -135,7 +136,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
               <h2 id="findings-title" className="mb-2 text-base font-semibold text-slate-900">
                 {m.findings}
               </h2>
-              <FindingsList findings={findings} explanations={new Map(explanations.map((e) => [`${e.ruleId}\u0000${e.path}`, e.explanation]))} content={content} />
+              <FindingsList findings={findings} explanations={explanationIndex(explanations)} content={content} />
             </section>
             {returns.length > 0 ? (
               <section aria-labelledby="returns-title">

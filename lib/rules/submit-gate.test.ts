@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkDisclosure } from "../rules/engine";
-import { isBlocked, submitBlockers } from "./submit-blockers";
+import { checkDisclosure } from "./engine";
+import { isBlocked, submitBlockers } from "./submit-gate";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 describe("what blocks submission", () => {

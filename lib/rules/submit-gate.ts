@@ -1,14 +1,17 @@
-import type { Finding } from "../rules/finding";
+import type { Finding } from "./finding";
 
 /**
- * What stands between a draft and 提交 (lib/domain/spec/rules.md, lib/domain/spec/workflow.md): every error fixed, every warning
- * that is kept explained in writing. One function for the button's list in the browser and the
- * server's refusal, so the two never disagree.
+ * What stands between a draft and 提交 (lib/domain/spec/rules.md, lib/domain/spec/workflow.md):
+ * every error fixed, every warning that is kept explained in writing. One function for the
+ * editor's list beside the button, the review screen's findings and the server's refusal
+ * (db/queries/workflow.ts), so they never disagree.
  */
 export type WarningExplanation = { ruleId: string; path: string; explanation: string };
 
+/** A kept warning is known by its rule and its path: the key of its explanation. */
 export const explanationKey = (ruleId: string, path: string) => `${ruleId}\u0000${path}`;
 
+/** The written explanations by key; a blank one explains nothing. */
 export function explanationIndex(explanations: ReadonlyArray<WarningExplanation>): Map<string, string> {
   return new Map(explanations.filter((e) => e.explanation.trim() !== "").map((e) => [explanationKey(e.ruleId, e.path), e.explanation]));
 }
