@@ -1,7 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyDisclosure } from "@/lib/domain/model";
-import type { EditableDisclosure, EditableIndicator } from "../disclosure-shape";
+import type { EditableDisclosure, EditableIndicator } from "@/lib/domain/editable";
 import { indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { createTestDb, type TestDb } from "../test-db";
 import { buildTestOrg, type TestOrg } from "../test-org";

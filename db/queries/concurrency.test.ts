@@ -5,7 +5,7 @@ import { returnOperation, startReviewOperation, withdrawOperation } from "@/app/
 import { executeOperation, type Operation } from "@/app/_server/operation";
 import { buildOperationWorld, type OperationWorld } from "@/app/_server/testing/operation-world";
 import type { Actor } from "@/lib/auth/actor";
-import type { EditableDisclosure } from "../disclosure-shape";
+import type { EditableDisclosure } from "@/lib/domain/editable";
 import { auditLog } from "../schema/audit";
 import { createTestDb, type TestDb } from "../test-db";
 import type { DisclosureState } from "@/lib/workflow/states";

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Disclosure } from "@/lib/domain/model";
-import { toCanonical, type EditableDisclosure } from "../disclosure-shape";
+import { toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { createTestDb, type TestDb } from "../test-db";
