@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { disclosureLimits } from "../lib/domain/limits";
 import { parseCsv, readSpreadsheetText } from "../lib/export/csv";
 import { hasQuotePrefix } from "../lib/export/xlsx-text";
-import { limitsMessages } from "../lib/i18n/zh-CN/limits";
+import { inputMessages } from "../lib/i18n/zh-CN/input";
 import { actionId } from "../lib/ops/next-server";
 import { demoPassword, signIn } from "./accounts";
 
@@ -350,7 +350,7 @@ test.describe("hostile requests (issue 13)", () => {
       const body = { expectedVersion: 1, content: { ...content, performance: { ...content.performance, projects: [{ ...content.performance.projects[0], indicators }] } } };
       const answer = await page.request.put(`/api/disclosures/${id}/content`, { data: body });
       expect(counted(answer.status()), String(count)).toBe(400);
-      expect((await answer.json()).fieldErrors).toEqual({ "content.performance.projects": [limitsMessages.indicators(count, max)] });
+      expect((await answer.json()).fieldErrors).toEqual({ "content.performance.projects": [inputMessages.rows.indicators(count, max)] });
     }
     // Nothing was stored.
     expect(await (await page.request.get(`/api/disclosures/${id}`)).json()).toEqual(content);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { editableDisclosure } from "./editable";
-import { limitsMessages } from "../i18n/zh-CN/limits";
+import { inputMessages } from "../i18n/zh-CN/input";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
 import { amountDigitsProblem, decimalDigitsProblem, disclosureLimits, MAX_COUNT, rowLimitProblem, weightProblem } from "./limits";
 import { amount, disclosure, indicator as indicatorSchema, type Disclosure, type Indicator } from "./model";
@@ -35,9 +35,9 @@ describe("the most rows one disclosure holds", () => {
   });
 
   it.each([
-    ["indicators", sized(10, max.indicators + 1, 1), ["performance", "projects"], limitsMessages.indicators(max.indicators + 1, max.indicators)],
-    ["projects", sized(max.projects + 1, 1, 1), ["performance", "projects"], limitsMessages.projects(max.projects + 1, max.projects)],
-    ["procurement lines", sized(1, 1, max.procurementItems + 1), ["procurement", "items"], limitsMessages.procurementItems(max.procurementItems + 1, max.procurementItems)],
+    ["indicators", sized(10, max.indicators + 1, 1), ["performance", "projects"], inputMessages.rows.indicators(max.indicators + 1, max.indicators)],
+    ["projects", sized(max.projects + 1, 1, 1), ["performance", "projects"], inputMessages.rows.projects(max.projects + 1, max.projects)],
+    ["procurement lines", sized(1, 1, max.procurementItems + 1), ["procurement", "items"], inputMessages.rows.procurementItems(max.procurementItems + 1, max.procurementItems)],
   ])("one row over on %s is refused at that table, saying how many and the limit", (_what, d, path, message) => {
     for (const schema of [disclosure, editableDisclosure]) {
       const result = schema.safeParse(d);
@@ -50,7 +50,7 @@ describe("the most rows one disclosure holds", () => {
 
   it("a three times larger disclosure (what overflowed the stack before) is refused the same way", () => {
     const result = editableDisclosure.safeParse(sized(100, 16_001, 0));
-    expect(result.error?.issues.map((i) => i.message)).toEqual([limitsMessages.indicators(16_001, max.indicators)]);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([inputMessages.rows.indicators(16_001, max.indicators)]);
   });
 });
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { inputMessages } from "../i18n/zh-CN/input";
-import { limitsMessages } from "../i18n/zh-CN/limits";
 
 /**
  * How large a disclosure may be: how many repeating rows it holds, and how large each figure in it
@@ -37,15 +36,15 @@ type WithIndicators = { indicators: readonly unknown[] };
 export function projectLimitProblems(projects: readonly WithIndicators[]): string[] {
   const max = disclosureLimits;
   const problems: string[] = [];
-  if (projects.length > max.projects) problems.push(limitsMessages.projects(projects.length, max.projects));
+  if (projects.length > max.projects) problems.push(inputMessages.rows.projects(projects.length, max.projects));
   const indicators = projects.reduce((sum, p) => sum + p.indicators.length, 0);
-  if (indicators > max.indicators) problems.push(limitsMessages.indicators(indicators, max.indicators));
+  if (indicators > max.indicators) problems.push(inputMessages.rows.indicators(indicators, max.indicators));
   return problems;
 }
 
 export function procurementLimitProblems(items: readonly unknown[]): string[] {
   const max = disclosureLimits.procurementItems;
-  return items.length > max ? [limitsMessages.procurementItems(items.length, max)] : [];
+  return items.length > max ? [inputMessages.rows.procurementItems(items.length, max)] : [];
 }
 
 /** The first limit a whole disclosure passes, for a refusal outside a schema (a draft made from a sheet); null within them all. */

@@ -1,7 +1,7 @@
 /**
  * Strings of what any input may hold (issue 13): characters that cannot be stored or that would
- * make a text read otherwise than it is stored, figures beyond what a spreadsheet keeps, data
- * nested deeper than any of ours. Included in lib/i18n/zh-CN.ts as `zhCN.input`. Framework-free:
+ * make a text read otherwise than it is stored, figures beyond what a spreadsheet keeps, more rows
+ * than a disclosure may hold, data nested deeper than any of ours. Included in lib/i18n/zh-CN.ts as `zhCN.input`. Framework-free:
  * the domain's schema, the importers and the server's input check say the same words.
  */
 export const inputMessages = {
@@ -20,6 +20,12 @@ export const inputMessages = {
     decimalTooLong: (digits: number) => `数值最多 ${digits} 位数字（Excel 只能准确保存 15 位有效数字）。`,
     weightRange: (max: number) => `权重须在 0 到 ${max} 之间。`,
     countTooLarge: (max: number) => `数量不能超过 ${max}。`,
+  },
+  /** The most rows one disclosure may hold (lib/domain/limits.ts): said at the table that is over. */
+  rows: {
+    projects: (count: number, max: number) => `项目共 ${count} 个，超过每份信息公开最多 ${max} 个的上限。请删去或合并部分项目后再保存。`,
+    indicators: (count: number, max: number) => `绩效指标共 ${count} 条，超过每份信息公开最多 ${max} 条的上限。请删去部分指标后再保存。`,
+    procurementItems: (count: number, max: number) => `政府采购品目共 ${count} 项，超过每份信息公开最多 ${max} 项的上限。请删去或合并部分品目后再保存。`,
   },
   structure: {
     tooDeep: (max: number) => `内容嵌套超过 ${max} 层，不是本系统能处理的数据，已拒绝。`,

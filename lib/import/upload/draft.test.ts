@@ -3,7 +3,7 @@ import { findFramework } from "../../domain/frameworks";
 import { disclosure as disclosureSchema, type Disclosure } from "../../domain/model";
 import { draftFromLastYear, draftFromReading, emptyDraft, readingNotes, type DraftTarget } from "./draft";
 import { disclosureLimits } from "../../domain/limits";
-import { limitsMessages } from "../../i18n/zh-CN/limits";
+import { inputMessages } from "../../i18n/zh-CN/input";
 import { readUpload, type UploadReading } from "./read-upload";
 import { UploadRefused } from "./sniff";
 import { sanhe2020, sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
@@ -70,6 +70,6 @@ describe("the content a new year's draft starts with", () => {
     const over = disclosureLimits.indicators + 1;
     const projects = [{ name: "热线经费", amount: null, goal: "", indicators: Array.from({ length: over }, (_, n) => ({ ...row, name: `指标${n}` })) }];
     const reading: UploadReading = { kind: "indicators", format: "xlsx", encoding: null, sheets: { projects, problems: [], sheets: [], skipped: [] }, problems: [] };
-    expect(() => draftFromReading(reading, target(2022))).toThrow(new UploadRefused(limitsMessages.indicators(over, disclosureLimits.indicators)));
+    expect(() => draftFromReading(reading, target(2022))).toThrow(new UploadRefused(inputMessages.rows.indicators(over, disclosureLimits.indicators)));
   });
 });

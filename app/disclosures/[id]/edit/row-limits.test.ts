@@ -5,7 +5,7 @@ import { createDisclosure, getDisclosureMeta, loadEditableDisclosure } from "@/d
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { buildTestOrg, type TestOrg } from "@/db/test-org";
 import { disclosureLimits } from "@/lib/domain/limits";
-import { limitsMessages } from "@/lib/i18n/zh-CN/limits";
+import { inputMessages } from "@/lib/i18n/zh-CN/input";
 import { executeOperation, type Outcome } from "@/app/_server/operation";
 import { saveContentOperation, type SaveContentAnswer } from "./operations";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
@@ -61,10 +61,10 @@ describe("autosave at the row limits", () => {
   }, 120_000);
 
   it.each([
-    ["indicators", (b: EditableDisclosure) => sized(b, 100, max.indicators + 1, 1), "content.performance.projects", limitsMessages.indicators(max.indicators + 1, max.indicators)],
-    ["indicators, three times over", (b: EditableDisclosure) => sized(b, 100, 16_001, 1), "content.performance.projects", limitsMessages.indicators(16_001, max.indicators)],
-    ["projects", (b: EditableDisclosure) => sized(b, max.projects + 1, 1, 1), "content.performance.projects", limitsMessages.projects(max.projects + 1, max.projects)],
-    ["procurement lines", (b: EditableDisclosure) => sized(b, 1, 1, max.procurementItems + 1), "content.procurement.items", limitsMessages.procurementItems(max.procurementItems + 1, max.procurementItems)],
+    ["indicators", (b: EditableDisclosure) => sized(b, 100, max.indicators + 1, 1), "content.performance.projects", inputMessages.rows.indicators(max.indicators + 1, max.indicators)],
+    ["indicators, three times over", (b: EditableDisclosure) => sized(b, 100, 16_001, 1), "content.performance.projects", inputMessages.rows.indicators(16_001, max.indicators)],
+    ["projects", (b: EditableDisclosure) => sized(b, max.projects + 1, 1, 1), "content.performance.projects", inputMessages.rows.projects(max.projects + 1, max.projects)],
+    ["procurement lines", (b: EditableDisclosure) => sized(b, 1, 1, max.procurementItems + 1), "content.procurement.items", inputMessages.rows.procurementItems(max.procurementItems + 1, max.procurementItems)],
   ])("refuses one row too many (%s) at the table, in Chinese, and stores nothing", async (_what, grow, path, message) => {
     const { meta, content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
     const outcome = await save(grow(content), meta.version);
@@ -76,6 +76,6 @@ describe("autosave at the row limits", () => {
     const { content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
     const start = createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2021, content: sized(content, 1, 1, max.procurementItems + 1) });
     await expect(start).rejects.toThrow(InvalidInputError);
-    await expect(start).rejects.toThrow(limitsMessages.procurementItems(max.procurementItems + 1, max.procurementItems));
+    await expect(start).rejects.toThrow(inputMessages.rows.procurementItems(max.procurementItems + 1, max.procurementItems));
   });
 });
