@@ -6,7 +6,7 @@ import { auditActions, searchAudit, type AuditRow } from "@/db/queries/audit";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { auditMessages } from "@/lib/i18n/zh-CN/audit";
 import { auditActionLabel, currentSpelling, formerSpellings, hasAuditLabel, nonOperationAuditActions, spellingsOf } from "@/lib/security/audit-actions";
-import { exportCells } from "@/lib/security/audit-log-view";
+import { actorLabel, exportCells } from "@/lib/security/audit-log-view";
 import { describeAudit, describeAuditEntity } from "@/lib/security/audit-sentence";
 import { workflowSteps } from "@/lib/workflow/transitions";
 import { checkCredentials } from "./credentials";
@@ -152,6 +152,12 @@ describe("every row a real world writes, as people read it", () => {
     expect(cells[4]).toBe("停用用户（user.disable）");
     expect(cells[6]).toBe("停用了该用户，其登录全部失效。");
     expect(JSON.parse(cells[8])).toEqual({ action: "user.disable", entityType: "user", entityId: row.entityId, detail: row.detail });
+  });
+
+  it("says who acted: a person, someone not signed in trying to, or the system itself", () => {
+    expect(actorLabel(rows.find((r) => r.action === "user.disable")!)).toBe(`${world.usernames.admin}（${world.usernames.admin}）`);
+    expect(actorLabel(rows.find((r) => r.action === "user.login-failed")!)).toBe("（未登录）");
+    expect(actorLabel(rows.find((r) => r.action === "fiscal-year.save")!)).toBe("系统");
   });
 
   it("offers each action once in the filter's list, under its current spelling", async () => {

@@ -63,9 +63,11 @@ export type AuditViewRow = {
   hash: string;
 };
 
-export function actorLabel(row: Pick<AuditViewRow, "actorId" | "actorName" | "actorUsername">): string {
+export function actorLabel(row: Pick<AuditViewRow, "actorId" | "actorName" | "actorUsername" | "entityType">): string {
   if (row.actorName) return `${row.actorName}（${row.actorUsername}）`;
-  return row.actorId ? row.actorId : m.unknownActor;
+  if (row.actorId) return row.actorId;
+  // No one signed in: someone trying to, or the system itself (the seed, a command-line task).
+  return row.entityType === "sign-in" ? m.unknownActor : auditMessages.system;
 }
 
 /** The row as stored, the part its hash covers beyond the columns (for an auditor checking the chain). */

@@ -135,7 +135,7 @@ export default async function AuditPage({ searchParams }: Props) {
                     {row.id}
                   </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(row.at)}</Td>
-                  <Td className="max-w-48 truncate">{row.actorId || row.actorName ? actorLabel(row) : <span className="text-slate-500">{m.unknownActor}</span>}</Td>
+                  <Td className={`max-w-48 truncate ${row.actorId ? "" : "text-slate-500"}`}>{actorLabel(row)}</Td>
                   <Td className="whitespace-nowrap text-slate-600">{row.ip ?? ""}</Td>
                   <Td className="whitespace-nowrap" data-action={row.action}>
                     <span className={isAlarmingAction(row.action) ? "font-medium text-red-700" : ""}>{auditActionLabel(row.action)}</span>
