@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { toCanonical, type EditableDisclosure } from "@/db/disclosure-shape";
+import { toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
 import { InvalidInputError } from "@/db/errors";
 import { createDisclosure, getDisclosureMeta, loadEditableDisclosure } from "@/db/queries/disclosures";
 import { createTestDb, type TestDb } from "@/db/test-db";
