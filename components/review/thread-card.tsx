@@ -7,6 +7,7 @@ import { replyAction, resolveAction } from "@/app/review/[id]/actions";
 import type { CommentThread } from "@/db/queries/review";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { rowPathOf } from "@/lib/workflow/review-view";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -48,7 +49,7 @@ export function ThreadCard({ thread, canAnswer, showLocation = true }: { thread:
     >
       <header className="mb-1 flex items-start justify-between gap-2">
         {showLocation ? (
-          <a href={`#row-${rowOf(thread.currentPath)}`} className="text-xs leading-5 text-brand-700 hover:underline">
+          <a href={`#row-${rowPathOf(thread.currentPath) ?? thread.currentPath}`} className="text-xs leading-5 text-brand-700 hover:underline">
             {thread.label}
           </a>
         ) : (
@@ -110,10 +111,4 @@ function Comment({ author, at, body }: { author: string; at: Date; body: string 
       <p className="mt-0.5 whitespace-pre-wrap text-slate-900">{body}</p>
     </div>
   );
-}
-
-/** The document marks rows by their record's path; a field inside a row scrolls to the row. */
-function rowOf(path: string): string {
-  const m = /^(.*\[\d+\])/.exec(path);
-  return m ? m[1] : path;
 }
