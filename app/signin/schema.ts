@@ -16,7 +16,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   if (!code) return null;
   if (code === "CredentialsSignin") return zhCN.signIn.wrongCredentials;
   if (code === signInErrorCodes.disabled) return zhCN.signIn.disabled;
-  if (code === "SessionRequired") return zhCN.signIn.sessionExpired;
+  // Sent back for want of a session: the same words as any request whose sign-in has lapsed.
+  if (code === "SessionRequired") return zhCN.errors.unauthenticated;
   const security = securitySignInMessage(code);
   if (security) return security;
   return zhCN.signIn.unavailable;

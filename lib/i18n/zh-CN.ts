@@ -87,7 +87,6 @@ export const zhCN = {
     usernameRequired: "请输入用户名",
     passwordRequired: "请输入密码",
     providerName: "账号密码",
-    sessionExpired: "登录已失效，请重新登录。",
     unavailable: "登录服务暂不可用，请稍后重试。",
     publicHint: "公众查阅已公开的预算信息无需登录：",
     publicLink: "进入公开目录",

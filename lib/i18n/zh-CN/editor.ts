@@ -108,7 +108,6 @@ export const editorMessages = {
     conflict: "还有冲突需要处理",
     ready: "检查通过，可以提交。",
     confirm: "提交后，在审核完成前将不能修改。确定提交吗？",
-    done: "已提交，等待财政局审核。",
     adminNote: "提交是部门的声明，只能由本部门填报员提交。",
   },
   conflict: {
