@@ -1,4 +1,6 @@
+import { adminMessages } from "./admin";
 import { reviewMessages } from "./review";
+import { securityMessages } from "./security";
 
 /**
  * Strings of the audit log (issue 14): what each action code is called, what its row says in a
@@ -8,7 +10,9 @@ import { reviewMessages } from "./review";
  * Included in lib/i18n/zh-CN.ts as `zhCN.audit`.
  */
 
+// An action the pages already name is called by that name here: the button and the log agree.
 const steps = reviewMessages.steps;
+const admin = adminMessages;
 
 export const auditMessages = {
   /**
@@ -22,25 +26,25 @@ export const auditMessages = {
     "user.login-failed": "登录失败",
     "user.login-locked": "登录被锁定",
     "user.login-disabled": "停用账号尝试登录",
-    "user.logout": "退出登录",
-    "account.sign-out": "退出登录",
+    "user.logout": securityMessages.account.signOut,
+    "account.sign-out": securityMessages.account.signOut,
     "user.password-change": "修改本人密码",
     "account.change-password": "修改本人密码",
     "user.password-change-refused": "修改密码被拒",
     "user.reset-password": "重置用户密码",
     "authz.refused": "权限拒绝",
     // Users (db/queries/users.ts)
-    "user.create": "新建用户",
-    "user.update": "修改用户",
+    "user.create": admin.users.create,
+    "user.update": admin.users.edit,
     "user.scope": "修改负责范围",
     "user.set-disabled": "停用或启用用户",
     "user.disable": "停用用户",
     "user.enable": "启用用户",
-    "user.import": "批量导入用户",
+    "user.import": admin.users.import,
     // Departments and desks (db/queries/departments.ts, users.ts)
-    "department.create": "新建部门",
-    "department.update": "修改部门",
-    "department.import": "批量导入部门",
+    "department.create": admin.departments.create,
+    "department.update": admin.departments.edit,
+    "department.import": admin.departments.import,
     "desk.create": "新建审核科室",
     "desk.set-approvers": "设置科室审核员",
     // Years, frameworks, rules, return reasons, the indicator library
@@ -51,7 +55,7 @@ export const auditMessages = {
     "fiscal-year.start-drafts": "生成各部门草稿",
     "framework.create": "新建指标体系",
     "framework.update": "修改指标体系",
-    "framework.delete": "删除指标体系",
+    "framework.delete": admin.frameworks.edit.delete,
     "rule-policy.set": "设置检查规则级别",
     "return-reason.create": "新增退回原因",
     "return-reason.update": "修改退回原因",
@@ -75,10 +79,10 @@ export const auditMessages = {
     "publication.open-revision": steps.openRevision,
     "disclosure.explain-warning": "说明提示",
     "disclosure.read-json": "读取信息公开数据",
-    "review.comment": "添加意见",
+    "review.comment": reviewMessages.comments.add,
     "review.reply": "回复意见",
     "review.resolve": "解决或重新打开意见",
-    "comment.add": "添加意见",
+    "comment.add": reviewMessages.comments.add,
     "comment.reply": "回复意见",
     "comment.resolve": "解决意见",
     "comment.reopen": "重新打开意见",
@@ -130,7 +134,7 @@ export const auditMessages = {
 
   /** One disclosure's trail (/disclosures/[id]/audit). */
   history: {
-    title: "操作记录",
+    title: reviewMessages.screen.audit,
     intro: "该信息公开的每一次保存和状态变化：谁、何时、从哪里、改了什么。记录只增不改。",
     at: "时间",
     who: "操作人",
