@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditActions, searchAudit, type AuditRow } from "@/db/queries/audit";
+import { auditActions, auditHash, searchAudit, type AuditRow } from "@/db/queries/audit";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { auditMessages } from "@/lib/i18n/zh-CN/audit";
 import { auditActionLabel, currentSpelling, formerSpellings, hasAuditLabel, nonOperationAuditActions, spellingsOf } from "@/lib/security/audit-actions";
@@ -151,7 +151,11 @@ describe("every row a real world writes, as people read it", () => {
     const cells = exportCells(row);
     expect(cells[4]).toBe("停用用户（user.disable）");
     expect(cells[6]).toBe("停用了该用户，其登录全部失效。");
-    expect(JSON.parse(cells[8])).toEqual({ action: "user.disable", entityType: "user", entityId: row.entityId, detail: row.detail });
+    expect(JSON.parse(cells[8])).toEqual({ at: row.at.toISOString(), actorId: world.actors.admin.id, ip: "10.77.0.3", action: "user.disable", entityType: "user", entityId: row.entityId, detail: row.detail });
+    // The next row down is the one before: its hash and this record give this row's hash.
+    const before = rows[rows.indexOf(row) + 1];
+    const stored = JSON.parse(cells[8]);
+    expect(auditHash(before.hash, { ...stored, at: new Date(stored.at) })).toBe(row.hash);
   });
 
   it("says who acted: a person, someone not signed in trying to, or the system itself", () => {

@@ -70,8 +70,9 @@ export function actorLabel(row: Pick<AuditViewRow, "actorId" | "actorName" | "ac
   return row.entityType === "sign-in" ? m.unknownActor : auditMessages.system;
 }
 
-/** The row as stored, the part its hash covers beyond the columns (for an auditor checking the chain). */
-const record = (row: AuditViewRow) => JSON.stringify({ action: row.action, entityType: row.entityType, entityId: row.entityId, detail: row.detail });
+/** The row as stored: every field its hash covers (db/queries/audit.ts), for an auditor checking the chain from the file. */
+const record = (row: AuditViewRow) =>
+  JSON.stringify({ at: row.at.toISOString(), actorId: row.actorId, ip: row.ip, action: row.action, entityType: row.entityType, entityId: row.entityId, detail: row.detail });
 
 /** The columns of both exports, in the view's order; the action keeps its code for filtering in Excel. */
 export function exportCells(row: AuditViewRow): string[] {
