@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { opsMessages } from "../lib/i18n/zh-CN/ops";
 import * as schema from "./schema/index";
 
 /** One type for both drivers: queries never know which one they run on. */
@@ -38,7 +39,7 @@ export function createDb(opts: DbOptions): DbHandle {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max });
     // An idle connection the server ends (a restart, a failover, an administrator) must not take the
     // process down: the pool drops it and opens another when next asked.
-    pool.on("error", (error) => console.error(`[db] 空闲的数据库连接被服务器关闭：${error.message}`));
+    pool.on("error", (error) => console.error(opsMessages.database.idleConnectionClosed(error.message)));
     const db: Db = drizzlePg({ client: pool, schema });
     return { db, driver: "pg", close: () => pool.end() };
   }

@@ -5,13 +5,14 @@
  */
 import { closeDb, getDb, optionsFromEnv } from "./client";
 import { migrateDb } from "./migrate";
+import { opsMessages } from "../lib/i18n/zh-CN/ops";
 
 const target = optionsFromEnv();
 try {
   await migrateDb(getDb());
-  console.log(`数据库已更新到最新结构：${target.databaseUrl ? new URL(target.databaseUrl).host : target.pgliteDir}`);
+  console.log(opsMessages.database.migrated(target.databaseUrl ? new URL(target.databaseUrl).host : target.pgliteDir));
 } catch (error) {
-  console.error("数据库迁移失败：", error instanceof Error ? error.message : error);
+  console.error(opsMessages.database.migrationFailed, error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
   await closeDb();

@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { bind } from "./bindings";
-import { executeOperation, type Operation, type Outcome } from "./operation";
+import { executeOperation, type Access, type AnyOperation, type Operation, type Outcome } from "./operation";
 import { clientIp, getActor } from "./session";
 
 /**
@@ -26,7 +26,7 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
  * Callable with an object, with FormData (`<form action>`), or as `useActionState`'s
  * `(previousState, formData)`. Always resolves to an Outcome; it never throws to the browser.
  */
-export function serverAction<I, O>(op: Operation<I, O>, options: { revalidate?: string[] } = {}) {
+export function serverAction<I, O, F, A extends Access>(op: Operation<I, O, F, A>, options: { revalidate?: string[] } = {}) {
   const action = async (...args: [unknown] | [unknown, unknown]): Promise<Outcome<O>> => {
     const payload = args.length === 2 ? args[1] : args[0];
     const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
@@ -34,6 +34,6 @@ export function serverAction<I, O>(op: Operation<I, O>, options: { revalidate?: 
     if (outcome.ok) for (const path of options.revalidate ?? []) revalidatePath(path);
     return outcome;
   };
-  bind(action, op as unknown as Operation<never, unknown>);
+  bind(action, op as unknown as AnyOperation);
   return action;
 }

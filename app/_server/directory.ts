@@ -10,7 +10,7 @@ import type { DisclosureRef } from "@/lib/auth/standing";
 import type { Disclosure } from "@/lib/domain/model";
 import { disclosureState } from "@/lib/workflow/states";
 import { transitionOf, type WorkflowStep } from "@/lib/workflow/transitions";
-import { ForbiddenError } from "./errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 /**
  * Reads the pages need that db/queries does not (yet) offer. Each takes the acting user and
@@ -57,14 +57,29 @@ export async function findDisclosureFacts(db: Db, disclosureId: string): Promise
 }
 
 /**
+ * A policy's answer about one disclosure: an id that does not exist passes (the operation's run
+ * answers 404, as it would for one out of scope), one that exists is judged by `allows`. Either way
+ * the facts read here go on to run (null when there is no such disclosure), not read again.
+ */
+export async function judgeDisclosure(db: Db, disclosureId: string, allows: (facts: DisclosureFacts) => boolean): Promise<false | { facts: DisclosureFacts | null }> {
+  const facts = await findDisclosureFacts(db, disclosureId);
+  return !facts || allows(facts) ? { facts } : false;
+}
+
+/**
  * Whether this person takes this workflow step on this disclosure at all: the transitions table's
  * `who`, which does not look at the state. The state is the query's to judge on the locked row, so
  * the second of two people racing is told "当前状态（已提交）下不能提交" rather than a bare
- * refusal. An id that does not exist passes here and is a 404 in the operation's run.
+ * refusal.
  */
-export async function takesStep(db: Db, actor: Actor | null, disclosureId: string, step: WorkflowStep): Promise<boolean> {
-  const facts = await findDisclosureFacts(db, disclosureId);
-  return !facts || transitionOf(step).who(actor, facts);
+export function takesStep(db: Db, actor: Actor, disclosureId: string, step: WorkflowStep): Promise<false | { facts: DisclosureFacts | null }> {
+  return judgeDisclosure(db, disclosureId, (facts) => transitionOf(step).who(actor, facts));
+}
+
+/** The facts a policy passed on, or the 404 for an id that does not exist. */
+export function existing(facts: DisclosureFacts | null): DisclosureFacts {
+  if (!facts) throw new NotFoundError();
+  return facts;
 }
 
 /** Exactly what was published: the snapshot, not the live rows (which a new revision may change). */

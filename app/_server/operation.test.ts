@@ -2,21 +2,20 @@ import { eq, is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { NotFoundError } from "@/db/errors";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { auditLog } from "@/db/schema/audit";
 import { departmentGroups } from "@/db/schema/organisation";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import type { Actor } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { UserError } from "./errors";
-import { auditedByQuery, executeOperation, fieldErrorsOf, statusOf, type Operation } from "./operation";
+import { defineOperation, executeOperation, fieldErrorsOf, registeredOperations, statusOf, type AuthedContext, type Operation } from "./operation";
 
 /** The wrapper's own contract, on throwaway operations that are not registered. */
 
 const admin: Actor = { id: "00000000-0000-4000-8000-000000000001", username: "a", displayName: "a", role: "admin", departmentIds: [], groupDepartmentIds: [], mustChangePassword: false };
 
-function op<I>(overrides: Partial<Operation<I, unknown>> & Pick<Operation<I, unknown>, "input" | "run">): Operation<I, unknown> {
-  return { name: "test.op", kind: "action", access: { kind: "global", roles: ["admin"] }, policy: () => true, audit: () => null, ...overrides };
+function op<I, F = undefined>(overrides: Partial<Operation<I, unknown, F>> & Pick<Operation<I, unknown, F>, "input" | "run">): Operation<I, unknown, F> {
+  return { name: "test.op", kind: "action", access: { kind: "global", roles: ["admin"] }, policy: () => true, audit: { kind: "byQuery" }, ...overrides };
 }
 
 let t: TestDb;
@@ -35,10 +34,59 @@ describe("executeOperation", () => {
     expect(parse).not.toHaveBeenCalled();
   });
 
-  it("wraps a run in a transaction unless its query audits in its own", async () => {
+  it("opens a transaction for an audit row it writes, none when the query audits in its own or for a read", async () => {
     const inTransaction = async ({ db }: { db: TestDb["db"] }) => is(db, PgTransaction);
-    expect(await executeOperation(op({ input: z.object({}), run: inTransaction }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: true });
-    expect(await executeOperation(op({ input: z.object({}), run: inTransaction, audit: auditedByQuery }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: false });
+    const row = { kind: "row", entry: () => ({ entityType: "test", entityId: "x" }) } as const;
+    expect(await executeOperation(op({ input: z.object({}), run: inTransaction, audit: row }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: true });
+    expect(await executeOperation(op({ input: z.object({}), run: inTransaction, audit: { kind: "byQuery" } }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: false });
+    expect(await executeOperation(op({ input: z.object({}), run: inTransaction, audit: undefined }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: false });
+  });
+
+  it("declares every registered operation's audit as a value the wrapper reads, not a function it compares", async () => {
+    for (const file of ["../admin/operations", "../review/operations", "../review/[id]/operations", "../admin/users/operations", "../account/operations"]) await import(file);
+    const declared = registeredOperations().map((o) => o.audit?.kind ?? "read");
+    expect(declared.length).toBeGreaterThan(10);
+    for (const kind of declared) expect(["byQuery", "row", "read"]).toContain(kind);
+    // The steps and the admin's changes audit in their queries' own transactions: no transaction around them.
+    for (const name of ["disclosure.approve", "disclosure.return", "review.resolve", "user.create", "user.set-disabled", "account.change-password"])
+      expect(registeredOperations().find((o) => o.name === name)?.audit).toEqual({ kind: "byQuery" });
+  });
+
+  it("hands run the facts its policy judged by, read once", async () => {
+    const reads = vi.fn(async (id: string) => ({ id, departmentId: "d-1" }));
+    const judged = op({
+      input: z.object({ id: z.string() }),
+      policy: async (_ctx, input) => ({ facts: await reads(input.id) }),
+      run: async (_ctx, _input, facts) => facts,
+    });
+    expect(await executeOperation(judged, { db: t.db, actor: admin, ip: null }, { id: "r-1" })).toEqual({ ok: true, data: { id: "r-1", departmentId: "d-1" } });
+    expect(reads).toHaveBeenCalledTimes(1);
+    const plain = op({ input: z.object({}), run: async (_ctx, _input, facts) => facts ?? "none" });
+    expect(await executeOperation(plain, { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: "none" });
+  });
+
+  it("gives a non-public operation a context whose actor is never null, a public one the anonymous too", async () => {
+    const authed = defineOperation({
+      name: "test.authed-context",
+      kind: "action",
+      access: { kind: "global", roles: ["admin"] },
+      input: z.object({}),
+      policy: ({ actor }) => actor.role === "admin",
+      // Typed AuthedContext: actor.id needs no `!`.
+      run: async (ctx: AuthedContext) => ctx.actor.id,
+      audit: { kind: "byQuery" },
+    });
+    expect(await executeOperation(authed, { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: admin.id });
+    expect(await executeOperation(authed, { db: t.db, actor: null, ip: null }, {})).toMatchObject({ ok: false, code: "unauthenticated" });
+    const open = defineOperation({
+      name: "test.public-context",
+      kind: "route",
+      access: { kind: "public" },
+      input: z.object({}),
+      policy: () => true,
+      run: async ({ actor }) => actor?.id ?? "anonymous",
+    });
+    expect(await executeOperation(open, { db: t.db, actor: null, ip: null }, {})).toEqual({ ok: true, data: "anonymous" });
   });
 
   it("reports invalid input per field, in the schema's own (Chinese) words", async () => {
@@ -90,7 +138,7 @@ describe("executeOperation", () => {
           if (failAfterWrite) throw new UserError("故意失败");
           return row;
         },
-        audit: (input, output) => ({ entityType: "department_group", entityId: (output as { id: string }).id, detail: { name: input.name } }),
+        audit: { kind: "row", entry: (input, output) => ({ entityType: "department_group", entityId: (output as { id: string }).id, detail: { name: input.name } }) },
       });
     const ok = await executeOperation(createDesk("三科", false), { db: t.db, actor: admin, ip: "10.1.2.3" }, { name: "三科" });
     expect(ok.ok).toBe(true);

@@ -5,7 +5,7 @@ import type { Actor, Role } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
 import { findInputFault } from "@/lib/domain/text-hygiene";
-import { asUserFacing, type FailureCode } from "./errors";
+import { asUserFacing, type FailureCode } from "@/lib/errors";
 
 /**
  * Every server action and route handler is an Operation: a name, an input schema, a policy and a
@@ -20,6 +20,7 @@ export type Outcome<T> =
   | { ok: false; code: FailureCode; fieldErrors: Record<string, string[]>; formError: string | null; refs?: Record<string, string> };
 
 export type OperationContext = { db: Db; actor: Actor | null; ip: string | null };
+/** What a non-public operation's policy and run receive: the wrapper has turned the anonymous away. */
 export type AuthedContext = OperationContext & { actor: Actor };
 
 /** What one audit row says about a successful operation (who, when, where and which operation are added). */
@@ -33,44 +34,61 @@ export type AuditEntry = { entityType: string; entityId: string; detail?: Record
  */
 export type Access = { kind: "public" } | { kind: "scoped" | "global"; roles: readonly Role[] };
 
-export type Operation<I = unknown, O = unknown> = {
+/** The context an operation of this access runs in: only a public one may meet the anonymous. */
+export type ContextOf<A extends Access> = A extends { kind: "public" } ? OperationContext : AuthedContext;
+
+/**
+ * How a successful mutation is audited, declared so the wrapper knows whether to open a transaction:
+ * - byQuery: the query it calls writes the change and its audit row in one transaction of its own,
+ *   so none is opened around run (it would only turn the query's into a savepoint: two more
+ *   statements on every call, and a refusal the query audits before throwing would be rolled back);
+ * - row: run's writes and this row commit together or not at all, in the transaction the wrapper opens.
+ * A read declares none: no transaction, no row. Every server action must declare one.
+ */
+export type AuditPlan<I, O> = { kind: "byQuery" } | { kind: "row"; entry: (input: I, output: O) => AuditEntry };
+
+/**
+ * A policy's answer: no, yes, or yes with the facts it judged by (the disclosure's row), which run
+ * then receives instead of reading them a second time.
+ */
+export type PolicyAnswer<F> = boolean | { facts: F };
+
+// policy and run are declared as methods: an operation of one access or facts is then one of any
+// (the registry's, a test's helper) without a cast; defineOperation types them exactly.
+export type Operation<I = unknown, O = unknown, F = unknown, A extends Access = Access> = {
   name: string;
   kind: "action" | "route";
   /** For route handlers: the method and the app path, for the registry table and error pages. */
   route?: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string };
-  access: Access;
+  access: A;
   input: z.ZodType<I>;
   /** Decides with the parsed input (load what it needs from ctx.db, scoped to ctx.actor). */
-  policy: (ctx: OperationContext, input: I) => boolean | Promise<boolean>;
-  run: (ctx: OperationContext, input: I) => Promise<O>;
-  /**
-   * The audit row a successful mutation writes, in the same transaction as the change; null when
-   * the query it calls already audits in its own transaction. Every server action must say.
-   */
-  audit?: (input: I, output: O) => AuditEntry | null;
+  policy(ctx: ContextOf<A>, input: I): PolicyAnswer<F> | Promise<PolicyAnswer<F>>;
+  /** Receives the facts the policy answered with (undefined when it answered plain yes). */
+  run(ctx: ContextOf<A>, input: I, facts: F): Promise<O>;
+  audit?: AuditPlan<I, O>;
   /** Runs for a user who must first replace an initial password (only changing it does). */
   allowWhilePasswordMustChange?: boolean;
 };
 
-/**
- * `audit` for an operation whose query writes its own audit row in its own transaction: the
- * operation then runs without a transaction around it (one that would only turn the query's own
- * into a savepoint, two more statements on every autosave).
- */
-export const auditedByQuery = (): null => null;
+/** Any operation, as the registry and the bindings hold them. */
+export type AnyOperation = Operation<never, unknown, unknown>;
 
-const registry = new Map<string, Operation<never, unknown>>();
+const registry = new Map<string, AnyOperation>();
 const zodZhCN = z.locales.zhCN().localeError;
 
-/** Declares an operation and enters it in the registry the tests enumerate. */
-export function defineOperation<I, O>(op: Operation<I, O>): Operation<I, O> {
+/**
+ * Declares an operation and enters it in the registry the tests enumerate. The access it declares
+ * decides the context its policy and run are typed with: a non-public one's actor is never null.
+ */
+export function defineOperation<I, O, F = unknown, const A extends Access = Access>(op: Operation<I, O, F, A>): Operation<I, O, F, A> {
   if (!/^[a-z][a-z0-9.-]*$/.test(op.name)) throw new Error(`operation name must be kebab/dot case: ${op.name}`);
   // Dev-mode module re-evaluation defines the same name again; the newest definition wins.
-  registry.set(op.name, op as unknown as Operation<never, unknown>);
+  registry.set(op.name, op as unknown as AnyOperation);
   return op;
 }
 
-export function registeredOperations(): ReadonlyArray<Operation<never, unknown>> {
+export function registeredOperations(): ReadonlyArray<AnyOperation> {
   return [...registry.values()];
 }
 
@@ -99,7 +117,7 @@ export function fieldErrorsOf(error: z.ZodError): { fieldErrors: Record<string, 
   return { fieldErrors: Object.fromEntries(fieldErrors), formError: formErrors[0] ?? zhCN.errors.invalidInput };
 }
 
-export async function executeOperation<I, O>(op: Operation<I, O>, ctx: OperationContext, raw: unknown): Promise<Outcome<O>> {
+export async function executeOperation<I, O, F = unknown, A extends Access = Access>(op: Operation<I, O, F, A>, ctx: OperationContext, raw: unknown): Promise<Outcome<O>> {
   // The anonymous are turned away before their input is even read.
   if (op.access.kind !== "public" && !ctx.actor) return fail("unauthenticated", zhCN.errors.unauthenticated);
   if (ctx.actor?.mustChangePassword && op.access.kind !== "public" && !op.allowWhilePasswordMustChange) return fail("forbidden", securityMessages.account.mustChangeFirst);
@@ -115,24 +133,28 @@ export async function executeOperation<I, O>(op: Operation<I, O>, ctx: Operation
       return fail("invalid-input", formError, fieldErrors);
     }
     const input = parsed.data;
+    // Checked above: an operation that is not public has an actor by now.
+    const scoped = ctx as ContextOf<A>;
     const roleAllowed = op.access.kind === "public" || (ctx.actor !== null && op.access.roles.includes(ctx.actor.role));
-    if (!roleAllowed || !(await op.policy(ctx, input))) {
+    const answer = roleAllowed ? await op.policy(scoped, input) : false;
+    if (answer === false) {
       // Refused and not signed in: the answer is "sign in" (401), not "not yours" (403).
       if (!ctx.actor) return fail("unauthenticated", zhCN.errors.unauthenticated);
       console.warn(`[authz] refused ${op.name} for ${ctx.actor ? `${ctx.actor.role}:${ctx.actor.id}` : "anonymous"}`);
       await auditRefusal(ctx, op.name);
       return fail("forbidden", zhCN.errors.forbidden);
     }
-    const audit = op.audit === auditedByQuery ? undefined : op.audit;
-    const data = audit
-      ? // The change and its audit row commit together or not at all.
-        await ctx.db.transaction(async (tx) => {
-          const result = await op.run({ ...ctx, db: tx }, input);
-          const entry = audit(input, result);
-          if (entry) await appendAudit(tx, { ...entry, action: op.name, actorId: ctx.actor?.id ?? null, ip: ctx.ip });
-          return result;
-        })
-      : await op.run(ctx, input);
+    const facts = (answer === true ? undefined : answer.facts) as F;
+    const audit = op.audit;
+    const data =
+      audit?.kind === "row"
+        ? // The change and its audit row commit together or not at all.
+          await ctx.db.transaction(async (tx) => {
+            const result = await op.run({ ...scoped, db: tx }, input, facts);
+            await appendAudit(tx, { ...audit.entry(input, result), action: op.name, actorId: ctx.actor?.id ?? null, ip: ctx.ip });
+            return result;
+          })
+        : await op.run(scoped, input, facts);
     return { ok: true, data };
   } catch (error) {
     const known = asUserFacing(error);

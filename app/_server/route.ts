@@ -2,8 +2,8 @@ import { getDb } from "@/db/client";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { crossSiteWrite } from "@/lib/security/same-site";
 import { bind } from "./bindings";
-import type { FailureCode } from "./errors";
-import { executeOperation, statusOf, type Operation, type Outcome } from "./operation";
+import type { FailureCode } from "@/lib/errors";
+import { executeOperation, statusOf, type Access, type AnyOperation, type Operation, type Outcome } from "./operation";
 import { clientIp, getActor } from "./session";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -19,7 +19,7 @@ export type RouteFailure = { code: FailureCode; error: string | null; fieldError
  * is built from the path parameters, the query string and, for writes, the JSON body; failures
  * answer with the matching status (401, 403, 400, 404, 409, 500), their code and a Chinese message.
  */
-export function routeHandler<I, O>(op: Operation<I, O>, toInput?: (req: Request, params: Record<string, unknown>) => unknown | Promise<unknown>) {
+export function routeHandler<I, O, F, A extends Access>(op: Operation<I, O, F, A>, toInput?: (req: Request, params: Record<string, unknown>) => unknown | Promise<unknown>) {
   const handler = async (req: Request, ctx: RouteContext): Promise<Response> => {
     if (crossSiteWrite(req)) return Response.json({ code: "forbidden", error: zhCN.errors.crossSite, fieldErrors: {} } satisfies RouteFailure, { status: 403 });
     const params = (await ctx?.params) ?? {};
@@ -45,7 +45,7 @@ export function routeHandler<I, O>(op: Operation<I, O>, toInput?: (req: Request,
     if (outcome.data instanceof Response) return outcome.data;
     return Response.json(outcome.data, { headers: { "cache-control": "no-store" } });
   };
-  bind(handler, op as unknown as Operation<never, unknown>);
+  bind(handler, op as unknown as AnyOperation);
   return handler;
 }
 

@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departmentGroups, departments } from "@/db/schema/organisation";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
-import { UserError } from "@/app/_server/errors";
+import { UserError } from "@/lib/errors";
 
 /**
  * Ids a form sent for departments and desks must still exist: a stale page (a department removed

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { readPublicFile } from "@/db/queries/portal";
-import { NotFoundError } from "@/db/errors";
+import { NotFoundError } from "@/lib/errors";
+import { attachmentDisposition } from "@/lib/export/attachment";
 import { downloadName, type BundleFormat } from "@/lib/export/bundle";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import { defineOperation } from "@/app/_server/operation";
 
 /**
@@ -23,14 +25,14 @@ export const publicFileOperation = defineOperation({
   policy: () => true,
   run: async ({ db }, input) => {
     const file = await readPublicFile(db, { fiscalYear: input.year, departmentCode: input.code, revision: input.revision, fileName: input.file });
-    if (!file) throw new NotFoundError("该文件");
+    if (!file) throw new NotFoundError(zhCN.records.things.file);
     const name = downloadName({ title: file.title }, file.format as BundleFormat, input.revision);
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         "content-type": file.contentType,
         "content-length": String(file.size),
-        // The Chinese name for people; the ASCII stored name for tools that read only `filename`.
-        "content-disposition": `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        // The ASCII stored name for tools that read only `filename`; the Chinese name for people.
+        "content-disposition": attachmentDisposition(file.fileName, name),
         etag: `"${file.sha256}"`,
         "x-content-sha256": file.sha256,
         "x-content-type-options": "nosniff",

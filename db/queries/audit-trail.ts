@@ -2,10 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { canViewAuditLog } from "@/lib/auth/policy";
 import type { Db } from "../client";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError } from "@/lib/errors";
 import { auditLog } from "../schema/audit";
 import { users } from "../schema/users";
 import { getDisclosureMeta } from "./disclosures";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 export type AuditTrailEntry = {
   id: number;
@@ -25,7 +26,7 @@ export type AuditTrailEntry = {
  */
 export async function disclosureAuditTrail(db: Db, actor: Actor, disclosureId: string): Promise<AuditTrailEntry[]> {
   const meta = await getDisclosureMeta(db, actor, disclosureId);
-  if (!canViewAuditLog(actor, meta)) throw new ForbiddenError("查看该信息公开的操作记录");
+  if (!canViewAuditLog(actor, meta)) throw new ForbiddenError(records.actions.viewDisclosureTrail);
   return db
     .select({ id: auditLog.id, at: auditLog.at, actorId: auditLog.actorId, actorName: users.displayName, ip: auditLog.ip, action: auditLog.action, detail: auditLog.detail })
     .from(auditLog)

@@ -2,11 +2,12 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import type { OrgUnit } from "@/lib/domain/model";
 import type { Db } from "../client";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { UserError, NotFoundError } from "@/lib/errors";
 import { departmentGroups, departments, orgUnits } from "../schema/organisation";
 import { userDepartments } from "../schema/users";
 import { appendAudit } from "./audit";
 import { readScope } from "./scope";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 export type DepartmentRow = typeof departments.$inferSelect;
 export type DepartmentListItem = DepartmentRow & { groupName: string | null };
@@ -23,7 +24,7 @@ export async function listDepartmentsForActor(db: Db, actor: Actor): Promise<Dep
 
 export async function getDepartment(db: Db, actor: Actor, departmentId: string): Promise<DepartmentRow> {
   const [row] = await db.select().from(departments).where(and(eq(departments.id, departmentId), readScope(actor, departments.id)));
-  if (!row) throw new NotFoundError("该部门");
+  if (!row) throw new NotFoundError(records.things.department);
   return row;
 }
 
@@ -46,7 +47,7 @@ export async function listGroups(db: Db) {
 export async function createGroup(db: Db, actorId: string | null, name: string, ip?: string | null): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const [group] = await tx.insert(departmentGroups).values({ name: name.trim() }).onConflictDoNothing().returning({ id: departmentGroups.id });
-    if (!group) throw new InvalidInputError(`科室“${name}”已存在。`);
+    if (!group) throw new UserError(records.departments.deskExists(name));
     await appendAudit(tx, { actorId, ip, action: "desk.create", entityType: "department_group", entityId: group.id, detail: { name } });
     return group;
   });
@@ -56,14 +57,14 @@ export type NewDepartment = { code: string; name: string; groupId?: string | nul
 
 export async function createDepartment(db: Db, actorId: string | null, input: NewDepartment, ip?: string | null): Promise<{ id: string }> {
   const code = input.code.trim();
-  if (!code || !input.name.trim()) throw new InvalidInputError("请填写部门编码和名称。");
+  if (!code || !input.name.trim()) throw new UserError(records.departments.codeAndNameRequired);
   return db.transaction(async (tx) => {
     const [department] = await tx
       .insert(departments)
       .values({ code, name: input.name.trim(), groupId: input.groupId ?? null })
       .onConflictDoNothing()
       .returning({ id: departments.id });
-    if (!department) throw new InvalidInputError(`部门编码“${code}”已被使用。`);
+    if (!department) throw new UserError(records.departments.codeTaken(code));
     await writeOrgUnits(tx, department.id, input.orgUnits ?? []);
     await appendAudit(tx, { actorId, ip, action: "department.create", entityType: "department", entityId: department.id, detail: { ...input, code } });
     return department;
@@ -84,7 +85,7 @@ export async function updateDepartment(
       Object.keys(columns).length > 0
         ? await tx.update(departments).set(columns).where(eq(departments.id, departmentId)).returning({ id: departments.id })
         : await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId)).for("update");
-    if (!row) throw new NotFoundError("该部门");
+    if (!row) throw new NotFoundError(records.things.department);
     if (units) await writeOrgUnits(tx, departmentId, units);
     await appendAudit(tx, { actorId, ip, action: "department.update", entityType: "department", entityId: departmentId, detail: change });
   });
@@ -120,7 +121,7 @@ export async function listDepartmentsForAdmin(db: Db): Promise<DepartmentAdminIt
 /** One department with its units, for the admin's edit form. */
 export async function getDepartmentWithUnits(db: Db, departmentId: string): Promise<DepartmentRow & { orgUnits: OrgUnit[] }> {
   const [row] = await db.select().from(departments).where(eq(departments.id, departmentId));
-  if (!row) throw new NotFoundError("该部门");
+  if (!row) throw new NotFoundError(records.things.department);
   const units = await db
     .select({ name: orgUnits.name, nature: orgUnits.nature, level: orgUnits.level, fundingForm: orgUnits.fundingForm })
     .from(orgUnits)

@@ -4,7 +4,7 @@ import type { Disclosure } from "@/lib/domain/model";
 import { editableStates, isEditable } from "@/lib/workflow/states";
 import type { Db } from "../client";
 import { editableDisclosure, type EditableDisclosure } from "@/lib/domain/editable";
-import { ConflictError, ForbiddenError, InvalidInputError, StateError } from "../errors";
+import { ConflictError, ForbiddenError, UserError, StateError } from "@/lib/errors";
 import { disclosures } from "../schema/disclosures";
 import { indicatorFrameworks } from "../schema/settings";
 import { appendAudit } from "./audit";
@@ -12,6 +12,7 @@ import { hasChanges, writeContent, type ContentChanges } from "./content-writer"
 import { readStoredContent } from "./disclosure-content";
 import { lockDisclosure } from "./disclosures";
 import { draftScope } from "./scope";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 export type SaveOptions = { expectedVersion: number; ip?: string | null };
 export type SaveResult = { version: number; changed: boolean; changes: ContentChanges; content: EditableDisclosure };
@@ -39,16 +40,16 @@ export async function saveDisclosureContent(
 export async function saveCheckedContent(db: Db, actor: Actor, disclosureId: string, desired: EditableDisclosure, opts: SaveOptions): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     const meta = await lockDisclosure(tx, actor, disclosureId);
-    if (!canDraftDepartment(actor, meta.departmentId)) throw new ForbiddenError("修改该部门的信息公开");
-    if (!isEditable(meta.state)) throw new StateError(meta.state, "修改内容");
+    if (!canDraftDepartment(actor, meta.departmentId)) throw new ForbiddenError(records.actions.editDepartmentDisclosure);
+    if (!isEditable(meta.state)) throw new StateError(meta.state, records.actions.editContent);
     if (meta.version !== opts.expectedVersion) throw new ConflictError(opts.expectedVersion, meta.version);
     if (desired.department.code !== meta.departmentCode || desired.fiscalYear !== meta.fiscalYear) {
-      throw new InvalidInputError(`内容属于 ${desired.department.code} 部门 ${desired.fiscalYear} 年度，与正在保存的 ${meta.departmentCode} 部门 ${meta.fiscalYear} 年度不符。`);
+      throw new UserError(records.disclosures.notThisOne(desired.department.code, desired.fiscalYear, meta.departmentCode, meta.fiscalYear));
     }
     const frameworkId = desired.performance.framework;
     if (frameworkId !== meta.frameworkId) {
       const [framework] = await tx.select({ id: indicatorFrameworks.id }).from(indicatorFrameworks).where(eq(indicatorFrameworks.id, frameworkId));
-      if (!framework) throw new InvalidInputError(`指标体系“${frameworkId}”不存在。`);
+      if (!framework) throw new UserError(records.disclosures.unknownFramework(frameworkId));
     }
 
     const current = await readStoredContent(tx, disclosureId);

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Disclosure } from "@/lib/domain/model";
 import { toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
+import { ConflictError, ForbiddenError, UserError, NotFoundError } from "@/lib/errors";
 import { indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { createTestDb, type TestDb } from "../test-db";
 import { buildTestOrg, type TestOrg } from "../test-org";
@@ -149,14 +149,14 @@ describe("saving", () => {
 
 describe("identity", () => {
   it("refuses a second disclosure for the same department and year", async () => {
-    await expect(createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020 })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020 })).rejects.toBeInstanceOf(UserError);
   });
 
   it("refuses content that belongs to another department or year", async () => {
     const { meta, content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
     const attempt = { ...content, department: { code: "411", name: "三河市卫生健康局" } };
-    await expect(saveDisclosureContent(t.db, world.actors.clerk, id, attempt, { expectedVersion: meta.version })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(saveDisclosureContent(t.db, world.actors.clerk, id, { ...content, fiscalYear: 2021 }, { expectedVersion: meta.version })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(saveDisclosureContent(t.db, world.actors.clerk, id, attempt, { expectedVersion: meta.version })).rejects.toBeInstanceOf(UserError);
+    await expect(saveDisclosureContent(t.db, world.actors.clerk, id, { ...content, fiscalYear: 2021 }, { expectedVersion: meta.version })).rejects.toBeInstanceOf(UserError);
     expect(await version()).toBe(meta.version);
   });
 });

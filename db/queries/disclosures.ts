@@ -5,7 +5,7 @@ import { emptyDisclosure, type Department, type Disclosure } from "@/lib/domain/
 import type { DisclosureState } from "@/lib/workflow/states";
 import type { Db } from "../client";
 import { editableDisclosure, toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { UserError, NotFoundError } from "@/lib/errors";
 import { auditLog } from "../schema/audit";
 import { disclosures } from "../schema/disclosures";
 import { departments } from "../schema/organisation";
@@ -14,6 +14,7 @@ import { appendAudit } from "./audit";
 import { assembleDisclosure, readStoredContent } from "./disclosure-content";
 import { writeContent } from "./content-writer";
 import { draftScope, readScope } from "./scope";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 const metaColumns = {
   id: disclosures.id,
@@ -130,15 +131,15 @@ export async function createDisclosure(db: Db, actor: Actor, input: CreateDisclo
       .select({ code: departments.code, name: departments.name })
       .from(departments)
       .where(and(eq(departments.id, input.departmentId), draftScope(actor, departments.id)));
-    if (!department) throw new NotFoundError("该部门");
+    if (!department) throw new NotFoundError(records.things.department);
     const [year] = await tx.select().from(fiscalYears).where(eq(fiscalYears.year, input.fiscalYear));
-    if (!year) throw new NotFoundError(`${input.fiscalYear}预算年度`);
+    if (!year) throw new NotFoundError(records.things.fiscalYear(input.fiscalYear));
     const [existing] = await tx
       .select({ id: disclosures.id })
       .from(disclosures)
       .where(and(eq(disclosures.departmentId, input.departmentId), eq(disclosures.fiscalYear, input.fiscalYear)))
       .limit(1);
-    if (existing) throw new InvalidInputError(`${department.name}${input.fiscalYear}年度的信息公开已存在，请打开它继续填报。`);
+    if (existing) throw new UserError(records.disclosures.exists(department.name, input.fiscalYear));
 
     const frameworkId = input.frameworkId ?? input.content?.performance.framework ?? year.frameworkId;
     const content = input.content ?? emptyDisclosure(department, input.fiscalYear, frameworkId);
@@ -158,7 +159,7 @@ export async function insertDisclosure(
   const { department, fiscalYear, frameworkId } = input;
   // Refused in words, not as a schema failure: content made outside the editor (a sheet) may be over.
   const overLimit = rowLimitProblem(input.content);
-  if (overLimit) throw new InvalidInputError(overLimit);
+  if (overLimit) throw new UserError(overLimit);
   const base = toCanonical(input.content);
   const content = editableDisclosure.parse({ ...base, department, fiscalYear, performance: { ...base.performance, framework: frameworkId } });
   const [created] = await tx

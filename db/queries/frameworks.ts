@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { and, count, countDistinct, eq } from "drizzle-orm";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { describeChanges, levelsOf, pairKey, type FrameworkEditForm } from "@/lib/admin/framework-edit";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import type { Db } from "../client";
-import { DbUserError } from "../errors";
+import { UserError } from "@/lib/errors";
 import { departments } from "../schema/organisation";
 import { disclosures, indicators, projectFunds } from "../schema/disclosures";
 import { indicatorLibrary } from "../schema/library";
@@ -31,6 +32,7 @@ import { appendAudit } from "./audit";
  */
 
 const e = adminMessages.frameworks.edit;
+const common = zhCN.common;
 
 /** What the form must send back unchanged for the save to go through. */
 export function frameworkFingerprint(framework: Pick<IndicatorFramework, "name" | "source" | "levels">): string {
@@ -78,7 +80,7 @@ export async function frameworkUsage(db: Db, frameworkId: string): Promise<Frame
     return a;
   };
   for (const r of rows) {
-    const label = `${r.code} ${r.name} ${r.fiscalYear}年${r.revision > 1 ? `第${r.revision}版` : ""}`;
+    const label = `${r.code} ${r.name} ${common.yearSuffix(r.fiscalYear)}${r.revision > 1 ? common.revisionN(r.revision) : ""}`;
     const order = `${9999 - r.fiscalYear}-${r.code}-${r.revision}`;
     for (const a of [acc(level1, r.level1), acc(pairs, pairKey(r.level1, r.level2))]) {
       a.disclosures.set(r.disclosureId, { label, order, published: r.published !== null });
@@ -116,9 +118,9 @@ export type UpdateResult = { ok: true; changes: string[] } | { ok: false; fieldE
 export async function updateFramework(db: Db, actorId: string, form: FrameworkEditForm, ip?: string | null): Promise<UpdateResult> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(indicatorFrameworks).where(eq(indicatorFrameworks.id, form.id)).for("update");
-    if (!row) throw new DbUserError("not-found", e.notFound);
-    if (row.builtIn) throw new DbUserError("invalid-state", e.builtInRefused);
-    if (frameworkFingerprint(row) !== form.expected) throw new DbUserError("conflict", e.stale);
+    if (!row) throw new UserError(e.notFound, {}, "not-found");
+    if (row.builtIn) throw new UserError(e.builtInRefused, {}, "invalid-state");
+    if (frameworkFingerprint(row) !== form.expected) throw new UserError(e.stale, {}, "conflict");
 
     const after = levelsOf(form);
     const fieldErrors = usageProblems(row.levels, form, await frameworkUsage(tx, form.id));
@@ -170,9 +172,9 @@ function usageProblems(before: IndicatorFramework["levels"], form: FrameworkEdit
 export async function deleteFramework(db: Db, actorId: string, input: { id: string; expected: string }, ip?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(indicatorFrameworks).where(eq(indicatorFrameworks.id, input.id)).for("update");
-    if (!row) throw new DbUserError("not-found", e.notFound);
-    if (row.builtIn) throw new DbUserError("invalid-state", e.builtInRefused);
-    if (frameworkFingerprint(row) !== input.expected) throw new DbUserError("conflict", e.stale);
+    if (!row) throw new UserError(e.notFound, {}, "not-found");
+    if (row.builtIn) throw new UserError(e.builtInRefused, {}, "invalid-state");
+    if (frameworkFingerprint(row) !== input.expected) throw new UserError(e.stale, {}, "conflict");
     // One after another: a transaction is one connection (pg 9 refuses overlapping queries on it).
     const years = await tx.select({ year: fiscalYears.year }).from(fiscalYears).where(eq(fiscalYears.frameworkId, input.id));
     const used = await tx.select({ n: count(), departments: countDistinct(disclosures.departmentId) }).from(disclosures).where(eq(disclosures.frameworkId, input.id));
@@ -182,7 +184,7 @@ export async function deleteFramework(db: Db, actorId: string, input: { id: stri
       used[0].n > 0 ? e.usage({ disclosures: used[0].n, departments: used[0].departments, published: 0, examples: [], library: 0 }) : "",
       library[0].n > 0 ? e.usage({ disclosures: 0, departments: 0, published: 0, examples: [], library: library[0].n }) : "",
     ].filter(Boolean);
-    if (parts.length > 0) throw new DbUserError("invalid-state", e.deleteInUse(parts.join("、")));
+    if (parts.length > 0) throw new UserError(e.deleteInUse(parts.join("、")), {}, "invalid-state");
     await tx.delete(indicatorFrameworks).where(eq(indicatorFrameworks.id, input.id));
     await appendAudit(tx, {
       actorId,

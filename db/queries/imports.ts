@@ -2,7 +2,7 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { Db } from "../client";
-import { DbUserError } from "../errors";
+import { UserError } from "@/lib/errors";
 import { appendAudit } from "./audit";
 import { importUploads } from "../schema/imports";
 import { draftScope } from "./scope";
@@ -56,7 +56,7 @@ export async function loadUpload(db: Db, actor: Actor, uploadId: string, now: Da
         draftScope(actor, importUploads.departmentId),
       ),
     );
-  if (!row) throw new DbUserError("not-found", zhCN.imports.refused.uploadExpired);
+  if (!row) throw new UserError(zhCN.imports.refused.uploadExpired, {}, "not-found");
   return withExpiry(row);
 }
 

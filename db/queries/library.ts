@@ -5,7 +5,7 @@ import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { checkLibraryEntry, libraryEntryInput, type LibraryEntry, type LibraryEntryInput, type LibrarySearchResult } from "@/lib/grid/library";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import type { Db } from "../client";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { UserError, NotFoundError } from "@/lib/errors";
 import { disclosures, indicators, projectFunds } from "../schema/disclosures";
 import { indicatorLibrary } from "../schema/library";
 import { readScope } from "./scope";
@@ -113,7 +113,7 @@ export async function listLibrary(db: Db, frameworkId: string): Promise<LibraryR
 export async function saveLibraryEntry(db: Db, actorId: string, raw: LibraryEntryInput, frameworks: ReadonlyArray<IndicatorFramework>): Promise<{ id: string }> {
   const input = libraryEntryInput.parse(raw);
   const problems = Object.values(checkLibraryEntry(input, frameworks)).flat();
-  if (problems.length > 0) throw new InvalidInputError(problems.join(" "));
+  if (problems.length > 0) throw new UserError(problems.join(" "));
   const values = {
     frameworkId: input.frameworkId,
     level1: input.level1,

@@ -5,10 +5,11 @@ import type { Disclosure } from "@/lib/domain/model";
 import { isApproved } from "@/lib/workflow/states";
 import { bundleFormats, type BundleFile, type BundleFormat } from "@/lib/export/bundle";
 import type { Db } from "../client";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError } from "@/lib/errors";
 import { disclosures } from "../schema/disclosures";
 import { departments } from "../schema/organisation";
 import { publishedFiles, publishedSnapshots } from "../schema/publishing";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 /**
  * What the public portal and the exports read. Published revisions are public: these reads take
@@ -183,7 +184,7 @@ export type BoardRow = {
  * Admins only.
  */
 export async function publicationBoard(db: Db, actor: Actor, filter: { fiscalYear?: number } = {}) {
-  if (!canAdminister(actor)) throw new ForbiddenError("查看发布列表");
+  if (!canAdminister(actor)) throw new ForbiddenError(records.actions.viewPublications);
   const rows: BoardRow[] = await db
     .selectDistinctOn([disclosures.departmentId, disclosures.fiscalYear], {
       disclosureId: disclosures.id,

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { renderBundle } from "@/lib/export/bundle";
 import { PdfPrinter } from "@/lib/export/pdf";
-import { StateError } from "../errors";
+import { StateError } from "@/lib/errors";
 import { auditLog } from "../schema/audit";
 import { publishedSnapshots } from "../schema/publishing";
 import { cleanContent, disclosureIn } from "../test-workflow";

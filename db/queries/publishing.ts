@@ -6,12 +6,13 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import type { Db } from "../client";
 import { toCanonical } from "@/lib/domain/editable";
 import { stableStringify } from "@/lib/domain/json";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { UserError, NotFoundError } from "@/lib/errors";
 import { disclosures } from "../schema/disclosures";
 import { departments } from "../schema/organisation";
 import { publishedFiles, publishedSnapshots } from "../schema/publishing";
 import { getDisclosureMeta, insertDisclosure, loadContent, type DisclosureMeta } from "./disclosures";
 import { applyStep, checkStep } from "./workflow";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 export type PublishedFileInput = { format: string; fileName: string; contentType: string; bytes: Uint8Array };
 
@@ -32,8 +33,8 @@ export const REVISION_NOTE_MAX = 500;
 async function correctionNote(db: Db, meta: DisclosureMeta, given: string | undefined): Promise<string> {
   const [row] = await db.select({ revisionNote: disclosures.revisionNote }).from(disclosures).where(eq(disclosures.id, meta.id));
   const note = (given ?? "").trim() || row.revisionNote;
-  if (meta.revision > 1 && note === "") throw new InvalidInputError(zhCN.portal.publish.noteRequired(meta.revision));
-  if (note.length > REVISION_NOTE_MAX) throw new InvalidInputError(`更正说明请控制在 ${REVISION_NOTE_MAX} 字以内。`);
+  if (meta.revision > 1 && note === "") throw new UserError(zhCN.portal.publish.noteRequired(meta.revision));
+  if (note.length > REVISION_NOTE_MAX) throw new UserError(records.publishing.noteTooLong(REVISION_NOTE_MAX));
   return note;
 }
 
@@ -117,7 +118,7 @@ export async function getPublishedSnapshot(db: Db, disclosureId: string) {
     .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
     .innerJoin(departments, eq(departments.id, disclosures.departmentId))
     .where(eq(publishedSnapshots.disclosureId, disclosureId));
-  if (!row) throw new NotFoundError("该公开版本");
+  if (!row) throw new NotFoundError(records.things.publication);
   return row;
 }
 
@@ -131,14 +132,14 @@ export async function listPublishedFiles(db: Db, snapshotId: string) {
 
 export async function getPublishedFile(db: Db, snapshotId: string, format: string) {
   const [file] = await db.select().from(publishedFiles).where(and(eq(publishedFiles.snapshotId, snapshotId), eq(publishedFiles.format, format)));
-  if (!file) throw new NotFoundError("该文件");
+  if (!file) throw new NotFoundError(records.things.file);
   return file;
 }
 
 /** Recomputes the snapshot's and its files' digests: true when nothing has changed since publishing. */
 export async function verifySnapshot(db: Db, snapshotId: string): Promise<boolean> {
   const [snapshot] = await db.select().from(publishedSnapshots).where(eq(publishedSnapshots.id, snapshotId));
-  if (!snapshot) throw new NotFoundError("该公开版本");
+  if (!snapshot) throw new NotFoundError(records.things.publication);
   const files = await db.select().from(publishedFiles).where(eq(publishedFiles.snapshotId, snapshotId));
   return canonicalSha256(snapshot.canonical) === snapshot.sha256 && files.every((f) => sha256(f.bytes) === f.sha256 && f.bytes.byteLength === f.size);
 }
@@ -151,7 +152,7 @@ export async function verifySnapshot(db: Db, snapshotId: string): Promise<boolea
  */
 export async function openRevision(db: Db, actor: Actor, disclosureId: string, input: { expectedVersion: number; note?: string; ip?: string | null }): Promise<{ id: string; version: number; revision: number }> {
   const note = (input.note ?? "").trim();
-  if (note.length > REVISION_NOTE_MAX) throw new InvalidInputError(`更正原因请控制在 ${REVISION_NOTE_MAX} 字以内。`);
+  if (note.length > REVISION_NOTE_MAX) throw new UserError(records.publishing.reasonTooLong(REVISION_NOTE_MAX));
   return db.transaction((tx) =>
     applyStep(tx, actor, disclosureId, "openRevision", { expectedVersion: input.expectedVersion, ip: input.ip }, {
       // Corrections go one after another: only the newest revision of the department's year is corrected.
@@ -160,7 +161,7 @@ export async function openRevision(db: Db, actor: Actor, disclosureId: string, i
           .select({ revision: sql<number>`max(${disclosures.revision})::int` })
           .from(disclosures)
           .where(and(eq(disclosures.departmentId, locked.departmentId), eq(disclosures.fiscalYear, locked.fiscalYear)));
-        if (latest.revision !== locked.revision) throw new InvalidInputError(`第 ${latest.revision} 版已存在，请在该版上继续修订。`);
+        if (latest.revision !== locked.revision) throw new UserError(records.publishing.revisionExists(latest.revision));
       },
       after: async (tx, { meta, detail, content }) => {
         const revision = meta.revision + 1;

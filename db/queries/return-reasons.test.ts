@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { UserError, NotFoundError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "../test-db";
 import { buildTestOrg, type TestOrg } from "../test-org";
 import { disclosureIn } from "../test-workflow";
@@ -26,7 +26,7 @@ describe("return reasons, as the admin keeps them", () => {
   it("adds one, refuses a duplicate code, renames, retires; a retired reason cannot be used but keeps its count", async () => {
     const admin = w.actors.admin;
     await createReturnReason(t.db, admin.id, { code: "late-submission", label: "逾期提交", position: 3, active: true });
-    await expect(createReturnReason(t.db, admin.id, { code: "late-submission", label: "重复", position: 9, active: true })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(createReturnReason(t.db, admin.id, { code: "late-submission", label: "重复", position: 9, active: true })).rejects.toBeInstanceOf(UserError);
     await expect(updateReturnReason(t.db, admin.id, { code: "missing", label: "无", position: 0, active: true })).rejects.toBeInstanceOf(NotFoundError);
 
     const cast = { clerk: w.actors.clerk, approver: w.actors.approver, admin };

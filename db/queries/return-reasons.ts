@@ -1,9 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { UserError, NotFoundError } from "@/lib/errors";
 import { disclosureReturns } from "../schema/review";
 import { returnReasons } from "../schema/settings";
 import { appendAudit } from "./audit";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 // The admin's list of return reasons (the caller checks canAdminister). A reason is never deleted:
 // past returns point at it, and next year's count of "why we returned" needs it; it is retired.
@@ -30,7 +31,7 @@ export type ReturnReasonInput = { code: string; label: string; position: number;
 export async function createReturnReason(db: Db, actorId: string, input: ReturnReasonInput, ip?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.insert(returnReasons).values(input).onConflictDoNothing().returning({ code: returnReasons.code });
-    if (!row) throw new InvalidInputError(`代码“${input.code}”已存在。`);
+    if (!row) throw new UserError(records.settings.returnReasonExists(input.code));
     await appendAudit(tx, { actorId, ip, action: "return-reason.create", entityType: "return_reason", entityId: input.code, detail: { ...input } });
   });
 }
@@ -39,7 +40,7 @@ export async function createReturnReason(db: Db, actorId: string, input: ReturnR
 export async function updateReturnReason(db: Db, actorId: string, input: ReturnReasonInput, ip?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(returnReasons).where(eq(returnReasons.code, input.code));
-    if (!before) throw new NotFoundError(`退回原因“${input.code}”`);
+    if (!before) throw new NotFoundError(records.things.returnReason(input.code));
     await tx.update(returnReasons).set({ label: input.label, position: input.position, active: input.active }).where(eq(returnReasons.code, input.code));
     await appendAudit(tx, { actorId, ip, action: "return-reason.update", entityType: "return_reason", entityId: input.code, detail: { before: { ...before }, after: { ...input } } });
   });

@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from "../test-db";
 import { buildTestOrg, type TestOrg } from "../test-org";
 import { disclosureIn, type Cast } from "../test-workflow";
 import { disclosureAuditTrail } from "./audit-trail";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "@/lib/errors";
 import { countUnreadNotices, listNotices, markNoticesRead } from "./notices";
 import { addComment, setCommentResolved } from "./review";
 import { queueFacets, reviewQueue, stateCounts } from "./review-queue";

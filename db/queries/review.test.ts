@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
+import { ForbiddenError, UserError, NotFoundError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "../test-db";
 import { buildTestOrg, type TestOrg } from "../test-org";
 import { disclosureIn, type Cast } from "../test-workflow";
@@ -34,8 +34,8 @@ describe("who may comment, answer and resolve", () => {
     await expect(addComment(t.db, w.actors.approver2, submitted.id, at)).rejects.toBeInstanceOf(NotFoundError);
     await expect(addComment(t.db, w.actors.clerk2, submitted.id, at)).rejects.toBeInstanceOf(NotFoundError);
     await expect(addComment(t.db, cast.approver, submitted.id, { ...at, body: "  " })).rejects.toThrow("请填写意见内容");
-    await expect(addComment(t.db, cast.approver, submitted.id, { ...at, anchorPath: "budget.nothing" })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(addComment(t.db, cast.approver, submitted.id, { ...at, anchorPath: "performance.projects[99]" })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(addComment(t.db, cast.approver, submitted.id, { ...at, anchorPath: "budget.nothing" })).rejects.toBeInstanceOf(UserError);
+    await expect(addComment(t.db, cast.approver, submitted.id, { ...at, anchorPath: "performance.projects[99]" })).rejects.toBeInstanceOf(UserError);
     expect(await addComment(t.db, cast.approver, submitted.id, at)).toHaveProperty("id");
   });
 

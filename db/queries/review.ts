@@ -6,7 +6,7 @@ import { anchorOf, currentAnchor, rowPaths } from "@/lib/domain/anchors";
 import { comparePaths, describePath, getAt, parsePath } from "@/lib/domain/paths";
 import type { Db } from "../client";
 import type { EditableDisclosure } from "@/lib/domain/editable";
-import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
+import { ForbiddenError, UserError, NotFoundError } from "@/lib/errors";
 import { disclosureReturns, reviewComments, warningExplanations } from "../schema/review";
 import { returnReasons } from "../schema/settings";
 import { users } from "../schema/users";
@@ -14,6 +14,7 @@ import { appendAudit } from "./audit";
 import { getDisclosureMeta, loadContent } from "./disclosures";
 import { readScope } from "./scope";
 import { disclosures } from "../schema/disclosures";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 // Every function finds the disclosure through the actor's read scope first (getDisclosureMeta
 // throws NotFoundError outside it), then asks lib/auth/policy.ts whether this person may write
@@ -82,7 +83,7 @@ function assertCommentable(content: EditableDisclosure, path: string): void {
   } catch {
     ok = false;
   }
-  if (!ok) throw new InvalidInputError("意见所指的位置已不存在，请刷新页面后重试。");
+  if (!ok) throw new UserError(records.review.anchorGone);
 }
 
 export type NewComment = { anchorPath: string; body: string; ip?: string | null };
@@ -94,10 +95,10 @@ export type NewComment = { anchorPath: string; body: string; ip?: string | null 
  */
 export async function addComment(db: Db, actor: Actor, disclosureId: string, input: NewComment): Promise<{ id: string }> {
   const body = input.body.trim();
-  if (!body) throw new InvalidInputError("请填写意见内容。");
+  if (!body) throw new UserError(records.review.commentRequired);
   return db.transaction(async (tx) => {
     const meta = await getDisclosureMeta(tx, actor, disclosureId);
-    if (!canComment(actor, meta)) throw new ForbiddenError("在当前状态下对该信息公开提意见（开始审核后由审核员提出）");
+    if (!canComment(actor, meta)) throw new ForbiddenError(records.actions.comment);
     const content = await loadContent(tx, meta);
     assertCommentable(content, input.anchorPath);
     const anchorRowId = anchorOf(content, input.anchorPath).rowId ?? null;
@@ -119,18 +120,18 @@ export async function addComment(db: Db, actor: Actor, disclosureId: string, inp
 
 async function threadRoot(tx: Db, commentId: string) {
   const [root] = await tx.select().from(reviewComments).where(and(eq(reviewComments.id, commentId), isNull(reviewComments.parentId)));
-  if (!root) throw new NotFoundError("该意见");
+  if (!root) throw new NotFoundError(records.things.comment);
   return root;
 }
 
 /** A reply sits where its thread does. */
 export async function replyToComment(db: Db, actor: Actor, commentId: string, input: { body: string; ip?: string | null }): Promise<{ id: string; disclosureId: string }> {
   const body = input.body.trim();
-  if (!body) throw new InvalidInputError("请填写回复内容。");
+  if (!body) throw new UserError(records.review.replyRequired);
   return db.transaction(async (tx) => {
     const root = await threadRoot(tx, commentId);
     const meta = await getDisclosureMeta(tx, actor, root.disclosureId);
-    if (!canAnswerComment(actor, meta)) throw new ForbiddenError("在当前状态下回复该意见");
+    if (!canAnswerComment(actor, meta)) throw new ForbiddenError(records.actions.reply);
     const [reply] = await tx
       .insert(reviewComments)
       .values({ disclosureId: root.disclosureId, anchorPath: root.anchorPath, anchorRowId: root.anchorRowId, parentId: root.id, body, authorId: actor.id })
@@ -145,7 +146,7 @@ export async function setCommentResolved(db: Db, actor: Actor, commentId: string
   return db.transaction(async (tx) => {
     const root = await threadRoot(tx, commentId);
     const meta = await getDisclosureMeta(tx, actor, root.disclosureId);
-    if (!canAnswerComment(actor, meta)) throw new ForbiddenError(resolved ? "在当前状态下解决该意见" : "在当前状态下重新打开该意见");
+    if (!canAnswerComment(actor, meta)) throw new ForbiddenError(resolved ? records.actions.resolve : records.actions.reopen);
     // Conditional on the current state, so two people resolving at once write one audit row.
     const changed = await tx
       .update(reviewComments)

@@ -3,17 +3,18 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordMessages } from "@/lib/auth/password-rules";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
 import type { Db } from "../client";
-import { DbUserError, NotFoundError } from "../errors";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { users } from "../schema/users";
 import { appendAudit } from "./audit";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
-/** A refused change, with the message for the field it concerns. */
-export class PasswordChangeError extends DbUserError {
+/** A refused change, its messages at the field they concern. */
+export class PasswordChangeError extends UserError {
   constructor(
     readonly field: "currentPassword" | "newPassword" | "confirmPassword",
     readonly messages: string[],
   ) {
-    super("invalid-input", messages[0]);
+    super(messages[0], { [field]: messages });
   }
 }
 
@@ -31,7 +32,7 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const m = securityMessages.account;
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new NotFoundError("该用户");
+  if (!user) throw new NotFoundError(records.things.user);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await appendAudit(db, { actorId: userId, ip, action: "user.password-change-refused", entityType: "user", entityId: userId, detail: { reason: "current-wrong" } });
     throw new PasswordChangeError("currentPassword", [m.currentWrong]);

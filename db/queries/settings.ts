@@ -1,9 +1,12 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { indicatorFramework, type IndicatorFramework } from "@/lib/domain/frameworks";
+import { findFramework, indicatorFramework, type IndicatorFramework } from "@/lib/domain/frameworks";
+import type { CheckOptions } from "@/lib/rules/engine";
 import type { Db } from "../client";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { UserError, NotFoundError } from "@/lib/errors";
 import { fiscalYears, indicatorFrameworks, returnReasons, rulePolicies, type ruleSeverity } from "../schema/settings";
 import { appendAudit } from "./audit";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
+import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 
 // Fiscal years, indicator frameworks, rule policies and return reasons: the same for every
 // department, so readable by every signed-in user; writes are admin actions (caller checks).
@@ -16,8 +19,26 @@ export async function listFiscalYears(db: Db): Promise<FiscalYear[]> {
 
 export async function getFiscalYear(db: Db, year: number): Promise<FiscalYear> {
   const [row] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, year));
-  if (!row) throw new NotFoundError(`${year}预算年度`);
+  if (!row) throw new NotFoundError(records.things.fiscalYear(year));
   return row;
+}
+
+/** Why a year takes no new draft: it was never set up, or it is closed. */
+export type DraftYearRefusal = "unknown" | "closed";
+
+/**
+ * The one check before any draft of a year is started — a clerk starting their department's (the
+ * workbench), the admin's drafts for every department (year-drafts.ts): the year exists and is
+ * open. Answers the year with its framework, or why not, which each caller says in its own words.
+ */
+export async function draftYear(db: Db, fiscalYear: number): Promise<{ ok: true; year: FiscalYear; framework: IndicatorFramework } | { ok: false; refusal: DraftYearRefusal }> {
+  const [year] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, fiscalYear));
+  if (!year) return { ok: false, refusal: "unknown" };
+  if (year.status !== "open") return { ok: false, refusal: "closed" };
+  const framework = findFramework(year.frameworkId, await customFrameworks(db));
+  // The year's row names a framework the table has (a foreign key): a missing one is a broken database, not input.
+  if (!framework) throw new Error(`fiscal year ${fiscalYear} names unknown framework ${year.frameworkId}`);
+  return { ok: true, year, framework };
 }
 
 /** Creates or changes a year (its framework, deadline, open/closed). */
@@ -43,7 +64,7 @@ export async function createFramework(db: Db, actorId: string, input: IndicatorF
   const framework = indicatorFramework.parse(input);
   await db.transaction(async (tx) => {
     const [row] = await tx.insert(indicatorFrameworks).values(framework).onConflictDoNothing().returning({ id: indicatorFrameworks.id });
-    if (!row) throw new InvalidInputError(`指标体系“${framework.id}”已存在。`);
+    if (!row) throw new UserError(records.settings.frameworkExists(framework.id));
     await appendAudit(tx, { actorId, ip, action: "framework.create", entityType: "indicator_framework", entityId: framework.id, detail: framework });
   });
 }
@@ -59,6 +80,15 @@ export async function ruleSeverities(db: Db): Promise<Record<string, RuleSeverit
 /** Frameworks the admin added (the built-ins come from lib/domain/frameworks.ts): `checkDisclosure`'s `frameworks`. */
 export async function customFrameworks(db: Db): Promise<IndicatorFramework[]> {
   return (await listFrameworks(db)).filter((f) => !f.builtIn).map(({ builtIn: _builtIn, ...f }) => f);
+}
+
+/**
+ * What the rule engine needs besides the disclosure — the admin's severities and added frameworks —
+ * for every check on the server: the editor's, the review screen's, the dashboard's and the submit
+ * guard's on the locked row. One read after the other: `db` may be that transaction (one connection).
+ */
+export async function loadCheckOptions(db: Db): Promise<Required<CheckOptions>> {
+  return { severities: await ruleSeverities(db), frameworks: await customFrameworks(db) };
 }
 
 /** null severity: back to the catalogue's default. */
@@ -87,7 +117,7 @@ export async function createFiscalYear(db: Db, actorId: string, year: FiscalYear
   await db.transaction(async (tx) => {
     await assertFramework(tx, year.frameworkId);
     const [row] = await tx.insert(fiscalYears).values(year).onConflictDoNothing().returning({ year: fiscalYears.year });
-    if (!row) throw new InvalidInputError(`${year.year}年度已存在，请在列表中修改。`);
+    if (!row) throw new UserError(adminMessages.years.yearExists(year.year));
     await appendAudit(tx, { actorId, ip, action: "fiscal-year.create", entityType: "fiscal_year", entityId: String(year.year), detail: { ...year } });
   });
 }
@@ -97,7 +127,7 @@ export async function updateFiscalYear(db: Db, actorId: string, year: FiscalYear
   await db.transaction(async (tx) => {
     await assertFramework(tx, year.frameworkId);
     const [before] = await tx.select().from(fiscalYears).where(eq(fiscalYears.year, year.year)).for("update");
-    if (!before) throw new NotFoundError(`${year.year}预算年度`);
+    if (!before) throw new NotFoundError(records.things.fiscalYear(year.year));
     await tx.update(fiscalYears).set({ frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status }).where(eq(fiscalYears.year, year.year));
     await appendAudit(tx, { actorId, ip, action: "fiscal-year.update", entityType: "fiscal_year", entityId: String(year.year), detail: { before, after: { ...year } } });
   });
@@ -105,5 +135,5 @@ export async function updateFiscalYear(db: Db, actorId: string, year: FiscalYear
 
 async function assertFramework(db: Db, frameworkId: string): Promise<void> {
   const [row] = await db.select({ id: indicatorFrameworks.id }).from(indicatorFrameworks).where(eq(indicatorFrameworks.id, frameworkId));
-  if (!row) throw new InvalidInputError("所选指标体系不存在。");
+  if (!row) throw new UserError(adminMessages.years.unknownFramework);
 }

@@ -1,11 +1,13 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Actor, Role } from "@/lib/auth/actor";
+import { USERNAME, type Actor, type Role } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "../client";
-import { InvalidInputError, NotFoundError } from "../errors";
+import { UserError, NotFoundError } from "@/lib/errors";
 import { departmentGroups } from "../schema/organisation";
 import { approverGroups, userDepartments, users } from "../schema/users";
 import { appendAudit } from "./audit";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
+import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 
 export type UserRow = typeof users.$inferSelect;
 /** A user as the admin console lists it: never the password hash. */
@@ -96,17 +98,34 @@ export type NewUser = {
   groupIds?: readonly string[];
 };
 
-/** Admin action (the caller checks canAdminister). `actorId` null when the system seeds users. */
-export async function createUser(db: Db, actorId: string | null, input: NewUser, ip?: string | null): Promise<UserSummary> {
+/** A new user checked and with the password hashed: what createUser writes, prepared before any transaction begins. */
+export type PreparedUser = Omit<NewUser, "password"> & { passwordHash: string };
+
+const usernameRefused = (message: string) => new UserError(message, { username: [message] });
+
+/** Checks the username and hashes the password (scrypt, on libuv's thread pool: many side by side). */
+export async function prepareUser(input: NewUser): Promise<PreparedUser> {
   const username = input.username.trim();
-  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) throw new InvalidInputError("用户名须为 2–64 位字母、数字、下划线、点或连字符。");
-  const passwordHash = await hashPassword(input.password);
+  if (!USERNAME.test(username)) throw usernameRefused(adminMessages.users.usernameInvalid);
+  const { password, ...rest } = input;
+  return { ...rest, username, passwordHash: await hashPassword(password) };
+}
+
+/**
+ * The one way a user is created: the admin's form, the bulk import (createUsers), the CLI's first
+ * admin and the seed. Admin action (the caller checks canAdminister); `actorId` null when the
+ * system seeds users. A username someone has is refused at the field, also when two take it at once.
+ */
+export async function createUser(db: Db, actorId: string | null, input: NewUser | PreparedUser, ip?: string | null): Promise<UserSummary> {
+  const prepared = "passwordHash" in input ? input : await prepareUser(input);
+  const { username, passwordHash } = prepared;
   return db.transaction(async (tx) => {
-    if (await findUserByUsername(tx, username)) throw new InvalidInputError(`用户名“${username}”已被使用。`);
     const [user] = await tx
       .insert(users)
       .values({ username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword ?? true })
+      .onConflictDoNothing()
       .returning(summaryColumns);
+    if (!user) throw usernameRefused(adminMessages.users.usernameTaken(username));
     await writeScope(tx, user.id, input.role, input.departmentIds ?? [], input.groupIds ?? []);
     await appendAudit(tx, {
       actorId,
@@ -121,8 +140,8 @@ export async function createUser(db: Db, actorId: string | null, input: NewUser,
 }
 
 async function writeScope(tx: Db, userId: string, role: Role, departmentIds: readonly string[], groupIds: readonly string[]) {
-  if (role !== "clerk" && departmentIds.length > 0) throw new InvalidInputError("只有部门填报员可以分配部门。");
-  if (role !== "approver" && groupIds.length > 0) throw new InvalidInputError("只有财政局审核员可以分配科室。");
+  if (role !== "clerk" && departmentIds.length > 0) throw new UserError(records.users.onlyClerkDepartments);
+  if (role !== "approver" && groupIds.length > 0) throw new UserError(records.users.onlyApproverDesks);
   await tx.delete(userDepartments).where(eq(userDepartments.userId, userId));
   await tx.delete(approverGroups).where(eq(approverGroups.userId, userId));
   if (departmentIds.length > 0) await tx.insert(userDepartments).values([...new Set(departmentIds)].map((departmentId) => ({ userId, departmentId })));
@@ -133,7 +152,7 @@ async function writeScope(tx: Db, userId: string, role: Role, departmentIds: rea
 export async function setUserScope(db: Db, actorId: string, userId: string, scope: { departmentIds?: readonly string[]; groupIds?: readonly string[] }, ip?: string | null) {
   await db.transaction(async (tx) => {
     const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
-    if (!user) throw new NotFoundError("该用户");
+    if (!user) throw new NotFoundError(records.things.user);
     await writeScope(tx, userId, user.role, scope.departmentIds ?? [], scope.groupIds ?? []);
     await tx.update(users).set({ updatedAt: new Date() }).where(eq(users.id, userId));
     await appendAudit(tx, { actorId, ip, action: "user.scope", entityType: "user", entityId: userId, detail: { ...scope } });
@@ -150,7 +169,7 @@ export async function setPassword(db: Db, actorId: string, userId: string, passw
       .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
-    if (!row) throw new NotFoundError("该用户");
+    if (!row) throw new NotFoundError(records.things.user);
     // Never the password or its hash in the log.
     await appendAudit(tx, { actorId, ip, action: "user.reset-password", entityType: "user", entityId: userId, detail: { mustChange } });
   });
@@ -159,7 +178,7 @@ export async function setPassword(db: Db, actorId: string, userId: string, passw
 export async function setUserDisabled(db: Db, actorId: string, userId: string, disabled: boolean, ip?: string | null) {
   await db.transaction(async (tx) => {
     const [row] = await tx.update(users).set({ disabled, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).returning({ id: users.id });
-    if (!row) throw new NotFoundError("该用户");
+    if (!row) throw new NotFoundError(records.things.user);
     await appendAudit(tx, { actorId, ip, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: userId });
   });
 }
@@ -176,7 +195,7 @@ export type UserWithScope = UserSummary & { departmentIds: string[]; groupIds: s
 
 export async function getUserWithScope(db: Db, userId: string): Promise<UserWithScope> {
   const [user] = await db.select(summaryColumns).from(users).where(eq(users.id, userId));
-  if (!user) throw new NotFoundError("该用户");
+  if (!user) throw new NotFoundError(records.things.user);
   const departmentIds = (await db.select({ id: userDepartments.departmentId }).from(userDepartments).where(eq(userDepartments.userId, userId))).map((r) => r.id);
   const groupIds = (await db.select({ id: approverGroups.groupId }).from(approverGroups).where(eq(approverGroups.userId, userId))).map((r) => r.id);
   return { ...user, departmentIds, groupIds };
@@ -191,7 +210,7 @@ export type UserChange = { displayName: string; role: Role; departmentIds: reado
 export async function updateUser(db: Db, actorId: string, userId: string, change: UserChange, ip?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     const [before] = await tx.select({ role: users.role, displayName: users.displayName }).from(users).where(eq(users.id, userId)).for("update");
-    if (!before) throw new NotFoundError("该用户");
+    if (!before) throw new NotFoundError(records.things.user);
     await tx.update(users).set({ displayName: change.displayName.trim(), role: change.role, updatedAt: new Date() }).where(eq(users.id, userId));
     await writeScope(tx, userId, change.role, change.departmentIds, change.groupIds);
     await appendAudit(tx, {
@@ -206,34 +225,15 @@ export async function updateUser(db: Db, actorId: string, userId: string, change
 }
 
 /**
- * Many users in one transaction (bulk import): any failure leaves none of them. Passwords are
- * hashed first and side by side — scrypt runs on libuv's thread pool — so 150 users take seconds,
- * not minutes, and the transaction is not held open while hashing.
+ * Many users in one transaction (bulk import), each through createUser with its checks and its
+ * user.create audit row: any failure leaves none of them. Passwords are hashed first and side by
+ * side, so 150 users take seconds, not minutes, and the transaction is not held open while hashing.
  */
 export async function createUsers(db: Db, actorId: string | null, inputs: readonly NewUser[], ip?: string | null): Promise<UserSummary[]> {
-  const hashes = await Promise.all(inputs.map((input) => hashPassword(input.password)));
+  const prepared = await Promise.all(inputs.map(prepareUser));
   return db.transaction(async (tx) => {
     const created: UserSummary[] = [];
-    for (const [index, input] of inputs.entries()) {
-      const username = input.username.trim();
-      if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) throw new InvalidInputError("用户名须为 2–64 位字母、数字、下划线、点或连字符。");
-      const [user] = await tx
-        .insert(users)
-        .values({ username, displayName: input.displayName, role: input.role, passwordHash: hashes[index], mustChangePassword: input.mustChangePassword ?? true })
-        .onConflictDoNothing()
-        .returning(summaryColumns);
-      if (!user) throw new InvalidInputError(`用户名“${username}”已被使用。`);
-      await writeScope(tx, user.id, input.role, input.departmentIds ?? [], input.groupIds ?? []);
-      await appendAudit(tx, {
-        actorId,
-        ip,
-        action: "user.create",
-        entityType: "user",
-        entityId: user.id,
-        detail: { username, role: input.role, departmentIds: input.departmentIds ?? [], groupIds: input.groupIds ?? [], bulk: true },
-      });
-      created.push(user);
-    }
+    for (const user of prepared) created.push(await createUser(tx, actorId, user, ip));
     return created;
   });
 }
@@ -255,10 +255,10 @@ export async function setDeskApprovers(db: Db, actorId: string, groupId: string,
   const ids = [...new Set(userIds)];
   await db.transaction(async (tx) => {
     const [group] = await tx.select({ id: departmentGroups.id }).from(departmentGroups).where(eq(departmentGroups.id, groupId)).for("update");
-    if (!group) throw new NotFoundError("该科室");
+    if (!group) throw new NotFoundError(records.things.desk);
     if (ids.length > 0) {
       const approvers = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.role, "approver")));
-      if (approvers.length !== ids.length) throw new InvalidInputError("只能把财政局审核员分配到科室。");
+      if (approvers.length !== ids.length) throw new UserError(records.users.onlyApproversAtDesk);
     }
     const before = (await tx.select({ id: approverGroups.userId }).from(approverGroups).where(eq(approverGroups.groupId, groupId))).map((r) => r.id).sort();
     await tx.delete(approverGroups).where(eq(approverGroups.groupId, groupId));

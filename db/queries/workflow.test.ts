@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { DisclosureState } from "@/lib/workflow/states";
 import { checkDisclosure } from "@/lib/rules/engine";
 import { transitions, type WorkflowStep } from "@/lib/workflow/transitions";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StateError } from "../errors";
+import { ConflictError, ForbiddenError, UserError, NotFoundError, StateError } from "@/lib/errors";
 import { auditLog } from "../schema/audit";
 import { disclosureSubmissions } from "../schema/review";
 import { createTestDb, type TestDb } from "../test-db";
@@ -116,7 +116,7 @@ describe("guards hold on the server", () => {
     const comment = await addComment(t.db, cast.approver, id, { anchorPath: "budget", body: "整节请重写" });
     await expect(returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "no-such-reason" })).rejects.toThrow("请选择退回原因");
     await setCommentResolved(t.db, cast.approver, comment.id, true);
-    await expect(returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "other" })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "other" })).rejects.toBeInstanceOf(UserError);
     expect((await metaOf(id)).state).toBe("in_review");
   });
 
@@ -141,7 +141,7 @@ describe("guards hold on the server", () => {
 describe("the demo's record of a disclosure published before the system", () => {
   it("walks the real 2020 disclosure through with its findings, and the audit row says the guards were waived", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.office, "draft", year(), sanhe2020());
-    await expect(take(cast.clerk, id, "submit", version)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(take(cast.clerk, id, "submit", version)).rejects.toBeInstanceOf(UserError);
     await transitionDisclosure(t.db, cast.clerk, id, "submit", { expectedVersion: version, waive: "imported-publication" });
     const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "disclosure.submit")));
     expect(row.detail).toMatchObject({ waived: { guards: ["noErrorFindings", "warningsExplained"], because: "imported-publication" } });

@@ -7,7 +7,7 @@ import { submitBlockers } from "@/lib/rules/submit-gate";
 import { guardsMessage, stepRefusal, stepVerb } from "@/lib/workflow/messages";
 import { needsFindings, transitionOf, unmetGuards, type GuardFacts, type GuardId, type WorkflowStep } from "@/lib/workflow/transitions";
 import type { Db } from "../client";
-import { ConflictError, ForbiddenError, InvalidInputError, StateError } from "../errors";
+import { ConflictError, ForbiddenError, UserError, StateError } from "@/lib/errors";
 import { disclosures } from "../schema/disclosures";
 import { disclosureReturns, disclosureSubmissions, reviewComments, warningExplanations } from "../schema/review";
 import { returnReasons } from "../schema/settings";
@@ -15,7 +15,7 @@ import { appendAudit } from "./audit";
 import { getDisclosureMeta, loadContent, lockDisclosure, type DisclosureListItem, type DisclosureMeta } from "./disclosures";
 import { notify } from "./notices";
 import { draftScope, readScope } from "./scope";
-import { customFrameworks, ruleSeverities } from "./settings";
+import { loadCheckOptions } from "./settings";
 
 /**
  * Moves disclosures along lib/workflow/transitions.ts, the one table of the workflow's rules, every
@@ -74,14 +74,13 @@ export async function countOpenComments(db: Db, disclosureId: string): Promise<n
 /** Errors and unexplained warnings of the content as stored now, with the admin's rule policy. */
 export async function findingFacts(db: Db, disclosureId: string, content: EditableDisclosure): Promise<Pick<GuardFacts, "errorFindings" | "unexplainedWarnings">> {
   // One after another: `db` is the transition's transaction, one connection (pg 9 refuses overlapping queries on it).
-  const severities = await ruleSeverities(db);
-  const frameworks = await customFrameworks(db);
+  const options = await loadCheckOptions(db);
   const explained = await db
     .select({ ruleId: warningExplanations.ruleId, path: warningExplanations.path, explanation: warningExplanations.explanation })
     .from(warningExplanations)
     .where(eq(warningExplanations.disclosureId, disclosureId));
   // The same gate as the editor's list beside the button (lib/rules/submit-gate.ts).
-  const blockers = submitBlockers(checkDisclosure(toCanonical(content), { severities, frameworks }), explained);
+  const blockers = submitBlockers(checkDisclosure(toCanonical(content), options), explained);
   return { errorFindings: blockers.errors.length, unexplainedWarnings: blockers.unexplained.length };
 }
 
@@ -121,7 +120,7 @@ export async function applyStep<R>(tx: Db, actor: Actor, disclosureId: string, s
   let content: EditableDisclosure | undefined;
   const loadOnce = async () => (content ??= await loadContent(tx, meta));
   const unmet = unmetGuards(step, await gatherFacts(tx, meta, step, opts, loadOnce));
-  if (unmet.length > 0) throw new InvalidInputError(guardsMessage(unmet));
+  if (unmet.length > 0) throw new UserError(guardsMessage(unmet));
   await hooks.check?.(tx, meta);
 
   const scope: SQL = rule.scope === "draft" ? draftScope(actor, disclosures.departmentId) : readScope(actor, disclosures.departmentId);

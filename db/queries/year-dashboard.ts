@@ -5,11 +5,12 @@ import type { DashboardRecord } from "@/lib/admin/year-dashboard";
 import { checkDisclosure, summariseFindings, type CheckOptions } from "@/lib/rules/engine";
 import type { Db } from "../client";
 import { toCanonical } from "@/lib/domain/editable";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError } from "@/lib/errors";
 import { disclosures, disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { departmentGroups, departments } from "../schema/organisation";
 import { reviewComments } from "../schema/review";
 import { assembleDisclosure, type StoredContent } from "./disclosure-content";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 /**
  * The year at a glance (issue 7): every department with its latest revision for the year, the
@@ -23,7 +24,7 @@ import { assembleDisclosure, type StoredContent } from "./disclosure-content";
 const amountAt = (content: AnyPgColumn, path: string) => sql<string | null>`(${content} #>> ${`{${path}}`})`;
 
 export async function yearDashboard(db: Db, actor: Actor, fiscalYear: number, checkOptions: CheckOptions): Promise<DashboardRecord[]> {
-  if (actor.role !== "admin") throw new ForbiddenError("查看年度总览");
+  if (actor.role !== "admin") throw new ForbiddenError(records.actions.viewYearOverview);
   const latest = db
     .selectDistinctOn([disclosures.departmentId], {
       departmentId: disclosures.departmentId,

@@ -1,15 +1,16 @@
 import { and, asc, desc, eq, lt, notExists } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { carryForward } from "@/lib/domain/carry-forward";
-import { findFramework } from "@/lib/domain/frameworks";
 import { emptyDisclosure, type Disclosure, type OrgUnit } from "@/lib/domain/model";
 import type { Db } from "../client";
-import { ForbiddenError, InvalidInputError } from "../errors";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { disclosures } from "../schema/disclosures";
 import { departments, orgUnits } from "../schema/organisation";
 import { publishedSnapshots } from "../schema/publishing";
 import { createDisclosure } from "./disclosures";
-import { customFrameworks, getFiscalYear } from "./settings";
+import { draftYear } from "./settings";
+import { adminMessages } from "@/lib/i18n/zh-CN/admin";
+import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 /**
  * Opening a year for every department (issue 7): each department that has no disclosure for the
@@ -57,12 +58,11 @@ async function unitsByDepartment(db: Db): Promise<Map<string, OrgUnit[]>> {
  * (master data) replace the carried ones where the admin keeps them: they describe it as it is now.
  */
 export async function startYearDrafts(db: Db, actor: Actor, fiscalYear: number, ip?: string | null): Promise<YearDraftsResult> {
-  if (actor.role !== "admin") throw new ForbiddenError("为各部门生成草稿");
+  if (actor.role !== "admin") throw new ForbiddenError(records.actions.startYearDrafts);
   return db.transaction(async (tx) => {
-    const year = await getFiscalYear(tx, fiscalYear);
-    if (year.status !== "open") throw new InvalidInputError("已关闭的年度不能生成草稿，请先把状态改为填报中。");
-    const framework = findFramework(year.frameworkId, await customFrameworks(tx));
-    if (!framework) throw new InvalidInputError("所选指标体系不存在。");
+    const open = await draftYear(tx, fiscalYear);
+    if (!open.ok) throw open.refusal === "unknown" ? new NotFoundError(records.things.fiscalYear(fiscalYear)) : new UserError(adminMessages.years.closedNoDrafts);
+    const { framework } = open;
     const missing = await departmentsWithoutDraft(tx, fiscalYear);
     const published = await lastPublished(tx, fiscalYear);
     const units = await unitsByDepartment(tx);

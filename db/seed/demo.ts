@@ -4,6 +4,7 @@ import { carryForward } from "@/lib/domain/carry-forward";
 import { findFramework } from "@/lib/domain/frameworks";
 import { bundleFormats, renderBundle } from "@/lib/export/bundle";
 import { PdfPrinter } from "@/lib/export/pdf";
+import { opsMessages } from "@/lib/i18n/zh-CN/ops";
 import { importDisclosureText } from "@/lib/import/text/import-disclosure";
 import type { Db } from "../client";
 import { createDepartment, createGroup } from "../queries/departments";
@@ -53,7 +54,7 @@ const demoStates: Record<string, WorkflowStep[]> = {
  * not report them); DEMO_PASSWORD gives every account that password instead of a random one.
  */
 export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; importProblems: string[] }> {
-  if (await findUserByUsername(db, "admin")) throw new Error("演示数据已存在：请使用新的数据目录（PGLITE_DIR）或空数据库。");
+  if (await findUserByUsername(db, "admin")) throw new Error(opsMessages.demo.exists);
 
   await saveFiscalYear(db, null, { year: 2020, frameworkId: "2020", submissionDeadline: "2020-01-31", status: "closed" });
   await saveFiscalYear(db, null, { year: 2021, frameworkId: "2021", submissionDeadline: "2021-01-31", status: "open" });
@@ -90,7 +91,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   // The demo must start on a machine without Chromium (it needs only Node): then the PDF is left out.
   const printer = new PdfPrinter();
   const formats = printer.available ? undefined : bundleFormats.filter((f) => f !== "pdf");
-  if (formats) console.warn(`未找到 Chromium（${printer.executablePath}），演示数据的已发布文件不含 PDF。`);
+  if (formats) console.warn(opsMessages.demo.noChromium(printer.executablePath));
   try {
     await publishSnapshot(db, actor("admin"), office2020.id, { expectedVersion: version, files: (d) => renderBundle(d, { printer, revision: 1, formats }) });
   } finally {

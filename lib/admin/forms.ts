@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { roles } from "../auth/actor";
+import { roles, USERNAME } from "../auth/actor";
 import { fundingForms, orgUnitNatures } from "../domain/model";
+import { formBoolean, formList } from "../form-values";
 import { adminMessages } from "../i18n/zh-CN/admin";
 import { DEPARTMENT_CODE } from "./department-sheet";
-import { USERNAME } from "./user-sheet";
 
 /**
  * The admin's forms as zod schemas: the browser form (zodResolver) and the server operation parse
  * with the same schema. FormData sends strings, a checkbox group sends a key once per ticked box
- * (or not at all), so those fields are coerced here deliberately.
+ * (or not at all): those fields are coerced deliberately, by lib/form-values.ts.
  */
 
 const u = adminMessages.users;
@@ -16,11 +16,8 @@ const d = adminMessages.departments;
 const y = adminMessages.years;
 const f = adminMessages.frameworks;
 
-/** A checkbox group or multi-select: absent → [], one value → [value], repeated → the list. */
-export const idList = z.preprocess((value) => (value == null || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(z.uuid()));
-
-/** A checkbox: "on"/"true" from a form, or a boolean from an object caller. */
-export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+/** Departments or desks ticked in a checkbox group (lib/form-values.ts says how a form sends them). */
+export const idList = formList(z.array(z.uuid()));
 
 const scopeRules = <T extends { role: (typeof roles)[number]; departmentIds: string[]; groupIds: string[] }>(value: T, ctx: z.RefinementCtx) => {
   if (value.role === "clerk" && value.departmentIds.length === 0) ctx.addIssue({ code: "custom", path: ["departmentIds"], message: u.clerkNeedsDepartment });
@@ -84,7 +81,7 @@ export const fiscalYearForm = z.object({
   submissionDeadline: deadline,
   status: z.enum(["open", "closed"]),
 });
-export const newFiscalYearForm = fiscalYearForm.omit({ status: true }).extend({ startDrafts: checkbox });
+export const newFiscalYearForm = fiscalYearForm.omit({ status: true }).extend({ startDrafts: formBoolean.default(false) });
 export type FiscalYearForm = z.infer<typeof fiscalYearForm>;
 
 export const frameworkForm = z.object({

@@ -7,6 +7,7 @@ import { toHalfWidth } from "../domain/money";
 import { normaliseText, textProblem } from "../domain/text-hygiene";
 import { adminMessages } from "../i18n/zh-CN/admin";
 import { UploadRejectedError, type UploadProblem } from "../security/upload-check";
+import { UserError } from "../errors";
 
 /**
  * What bulk imports share: an uploaded sheet (.xlsx or .csv) as rows of cells, its header row
@@ -23,11 +24,10 @@ export type SheetProblem = { row: number | null; column: string | null; message:
 export type SheetRow<K extends string> = { row: number; cells: Record<K, string> };
 
 /** A file that cannot be read as a sheet at all; the message is for the admin. */
-export class SheetError extends Error {
-  readonly userFacing = true;
-  readonly code = "invalid-input";
+export class SheetError extends UserError {
   constructor(message: string) {
     super(message);
+    // Spelled out: the parse worker sends refusals by name (lib/import/parse/parse-jobs.ts), and a minifier renames classes.
     this.name = "SheetError";
   }
 }

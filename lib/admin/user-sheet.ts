@@ -1,4 +1,4 @@
-import type { Role } from "../auth/actor";
+import { USERNAME, type Role } from "../auth/actor";
 import { adminMessages } from "../i18n/zh-CN/admin";
 import { sortProblems, splitList, tabulate, type ColumnSpec, type SheetProblem } from "./sheet";
 
@@ -21,8 +21,6 @@ export const userColumns: ReadonlyArray<ColumnSpec<UserColumn>> = [
   { key: "desks", label: m.columns.desks, aliases: ["科室", "负责科室"] },
 ];
 
-/** The same rule as db/queries/users.ts createUser: what a sign-in form can take without surprises. */
-export const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;
 
 /** Roles as people write them in a sheet: the Chinese names, short forms, or the English codes. */
 const roleWords: Record<string, Role> = {

@@ -6,6 +6,9 @@
 export const roles = ["clerk", "approver", "admin"] as const;
 export type Role = (typeof roles)[number];
 
+/** What a username may be (the admin's form, the user sheet, db/queries/users.ts createUser): what a sign-in form takes without surprises. */
+export const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;
+
 export type Actor = {
   /** users.id */
   id: string;

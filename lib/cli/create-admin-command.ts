@@ -1,5 +1,5 @@
 import { createDb, optionsFromEnv } from "../../db/client";
-import { InvalidInputError } from "../../db/errors";
+import { UserError } from "@/lib/errors";
 import { migrateDb } from "../../db/migrate";
 import { createUser } from "../../db/queries/users";
 import { generateCompliantPassword } from "../auth/compliant-password";
@@ -33,7 +33,7 @@ export const createAdminCommand: CliCommand = {
       const displayName = typeof values.name === "string" && values.name.trim() !== "" ? values.name.trim() : "系统管理员";
       await createUser(handle.db, null, { username, displayName, role: "admin", password, mustChangePassword: true });
     } catch (error) {
-      if (error instanceof InvalidInputError) throw new CliError(`无法创建管理员：${error.message}`);
+      if (error instanceof UserError) throw new CliError(`无法创建管理员：${error.message}`);
       throw error;
     } finally {
       await handle.close();

@@ -1,4 +1,4 @@
-import type { FailureCode } from "@/app/_server/errors";
+import type { FailureCode } from "@/lib/errors";
 import type { Outcome } from "@/app/_server/operation";
 import type { RouteFailure } from "@/app/_server/route";
 import { zhCN } from "@/lib/i18n/zh-CN";

@@ -8,6 +8,7 @@ import { securityMessages } from "./zh-CN/security";
 import { opsMessages } from "./zh-CN/ops";
 import { inputMessages } from "./zh-CN/input";
 import { auditMessages } from "./zh-CN/audit";
+import { recordMessages } from "./zh-CN/records";
 import type { DisclosureState } from "../workflow/states";
 
 /**
@@ -74,6 +75,12 @@ export const zhCN = {
     notFound: "要找的内容不存在或已被删除。",
     crossSite: "请求来自其他网站，已拒绝。请在本系统的页面中操作。",
     retry: "重试",
+    // The sentences of lib/errors.ts's classes; what is missing or refused comes from zhCN.records.
+    notFoundOf: (what: string) => `${what}不存在，或您无权查看。`,
+    forbiddenTo: (action: string) => `您没有权限${action}。`,
+    stateRefuses: (state: string, action: string) => `当前状态（${state}）下不能${action}。`,
+    versionConflict: (expected: number, current: number) =>
+      `该信息公开已被他人修改（您打开的是第 ${expected} 版，当前为第 ${current} 版）。请刷新查看最新内容后再保存，您填写的内容仍保留在页面上。`,
   },
   signIn: {
     title: "登录",
@@ -162,6 +169,7 @@ export const zhCN = {
   ops: opsMessages,
   input: inputMessages,
   audit: auditMessages,
+  records: recordMessages,
   health: {
     ok: "正常",
     unavailable: "数据库不可用",

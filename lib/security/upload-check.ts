@@ -1,6 +1,7 @@
 import { DecodeError, decodeText, type TextEncodingName } from "../import/decode";
 import { securityMessages } from "../i18n/zh-CN/security";
 import { inflateZipEntry, readZipDirectory, ZipProblem, type ZipEntry } from "../zip/read-zip";
+import { UserError } from "../errors";
 
 /**
  * Every uploaded file is judged by its bytes, never by its name: a Word file is a real zip whose
@@ -47,12 +48,10 @@ export type UploadProblem =
   | "zip-bomb";
 
 /**
- * A refused upload. Shaped like the app's user-facing errors (`userFacing`, `code`), so an
- * operation that lets it escape shows its Chinese message to the user as an input error.
+ * A refused upload: a user-facing error (lib/errors.ts), so an operation that lets it escape shows
+ * its Chinese message to the user as an input error.
  */
-export class UploadRejectedError extends Error {
-  readonly userFacing = true;
-  readonly code = "invalid-input";
+export class UploadRejectedError extends UserError {
   constructor(
     readonly problem: UploadProblem,
     message: string,

@@ -4,7 +4,7 @@ import { createDepartment, getDepartmentWithUnits, updateDepartment } from "@/db
 import { editDepartmentForm, newDepartmentForm } from "@/lib/admin/forms";
 import { canAdminister } from "@/lib/auth/policy";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
-import { UserError } from "@/app/_server/errors";
+import { UserError } from "@/lib/errors";
 import { defineOperation } from "@/app/_server/operation";
 import { assertScopeExists } from "../scope-check";
 
@@ -25,10 +25,10 @@ export const createDepartmentOperation = defineOperation({
       const message = adminMessages.departmentSheet.codeExists(input.code, taken.name);
       throw new UserError(message, { code: [message] });
     }
-    const created = await createDepartment(db, actor!.id, input, ip);
+    const created = await createDepartment(db, actor.id, input, ip);
     return { departmentId: created.id, code: input.code };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 
 export const updateDepartmentOperation = defineOperation({
@@ -41,9 +41,9 @@ export const updateDepartmentOperation = defineOperation({
     await getDepartmentWithUnits(db, input.departmentId);
     await assertScopeExists(db, { departmentIds: [], groupIds: input.groupId ? [input.groupId] : [] });
     const { departmentId, ...change } = input;
-    await updateDepartment(db, actor!.id, departmentId, change, ip);
+    await updateDepartment(db, actor.id, departmentId, change, ip);
     return { departmentId };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 

@@ -16,8 +16,8 @@ export const createDeskOperation = defineOperation({
   access: admins,
   input: z.object({ name: z.string().trim().min(1, adminMessages.desks.nameRequired).max(30) }),
   policy: ({ actor }) => canAdminister(actor),
-  run: async ({ db, actor, ip }, input) => createGroup(db, actor!.id, input.name, ip),
-  audit: () => null,
+  run: async ({ db, actor, ip }, input) => createGroup(db, actor.id, input.name, ip),
+  audit: { kind: "byQuery" },
 });
 
 export const setDeskApproversOperation = defineOperation({
@@ -27,8 +27,8 @@ export const setDeskApproversOperation = defineOperation({
   input: z.object({ groupId: z.uuid(), userIds: idList }),
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
-    await setDeskApprovers(db, actor!.id, input.groupId, input.userIds, ip);
+    await setDeskApprovers(db, actor.id, input.groupId, input.userIds, ip);
     return { groupId: input.groupId, approvers: input.userIds.length };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { InvalidInputError } from "@/db/errors";
+import { UserError } from "@/lib/errors";
 import { appendAudit } from "@/db/queries/audit";
 import { publishedYearSource } from "@/db/queries/portal";
 import { expandFormats, type FormatChoice } from "@/lib/export/bundle";
@@ -70,7 +70,7 @@ function forgetOld(): void {
 export async function startYearExport(db: Db, input: { fiscalYear: number; formats: FormatChoice[] }, by?: { actorId: string; ip: string | null }): Promise<ExportJob> {
   if (is(db, PgTransaction)) throw new Error("startYearExport needs the database, not a transaction: the job outlives it");
   const source = await publishedYearSource(db, input.fiscalYear);
-  if (source.total === 0) throw new InvalidInputError(zhCN.portal.exports.noPublished(input.fiscalYear));
+  if (source.total === 0) throw new UserError(zhCN.portal.exports.noPublished(input.fiscalYear));
   const id = randomUUID();
   if (by) await appendAudit(db, { actorId: by.actorId, ip: by.ip, action: "export.start-year", entityType: "export", entityId: id, detail: { fiscalYear: input.fiscalYear, formats: input.formats } });
   mkdirSync(exportDir(), { recursive: true });

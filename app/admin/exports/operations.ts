@@ -1,21 +1,20 @@
 import { createReadStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { NotFoundError } from "@/db/errors";
+import { NotFoundError } from "@/lib/errors";
 import { canAdminister } from "@/lib/auth/policy";
+import { attachmentDisposition } from "@/lib/export/attachment";
 import { FORMAT_CHOICES } from "@/lib/export/bundle";
+import { formList } from "@/lib/form-values";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { auditedByQuery, defineOperation } from "@/app/_server/operation";
+import { defineOperation } from "@/app/_server/operation";
 import { findExportJob, startYearExport } from "./jobs";
 
 const t = zhCN.portal.exports;
 
-/** A form sends one checked box as a string and several as a list. */
-const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
-
 /**
  * Starts the zip of a whole year's published disclosures, in the formats chosen; admins only.
- * Runs without a transaction around it (auditedByQuery): the job keeps reading the database after
+ * Runs without a transaction around it (audited by its query): the job keeps reading the database after
  * this answers, through the database handle, and startYearExport writes the audit row.
  */
 export const startYearExportOperation = defineOperation({
@@ -24,14 +23,14 @@ export const startYearExportOperation = defineOperation({
   access: { kind: "global", roles: ["admin"] },
   input: z.object({
     fiscalYear: z.coerce.number().int().min(1990).max(2200),
-    formats: z.preprocess(list, z.array(z.enum(FORMAT_CHOICES)).min(1, t.formatsRequired)),
+    formats: formList(z.array(z.enum(FORMAT_CHOICES)).min(1, t.formatsRequired)),
   }),
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
-    const job = await startYearExport(db, input, { actorId: actor!.id, ip });
+    const job = await startYearExport(db, input, { actorId: actor.id, ip });
     return { id: job.id };
   },
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });
 
 /** The finished zip of a year's export, streamed from its file. */
@@ -44,14 +43,14 @@ export const downloadYearExportOperation = defineOperation({
   policy: ({ actor }) => canAdminister(actor),
   run: async (_ctx, input) => {
     const job = findExportJob(input.job);
-    if (!job || job.state !== "done") throw new NotFoundError("该导出文件");
+    if (!job || job.state !== "done") throw new NotFoundError(zhCN.records.things.exportFile);
     const size = statSync(job.file).size;
     const body = Readable.toWeb(createReadStream(job.file)) as ReadableStream<Uint8Array>;
     return new Response(body, {
       headers: {
         "content-type": "application/zip",
         "content-length": String(size),
-        "content-disposition": `attachment; filename="budget-disclosures-${job.fiscalYear}.zip"; filename*=UTF-8''${encodeURIComponent(`${job.fiscalYear}年度部门预算信息公开.zip`)}`,
+        "content-disposition": attachmentDisposition(`budget-disclosures-${job.fiscalYear}.zip`, t.zipName(job.fiscalYear)),
         "cache-control": "no-store",
       },
     });

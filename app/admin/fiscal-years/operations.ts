@@ -22,11 +22,15 @@ export const openFiscalYearOperation = defineOperation({
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
     const { startDrafts, ...year } = input;
-    await createFiscalYear(db, actor!.id, { ...year, status: "open" }, ip);
-    const drafts = startDrafts ? await startYearDrafts(db, actor!, year.year, ip) : { carried: [], empty: [] };
+    await createFiscalYear(db, actor.id, { ...year, status: "open" }, ip);
+    const drafts = startDrafts ? await startYearDrafts(db, actor, year.year, ip) : { carried: [], empty: [] };
     return { year: year.year, ...drafts };
   },
-  audit: (input, output) => ({ entityType: "fiscal_year", entityId: String(output.year), detail: { startDrafts: input.startDrafts, carried: output.carried, empty: output.empty } }),
+  // The year and each draft are audited by their queries; this row says which drafts were carried forward and which blank.
+  audit: {
+    kind: "row",
+    entry: (input, output) => ({ entityType: "fiscal_year", entityId: String(output.year), detail: { startDrafts: input.startDrafts, carried: output.carried, empty: output.empty } }),
+  },
 });
 
 export const updateFiscalYearOperation = defineOperation({
@@ -36,10 +40,10 @@ export const updateFiscalYearOperation = defineOperation({
   input: fiscalYearForm,
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
-    await updateFiscalYear(db, actor!.id, input, ip);
+    await updateFiscalYear(db, actor.id, input, ip);
     return { year: input.year };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 
 export const startYearDraftsOperation = defineOperation({
@@ -48,6 +52,6 @@ export const startYearDraftsOperation = defineOperation({
   access: admins,
   input: z.object({ year: z.coerce.number().int() }),
   policy: ({ actor }) => canAdminister(actor),
-  run: async ({ db, actor, ip }, input) => ({ year: input.year, ...(await startYearDrafts(db, actor!, input.year, ip)) }),
-  audit: (input, output) => ({ entityType: "fiscal_year", entityId: String(output.year), detail: { carried: output.carried, empty: output.empty } }),
+  run: async ({ db, actor, ip }, input) => ({ year: input.year, ...(await startYearDrafts(db, actor, input.year, ip)) }),
+  audit: { kind: "row", entry: (_input, output) => ({ entityType: "fiscal_year", entityId: String(output.year), detail: { carried: output.carried, empty: output.empty } }) },
 });

@@ -13,7 +13,7 @@ import { formOf, type FrameworkEditForm } from "@/lib/admin/framework-edit";
 import type { Actor } from "@/lib/auth/actor";
 import { findFramework, type IndicatorFramework } from "@/lib/domain/frameworks";
 import { checkDisclosure } from "@/lib/rules/engine";
-import { loadCheckOptions } from "@/app/_server/findings";
+import { loadCheckOptions } from "@/db/queries/settings";
 import { executeOperation, type Outcome } from "@/app/_server/operation";
 import { createFrameworkOperation, deleteFrameworkOperation, updateFrameworkOperation } from "./operations";
 

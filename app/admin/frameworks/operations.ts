@@ -9,8 +9,8 @@ import { parseLevels } from "@/lib/admin/framework-levels";
 import { canAdminister } from "@/lib/auth/policy";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { findRule } from "@/lib/rules/catalogue";
-import { UserError } from "@/app/_server/errors";
-import { auditedByQuery, defineOperation } from "@/app/_server/operation";
+import { UserError } from "@/lib/errors";
+import { defineOperation } from "@/app/_server/operation";
 
 /** Indicator frameworks (added as data, built-ins read-only) and rule severities. The queries audit. */
 
@@ -28,10 +28,10 @@ export const createFrameworkOperation = defineOperation({
     if (problems.length > 0) throw new UserError(problems[0], { levels: problems });
     const [taken] = await db.select({ id: indicatorFrameworks.id }).from(indicatorFrameworks).where(eq(indicatorFrameworks.id, input.id));
     if (taken) throw new UserError(f.idTaken(input.id), { id: [f.idTaken(input.id)] });
-    await createFramework(db, actor!.id, { id: input.id, name: input.name, source: input.source, levels }, ip);
+    await createFramework(db, actor.id, { id: input.id, name: input.name, source: input.source, levels }, ip);
     return { id: input.id };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 
 /**
@@ -46,7 +46,7 @@ export const updateFrameworkOperation = defineOperation({
   input: frameworkEditForm,
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
-    const result = await updateFramework(db, actor!.id, input, ip);
+    const result = await updateFramework(db, actor.id, input, ip);
     if (!result.ok) {
       // The form says how many; each message stands at the name or list it is about.
       throw new UserError(f.edit.refusedSummary(Object.values(result.fieldErrors).flat().length), result.fieldErrors);
@@ -54,7 +54,7 @@ export const updateFrameworkOperation = defineOperation({
     return { id: input.id, changes: result.changes };
   },
   // updateFramework/deleteFramework write the change and its audit row in one transaction.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });
 
 /** Deletes an unused admin-added framework (no year, disclosure or library entry refers to it). */
@@ -65,11 +65,11 @@ export const deleteFrameworkOperation = defineOperation({
   input: z.object({ id: z.string().min(1).max(20), expected: z.string().min(1).max(200) }),
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
-    await deleteFramework(db, actor!.id, input, ip);
+    await deleteFramework(db, actor.id, input, ip);
     return { id: input.id };
   },
   // updateFramework/deleteFramework write the change and its audit row in one transaction.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });
 
 export const setRuleSeverityOperation = defineOperation({
@@ -80,8 +80,8 @@ export const setRuleSeverityOperation = defineOperation({
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
     if (!findRule(input.ruleId)) throw new UserError(f.unknownRule, {}, "not-found");
-    await setRulePolicy(db, actor!.id, input.ruleId, input.severity === "default" ? null : input.severity, ip);
+    await setRulePolicy(db, actor.id, input.ruleId, input.severity === "default" ? null : input.severity, ip);
     return { ruleId: input.ruleId, severity: input.severity };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });

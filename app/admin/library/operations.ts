@@ -2,10 +2,11 @@ import { z } from "zod";
 import { saveLibraryEntry, setLibraryEntryActive } from "@/db/queries/library";
 import { customFrameworks } from "@/db/queries/settings";
 import { canAdminister } from "@/lib/auth/policy";
+import { formBoolean } from "@/lib/form-values";
 import { checkLibraryEntry, libraryEntryInput } from "@/lib/grid/library";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import { defineOperation } from "@/app/_server/operation";
-import { UserError } from "@/app/_server/errors";
+import { UserError } from "@/lib/errors";
 
 /** A form sends an empty id for a new entry. */
 const entryInput = z.preprocess((raw) => (raw && typeof raw === "object" && (raw as { id?: unknown }).id === "" ? { ...raw, id: undefined } : raw), libraryEntryInput);
@@ -22,9 +23,9 @@ export const saveLibraryEntryOperation = defineOperation({
     // Reported by field, where the admin typed it; the query checks the same again.
     const problems = checkLibraryEntry(input, frameworks);
     if (Object.keys(problems).length > 0) throw new UserError(gridMessages.admin.fixFields, problems);
-    return saveLibraryEntry(db, actor!.id, input, frameworks);
+    return saveLibraryEntry(db, actor.id, input, frameworks);
   },
-  audit: (input, output) => ({ entityType: "indicator_library", entityId: output.id, detail: { created: !input.id, frameworkId: input.frameworkId, name: input.name } }),
+  audit: { kind: "row", entry: (input, output) => ({ entityType: "indicator_library", entityId: output.id, detail: { created: !input.id, frameworkId: input.frameworkId, name: input.name } }) },
 });
 
 /** Retire an entry (no longer offered to clerks) or bring it back; entries are never deleted. */
@@ -32,8 +33,8 @@ export const setLibraryEntryActiveOperation = defineOperation({
   name: "indicator-library.set-active",
   kind: "action",
   access: { kind: "global", roles: ["admin"] },
-  input: z.object({ id: z.uuid(), active: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]) }),
+  input: z.object({ id: z.uuid(), active: formBoolean }),
   policy: ({ actor }) => canAdminister(actor),
-  run: ({ db, actor }, { id, active }) => setLibraryEntryActive(db, actor!.id, id, active),
-  audit: (_input, output) => ({ entityType: "indicator_library", entityId: output.id, detail: { active: output.active } }),
+  run: ({ db, actor }, { id, active }) => setLibraryEntryActive(db, actor.id, id, active),
+  audit: { kind: "row", entry: (_input, output) => ({ entityType: "indicator_library", entityId: output.id, detail: { active: output.active } }) },
 });

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { openRevision, publishSnapshot, REVISION_NOTE_MAX } from "@/db/queries/publishing";
-import { NotFoundError } from "@/db/errors";
 import { renderBundle } from "@/lib/export/bundle";
 import { sharedPrinter } from "@/lib/export/pdf";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { transitionOf } from "@/lib/workflow/transitions";
-import { findDisclosureFacts, takesStep } from "@/app/_server/directory";
-import { auditedByQuery, defineOperation } from "@/app/_server/operation";
+import { existing, takesStep } from "@/app/_server/directory";
+import { defineOperation } from "@/app/_server/operation";
 
 const t = zhCN.portal.publish;
 
@@ -24,10 +23,9 @@ export const publishOperation = defineOperation({
   access: { kind: "global", roles: [transitionOf("publish").by] },
   input: target.extend({ note: z.string().trim().max(REVISION_NOTE_MAX, t.noteTooLong).default("") }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "publish"),
-  run: async ({ db, actor, ip }, input) => {
-    const facts = await findDisclosureFacts(db, input.id);
-    if (!facts) throw new NotFoundError();
-    const published = await publishSnapshot(db, actor!, input.id, {
+  run: async ({ db, actor, ip }, input, found) => {
+    const facts = existing(found);
+    const published = await publishSnapshot(db, actor, input.id, {
       expectedVersion: input.expectedVersion,
       note: input.note,
       ip,
@@ -36,7 +34,7 @@ export const publishOperation = defineOperation({
     return { ...published, revision: facts.revision, departmentName: facts.departmentName, fiscalYear: facts.fiscalYear, departmentCode: facts.departmentCode };
   },
   // publishSnapshot writes the audit row (with every file's checksum) in its transaction.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });
 
 /**
@@ -49,7 +47,7 @@ export const openRevisionOperation = defineOperation({
   access: { kind: "global", roles: [transitionOf("openRevision").by] },
   input: target.extend({ note: z.string().trim().min(1, t.openRevisionRequired).max(REVISION_NOTE_MAX, t.noteTooLong) }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "openRevision"),
-  run: async ({ db, actor, ip }, input) => openRevision(db, actor!, input.id, { expectedVersion: input.expectedVersion, note: input.note, ip }),
+  run: async ({ db, actor, ip }, input) => openRevision(db, actor, input.id, { expectedVersion: input.expectedVersion, note: input.note, ip }),
   // openRevision audits the step and the new revision in its transaction.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });

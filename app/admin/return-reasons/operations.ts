@@ -1,18 +1,17 @@
 import { z } from "zod";
 import { createReturnReason, updateReturnReason } from "@/db/queries/return-reasons";
 import { canAdminister } from "@/lib/auth/policy";
+import { formBoolean } from "@/lib/form-values";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { defineOperation } from "@/app/_server/operation";
 
 const m = zhCN.workflow.reasons;
-/** FormData sends "true"/"false" (or nothing for an unticked box); an object caller may send a boolean. */
-const flag = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]).default(false);
 
 const reasonInput = z.object({
   code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, m.codeInvalid),
   label: z.string().trim().min(1, m.labelRequired).max(20, "名称请不超过 20 字。"),
   position: z.coerce.number().int().min(0).max(999),
-  active: flag,
+  active: formBoolean.default(false),
 });
 
 /** A new reason for the return dialog (the bureau's own guidance categories). */
@@ -23,11 +22,11 @@ export const createReturnReasonOperation = defineOperation({
   input: reasonInput,
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
-    await createReturnReason(db, actor!.id, input, ip);
+    await createReturnReason(db, actor.id, input, ip);
     return input;
   },
   // createReturnReason audits in its own transaction.
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 
 /** Rename, reorder, retire or bring back a reason; the code is what past returns point at. */
@@ -38,9 +37,9 @@ export const updateReturnReasonOperation = defineOperation({
   input: reasonInput,
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
-    await updateReturnReason(db, actor!.id, input, ip);
+    await updateReturnReason(db, actor.id, input, ip);
     return input;
   },
   // updateReturnReason audits in its own transaction.
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });

@@ -1,12 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { users } from "@/db/schema/users";
 import { createUser, getUserWithScope, setPassword, updateUser } from "@/db/queries/users";
 import { newUserForm, userForm } from "@/lib/admin/forms";
 import { canAdminister } from "@/lib/auth/policy";
 import { generateCompliantPassword } from "@/lib/auth/compliant-password";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
-import { UserError } from "@/app/_server/errors";
+import { UserError } from "@/lib/errors";
 import { defineOperation } from "@/app/_server/operation";
 import { assertScopeExists } from "../scope-check";
 
@@ -27,13 +25,12 @@ export const createUserOperation = defineOperation({
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
     await assertScopeExists(db, input);
-    const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (taken) throw new UserError(adminMessages.users.usernameTaken(input.username), { username: [adminMessages.users.usernameTaken(input.username)] });
+    // createUser refuses a username someone has, at the field, as for every user it creates.
     const password = generateCompliantPassword(input.username);
-    const user = await createUser(db, actor!.id, { ...input, password, mustChangePassword: true }, ip);
+    const user = await createUser(db, actor.id, { ...input, password, mustChangePassword: true }, ip);
     return { userId: user.id, username: user.username, password };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 
 export const updateUserOperation = defineOperation({
@@ -45,12 +42,12 @@ export const updateUserOperation = defineOperation({
   run: async ({ db, actor, ip }, input) => {
     const before = await getUserWithScope(db, input.userId);
     // The last word on an admin's role belongs to another admin, never to themselves.
-    if (input.userId === actor!.id && input.role !== before.role) throw new UserError(adminMessages.users.cannotDemoteSelf, { role: [adminMessages.users.cannotDemoteSelf] });
+    if (input.userId === actor.id && input.role !== before.role) throw new UserError(adminMessages.users.cannotDemoteSelf, { role: [adminMessages.users.cannotDemoteSelf] });
     await assertScopeExists(db, input);
-    await updateUser(db, actor!.id, input.userId, input, ip);
+    await updateUser(db, actor.id, input.userId, input, ip);
     return { userId: input.userId };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 
 export const resetPasswordOperation = defineOperation({
@@ -62,8 +59,8 @@ export const resetPasswordOperation = defineOperation({
   run: async ({ db, actor, ip }, input) => {
     const user = await getUserWithScope(db, input.userId);
     const password = generateCompliantPassword(user.username);
-    await setPassword(db, actor!.id, input.userId, password, true, ip);
+    await setPassword(db, actor.id, input.userId, password, true, ip);
     return { userId: user.id, username: user.username, password };
   },
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });

@@ -7,8 +7,8 @@ import { MAX_UPLOAD_BYTES } from "@/lib/import/upload/limits";
 import { UploadRefused } from "@/lib/import/upload/sniff";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { UploadRejectedError } from "@/lib/security/upload-check";
-import { UserError } from "@/app/_server/errors";
-import { auditedByQuery, defineOperation } from "@/app/_server/operation";
+import { UserError } from "@/lib/errors";
+import { defineOperation } from "@/app/_server/operation";
 import { resolveTarget } from "@/app/workbench/new/start-context";
 
 const refused = zhCN.imports.refused;
@@ -50,19 +50,20 @@ export const uploadImportOperation = defineOperation({
   }),
   policy: ({ actor }, input) => canStartDisclosure(actor, input.departmentId),
   run: async ({ db, actor, ip }, input) => {
-    const target = await resolveTarget(db, actor!, input.departmentId, input.fiscalYear);
+    const target = await resolveTarget(db, actor, input.departmentId, input.fiscalYear);
     try {
       // Checked by content, not by name (a zip bomb, a renamed program or picture is refused with its
       // own message), then read now, so a file that cannot become the draft is refused here, not
       // after the preview. Both in the bounded parse worker, off the event loop.
       draftFromReading(await readUpload(input.file.bytes, input.file.name, { check: true }), target);
     } catch (error) {
-      if (error instanceof UploadRejectedError) throw new UserError(error.message, { file: [error.message] });
-      if (error instanceof UploadRefused) throw new UserError(error.message, { file: [error.message] });
+      // Refused in the readers' words, at the file field of the upload form.
+      if (error instanceof UploadRejectedError || error instanceof UploadRefused) throw new UserError(error.message, { file: [error.message] });
       throw error;
     }
-    const stored = await storeUpload(db, actor!, { departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.file.name, bytes: input.file.bytes, ip });
+    const stored = await storeUpload(db, actor, { departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.file.name, bytes: input.file.bytes, ip });
     return { id: stored.id, href: `/workbench/new/upload/${stored.id}`, expiresAt: stored.expiresAt.toISOString() };
   },
-  audit: auditedByQuery,
+  // storeUpload audits in its own transaction; the file is read before it, outside any.
+  audit: { kind: "byQuery" },
 });

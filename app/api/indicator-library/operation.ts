@@ -19,6 +19,6 @@ export const searchIndicatorLibraryOperation = defineOperation({
     q: z.string().max(100).default(""),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
   }),
-  policy: ({ actor }, { departmentId }) => actor !== null && canReadDepartment(actor, departmentId),
-  run: ({ db, actor }, input) => searchLibrary(db, actor!, { departmentId: input.departmentId, frameworkId: input.framework, q: input.q, beforeYear: input.year }),
+  policy: ({ actor }, { departmentId }) => canReadDepartment(actor, departmentId),
+  run: ({ db, actor }, input) => searchLibrary(db, actor, { departmentId: input.departmentId, frameworkId: input.framework, q: input.q, beforeYear: input.year }),
 });

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { addComment, findCommentDisclosure, replyToComment, setCommentResolved } from "@/db/queries/review";
 import { answersReviewOf } from "@/lib/auth/policy";
 import { isReviewerOf } from "@/lib/auth/standing";
-import { findDisclosureFacts } from "@/app/_server/directory";
-import { defineOperation, type OperationContext } from "@/app/_server/operation";
+import { formBoolean } from "@/lib/form-values";
+import { findDisclosureFacts, judgeDisclosure } from "@/app/_server/directory";
+import { defineOperation, type AuthedContext } from "@/app/_server/operation";
 
 /**
  * Review comments: the approver opens threads on the review screen; whoever holds the disclosure
@@ -12,11 +13,9 @@ import { defineOperation, type OperationContext } from "@/app/_server/operation"
  */
 
 const body = z.string().trim().min(1, "请填写内容。").max(2000, "请不超过 2000 字。");
-/** FormData sends "true"/"false"; an object caller may send a boolean. */
-const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 /** Role and scope only: the state is the query's to judge, so a late click reads "当前状态…" not 403. */
-async function mayAnswer({ db, actor }: OperationContext, commentId: string): Promise<boolean> {
+async function mayAnswer({ db, actor }: AuthedContext, commentId: string): Promise<boolean> {
   const disclosureId = await findCommentDisclosure(db, commentId);
   const facts = disclosureId ? await findDisclosureFacts(db, disclosureId) : null;
   if (!facts) return true;
@@ -28,13 +27,10 @@ export const addCommentOperation = defineOperation({
   kind: "action",
   access: { kind: "scoped", roles: ["approver"] },
   input: z.object({ id: z.uuid(), anchorPath: z.string().min(1).max(300), body }),
-  policy: async ({ db, actor }, input) => {
-    const facts = await findDisclosureFacts(db, input.id);
-    return !facts || isReviewerOf(actor, facts);
-  },
-  run: async ({ db, actor, ip }, input) => addComment(db, actor!, input.id, { anchorPath: input.anchorPath, body: input.body, ip }),
+  policy: ({ db, actor }, input) => judgeDisclosure(db, input.id, (facts) => isReviewerOf(actor, facts)),
+  run: async ({ db, actor, ip }, input) => addComment(db, actor, input.id, { anchorPath: input.anchorPath, body: input.body, ip }),
   // addComment writes the audit row in its transaction.
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 
 export const replyOperation = defineOperation({
@@ -43,18 +39,18 @@ export const replyOperation = defineOperation({
   access: { kind: "scoped", roles: ["clerk", "approver"] },
   input: z.object({ commentId: z.uuid(), body }),
   policy: (ctx, input) => mayAnswer(ctx, input.commentId),
-  run: async ({ db, actor, ip }, input) => replyToComment(db, actor!, input.commentId, { body: input.body, ip }),
+  run: async ({ db, actor, ip }, input) => replyToComment(db, actor, input.commentId, { body: input.body, ip }),
   // replyToComment writes the audit row in its transaction.
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });
 
 export const resolveOperation = defineOperation({
   name: "review.resolve",
   kind: "action",
   access: { kind: "scoped", roles: ["clerk", "approver"] },
-  input: z.object({ commentId: z.uuid(), resolved: flag }),
+  input: z.object({ commentId: z.uuid(), resolved: formBoolean }),
   policy: (ctx, input) => mayAnswer(ctx, input.commentId),
-  run: async ({ db, actor, ip }, input) => setCommentResolved(db, actor!, input.commentId, input.resolved, ip),
+  run: async ({ db, actor, ip }, input) => setCommentResolved(db, actor, input.commentId, input.resolved, ip),
   // setCommentResolved writes the audit row in its transaction.
-  audit: () => null,
+  audit: { kind: "byQuery" },
 });

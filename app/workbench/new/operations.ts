@@ -6,10 +6,9 @@ import { canStartDisclosure } from "@/lib/auth/policy";
 import type { Disclosure } from "@/lib/domain/model";
 import { draftFromLastYear, draftFromReading, emptyDraft } from "@/lib/import/upload/draft";
 import { readUpload } from "@/lib/import/upload/read-upload";
-import { UploadRefused } from "@/lib/import/upload/sniff";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { Db } from "@/db/client";
-import { UserError } from "@/app/_server/errors";
+import { UserError } from "@/lib/errors";
 import { defineOperation } from "@/app/_server/operation";
 import { findLastYearSource, loadSourceContent, resolveTarget } from "./start-context";
 
@@ -47,23 +46,26 @@ export const startDisclosureOperation = defineOperation({
     if (input.mode !== "upload") return canStartDisclosure(actor, input.departmentId);
     const owner = await findUploadOwner(db, input.uploadId);
     // An id that does not exist passes here and is "expired" in run; someone else's upload is refused.
-    return !owner || (owner.createdBy === actor?.id && canStartDisclosure(actor, owner.departmentId));
+    return !owner || (owner.createdBy === actor.id && canStartDisclosure(actor, owner.departmentId));
   },
   run: async ({ db, actor, ip }, input) => {
-    const { departmentId, fiscalYear, content, source } = await draftContent(db, actor!, input);
+    const { departmentId, fiscalYear, content, source } = await draftContent(db, actor, input);
     let created: { id: string; version: number };
     try {
-      created = await createDisclosure(db, actor!, { departmentId, fiscalYear, content, frameworkId: content.performance.framework, ip });
+      created = await createDisclosure(db, actor, { departmentId, fiscalYear, content, frameworkId: content.performance.framework, ip });
     } catch (error) {
       // Two accepts at once: the unique index lets one through; the other hears why.
-      if (isUniqueViolation(error)) await resolveTarget(db, actor!, departmentId, fiscalYear);
+      if (isUniqueViolation(error)) await resolveTarget(db, actor, departmentId, fiscalYear);
       throw error;
     }
-    if (input.mode === "upload") await discardUpload(db, actor!, input.uploadId);
+    if (input.mode === "upload") await discardUpload(db, actor, input.uploadId);
     return { id: created.id, href: draftHref(created.id), mode: input.mode, fiscalYear, departmentId, source };
   },
   // createDisclosure writes "disclosure.create"; this row says how the year was started.
-  audit: (_input, out) => ({ entityType: "disclosure", entityId: out.id, detail: { mode: out.mode, fiscalYear: out.fiscalYear, departmentId: out.departmentId, source: out.source } }),
+  audit: {
+    kind: "row",
+    entry: (_input, out) => ({ entityType: "disclosure", entityId: out.id, detail: { mode: out.mode, fiscalYear: out.fiscalYear, departmentId: out.departmentId, source: out.source } }),
+  },
 });
 
 async function draftContent(
@@ -74,14 +76,10 @@ async function draftContent(
   if (input.mode === "upload") {
     const upload = await loadUpload(db, actor, input.uploadId);
     const t = await resolveTarget(db, actor, upload.departmentId, upload.fiscalYear);
-    try {
-      // Read again from the very bytes the preview was read from: what was shown is what is saved.
-      const content = draftFromReading(await readUpload(upload.bytes, upload.fileName), t);
-      return { departmentId: t.departmentId, fiscalYear: t.fiscalYear, content, source: { fileName: upload.fileName, size: upload.size } };
-    } catch (error) {
-      if (error instanceof UploadRefused) throw new UserError(error.message);
-      throw error;
-    }
+    // Read again from the very bytes the preview was read from: what was shown is what is saved.
+    // A file that cannot become the draft is refused (UploadRefused) in the reader's words.
+    const content = draftFromReading(await readUpload(upload.bytes, upload.fileName), t);
+    return { departmentId: t.departmentId, fiscalYear: t.fiscalYear, content, source: { fileName: upload.fileName, size: upload.size } };
   }
   const t = await resolveTarget(db, actor, input.departmentId, input.fiscalYear);
   if (input.mode === "empty") return { departmentId: t.departmentId, fiscalYear: t.fiscalYear, content: emptyDraft(t), source: null };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { asUserFacing } from "@/app/_server/errors";
+import { asUserFacing } from "@/lib/errors";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";

@@ -2,19 +2,16 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listOrgUnits } from "@/db/queries/departments";
 import { listDisclosuresForActor, loadDisclosure, type DisclosureListItem } from "@/db/queries/disclosures";
-import { customFrameworks } from "@/db/queries/settings";
-import { NotFoundError } from "@/db/errors";
+import { draftYear } from "@/db/queries/settings";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { departments } from "@/db/schema/organisation";
-import { fiscalYears } from "@/db/schema/settings";
 import { draftScope } from "@/db/queries/scope";
 import type { Actor } from "@/lib/auth/actor";
-import { findFramework } from "@/lib/domain/frameworks";
 import type { Disclosure } from "@/lib/domain/model";
 import type { DraftTarget } from "@/lib/import/upload/draft";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { isPublished } from "@/lib/workflow/states";
 import { loadPublishedCanonical } from "@/app/_server/directory";
-import { UserError } from "@/app/_server/errors";
 
 /**
  * What every way of starting a year checks and needs, on the server, before anything is read or
@@ -43,16 +40,13 @@ export async function resolveTarget(db: Db, actor: Actor, departmentId: string, 
     .select({ code: departments.code, name: departments.name })
     .from(departments)
     .where(and(eq(departments.id, departmentId), draftScope(actor, departments.id)));
-  if (!department) throw new NotFoundError("该部门");
-  const [year] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, fiscalYear));
-  if (!year) throw new UserError(refused.unknownYear(fiscalYear), {}, "not-found");
-  if (year.status !== "open") throw new UserError(refused.closedYear(fiscalYear), { fiscalYear: [refused.closedYear(fiscalYear)] }, "invalid-state");
+  if (!department) throw new NotFoundError(zhCN.records.things.department);
+  const year = await draftYear(db, fiscalYear);
+  if (!year.ok && year.refusal === "unknown") throw new UserError(refused.unknownYear(fiscalYear), {}, "not-found");
+  if (!year.ok) throw new UserError(refused.closedYear(fiscalYear), { fiscalYear: [refused.closedYear(fiscalYear)] }, "invalid-state");
   const [existing] = await listDisclosuresForActor(db, actor, { departmentId, fiscalYear });
   if (existing) throw new DuplicateDraftError(department.name, fiscalYear, existing.id);
-  const framework = findFramework(year.frameworkId, await customFrameworks(db));
-  // The year's row names a framework the table has; a missing one is a broken database, not input.
-  if (!framework) throw new Error(`fiscal year ${fiscalYear} names unknown framework ${year.frameworkId}`);
-  return { departmentId, department, fiscalYear, framework, orgUnits: await listOrgUnits(db, actor, departmentId) };
+  return { departmentId, department, fiscalYear, framework: year.framework, orgUnits: await listOrgUnits(db, actor, departmentId) };
 }
 
 /**

@@ -24,4 +24,15 @@ export const opsMessages = {
     countMismatch: (table: string, expected: number, actual: number) => `restore：表“${table}”应恢复 ${expected} 行，实际 ${actual} 行。`,
     done: (tables: number, rows: number) => `恢复完成：${tables} 张表，${rows} 行。`,
   },
+  /** The database's own messages to the operator (db/client.ts, db/migrate-cli.ts). */
+  database: {
+    idleConnectionClosed: (detail: string) => `[db] 空闲的数据库连接被服务器关闭：${detail}`,
+    migrated: (where: string | undefined) => `数据库已更新到最新结构：${where}`,
+    migrationFailed: "数据库迁移失败：",
+  },
+  /** The demo seed (db/seed/demo.ts). */
+  demo: {
+    exists: "演示数据已存在：请使用新的数据目录（PGLITE_DIR）或空数据库。",
+    noChromium: (path: string) => `未找到 Chromium（${path}），演示数据的已发布文件不含 PDF。`,
+  },
 };

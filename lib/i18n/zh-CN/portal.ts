@@ -114,6 +114,7 @@ export const portalMessages = {
     current: (name: string) => `正在处理：${name}`,
     states: { queued: "排队中", running: "进行中", done: "已完成", failed: "失败" } as Record<string, string>,
     download: "下载 zip",
+    zipName: (year: number) => `${year}年度部门预算信息公开.zip`,
     size: (mb: string) => `${mb} MB`,
     failed: "导出失败，请重试。如果问题持续，请联系系统管理员。",
     notFound: "该导出任务不存在：可能已过期，或服务器已重启。请重新开始导出。",

@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { UserError } from "../../errors";
 import { importMessages } from "../../i18n/zh-CN/import";
 import { MAX_UPLOAD_BYTES } from "./limits";
 
@@ -12,10 +13,11 @@ const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
 export type UploadContainer = { kind: "text" | "docx" | "xlsx" };
 
-/** A file the clerk must replace, with the reason in Chinese. */
-export class UploadRefused extends Error {
+/** A file the clerk must replace, with the reason in Chinese: a user-facing error (lib/errors.ts). */
+export class UploadRefused extends UserError {
   constructor(message: string) {
     super(message);
+    // Spelled out: the parse worker sends refusals by name (../parse/parse-jobs.ts), and a minifier renames classes.
     this.name = "UploadRefused";
   }
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { countAudit, searchAudit, type AuditRow } from "@/db/queries/audit";
 import { canAdminister } from "@/lib/auth/policy";
+import { attachmentDisposition } from "@/lib/export/attachment";
 import { auditMessages } from "@/lib/i18n/zh-CN/audit";
 import { auditCsv, auditXlsx, exportNote, parseAuditFilter } from "@/lib/security/audit-log-view";
-import { UserError } from "@/app/_server/errors";
+import { UserError } from "@/lib/errors";
 import { defineOperation } from "@/app/_server/operation";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -43,11 +44,11 @@ export const exportAuditOperation = defineOperation({
     return new Response(new Blob([body as BlobPart], { type }), {
       headers: {
         "content-type": type,
-        "content-disposition": `attachment; filename="audit-${stamp}.${input.format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        "content-disposition": attachmentDisposition(`audit-${stamp}.${input.format}`, name),
         "cache-control": "no-store",
       },
     });
   },
   // Taking evidence out is itself evidence: who exported, which format, with which filter.
-  audit: (input) => ({ entityType: "audit_log", entityId: "export", detail: { format: input.format, ...parseAuditFilter(input).filter } }),
+  audit: { kind: "row", entry: (input) => ({ entityType: "audit_log", entityId: "export", detail: { format: input.format, ...parseAuditFilter(input).filter } }) },
 });

@@ -4,7 +4,7 @@ import { departments } from "@/db/schema/organisation";
 import { validateDepartmentSheet } from "@/lib/admin/department-sheet";
 import { readSheet, type SheetProblem } from "@/lib/admin/sheet";
 import { canAdminister } from "@/lib/auth/policy";
-import { auditedByQuery, defineOperation } from "@/app/_server/operation";
+import { defineOperation } from "@/app/_server/operation";
 import { fileBytes, sheetUpload } from "../../sheet-upload";
 
 export type DepartmentImportResult = {
@@ -45,15 +45,15 @@ export const importDepartmentsOperation = defineOperation({
       const deskId = new Map(desks.map((d) => [d.name, d.id]));
       const created = await createDepartments(
         db,
-        actor!.id,
+        actor.id,
         result.departments.map((d) => ({ code: d.code, name: d.name, groupId: d.desk ? deskId.get(d.desk)! : null, orgUnits: d.orgUnits })),
         ip,
       );
       if (created.length > 0)
-        await appendAudit(db, { action: "department.import", actorId: actor!.id, ip, entityType: "department", entityId: "bulk-import", detail: { fileName: outcome.fileName, rows: outcome.rowCount, codes: outcome.departments.map((d) => d.code) } });
+        await appendAudit(db, { action: "department.import", actorId: actor.id, ip, entityType: "department", entityId: "bulk-import", detail: { fileName: outcome.fileName, rows: outcome.rowCount, codes: outcome.departments.map((d) => d.code) } });
       return { ...outcome, imported: created.length };
     });
   },
   // Audited in run, in the transaction of the writes, which begins after the sheet is read.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });

@@ -8,7 +8,7 @@ import { validateUserSheet } from "@/lib/admin/user-sheet";
 import type { Role } from "@/lib/auth/actor";
 import { generateCompliantPassword } from "@/lib/auth/compliant-password";
 import { canAdminister } from "@/lib/auth/policy";
-import { auditedByQuery, defineOperation } from "@/app/_server/operation";
+import { defineOperation } from "@/app/_server/operation";
 import { fileBytes, sheetUpload } from "../../sheet-upload";
 
 export type UserImportResult = {
@@ -21,9 +21,11 @@ export type UserImportResult = {
 };
 
 /**
- * Users from a sheet, all or none, as department.import; each gets a generated initial password.
- * The sheet is read first, in the bounded parse worker, and only then the transaction begins:
- * a read may take seconds, and a transaction held meanwhile would hold the database.
+ * Users from a sheet, all or none, as department.import. Each is created as the admin's form
+ * creates one (app/admin/users/operations.ts): a generated initial password to the same rules,
+ * to be changed at first sign-in, and db/queries/users.ts createUser with its checks and its
+ * user.create audit row. The sheet is read first, in the bounded parse worker, and only then the
+ * transaction begins: a read may take seconds, and a transaction held meanwhile would hold the database.
  */
 export const importUsersOperation = defineOperation({
   name: "user.import",
@@ -51,7 +53,7 @@ export const importUsersOperation = defineOperation({
       const planned = result.users.map((u) => ({ ...u, password: generateCompliantPassword(u.username) }));
       await createUsers(
         db,
-        actor!.id,
+        actor.id,
         planned.map((u) => ({
           username: u.username,
           displayName: u.displayName,
@@ -64,10 +66,10 @@ export const importUsersOperation = defineOperation({
         ip,
       );
       // Never the passwords: only who was created.
-      await appendAudit(db, { action: "user.import", actorId: actor!.id, ip, entityType: "user", entityId: "bulk-import", detail: { fileName: outcome.fileName, rows: outcome.rowCount, usernames: outcome.users.map((u) => u.username) } });
+      await appendAudit(db, { action: "user.import", actorId: actor.id, ip, entityType: "user", entityId: "bulk-import", detail: { fileName: outcome.fileName, rows: outcome.rowCount, usernames: outcome.users.map((u) => u.username) } });
       return { ...outcome, credentials: planned.map((u) => ({ username: u.username, displayName: u.displayName, password: u.password })) };
     });
   },
   // Audited in run, in the transaction of the writes, which begins after the sheet is read.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });

@@ -1,9 +1,8 @@
 import type { Db } from "@/db/client";
-import { getFiscalYear, type FiscalYear } from "@/db/queries/settings";
+import { getFiscalYear, loadCheckOptions, type FiscalYear } from "@/db/queries/settings";
 import { yearDashboard } from "@/db/queries/year-dashboard";
 import { applyDashboardQuery, withLateness, type DashboardQuery, type DashboardRow } from "@/lib/admin/year-dashboard";
 import type { Actor } from "@/lib/auth/actor";
-import { loadCheckOptions } from "@/app/_server/findings";
 
 export type DashboardData = { fiscalYear: FiscalYear; all: DashboardRow[]; shown: DashboardRow[] };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { NotFoundError } from "@/db/errors";
+import { NotFoundError } from "@/lib/errors";
 import { listDesks } from "@/db/queries/departments";
 import { listFiscalYears } from "@/db/queries/settings";
 import { isLate } from "@/lib/admin/lateness";

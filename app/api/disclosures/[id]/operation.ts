@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { loadDisclosure } from "@/db/queries/disclosures";
-import { NotFoundError } from "@/db/errors";
+import { NotFoundError } from "@/lib/errors";
 import { canViewDisclosure } from "@/lib/auth/policy";
 import { isPublished } from "@/lib/workflow/states";
-import { findDisclosureFacts, loadPublishedCanonical } from "@/app/_server/directory";
+import { existing, judgeDisclosure, loadPublishedCanonical } from "@/app/_server/directory";
 import { defineOperation } from "@/app/_server/operation";
 
 /**
@@ -17,14 +17,9 @@ export const readDisclosureJsonOperation = defineOperation({
   access: { kind: "scoped", roles: ["clerk", "approver", "admin"] },
   input: z.object({ id: z.uuid() }),
   // An id that does not exist passes here and is a 404 in run; one that exists is judged by the policy.
-  policy: async ({ db, actor }, { id }) => {
-    const facts = await findDisclosureFacts(db, id);
-    return !facts || canViewDisclosure(actor, facts);
-  },
-  run: async ({ db, actor }, { id }) => {
-    const facts = await findDisclosureFacts(db, id);
-    if (!facts) throw new NotFoundError();
-    const content = isPublished(facts.state) ? await loadPublishedCanonical(db, id) : await loadDisclosure(db, actor!, id);
+  policy: ({ db, actor }, { id }) => judgeDisclosure(db, id, (facts) => canViewDisclosure(actor, facts)),
+  run: async ({ db, actor }, { id }, facts) => {
+    const content = isPublished(existing(facts).state) ? await loadPublishedCanonical(db, id) : await loadDisclosure(db, actor, id);
     if (!content) throw new NotFoundError();
     return content;
   },

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { NotFoundError } from "@/db/errors";
+import { NotFoundError } from "@/lib/errors";
 import { verifyAuditChain } from "@/db/queries/audit";
 import { disclosureAuditTrail } from "@/db/queries/audit-trail";
 import { getDisclosureMeta } from "@/db/queries/disclosures";

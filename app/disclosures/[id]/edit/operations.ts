@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { editableDisclosure, type EditableDisclosure } from "@/lib/domain/editable";
-import { ConflictError, NotFoundError, StateError } from "@/db/errors";
+import { ConflictError, StateError, UserError } from "@/lib/errors";
 import { saveCheckedContent, saveDisclosureContent } from "@/db/queries/disclosure-save";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { setWarningExplanation } from "@/db/queries/review";
@@ -11,9 +11,8 @@ import { findRule } from "@/lib/rules/catalogue";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { isEditable } from "@/lib/workflow/states";
 import { transitionOf } from "@/lib/workflow/transitions";
-import { findDisclosureFacts, takesStep } from "@/app/_server/directory";
-import { UserError } from "@/app/_server/errors";
-import { auditedByQuery, defineOperation, fieldErrorsOf, type OperationContext } from "@/app/_server/operation";
+import { existing, judgeDisclosure, takesStep } from "@/app/_server/directory";
+import { defineOperation, fieldErrorsOf, type AuthedContext } from "@/app/_server/operation";
 
 /**
  * The clerk's editor talks to the server through these three operations. Each is refused on the
@@ -29,9 +28,8 @@ const t = zhCN.editor.server;
  * "当前状态（已提交）下不能修改内容" rather than a bare refusal. An id that does not exist passes
  * here and is a 404 in run.
  */
-async function mayEdit({ db, actor }: OperationContext, id: string): Promise<boolean> {
-  const facts = await findDisclosureFacts(db, id);
-  return !facts || mayDraftFor(actor, facts);
+function mayEdit({ db, actor }: AuthedContext, id: string) {
+  return judgeDisclosure(db, id, (facts) => mayDraftFor(actor, facts));
 }
 
 export type SaveContentAnswer =
@@ -65,18 +63,18 @@ export const saveContentOperation = defineOperation({
   policy: (ctx, input) => mayEdit(ctx, input.id),
   run: async ({ db, actor, ip }, input): Promise<SaveContentAnswer> => {
     try {
-      const saved = await saveCheckedContent(db, actor!, input.id, input.content, { expectedVersion: input.expectedVersion, ip });
+      const saved = await saveCheckedContent(db, actor, input.id, input.content, { expectedVersion: input.expectedVersion, ip });
       return { kind: "saved", version: saved.version };
     } catch (error) {
       if (!(error instanceof ConflictError) || input.base === undefined) throw error;
     }
     const base = parseBase(input.base);
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
-      const { meta, content: theirs } = await loadEditableDisclosure(db, actor!, input.id);
+      const { meta, content: theirs } = await loadEditableDisclosure(db, actor, input.id);
       const result = mergeDisclosures<EditableDisclosure>(base, input.content, theirs);
       if (result.conflicts.length > 0) return { kind: "conflict", version: meta.version, theirs, merged: result.merged, conflicts: result.conflicts };
       try {
-        const saved = await saveDisclosureContent(db, actor!, input.id, result.merged, { expectedVersion: meta.version, ip });
+        const saved = await saveDisclosureContent(db, actor, input.id, result.merged, { expectedVersion: meta.version, ip });
         return { kind: "merged", version: saved.version, content: saved.content };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
@@ -85,7 +83,7 @@ export const saveContentOperation = defineOperation({
     throw new UserError(t.busy, {}, "conflict");
   },
   // saveDisclosureContent writes the audit row (with what changed) in its own transaction.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });
 
 function parseBase(raw: unknown): EditableDisclosure {
@@ -107,17 +105,16 @@ export const explainWarningOperation = defineOperation({
     explanation: z.string().max(2000, t.explanationTooLong),
   }),
   policy: (ctx, input) => mayEdit(ctx, input.id),
-  run: async ({ db, actor, ip }, input) => {
-    const facts = await findDisclosureFacts(db, input.id);
-    if (!facts) throw new NotFoundError();
+  run: async ({ db, actor, ip }, input, found) => {
+    const facts = existing(found);
     if (!isEditable(facts.state)) throw new StateError(facts.state, t.explainVerb);
     const rule = findRule(input.ruleId);
     if (!rule) throw new UserError(t.unknownRule);
-    await setWarningExplanation(db, actor!, input.id, { ruleId: input.ruleId, path: input.path, explanation: input.explanation, ip });
+    await setWarningExplanation(db, actor, input.id, { ruleId: input.ruleId, path: input.path, explanation: input.explanation, ip });
     return { ruleId: input.ruleId, path: input.path, explanation: input.explanation.trim() };
   },
   // setWarningExplanation audits in its own transaction.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });
 
 /**
@@ -130,11 +127,10 @@ export const submitOperation = defineOperation({
   access: { kind: "scoped", roles: [transitionOf("submit").by] },
   input: z.object({ id: z.uuid(), expectedVersion: z.number().int().positive() }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "submit"),
-  run: async ({ db, actor, ip }, input) => {
-    const facts = await findDisclosureFacts(db, input.id);
-    if (!facts) throw new NotFoundError();
-    return transitionDisclosure(db, actor!, input.id, "submit", { expectedVersion: input.expectedVersion, ip });
+  run: async ({ db, actor, ip }, input, facts) => {
+    existing(facts); // no such disclosure: 404, before the step is tried
+    return transitionDisclosure(db, actor, input.id, "submit", { expectedVersion: input.expectedVersion, ip });
   },
   // transitionDisclosure writes the audit row with the state change.
-  audit: auditedByQuery,
+  audit: { kind: "byQuery" },
 });

@@ -10,7 +10,7 @@ import { findFramework } from "@/lib/domain/frameworks";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { isEditable } from "@/lib/workflow/states";
 import { findDisclosureFacts } from "@/app/_server/directory";
-import { loadCheckOptions } from "@/app/_server/findings";
+import { loadCheckOptions } from "@/db/queries/settings";
 import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
 import { DisclosureEditor } from "@/components/editor/disclosure-editor";

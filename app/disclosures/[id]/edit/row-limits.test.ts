@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
-import { InvalidInputError } from "@/db/errors";
+import { UserError } from "@/lib/errors";
 import { createDisclosure, getDisclosureMeta, loadEditableDisclosure } from "@/db/queries/disclosures";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { buildTestOrg, type TestOrg } from "@/db/test-org";
@@ -75,7 +75,7 @@ describe("autosave at the row limits", () => {
   it("a draft made from content over a limit (a sheet's rows) is refused in words, not as a failure", async () => {
     const { content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
     const start = createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2021, content: sized(content, 1, 1, max.procurementItems + 1) });
-    await expect(start).rejects.toThrow(InvalidInputError);
+    await expect(start).rejects.toThrow(UserError);
     await expect(start).rejects.toThrow(inputMessages.rows.procurementItems(max.procurementItems + 1, max.procurementItems));
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { renderDashboardXlsx } from "@/lib/admin/dashboard-xlsx";
 import { dashboardTotals, describeDashboardQuery, parseDashboardQuery } from "@/lib/admin/year-dashboard";
 import { canViewYearOverview } from "@/lib/auth/policy";
+import { attachmentDisposition } from "@/lib/export/attachment";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { defineOperation } from "@/app/_server/operation";
 import { loadDashboard } from "../dashboard-data";
@@ -22,14 +23,13 @@ export const exportYearDashboardOperation = defineOperation({
   policy: ({ actor }) => canViewYearOverview(actor),
   run: async ({ db, actor }, input) => {
     const query = parseDashboardQuery(input as Record<string, string>);
-    const { shown } = await loadDashboard(db, actor!, input.year, query);
+    const { shown } = await loadDashboard(db, actor, input.year, query);
     const bytes = await renderDashboardXlsx({ year: input.year, rows: shown, totals: dashboardTotals(shown), filterNote: describeDashboardQuery(query), exportedAt: new Date() });
     const name = `${adminMessages.dashboard.title(input.year)}.xlsx`;
     return new Response(new Blob([bytes as BlobPart], { type: XLSX }), {
       headers: {
         "content-type": XLSX,
-        // An ASCII name for old clients, the Chinese one for every browser since 2012 (RFC 6266).
-        "content-disposition": `attachment; filename="year-${input.year}-overview.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        "content-disposition": attachmentDisposition(`year-${input.year}-overview.xlsx`, name),
         "cache-control": "no-store",
       },
     });

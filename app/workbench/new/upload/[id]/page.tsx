@@ -6,12 +6,10 @@ import { loadUpload } from "@/db/queries/imports";
 import { canUseWorkbench } from "@/lib/auth/policy";
 import { draftFromReading, readingNotes } from "@/lib/import/upload/draft";
 import { readUpload } from "@/lib/import/upload/read-upload";
-import { UploadRefused } from "@/lib/import/upload/sniff";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { checkDisclosure, findingsAt } from "@/lib/rules/engine";
-import { UserError } from "@/app/_server/errors";
-import { loadCheckOptions } from "@/app/_server/findings";
+import { loadCheckOptions } from "@/db/queries/settings";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { ReadingPreview } from "@/components/import/reading-preview";
@@ -43,9 +41,8 @@ export default async function UploadPreviewPage({ params }: Props) {
     const upload = await loadUpload(db, actor, id);
     backHref = `/workbench/new?department=${upload.departmentId}&year=${upload.fiscalYear}`;
     const target = await resolveTarget(db, actor, upload.departmentId, upload.fiscalYear);
-    const reading = await readUpload(upload.bytes, upload.fileName).catch((error: unknown) => {
-      throw error instanceof UploadRefused ? new UserError(error.message) : error;
-    });
+    // A file that cannot be read is refused (UploadRefused, a UserError) and shown as StartRefusal.
+    const reading = await readUpload(upload.bytes, upload.fileName);
     const options = await loadCheckOptions(db);
     // A sheet fills the project tables only: the other sections' findings would be noise here.
     const findings = reading.kind === "disclosure" ? checkDisclosure(reading.disclosure, options) : findingsAt(checkDisclosure(draftFromReading(reading, target), options), "performance.projects");
