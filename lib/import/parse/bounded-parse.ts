@@ -22,6 +22,8 @@ import type { ParseJob, ParseOutput, WorkerAnswer } from "./parse-jobs";
 export type Refusal = { name: string; message: string; problem?: string };
 
 const IDLE_MS = 30_000;
+/** How long a worker may take to start and load the job's readers, before the read is timed. */
+const STARTUP_MS = 60_000;
 
 const idle: Worker[] = [];
 let running = 0;
@@ -107,12 +109,18 @@ export async function runParseJob<K extends ParseJob["kind"]>(job: Extract<Parse
       release(keep && heapMb === parseLimits.heapMb ? worker : null);
       outcome();
     };
-    const timer = setTimeout(() => {
+    const outOfTime = () => {
       const seconds = Math.max(1, Math.round(timeoutMs / 1000));
       settle(false, () => reject(revive({ name: "ParseLimitError", message: importMessages.parseLimits.timeout(job.fileName, seconds) })));
-    }, timeoutMs);
+    };
+    // Until the worker says it is reading, only its start-up is timed (generously: a busy machine
+    // starts threads slowly); the read's own limit counts from then.
+    let timer = setTimeout(outOfTime, Math.max(timeoutMs, STARTUP_MS));
     const onMessage = (answer: WorkerAnswer) => {
-      if (answer.ok) settle(true, () => resolve(answer.value as ParseOutput[K]));
+      if ("reading" in answer) {
+        clearTimeout(timer);
+        timer = setTimeout(outOfTime, timeoutMs);
+      } else if (answer.ok) settle(true, () => resolve(answer.value as ParseOutput[K]));
       else if ("refusal" in answer) settle(true, () => reject(revive(answer.refusal)));
       else settle(true, () => reject(Object.assign(new Error(`${answer.failure.name} in the parse worker: ${answer.failure.message}`), { stack: answer.failure.stack })));
     };

@@ -23,25 +23,43 @@ export type ParseOutput = {
   disclosure: DisclosureFileReading;
 };
 
-export type WorkerAnswer = { ok: true; value: unknown } | { ok: false; refusal: Refusal } | { ok: false; failure: { name: string; message: string; stack?: string } };
+/**
+ * `reading` comes first, once the job's readers are loaded and the read itself begins: the read's
+ * time limit counts from there, so a worker slow to start on a busy machine is not a slow file.
+ */
+export type WorkerAnswer =
+  | { reading: true }
+  | { ok: true; value: unknown }
+  | { ok: false; refusal: Refusal }
+  | { ok: false; failure: { name: string; message: string; stack?: string } };
 
 /** Errors that refuse the file (said to its sender), as opposed to faults of ours. */
 const REFUSALS: ReadonlySet<string> = new Set(["UploadRefused", "UploadRejectedError", "SheetError"]);
 
 /** Each job loads only its own readers: a CLI run, whose worker starts for one file, loads no more. */
-export async function runJobHere(job: ParseJob): Promise<ParseOutput[ParseJob["kind"]]> {
-  const check = async (options: Parameters<typeof import("../../security/upload-check").checkUpload>[2]) => {
-    if (job.check) (await import("../../security/upload-check")).checkUpload(job.bytes, job.fileName, options);
+export async function runJobHere(job: ParseJob, onReading: () => void = () => {}): Promise<ParseOutput[ParseJob["kind"]]> {
+  const { checkUpload } = await import("../../security/upload-check");
+  const check = (options: Parameters<typeof checkUpload>[2]) => {
+    if (job.check) checkUpload(job.bytes, job.fileName, options);
   };
   switch (job.kind) {
-    case "upload":
-      await check({ limits: { maxBytes: MAX_UPLOAD_BYTES } });
-      return (await import("../upload/read-upload")).readUploadHere(job.bytes, job.fileName);
-    case "sheet":
-      await check({ accept: ["xlsx", "text"] });
-      return (await import("../../admin/sheet")).readSheetHere(job.bytes, job.fileName);
-    case "disclosure":
-      return (await import("../disclosure-file")).readDisclosureFileHere(job.bytes, job.fileName);
+    case "upload": {
+      const { readUploadHere } = await import("../upload/read-upload");
+      onReading();
+      check({ limits: { maxBytes: MAX_UPLOAD_BYTES } });
+      return readUploadHere(job.bytes, job.fileName);
+    }
+    case "sheet": {
+      const { readSheetHere } = await import("../../admin/sheet");
+      onReading();
+      check({ accept: ["xlsx", "text"] });
+      return readSheetHere(job.bytes, job.fileName);
+    }
+    case "disclosure": {
+      const { readDisclosureFileHere } = await import("../disclosure-file");
+      onReading();
+      return readDisclosureFileHere(job.bytes, job.fileName);
+    }
   }
 }
 

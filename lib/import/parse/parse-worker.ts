@@ -23,7 +23,7 @@ try {
 }
 
 port.on("message", (job: ParseJob) => {
-  void runJobHere(job).then(
+  void runJobHere(job, () => port.postMessage({ reading: true } satisfies WorkerAnswer)).then(
     (value) => port.postMessage({ ok: true, value } satisfies WorkerAnswer),
     (error: unknown) => port.postMessage(answerForError(error, job.fileName)),
   );
