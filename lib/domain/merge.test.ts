@@ -219,17 +219,6 @@ describe("mergeDisclosures", () => {
     expect("weight" in merged.performance.projects[0].indicators[0]).toBe(false);
     expect(merged.title).toBe("新标题");
   });
-
-  it("stays fast on the whole fixture", () => {
-    const mine = edit();
-    mine.performance.projects.forEach((p) => p.indicators.reverse());
-    const theirs = edit();
-    theirs.performance.projects.forEach((p) => p.indicators.forEach((r) => (r.basis += "。")));
-    mergeDisclosures(base, mine, theirs);
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) mergeDisclosures(base, mine, theirs);
-    expect((performance.now() - started) / 20).toBeLessThan(50);
-  });
 });
 
 describe("mergeDisclosures, properties", () => {
