@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { returnDisclosure, transitionDisclosure, type PlainStep } from "@/db/queries/workflow";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import { transitionOf } from "@/lib/workflow/transitions";
 import { takesStep } from "@/app/_server/directory";
 import { defineOperation } from "@/app/_server/operation";
@@ -10,6 +11,7 @@ import { defineOperation } from "@/app/_server/operation";
  * checks state, version, who and guards again on the locked row and writes the audit row.
  */
 
+const m = zhCN.workflow;
 const stepInput = z.object({ id: z.uuid(), expectedVersion: z.coerce.number().int().positive() });
 
 function plainStep(step: PlainStep, name: string) {
@@ -34,8 +36,8 @@ export const returnOperation = defineOperation({
   kind: "action",
   access: { kind: "scoped", roles: [transitionOf("return").by] },
   input: stepInput.extend({
-    reasonCode: z.string().min(1, "请选择退回原因。").max(40),
-    note: z.string().trim().max(2000, "说明请不超过 2000 字。").default(""),
+    reasonCode: z.string().min(1, m.guards.reasonGiven).max(40),
+    note: z.string().trim().max(2000, m.returnDialog.noteTooLong(2000)).default(""),
   }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "return"),
   run: async ({ db, actor, ip }, input) =>

@@ -34,7 +34,7 @@ async function correctionNote(db: Db, meta: DisclosureMeta, given: string | unde
   const [row] = await db.select({ revisionNote: disclosures.revisionNote }).from(disclosures).where(eq(disclosures.id, meta.id));
   const note = (given ?? "").trim() || row.revisionNote;
   if (meta.revision > 1 && note === "") throw new UserError(zhCN.portal.publish.noteRequired(meta.revision));
-  if (note.length > REVISION_NOTE_MAX) throw new UserError(records.publishing.noteTooLong(REVISION_NOTE_MAX));
+  if (note.length > REVISION_NOTE_MAX) throw new UserError(zhCN.portal.publish.noteTooLong(REVISION_NOTE_MAX));
   return note;
 }
 

@@ -5,6 +5,7 @@ import { disclosureReturns } from "../schema/review";
 import { returnReasons } from "../schema/settings";
 import { appendAudit } from "./audit";
 import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
+import { reviewMessages } from "@/lib/i18n/zh-CN/review";
 
 // The admin's list of return reasons (the caller checks canAdminister). A reason is never deleted:
 // past returns point at it, and next year's count of "why we returned" needs it; it is retired.
@@ -31,7 +32,7 @@ export type ReturnReasonInput = { code: string; label: string; position: number;
 export async function createReturnReason(db: Db, actorId: string, input: ReturnReasonInput, ip?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.insert(returnReasons).values(input).onConflictDoNothing().returning({ code: returnReasons.code });
-    if (!row) throw new UserError(records.settings.returnReasonExists(input.code));
+    if (!row) throw new UserError(reviewMessages.reasons.duplicate(input.code));
     await appendAudit(tx, { actorId, ip, action: "return-reason.create", entityType: "return_reason", entityId: input.code, detail: { ...input } });
   });
 }

@@ -15,6 +15,7 @@ import { getDisclosureMeta, loadContent } from "./disclosures";
 import { readScope } from "./scope";
 import { disclosures } from "../schema/disclosures";
 import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
+import { reviewMessages } from "@/lib/i18n/zh-CN/review";
 
 // Every function finds the disclosure through the actor's read scope first (getDisclosureMeta
 // throws NotFoundError outside it), then asks lib/auth/policy.ts whether this person may write
@@ -95,7 +96,7 @@ export type NewComment = { anchorPath: string; body: string; ip?: string | null 
  */
 export async function addComment(db: Db, actor: Actor, disclosureId: string, input: NewComment): Promise<{ id: string }> {
   const body = input.body.trim();
-  if (!body) throw new UserError(records.review.commentRequired);
+  if (!body) throw new UserError(reviewMessages.comments.empty);
   return db.transaction(async (tx) => {
     const meta = await getDisclosureMeta(tx, actor, disclosureId);
     if (!canComment(actor, meta)) throw new ForbiddenError(records.actions.comment);

@@ -258,7 +258,7 @@ export async function setDeskApprovers(db: Db, actorId: string, groupId: string,
     if (!group) throw new NotFoundError(records.things.desk);
     if (ids.length > 0) {
       const approvers = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.role, "approver")));
-      if (approvers.length !== ids.length) throw new UserError(records.users.onlyApproversAtDesk);
+      if (approvers.length !== ids.length) throw new UserError(adminMessages.desks.notApprover);
     }
     const before = (await tx.select({ id: approverGroups.userId }).from(approverGroups).where(eq(approverGroups.groupId, groupId))).map((r) => r.id).sort();
     await tx.delete(approverGroups).where(eq(approverGroups.groupId, groupId));

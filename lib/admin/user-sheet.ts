@@ -68,7 +68,7 @@ export function validateUserSheet(rows: string[][], context: UserSheetContext): 
     const { username, displayName } = cells;
     if (username === "") report(row, "username", need(m.columns.username));
     else if (!USERNAME.test(username)) report(row, "username", m.usernameInvalid(username));
-    else if (taken.has(username)) report(row, "username", m.usernameExists(username));
+    else if (taken.has(username)) report(row, "username", adminMessages.users.usernameTaken(username));
     else if (firstRow.has(username)) report(row, "username", m.usernameRepeated(username, firstRow.get(username)!));
     if (username !== "" && !firstRow.has(username)) firstRow.set(username, row);
     if (displayName === "") report(row, "displayName", need(m.columns.displayName));

@@ -28,7 +28,7 @@ export function stepVerb(step: WorkflowStep): string {
   return m.stepVerbs[step];
 }
 
-/** What the step is refused as, after "您没有权限" (db/errors.ts ForbiddenError). */
+/** What the step is refused as, after "您没有权限" (lib/errors.ts ForbiddenError). */
 export function stepRefusal(step: WorkflowStep): string {
   return m.stepRefused[step];
 }

@@ -21,7 +21,7 @@ export const publishOperation = defineOperation({
   name: "publication.publish",
   kind: "action",
   access: { kind: "global", roles: [transitionOf("publish").by] },
-  input: target.extend({ note: z.string().trim().max(REVISION_NOTE_MAX, t.noteTooLong).default("") }),
+  input: target.extend({ note: z.string().trim().max(REVISION_NOTE_MAX, t.noteTooLong(REVISION_NOTE_MAX)).default("") }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "publish"),
   run: async ({ db, actor, ip }, input, found) => {
     const facts = existing(found);
@@ -45,7 +45,7 @@ export const openRevisionOperation = defineOperation({
   name: "publication.open-revision",
   kind: "action",
   access: { kind: "global", roles: [transitionOf("openRevision").by] },
-  input: target.extend({ note: z.string().trim().min(1, t.openRevisionRequired).max(REVISION_NOTE_MAX, t.noteTooLong) }),
+  input: target.extend({ note: z.string().trim().min(1, t.openRevisionRequired).max(REVISION_NOTE_MAX, t.noteTooLong(REVISION_NOTE_MAX)) }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "openRevision"),
   run: async ({ db, actor, ip }, input) => openRevision(db, actor, input.id, { expectedVersion: input.expectedVersion, note: input.note, ip }),
   // openRevision audits the step and the new revision in its transaction.

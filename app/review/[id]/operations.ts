@@ -3,6 +3,7 @@ import { addComment, findCommentDisclosure, replyToComment, setCommentResolved }
 import { answersReviewOf } from "@/lib/auth/policy";
 import { isReviewerOf } from "@/lib/auth/standing";
 import { formBoolean } from "@/lib/form-values";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import { findDisclosureFacts, judgeDisclosure } from "@/app/_server/directory";
 import { defineOperation, type AuthedContext } from "@/app/_server/operation";
 
@@ -12,7 +13,8 @@ import { defineOperation, type AuthedContext } from "@/app/_server/operation";
  * queries in db/queries/review.ts check the policy again with the state as it is.
  */
 
-const body = z.string().trim().min(1, "请填写内容。").max(2000, "请不超过 2000 字。");
+const c = zhCN.workflow.comments;
+const body = z.string().trim().min(1, c.bodyRequired).max(2000, c.bodyTooLong(2000));
 
 /** Role and scope only: the state is the query's to judge, so a late click reads "当前状态…" not 403. */
 async function mayAnswer({ db, actor }: AuthedContext, commentId: string): Promise<boolean> {

@@ -297,7 +297,6 @@ export const adminMessages = {
   userSheet: {
     columns: { username: "用户名", displayName: "姓名", role: "角色", departments: "负责部门", desks: "审核科室" },
     usernameInvalid: (username: string) => `用户名“${username}”须为 2–64 位字母、数字、下划线、点或连字符。`,
-    usernameExists: (username: string) => `用户名“${username}”已被使用。`,
     usernameRepeated: (username: string, row: number) => `用户名“${username}”与第 ${row} 行重复。`,
     badRole: (value: string) => `角色“${value}”应为 部门填报员、财政局审核员 或 系统管理员。`,
     unknownDepartment: (code: string) => `部门编码“${code}”不存在，请先导入部门。`,

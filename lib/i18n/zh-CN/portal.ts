@@ -81,7 +81,7 @@ export const portalMessages = {
     note: "更正说明",
     notePlaceholder: "说明本次更正了什么，将显示在公开页面的修订记录中",
     noteRequired: (revision: number) => `第${revision}版是更正版本，请填写更正说明（将公开显示在修订记录中）。`,
-    noteTooLong: "更正说明请控制在 500 字以内。",
+    noteTooLong: (max: number) => `更正说明请控制在 ${max} 字以内。`,
     publish: "发布",
     publishing: "正在生成文件并发布…",
     published: (name: string, revision: number) => `已发布：${name}（第${revision}版），公众现在可以阅读和下载。`,

@@ -35,7 +35,6 @@ export const recordMessages = {
   users: {
     onlyClerkDepartments: "只有部门填报员可以分配部门。",
     onlyApproverDesks: "只有财政局审核员可以分配科室。",
-    onlyApproversAtDesk: "只能把财政局审核员分配到科室。",
   },
   departments: {
     deskExists: (name: string) => `科室“${name}”已存在。`,
@@ -44,7 +43,6 @@ export const recordMessages = {
   },
   settings: {
     frameworkExists: (id: string) => `指标体系“${id}”已存在。`,
-    returnReasonExists: (code: string) => `代码“${code}”已存在。`,
   },
   disclosures: {
     exists: (department: string, year: number) => `${department}${year}年度的信息公开已存在，请打开它继续填报。`,
@@ -54,11 +52,9 @@ export const recordMessages = {
   },
   review: {
     anchorGone: "意见所指的位置已不存在，请刷新页面后重试。",
-    commentRequired: "请填写意见内容。",
     replyRequired: "请填写回复内容。",
   },
   publishing: {
-    noteTooLong: (max: number) => `更正说明请控制在 ${max} 字以内。`,
     reasonTooLong: (max: number) => `更正原因请控制在 ${max} 字以内。`,
     revisionExists: (revision: number) => `第 ${revision} 版已存在，请在该版上继续修订。`,
   },

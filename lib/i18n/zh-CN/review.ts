@@ -64,6 +64,7 @@ export const reviewMessages = {
     noComments: "尚无审核意见：请先在需要修改的位置添加意见。",
     confirm: "确认退回",
     cancel: "取消",
+    noteTooLong: (max: number) => `说明请不超过 ${max} 字。`,
   },
   queue: {
     title: "审核",
@@ -151,6 +152,8 @@ export const reviewMessages = {
     count: (open: number, total: number) => `${open} 条未解决 / 共 ${total} 条`,
     onThisField: (n: number) => `审核意见 ${n}`,
     empty: "请填写意见内容。",
+    bodyRequired: "请填写内容。",
+    bodyTooLong: (max: number) => `请不超过 ${max} 字。`,
     saved: "已添加。",
   },
   diff: {
@@ -209,6 +212,7 @@ export const reviewMessages = {
     saved: "已保存。",
     codeInvalid: "代码须为英文小写字母、数字和连字符，2–40 个字符。",
     labelRequired: "请填写名称。",
+    labelTooLong: (max: number) => `名称请不超过 ${max} 字。`,
     duplicate: (code: string) => `代码“${code}”已存在。`,
     used: (n: number) => `已用 ${n} 次`,
   },
