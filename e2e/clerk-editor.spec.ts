@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { importDisclosureText } from "../lib/import/text/import-disclosure";
-import { demoPassword } from "./accounts";
+import { demoPassword, signIn } from "./accounts";
 import { sanhe2020Bytes } from "../lib/domain/__fixtures__/sanhe-2020";
 
 /**
@@ -24,17 +24,9 @@ const cellText = (row: Indicator, key: (typeof COLUMNS)[number]) => (key === "ta
 let draftId = "";
 let editUrl = "";
 
-async function signInAs(page: Page, username: string): Promise<void> {
-  await page.goto("/signin");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(demoPassword);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/workbench$/);
-}
-
 async function openAs(browser: Browser, username: string, section: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signInAs(page, username);
+  await signIn(page, username, demoPassword, /\/workbench$/);
   await page.goto(`${editUrl}?section=${section}`);
   return page;
 }
@@ -70,7 +62,7 @@ async function addProject(page: Page, index: number, name: string, goal: string)
 
 test("a new department's draft: sections 二 and 四 and one project typed, twelve pasted; the JSON equals the fixture's", async ({ page }) => {
   test.setTimeout(300_000);
-  await signInAs(page, "clerk402");
+  await signIn(page, "clerk402", demoPassword, /\/workbench$/);
   await page.getByRole("link", { name: "新建年度填报" }).click();
   await page.getByRole("button", { name: "创建空白草稿" }).click();
   await expect(page).toHaveURL(EDIT_URL);
@@ -270,7 +262,7 @@ test("two tabs change the same field: the conflict screen shows both values and 
 test("the server refuses a save at a stale version or for another department's id, whatever the browser sends", async ({ browser }) => {
   // Another department's draft: the office's (434), read off its own clerk's workbench.
   const office = await (await browser.newContext()).newPage();
-  await signInAs(office, "clerk");
+  await signIn(office, "clerk", demoPassword, /\/workbench$/);
   const href = await office.getByRole("link", { name: "继续填报" }).first().getAttribute("href");
   const officeId = EDIT_URL.exec(href ?? "")![1];
   const officeBefore = await (await office.request.get(`/api/disclosures/${officeId}`)).json();
@@ -309,7 +301,7 @@ test("the server refuses a save at a stale version or for another department's i
 
 test("a returned disclosure: the approver's comment is in the editor, jumps to its cell, and the clerk replies and resolves it", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await signInAs(page, "clerk2");
+  await signIn(page, "clerk2", demoPassword, /\/workbench$/);
   await page.getByRole("row").filter({ hasText: "已退回" }).getByRole("link", { name: "继续填报" }).click();
   await expect(page).toHaveURL(EDIT_URL);
   const summary = page.getByTestId("review-summary");

@@ -116,13 +116,6 @@ async function createUserAsAdmin(page: Page, username: string): Promise<string> 
   return password;
 }
 
-async function signInAs(page: Page, username: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
-
 async function changePassword(page: Page, current: string, next: string) {
   await page.getByLabel("当前密码").fill(current);
   await page.getByLabel("新密码", { exact: true }).fill(next);
@@ -144,7 +137,7 @@ test.describe("passwords", () => {
     // First sign-in: every page leads to the change-password page until it is changed.
     const a = await newPage(browser);
     const violations = await watchCsp(a.page);
-    await signInAs(a.page, "sec-e2e", initial);
+    await signIn(a.page, "sec-e2e", initial);
     await expect(a.page).toHaveURL(/\/account\/password$/);
     await expect(a.page.getByText("请先修改初始密码")).toBeVisible();
     await a.page.goto("/admin/users");
@@ -162,10 +155,10 @@ test.describe("passwords", () => {
     await expect(a.page.locator("#signin-error")).toHaveText("密码已修改，请使用新密码重新登录。");
 
     // Signed in on two devices with the new password; changing it on one ends the other.
-    await signInAs(a.page, "sec-e2e", first);
+    await signIn(a.page, "sec-e2e", first);
     await expect(a.page).toHaveURL(/\/admin$/);
     const b = await newPage(browser);
-    await signInAs(b.page, "sec-e2e", first);
+    await signIn(b.page, "sec-e2e", first);
     await expect(b.page).toHaveURL(/\/admin$/);
 
     await a.page.goto("/account/password");
