@@ -43,7 +43,7 @@ async function select(row: number, col: number): Promise<void> {
 async function names(): Promise<string[]> {
   const n = await rows().count();
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push((await cell(i, 2).innerText()).trim());
+  for (let i = 0; i < n; i++) out.push((await cell(i, 2).textContent()).trim());
   return out;
 }
 
@@ -257,7 +257,7 @@ test("rows are picked from the library: common indicators by level, and the depa
   await dialog.getByLabel("搜索指标").fill("修志");
   const own = dialog.getByRole("tabpanel").getByRole("listitem").first();
   await expect(own).toContainText("2020年");
-  const ownName = (await own.locator("span.font-medium").innerText()).trim();
+  const ownName = (await own.locator("span.font-medium").textContent()).trim();
   await own.getByRole("checkbox").check();
   await page.screenshot({ path: shot("library") });
   await dialog.getByRole("button", { name: "插入所选（2）" }).click();

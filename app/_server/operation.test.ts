@@ -129,7 +129,7 @@ describe("executeOperation", () => {
   });
 
   it("writes the audit row in the change's transaction: both or neither", async () => {
-    const createDesk = (name: string, failAfterWrite: boolean) =>
+    const createDesk = (failAfterWrite: boolean) =>
       op({
         name: "test.create-desk",
         input: z.object({ name: z.string() }),
@@ -140,13 +140,13 @@ describe("executeOperation", () => {
         },
         audit: { kind: "row", entry: (input, output) => ({ entityType: "department_group", entityId: (output as { id: string }).id, detail: { name: input.name } }) },
       });
-    const ok = await executeOperation(createDesk("三科", false), { db: t.db, actor: admin, ip: "10.1.2.3" }, { name: "三科" });
+    const ok = await executeOperation(createDesk(false), { db: t.db, actor: admin, ip: "10.1.2.3" }, { name: "三科" });
     expect(ok.ok).toBe(true);
     const id = ok.ok ? (ok.data as { id: string }).id : "";
     const [row] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(row).toMatchObject({ action: "test.create-desk", actorId: admin.id, ip: "10.1.2.3", detail: { name: "三科" } });
 
-    const rolledBack = await executeOperation(createDesk("五科", true), { db: t.db, actor: admin, ip: null }, { name: "五科" });
+    const rolledBack = await executeOperation(createDesk(true), { db: t.db, actor: admin, ip: null }, { name: "五科" });
     expect(rolledBack.ok).toBe(false);
     const desks = await t.db.select({ name: departmentGroups.name }).from(departmentGroups);
     expect(desks.map((d) => d.name)).not.toContain("五科");

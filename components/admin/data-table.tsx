@@ -23,6 +23,7 @@ export type Facet = { columnId: string; label: string; options: { value: string;
 type Props<T> = {
   data: T[];
   // Each column has its own value type (text, money, dates); tanstack types a mixed list as ColumnDef<T, any>.
+  // biome-ignore lint/suspicious/noExplicitAny: see the line above; unknown would reject every typed accessor.
   columns: ColumnDef<T, any>[];
   caption: string;
   searchLabel: string;

@@ -95,10 +95,13 @@ export const EditorPopup = forwardRef<EditorPopupHandle, Props>(function EditorP
       ) : null}
       {isChoice ? (
         list.length > 0 ? (
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the cell's combobox owns focus; the list is its popup (aria-activedescendant pattern).
           <ul role="listbox" aria-label={gridMessages.cell.choiceHint} className="max-h-56 overflow-auto rounded border border-slate-300 bg-white py-1 shadow-md">
             {list.map((choice, i) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: an option of the popup above, chosen with the keys or the mouse, never focused itself.
               <li
                 key={choice}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: as above.
                 role="option"
                 aria-selected={i === highlight}
                 className={cn("cursor-pointer px-2 py-1 whitespace-nowrap", i === highlight ? "bg-brand-600 text-white" : "text-slate-800 hover:bg-slate-100")}

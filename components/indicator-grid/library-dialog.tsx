@@ -90,6 +90,7 @@ export function LibraryDialog(props: {
           <span className="mb-1 block text-xs font-medium text-slate-700">{m.searchLabel}</span>
           <input
             type="search"
+            // biome-ignore lint/a11y/noAutofocus: the dialog opens to search; its first and only field takes the typing.
             autoFocus
             value={query}
             onChange={(e) => setQuery(e.target.value)}

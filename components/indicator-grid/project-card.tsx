@@ -173,6 +173,7 @@ const inputClass = (invalid: boolean) =>
 function TextField(props: { label: string; value: string; readOnly: boolean; multiline?: boolean; findings: ReadonlyArray<Finding>; path: string; onChange(v: string): void }) {
   const invalid = props.findings.some((f) => f.severity === "error");
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps its input or textarea, chosen below.
     <label className="block" data-path={props.path}>
       <span className="mb-1 block text-xs font-medium text-slate-700">{props.label}</span>
       {props.multiline ? (

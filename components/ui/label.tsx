@@ -2,6 +2,7 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 export function Label({ className, ...props }: ComponentProps<"label">) {
+  // biome-ignore lint/a11y/noLabelWithoutControl: callers give htmlFor or wrap the control; this only styles it.
   return <label className={cn("mb-1 block text-sm font-medium text-slate-700", className)} {...props} />;
 }
 

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "../client";
 import { disclosures } from "../schema/disclosures";
 import { departments } from "../schema/organisation";
-import { notices, noticeKinds } from "../schema/review";
+import { notices, type noticeKinds } from "../schema/review";
 import { approverGroups, userDepartments, users } from "../schema/users";
 import { readScope } from "./scope";
 

@@ -79,10 +79,10 @@ describe("comments stay on their row", () => {
     const threads = await listThreads(t.db, cast.clerk, id);
     const byBody = Object.fromEntries(threads.map((c) => [c.body, c]));
     const moved = `performance.projects[1].indicators[${edited.performance.projects[1].indicators.length - 1}].target`;
-    expect(byBody["目标值偏低"]).toMatchObject({ anchorRowId: rowA.id, currentPath: moved, rowGone: false });
-    expect(byBody["目标值偏低"].label).toContain("项目 2");
-    expect(byBody["整行请删除"]).toMatchObject({ anchorRowId: rowB.id, rowGone: true, currentPath: "performance.projects[0].indicators[2]" });
-    expect(byBody["收入合计请核对"]).toMatchObject({ anchorRowId: null, currentPath: "budget.income.total", label: "二、部门预算安排的总体情况 › 收入预算 › 收入合计" });
+    expect(byBody.目标值偏低).toMatchObject({ anchorRowId: rowA.id, currentPath: moved, rowGone: false });
+    expect(byBody.目标值偏低.label).toContain("项目 2");
+    expect(byBody.整行请删除).toMatchObject({ anchorRowId: rowB.id, rowGone: true, currentPath: "performance.projects[0].indicators[2]" });
+    expect(byBody.收入合计请核对).toMatchObject({ anchorRowId: null, currentPath: "budget.income.total", label: "二、部门预算安排的总体情况 › 收入预算 › 收入合计" });
     // In document order: section 二 before section 五.
     expect(threads.map((c) => c.body)).toEqual(["收入合计请核对", "整行请删除", "目标值偏低"]);
     expect((await commentCounts(t.db, cast.clerk, [id])).get(id)).toEqual({ open: 3, total: 3 });

@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
 import { Money, toHalfWidth } from "./money";
 import type { Target, TargetOperator } from "./model";
 

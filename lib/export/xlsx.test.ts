@@ -19,23 +19,23 @@ describe("renderXlsx", () => {
     const golden = sanhe2020();
     const tables = await readXlsxTables(await renderXlsx(golden));
     for (const table of sheetTables(golden)) expect(tables[table.name], table.name).toEqual(expectedSheetText(table));
-    expect(tables["绩效目标表"]).toHaveLength(108);
-    expect(tables["三公经费"][1]).toEqual(["合计", "252.89", "253.00", "-0.11", ""]);
+    expect(tables.绩效目标表).toHaveLength(108);
+    expect(tables.三公经费[1]).toEqual(["合计", "252.89", "253.00", "-0.11", ""]);
   });
 
   it("writes amounts as numbers formatted 0.00 and computes changes exactly", async () => {
     const tables = await readXlsxTables(await renderXlsx(exampleDisclosure));
-    expect(tables["收支总表"][6]).toEqual(["支出合计", "2765.39", "2671.20", "94.19"]);
-    expect(tables["三公经费"][5]).toEqual(["  公务用车运维费", "30.00", "33.00", "-3.00", ""]);
-    expect(tables["政府采购"][1].slice(0, 8)).toEqual(["政府其他综合业务费", "53.94", "轿车", "A02030501", "辆", "3", "17.98", "53.94"]);
-    expect(tables["国有资产"][2]).toEqual(["1、房屋（平方米）", "6841.88", "431.38"]);
+    expect(tables.收支总表[6]).toEqual(["支出合计", "2765.39", "2671.20", "94.19"]);
+    expect(tables.三公经费[5]).toEqual(["  公务用车运维费", "30.00", "33.00", "-3.00", ""]);
+    expect(tables.政府采购[1].slice(0, 8)).toEqual(["政府其他综合业务费", "53.94", "轿车", "A02030501", "辆", "3", "17.98", "53.94"]);
+    expect(tables.国有资产[2]).toEqual(["1、房屋（平方米）", "6841.88", "431.38"]);
     const sheet = await (await JSZip.loadAsync(await renderXlsx(exampleDisclosure))).file("xl/worksheets/sheet2.xml")!.async("string");
     expect(sheet).toMatch(/<c r="B2" s="\d+"><v>2765\.39<\/v><\/c>/);
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
   });
 
   it("lists every indicator row with its project", async () => {
-    const rows = (await readXlsxTables(await renderXlsx(exampleDisclosure)))["绩效目标表"];
+    const rows = (await readXlsxTables(await renderXlsx(exampleDisclosure))).绩效目标表;
     expect(rows[0]).toEqual(["序号", "项目名称", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "权重", "指标方向"]);
     expect(rows).toHaveLength(1 + exampleDisclosure.performance.projects.flatMap((p) => p.indicators).length);
     expect(rows[1].slice(0, 7)).toEqual(["1", "市志编纂业务费", "产出指标", "数量指标", "培训修志队伍", "培训次数", "=2.00次"]);
@@ -47,8 +47,8 @@ describe("renderXlsx", () => {
     const sheets = await Promise.all(Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet")).map((n) => zip.file(n)!.async("string")));
     expect(sheets.join("")).not.toMatch(/<f>|<f /);
     const tables = await readXlsxTables(bytes);
-    const names = tables["绩效目标表"].map((r) => r[4]);
-    const items = tables["政府采购"].map((r) => r[2]);
+    const names = tables.绩效目标表.map((r) => r[4]);
+    const items = tables.政府采购.map((r) => r[2]);
     for (const text of HOSTILE_TEXTS) {
       expect(names).toContain(text);
       expect(items).toContain(text);

@@ -6,7 +6,7 @@ import { readIndicatorRows } from "./indicator-table";
 /** What Excel and WPS put on the clipboard: tabs, CRLF rows, quotes only where a cell needs them. */
 function excelClipboard(rows: string[][]): string {
   const quote = (cell: string) => (/[\t\n\r"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return rows.map((row) => row.map(quote).join("\t")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(quote).join("\t")).join("\r\n")}\r\n`;
 }
 
 function rfc4180(rows: string[][]): string {

@@ -20,7 +20,7 @@ const PROJECT_1 = [
   ["", "服务对象满意度指标", "受益群体满意度（%）", "各单位对年鉴的满意度", ">=90.00%", BASIS],
 ];
 
-const tsv = (rows: string[][]) => rows.map((r) => r.join("\t")).join("\r\n") + "\r\n";
+const tsv = (rows: string[][]) => `${rows.map((r) => r.join("\t")).join("\r\n")}\r\n`;
 
 function expectProject1(indicators: ReturnType<typeof readIndicatorRows>["indicators"]): void {
   expect(indicators).toHaveLength(8);
@@ -37,7 +37,7 @@ function expectProject1(indicators: ReturnType<typeof readIndicatorRows>["indica
 
 describe("readIndicatorRows", () => {
   it("reads project 1 of the fixture pasted from a spreadsheet, with its title and goal above the header", () => {
-    const text = `1、市志编纂业务费绩效目标表\r\n\r\n绩效目标\t${GOAL}\r\n` + tsv(PROJECT_1);
+    const text = `1、市志编纂业务费绩效目标表\r\n\r\n绩效目标\t${GOAL}\r\n${tsv(PROJECT_1)}`;
     const table = readIndicatorRows(parseDelimitedText(text));
     expect(table.problems).toEqual([]);
     expect(table.columns).toEqual({ level1: 0, level2: 1, name: 2, description: 3, target: 4, basis: 5 });

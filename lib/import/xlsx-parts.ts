@@ -44,7 +44,7 @@ export function readWorkbookParts(bytes: Uint8Array, limits: ParseLimits): Workb
       const a = attributes(tag);
       const rel = byId.get(a.id ?? "");
       // Chart sheets and dialog sheets hold no cells.
-      if (!rel || rel.type !== "worksheet") return;
+      if (rel?.type !== "worksheet") return;
       const target = rel.target;
       sheets.push({ name: a.name ?? "", xml: () => text(target) ?? "" });
     },

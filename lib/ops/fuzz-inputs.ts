@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { z } from "zod";
+import type { z } from "zod";
 
 /**
  * Hostile inputs for the operation fuzzer (app/_server/fuzz.test.ts): the values an attacker or a
@@ -25,6 +25,7 @@ export const NASTY_STRINGS = [
   "\u2066x\u2069",
   `${"9".repeat(301)}.00`,
   "../../../../etc/passwd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as plain text on purpose.
   "${7*7}{{7*7}}",
   "__proto__",
   "constructor",

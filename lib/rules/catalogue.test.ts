@@ -230,7 +230,7 @@ describe.each(ruleCatalogue.map((r) => [r.id, r] as const))("%s", (id, rule) => 
   });
 
   test("fires at the changed field, with its default severity and a message naming the figures", () => {
-    let found;
+    let found: ReturnType<typeof imported>;
     if ("changeText" in c) {
       const text = c.changeText(fixtureText);
       expect(text).not.toBe(fixtureText);

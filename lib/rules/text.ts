@@ -55,9 +55,9 @@ function countOf(text: string, ch: string): number {
 
 function slipsIn(text: string): string[] {
   const slips = new Set<string>();
-  for (const [pattern, describe] of PUNCTUATION_SLIPS) {
+  for (const [pattern, describeSlip] of PUNCTUATION_SLIPS) {
     for (const m of text.match(pattern) ?? []) {
-      const slip = describe(m);
+      const slip = describeSlip(m);
       if (slip) slips.add(slip);
     }
   }

@@ -2,7 +2,8 @@
  * `npm test`: every suite, in order, then one line `N passed, N failed` adding them all up.
  *
  * 0. the type check of everything, tests and scripts included (`next build` checks only what
- *    ships), on a whole run: one check, or one failure per type error;
+ *    ships), on a whole run: one check, or one failure per type error; then Biome's formatter and
+ *    linter (`biome ci`, configured in biome.json): one check, or one failure per error it finds;
  * 1. vitest: the domain, importer, rules, CLI, database and server-level tests (PGlite unless
  *    DATABASE_URL points at a PostgreSQL server);
  * 2. Playwright: real Chromium against a production build (skipped with --no-e2e, for the
@@ -48,6 +49,16 @@ function typecheckCounts(): Counts {
   return { suite: "typecheck", passed: 0, failed: Math.max(1, errors.length), skipped: 0 };
 }
 
+function lintCounts(): Counts {
+  const result = spawnSync("npx", ["biome", "ci", "--colors=off", "--reporter=summary", "."], { cwd: root, encoding: "utf8" });
+  if (result.status === 0) return { suite: "format and lint", passed: 1, failed: 0, skipped: 0 };
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  process.stdout.write(output);
+  process.stdout.write("\n(`npm run format` rewrites what the formatter and the safe lint fixes can; the rest is named above.)\n");
+  const errors = Number(/Found (\d+) errors?/.exec(output)?.[1] ?? 1);
+  return { suite: "format and lint", passed: 0, failed: Math.max(1, errors), skipped: 0 };
+}
+
 function vitestCounts(): Counts {
   const file = path.join(reportDir, "vitest.json");
   rmSync(file, { force: true });
@@ -72,7 +83,7 @@ function playwrightCounts(): Counts {
 
 mkdirSync(reportDir, { recursive: true });
 // A filtered run (the PostgreSQL re-run of the database suites) checks types once, not again.
-const results: Counts[] = vitestFilters.length === 0 ? [typecheckCounts(), vitestCounts()] : [vitestCounts()];
+const results: Counts[] = vitestFilters.length === 0 ? [typecheckCounts(), lintCounts(), vitestCounts()] : [vitestCounts()];
 if (withE2e) results.push(playwrightCounts());
 
 const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -43,7 +43,7 @@ export const downloadYearExportOperation = defineOperation({
   policy: ({ actor }) => canAdminister(actor),
   run: async (_ctx, input) => {
     const job = findExportJob(input.job);
-    if (!job || job.state !== "done") throw new NotFoundError(zhCN.records.things.exportFile);
+    if (job?.state !== "done") throw new NotFoundError(zhCN.records.things.exportFile);
     const size = statSync(job.file).size;
     const body = Readable.toWeb(createReadStream(job.file)) as ReadableStream<Uint8Array>;
     return new Response(body, {

@@ -100,7 +100,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
         </Link>
       </div>
 
-      <div className="no-print mb-4 flex flex-wrap items-start gap-3" aria-label={zhCN.common.actions}>
+      <div className="no-print mb-4 flex flex-wrap items-start gap-3" role="group" aria-label={zhCN.common.actions}>
         {steps.includes("startReview") ? <StepForm step="startReview" disclosureId={id} version={meta.version} /> : null}
         {steps.includes("approve") ? <StepForm step="approve" disclosureId={id} version={meta.version} blockedBy={approveBlocked || null} /> : null}
         {steps.includes("return") ? <ReturnForm disclosureId={id} version={meta.version} reasons={reasons.filter((r) => r.active)} openComments={openThreads} /> : null}

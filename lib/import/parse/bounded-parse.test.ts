@@ -31,7 +31,7 @@ describe("reads of untrusted files in the bounded worker", () => {
   });
 
   it("counts a CSV's rows and a text's lines too", async () => {
-    const csv = new TextEncoder().encode("部门编码,部门名称\n" + "434,办公室\n".repeat(parseLimits.rows));
+    const csv = new TextEncoder().encode(`部门编码,部门名称\n${"434,办公室\n".repeat(parseLimits.rows)}`);
     expect((await caught(readSheet(csv, "名单.csv", { check: true })))?.message).toContain("文件“名单.csv”超过 10,000 行");
     expect((await caught(readUpload(csv, "指标.csv")))?.message).toContain("文件“指标.csv”超过 10,000 行");
     const lines = new TextEncoder().encode("一\n".repeat(parseLimits.lines));

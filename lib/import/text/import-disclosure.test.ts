@@ -8,7 +8,7 @@ const fixture = sanhe2020Text();
 const golden = sanhe2020();
 
 const lines = fixture.split("\n");
-const lineOf = (text: string) => lines.findIndex((l) => l === text) + 1;
+const lineOf = (text: string) => lines.indexOf(text) + 1;
 const withoutLines = (...numbers: number[]) => lines.filter((_, i) => !numbers.includes(i + 1)).join("\n");
 
 describe("the 2020 三河 fixture", () => {
