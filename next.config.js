@@ -19,7 +19,8 @@ function securityHeaders() {
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ];
-  if ((process.env.NEXTAUTH_URL ?? "").startsWith("https://")) headers.push({ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" });
+  if ((process.env.NEXTAUTH_URL ?? "").startsWith("https://"))
+    headers.push({ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" });
   return headers;
 }
 

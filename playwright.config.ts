@@ -9,9 +9,16 @@ import { defineConfig } from "@playwright/test";
 
 /** Asks the OS for a free port. Stored in the environment so Playwright's workers, which load this file again, agree. */
 function freePort(): string {
-  return execFileSync(process.execPath, ["-e", "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"], {
-    encoding: "utf8",
-  }).trim();
+  return execFileSync(
+    process.execPath,
+    [
+      "-e",
+      "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+    ],
+    {
+      encoding: "utf8",
+    },
+  ).trim();
 }
 
 const port = (process.env.E2E_PORT ??= freePort());
@@ -41,7 +48,13 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

@@ -24,7 +24,15 @@ import { crossSiteWrite } from "./lib/security/same-site";
  * (session_version) is checked by the page, action or route itself (app/_server/session.ts), as is
  * every permission: this file only reads the cookie.
  */
-const PROTECTED = [/^\/home$/, /^\/workbench(\/|$)/, /^\/review(\/|$)/, /^\/admin(\/|$)/, /^\/account(\/|$)/, /^\/notices(\/|$)/, /^\/signout$/];
+const PROTECTED = [
+  /^\/home$/,
+  /^\/workbench(\/|$)/,
+  /^\/review(\/|$)/,
+  /^\/admin(\/|$)/,
+  /^\/account(\/|$)/,
+  /^\/notices(\/|$)/,
+  /^\/signout$/,
+];
 
 const CHANGE_PASSWORD_PATH = "/account/password";
 const NO_PASSWORD_DETOUR = [/^\/account\/password$/, /^\/signin$/, /^\/signout$/, /^\/api\//];
@@ -57,18 +65,28 @@ async function sessionState(cookieName: string | undefined, value: string | unde
   const mustChangePassword = read.claims.mcp === true;
   if (!read.refresh) return { kind: "active", refreshed: null, mustChangePassword };
   const remaining = Math.max(1, policy.maxSeconds - (now - read.claims.sat));
-  return { kind: "active", refreshed: await encodeSessionToken({ token: { ...read.token, lst: now }, secret, maxAge: remaining }), mustChangePassword };
+  return {
+    kind: "active",
+    refreshed: await encodeSessionToken({ token: { ...read.token, lst: now }, secret, maxAge: remaining }),
+    mustChangePassword,
+  };
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   // A write from another site's page is refused here for every route: for a server action Next's
   // own check would answer 500 (lib/security/same-site.ts).
-  if (crossSiteWrite(request)) return NextResponse.json({ code: "forbidden", error: zhCN.errors.crossSite, fieldErrors: {} }, { status: 403, headers: { "cache-control": "no-store" } });
+  if (crossSiteWrite(request))
+    return NextResponse.json(
+      { code: "forbidden", error: zhCN.errors.crossSite, fieldErrors: {} },
+      { status: 403, headers: { "cache-control": "no-store" } },
+    );
   // A body announced as too large is refused before anything reads it; one sent without its size
   // is counted from Next's copy (for a server action Next would answer 500, for an upload the
   // handler would see a body cut short).
   const { pathname: requestPath } = request.nextUrl;
-  const oversized = oversizedBody(request.method, request.headers, requestPath) ?? (await oversizedStream(request.method, request.headers, request.body, requestPath));
+  const oversized =
+    oversizedBody(request.method, request.headers, requestPath) ??
+    (await oversizedStream(request.method, request.headers, request.body, requestPath));
   if (oversized) return new NextResponse(oversized.body, { status: oversized.status, headers: oversized.headers });
   const nonce = makeNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
@@ -76,7 +94,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // next-auth's own endpoints write the cookie themselves (sign-in, sign-out).
   const authEndpoint = pathname.startsWith("/api/auth/");
   const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
-  const state = authEndpoint ? { kind: "none" as const } : await sessionState(cookieName, cookieName ? request.cookies.get(cookieName)?.value : undefined);
+  const state = authEndpoint
+    ? { kind: "none" as const }
+    : await sessionState(cookieName, cookieName ? request.cookies.get(cookieName)?.value : undefined);
   const pageVisit = request.method === "GET" && !pathname.startsWith("/api/") && !request.headers.has("next-action");
 
   if (isProtectedPage(pathname) && pageVisit) {
@@ -84,7 +104,12 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     if (state.kind === "none") return withHeaders(toSignIn(request), csp);
   }
   // An initial password is replaced before anything else is shown (the server checks it too).
-  if (state.kind === "active" && state.mustChangePassword && pageVisit && !NO_PASSWORD_DETOUR.some((re) => re.test(pathname))) {
+  if (
+    state.kind === "active" &&
+    state.mustChangePassword &&
+    pageVisit &&
+    !NO_PASSWORD_DETOUR.some((re) => re.test(pathname))
+  ) {
     const url = request.nextUrl.clone();
     url.pathname = CHANGE_PASSWORD_PATH;
     url.search = "";
@@ -119,7 +144,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 function clearSession(response: NextResponse, cookieName: string | undefined): NextResponse {
-  if (cookieName) response.cookies.set(cookieName, "", { httpOnly: true, sameSite: "lax", path: "/", secure: cookieName.startsWith("__Secure-"), maxAge: 0 });
+  if (cookieName)
+    response.cookies.set(cookieName, "", {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: cookieName.startsWith("__Secure-"),
+      maxAge: 0,
+    });
   return response;
 }
 

@@ -28,7 +28,11 @@ export default async function PortalPage() {
       ) : (
         <div className="space-y-6">
           {[...years].map(([year, items]) => (
-            <PortalList key={year} year={year} items={items.map((i) => ({ ...i, publishedOn: formatDate(i.publishedAt) }))} />
+            <PortalList
+              key={year}
+              year={year}
+              items={items.map((i) => ({ ...i, publishedOn: formatDate(i.publishedAt) }))}
+            />
           ))}
         </div>
       )}

@@ -23,14 +23,21 @@ export function DocumentView({ outline, annotate }: { outline: DocumentOutline; 
       {outline.title ? <h1 className="mb-6 text-center text-xl leading-9 font-semibold">{outline.title}</h1> : null}
       {outline.preamble ? <p className="indent-8">{outline.preamble}</p> : null}
       {outline.sections.map((section) => (
-        <section key={section.id} id={`section-${section.id}`} aria-labelledby={`heading-${section.id}`} className="mt-8 scroll-mt-20">
+        <section
+          key={section.id}
+          id={`section-${section.id}`}
+          aria-labelledby={`heading-${section.id}`}
+          className="mt-8 scroll-mt-20"
+        >
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-3">
             <h2 id={`heading-${section.id}`} className="text-lg font-semibold">
               {section.heading}
             </h2>
             {annotate?.section?.(section)}
           </div>
-          {section.blocks.length === 0 ? null : section.blocks.map((block, i) => <BlockView key={i} block={block} annotate={annotate} />)}
+          {section.blocks.length === 0
+            ? null
+            : section.blocks.map((block, i) => <BlockView key={i} block={block} annotate={annotate} />)}
         </section>
       ))}
     </article>
@@ -40,7 +47,11 @@ export function DocumentView({ outline, annotate }: { outline: DocumentOutline; 
 function BlockView({ block, annotate }: { block: Block; annotate?: DocumentAnnotations }) {
   switch (block.kind) {
     case "heading":
-      return block.level === 2 ? <h3 className="mt-5 mb-1 text-base font-semibold">{block.text}</h3> : <h4 className="mt-4 mb-1 font-semibold">{block.text}</h4>;
+      return block.level === 2 ? (
+        <h3 className="mt-5 mb-1 text-base font-semibold">{block.text}</h3>
+      ) : (
+        <h4 className="mt-4 mb-1 font-semibold">{block.text}</h4>
+      );
     case "paragraph":
       return <p className={cn("my-1 whitespace-pre-wrap", block.indent && "indent-8")}>{block.text}</p>;
     case "list":
@@ -68,7 +79,9 @@ function TableView({ table, annotate }: { table: Table; annotate?: DocumentAnnot
   const grid = gridRows(table);
   return (
     <div className="my-3 overflow-x-auto" id={`table-${table.id}`}>
-      <table className={cn("w-full border-collapse font-sans", table.dense ? "text-xs leading-5" : "text-sm leading-6")}>
+      <table
+        className={cn("w-full border-collapse font-sans", table.dense ? "text-xs leading-5" : "text-sm leading-6")}
+      >
         <colgroup>
           {table.columns.map((c, i) => (
             <col key={i} style={{ width: `${(c.weight / total) * 100}%` }} />

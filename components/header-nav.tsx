@@ -12,5 +12,10 @@ import { NOTICES_HREF, navigationFor } from "./navigation";
 export async function HeaderNav({ user }: { user: Actor | null }) {
   const items = navigationFor(user?.role ?? null);
   const unread = user && items.some((i) => i.href === NOTICES_HREF) ? await unreadNoticeCount(user) : 0;
-  return <NavLinks items={items.map((i) => (i.href === NOTICES_HREF && unread > 0 ? { ...i, unread } : i))} label={zhCN.nav.label} />;
+  return (
+    <NavLinks
+      items={items.map((i) => (i.href === NOTICES_HREF && unread > 0 ? { ...i, unread } : i))}
+      label={zhCN.nav.label}
+    />
+  );
 }

@@ -10,7 +10,9 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
   const pathname = usePathname();
   // The longest matching prefix wins, so /admin/years/2020 marks 年度总览 and not 管理.
   const current = items
-    .filter((item) => (item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .filter((item) =>
+      item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`),
+    )
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return <Tabs items={items.map(withUnread)} current={current} label={label} look="header" />;
 }
@@ -23,7 +25,11 @@ function withUnread(item: NavItem) {
     ...item,
     after: (
       <>
-        <span aria-hidden data-testid="unread-notices" className="tabular min-w-5 rounded-full bg-amber-400 px-1.5 text-center text-xs leading-5 font-semibold text-brand-900">
+        <span
+          aria-hidden
+          data-testid="unread-notices"
+          className="tabular min-w-5 rounded-full bg-amber-400 px-1.5 text-center text-xs leading-5 font-semibold text-brand-900"
+        >
           {m.unreadBadge(item.unread)}
         </span>
         <span className="sr-only">{m.unreadSuffix(item.unread)}</span>

@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 
-export type NavItem = { href: string; label: string; /** Unread notices, shown on the 通知 link. */ unread?: number };
+export type NavItem = { href: string; label: string /** Unread notices, shown on the 通知 link. */; unread?: number };
 
 export const NOTICES_HREF = "/notices";
 
@@ -19,7 +19,12 @@ export function navigationFor(role: Role | null): NavItem[] {
     case "approver":
       return [{ href: "/review", label: zhCN.nav.review }, notices, portal];
     case "admin":
-      return [{ href: "/admin", label: zhCN.nav.admin }, { href: "/admin/years", label: zhCN.nav.yearOverview }, { href: "/admin/publish", label: zhCN.portal.publish.title }, portal];
+      return [
+        { href: "/admin", label: zhCN.nav.admin },
+        { href: "/admin/years", label: zhCN.nav.yearOverview },
+        { href: "/admin/publish", label: zhCN.portal.publish.title },
+        portal,
+      ];
     case null:
       return [portal];
   }

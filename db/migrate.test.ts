@@ -22,7 +22,16 @@ describe("migrations", () => {
     );
     const tables = rows.map((r) => r.table_name);
     expect(tables).toEqual(
-      expect.arrayContaining(["audit_log", "departments", "disclosures", "disclosure_sections", "indicators", "procurement_items", "published_files", "users"]),
+      expect.arrayContaining([
+        "audit_log",
+        "departments",
+        "disclosures",
+        "disclosure_sections",
+        "indicators",
+        "procurement_items",
+        "published_files",
+        "users",
+      ]),
     );
   });
 
@@ -30,7 +39,9 @@ describe("migrations", () => {
     const frameworks = await t.db.select().from(indicatorFrameworks);
     expect(frameworks.map((f) => f.id).sort()).toEqual(builtInFrameworks.map((f) => f.id).sort());
     const reasons = await t.db.select().from(returnReasons);
-    expect(reasons.map((r) => r.label)).toEqual(expect.arrayContaining(["指标不完整", "数据不一致", "目标值不合理", "依据不充分", "其他"]));
+    expect(reasons.map((r) => r.label)).toEqual(
+      expect.arrayContaining(["指标不完整", "数据不一致", "目标值不合理", "依据不充分", "其他"]),
+    );
   });
 
   it("can run again on a migrated database without changing it", async () => {

@@ -52,7 +52,9 @@ export async function createTestDb(): Promise<TestDb> {
       await handle.close();
       await dropDatabase(serverUrl, name);
       if (overlappingQueries.length > 0)
-        throw new Error(`queries overlapped on one connection (Promise.all inside a transaction?); NODE_OPTIONS=--trace-deprecation shows where:\n${overlappingQueries.join("\n")}`);
+        throw new Error(
+          `queries overlapped on one connection (Promise.all inside a transaction?); NODE_OPTIONS=--trace-deprecation shows where:\n${overlappingQueries.join("\n")}`,
+        );
     },
   };
 }

@@ -21,10 +21,26 @@ export async function buildTestOrg(db: Db): Promise<TestOrg> {
   const office = (await createDepartment(db, null, { code: "434", name: "三河市人民政府办公室", groupId: desk1 })).id;
   const finance = (await createDepartment(db, null, { code: "402", name: "三河市财政局", groupId: desk1 })).id;
   const health = (await createDepartment(db, null, { code: "411", name: "三河市卫生健康局", groupId: desk2 })).id;
-  await saveFiscalYear(db, null, { year: 2020, frameworkId: "2020", submissionDeadline: "2020-01-31", status: "closed" });
+  await saveFiscalYear(db, null, {
+    year: 2020,
+    frameworkId: "2020",
+    submissionDeadline: "2020-01-31",
+    status: "closed",
+  });
   await saveFiscalYear(db, null, { year: 2021, frameworkId: "2021", submissionDeadline: "2021-01-31", status: "open" });
-  const user = async (username: string, role: Actor["role"], scope: { departmentIds?: string[]; groupIds?: string[] } = {}) => {
-    const created = await createUser(db, null, { username, displayName: username, role, password: "test-password", mustChangePassword: false, ...scope });
+  const user = async (
+    username: string,
+    role: Actor["role"],
+    scope: { departmentIds?: string[]; groupIds?: string[] } = {},
+  ) => {
+    const created = await createUser(db, null, {
+      username,
+      displayName: username,
+      role,
+      password: "test-password",
+      mustChangePassword: false,
+      ...scope,
+    });
     return (await loadActor(db, created.id))!;
   };
   return {

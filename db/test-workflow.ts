@@ -43,17 +43,27 @@ export async function disclosureIn(
   fiscalYear: number,
   content: Disclosure = cleanContent(fiscalYear),
 ): Promise<{ id: string; version: number }> {
-  await saveFiscalYear(db, null, { year: fiscalYear, frameworkId: "2021", submissionDeadline: `${fiscalYear}-01-31`, status: "open" });
+  await saveFiscalYear(db, null, {
+    year: fiscalYear,
+    frameworkId: "2021",
+    submissionDeadline: `${fiscalYear}-01-31`,
+    status: "open",
+  });
   const { id } = await createDisclosure(db, cast.clerk, { departmentId, fiscalYear, content });
   let version = (await getDisclosureMeta(db, cast.admin, id)).version;
   for (const step of route[state]) {
     if (step === "return") {
       await addComment(db, cast.approver, id, { anchorPath: "budget.income.total", body: "收入合计请与批复核对。" });
-      ({ version } = await returnDisclosure(db, cast.approver, id, { expectedVersion: version, reasonCode: "inconsistent-data" }));
+      ({ version } = await returnDisclosure(db, cast.approver, id, {
+        expectedVersion: version,
+        reasonCode: "inconsistent-data",
+      }));
     } else if (step === "publish") {
       ({ version } = await publishSnapshot(db, cast.admin, id, { expectedVersion: version, files: [] }));
     } else {
-      ({ version } = await transitionDisclosure(db, step === "submit" ? cast.clerk : cast.approver, id, step, { expectedVersion: version }));
+      ({ version } = await transitionDisclosure(db, step === "submit" ? cast.clerk : cast.approver, id, step, {
+        expectedVersion: version,
+      }));
     }
   }
   return { id, version };

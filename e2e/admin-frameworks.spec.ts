@@ -19,7 +19,10 @@ async function shoot(page: Page, name: string) {
 const ID = "e2e-edit";
 const NAME = "E2E 指标体系";
 
-test("系统管理员 edits a framework's level-2 name in place, is refused field by field without losing anything, and removes the framework again", async ({ page, context }) => {
+test("系统管理员 edits a framework's level-2 name in place, is refused field by field without losing anything, and removes the framework again", async ({
+  page,
+  context,
+}) => {
   await signIn(page, "admin");
   await page.goto("/admin/frameworks");
   await expect(page.getByRole("heading", { level: 1, name: "指标体系与规则" })).toBeVisible();
@@ -64,7 +67,9 @@ test("系统管理员 edits a framework's level-2 name in place, is refused fiel
   await form.getByRole("textbox", { name: "第 1 个一级指标的第 2 个二级指标", exact: true }).fill("质量达标指标");
   await form.getByRole("button", { name: "保存修改" }).click();
   await expect(form.getByRole("alert").first()).toContainText("已有其他管理员修改了这个指标体系");
-  await expect(form.getByRole("textbox", { name: "第 1 个一级指标的第 2 个二级指标", exact: true })).toHaveValue("质量达标指标");
+  await expect(form.getByRole("textbox", { name: "第 1 个一级指标的第 2 个二级指标", exact: true })).toHaveValue(
+    "质量达标指标",
+  );
   await expect(form.getByRole("textbox", { name: "名称", exact: true })).toHaveValue(`${NAME}（修订）`);
 
   // After a reload the admin sees the colleague's save and makes the edit again.
@@ -76,13 +81,26 @@ test("系统管理员 edits a framework's level-2 name in place, is refused fiel
   await form.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByText(/已保存修改。.*二级指标“质量指标”改名为“质量达标指标”/)).toBeVisible();
   const card = page.getByRole("table", { name: NAME });
-  await expect(card.getByRole("row", { name: /产出指标/ }).getByRole("cell").nth(1)).toHaveText("质量达标指标、数量指标、时效指标");
+  await expect(
+    card
+      .getByRole("row", { name: /产出指标/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("质量达标指标、数量指标、时效指标");
   await page.reload();
-  await expect(card.getByRole("row", { name: /产出指标/ }).getByRole("cell").nth(1)).toHaveText("质量达标指标、数量指标、时效指标");
+  await expect(
+    card
+      .getByRole("row", { name: /产出指标/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("质量达标指标、数量指标、时效指标");
 
   // Back to the demo data: the spec's framework goes (no year uses it).
   page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("region", { name: new RegExp(`^${NAME}`) }).getByRole("button", { name: "删除指标体系" }).click();
+  await page
+    .getByRole("region", { name: new RegExp(`^${NAME}`) })
+    .getByRole("button", { name: "删除指标体系" })
+    .click();
   await expect(page.getByRole("table", { name: NAME })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("button", { name: `修改 ${NAME}` })).toHaveCount(0);

@@ -69,7 +69,10 @@ test.describe("系统管理员", () => {
   });
 
   test("previews a sheet of 150 departments with three bad rows and imports none of them", async ({ page }) => {
-    const { rows, bad } = departmentSheet(150, { firstCode: 8001, spoil: { 12: "nature", 60: "desk", 101: "name-clash" } });
+    const { rows, bad } = departmentSheet(150, {
+      firstCode: 8001,
+      spoil: { 12: "nature", 60: "desk", 101: "name-clash" },
+    });
     const bytes = await toXlsx(rows);
     await signIn(page, "admin");
     await page.goto("/admin/departments");
@@ -77,7 +80,11 @@ test.describe("系统管理员", () => {
     const before = await countLine.textContent();
     await shoot(page, "admin-departments-all");
     await page.getByRole("link", { name: "批量导入部门" }).click();
-    await page.getByLabel("选择文件").setInputFiles({ name: "部门名录.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });
+    await page.getByLabel("选择文件").setInputFiles({
+      name: "部门名录.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(bytes),
+    });
     await page.getByRole("button", { name: "预览" }).click();
     await expect(page.getByText("有 3 个问题")).toBeVisible();
     const problems = page.getByRole("table", { name: "问题列表" });

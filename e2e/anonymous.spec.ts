@@ -10,14 +10,24 @@ test.describe("公众 (not signed in)", () => {
     await page.getByRole("link", { name: "三河市人民政府办公室2020年部门预算信息公开情况说明" }).click();
     // The home page lists with the portal's own list: a title opens the portal's page of it.
     await expect(page).toHaveURL(/\/public\/2020\/434$/);
-    await expect(page.getByRole("heading", { level: 2, name: "四、财政拨款“三公”经费预算情况及增减变化原因" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 2, name: "四、财政拨款“三公”经费预算情况及增减变化原因" }),
+    ).toBeVisible();
     await page.screenshot({ path: artifacts("public-disclosure") });
     // The tables as tables: a performance-target table and the fourteen-column procurement table.
-    await page.locator("#section-performance table").first().screenshot({ path: artifacts("public-indicator-table") });
-    await page.locator("#section-procurement table").first().screenshot({ path: artifacts("public-procurement-table") });
+    await page
+      .locator("#section-performance table")
+      .first()
+      .screenshot({ path: artifacts("public-indicator-table") });
+    await page
+      .locator("#section-procurement table")
+      .first()
+      .screenshot({ path: artifacts("public-procurement-table") });
   });
 
-  test("is sent to /signin from a signed-in-only page, and the page remembers where they were going", async ({ page }) => {
+  test("is sent to /signin from a signed-in-only page, and the page remembers where they were going", async ({
+    page,
+  }) => {
     await page.goto("/workbench");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fworkbench$/);
     await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
@@ -26,11 +36,16 @@ test.describe("公众 (not signed in)", () => {
   test("gets the health report, and 401 rather than data from a signed-in-only API", async ({ request }) => {
     const health = await request.get("/api/health");
     expect(health.status()).toBe(200);
-    expect(await health.json()).toMatchObject({ status: "ok", database: { reachable: true, driver: "pglite", migrations: { upToDate: true } } });
+    expect(await health.json()).toMatchObject({
+      status: "ok",
+      database: { reachable: true, driver: "pglite", migrations: { upToDate: true } },
+    });
     const json = await request.get("/api/disclosures/00000000-0000-4000-8000-000000000000");
     expect(json.status()).toBe(401);
     expect(await json.json()).toEqual({ code: "unauthenticated", error: "登录已失效，请重新登录。", fieldErrors: {} });
-    const save = await request.put("/api/disclosures/00000000-0000-4000-8000-000000000000/content", { data: { expectedVersion: 1, content: {} } });
+    const save = await request.put("/api/disclosures/00000000-0000-4000-8000-000000000000/content", {
+      data: { expectedVersion: 1, content: {} },
+    });
     expect(save.status()).toBe(401);
     expect(await save.json()).toEqual({ code: "unauthenticated", error: "登录已失效，请重新登录。", fieldErrors: {} });
   });

@@ -31,20 +31,34 @@ async function openAs(browser: Browser, username: string, section: string): Prom
   return page;
 }
 
-const field = (page: Page, path: string) => page.locator(`[data-field-path="${path}"]`).locator("input, textarea").first();
-const saved = async (page: Page) => expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
-const stored = async (page: Page) => (await (await page.request.get(`/api/disclosures/${draftId}`)).json()) as typeof fixture;
-const withoutIds = <T,>(value: T): T => JSON.parse(JSON.stringify(value, (k, v) => (k === "id" ? undefined : v)));
+const field = (page: Page, path: string) =>
+  page.locator(`[data-field-path="${path}"]`).locator("input, textarea").first();
+const saved = async (page: Page) =>
+  expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+const stored = async (page: Page) =>
+  (await (await page.request.get(`/api/disclosures/${draftId}`)).json()) as typeof fixture;
+const withoutIds = <T>(value: T): T => JSON.parse(JSON.stringify(value, (k, v) => (k === "id" ? undefined : v)));
 
 async function typeAmounts(page: Page, values: Record<string, string | null>): Promise<void> {
-  for (const [path, value] of Object.entries(values)) if (value !== null) await field(page, path).pressSequentially(value);
+  for (const [path, value] of Object.entries(values))
+    if (value !== null) await field(page, path).pressSequentially(value);
 }
 
 async function fillTexts(page: Page, values: Record<string, string>): Promise<void> {
   for (const [path, value] of Object.entries(values)) await field(page, path).fill(value);
 }
 
-const SECTIONS = { 一: "organisation", 二: "budget", 三: "operatingExpenses", 四: "threePublic", 五: "performance", 六: "procurement", 七: "assets", 八: "glossary", 九: "otherMatters" } as const;
+const SECTIONS = {
+  一: "organisation",
+  二: "budget",
+  三: "operatingExpenses",
+  四: "threePublic",
+  五: "performance",
+  六: "procurement",
+  七: "assets",
+  八: "glossary",
+  九: "otherMatters",
+} as const;
 
 async function goToSection(page: Page, number: keyof typeof SECTIONS): Promise<void> {
   await page.locator(`a[data-section="${SECTIONS[number]}"]`).click();
@@ -60,7 +74,9 @@ async function addProject(page: Page, index: number, name: string, goal: string)
   return card;
 }
 
-test("a new department's draft: sections 二 and 四 and one project typed, twelve pasted; the JSON equals the fixture's", async ({ page }) => {
+test("a new department's draft: sections 二 and 四 and one project typed, twelve pasted; the JSON equals the fixture's", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await signIn(page, "clerk402", demoPassword, /\/workbench$/);
   await page.getByRole("link", { name: "新建年度填报" }).click();
@@ -91,10 +107,18 @@ test("a new department's draft: sections 二 and 四 and one project typed, twel
     "budget.expenditure.publicOperating": b.expenditure.publicOperating,
   });
   await expect(page.getByTestId("sum-basic-sum")).toHaveText("1,162.43");
-  await typeAmounts(page, { "budget.expenditure.basic": b.expenditure.basic, "budget.expenditure.project": b.expenditure.project, "budget.expenditure.other": b.expenditure.other });
+  await typeAmounts(page, {
+    "budget.expenditure.basic": b.expenditure.basic,
+    "budget.expenditure.project": b.expenditure.project,
+    "budget.expenditure.other": b.expenditure.other,
+  });
   await expect(page.getByTestId("sum-expenditure")).toContainText("与合计一致");
   await expect(page.getByTestId("balance")).toContainText("与合计一致");
-  await typeAmounts(page, { "budget.priorYear.total": b.priorYear.total, "budget.priorYear.basic": b.priorYear.basic, "budget.priorYear.project": b.priorYear.project });
+  await typeAmounts(page, {
+    "budget.priorYear.total": b.priorYear.total,
+    "budget.priorYear.basic": b.priorYear.basic,
+    "budget.priorYear.project": b.priorYear.project,
+  });
   await expect(page.getByTestId("change-total")).toHaveText("增加 94.19");
   await expect(page.getByTestId("change-basic")).toHaveText("减少 201.83");
   await expect(page.getByTestId("change-project")).toHaveText("增加 296.02");
@@ -153,7 +177,10 @@ test("a new department's draft: sections 二 and 四 and one project typed, twel
   // The other twelve: copied from a spreadsheet as TSV and pasted into each empty table.
   for (let p = 1; p < projects.length; p++) {
     const card = await addProject(page, p, projects[p].name, projects[p].goal);
-    const tsv = [HEADER, ...projects[p].indicators.map((row) => COLUMNS.map((key) => cellText(row, key)).join("\t"))].join("\n");
+    const tsv = [
+      HEADER,
+      ...projects[p].indicators.map((row) => COLUMNS.map((key) => cellText(row, key)).join("\t")),
+    ].join("\n");
     const empty = card.getByTestId("grid-empty");
     await empty.focus();
     await empty.evaluate((element, text) => {
@@ -161,10 +188,14 @@ test("a new department's draft: sections 二 and 四 and one project typed, twel
       data.setData("text/plain", text);
       element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     }, tsv);
-    await expect(page.getByTestId("paste-summary")).toHaveText(`新增 ${projects[p].indicators.length} 行，修改 0 个单元格`);
+    await expect(page.getByTestId("paste-summary")).toHaveText(
+      `新增 ${projects[p].indicators.length} 行，修改 0 个单元格`,
+    );
     if (p === 1) await page.screenshot({ path: shots("paste-preview") });
     await page.getByRole("button", { name: "应用", exact: true }).click();
-    await expect(card.locator("td[data-cell]").filter({ hasText: projects[p].indicators.at(-1)!.name })).not.toHaveCount(0);
+    await expect(
+      card.locator("td[data-cell]").filter({ hasText: projects[p].indicators.at(-1)!.name }),
+    ).not.toHaveCount(0);
     // Collapse the finished table: the clerk keeps one open at a time.
     await card.getByRole("button", { expanded: true }).first().click();
   }
@@ -206,7 +237,9 @@ test("a reload mid-edit loses nothing: the browser keeps what the server has not
   await page.context().close();
 });
 
-test("signed out mid-edit: the edits wait in the browser, 重新登录 brings the clerk back and they are saved", async ({ browser }) => {
+test("signed out mid-edit: the edits wait in the browser, 重新登录 brings the clerk back and they are saved", async ({
+  browser,
+}) => {
   const page = await openAs(browser, "clerk402", "otherMatters");
   const before = (await stored(page)).otherMatters;
   // The session ends behind the clerk's back (idle timeout, signed out on another device).
@@ -239,7 +272,9 @@ test("signed out mid-edit: the edits wait in the browser, 重新登录 brings th
   await page.context().close();
 });
 
-test("two tabs change the same field: the conflict screen shows both values and the clerk chooses", async ({ browser }) => {
+test("two tabs change the same field: the conflict screen shows both values and the clerk chooses", async ({
+  browser,
+}) => {
   const a = await openAs(browser, "clerk402", "otherMatters");
   const b = await openAs(browser, "clerk402", "otherMatters");
   await field(a, "otherMatters").fill("甲窗口填写的说明。");
@@ -259,7 +294,9 @@ test("two tabs change the same field: the conflict screen shows both values and 
   await b.context().close();
 });
 
-test("the server refuses a save at a stale version or for another department's id, whatever the browser sends", async ({ browser }) => {
+test("the server refuses a save at a stale version or for another department's id, whatever the browser sends", async ({
+  browser,
+}) => {
   // Another department's draft: the office's (434), read off its own clerk's workbench.
   const office = await (await browser.newContext()).newPage();
   await signIn(office, "clerk", demoPassword, /\/workbench$/);
@@ -278,28 +315,46 @@ test("the server refuses a save at a stale version or for another department's i
   const before = await stored(page);
   const input = JSON.parse(save.postData()!) as { expectedVersion: number; content: typeof fixture };
   const send = async (url: string, forged: object) => {
-    const response = await page.request.put(url, { headers: { "content-type": "application/json" }, data: JSON.stringify(forged) });
+    const response = await page.request.put(url, {
+      headers: { "content-type": "application/json" },
+      data: JSON.stringify(forged),
+    });
     return { status: response.status(), body: (await response.json()) as { code?: string; error?: string } };
   };
 
   const stale = await send(save.url(), { ...input, content: { ...input.content, otherMatters: "过期版本上的修改" } });
   expect(stale).toMatchObject({ status: 409, body: { code: "conflict" } });
-  const foreign = await send(save.url().replace(/disclosures\/[^/]+\/content/, `disclosures/${officeId}/content`), { ...input, content: { ...input.content, otherMatters: "改别的部门" } });
+  const foreign = await send(save.url().replace(/disclosures\/[^/]+\/content/, `disclosures/${officeId}/content`), {
+    ...input,
+    content: { ...input.content, otherMatters: "改别的部门" },
+  });
   expect(foreign).toMatchObject({ status: 403, body: { code: "forbidden", error: "您没有执行此操作的权限。" } });
   // An id in the body does not redirect the save: the path names the disclosure.
-  const smuggled = await send(save.url(), { ...input, id: officeId, content: { ...input.content, otherMatters: "改别的部门" } });
+  const smuggled = await send(save.url(), {
+    ...input,
+    id: officeId,
+    content: { ...input.content, otherMatters: "改别的部门" },
+  });
   expect(smuggled).toMatchObject({ status: 409, body: { code: "conflict" } });
   // Sent from a page of another site: refused before anything is read.
-  const crossSite = await page.request.put(save.url(), { headers: { "content-type": "application/json", origin: "https://evil.example" }, data: JSON.stringify(input) });
+  const crossSite = await page.request.put(save.url(), {
+    headers: { "content-type": "application/json", origin: "https://evil.example" },
+    data: JSON.stringify(input),
+  });
   expect(crossSite.status()).toBe(403);
-  expect(await crossSite.json()).toMatchObject({ code: "forbidden", error: "请求来自其他网站，已拒绝。请在本系统的页面中操作。" });
+  expect(await crossSite.json()).toMatchObject({
+    code: "forbidden",
+    error: "请求来自其他网站，已拒绝。请在本系统的页面中操作。",
+  });
   expect(await stored(page)).toEqual(before);
   expect(await (await office.request.get(`/api/disclosures/${officeId}`)).json()).toEqual(officeBefore);
   await office.context().close();
   await page.context().close();
 });
 
-test("a returned disclosure: the approver's comment is in the editor, jumps to its cell, and the clerk replies and resolves it", async ({ browser }) => {
+test("a returned disclosure: the approver's comment is in the editor, jumps to its cell, and the clerk replies and resolves it", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, "clerk2", demoPassword, /\/workbench$/);
   await page.getByRole("row").filter({ hasText: "已退回" }).getByRole("link", { name: "继续填报" }).click();
@@ -311,10 +366,14 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
 
   await summary.getByRole("button", { name: "定位" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /^五、/ })).toBeVisible();
-  await expect(page.locator('td[data-path^="performance.projects[0].indicators["][data-path$="].target"]').first()).toBeInViewport();
+  await expect(
+    page.locator('td[data-path^="performance.projects[0].indicators["][data-path$="].target"]').first(),
+  ).toBeInViewport();
   // The commented cell carries a corner mark with the comment as its tooltip; the jump put the
   // cursor on it, and the line under the grid reads the comment (the keyboard's way to it).
-  const commented = page.locator('td[data-path^="performance.projects[0].indicators["]').filter({ has: page.getByTestId("comment-mark") });
+  const commented = page
+    .locator('td[data-path^="performance.projects[0].indicators["]')
+    .filter({ has: page.getByTestId("comment-mark") });
   await expect(commented).toHaveCount(1);
   await expect(commented).toHaveAttribute("data-path", /\.target$/);
   await expect(commented).toHaveAttribute("title", /审核意见（.+）：服务对象满意度目标值 >=90% 低于上年实际水平/);
@@ -339,7 +398,8 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
   await expect(commented).toHaveAttribute("data-path", madeAt);
   await saved(page);
   // Each of 五's lists is headed once (its group and the list itself both printed the title).
-  for (const name of ["分项绩效目标", "工作保障措施"]) await expect(page.getByRole("heading", { name, exact: true })).toHaveCount(1);
+  for (const name of ["分项绩效目标", "工作保障措施"])
+    await expect(page.getByRole("heading", { name, exact: true })).toHaveCount(1);
 
   await summary.locator("summary").first().click();
   await summary.getByLabel("回复内容").fill("已按意见调整为 >=95%。");
@@ -360,7 +420,10 @@ test("a kept warning needs a written reason: explained, it no longer blocks; err
   const count = async () => Number(/还有 (\d+) 条/.exec((await blockers.textContent()) ?? "")![1]);
   const before = await count();
   expect(before).toBeGreaterThan(0);
-  const warning = page.getByTestId("finding").filter({ has: page.getByText("提示", { exact: true }) }).first();
+  const warning = page
+    .getByTestId("finding")
+    .filter({ has: page.getByText("提示", { exact: true }) })
+    .first();
   const rule = await warning.getAttribute("data-rule");
   const path = await warning.getAttribute("data-path");
   await warning.getByRole("button", { name: "说明原因" }).click();

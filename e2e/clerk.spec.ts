@@ -6,7 +6,9 @@ test.describe("部门填报员", () => {
     await signIn(page, "clerk");
     await expect(page.getByRole("heading", { level: 1, name: "我的填报" })).toBeVisible();
     await expect(page.getByTestId("current-user")).toContainText("部门填报员");
-    await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的填报" })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的填报" }),
+    ).toHaveAttribute("aria-current", "page");
     await page.screenshot({ path: artifacts("clerk-home"), fullPage: true });
 
     await page.getByRole("link", { name: "查看" }).first().click();
@@ -22,7 +24,10 @@ test.describe("部门填报员", () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await signIn(page, account);
-      const row = page.getByRole("row").filter({ hasNot: page.getByText("已公开", { exact: true }) }).filter({ has: page.getByRole("link", { name: "查看" }) });
+      const row = page
+        .getByRole("row")
+        .filter({ hasNot: page.getByText("已公开", { exact: true }) })
+        .filter({ has: page.getByRole("link", { name: "查看" }) });
       const href = await row.first().getByRole("link", { name: "查看" }).getAttribute("href");
       await context.close();
       expect(href).toMatch(/^\/disclosures\/[0-9a-f-]{36}$/);

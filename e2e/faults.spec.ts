@@ -13,7 +13,15 @@ import { departments } from "../db/schema/organisation";
 import { seedDemo } from "../db/seed/demo";
 import type { EditableDisclosure } from "../lib/domain/editable";
 import { consistencyProblems, markVersions } from "../lib/ops/fault-checks";
-import { actionId, callAction, freePort, sendJsonRoute, sessionCookie, startServer, type RunningServer } from "../lib/ops/next-server";
+import {
+  actionId,
+  callAction,
+  freePort,
+  sendJsonRoute,
+  sessionCookie,
+  startServer,
+  type RunningServer,
+} from "../lib/ops/next-server";
 
 /**
  * The production server on its own PGlite folder, killed with SIGKILL while a clerk autosaves and
@@ -49,7 +57,11 @@ async function disclosureOf(db: Db, code: string, year: number): Promise<string>
   return row.id;
 }
 
-type People = { clerk: { id: string; cookie: string }; submitters: Array<{ id: string; cookie: string; disclosureId: string }>; draftId: string };
+type People = {
+  clerk: { id: string; cookie: string };
+  submitters: Array<{ id: string; cookie: string; disclosureId: string }>;
+  draftId: string;
+};
 
 let people: People;
 
@@ -60,7 +72,15 @@ test.beforeAll(async () => {
     await seedDemo(db);
     const cookieOf = async (username: string) => {
       const user = (await findUserByUsername(db, username))!;
-      return { id: user.id, cookie: await sessionCookie(secret, { id: user.id, name: username, role: "clerk", sessionId: await startSession(db, user.id, null) }) };
+      return {
+        id: user.id,
+        cookie: await sessionCookie(secret, {
+          id: user.id,
+          name: username,
+          role: "clerk",
+          sessionId: await startSession(db, user.id, null),
+        }),
+      };
     };
     // 434's 2021 draft takes the autosaves; 420's draft and 411's returned disclosure get submitted.
     return {
@@ -84,7 +104,11 @@ test("SIGKILL in the middle of saves and transitions loses nothing confirmed and
       const admin = (await loadActor(db, (await findUserByUsername(db, "admin"))!.id))!;
       const draft = await loadEditableDisclosure(db, admin, people.draftId);
       const sub = await loadEditableDisclosure(db, admin, submitter.disclosureId);
-      return { marks: await markVersions(db, [people.draftId, submitter.disclosureId]), draft, subVersion: sub.meta.version };
+      return {
+        marks: await markVersions(db, [people.draftId, submitter.disclosureId]),
+        draft,
+        subVersion: sub.meta.version,
+      };
     });
     const server: RunningServer = await startServer({ distDir, env, port });
     // Killed at a random moment once saves are flowing (the first one warms the server up).
@@ -101,7 +125,13 @@ test("SIGKILL in the middle of saves and transitions loses nothing confirmed and
         const content = { ...base, otherMatters: `断电测试 第${round + 1}轮 第${n}次保存` };
         sent = n;
         try {
-          const answer = await sendJsonRoute(server.url, "PUT", `/api/disclosures/${people.draftId}/content`, people.clerk.cookie, { expectedVersion: confirmed.version, content, base });
+          const answer = await sendJsonRoute(
+            server.url,
+            "PUT",
+            `/api/disclosures/${people.draftId}/content`,
+            people.clerk.cookie,
+            { expectedVersion: confirmed.version, content, base },
+          );
           expect(answer.status, answer.text.slice(0, 300)).toBe(200);
           confirmed = { n, version: answer.body!.version as number };
           base = content;
@@ -119,7 +149,13 @@ test("SIGKILL in the middle of saves and transitions loses nothing confirmed and
     const transition = (async () => {
       await new Promise((r) => setTimeout(r, Math.max(0, killAt - 400 * Math.random())));
       try {
-        const answer = await callAction(server.url, `/disclosures/${submitter.disclosureId}/edit`, submit, submitter.cookie, { id: submitter.disclosureId, expectedVersion: before.subVersion });
+        const answer = await callAction(
+          server.url,
+          `/disclosures/${submitter.disclosureId}/edit`,
+          submit,
+          submitter.cookie,
+          { id: submitter.disclosureId, expectedVersion: before.subVersion },
+        );
         if (answer.outcome?.ok) submitted = (answer.outcome.data as { version: number }).version;
       } catch {
         // cut off by the kill
@@ -142,17 +178,25 @@ test("SIGKILL in the middle of saves and transitions loses nothing confirmed and
       expect(draft.meta.version).toBeGreaterThanOrEqual(confirmed.version);
       lastMarker = draft.content.otherMatters;
       const sub = await loadEditableDisclosure(db, admin, submitter.disclosureId);
-      if (submitted !== null) expect({ state: sub.meta.state, version: sub.meta.version }).toEqual({ state: "submitted", version: submitted });
+      if (submitted !== null)
+        expect({ state: sub.meta.state, version: sub.meta.version }).toEqual({
+          state: "submitted",
+          version: submitted,
+        });
       // Either the whole step happened or none of it.
       expect([before.subVersion, before.subVersion + 1]).toContain(sub.meta.version);
-      expect(sub.meta.state).toBe(sub.meta.version === before.subVersion ? (round === 0 ? "draft" : "returned") : "submitted");
+      expect(sub.meta.state).toBe(
+        sub.meta.version === before.subVersion ? (round === 0 ? "draft" : "returned") : "submitted",
+      );
     });
   }
 
   // Started once more, the server serves what was stored.
   const server = await startServer({ distDir, env, port });
   try {
-    const res = await fetch(`${server.url}/api/disclosures/${people.draftId}`, { headers: { Cookie: people.clerk.cookie } });
+    const res = await fetch(`${server.url}/api/disclosures/${people.draftId}`, {
+      headers: { Cookie: people.clerk.cookie },
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { otherMatters: string }).otherMatters).toBe(lastMarker);
   } finally {
@@ -182,7 +226,14 @@ test("edits typed while the server is down are kept in the browser and saved onc
     await server.kill();
     await field.fill(text);
     // The edit waits in localStorage, and the page says it is not saved.
-    await page.waitForFunction((t) => Object.keys(localStorage).some((k) => k.startsWith("bdw.editor.") && (localStorage.getItem(k) ?? "").includes(t)), text, { timeout: 30_000 });
+    await page.waitForFunction(
+      (t) =>
+        Object.keys(localStorage).some(
+          (k) => k.startsWith("bdw.editor.") && (localStorage.getItem(k) ?? "").includes(t),
+        ),
+      text,
+      { timeout: 30_000 },
+    );
     await expect(page.getByText("未保存（离线）")).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `${shots}/faults-offline.png`, fullPage: false });
     // The tab is closed while the server is still down.
@@ -193,9 +244,23 @@ test("edits typed while the server is down are kept in the browser and saved onc
     await expect(page.getByRole("textbox", { name: "其他需要说明的事项" })).toHaveValue(text);
     // Saved on the server: what the API reads back, and nothing left waiting in the browser.
     await expect
-      .poll(async () => ((await (await fetch(`${server.url}/api/disclosures/${people.draftId}`, { headers: { Cookie: people.clerk.cookie } })).json()) as { otherMatters?: string }).otherMatters, { timeout: 60_000 })
+      .poll(
+        async () =>
+          (
+            (await (
+              await fetch(`${server.url}/api/disclosures/${people.draftId}`, {
+                headers: { Cookie: people.clerk.cookie },
+              })
+            ).json()) as { otherMatters?: string }
+          ).otherMatters,
+        { timeout: 60_000 },
+      )
       .toBe(text);
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bdw.editor.")).length), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bdw.editor.")).length), {
+        timeout: 30_000,
+      })
+      .toBe(0);
     await page.screenshot({ path: `${shots}/faults-restored.png`, fullPage: false });
   } finally {
     await context.close();

@@ -70,15 +70,27 @@ test.beforeAll(async () => {
     await migrateDb(handle.db);
     await seedDemo(handle.db);
     const clerk = (await findUserByUsername(handle.db, "clerk"))!;
-    cookie = await sessionCookie(secret, { id: clerk.id, name: "clerk", role: "clerk", sessionId: await startSession(handle.db, clerk.id, null) });
+    cookie = await sessionCookie(secret, {
+      id: clerk.id,
+      name: "clerk",
+      role: "clerk",
+      sessionId: await startSession(handle.db, clerk.id, null),
+    });
     // The clerk's department has not started 2022, an open year: the upload goes on to be read.
-    [{ id: departmentId }] = await handle.db.select({ id: departments.id }).from(departments).where(eq(departments.code, "434"));
+    [{ id: departmentId }] = await handle.db
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.code, "434"));
   } finally {
     await handle.close();
   }
   const probe = path.join(dataDir, "event-loop-probe.mjs");
   writeFileSync(probe, PROBE);
-  server = await startServer({ distDir, env: { PGLITE_DIR: dataDir, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret }, nodeArgs: ["--import", pathToFileURL(probe).href] });
+  server = await startServer({
+    distDir,
+    env: { PGLITE_DIR: dataDir, AUTH_SECRET: secret, NEXTAUTH_SECRET: secret },
+    nodeArgs: ["--import", pathToFileURL(probe).href],
+  });
 });
 
 test.afterAll(async () => {
@@ -88,7 +100,11 @@ test.afterAll(async () => {
 function upload(name: string, bytes: Uint8Array): Promise<Response> {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(bytes)]), name);
-  return fetch(`${server.url}/api/imports?department=${departmentId}&year=2022`, { method: "POST", body: form, headers: { Cookie: cookie, Origin: server.url } });
+  return fetch(`${server.url}/api/imports?department=${departmentId}&year=2022`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookie, Origin: server.url },
+  });
 }
 
 test("a 600,000-row workbook is refused within 5 s while /api/health answers every time within 200 ms", async () => {
@@ -98,7 +114,10 @@ test("a 600,000-row workbook is refused within 5 s while /api/health answers eve
   expect(warm.status).toBe(400);
 
   process.kill(server.child.pid!, "SIGUSR2");
-  const poller = spawn(process.execPath, ["--input-type=module", "-e", POLLER], { env: { ...process.env, URL: `${server.url}/api/health` }, stdio: ["pipe", "pipe", "inherit"] });
+  const poller = spawn(process.execPath, ["--input-type=module", "-e", POLLER], {
+    env: { ...process.env, URL: `${server.url}/api/health` },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   let polled = "";
   poller.stdout.on("data", (d: Buffer) => (polled += d.toString()));
   const pollerDone = new Promise<void>((resolve) => poller.once("exit", () => resolve()));
@@ -119,7 +138,8 @@ test("a 600,000-row workbook is refused within 5 s while /api/health answers eve
   test.info().annotations.push({ type: "figures", description: figures });
   console.log(figures);
 
-  const message = "文件“全部指标.xlsx”超过 10,000 行，超出了一次能读取的上限，已停止读取。请检查是否选错了文件；内容确实这么多时，请拆成几个文件分别上传。";
+  const message =
+    "文件“全部指标.xlsx”超过 10,000 行，超出了一次能读取的上限，已停止读取。请检查是否选错了文件；内容确实这么多时，请拆成几个文件分别上传。";
   expect(answer.status).toBe(400);
   expect(body).toMatchObject({ code: "invalid-input", error: message, fieldErrors: { file: [message] } });
   expect(elapsed).toBeLessThan(5_000);

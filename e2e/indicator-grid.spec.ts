@@ -12,7 +12,14 @@ test.describe.configure({ mode: "serial" });
 
 const shot = (name: string) => `/tmp/shots-grid/${name}.png`;
 
-type Indicator = { level1: string; level2: string; name: string; description: string; basis: string; target: { raw: string; kind: string; operator?: string; value?: string; unit?: string } };
+type Indicator = {
+  level1: string;
+  level2: string;
+  name: string;
+  description: string;
+  basis: string;
+  target: { raw: string; kind: string; operator?: string; value?: string; unit?: string };
+};
 type Saved = { performance: { projects: Array<{ name: string; indicators: Indicator[] }> } };
 
 let page: Page;
@@ -25,7 +32,10 @@ const grid = () => page.getByRole("group", { name: /的绩效指标表$/ }).firs
 const editor = () => grid().getByTestId("cell-editor");
 const cell = (row: number, col: number) => grid().locator(`td[data-cell="${row}:${col}"]`);
 const rows = () => grid().locator("tbody tr");
-const tool = (name: string) => grid().getByRole("toolbar").getByRole("button", { name: new RegExp(`^${name}`) });
+const tool = (name: string) =>
+  grid()
+    .getByRole("toolbar")
+    .getByRole("button", { name: new RegExp(`^${name}`) });
 
 async function saved(): Promise<Saved> {
   const response = await page.request.get(`/api/disclosures/${disclosureId}`);
@@ -43,7 +53,7 @@ async function select(row: number, col: number): Promise<void> {
 async function names(): Promise<string[]> {
   const n = await rows().count();
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push((await cell(i, 2).textContent()).trim());
+  for (let i = 0; i < n; i++) out.push((await cell(i, 2).innerText()).trim());
   return out;
 }
 
@@ -150,7 +160,12 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
   // The 二级 choices follow the 一级 heading just chosen (the old 二级, if foreign, was cleared).
   await expect(editor()).toHaveAttribute("aria-label", `二级指标，第 ${r + 1} 行`);
   await page.keyboard.press("F2");
-  await expect(choices.getByRole("option")).toHaveText(["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]);
+  await expect(choices.getByRole("option")).toHaveText([
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+  ]);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(cell(r, 1)).toHaveText(/^社会效益指标/);
@@ -165,13 +180,20 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
     await page.keyboard.type(raw);
     await page.keyboard.press("Enter");
     await expect(cell(r, 4).locator("span.tabular").first()).toHaveText(raw);
-    await expect(cell(r, 4).getByTestId("target-parsed")).toHaveText(raw === "明显提升" ? "定性" : raw === ">=95%" ? "≥ 95 %" : "≥ 90 %");
+    await expect(cell(r, 4).getByTestId("target-parsed")).toHaveText(
+      raw === "明显提升" ? "定性" : raw === ">=95%" ? "≥ 95 %" : "≥ 90 %",
+    );
     if (raw === "≥ 90 %") await page.screenshot({ path: shot("target-typed") });
     await select(r, 4);
   }
   await expect
     .poll(async () => (await firstProject())[r])
-    .toMatchObject({ level1: "效益指标", level2: "社会效益指标", name: "zhi xiao lv", target: { raw: "明显提升", kind: "qualitative" } });
+    .toMatchObject({
+      level1: "效益指标",
+      level2: "社会效益指标",
+      name: "zhi xiao lv",
+      target: { raw: "明显提升", kind: "qualitative" },
+    });
   // A text that is no 指标值 is kept as typed and marked, never lost.
   await page.keyboard.type("about 95");
   await page.keyboard.press("Enter");
@@ -180,7 +202,9 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
   await select(r, 4);
   await page.keyboard.type(">=95%");
   await page.keyboard.press("Enter");
-  await expect.poll(async () => (await firstProject())[r].target).toEqual({ raw: ">=95%", kind: "quantitative", operator: ">=", value: "95", unit: "%" });
+  await expect
+    .poll(async () => (await firstProject())[r].target)
+    .toEqual({ raw: ">=95%", kind: "quantitative", operator: ">=", value: "95", unit: "%" });
 });
 
 const TSV = [
@@ -238,10 +262,12 @@ test("a block copied from Excel/WPS/Word is previewed, and changes nothing until
   await expect(dialog).toContainText("计划乙");
   await expect(cell(0, 4).locator("span.tabular").first()).toHaveText(before[0]);
   await dialog.getByRole("button", { name: "应用" }).click();
-  await expect.poll(async () => (await firstProject()).slice(0, 2).map((i) => [i.target.raw, i.target.kind, i.basis])).toEqual([
-    ["=3次", "quantitative", "计划甲"],
-    [">=98%", "quantitative", "计划乙"],
-  ]);
+  await expect
+    .poll(async () => (await firstProject()).slice(0, 2).map((i) => [i.target.raw, i.target.kind, i.basis]))
+    .toEqual([
+      ["=3次", "quantitative", "计划甲"],
+      [">=98%", "quantitative", "计划乙"],
+    ]);
 });
 
 test("rows are picked from the library: common indicators by level, and the department's own of earlier years", async () => {
@@ -257,7 +283,7 @@ test("rows are picked from the library: common indicators by level, and the depa
   await dialog.getByLabel("搜索指标").fill("修志");
   const own = dialog.getByRole("tabpanel").getByRole("listitem").first();
   await expect(own).toContainText("2020年");
-  const ownName = (await own.locator("span.font-medium").textContent()).trim();
+  const ownName = (await own.locator("span.font-medium").innerText()).trim();
   await own.getByRole("checkbox").check();
   await page.screenshot({ path: shot("library") });
   await dialog.getByRole("button", { name: "插入所选（2）" }).click();
@@ -265,18 +291,21 @@ test("rows are picked from the library: common indicators by level, and the depa
   await expect(rows()).toHaveCount(n + 2);
   const inserted = (await names()).slice(1, 3);
   expect(inserted.sort()).toEqual(["服务对象满意度", ownName].sort());
-  await expect.poll(async () => (await firstProject()).slice(1, 3).find((i) => i.name === "服务对象满意度")).toMatchObject({
-    level1: "满意度指标",
-    level2: "服务对象满意度指标",
-    target: { raw: ">=90%", kind: "quantitative" },
-  });
+  await expect
+    .poll(async () => (await firstProject()).slice(1, 3).find((i) => i.name === "服务对象满意度"))
+    .toMatchObject({
+      level1: "满意度指标",
+      level2: "服务对象满意度指标",
+      target: { raw: ">=90%", kind: "quantitative" },
+    });
 });
 
 test("an input method (CDP composition) types 满意度 into a cell exactly", async () => {
   const cdp = await page.context().newCDPSession(page);
   await select(0, 3);
   const compose = async (steps: string[], commit: string) => {
-    for (const text of steps) await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+    for (const text of steps)
+      await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
     await cdp.send("Input.insertText", { text: commit });
   };
   await compose(["m", "ma", "man", "满"], "满");

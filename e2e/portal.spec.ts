@@ -32,11 +32,15 @@ test.describe("公开目录 (the public portal)", () => {
     await page.screenshot({ path: `${SHOTS}/portal-list.png`, fullPage: true });
     await page.getByRole("link", { name: "三河市人民政府办公室2020年部门预算信息公开情况说明" }).click();
     await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
-    await expect(page.getByRole("heading", { level: 1, name: "三河市人民政府办公室2020年部门预算信息公开情况说明" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "三河市人民政府办公室2020年部门预算信息公开情况说明" }),
+    ).toBeVisible();
     for (const heading of SECTIONS) await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   });
 
-  test("on a phone the list keeps the titles wide enough to read, code and revision under them", async ({ browser }) => {
+  test("on a phone the list keeps the titles wide enough to read, code and revision under them", async ({
+    browser,
+  }) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto("/public");
     const title = page.getByRole("link", { name: "三河市人民政府办公室2020年部门预算信息公开情况说明" });
@@ -48,7 +52,9 @@ test.describe("公开目录 (the public portal)", () => {
     await page.close();
   });
 
-  test("reads like the fixture: merged indicator cells, figures right-aligned, charts of the money", async ({ page }) => {
+  test("reads like the fixture: merged indicator cells, figures right-aligned, charts of the money", async ({
+    page,
+  }) => {
     await page.goto(PAGE);
     // Indicator tables: 一级指标 cells span the rows of their 二级指标.
     const merged = page.locator("#section-performance table td[rowspan], #section-performance table th[rowspan]");
@@ -67,7 +73,10 @@ test.describe("公开目录 (the public portal)", () => {
     await page.screenshot({ path: `${SHOTS}/disclosure-top.png` });
     await page.screenshot({ path: `${SHOTS}/disclosure-full.png`, fullPage: true });
     await page.locator("#section-budget").screenshot({ path: `${SHOTS}/disclosure-budget.png` });
-    await page.locator("#section-performance .dd-table-wrap").first().screenshot({ path: `${SHOTS}/indicator-table.png` });
+    await page
+      .locator("#section-performance .dd-table-wrap")
+      .first()
+      .screenshot({ path: `${SHOTS}/indicator-table.png` });
     await page.locator("#section-procurement").screenshot({ path: `${SHOTS}/procurement.png` });
   });
 
@@ -102,7 +111,8 @@ test.describe("公开目录 (the public portal)", () => {
         expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
         writeFileSync(`${SHOTS}/434-2020-r1.pdf`, body);
       }
-      if (href.endsWith(".json")) expect(JSON.parse(body.toString("utf8")).title).toBe("三河市人民政府办公室2020年部门预算信息公开情况说明");
+      if (href.endsWith(".json"))
+        expect(JSON.parse(body.toString("utf8")).title).toBe("三河市人民政府办公室2020年部门预算信息公开情况说明");
     }
     expect((await request.get(`${PAGE}/files/1/434-2020-r9.pdf`)).status()).toBe(404);
     expect((await request.get(`${PAGE}/files/7/434-2020-r1.pdf`)).status()).toBe(404);

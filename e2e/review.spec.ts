@@ -37,7 +37,9 @@ const cell = (r: number, c: number) => grid().locator(`td[data-cell="${r}:${c}"]
 async function savedTargets(): Promise<string[]> {
   const response = await clerk.request.get(`/api/disclosures/${disclosureId}`);
   expect(response.status()).toBe(200);
-  const body = (await response.json()) as { performance: { projects: Array<{ indicators: Array<{ target: { raw: string } }> }> } };
+  const body = (await response.json()) as {
+    performance: { projects: Array<{ indicators: Array<{ target: { raw: string } }> }> };
+  };
   return body.performance.projects[0].indicators.map((i) => i.target.raw);
 }
 
@@ -85,7 +87,9 @@ test("the approver finds it in the queue, starts the review, comments on two ind
     { path: indicator(1), body: "请补充指标值的测算依据。" },
   ];
   for (const c of comments) {
-    await row(c.path).getByRole("button", { name: /^对此行提意见/ }).click();
+    await row(c.path)
+      .getByRole("button", { name: /^对此行提意见/ })
+      .click();
     const form = approver.getByRole("form", { name: /^新意见/ });
     await form.getByLabel("意见").fill(c.body);
     await form.getByRole("button", { name: "添加意见" }).click();
@@ -93,14 +97,20 @@ test("the approver finds it in the queue, starts the review, comments on two ind
     await expect(row(c.path)).toHaveClass(/bg-amber-50/);
   }
   // A figure: 收入合计 in section 二, chosen from the section's fields.
-  await approver.locator("#section-budget").getByRole("button", { name: /^对本节提意见/ }).click();
+  await approver
+    .locator("#section-budget")
+    .getByRole("button", { name: /^对本节提意见/ })
+    .click();
   const form = approver.getByRole("form", { name: /^新意见/ });
   await form.getByLabel("选择数据项").selectOption({ label: "收入预算 › 收入合计" });
   await form.getByLabel("意见").fill("收入合计与批复数不一致，请核对。");
   await form.getByRole("button", { name: "添加意见" }).click();
   const threads = approver.getByTestId("review-thread");
   await expect(threads).toHaveCount(3);
-  await expect(threads.filter({ hasText: "收入合计与批复数不一致" })).toHaveAttribute("data-path", "budget.income.total");
+  await expect(threads.filter({ hasText: "收入合计与批复数不一致" })).toHaveAttribute(
+    "data-path",
+    "budget.income.total",
+  );
   await expect(approver.getByText("3 条未解决 / 共 3 条")).toBeVisible();
   // Approval waits for the threads.
   await expect(approver.getByText("还有 3 条审核意见未解决，不能审核通过。")).toBeVisible();
@@ -133,7 +143,11 @@ test("the approver returns it with a reason and a note; the clerk is told", asyn
   // The header counts it on every page, for the screen reader in words.
   await clerk.goto("/workbench");
   expect(await unreadNotices(clerk)).toBe(unreadBefore + 1);
-  await expect(clerk.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: new RegExp(`^通知\\s?（${unreadBefore + 1} 条未读）$`) })).toBeVisible();
+  await expect(
+    clerk
+      .getByRole("navigation", { name: "主导航" })
+      .getByRole("link", { name: new RegExp(`^通知\\s?（${unreadBefore + 1} 条未读）$`) }),
+  ).toBeVisible();
   await clerk.screenshot({ path: shot("header-unread"), clip: { x: 0, y: 0, width: 1366, height: 120 } });
 
   await clerk.goto("/notices");
@@ -224,7 +238,9 @@ test("the approver sees exactly the changed cells, resolves every thread and app
 test("the audit log shows every step, who, when and from where", async () => {
   await approver.goto(`/disclosures/${disclosureId}/audit`);
   await expect(approver.getByRole("heading", { level: 1 })).toContainText("操作记录");
-  const actions = await approver.getByTestId("audit-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+  const actions = await approver
+    .getByTestId("audit-row")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   const steps = actions.filter((a) => a !== "disclosure.save" && a !== "disclosure.create");
   expect(steps).toEqual([
     "disclosure.submit",
@@ -242,7 +258,9 @@ test("the audit log shows every step, who, when and from where", async () => {
     "disclosure.approve",
   ]);
   // The clerk's fixes are saves between the return and the resubmission.
-  expect(actions.slice(actions.indexOf("disclosure.return"), actions.lastIndexOf("disclosure.submit"))).toContain("disclosure.save");
+  expect(actions.slice(actions.indexOf("disclosure.return"), actions.lastIndexOf("disclosure.submit"))).toContain(
+    "disclosure.save",
+  );
   const returnRow = approver.locator('[data-action="disclosure.return"]');
   await expect(returnRow).toContainText("李审核（二科）");
   await expect(returnRow).toContainText("将 审核中 改为 已退回");

@@ -23,7 +23,9 @@ async function watchCsp(page: Page): Promise<string[]> {
     if (/Content Security Policy|Refused to (execute|load|apply)/i.test(msg.text())) violations.push(msg.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to execute (CSP) ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Refused to execute (CSP) ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return violations;
 }
@@ -45,7 +47,9 @@ test.describe("security headers", () => {
     expect(nonces.size).toBe(3);
   });
 
-  test("Next's scripts carry the nonce and the app works under the policy: no violation while signing in and using pages", async ({ page }) => {
+  test("Next's scripts carry the nonce and the app works under the policy: no violation while signing in and using pages", async ({
+    page,
+  }) => {
     const violations = await watchCsp(page);
     const response = await page.goto("/signin");
     const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"])![1];
@@ -64,7 +68,9 @@ test.describe("security headers", () => {
     expect(violations).toEqual([]);
   });
 
-  test("an unknown address gets the 404 page under the same policy: its scripts carry this request's nonce", async ({ page }) => {
+  test("an unknown address gets the 404 page under the same policy: its scripts carry this request's nonce", async ({
+    page,
+  }) => {
     const violations = await watchCsp(page);
     const response = await page.goto("/no-such-page");
     expect(response!.status()).toBe(404);
@@ -80,7 +86,9 @@ test.describe("security headers", () => {
 });
 
 test.describe("sign-in lockout", () => {
-  test("five wrong passwords lock the sign-in, said in Chinese; the right password is refused from there too", async ({ browser }) => {
+  test("five wrong passwords lock the sign-in, said in Chinese; the right password is refused from there too", async ({
+    browser,
+  }) => {
     // Its own address, so the lock does not reach the other specs' sign-ins.
     const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.57" } });
     const page = await context.newPage();
@@ -129,7 +137,9 @@ async function newPage(browser: Browser) {
 }
 
 test.describe("passwords", () => {
-  test("an initial password must be changed first; then a change signs the user out everywhere", async ({ browser }) => {
+  test("an initial password must be changed first; then a change signs the user out everywhere", async ({
+    browser,
+  }) => {
     const admin = await newPage(browser);
     const initial = await createUserAsAdmin(admin.page, "sec-e2e");
     await admin.context.close();
@@ -221,7 +231,12 @@ test.afterAll(() => {
 });
 
 /** A POST whose body is sent in chunks without Content-Length (Transfer-Encoding: chunked). */
-async function postChunked(url: string, path: string, headers: Record<string, string>, megabytes: number): Promise<{ status: number; text: string }> {
+async function postChunked(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  megabytes: number,
+): Promise<{ status: number; text: string }> {
   const target = new URL(path, url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(target, { method: "POST", headers }, (res) => {
@@ -245,10 +260,24 @@ async function postChunked(url: string, path: string, headers: Record<string, st
   });
 }
 
-const RETURN_TO_OTHER_SITES = ["/%09/evil.example/x", "/%0a/evil.example/x", "/%0d/evil.example/x", "/%0d%0a/evil.example/x", "/%5Cevil.example", "%5C%5Cevil.example", "//evil.example", "/.//evil.example", "https://evil.example/", "javascript:alert(1)"];
+const RETURN_TO_OTHER_SITES = [
+  "/%09/evil.example/x",
+  "/%0a/evil.example/x",
+  "/%0d/evil.example/x",
+  "/%0d%0a/evil.example/x",
+  "/%5Cevil.example",
+  "%5C%5Cevil.example",
+  "//evil.example",
+  "/.//evil.example",
+  "https://evil.example/",
+  "javascript:alert(1)",
+];
 
 test.describe("hostile requests (issue 13)", () => {
-  test("a return address on another site is never followed: not after signing in, not when already signed in", async ({ page, baseURL }) => {
+  test("a return address on another site is never followed: not after signing in, not when already signed in", async ({
+    page,
+    baseURL,
+  }) => {
     const own = new URL(baseURL!).origin;
     for (const returnTo of ["/%09/evil.example/x", "/%0a/evil.example/x", "/%0d/evil.example/x"]) {
       const response = await page.goto(`/signin?callbackUrl=${returnTo}`);
@@ -268,17 +297,29 @@ test.describe("hostile requests (issue 13)", () => {
       expect(new URL(response.headers().location, own).origin, returnTo).toBe(own);
     }
     // A place on this site is still where the user goes back to.
-    const back = await page.request.get(`/signin?callbackUrl=${encodeURIComponent("/workbench?year=2021")}`, { maxRedirects: 0 });
+    const back = await page.request.get(`/signin?callbackUrl=${encodeURIComponent("/workbench?year=2021")}`, {
+      maxRedirects: 0,
+    });
     expect(counted(back.status())).toBe(307);
     expect(back.headers().location).toMatch(/\/workbench\?year=2021$/);
   });
 
-  test("another department's disclosures: the published one's editor shows its public page, a draft's is 403, never a 500", async ({ browser }) => {
+  test("another department's disclosures: the published one's editor shows its public page, a draft's is 403, never a 500", async ({
+    browser,
+  }) => {
     const office = await browser.newContext();
     const officePage = await office.newPage();
     await signIn(officePage, "clerk");
     await officePage.goto("/workbench");
-    const idOf = async (year: string) => /\/disclosures\/([0-9a-f-]{36})/.exec((await officePage.getByRole("row").filter({ hasText: year }).getByRole("link", { name: "查看" }).first().getAttribute("href")) ?? "")![1];
+    const idOf = async (year: string) =>
+      /\/disclosures\/([0-9a-f-]{36})/.exec(
+        (await officePage
+          .getByRole("row")
+          .filter({ hasText: year })
+          .getByRole("link", { name: "查看" })
+          .first()
+          .getAttribute("href")) ?? "",
+      )![1];
     const published = await idOf("2020年");
     const draft = await idOf("2021年");
     await office.close();
@@ -300,12 +341,24 @@ test.describe("hostile requests (issue 13)", () => {
     await other.close();
   });
 
-  test("a server action sent from another site, or over the size limit, is refused with 403 or 413, not 500", async ({ page, baseURL }) => {
+  test("a server action sent from another site, or over the size limit, is refused with 403 or 413, not 500", async ({
+    page,
+    baseURL,
+  }) => {
     await signIn(page, "clerk");
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const signOut = actionId(process.env.NEXT_DIST_DIR || ".next", "app/signout/actions.ts", "signOutAction");
     const action = (origin: string, body: string | Buffer) =>
-      page.request.post("/signout", { headers: { "Next-Action": signOut, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin }, data: body, maxRedirects: 0 });
+      page.request.post("/signout", {
+        headers: {
+          "Next-Action": signOut,
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+          Origin: origin,
+        },
+        data: body,
+        maxRedirects: 0,
+      });
 
     // Another site's page trying to sign the clerk out (CSRF): refused, and the clerk is still in.
     for (const origin of ["https://evil.example", "null", `http://evil.example:${new URL(baseURL!).port}`]) {
@@ -321,7 +374,18 @@ test.describe("hostile requests (issue 13)", () => {
     const announced = await action(baseURL!, Buffer.alloc(12 * 1024 * 1024, 0x61));
     expect(counted(announced.status())).toBe(413);
     expect((await announced.json()).error).toBe("提交的内容超过了 11 MB 的上限，请减少内容后重试。");
-    const chunked = await postChunked(baseURL!, "/signout", { "Next-Action": signOut, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL!, Cookie: cookie }, 12);
+    const chunked = await postChunked(
+      baseURL!,
+      "/signout",
+      {
+        "Next-Action": signOut,
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+        Origin: baseURL!,
+        Cookie: cookie,
+      },
+      12,
+    );
     expect(counted(chunked.status)).toBe(413);
     expect(JSON.parse(chunked.text).error).toBe("提交的内容超过了 11 MB 的上限，请减少内容后重试。");
     // Within the limit, from this site: the action runs.
@@ -329,10 +393,17 @@ test.describe("hostile requests (issue 13)", () => {
     expect(counted(ok.status())).toBe(200);
   });
 
-  test("an autosave over a disclosure's row limits is refused at the table, in Chinese, with 400 and not a 500", async ({ page }) => {
+  test("an autosave over a disclosure's row limits is refused at the table, in Chinese, with 400 and not a 500", async ({
+    page,
+  }) => {
     await signIn(page, "clerk");
     await page.goto("/workbench");
-    const href = await page.getByRole("row").filter({ hasText: "2021年" }).getByRole("link", { name: "查看" }).first().getAttribute("href");
+    const href = await page
+      .getByRole("row")
+      .filter({ hasText: "2021年" })
+      .getByRole("link", { name: "查看" })
+      .first()
+      .getAttribute("href");
     const id = /\/disclosures\/([0-9a-f-]{36})/.exec(href ?? "")![1];
     const content = await (await page.request.get(`/api/disclosures/${id}`)).json();
     const row = content.performance.projects[0].indicators[0];
@@ -340,16 +411,27 @@ test.describe("hostile requests (issue 13)", () => {
     // One row over, and 16,001 rows: past PostgreSQL's parameters and the stack once, now refused before the database.
     for (const count of [max + 1, 16_001]) {
       const indicators = Array.from({ length: count }, (_, n) => ({ ...row, name: `指标${n}` }));
-      const body = { expectedVersion: 1, content: { ...content, performance: { ...content.performance, projects: [{ ...content.performance.projects[0], indicators }] } } };
+      const body = {
+        expectedVersion: 1,
+        content: {
+          ...content,
+          performance: { ...content.performance, projects: [{ ...content.performance.projects[0], indicators }] },
+        },
+      };
       const answer = await page.request.put(`/api/disclosures/${id}/content`, { data: body });
       expect(counted(answer.status()), String(count)).toBe(400);
-      expect((await answer.json()).fieldErrors).toEqual({ "content.performance.projects": [inputMessages.rows.indicators(count, max)] });
+      expect((await answer.json()).fieldErrors).toEqual({
+        "content.performance.projects": [inputMessages.rows.indicators(count, max)],
+      });
     }
     // Nothing was stored.
     expect(await (await page.request.get(`/api/disclosures/${id}`)).json()).toEqual(content);
   });
 
-  test("a formula sent as the client's address reaches the admin's exports as text: shown exactly, never run", async ({ browser, page }) => {
+  test("a formula sent as the client's address reaches the admin's exports as text: shown exactly, never run", async ({
+    browser,
+    page,
+  }) => {
     const address = '=HYPERLINK("http://evil.example")';
     const visitor = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
     const attempt = await visitor.newPage();
@@ -377,12 +459,23 @@ test.describe("hostile requests (issue 13)", () => {
     expect([cell.value, hasQuotePrefix(cell)]).toEqual([address, true]);
   });
 
-  test("an upload sent without its size and over the limit says how large it is, not 填写的内容有误", async ({ page, baseURL }) => {
+  test("an upload sent without its size and over the limit says how large it is, not 填写的内容有误", async ({
+    page,
+    baseURL,
+  }) => {
     await signIn(page, "clerk2");
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    const answer = await postChunked(baseURL!, "/api/imports?department=x&year=2022", { "Content-Type": "multipart/form-data; boundary=----e2e", Origin: baseURL!, Cookie: cookie }, 13);
+    const answer = await postChunked(
+      baseURL!,
+      "/api/imports?department=x&year=2022",
+      { "Content-Type": "multipart/form-data; boundary=----e2e", Origin: baseURL!, Cookie: cookie },
+      13,
+    );
     expect(counted(answer.status)).toBe(413);
-    expect(JSON.parse(answer.text)).toMatchObject({ code: "invalid-input", error: "上传的文件大于 11 MB，超过了 10 MB 的上限。" });
+    expect(JSON.parse(answer.text)).toMatchObject({
+      code: "invalid-input",
+      error: "上传的文件大于 11 MB，超过了 10 MB 的上限。",
+    });
     expect(hostile.fiveHundreds).toBe(0);
   });
 });

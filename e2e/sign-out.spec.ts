@@ -12,7 +12,9 @@ test("退出: signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
 
-test("退出 ends the session on the server: a copy of the cookie is signed out too, another sign-in is not", async ({ browser }) => {
+test("退出 ends the session on the server: a copy of the cookie is signed out too, another sign-in is not", async ({
+  browser,
+}) => {
   const office = await browser.newContext();
   const officePage = await office.newPage();
   await signIn(officePage, "clerk2");

@@ -22,25 +22,39 @@ test.describe("新建年度填报", () => {
   test("a renamed binary and an oversized file are refused at the file field, in Chinese", async ({ page }) => {
     await signIn(page, "clerk2");
     await openStart(page);
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0,
+    ]);
     const file = page.getByLabel("选择文件");
     await file.setInputFiles({ name: "2021年信息公开.txt", mimeType: "text/plain", buffer: png });
     await page.getByRole("button", { name: "上传并预览" }).click();
-    await expect(page.getByText("“2021年信息公开.txt”是图片，无法读取其中的文字。请上传 Word（.docx）、Excel（.xlsx）或文本文件。")).toBeVisible();
+    await expect(
+      page.getByText(
+        "“2021年信息公开.txt”是图片，无法读取其中的文字。请上传 Word（.docx）、Excel（.xlsx）或文本文件。",
+      ),
+    ).toBeVisible();
     await expect(file).toHaveAttribute("aria-invalid", "true");
     await expect(page).toHaveURL(/\/workbench\/new/);
     await page.screenshot({ path: artifacts("start-refused-binary") });
 
-    await file.setInputFiles({ name: "很大.docx", mimeType: "application/octet-stream", buffer: Buffer.alloc(11 * 1024 * 1024, 0x41) });
+    await file.setInputFiles({
+      name: "很大.docx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.alloc(11 * 1024 * 1024, 0x41),
+    });
     await page.getByRole("button", { name: "上传并预览" }).click();
-    await expect(page.getByText("文件大小为 11 MB，超过 10 MB 的上限。请删去文件中的图片，或只上传文字和表格部分。")).toBeVisible();
+    await expect(
+      page.getByText("文件大小为 11 MB，超过 10 MB 的上限。请删去文件中的图片，或只上传文字和表格部分。"),
+    ).toBeVisible();
   });
 
   test("clerk2 uploads last year's published text, sees what was read, reloads, accepts", async ({ page, context }) => {
     await signIn(page, "clerk2");
     await openStart(page);
     await page.screenshot({ path: artifacts("start-page"), fullPage: true });
-    await page.getByLabel("选择文件").setInputFiles({ name: "sanhe-2020-government-office.txt", mimeType: "text/plain", buffer: fixture });
+    await page
+      .getByLabel("选择文件")
+      .setInputFiles({ name: "sanhe-2020-government-office.txt", mimeType: "text/plain", buffer: fixture });
     await page.getByRole("button", { name: "上传并预览" }).click();
     await expect(page).toHaveURL(/\/workbench\/new\/upload\/[0-9a-f-]{36}$/);
 
@@ -55,7 +69,9 @@ test.describe("新建年度填报", () => {
       await expect(total).toContainText("2,671.20");
       await expect(page.getByTestId("figures").getByRole("row", { name: /^公务接待费/ })).toContainText("168.95");
       await expect(page.getByText("文件已全部读取，没有无法识别的内容。")).toBeVisible();
-      await expect(page.getByText("文件中的部门为“三河市人民政府办公室（434）”，将按“三河市卫生健康局（411）”创建草稿。")).toBeVisible();
+      await expect(
+        page.getByText("文件中的部门为“三河市人民政府办公室（434）”，将按“三河市卫生健康局（411）”创建草稿。"),
+      ).toBeVisible();
       await expect(page.getByTestId("projects").locator("details")).toHaveCount(13);
     };
     await expectWhatWasRead();
@@ -109,9 +125,14 @@ test.describe("新建年度填报", () => {
     const lastYear = await (await page.request.get(`/api/disclosures/${lastYearId}`)).json();
     expect(draft.fiscalYear).toBe(2022);
     type Project = { name: string; indicators: Array<{ name: string }> };
-    const rows = (d: { performance: { projects: Project[] } }) => d.performance.projects.map((p) => [p.name, p.indicators.map((i) => i.name)]);
+    const rows = (d: { performance: { projects: Project[] } }) =>
+      d.performance.projects.map((p) => [p.name, p.indicators.map((i) => i.name)]);
     expect(rows(draft)).toEqual(rows(lastYear));
-    expect(draft.budget.priorYear).toEqual({ total: lastYear.budget.expenditure.total, basic: lastYear.budget.expenditure.basic, project: lastYear.budget.expenditure.project });
+    expect(draft.budget.priorYear).toEqual({
+      total: lastYear.budget.expenditure.total,
+      basic: lastYear.budget.expenditure.basic,
+      project: lastYear.budget.expenditure.project,
+    });
     expect(draft.threePublic.priorYear).toEqual(lastYear.threePublic.current);
   });
 });
@@ -119,6 +140,10 @@ test.describe("新建年度填报", () => {
 /** 434's 2021 disclosure, read off the clerk's workbench. */
 async function lastYearDraftId(page: Page): Promise<string> {
   await page.goto("/workbench");
-  const href = await page.getByRole("row").filter({ hasText: "2021年" }).getByRole("link", { name: "查看" }).getAttribute("href");
+  const href = await page
+    .getByRole("row")
+    .filter({ hasText: "2021年" })
+    .getByRole("link", { name: "查看" })
+    .getAttribute("href");
   return /\/disclosures\/([0-9a-f-]{36})/.exec(href ?? "")![1];
 }

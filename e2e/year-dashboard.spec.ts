@@ -28,7 +28,9 @@ async function signInChangingPassword(page: Page, username: string, password: st
   await expect(page).toHaveURL(/\/workbench$/);
 }
 
-test("an admin sets up a department, its clerk and a new year; the clerks find their drafts and the dashboard shows them", async ({ browser }) => {
+test("an admin sets up a department, its clerk and a new year; the clerks find their drafts and the dashboard shows them", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin");

@@ -10,7 +10,15 @@ import type { DisclosureState } from "./workflow/states";
  */
 
 /** How a refusal is classified: the HTTP status of a route handler, the branch of a caller. */
-export const failureCodes = ["unauthenticated", "forbidden", "invalid-input", "not-found", "conflict", "invalid-state", "error"] as const;
+export const failureCodes = [
+  "unauthenticated",
+  "forbidden",
+  "invalid-input",
+  "not-found",
+  "conflict",
+  "invalid-state",
+  "error",
+] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
 /** A failure the user should read: its message is Chinese, says what happened and what to do, and is safe to show. */

@@ -8,7 +8,10 @@ import { z } from "zod";
  */
 
 /** A yes/no: true, "true" or "on" is yes; false or "false" is no. For an unticked checkbox add `.default(false)`. */
-export const formBoolean = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((value) => value !== "false")]);
+export const formBoolean = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "on"]).transform((value) => value !== "false"),
+]);
 
 /** A checkbox group or multi-select, checked by `list` (a z.array): absent or "" → [], one value → [value], repeated → the list. */
 export function formList<T extends z.ZodType>(list: T) {

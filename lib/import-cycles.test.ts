@@ -14,7 +14,8 @@ const folders = ["lib", "db", "app", "components"];
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name.startsWith(".") || entry.name === "node_modules" ? [] : sourceFiles(full);
+    if (entry.isDirectory())
+      return entry.name.startsWith(".") || entry.name === "node_modules" ? [] : sourceFiles(full);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [full] : [];
   });
 }
@@ -23,9 +24,15 @@ const files = folders.flatMap((folder) => sourceFiles(path.join(root, folder)));
 const known = new Set(files);
 
 function resolve(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? path.join(root, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (!base) return null;
-  return [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), base].find((candidate) => known.has(candidate)) ?? null;
+  return (
+    [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), base].find((candidate) => known.has(candidate)) ?? null
+  );
 }
 
 /** Static value imports and re-exports (`import type` and `export type … from` left out). */
@@ -76,11 +83,22 @@ function cycles(graph: Map<string, string[]>): string[][] {
 describe("module imports", () => {
   it("reads the source it is meant to check", () => {
     expect(files.map((f) => path.relative(root, f))).toContain(path.join("lib", "export", "zip-writer.ts"));
-    expect(importsOf(path.join(root, "lib", "export", "deterministic-zip.ts"))).toContain(path.join(root, "lib", "export", "zip-writer.ts"));
+    expect(importsOf(path.join(root, "lib", "export", "deterministic-zip.ts"))).toContain(
+      path.join(root, "lib", "export", "zip-writer.ts"),
+    );
   });
 
   it("finds a cycle when there is one", () => {
-    expect(cycles(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]]))).toEqual([["c", "b", "a"]]);
+    expect(
+      cycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+          ["d", ["a"]],
+        ]),
+      ),
+    ).toEqual([["c", "b", "a"]]);
   });
 
   it("form no cycle", () => {

@@ -26,7 +26,10 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
  * Callable with an object, with FormData (`<form action>`), or as `useActionState`'s
  * `(previousState, formData)`. Always resolves to an Outcome; it never throws to the browser.
  */
-export function serverAction<I, O, F, A extends Access>(op: Operation<I, O, F, A>, options: { revalidate?: string[] } = {}) {
+export function serverAction<I, O, F, A extends Access>(
+  op: Operation<I, O, F, A>,
+  options: { revalidate?: string[] } = {},
+) {
   const action = async (...args: [unknown] | [unknown, unknown]): Promise<Outcome<O>> => {
     const payload = args.length === 2 ? args[1] : args[0];
     const raw = payload instanceof FormData ? formDataToObject(payload) : payload;

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditActions, auditHash, searchAudit, type AuditRow } from "@/db/queries/audit";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import { auditMessages } from "@/lib/i18n/zh-CN/audit";
-import { auditActionLabel, currentSpelling, formerSpellings, hasAuditLabel, nonOperationAuditActions, spellingsOf } from "@/lib/security/audit-actions";
+import {
+  auditActionLabel,
+  currentSpelling,
+  formerSpellings,
+  hasAuditLabel,
+  nonOperationAuditActions,
+  spellingsOf,
+} from "@/lib/security/audit-actions";
 import { actorLabel, exportCells } from "@/lib/security/audit-log-view";
 import { describeAudit, describeAuditEntity } from "@/lib/security/audit-sentence";
 import { workflowSteps } from "@/lib/workflow/transitions";
@@ -29,12 +36,15 @@ const appDir = path.join(root, "app");
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name.startsWith(".") || entry.name === "node_modules" ? [] : sourceFiles(full);
+    if (entry.isDirectory())
+      return entry.name.startsWith(".") || entry.name === "node_modules" ? [] : sourceFiles(full);
     return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
   });
 }
 
-const entryPoint = (file: string) => path.basename(file) === "route.ts" || /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(readFileSync(file, "utf8"));
+const entryPoint = (file: string) =>
+  path.basename(file) === "route.ts" ||
+  /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(readFileSync(file, "utf8"));
 // Importing the entry points registers their operations, as the server does.
 for (const file of sourceFiles(appDir).filter(entryPoint)) await import(pathToFileURL(file).href);
 
@@ -47,7 +57,8 @@ function writtenActions(): Array<{ file: string; action: string }> {
   for (const file of ["app", "db", "lib"].flatMap((folder) => sourceFiles(path.join(root, folder)))) {
     const source = readFileSync(file, "utf8");
     for (const match of source.matchAll(/\baction:\s*([^,}\n]+)/g))
-      for (const literal of match[1].matchAll(/"([a-z][a-z0-9-]*\.[a-zA-Z0-9.-]+)"/g)) found.push({ file: path.relative(root, file), action: literal[1] });
+      for (const literal of match[1].matchAll(/"([a-z][a-z0-9-]*\.[a-zA-Z0-9.-]+)"/g))
+        found.push({ file: path.relative(root, file), action: literal[1] });
   }
   return found;
 }
@@ -59,7 +70,9 @@ describe("the audit catalogue", () => {
   it("finds what it is meant to check", () => {
     expect(operationNames).toContain("disclosure.save-content");
     expect(operationNames.length).toBeGreaterThan(40);
-    expect(writtenActions().map((w) => w.action)).toEqual(expect.arrayContaining(["user.login-failed", "disclosure.save", "authz.refused"]));
+    expect(writtenActions().map((w) => w.action)).toEqual(
+      expect.arrayContaining(["user.login-failed", "disclosure.save", "authz.refused"]),
+    );
   });
 
   it("labels every operation's name: an operation that audits itself writes it, and a refusal names it", () => {
@@ -107,10 +120,20 @@ describe("every row a real world writes, as people read it", () => {
     await checkCredentials(t.db, { username: "nobody", password: "x" }, "10.77.0.1");
     await checkCredentials(t.db, { username: world.usernames.clerk, password: "wrong" }, "10.77.0.1");
     await checkCredentials(t.db, { username: world.usernames.clerk, password: world.password }, "10.77.0.2");
-    const ctx = (actor: OperationWorld["actors"][keyof OperationWorld["actors"]]) => ({ db: t.db, actor, ip: "10.77.0.3" });
-    await executeOperation(setUserDisabledOperation, ctx(world.actors.admin), { userId: world.actors.spareClerk.id, disabled: "true" });
+    const ctx = (actor: OperationWorld["actors"][keyof OperationWorld["actors"]]) => ({
+      db: t.db,
+      actor,
+      ip: "10.77.0.3",
+    });
+    await executeOperation(setUserDisabledOperation, ctx(world.actors.admin), {
+      userId: world.actors.spareClerk.id,
+      disabled: "true",
+    });
     await executeOperation(exportAuditOperation, ctx(world.actors.clerk), { format: "csv" });
-    await executeOperation(exportAuditOperation, ctx(world.actors.admin), { format: "csv", action: "user.login-failed" });
+    await executeOperation(exportAuditOperation, ctx(world.actors.admin), {
+      format: "csv",
+      action: "user.login-failed",
+    });
     rows = await searchAudit(t.db, {}, { limit: 10_000 });
   }, 300_000);
   afterAll(async () => {
@@ -119,7 +142,20 @@ describe("every row a real world writes, as people read it", () => {
 
   it("covers the kinds of rows it is meant to", () => {
     const actions = new Set(rows.map((r) => currentSpelling(r.action)));
-    for (const code of ["desk.create", "department.create", "user.create", "disclosure.create", "disclosure.submit", "comment.add", "disclosure.publish", "user.login-failed", "user.login", "authz.refused", "user.disable", "audit.export"])
+    for (const code of [
+      "desk.create",
+      "department.create",
+      "user.create",
+      "disclosure.create",
+      "disclosure.submit",
+      "comment.add",
+      "disclosure.publish",
+      "user.login-failed",
+      "user.login",
+      "authz.refused",
+      "user.disable",
+      "audit.export",
+    ])
       expect(actions, code).toContain(code);
   });
 
@@ -131,19 +167,24 @@ describe("every row a real world writes, as people read it", () => {
       const sentence = describeAudit(row);
       if (label === auditMessages.unknownAction) problems.push(`${row.action}: no label`);
       if (!sentence) problems.push(`${row.action}: no sentence`);
-      for (const said of [label, entity, sentence]) if (RAW.test(said.replace(/\d{4}-\d{2}-\d{2}/g, ""))) problems.push(`${row.action}: “${said}”`);
+      for (const said of [label, entity, sentence])
+        if (RAW.test(said.replace(/\d{4}-\d{2}-\d{2}/g, ""))) problems.push(`${row.action}: “${said}”`);
     }
     expect(problems).toEqual([]);
   });
 
   it("names the entity a row is about: the user, the disclosure's department and year, the refused operation", () => {
     const of = (action: string) => rows.find((r) => r.action === action)!;
-    expect(describeAuditEntity(of("user.disable"))).toBe(`用户 ${world.usernames.spareClerk}（${world.usernames.spareClerk}）`);
+    expect(describeAuditEntity(of("user.disable"))).toBe(
+      `用户 ${world.usernames.spareClerk}（${world.usernames.spareClerk}）`,
+    );
     expect(describeAuditEntity(of("disclosure.submit"))).toMatch(/^信息公开 三河市人民政府办公室 \d{4}年/);
     const refusal = rows.find((r) => r.action === "authz.refused" && r.entityId === "audit.export")!;
     expect(describeAuditEntity(refusal)).toBe("操作“导出审计日志”");
     expect(describeAudit(refusal)).toBe("部门填报员试图执行“导出审计日志”，没有权限，已拒绝。");
-    expect(describeAudit(rows.find((r) => r.action === "user.login-failed" && r.entityId === "nobody")!)).toBe("以用户名“nobody”登录失败（没有这个用户）。");
+    expect(describeAudit(rows.find((r) => r.action === "user.login-failed" && r.entityId === "nobody")!)).toBe(
+      "以用户名“nobody”登录失败（没有这个用户）。",
+    );
   });
 
   it("exports the sentence and keeps the code and the stored row for auditors", () => {
@@ -151,7 +192,15 @@ describe("every row a real world writes, as people read it", () => {
     const cells = exportCells(row);
     expect(cells[4]).toBe("停用用户（user.disable）");
     expect(cells[6]).toBe("停用了该用户，其登录全部失效。");
-    expect(JSON.parse(cells[8])).toEqual({ at: row.at.toISOString(), actorId: world.actors.admin.id, ip: "10.77.0.3", action: "user.disable", entityType: "user", entityId: row.entityId, detail: row.detail });
+    expect(JSON.parse(cells[8])).toEqual({
+      at: row.at.toISOString(),
+      actorId: world.actors.admin.id,
+      ip: "10.77.0.3",
+      action: "user.disable",
+      entityType: "user",
+      entityId: row.entityId,
+      detail: row.detail,
+    });
     // The next row down is the one before: its hash and this record give this row's hash.
     const before = rows[rows.indexOf(row) + 1];
     const stored = JSON.parse(cells[8]);
@@ -159,7 +208,9 @@ describe("every row a real world writes, as people read it", () => {
   });
 
   it("says who acted: a person, someone not signed in trying to, or the system itself", () => {
-    expect(actorLabel(rows.find((r) => r.action === "user.disable")!)).toBe(`${world.usernames.admin}（${world.usernames.admin}）`);
+    expect(actorLabel(rows.find((r) => r.action === "user.disable")!)).toBe(
+      `${world.usernames.admin}（${world.usernames.admin}）`,
+    );
     expect(actorLabel(rows.find((r) => r.action === "user.login-failed")!)).toBe("（未登录）");
     expect(actorLabel(rows.find((r) => r.action === "fiscal-year.save")!)).toBe("系统");
   });

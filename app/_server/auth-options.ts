@@ -30,7 +30,10 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "credentials",
         name: zhCN.signIn.providerName,
-        credentials: { username: { label: zhCN.signIn.username, type: "text" }, password: { label: zhCN.signIn.password, type: "password" } },
+        credentials: {
+          username: { label: zhCN.signIn.username, type: "text" },
+          password: { label: zhCN.signIn.password, type: "password" },
+        },
         async authorize(credentials, req) {
           return checkCredentials(getDb(), credentials, firstForwardedFor(req?.headers));
         },
@@ -55,7 +58,17 @@ export function authOptions(): NextAuthOptions {
         // `user` is only present at sign-in: the clock starts.
         if (user) {
           const signedIn = user as unknown as SignedInUser;
-          return { ...token, sub: signedIn.id, name: signedIn.name ?? null, role: signedIn.role, sv: signedIn.sessionVersion, sid: signedIn.sessionId, sat: now, lst: now, mcp: !!signedIn.mustChangePassword };
+          return {
+            ...token,
+            sub: signedIn.id,
+            name: signedIn.name ?? null,
+            role: signedIn.role,
+            sv: signedIn.sessionVersion,
+            sid: signedIn.sessionId,
+            sat: now,
+            lst: now,
+            mcp: !!signedIn.mustChangePassword,
+          };
         }
         // Afterwards: an idle or expired session ends here (next-auth clears the cookie it was
         // asked about; proxy.ts does the same for page requests and refreshes `lst`).
@@ -66,7 +79,15 @@ export function authOptions(): NextAuthOptions {
       // What next-auth's own /api/auth/session answers; the server reads the cookie itself (session.ts).
       async session({ session, token }) {
         const parsed = sessionClaims.safeParse(token);
-        if (parsed.success) Object.assign(session, { user: { id: parsed.data.sub, name: parsed.data.name ?? null, role: parsed.data.role, sessionVersion: parsed.data.sv } });
+        if (parsed.success)
+          Object.assign(session, {
+            user: {
+              id: parsed.data.sub,
+              name: parsed.data.name ?? null,
+              role: parsed.data.role,
+              sessionVersion: parsed.data.sv,
+            },
+          });
         return session;
       },
     },

@@ -56,12 +56,21 @@ export async function checkCredentials(db: Db, raw: unknown, ip: string | null):
   const lock = await activeSignInLock(db, username, ip);
   if (lock) {
     await recordSignInAttempt(db, { username, ip, outcome: "locked" });
-    await appendAudit(db, { actorId: null, ip, action: "user.login-locked", entityType: "sign-in", entityId: username, detail: { ...typed, scope: lock.scope, until: lock.until } });
+    await appendAudit(db, {
+      actorId: null,
+      ip,
+      action: "user.login-locked",
+      entityType: "sign-in",
+      entityId: username,
+      detail: { ...typed, scope: lock.scope, until: lock.until },
+    });
     throw new AccountLockedError(lock.until);
   }
 
   const user = await findUserByUsername(db, username);
-  const passwordOk = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await decoy()), false);
+  const passwordOk = user
+    ? await verifyPassword(password, user.passwordHash)
+    : (await verifyPassword(password, await decoy()), false);
   if (!user || !passwordOk) {
     const locked = await recordSignInAttempt(db, { username, ip, outcome: "failure" });
     await appendAudit(db, {
@@ -77,15 +86,35 @@ export async function checkCredentials(db: Db, raw: unknown, ip: string | null):
   }
   if (user.disabled) {
     await recordSignInAttempt(db, { username, ip, outcome: "disabled" });
-    await appendAudit(db, { actorId: user.id, ip, action: "user.login-disabled", entityType: "user", entityId: user.id });
+    await appendAudit(db, {
+      actorId: user.id,
+      ip,
+      action: "user.login-disabled",
+      entityType: "user",
+      entityId: user.id,
+    });
     throw new AccountDisabledError();
   }
   await recordSignInAttempt(db, { username, ip, outcome: "success" });
   const sessionId = await db.transaction(async (tx) => {
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     const started = await startSession(tx, user.id, ip);
-    await appendAudit(tx, { actorId: user.id, ip, action: "user.login", entityType: "user", entityId: user.id, detail: { sessionId: started } });
+    await appendAudit(tx, {
+      actorId: user.id,
+      ip,
+      action: "user.login",
+      entityType: "user",
+      entityId: user.id,
+      detail: { sessionId: started },
+    });
     return started;
   });
-  return { id: user.id, name: user.displayName, role: user.role, sessionVersion: user.sessionVersion, sessionId, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    name: user.displayName,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+    sessionId,
+    mustChangePassword: user.mustChangePassword,
+  };
 }

@@ -61,7 +61,11 @@ export async function findDisclosureFacts(db: Db, disclosureId: string): Promise
  * answers 404, as it would for one out of scope), one that exists is judged by `allows`. Either way
  * the facts read here go on to run (null when there is no such disclosure), not read again.
  */
-export async function judgeDisclosure(db: Db, disclosureId: string, allows: (facts: DisclosureFacts) => boolean): Promise<false | { facts: DisclosureFacts | null }> {
+export async function judgeDisclosure(
+  db: Db,
+  disclosureId: string,
+  allows: (facts: DisclosureFacts) => boolean,
+): Promise<false | { facts: DisclosureFacts | null }> {
   const facts = await findDisclosureFacts(db, disclosureId);
   return !facts || allows(facts) ? { facts } : false;
 }
@@ -72,7 +76,12 @@ export async function judgeDisclosure(db: Db, disclosureId: string, allows: (fac
  * the second of two people racing is told "当前状态（已提交）下不能提交" rather than a bare
  * refusal.
  */
-export function takesStep(db: Db, actor: Actor, disclosureId: string, step: WorkflowStep): Promise<false | { facts: DisclosureFacts | null }> {
+export function takesStep(
+  db: Db,
+  actor: Actor,
+  disclosureId: string,
+  step: WorkflowStep,
+): Promise<false | { facts: DisclosureFacts | null }> {
   return judgeDisclosure(db, disclosureId, (facts) => transitionOf(step).who(actor, facts));
 }
 
@@ -109,6 +118,7 @@ export async function userScopeNames(db: Db, actor: Actor): Promise<Map<string, 
     .innerJoin(departmentGroups, eq(departmentGroups.id, approverGroups.groupId))
     .orderBy(asc(departmentGroups.name));
   const scopeOf = new Map<string, string[]>();
-  for (const s of [...clerkScopes, ...approverScopes]) scopeOf.set(s.userId, [...(scopeOf.get(s.userId) ?? []), s.name]);
+  for (const s of [...clerkScopes, ...approverScopes])
+    scopeOf.set(s.userId, [...(scopeOf.get(s.userId) ?? []), s.name]);
   return scopeOf;
 }

@@ -36,7 +36,10 @@ function entryFiles(dir: string): string[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entryFiles(full);
     if (!/\.(ts|tsx)$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
-    return entry.name === "route.ts" || /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(readFileSync(full, "utf8")) ? [full] : [];
+    return entry.name === "route.ts" ||
+      /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(readFileSync(full, "utf8"))
+      ? [full]
+      : [];
   });
 }
 // Importing the entry points registers their operations, as the server does.
@@ -60,12 +63,18 @@ beforeAll(async () => {
     world.departments.own,
     world.departments.other,
     ...Object.values(world.actors).map((a) => a.id),
-    ...Object.values(world.review).flatMap((v) => (typeof v === "string" ? [v] : v && typeof v === "object" && "id" in v ? [String(v.id)] : [])),
+    ...Object.values(world.review).flatMap((v) =>
+      typeof v === "string" ? [v] : v && typeof v === "object" && "id" in v ? [String(v.id)] : [],
+    ),
     ...commentIds.map((c) => c.id),
   ];
   const fixture = sanhe2020();
   // Deep edits start from real content: the fixture is department 434's 2020 disclosure, like the draft.
-  seeds = { content: fixture, base: fixture, file: { name: "上年.json", size: 10, bytes: new TextEncoder().encode(JSON.stringify(fixture)) } };
+  seeds = {
+    content: fixture,
+    base: fixture,
+    file: { name: "上年.json", size: 10, bytes: new TextEncoder().encode(JSON.stringify(fixture)) },
+  };
 }, 120_000);
 
 afterAll(async () => {
@@ -83,9 +92,11 @@ function problemsOf(name: string, outcome: Outcome<unknown>): string[] {
   if (outcome.ok) return [];
   const problems: string[] = [];
   if (outcome.code === "error") problems.push(`${name}: unexpected failure (500): ${outcome.formError}`);
-  if (!outcome.formError || !CHINESE.test(outcome.formError)) problems.push(`${name}: refusal without a clear message: ${JSON.stringify(outcome.formError)}`);
+  if (!outcome.formError || !CHINESE.test(outcome.formError))
+    problems.push(`${name}: refusal without a clear message: ${JSON.stringify(outcome.formError)}`);
   for (const [field, messages] of Object.entries(outcome.fieldErrors))
-    for (const message of messages) if (!CHINESE.test(message)) problems.push(`${name}: field ${field} says ${JSON.stringify(message)}`);
+    for (const message of messages)
+      if (!CHINESE.test(message)) problems.push(`${name}: field ${field} says ${JSON.stringify(message)}`);
   return problems;
 }
 
@@ -100,16 +111,26 @@ describe("fuzzing every operation", () => {
       // How far the inputs got: a fuzzer whose every input dies in validation proves little.
       const beyondValidation = new Set<string>();
       for (const op of registeredOperations()) {
-        await fc.assert(
-          fc.asyncProperty(inputsFor(op.input, ids, seeds), async (input) => {
-            const outcome = await executeOperation(op, { db: t.db, actor: world.actors[person], ip: "127.0.0.1" }, input);
-            if (outcome.ok || outcome.code !== "invalid-input") beyondValidation.add(op.name);
-            const found = problemsOf(op.name, outcome);
-            problems.push(...found.map((p) => p.slice(0, 300)));
-            return found.length === 0;
-          }),
-          { numRuns: RUNS_PER_OPERATION, endOnFailure: true },
-        ).catch((error: unknown) => problems.push(`${op.name}: ${error instanceof Error ? error.message.split("\n").slice(0, 4).join(" ").slice(0, 300) : String(error)}`));
+        await fc
+          .assert(
+            fc.asyncProperty(inputsFor(op.input, ids, seeds), async (input) => {
+              const outcome = await executeOperation(
+                op,
+                { db: t.db, actor: world.actors[person], ip: "127.0.0.1" },
+                input,
+              );
+              if (outcome.ok || outcome.code !== "invalid-input") beyondValidation.add(op.name);
+              const found = problemsOf(op.name, outcome);
+              problems.push(...found.map((p) => p.slice(0, 300)));
+              return found.length === 0;
+            }),
+            { numRuns: RUNS_PER_OPERATION, endOnFailure: true },
+          )
+          .catch((error: unknown) =>
+            problems.push(
+              `${op.name}: ${error instanceof Error ? error.message.split("\n").slice(0, 4).join(" ").slice(0, 300) : String(error)}`,
+            ),
+          );
       }
       expect([...new Set(problems)]).toEqual([]);
       expect(beyondValidation.size).toBeGreaterThan(registeredOperations().length / 3);
@@ -120,35 +141,77 @@ describe("fuzzing every operation", () => {
     const problems: string[] = [];
     for (const op of registeredOperations())
       for (const person of ["admin", "clerk"] as const) {
-        const input = { id: world.draftId, commentId: world.review.clerkThreadId, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", explanation: "含\u0000空字符", body: "含\u0000空字符", name: "含\u0000空字符" };
-        problems.push(...problemsOf(op.name, await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, input)));
+        const input = {
+          id: world.draftId,
+          commentId: world.review.clerkThreadId,
+          ruleId: "plausibility.operating-within-basic",
+          path: "operatingExpenses.amount",
+          explanation: "含\u0000空字符",
+          body: "含\u0000空字符",
+          name: "含\u0000空字符",
+        };
+        problems.push(
+          ...problemsOf(
+            op.name,
+            await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, input),
+          ),
+        );
       }
     expect(problems).toEqual([]);
   });
 
   it("refuses what no text may hold, input nested 100,000 deep, figures beyond Excel and hostile files, with a clear message, not a 500", async () => {
     const problems: string[] = [];
-    const target = { id: world.draftId, commentId: world.review.clerkThreadId, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", expectedVersion: 1 };
+    const target = {
+      id: world.draftId,
+      commentId: world.review.clerkThreadId,
+      ruleId: "plausibility.operating-within-basic",
+      path: "operatingExpenses.amount",
+      expectedVersion: 1,
+    };
     const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`) as unknown;
     const fixture = sanhe2020();
-    const beyondExcel = setAt(setAt(fixture, "performance.projects[0].indicators[0].weight", 1e308), "assets.buildings.area", "1".repeat(301));
-    const xml = await JSZip.loadAsync(await renderDocx(fixture)).then((zip) => zip.file("word/document.xml")!.async("string"));
+    const beyondExcel = setAt(
+      setAt(fixture, "performance.projects[0].indicators[0].weight", 1e308),
+      "assets.buildings.area",
+      "1".repeat(301),
+    );
+    const xml = await JSZip.loadAsync(await renderDocx(fixture)).then((zip) =>
+      zip.file("word/document.xml")!.async("string"),
+    );
     const word = async (insert: string) => {
       const zip = await JSZip.loadAsync(await renderDocx(fixture));
       zip.file("word/document.xml", xml.replace("市志编纂业务费", `市志编纂业务费${insert}`));
       return zip.generateAsync({ type: "uint8array" });
     };
     const inputs: Array<Record<string, unknown>> = [
-      ...["\ud800", "\udfff", "\u0007", "\u202e", "\u2066"].map((c) => ({ ...target, explanation: `含${c}字符`, body: `含${c}字符`, name: `含${c}字符`, content: setAt(fixture, "preamble", `含${c}字符`) })),
+      ...["\ud800", "\udfff", "\u0007", "\u202e", "\u2066"].map((c) => ({
+        ...target,
+        explanation: `含${c}字符`,
+        body: `含${c}字符`,
+        name: `含${c}字符`,
+        content: setAt(fixture, "preamble", `含${c}字符`),
+      })),
       { ...target, content: deep, base: deep, body: deep, ids: deep },
       { ...target, content: beyondExcel, base: beyondExcel },
-      ...(await Promise.all(["\u0000", "&#0;", "&#xD800;"].map(word))).map((bytes) => ({ ...target, departmentId: world.departments.own, fiscalYear: 2023, file: { name: "上年.docx", size: bytes.byteLength, bytes } })),
+      ...(await Promise.all(["\u0000", "&#0;", "&#xD800;"].map(word))).map((bytes) => ({
+        ...target,
+        departmentId: world.departments.own,
+        fiscalYear: 2023,
+        file: { name: "上年.docx", size: bytes.byteLength, bytes },
+      })),
     ];
     for (const input of inputs)
       for (const op of registeredOperations()) {
         // A file goes to the operations that take one: elsewhere its department and year would start that year's drafts.
         if ("file" in input && !schemaKeys(op.input).includes("file")) continue;
-        for (const person of ["admin", "clerk"] as const) problems.push(...problemsOf(op.name, await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, input)));
+        for (const person of ["admin", "clerk"] as const)
+          problems.push(
+            ...problemsOf(
+              op.name,
+              await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, input),
+            ),
+          );
       }
     expect(problems).toEqual([]);
   }, 120_000);
@@ -162,23 +225,42 @@ describe("fuzzing every operation", () => {
     const over = [
       setAt(fixture, "performance.projects", [{ ...project, indicators: rows(max.indicators + 1) }]),
       setAt(fixture, "performance.projects", [{ ...project, indicators: rows(16_001) }]),
-      setAt(fixture, "performance.projects", Array.from({ length: max.projects + 1 }, () => ({ ...project, indicators: [] }))),
-      setAt(fixture, "procurement.items", Array.from({ length: max.procurementItems + 1 }, () => fixture.procurement.items[0])),
+      setAt(
+        fixture,
+        "performance.projects",
+        Array.from({ length: max.projects + 1 }, () => ({ ...project, indicators: [] })),
+      ),
+      setAt(
+        fixture,
+        "procurement.items",
+        Array.from({ length: max.procurementItems + 1 }, () => fixture.procurement.items[0]),
+      ),
     ];
     for (const content of over)
       for (const op of registeredOperations())
         for (const person of ["admin", "clerk"] as const) {
-          const outcome = await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, { id: world.draftId, expectedVersion: 1, content, base: content });
+          const outcome = await executeOperation(
+            op,
+            { db: t.db, actor: world.actors[person], ip: null },
+            { id: world.draftId, expectedVersion: 1, content, base: content },
+          );
           problems.push(...problemsOf(op.name, outcome));
-          const atTable = !outcome.ok && ["content.performance.projects", "content.procurement.items"].some((path) => outcome.fieldErrors[path]?.length);
-          if (op.name === saveContentOperation.name && !atTable) problems.push(`${op.name} as ${person}: not refused at the table over its limit`);
+          const atTable =
+            !outcome.ok &&
+            ["content.performance.projects", "content.procurement.items"].some(
+              (path) => outcome.fieldErrors[path]?.length,
+            );
+          if (op.name === saveContentOperation.name && !atTable)
+            problems.push(`${op.name} as ${person}: not refused at the table over its limit`);
         }
     expect(problems).toEqual([]);
   }, 120_000);
 
   it("refuses hostile uploads (600,000 and 20,000 rows, a merge down the whole sheet, a CSV past the row limit) with the limit's message, not a 500", async () => {
     const problems: string[] = [];
-    const merged = sheetXml('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>一级</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:A1048576"/></mergeCells>');
+    const merged = sheetXml(
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>一级</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:A1048576"/></mergeCells>',
+    );
     const files: Array<[string, Uint8Array]> = [
       ["全部指标.xlsx", await longWorkbook(600_000, "short")],
       ["两万行.xlsx", await longWorkbook(20_000, "short")],
@@ -193,21 +275,33 @@ describe("fuzzing every operation", () => {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     for (const [name, bytes] of files) {
-      const asUpload = { departmentId: world.departments.own, fiscalYear: 2045, file: { name, size: bytes.byteLength, bytes } };
+      const asUpload = {
+        departmentId: world.departments.own,
+        fiscalYear: 2045,
+        file: { name, size: bytes.byteLength, bytes },
+      };
       const asSheet = { mode: "preview", file: new File([new Uint8Array(bytes)], name) };
       for (const op of registeredOperations())
         for (const person of ["admin", "clerk"] as const)
           for (const input of [asUpload, asSheet]) {
             const outcome = await executeOperation(op, { db: t.db, actor: world.actors[person], ip: null }, input);
             problems.push(...problemsOf(op.name, outcome));
-            const reads = (op.name === "import.upload" && person === "clerk" && input === asUpload) || (["user.import", "department.import"].includes(op.name) && person === "admin" && input === asSheet);
+            const reads =
+              (op.name === "import.upload" && person === "clerk" && input === asUpload) ||
+              (["user.import", "department.import"].includes(op.name) && person === "admin" && input === asSheet);
             // The admin's sheets stop at 900 KB before they are read: the 600,000 rows are refused by size.
-            const expected = op.name !== "import.upload" && bytes.byteLength > 900 * 1024 ? "超过 900 KB" : `文件“${name}”超过 10,000 行`;
-            if (reads && (outcome.ok || !outcome.formError?.includes(expected))) problems.push(`${op.name} on ${name}: ${outcome.ok ? "read" : outcome.formError}`);
+            const expected =
+              op.name !== "import.upload" && bytes.byteLength > 900 * 1024
+                ? "超过 900 KB"
+                : `文件“${name}”超过 10,000 行`;
+            if (reads && (outcome.ok || !outcome.formError?.includes(expected)))
+              problems.push(`${op.name} on ${name}: ${outcome.ok ? "read" : outcome.formError}`);
           }
     }
     loop.disable();
-    console.info(`[fuzz] hostile uploads: longest event-loop block of the test process ${Math.round(loop.max / 1e6)} ms`);
+    console.info(
+      `[fuzz] hostile uploads: longest event-loop block of the test process ${Math.round(loop.max / 1e6)} ms`,
+    );
     expect(problems).toEqual([]);
   }, 120_000);
 

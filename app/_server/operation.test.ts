@@ -8,14 +8,39 @@ import { departmentGroups } from "@/db/schema/organisation";
 import { createTestDb, type TestDb } from "@/db/test-db";
 import type { Actor } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { defineOperation, executeOperation, fieldErrorsOf, registeredOperations, statusOf, type AuthedContext, type Operation } from "./operation";
+import {
+  defineOperation,
+  executeOperation,
+  fieldErrorsOf,
+  registeredOperations,
+  statusOf,
+  type AuthedContext,
+  type Operation,
+} from "./operation";
 
 /** The wrapper's own contract, on throwaway operations that are not registered. */
 
-const admin: Actor = { id: "00000000-0000-4000-8000-000000000001", username: "a", displayName: "a", role: "admin", departmentIds: [], groupDepartmentIds: [], mustChangePassword: false };
+const admin: Actor = {
+  id: "00000000-0000-4000-8000-000000000001",
+  username: "a",
+  displayName: "a",
+  role: "admin",
+  departmentIds: [],
+  groupDepartmentIds: [],
+  mustChangePassword: false,
+};
 
-function op<I, F = undefined>(overrides: Partial<Operation<I, unknown, F>> & Pick<Operation<I, unknown, F>, "input" | "run">): Operation<I, unknown, F> {
-  return { name: "test.op", kind: "action", access: { kind: "global", roles: ["admin"] }, policy: () => true, audit: { kind: "byQuery" }, ...overrides };
+function op<I, F = undefined>(
+  overrides: Partial<Operation<I, unknown, F>> & Pick<Operation<I, unknown, F>, "input" | "run">,
+): Operation<I, unknown, F> {
+  return {
+    name: "test.op",
+    kind: "action",
+    access: { kind: "global", roles: ["admin"] },
+    policy: () => true,
+    audit: { kind: "byQuery" },
+    ...overrides,
+  };
 }
 
 let t: TestDb;
@@ -29,7 +54,11 @@ afterAll(async () => {
 describe("executeOperation", () => {
   it("turns the anonymous away before reading their input", async () => {
     const parse = vi.fn((v: unknown) => v);
-    const outcome = await executeOperation(op({ input: z.any().transform(parse), run: async () => "ran" }), { db: t.db, actor: null, ip: null }, { x: 1 });
+    const outcome = await executeOperation(
+      op({ input: z.any().transform(parse), run: async () => "ran" }),
+      { db: t.db, actor: null, ip: null },
+      { x: 1 },
+    );
     expect(outcome).toMatchObject({ ok: false, code: "unauthenticated", formError: zhCN.errors.unauthenticated });
     expect(parse).not.toHaveBeenCalled();
   });
@@ -37,18 +66,50 @@ describe("executeOperation", () => {
   it("opens a transaction for an audit row it writes, none when the query audits in its own or for a read", async () => {
     const inTransaction = async ({ db }: { db: TestDb["db"] }) => is(db, PgTransaction);
     const row = { kind: "row", entry: () => ({ entityType: "test", entityId: "x" }) } as const;
-    expect(await executeOperation(op({ input: z.object({}), run: inTransaction, audit: row }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: true });
-    expect(await executeOperation(op({ input: z.object({}), run: inTransaction, audit: { kind: "byQuery" } }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: false });
-    expect(await executeOperation(op({ input: z.object({}), run: inTransaction, audit: undefined }), { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: false });
+    expect(
+      await executeOperation(
+        op({ input: z.object({}), run: inTransaction, audit: row }),
+        { db: t.db, actor: admin, ip: null },
+        {},
+      ),
+    ).toEqual({ ok: true, data: true });
+    expect(
+      await executeOperation(
+        op({ input: z.object({}), run: inTransaction, audit: { kind: "byQuery" } }),
+        { db: t.db, actor: admin, ip: null },
+        {},
+      ),
+    ).toEqual({ ok: true, data: false });
+    expect(
+      await executeOperation(
+        op({ input: z.object({}), run: inTransaction, audit: undefined }),
+        { db: t.db, actor: admin, ip: null },
+        {},
+      ),
+    ).toEqual({ ok: true, data: false });
   });
 
   it("declares every registered operation's audit as a value the wrapper reads, not a function it compares", async () => {
-    for (const file of ["../admin/operations", "../review/operations", "../review/[id]/operations", "../admin/users/operations", "../account/operations"]) await import(file);
+    for (const file of [
+      "../admin/operations",
+      "../review/operations",
+      "../review/[id]/operations",
+      "../admin/users/operations",
+      "../account/operations",
+    ])
+      await import(file);
     const declared = registeredOperations().map((o) => o.audit?.kind ?? "read");
     expect(declared.length).toBeGreaterThan(10);
     for (const kind of declared) expect(["byQuery", "row", "read"]).toContain(kind);
     // The steps and the admin's changes audit in their queries' own transactions: no transaction around them.
-    for (const name of ["disclosure.approve", "disclosure.return", "review.resolve", "user.create", "user.set-disabled", "account.change-password"])
+    for (const name of [
+      "disclosure.approve",
+      "disclosure.return",
+      "review.resolve",
+      "user.create",
+      "user.set-disabled",
+      "account.change-password",
+    ])
       expect(registeredOperations().find((o) => o.name === name)?.audit).toEqual({ kind: "byQuery" });
   });
 
@@ -59,7 +120,10 @@ describe("executeOperation", () => {
       policy: async (_ctx, input) => ({ facts: await reads(input.id) }),
       run: async (_ctx, _input, facts) => facts,
     });
-    expect(await executeOperation(judged, { db: t.db, actor: admin, ip: null }, { id: "r-1" })).toEqual({ ok: true, data: { id: "r-1", departmentId: "d-1" } });
+    expect(await executeOperation(judged, { db: t.db, actor: admin, ip: null }, { id: "r-1" })).toEqual({
+      ok: true,
+      data: { id: "r-1", departmentId: "d-1" },
+    });
     expect(reads).toHaveBeenCalledTimes(1);
     const plain = op({ input: z.object({}), run: async (_ctx, _input, facts) => facts ?? "none" });
     expect(await executeOperation(plain, { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: "none" });
@@ -76,8 +140,14 @@ describe("executeOperation", () => {
       run: async (ctx: AuthedContext) => ctx.actor.id,
       audit: { kind: "byQuery" },
     });
-    expect(await executeOperation(authed, { db: t.db, actor: admin, ip: null }, {})).toEqual({ ok: true, data: admin.id });
-    expect(await executeOperation(authed, { db: t.db, actor: null, ip: null }, {})).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await executeOperation(authed, { db: t.db, actor: admin, ip: null }, {})).toEqual({
+      ok: true,
+      data: admin.id,
+    });
+    expect(await executeOperation(authed, { db: t.db, actor: null, ip: null }, {})).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
     const open = defineOperation({
       name: "test.public-context",
       kind: "route",
@@ -86,31 +156,72 @@ describe("executeOperation", () => {
       policy: () => true,
       run: async ({ actor }) => actor?.id ?? "anonymous",
     });
-    expect(await executeOperation(open, { db: t.db, actor: null, ip: null }, {})).toEqual({ ok: true, data: "anonymous" });
+    expect(await executeOperation(open, { db: t.db, actor: null, ip: null }, {})).toEqual({
+      ok: true,
+      data: "anonymous",
+    });
   });
 
   it("reports invalid input per field, in the schema's own (Chinese) words", async () => {
-    const input = z.object({ name: z.string().min(1, "请填写名称"), rows: z.array(z.object({ amount: z.string().regex(/^\d+\.\d{2}$/, "金额须为两位小数") })) });
-    const outcome = await executeOperation(op({ input, run: async () => "ran" }), { db: t.db, actor: admin, ip: null }, { name: "", rows: [{ amount: "1" }] });
-    expect(outcome).toMatchObject({ ok: false, code: "invalid-input", fieldErrors: { name: ["请填写名称"], "rows.0.amount": ["金额须为两位小数"] } });
+    const input = z.object({
+      name: z.string().min(1, "请填写名称"),
+      rows: z.array(z.object({ amount: z.string().regex(/^\d+\.\d{2}$/, "金额须为两位小数") })),
+    });
+    const outcome = await executeOperation(
+      op({ input, run: async () => "ran" }),
+      { db: t.db, actor: admin, ip: null },
+      { name: "", rows: [{ amount: "1" }] },
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: "invalid-input",
+      fieldErrors: { name: ["请填写名称"], "rows.0.amount": ["金额须为两位小数"] },
+    });
   });
 
   it("refuses when the policy says no, and when the role is not among those declared", async () => {
-    const refused = await executeOperation(op({ input: z.object({}), policy: () => false, run: async () => "ran" }), { db: t.db, actor: admin, ip: null }, {});
+    const refused = await executeOperation(
+      op({ input: z.object({}), policy: () => false, run: async () => "ran" }),
+      { db: t.db, actor: admin, ip: null },
+      {},
+    );
     expect(refused).toMatchObject({ ok: false, code: "forbidden", formError: zhCN.errors.forbidden });
     const clerk: Actor = { ...admin, role: "clerk" };
-    const wrongRole = await executeOperation(op({ input: z.object({}), run: async () => "ran" }), { db: t.db, actor: clerk, ip: null }, {});
+    const wrongRole = await executeOperation(
+      op({ input: z.object({}), run: async () => "ran" }),
+      { db: t.db, actor: clerk, ip: null },
+      {},
+    );
     expect(wrongRole).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   it("shows a user-facing error's message and code; the database layer's known errors too", async () => {
     const userError = await executeOperation(
-      op({ input: z.object({}), run: async () => { throw new UserError("该年度已关闭，不能再修改。", { year: ["已关闭"] }, "invalid-state"); } }),
+      op({
+        input: z.object({}),
+        run: async () => {
+          throw new UserError("该年度已关闭，不能再修改。", { year: ["已关闭"] }, "invalid-state");
+        },
+      }),
       { db: t.db, actor: admin, ip: null },
       {},
     );
-    expect(userError).toEqual({ ok: false, code: "invalid-state", formError: "该年度已关闭，不能再修改。", fieldErrors: { year: ["已关闭"] } });
-    const notFound = await executeOperation(op({ input: z.object({}), run: async () => { throw new NotFoundError(); } }), { db: t.db, actor: admin, ip: null }, {});
+    expect(userError).toEqual({
+      ok: false,
+      code: "invalid-state",
+      formError: "该年度已关闭，不能再修改。",
+      fieldErrors: { year: ["已关闭"] },
+    });
+    const notFound = await executeOperation(
+      op({
+        input: z.object({}),
+        run: async () => {
+          throw new NotFoundError();
+        },
+      }),
+      { db: t.db, actor: admin, ip: null },
+      {},
+    );
     expect(notFound).toMatchObject({ ok: false, code: "not-found", formError: "该信息公开不存在，或您无权查看。" });
     expect(statusOf("not-found")).toBe(404);
   });
@@ -118,7 +229,12 @@ describe("executeOperation", () => {
   it("never lets an internal error's detail reach the caller", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const outcome = await executeOperation(
-      op({ input: z.object({}), run: async () => { throw new Error("password authentication failed for user postgres at 10.0.0.5"); } }),
+      op({
+        input: z.object({}),
+        run: async () => {
+          throw new Error("password authentication failed for user postgres at 10.0.0.5");
+        },
+      }),
       { db: t.db, actor: admin, ip: null },
       {},
     );
@@ -134,17 +250,32 @@ describe("executeOperation", () => {
         name: "test.create-desk",
         input: z.object({ name: z.string() }),
         run: async ({ db }, input: { name: string }) => {
-          const [row] = await db.insert(departmentGroups).values({ name: input.name }).returning({ id: departmentGroups.id });
+          const [row] = await db
+            .insert(departmentGroups)
+            .values({ name: input.name })
+            .returning({ id: departmentGroups.id });
           if (failAfterWrite) throw new UserError("故意失败");
           return row;
         },
-        audit: { kind: "row", entry: (input, output) => ({ entityType: "department_group", entityId: (output as { id: string }).id, detail: { name: input.name } }) },
+        audit: {
+          kind: "row",
+          entry: (input, output) => ({
+            entityType: "department_group",
+            entityId: (output as { id: string }).id,
+            detail: { name: input.name },
+          }),
+        },
       });
     const ok = await executeOperation(createDesk(false), { db: t.db, actor: admin, ip: "10.1.2.3" }, { name: "三科" });
     expect(ok.ok).toBe(true);
     const id = ok.ok ? (ok.data as { id: string }).id : "";
     const [row] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, id));
-    expect(row).toMatchObject({ action: "test.create-desk", actorId: admin.id, ip: "10.1.2.3", detail: { name: "三科" } });
+    expect(row).toMatchObject({
+      action: "test.create-desk",
+      actorId: admin.id,
+      ip: "10.1.2.3",
+      detail: { name: "三科" },
+    });
 
     const rolledBack = await executeOperation(createDesk(true), { db: t.db, actor: admin, ip: null }, { name: "五科" });
     expect(rolledBack.ok).toBe(false);
@@ -160,7 +291,8 @@ describe("fieldErrorsOf", () => {
     expect(parsed.success).toBe(false);
     const { fieldErrors } = fieldErrorsOf(parsed.error!);
     expect(Object.keys(fieldErrors).sort()).toEqual(["constructor", "name", "toString"]);
-    for (const key of Object.keys(fieldErrors)) expect(Object.getOwnPropertyDescriptor(fieldErrors, key)?.value).toHaveLength(1);
+    for (const key of Object.keys(fieldErrors))
+      expect(Object.getOwnPropertyDescriptor(fieldErrors, key)?.value).toHaveLength(1);
     expect(Object.getPrototypeOf(fieldErrors)).toBe(Object.prototype);
   });
 });

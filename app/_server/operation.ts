@@ -17,7 +17,13 @@ import { asUserFacing, type FailureCode } from "@/lib/errors";
 
 export type Outcome<T> =
   | { ok: true; data: T }
-  | { ok: false; code: FailureCode; fieldErrors: Record<string, string[]>; formError: string | null; refs?: Record<string, string> };
+  | {
+      ok: false;
+      code: FailureCode;
+      fieldErrors: Record<string, string[]>;
+      formError: string | null;
+      refs?: Record<string, string>;
+    };
 
 export type OperationContext = { db: Db; actor: Actor | null; ip: string | null };
 /** What a non-public operation's policy and run receive: the wrapper has turned the anonymous away. */
@@ -81,7 +87,9 @@ const zodZhCN = z.locales.zhCN().localeError;
  * Declares an operation and enters it in the registry the tests enumerate. The access it declares
  * decides the context its policy and run are typed with: a non-public one's actor is never null.
  */
-export function defineOperation<I, O, F = unknown, const A extends Access = Access>(op: Operation<I, O, F, A>): Operation<I, O, F, A> {
+export function defineOperation<I, O, F = unknown, const A extends Access = Access>(
+  op: Operation<I, O, F, A>,
+): Operation<I, O, F, A> {
   if (!/^[a-z][a-z0-9.-]*$/.test(op.name)) throw new Error(`operation name must be kebab/dot case: ${op.name}`);
   // Dev-mode module re-evaluation defines the same name again; the newest definition wins.
   registry.set(op.name, op as unknown as AnyOperation);
@@ -92,7 +100,12 @@ export function registeredOperations(): ReadonlyArray<AnyOperation> {
   return [...registry.values()];
 }
 
-const fail = (code: FailureCode, formError: string | null, fieldErrors: Record<string, string[]> = {}, refs: Record<string, string> = {}): Outcome<never> => ({
+const fail = (
+  code: FailureCode,
+  formError: string | null,
+  fieldErrors: Record<string, string[]> = {},
+  refs: Record<string, string> = {},
+): Outcome<never> => ({
   ok: false,
   code,
   fieldErrors,
@@ -117,10 +130,15 @@ export function fieldErrorsOf(error: z.ZodError): { fieldErrors: Record<string, 
   return { fieldErrors: Object.fromEntries(fieldErrors), formError: formErrors[0] ?? zhCN.errors.invalidInput };
 }
 
-export async function executeOperation<I, O, F = unknown, A extends Access = Access>(op: Operation<I, O, F, A>, ctx: OperationContext, raw: unknown): Promise<Outcome<O>> {
+export async function executeOperation<I, O, F = unknown, A extends Access = Access>(
+  op: Operation<I, O, F, A>,
+  ctx: OperationContext,
+  raw: unknown,
+): Promise<Outcome<O>> {
   // The anonymous are turned away before their input is even read.
   if (op.access.kind !== "public" && !ctx.actor) return fail("unauthenticated", zhCN.errors.unauthenticated);
-  if (ctx.actor?.mustChangePassword && op.access.kind !== "public" && !op.allowWhilePasswordMustChange) return fail("forbidden", securityMessages.account.mustChangeFirst);
+  if (ctx.actor?.mustChangePassword && op.access.kind !== "public" && !op.allowWhilePasswordMustChange)
+    return fail("forbidden", securityMessages.account.mustChangeFirst);
   try {
     // What no text may hold (a NUL, half a surrogate pair, a direction override …) and nesting no
     // input of ours has: refused here, while it is still the user's input, before anything walks it.
@@ -151,7 +169,12 @@ export async function executeOperation<I, O, F = unknown, A extends Access = Acc
         ? // The change and its audit row commit together or not at all.
           await ctx.db.transaction(async (tx) => {
             const result = await op.run({ ...scoped, db: tx }, input, facts);
-            await appendAudit(tx, { ...audit.entry(input, result), action: op.name, actorId: ctx.actor?.id ?? null, ip: ctx.ip });
+            await appendAudit(tx, {
+              ...audit.entry(input, result),
+              action: op.name,
+              actorId: ctx.actor?.id ?? null,
+              ip: ctx.ip,
+            });
             return result;
           })
         : await op.run(scoped, input, facts);
@@ -167,7 +190,14 @@ export async function executeOperation<I, O, F = unknown, A extends Access = Acc
 /** A permission refusal is evidence too (issue 8): its own audit row, never blocking the answer. */
 async function auditRefusal(ctx: OperationContext, operation: string): Promise<void> {
   try {
-    await appendAudit(ctx.db, { actorId: ctx.actor?.id ?? null, ip: ctx.ip, action: "authz.refused", entityType: "operation", entityId: operation, detail: { role: ctx.actor?.role ?? null } });
+    await appendAudit(ctx.db, {
+      actorId: ctx.actor?.id ?? null,
+      ip: ctx.ip,
+      action: "authz.refused",
+      entityType: "operation",
+      entityId: operation,
+      detail: { role: ctx.actor?.role ?? null },
+    });
   } catch (error) {
     console.error(`[authz] could not audit the refusal of ${operation}`, error);
   }

@@ -15,16 +15,23 @@ beforeAll(() => {
 
 const now = () => Math.floor(Date.now() / 1000);
 async function cookieFor(claims: Record<string, unknown>): Promise<string> {
-  const token = await encode({ token: { sub: "u1", name: "n", role: "clerk", sv: 1, sid: "6f1c1a52-3a6e-4d7e-9f43-1f5b2b8e0c11", ...claims }, secret, maxAge: 12 * 3600 });
+  const token = await encode({
+    token: { sub: "u1", name: "n", role: "clerk", sv: 1, sid: "6f1c1a52-3a6e-4d7e-9f43-1f5b2b8e0c11", ...claims },
+    secret,
+    maxAge: 12 * 3600,
+  });
   return `next-auth.session-token=${token}`;
 }
-const request = (path: string, cookie?: string) => new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
+const request = (path: string, cookie?: string) =>
+  new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
 
 describe("proxy", () => {
   it("sends a request without a session cookie to /signin, keeping where it was going", async () => {
     const response = await proxy(request("/admin/years/2020?tab=late"));
     expect(response.status).toBe(307);
-    expect(response.headers.get("location")).toBe("http://localhost:3000/signin?callbackUrl=%2Fadmin%2Fyears%2F2020%3Ftab%3Dlate");
+    expect(response.headers.get("location")).toBe(
+      "http://localhost:3000/signin?callbackUrl=%2Fadmin%2Fyears%2F2020%3Ftab%3Dlate",
+    );
   });
 
   it("puts a fresh nonce CSP on every response and hands the nonce to Next", async () => {
@@ -91,7 +98,11 @@ describe("proxy", () => {
 
   it("refuses a write from another site's page, a server action included, with 403 in Chinese", async () => {
     const action = (origin: string) =>
-      new NextRequest("http://localhost:3000/workbench", { method: "POST", headers: { host: "localhost:3000", origin, "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" }, body: "[]" });
+      new NextRequest("http://localhost:3000/workbench", {
+        method: "POST",
+        headers: { host: "localhost:3000", origin, "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" },
+        body: "[]",
+      });
     const refused = await proxy(action("https://evil.example"));
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: "forbidden", error: expect.stringMatching(/[\u4e00-\u9fff]/) });
@@ -106,7 +117,12 @@ describe("proxy", () => {
         else controller.close();
       },
     });
-    const upload = new NextRequest("http://localhost:3000/api/imports?department=x&year=2022", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=b" }, body, duplex: "half" } as never);
+    const upload = new NextRequest("http://localhost:3000/api/imports?department=x&year=2022", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=b" },
+      body,
+      duplex: "half",
+    } as never);
     const refused = await proxy(upload);
     expect(refused.status).toBe(413);
     expect((await refused.json()).error).toBe("上传的文件大于 11 MB，超过了 10 MB 的上限。");
@@ -114,7 +130,9 @@ describe("proxy", () => {
 
   it("covers pages, actions and the API, and leaves the build's static files alone", () => {
     const source = new RegExp(`^${config.matcher[0].source.replace("/((?!", "/(?!").replace(").*)", ").*")}$`);
-    for (const path of ["/", "/signin", "/workbench", "/api/health", "/disclosures/x"]) expect(source.test(path), path).toBe(true);
-    for (const path of ["/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"]) expect(source.test(path), path).toBe(false);
+    for (const path of ["/", "/signin", "/workbench", "/api/health", "/disclosures/x"])
+      expect(source.test(path), path).toBe(true);
+    for (const path of ["/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"])
+      expect(source.test(path), path).toBe(false);
   });
 });

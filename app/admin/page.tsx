@@ -66,8 +66,16 @@ export default async function AdminPage() {
                 <Tr key={y.year}>
                   <Td className="tabular">{zhCN.common.yearSuffix(y.year)}</Td>
                   <Td>{frameworkName.get(y.frameworkId) ?? y.frameworkId}</Td>
-                  <Td className="tabular">{y.submissionDeadline ? formatDate(y.submissionDeadline) : zhCN.common.notSet}</Td>
-                  <Td>{y.status === "open" ? <Badge tone="info">{zhCN.administration.years.open}</Badge> : <Badge>{zhCN.administration.years.closed}</Badge>}</Td>
+                  <Td className="tabular">
+                    {y.submissionDeadline ? formatDate(y.submissionDeadline) : zhCN.common.notSet}
+                  </Td>
+                  <Td>
+                    {y.status === "open" ? (
+                      <Badge tone="info">{zhCN.administration.years.open}</Badge>
+                    ) : (
+                      <Badge>{zhCN.administration.years.closed}</Badge>
+                    )}
+                  </Td>
                   <Td>
                     <Link href={`/admin/years/${y.year}`} className="text-brand-700 underline-offset-2 hover:underline">
                       {zhCN.administration.years.overview}
@@ -101,10 +109,23 @@ export default async function AdminPage() {
                   <Td>{u.username}</Td>
                   <Td>{u.displayName}</Td>
                   <Td>{zhCN.roles[u.role]}</Td>
-                  <Td className="text-slate-700">{(scopes.get(u.id) ?? []).join("、") || (u.role === "admin" ? zhCN.administration.users.allScope : zhCN.common.none)}</Td>
+                  <Td className="text-slate-700">
+                    {(scopes.get(u.id) ?? []).join("、") ||
+                      (u.role === "admin" ? zhCN.administration.users.allScope : zhCN.common.none)}
+                  </Td>
                   <Td className="tabular whitespace-nowrap text-slate-600">{formatDateTime(u.lastLoginAt) || "—"}</Td>
-                  <Td>{u.disabled ? <Badge tone="danger">{zhCN.administration.users.disabled}</Badge> : <Badge tone="success">{zhCN.administration.users.active}</Badge>}</Td>
-                  <Td>{u.id === actor.id ? null : <UserStatusForm userId={u.id} disabled={u.disabled} username={u.username} />}</Td>
+                  <Td>
+                    {u.disabled ? (
+                      <Badge tone="danger">{zhCN.administration.users.disabled}</Badge>
+                    ) : (
+                      <Badge tone="success">{zhCN.administration.users.active}</Badge>
+                    )}
+                  </Td>
+                  <Td>
+                    {u.id === actor.id ? null : (
+                      <UserStatusForm userId={u.id} disabled={u.disabled} username={u.username} />
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </TBody>

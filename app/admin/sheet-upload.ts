@@ -8,7 +8,9 @@ import { defaultUploadLimits, UploadRejectedError } from "@/lib/security/upload-
  * read and check the same file the same way; commit writes only when there is no problem at all.
  */
 export const sheetUpload = z.object({
-  file: z.instanceof(File, { error: adminMessages.sheet.noFile }).refine((file) => file.size > 0, adminMessages.sheet.noFile),
+  file: z
+    .instanceof(File, { error: adminMessages.sheet.noFile })
+    .refine((file) => file.size > 0, adminMessages.sheet.noFile),
   mode: z.enum(["preview", "commit"]),
 });
 
@@ -21,6 +23,9 @@ export const sheetUpload = z.object({
 export async function fileBytes(file: File): Promise<Uint8Array> {
   // Too large is refused before the bytes are copied again.
   if (file.size > defaultUploadLimits.maxBytes)
-    throw new UploadRejectedError("too-large", securityMessages.upload.tooLarge(file.name, file.size, defaultUploadLimits.maxBytes));
+    throw new UploadRejectedError(
+      "too-large",
+      securityMessages.upload.tooLarge(file.name, file.size, defaultUploadLimits.maxBytes),
+    );
   return new Uint8Array(await file.arrayBuffer());
 }

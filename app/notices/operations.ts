@@ -11,5 +11,8 @@ export const markNoticesReadOperation = defineOperation({
   // Everyone signed in, for their own only: the query is keyed on the actor.
   policy: () => true,
   run: async ({ db, actor }, input) => ({ userId: actor.id, read: await markNoticesRead(db, actor, input.ids) }),
-  audit: { kind: "row", entry: (_input, output) => ({ entityType: "user", entityId: output.userId, detail: { noticesRead: output.read } }) },
+  audit: {
+    kind: "row",
+    entry: (_input, output) => ({ entityType: "user", entityId: output.userId, detail: { noticesRead: output.read } }),
+  },
 });

@@ -29,28 +29,46 @@ export default async function NoticesPage() {
   const db = getDb();
   const notices = await listNotices(db, actor, { limit: 100 });
   const shownUnread = notices.filter((n) => !n.readAt).map((n) => n.id);
-  if (shownUnread.length > 0) await executeOperation(markNoticesReadOperation, { db, actor, ip: await clientIp() }, { ids: shownUnread });
+  if (shownUnread.length > 0)
+    await executeOperation(markNoticesReadOperation, { db, actor, ip: await clientIp() }, { ids: shownUnread });
   // More unread than one page shows (over a hundred): those wait for 全部标为已读.
   const unread = notices.length === 100 ? await countUnreadNotices(db, actor) : 0;
   // Where the notice takes you: the approver to the review screen, the clerk to the editor.
-  const hrefOf = (id: string) => (actor.role === "approver" ? `/review/${id}` : actor.role === "clerk" ? `/disclosures/${id}/edit` : `/disclosures/${id}`);
+  const hrefOf = (id: string) =>
+    actor.role === "approver"
+      ? `/review/${id}`
+      : actor.role === "clerk"
+        ? `/disclosures/${id}/edit`
+        : `/disclosures/${id}`;
 
   return (
     <AppShell user={actor}>
-      <PageHeader title={m.title} description={m.seen(shownUnread.length)} actions={unread > 0 ? <MarkAllReadForm /> : null} />
+      <PageHeader
+        title={m.title}
+        description={m.seen(shownUnread.length)}
+        actions={unread > 0 ? <MarkAllReadForm /> : null}
+      />
       {notices.length === 0 ? (
         <Card className="px-5 py-10 text-center text-sm text-slate-600">{m.empty}</Card>
       ) : (
         <Card>
           <ul className="divide-y divide-slate-100">
             {notices.map((n) => (
-              <li key={n.id} data-testid="notice" className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-5 py-3 text-sm">
+              <li
+                key={n.id}
+                data-testid="notice"
+                className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-5 py-3 text-sm"
+              >
                 {!n.readAt ? <Badge tone="info">未读</Badge> : null}
                 <Link href={hrefOf(n.disclosureId)} className="font-medium text-brand-700 hover:underline">
                   {m.kinds[n.kind](`${n.departmentName} ${zhCN.common.yearSuffix(n.fiscalYear)}`)}
                 </Link>
-                {typeof n.detail.reasonLabel === "string" ? <span className="text-slate-700">{m.reason(n.detail.reasonLabel)}</span> : null}
-                {typeof n.detail.note === "string" && n.detail.note ? <span className="text-slate-600">“{n.detail.note}”</span> : null}
+                {typeof n.detail.reasonLabel === "string" ? (
+                  <span className="text-slate-700">{m.reason(n.detail.reasonLabel)}</span>
+                ) : null}
+                {typeof n.detail.note === "string" && n.detail.note ? (
+                  <span className="text-slate-600">“{n.detail.note}”</span>
+                ) : null}
                 <span className="ml-auto text-xs text-slate-500">
                   {n.actorName ? `${n.actorName} · ` : ""}
                   <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt)}</time>

@@ -24,7 +24,12 @@ export const publicFileOperation = defineOperation({
   }),
   policy: () => true,
   run: async ({ db }, input) => {
-    const file = await readPublicFile(db, { fiscalYear: input.year, departmentCode: input.code, revision: input.revision, fileName: input.file });
+    const file = await readPublicFile(db, {
+      fiscalYear: input.year,
+      departmentCode: input.code,
+      revision: input.revision,
+      fileName: input.file,
+    });
     if (!file) throw new NotFoundError(zhCN.records.things.file);
     const name = downloadName({ title: file.title }, file.format as BundleFormat, input.revision);
     return new Response(new Uint8Array(file.bytes), {

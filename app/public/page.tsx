@@ -23,7 +23,11 @@ export default async function PublicPortalPage({ searchParams }: Props) {
   const parsed = yearOf.safeParse(Array.isArray(asked) ? asked[0] : asked || undefined);
   const fiscalYear = parsed.success ? parsed.data : undefined;
   const db = getDb();
-  const [actor, years, listing] = await Promise.all([getActor(), publishedYears(db), listPublicDisclosures(db, { fiscalYear })]);
+  const [actor, years, listing] = await Promise.all([
+    getActor(),
+    publishedYears(db),
+    listPublicDisclosures(db, { fiscalYear }),
+  ]);
   const byYear = new Map<number, PublicListing[]>();
   for (const item of listing) byYear.set(item.fiscalYear, [...(byYear.get(item.fiscalYear) ?? []), item]);
 
@@ -43,7 +47,11 @@ export default async function PublicPortalPage({ searchParams }: Props) {
       ) : (
         <div className="space-y-6">
           {[...byYear].map(([year, items]) => (
-            <PortalList key={year} year={year} items={items.map((i) => ({ ...i, publishedOn: formatDate(i.publishedAt) }))} />
+            <PortalList
+              key={year}
+              year={year}
+              items={items.map((i) => ({ ...i, publishedOn: formatDate(i.publishedAt) }))}
+            />
           ))}
         </div>
       )}
@@ -56,7 +64,11 @@ function YearLink({ href, active, label }: { href: string; active: boolean; labe
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={active ? "rounded-full bg-brand-700 px-3 py-1 text-white" : "rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-50"}
+      className={
+        active
+          ? "rounded-full bg-brand-700 px-3 py-1 text-white"
+          : "rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-50"
+      }
     >
       {label}
     </Link>

@@ -31,7 +31,14 @@ beforeAll(async () => {
   t = await createTestDb();
   w = await buildOperationWorld(t.db);
   cast = { clerk: w.actors.clerk, approver: w.actors.approver, admin: w.actors.admin };
-  const user = await createUser(t.db, null, { username: "approver-desk1-b", displayName: "钱审核（一科）", role: "approver", password: "test-password-不可猜", mustChangePassword: false, groupIds: [w.desks.own] });
+  const user = await createUser(t.db, null, {
+    username: "approver-desk1-b",
+    displayName: "钱审核（一科）",
+    role: "approver",
+    password: "test-password-不可猜",
+    mustChangePassword: false,
+    groupIds: [w.desks.own],
+  });
   colleague = (await loadActor(t.db, user.id))!;
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
@@ -39,7 +46,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const run = <I, O>(op: Operation<I, O>, actor: Actor | null, input: Record<string, unknown>) => executeOperation(op, { db: t.db, actor, ip: "10.0.0.7" }, input) as Promise<Outcome<O>>;
+const run = <I, O>(op: Operation<I, O>, actor: Actor | null, input: Record<string, unknown>) =>
+  executeOperation(op, { db: t.db, actor, ip: "10.0.0.7" }, input) as Promise<Outcome<O>>;
 const metaOf = (id: string) => getDisclosureMeta(t.db, w.actors.admin, id);
 const v = (n: number) => String(n);
 
@@ -52,17 +60,47 @@ describe("who may take each step, through the operations", () => {
       expect(await run(startReviewOperation, actor, input)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await run(withdrawOperation, w.actors.otherClerk, input)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await metaOf(id)).toMatchObject({ state: "submitted", version });
-    expect(await run(startReviewOperation, cast.approver, input)).toEqual({ ok: true, data: { state: "in_review", version: version + 1 } });
+    expect(await run(startReviewOperation, cast.approver, input)).toEqual({
+      ok: true,
+      data: { state: "in_review", version: version + 1 },
+    });
   });
 
   it("the admin cannot approve and the other desk cannot comment; a return without a comment is told what to do", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.own, "in_review", year());
-    expect(await run(approveOperation, w.actors.admin, { id, expectedVersion: v(version) })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await run(addCommentOperation, w.actors.otherApprover, { id, anchorPath: "budget.income.total", body: "越权意见" })).toMatchObject({ ok: false, code: "forbidden" });
-    const noComment = await run(returnOperation, cast.approver, { id, expectedVersion: v(version), reasonCode: "inconsistent-data", note: "" });
-    expect(noComment).toMatchObject({ ok: false, code: "invalid-input", formError: "退回前请至少填写一条审核意见，指出需要修改的地方。" });
-    const noReason = await run(returnOperation, cast.approver, { id, expectedVersion: v(version), reasonCode: "", note: "" });
-    expect(noReason).toMatchObject({ ok: false, code: "invalid-input", fieldErrors: { reasonCode: ["请选择退回原因。"] } });
+    expect(await run(approveOperation, w.actors.admin, { id, expectedVersion: v(version) })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(
+      await run(addCommentOperation, w.actors.otherApprover, {
+        id,
+        anchorPath: "budget.income.total",
+        body: "越权意见",
+      }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    const noComment = await run(returnOperation, cast.approver, {
+      id,
+      expectedVersion: v(version),
+      reasonCode: "inconsistent-data",
+      note: "",
+    });
+    expect(noComment).toMatchObject({
+      ok: false,
+      code: "invalid-input",
+      formError: "退回前请至少填写一条审核意见，指出需要修改的地方。",
+    });
+    const noReason = await run(returnOperation, cast.approver, {
+      id,
+      expectedVersion: v(version),
+      reasonCode: "",
+      note: "",
+    });
+    expect(noReason).toMatchObject({
+      ok: false,
+      code: "invalid-input",
+      fieldErrors: { reasonCode: ["请选择退回原因。"] },
+    });
     expect(await metaOf(id)).toMatchObject({ state: "in_review", version });
   });
 });
@@ -70,13 +108,29 @@ describe("who may take each step, through the operations", () => {
 describe("two approvers of one desk deciding at once", () => {
   it("one returns while the other approves: exactly one wins, the other is told the state moved", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.own, "in_review", year());
-    expect(await run(addCommentOperation, colleague, { id, anchorPath: "budget.income.total", body: "请核对收入合计。" })).toMatchObject({ ok: true });
-    expect(await run(resolveOperation, colleague, { commentId: (await listThreads(t.db, colleague, id))[0].id, resolved: "true" })).toMatchObject({ ok: true });
+    expect(
+      await run(addCommentOperation, colleague, { id, anchorPath: "budget.income.total", body: "请核对收入合计。" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await run(resolveOperation, colleague, {
+        commentId: (await listThreads(t.db, colleague, id))[0].id,
+        resolved: "true",
+      }),
+    ).toMatchObject({ ok: true });
     // The returner needs an open thread; the approver needs none: each acts on what their page showed.
     const [returned, approved] = await Promise.all([
       (async () => {
-        await run(addCommentOperation, cast.approver, { id, anchorPath: "otherMatters", body: "请补充其他事项。" }).catch(() => undefined);
-        return run(returnOperation, cast.approver, { id, expectedVersion: v(version), reasonCode: "inconsistent-data", note: "见意见" });
+        await run(addCommentOperation, cast.approver, {
+          id,
+          anchorPath: "otherMatters",
+          body: "请补充其他事项。",
+        }).catch(() => undefined);
+        return run(returnOperation, cast.approver, {
+          id,
+          expectedVersion: v(version),
+          reasonCode: "inconsistent-data",
+          note: "见意见",
+        });
       })(),
       run(approveOperation, colleague, { id, expectedVersion: v(version) }),
     ]);
@@ -93,9 +147,16 @@ describe("two approvers of one desk deciding at once", () => {
 
   it("both approve the same version: one approval, the other gets 409 and the sentence that says so", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.own, "in_review", year());
-    const outcomes = await Promise.all([run(approveOperation, cast.approver, { id, expectedVersion: v(version) }), run(approveOperation, colleague, { id, expectedVersion: v(version) })]);
+    const outcomes = await Promise.all([
+      run(approveOperation, cast.approver, { id, expectedVersion: v(version) }),
+      run(approveOperation, colleague, { id, expectedVersion: v(version) }),
+    ]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-    expect(outcomes.find((o) => !o.ok)).toMatchObject({ ok: false, code: "invalid-state", formError: "当前状态（审核通过）下不能审核通过。" });
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({
+      ok: false,
+      code: "invalid-state",
+      formError: "当前状态（审核通过）下不能审核通过。",
+    });
   });
 });
 
@@ -110,15 +171,30 @@ describe("a clerk's autosave while the bureau has it", () => {
     expect(await loadEditableDisclosure(t.db, cast.clerk, id)).toEqual(before);
 
     // The comment is the thread the clerk answers; the return is noticed by the clerk.
-    expect(await run(addCommentOperation, cast.approver, { id, anchorPath: "otherMatters", body: "请补充其他事项。" })).toMatchObject({ ok: true });
-    const returned = await run(returnOperation, cast.approver, { id, expectedVersion: v(version), reasonCode: "incomplete-indicators", note: "见意见" });
+    expect(
+      await run(addCommentOperation, cast.approver, { id, anchorPath: "otherMatters", body: "请补充其他事项。" }),
+    ).toMatchObject({ ok: true });
+    const returned = await run(returnOperation, cast.approver, {
+      id,
+      expectedVersion: v(version),
+      reasonCode: "incomplete-indicators",
+      note: "见意见",
+    });
     expect(returned).toMatchObject({ ok: true, data: { state: "returned" } });
-    expect((await listNotices(t.db, cast.clerk)).find((n) => n.disclosureId === id)).toMatchObject({ kind: "returned" });
+    expect((await listNotices(t.db, cast.clerk)).find((n) => n.disclosureId === id)).toMatchObject({
+      kind: "returned",
+    });
     const [thread] = await listThreads(t.db, cast.clerk, id);
-    expect(await run(replyOperation, cast.clerk, { commentId: thread.id, body: "已补充。" })).toMatchObject({ ok: true });
+    expect(await run(replyOperation, cast.clerk, { commentId: thread.id, body: "已补充。" })).toMatchObject({
+      ok: true,
+    });
     const late = await run(replyOperation, cast.approver, { commentId: thread.id, body: "审核员不能在退回后回复" });
     expect(late).toMatchObject({ ok: false, code: "forbidden", formError: "您没有权限在当前状态下回复该意见。" });
-    const saved = await run(saveContentOperation, cast.clerk, { id, expectedVersion: returned.ok ? returned.data.version : 0, content: edit });
+    const saved = await run(saveContentOperation, cast.clerk, {
+      id,
+      expectedVersion: returned.ok ? returned.data.version : 0,
+      content: edit,
+    });
     expect(saved).toMatchObject({ ok: true });
     expect((await loadEditableDisclosure(t.db, cast.clerk, id)).content.otherMatters).toBe("审核期间的修改");
   });

@@ -21,7 +21,8 @@ function plainStep(step: PlainStep, name: string) {
     access: { kind: "scoped", roles: [transitionOf(step).by] },
     input: stepInput,
     policy: ({ db, actor }, input) => takesStep(db, actor, input.id, step),
-    run: async ({ db, actor, ip }, input) => transitionDisclosure(db, actor, input.id, step, { expectedVersion: input.expectedVersion, ip }),
+    run: async ({ db, actor, ip }, input) =>
+      transitionDisclosure(db, actor, input.id, step, { expectedVersion: input.expectedVersion, ip }),
     // transitionDisclosure writes the audit row with the state change, in its transaction.
     audit: { kind: "byQuery" },
   });
@@ -41,7 +42,12 @@ export const returnOperation = defineOperation({
   }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "return"),
   run: async ({ db, actor, ip }, input) =>
-    returnDisclosure(db, actor, input.id, { expectedVersion: input.expectedVersion, reasonCode: input.reasonCode, note: input.note, ip }),
+    returnDisclosure(db, actor, input.id, {
+      expectedVersion: input.expectedVersion,
+      reasonCode: input.reasonCode,
+      note: input.note,
+      ip,
+    }),
   // returnDisclosure writes the audit row (with the reason) in its transaction.
   audit: { kind: "byQuery" },
 });

@@ -41,10 +41,20 @@ export default async function ReviewPage({ searchParams }: Props) {
   const actor = await requireActor("/review");
   authorize(canUseReviewQueue(actor));
   const raw = await searchParams;
-  const query: QueueQuery = queryShape.parse({ state: raw.state || undefined, year: raw.year || undefined, desk: raw.desk || undefined, q: raw.q || undefined });
+  const query: QueueQuery = queryShape.parse({
+    state: raw.state || undefined,
+    year: raw.year || undefined,
+    desk: raw.desk || undefined,
+    q: raw.q || undefined,
+  });
   const db = getDb();
   const [all, facets, counts] = await Promise.all([
-    reviewQueue(db, actor, { states: query.state ? [query.state] : undefined, fiscalYear: query.year, deskId: query.desk, text: query.q }),
+    reviewQueue(db, actor, {
+      states: query.state ? [query.state] : undefined,
+      fiscalYear: query.year,
+      deskId: query.desk,
+      text: query.q,
+    }),
     queueFacets(db, actor),
     stateCounts(db, actor, query.year),
   ]);
@@ -74,7 +84,12 @@ export default async function ReviewPage({ searchParams }: Props) {
           <p className="mb-3 text-sm text-slate-700" data-testid="due-summary">
             <span className="font-medium">{q.due}：</span>
             {q.dueSummary(summary.waiting, summary.lateSubmission, summary.latePublication)}
-            <span className="ml-3 text-slate-500">{q.count(rows.length, Object.values(counts).reduce((a, b) => a + (b ?? 0), 0))}</span>
+            <span className="ml-3 text-slate-500">
+              {q.count(
+                rows.length,
+                Object.values(counts).reduce((a, b) => a + (b ?? 0), 0),
+              )}
+            </span>
           </p>
           {rows.length === 0 ? (
             <Card className="px-5 py-10 text-center text-sm text-slate-600">{q.empty}</Card>
@@ -120,12 +135,23 @@ export default async function ReviewPage({ searchParams }: Props) {
                           )}
                         </Td>
                         <Td className="tabular">{waited === null ? "—" : q.waitingDays(waited)}</Td>
-                        <Td>{row.openComments > 0 ? <Badge tone="warning">{q.openComments(row.openComments)}</Badge> : row.totalComments > 0 ? row.totalComments : "—"}</Td>
+                        <Td>
+                          {row.openComments > 0 ? (
+                            <Badge tone="warning">{q.openComments(row.openComments)}</Badge>
+                          ) : row.totalComments > 0 ? (
+                            row.totalComments
+                          ) : (
+                            "—"
+                          )}
+                        </Td>
                         <Td>
                           <Findings summary={found} />
                         </Td>
                         <Td>
-                          <Link href={`/review/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                          <Link
+                            href={`/review/${row.id}`}
+                            className="text-brand-700 underline-offset-2 hover:underline"
+                          >
                             {zhCN.common.open}
                           </Link>
                         </Td>

@@ -17,7 +17,13 @@ import { signInErrorMessage, signInInput, type SignInInput } from "./schema";
  * is reported here, in Chinese, with the username kept. On success a full page load goes to the
  * role's home (/home decides) or back to where the user was sent from.
  */
-export function SignInForm({ callbackPath, initialError }: { callbackPath: string | null; initialError: string | null }) {
+export function SignInForm({
+  callbackPath,
+  initialError,
+}: {
+  callbackPath: string | null;
+  initialError: string | null;
+}) {
   const [formError, setFormError] = useState<string | null>(initialError);
   const {
     register,

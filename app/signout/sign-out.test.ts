@@ -25,7 +25,13 @@ let t: TestDb;
 beforeAll(async () => {
   process.env.AUTH_SECRET = secret;
   t = await createTestDb();
-  await createUser(t.db, null, { username: "two-browsers", displayName: "两台电脑", role: "approver", password, mustChangePassword: false });
+  await createUser(t.db, null, {
+    username: "two-browsers",
+    displayName: "两台电脑",
+    role: "approver",
+    password,
+    mustChangePassword: false,
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -56,16 +62,33 @@ describe("signing out", () => {
     expect(actor).toMatchObject({ username: "two-browsers", sessionId: expect.any(String) });
     expect((await whoIs(home)).actor?.sessionId).not.toBe(actor.sessionId);
 
-    expect(await executeOperation(signOutOperation, { db: t.db, actor, ip: "10.1.0.1" }, {})).toEqual({ ok: true, data: { ended: true } });
+    expect(await executeOperation(signOutOperation, { db: t.db, actor, ip: "10.1.0.1" }, {})).toEqual({
+      ok: true,
+      data: { ended: true },
+    });
     expect(await whoIs(copied)).toEqual({ actor: null, ended: "SignedOut" });
     expect((await whoIs(home)).actor).toMatchObject({ username: "two-browsers" });
 
     // Signing out again (a second tab, next-auth's endpoint afterwards) changes nothing and logs nothing more.
-    expect(await executeOperation(signOutOperation, { db: t.db, actor, ip: "10.1.0.1" }, {})).toEqual({ ok: true, data: { ended: false } });
-    const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "user.logout"), eq(auditLog.actorId, actor.id)));
+    expect(await executeOperation(signOutOperation, { db: t.db, actor, ip: "10.1.0.1" }, {})).toEqual({
+      ok: true,
+      data: { ended: false },
+    });
+    const logged = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.logout"), eq(auditLog.actorId, actor.id)));
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ ip: "10.1.0.1", entityType: "user", entityId: actor.id, detail: { sessionId: actor.sessionId } });
-    const login = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "user.login"), eq(auditLog.actorId, actor.id)));
+    expect(logged[0]).toMatchObject({
+      ip: "10.1.0.1",
+      entityType: "user",
+      entityId: actor.id,
+      detail: { sessionId: actor.sessionId },
+    });
+    const login = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.login"), eq(auditLog.actorId, actor.id)));
     expect(login.map((r) => (r.detail as { sessionId?: string }).sessionId)).toContain(actor.sessionId);
   });
 
@@ -79,7 +102,13 @@ describe("signing out", () => {
   });
 
   it("ends only the user's own session", async () => {
-    const other = await createUser(t.db, null, { username: "bystander-browser", displayName: "旁人", role: "clerk", password, mustChangePassword: false });
+    const other = await createUser(t.db, null, {
+      username: "bystander-browser",
+      displayName: "旁人",
+      role: "clerk",
+      password,
+      mustChangePassword: false,
+    });
     const theirs = await startSession(t.db, other.id, null);
     const mine = (await whoIs(await signIn("10.1.0.4"))).actor!;
     expect(await endSession(t.db, { userId: mine.id, sessionId: theirs, ip: null })).toBe(false);
@@ -95,12 +124,20 @@ describe("signing out", () => {
   });
 
   it("forgets sessions older than the absolute limit when the user next signs in", async () => {
-    const user = await createUser(t.db, null, { username: "old-sessions", displayName: "旧会话", role: "clerk", password, mustChangePassword: false });
+    const user = await createUser(t.db, null, {
+      username: "old-sessions",
+      displayName: "旧会话",
+      role: "clerk",
+      password,
+      mustChangePassword: false,
+    });
     const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
     const old = await startSession(t.db, user.id, null, dayAgo, 12 * 3600);
     const recent = await startSession(t.db, user.id, null, new Date(Date.now() - 3600 * 1000), 12 * 3600);
     await startSession(t.db, user.id, null, new Date(), 12 * 3600);
-    const left = (await t.db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, user.id))).map((r) => r.id);
+    const left = (
+      await t.db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, user.id))
+    ).map((r) => r.id);
     expect(left).toHaveLength(2);
     expect(left).toContain(recent);
     expect(left).not.toContain(old);

@@ -72,7 +72,10 @@ export default async function WorkbenchPage() {
                   <Td className="tabular text-slate-600">{formatDateTime(row.updatedAt)}</Td>
                   <Td className="whitespace-nowrap">
                     {canEditDisclosure(actor, row) ? (
-                      <Link href={`/disclosures/${row.id}/edit`} className="mr-3 font-medium text-brand-700 underline-offset-2 hover:underline">
+                      <Link
+                        href={`/disclosures/${row.id}/edit`}
+                        className="mr-3 font-medium text-brand-700 underline-offset-2 hover:underline"
+                      >
                         {zhCN.editor.continueEditing}
                       </Link>
                     ) : null}

@@ -8,9 +8,25 @@ const m = adminMessages.dashboard;
 const field = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** The dashboard's filters as a plain GET form: the URL is the state, and works without JavaScript. */
-export function DashboardFilters({ query, desks, basePath, exportPath }: { query: DashboardQuery; desks: string[]; basePath: string; exportPath: string }) {
+export function DashboardFilters({
+  query,
+  desks,
+  basePath,
+  exportPath,
+}: {
+  query: DashboardQuery;
+  desks: string[];
+  basePath: string;
+  exportPath: string;
+}) {
   return (
-    <form method="get" action={basePath} role="search" aria-label={m.filters} className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
+    <form
+      method="get"
+      action={basePath}
+      role="search"
+      aria-label={m.filters}
+      className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3"
+    >
       <label className="text-sm text-slate-700">
         <span className="mb-1 block">{m.state}</span>
         <select name="state" defaultValue={query.state ?? ""} className={field}>

@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { latenessNotes } from "@/lib/admin/lateness";
-import { dashboardSearch, type DashboardQuery, type DashboardRow, type DashboardTotals, type SortKey } from "@/lib/admin/year-dashboard";
+import {
+  dashboardSearch,
+  type DashboardQuery,
+  type DashboardRow,
+  type DashboardTotals,
+  type SortKey,
+} from "@/lib/admin/year-dashboard";
 import { formatDate } from "@/lib/i18n/format";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { Amount } from "@/components/amount";
@@ -12,7 +18,17 @@ const m = adminMessages.dashboard;
 const c = m.columns;
 
 /** A column head that sorts by its key: the link carries the whole query, so filters stay. */
-function SortHead({ query, sortKey, numeric, basePath }: { query: DashboardQuery; sortKey: SortKey; numeric?: boolean; basePath: string }) {
+function SortHead({
+  query,
+  sortKey,
+  numeric,
+  basePath,
+}: {
+  query: DashboardQuery;
+  sortKey: SortKey;
+  numeric?: boolean;
+  basePath: string;
+}) {
   const active = query.sort === sortKey;
   const nextDir = active && query.dir === "asc" ? "desc" : "asc";
   return (
@@ -21,7 +37,11 @@ function SortHead({ query, sortKey, numeric, basePath }: { query: DashboardQuery
       aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
       className={cn("border-b border-slate-200 px-2 py-2 font-medium whitespace-nowrap", numeric && "text-right")}
     >
-      <Link href={`${basePath}${dashboardSearch(query, { sort: sortKey, dir: nextDir })}`} aria-label={m.sortBy(c[sortKey])} className="inline-flex items-center gap-0.5 hover:text-slate-900">
+      <Link
+        href={`${basePath}${dashboardSearch(query, { sort: sortKey, dir: nextDir })}`}
+        aria-label={m.sortBy(c[sortKey])}
+        className="inline-flex items-center gap-0.5 hover:text-slate-900"
+      >
         {c[sortKey]}
         <span aria-hidden className={cn("text-[10px]", active ? "text-brand-700" : "text-slate-300")}>
           {active && query.dir === "desc" ? "▼" : "▲"}
@@ -31,11 +51,24 @@ function SortHead({ query, sortKey, numeric, basePath }: { query: DashboardQuery
   );
 }
 
-const count = (n: number | null | undefined, tone: string) => (n ? <span className={cn("tabular font-medium", tone)}>{n}</span> : <span className="text-slate-300">0</span>);
+const count = (n: number | null | undefined, tone: string) =>
+  n ? <span className={cn("tabular font-medium", tone)}>{n}</span> : <span className="text-slate-300">0</span>;
 
 /** Every department of the year as the URL filters and sorts it, with the totals under it. */
-export function DashboardTable({ rows, totals, query, basePath }: { rows: DashboardRow[]; totals: DashboardTotals; query: DashboardQuery; basePath: string }) {
-  const head = (key: SortKey, numeric?: boolean) => <SortHead query={query} sortKey={key} numeric={numeric} basePath={basePath} />;
+export function DashboardTable({
+  rows,
+  totals,
+  query,
+  basePath,
+}: {
+  rows: DashboardRow[];
+  totals: DashboardTotals;
+  query: DashboardQuery;
+  basePath: string;
+}) {
+  const head = (key: SortKey, numeric?: boolean) => (
+    <SortHead query={query} sortKey={key} numeric={numeric} basePath={basePath} />
+  );
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-sm">
@@ -67,7 +100,10 @@ export function DashboardTable({ rows, totals, query, basePath }: { rows: Dashbo
                 <td className="tabular px-2 py-1.5">{r.departmentCode}</td>
                 <td className="px-2 py-1.5 whitespace-nowrap">
                   {r.disclosureId ? (
-                    <Link href={`/disclosures/${r.disclosureId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    <Link
+                      href={`/disclosures/${r.disclosureId}`}
+                      className="text-brand-700 underline-offset-2 hover:underline"
+                    >
                       {r.departmentName}
                     </Link>
                   ) : (
@@ -75,13 +111,19 @@ export function DashboardTable({ rows, totals, query, basePath }: { rows: Dashbo
                   )}
                 </td>
                 <td className="px-2 py-1.5 whitespace-nowrap">{r.groupName ?? "—"}</td>
-                <td className="px-2 py-1.5">{r.state ? <StateBadge state={r.state} /> : <Badge>{m.notStarted}</Badge>}</td>
+                <td className="px-2 py-1.5">
+                  {r.state ? <StateBadge state={r.state} /> : <Badge>{m.notStarted}</Badge>}
+                </td>
                 <td className="tabular px-2 py-1.5 whitespace-nowrap">{formatDate(r.submittedAt) || "—"}</td>
                 <td className="tabular px-2 py-1.5 whitespace-nowrap">{formatDate(r.approvedAt) || "—"}</td>
                 <td className="tabular px-2 py-1.5 whitespace-nowrap">{formatDate(r.publishedAt) || "—"}</td>
-                <td className="px-2 py-1.5 whitespace-nowrap">{late.length > 0 ? <span className="text-red-700">{late.join("；")}</span> : "—"}</td>
+                <td className="px-2 py-1.5 whitespace-nowrap">
+                  {late.length > 0 ? <span className="text-red-700">{late.join("；")}</span> : "—"}
+                </td>
                 <td className="px-2 py-1.5 text-right">{r.findings ? count(r.findings.error, "text-red-700") : "—"}</td>
-                <td className="px-2 py-1.5 text-right">{r.findings ? count(r.findings.warning, "text-amber-700") : "—"}</td>
+                <td className="px-2 py-1.5 text-right">
+                  {r.findings ? count(r.findings.warning, "text-amber-700") : "—"}
+                </td>
                 <td className="px-2 py-1.5 text-right">{count(r.openComments, "text-brand-700")}</td>
                 <td className="px-2 py-1.5 text-right">
                   <Amount value={r.figures.income} />

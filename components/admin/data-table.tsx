@@ -53,8 +53,9 @@ export function DataTable<T>({ data, columns, caption, searchLabel, facets = [],
 
   const setParams = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(change)) if (value === null || value === "") next.delete(key);
-    else next.set(key, value);
+    for (const [key, value] of Object.entries(change))
+      if (value === null || value === "") next.delete(key);
+      else next.set(key, value);
     const search = next.toString();
     router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
   };
@@ -98,7 +99,12 @@ export function DataTable<T>({ data, columns, caption, searchLabel, facets = [],
             <label htmlFor={`facet-${f.columnId}`} className="mb-1 block">
               {f.label}
             </label>
-            <select id={`facet-${f.columnId}`} value={params.get(f.columnId) ?? ""} onChange={(e) => setParams({ [f.columnId]: e.target.value })} className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+            <select
+              id={`facet-${f.columnId}`}
+              value={params.get(f.columnId) ?? ""}
+              onChange={(e) => setParams({ [f.columnId]: e.target.value })}
+              className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+            >
               <option value="">{t.all}</option>
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -129,7 +135,11 @@ export function DataTable<T>({ data, columns, caption, searchLabel, facets = [],
                       className="border-b border-slate-200 px-3 py-2 font-medium whitespace-nowrap"
                     >
                       {header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 hover:text-slate-900">
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 hover:text-slate-900"
+                        >
                           {label}
                           <span aria-hidden className={cn("text-xs", sorted ? "text-brand-700" : "text-slate-300")}>
                             {sorted === "desc" ? "▼" : "▲"}

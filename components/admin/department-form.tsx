@@ -13,7 +13,13 @@ import { useKeptForm } from "./use-kept-form";
 
 const d = adminMessages.departments;
 
-export type DepartmentFormValues = { departmentId?: string; code: string; name: string; groupId: string | null; orgUnits: OrgUnit[] };
+export type DepartmentFormValues = {
+  departmentId?: string;
+  code: string;
+  name: string;
+  groupId: string | null;
+  orgUnits: OrgUnit[];
+};
 
 /** The units travel as parallel lists (unitName, unitNature…) and become the operation's orgUnits here. */
 function toPayload(form: FormData): Record<string, unknown> {
@@ -31,17 +37,30 @@ function toPayload(form: FormData): Record<string, unknown> {
   return payload;
 }
 
-const blankUnit = (): OrgUnit & { key: number } => ({ key: Math.random(), name: "", nature: "行政", level: "", fundingForm: "财政拨款" });
+const blankUnit = (): OrgUnit & { key: number } => ({
+  key: Math.random(),
+  name: "",
+  nature: "行政",
+  level: "",
+  fundingForm: "财政拨款",
+});
 const select = "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** A department: code (fixed once created), name, desk and its units (nature, level, funding form). */
-export function DepartmentForm({ initial, desks }: { initial: DepartmentFormValues | null; desks: { id: string; name: string }[] }) {
+export function DepartmentForm({
+  initial,
+  desks,
+}: {
+  initial: DepartmentFormValues | null;
+  desks: { id: string; name: string }[];
+}) {
   const editing = initial?.departmentId != null;
   const create = useKeptForm(createDepartmentAction, toPayload);
   const update = useKeptForm(updateDepartmentAction, toPayload);
   const { state, onSubmit, pending, fieldError } = editing ? update : create;
   const [units, setUnits] = useState(() => (initial?.orgUnits ?? []).map((u) => ({ ...u, key: Math.random() })));
-  const unitError = state && !state.ok ? Object.entries(state.fieldErrors).find(([k]) => k.startsWith("orgUnits"))?.[1][0] : null;
+  const unitError =
+    state && !state.ok ? Object.entries(state.fieldErrors).find(([k]) => k.startsWith("orgUnits"))?.[1][0] : null;
 
   if (!editing && create.state?.ok) {
     return (
@@ -76,7 +95,13 @@ export function DepartmentForm({ initial, desks }: { initial: DepartmentFormValu
             </p>
           ) : (
             <>
-              <Input id="code" name="code" defaultValue={initial?.code} invalid={!!fieldError("code")} aria-describedby="code-hint code-error" />
+              <Input
+                id="code"
+                name="code"
+                defaultValue={initial?.code}
+                invalid={!!fieldError("code")}
+                aria-describedby="code-hint code-error"
+              />
               <p id="code-hint" className="mt-1 text-xs text-slate-500">
                 {d.codeHint}
               </p>
@@ -86,12 +111,23 @@ export function DepartmentForm({ initial, desks }: { initial: DepartmentFormValu
         </div>
         <div>
           <Label htmlFor="name">{d.name}</Label>
-          <Input id="name" name="name" defaultValue={initial?.name} invalid={!!fieldError("name")} aria-describedby="name-error" />
+          <Input
+            id="name"
+            name="name"
+            defaultValue={initial?.name}
+            invalid={!!fieldError("name")}
+            aria-describedby="name-error"
+          />
           <FieldError id="name-error" message={fieldError("name")} />
         </div>
         <div>
           <Label htmlFor="groupId">{d.desk}</Label>
-          <select id="groupId" name="groupId" defaultValue={initial?.groupId ?? ""} className="h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm">
+          <select
+            id="groupId"
+            name="groupId"
+            defaultValue={initial?.groupId ?? ""}
+            className="h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
+          >
             <option value="">{d.noDesk}</option>
             {desks.map((desk) => (
               <option key={desk.id} value={desk.id}>
@@ -120,20 +156,41 @@ export function DepartmentForm({ initial, desks }: { initial: DepartmentFormValu
               {units.map((unit, i) => (
                 <tr key={unit.key}>
                   <td className="py-1 pr-2">
-                    <Input name="unitName" aria-label={`${d.unitName} ${i + 1}`} defaultValue={unit.name} className="h-9" />
+                    <Input
+                      name="unitName"
+                      aria-label={`${d.unitName} ${i + 1}`}
+                      defaultValue={unit.name}
+                      className="h-9"
+                    />
                   </td>
                   <td className="py-1 pr-2">
-                    <select name="unitNature" aria-label={`${d.unitNature} ${i + 1}`} defaultValue={unit.nature} className={select}>
+                    <select
+                      name="unitNature"
+                      aria-label={`${d.unitNature} ${i + 1}`}
+                      defaultValue={unit.nature}
+                      className={select}
+                    >
                       {orgUnitNatures.map((n) => (
                         <option key={n}>{n}</option>
                       ))}
                     </select>
                   </td>
                   <td className="py-1 pr-2">
-                    <Input name="unitLevel" aria-label={`${d.unitLevel} ${i + 1}`} defaultValue={unit.level} placeholder="正科级" className="h-9" />
+                    <Input
+                      name="unitLevel"
+                      aria-label={`${d.unitLevel} ${i + 1}`}
+                      defaultValue={unit.level}
+                      placeholder="正科级"
+                      className="h-9"
+                    />
                   </td>
                   <td className="py-1 pr-2">
-                    <select name="unitFunding" aria-label={`${d.unitFunding} ${i + 1}`} defaultValue={unit.fundingForm} className={select}>
+                    <select
+                      name="unitFunding"
+                      aria-label={`${d.unitFunding} ${i + 1}`}
+                      defaultValue={unit.fundingForm}
+                      className={select}
+                    >
                       {fundingForms.map((f) => (
                         <option key={f}>{f}</option>
                       ))}

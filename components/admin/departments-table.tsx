@@ -14,14 +14,25 @@ const columns = [
   column.accessor("name", {
     header: d.name,
     cell: (c) => (
-      <Link href={`/admin/departments/${c.row.original.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link
+        href={`/admin/departments/${c.row.original.id}`}
+        className="font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
         {c.getValue()}
       </Link>
     ),
   }),
   column.accessor("desk", { header: d.desk, filterFn: "equalsString" }),
-  column.accessor("units", { header: d.units, cell: (c) => <span className="tabular">{c.getValue()}</span>, enableGlobalFilter: false }),
-  column.accessor("clerks", { header: d.clerks, cell: (c) => <span className="tabular">{c.getValue()}</span>, enableGlobalFilter: false }),
+  column.accessor("units", {
+    header: d.units,
+    cell: (c) => <span className="tabular">{c.getValue()}</span>,
+    enableGlobalFilter: false,
+  }),
+  column.accessor("clerks", {
+    header: d.clerks,
+    cell: (c) => <span className="tabular">{c.getValue()}</span>,
+    enableGlobalFilter: false,
+  }),
 ];
 
 /** Every department, sortable, searchable and filterable by desk (in the URL). */
@@ -33,7 +44,13 @@ export function DepartmentsTable({ rows, desks }: { rows: DepartmentListRow[]; d
       caption={d.title}
       searchLabel={d.search}
       rowKey={(r) => r.id}
-      facets={[{ columnId: "desk", label: d.desk, options: [...desks, d.noDesk].map((name) => ({ value: name, label: name })) }]}
+      facets={[
+        {
+          columnId: "desk",
+          label: d.desk,
+          options: [...desks, d.noDesk].map((name) => ({ value: name, label: name })),
+        },
+      ]}
     />
   );
 }

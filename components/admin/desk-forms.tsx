@@ -16,7 +16,13 @@ export function CreateDeskForm() {
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
       <div>
         <Label htmlFor="desk-name">{k.name}</Label>
-        <Input id="desk-name" name="name" className="w-56" invalid={!!fieldError("name")} aria-describedby="desk-name-error" />
+        <Input
+          id="desk-name"
+          name="name"
+          className="w-56"
+          invalid={!!fieldError("name")}
+          aria-describedby="desk-name-error"
+        />
         <FieldError id="desk-name-error" message={fieldError("name")} />
       </div>
       <Button type="submit" disabled={pending}>
@@ -28,7 +34,15 @@ export function CreateDeskForm() {
 }
 
 /** Which approvers review this desk's departments (approver ↔ department assignment). */
-export function DeskApproversForm({ groupId, approvers, assigned }: { groupId: string; approvers: { id: string; label: string }[]; assigned: string[] }) {
+export function DeskApproversForm({
+  groupId,
+  approvers,
+  assigned,
+}: {
+  groupId: string;
+  approvers: { id: string; label: string }[];
+  assigned: string[];
+}) {
   const { state, formAction, onSubmit, pending } = useKeptForm(setDeskApproversAction);
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-2">

@@ -2,7 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { get, useFieldArray, useForm, type Control, type FieldErrors, type FieldPath, type UseFormRegister } from "react-hook-form";
+import {
+  get,
+  useFieldArray,
+  useForm,
+  type Control,
+  type FieldErrors,
+  type FieldPath,
+  type UseFormRegister,
+} from "react-hook-form";
 import { deleteFrameworkAction, updateFrameworkAction } from "@/app/admin/frameworks/actions";
 import { frameworkEditForm, formOf, pairKey, type FrameworkEditForm } from "@/lib/admin/framework-edit";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
@@ -23,7 +31,17 @@ export type UsageText = { level1: Record<string, string>; pairs: Record<string, 
  * 修改 on an admin-added framework's card: opens the editor in place; after a save the page's
  * table shows the new levels (the action revalidates) and the editor closes with a note.
  */
-export function FrameworkEditPanel({ framework, expected, usage, deletable }: { framework: IndicatorFramework; expected: string; usage: UsageText; deletable: boolean }) {
+export function FrameworkEditPanel({
+  framework,
+  expected,
+  usage,
+  deletable,
+}: {
+  framework: IndicatorFramework;
+  expected: string;
+  usage: UsageText;
+  deletable: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -77,7 +95,13 @@ export function FrameworkEditPanel({ framework, expected, usage, deletable }: { 
   );
 }
 
-type Props = { framework: IndicatorFramework; expected: string; usage: UsageText; onCancel: () => void; onSaved: (changes: string[]) => void };
+type Props = {
+  framework: IndicatorFramework;
+  expected: string;
+  usage: UsageText;
+  onCancel: () => void;
+  onSaved: (changes: string[]) => void;
+};
 
 /**
  * The edit form (react-hook-form with the server's zod schema): name, source, and every level-1 with
@@ -92,7 +116,10 @@ export function FrameworkEditor({ framework, expected, usage, onCancel, onSaved 
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FrameworkEditForm>({ resolver: zodResolver(frameworkEditForm), defaultValues: formOf(framework, expected) });
+  } = useForm<FrameworkEditForm>({
+    resolver: zodResolver(frameworkEditForm),
+    defaultValues: formOf(framework, expected),
+  });
   const levels = useFieldArray({ control, name: "levels" });
   const base = `fw-edit-${framework.id}`;
 
@@ -100,7 +127,8 @@ export function FrameworkEditor({ framework, expected, usage, onCancel, onSaved 
     setFormError(null);
     const outcome = await updateFrameworkAction(values);
     if (outcome.ok) return onSaved(outcome.data.changes);
-    for (const [path, messages] of Object.entries(outcome.fieldErrors)) setError(path as FieldPath<FrameworkEditForm>, { type: "server", message: messages.join(" ") });
+    for (const [path, messages] of Object.entries(outcome.fieldErrors))
+      setError(path as FieldPath<FrameworkEditForm>, { type: "server", message: messages.join(" ") });
     setFormError(outcome.formError);
   };
   const invalid = (found: FieldErrors<FrameworkEditForm>) => setFormError(e.refusedSummary(countErrors(found)));
@@ -116,12 +144,22 @@ export function FrameworkEditor({ framework, expected, usage, onCancel, onSaved 
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <Label htmlFor={`${base}-name`}>{f.name}</Label>
-          <Input id={`${base}-name`} invalid={!!errors.name} aria-describedby={`${base}-name-error`} {...register("name")} />
+          <Input
+            id={`${base}-name`}
+            invalid={!!errors.name}
+            aria-describedby={`${base}-name-error`}
+            {...register("name")}
+          />
           <FieldError id={`${base}-name-error`} message={errors.name?.message} />
         </div>
         <div>
           <Label htmlFor={`${base}-source`}>{f.source}</Label>
-          <Input id={`${base}-source`} invalid={!!errors.source} aria-describedby={`${base}-source-error`} {...register("source")} />
+          <Input
+            id={`${base}-source`}
+            invalid={!!errors.source}
+            aria-describedby={`${base}-source-error`}
+            {...register("source")}
+          />
           <FieldError id={`${base}-source-error`} message={errors.source?.message} />
         </div>
       </div>
@@ -143,7 +181,13 @@ export function FrameworkEditor({ framework, expected, usage, onCancel, onSaved 
                     <Label htmlFor={id}>
                       {f.level1} {i + 1}
                     </Label>
-                    <Input id={id} invalid={!!nameError} aria-describedby={`${id}-error ${id}-use`} className="font-medium" {...register(`levels.${i}.name`)} />
+                    <Input
+                      id={id}
+                      invalid={!!nameError}
+                      aria-describedby={`${id}-error ${id}-use`}
+                      className="font-medium"
+                      {...register(`levels.${i}.name`)}
+                    />
                     <FieldError id={`${id}-error`} message={nameError} />
                     {level1Used ? (
                       <p id={`${id}-use`} className="mt-1 text-xs text-slate-500">
@@ -152,24 +196,58 @@ export function FrameworkEditor({ framework, expected, usage, onCancel, onSaved 
                     ) : null}
                   </div>
                   <div className="flex gap-1 pt-6">
-                    <Button size="sm" variant="ghost" aria-label={`${e.moveUp} ${e.level1(i + 1)}`} disabled={i === 0} onClick={() => levels.move(i, i - 1)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`${e.moveUp} ${e.level1(i + 1)}`}
+                      disabled={i === 0}
+                      onClick={() => levels.move(i, i - 1)}
+                    >
                       ↑
                     </Button>
-                    <Button size="sm" variant="ghost" aria-label={`${e.moveDown} ${e.level1(i + 1)}`} disabled={i === levels.fields.length - 1} onClick={() => levels.move(i, i + 1)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`${e.moveDown} ${e.level1(i + 1)}`}
+                      disabled={i === levels.fields.length - 1}
+                      onClick={() => levels.move(i, i + 1)}
+                    >
                       ↓
                     </Button>
-                    <Button size="sm" variant="ghost" aria-label={`${e.remove} ${e.level1(i + 1)}`} onClick={() => levels.remove(i)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`${e.remove} ${e.level1(i + 1)}`}
+                      onClick={() => levels.remove(i)}
+                    >
                       {e.remove}
                     </Button>
                   </div>
                 </div>
-                <Level2List control={control} register={register} errors={errors} index={i} level1Original={field.original} usage={usage} base={id} />
+                <Level2List
+                  control={control}
+                  register={register}
+                  errors={errors}
+                  index={i}
+                  level1Original={field.original}
+                  usage={usage}
+                  base={id}
+                />
               </fieldset>
             </li>
           );
         })}
       </ol>
-      <Button variant="secondary" size="sm" onClick={() => levels.append({ original: "", name: "", level2: [{ original: "", name: "" }] }, { focusName: `levels.${levels.fields.length}.name` })}>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() =>
+          levels.append(
+            { original: "", name: "", level2: [{ original: "", name: "" }] },
+            { focusName: `levels.${levels.fields.length}.name` },
+          )
+        }
+      >
         + {e.addLevel1}
       </Button>
       <div className="flex gap-2 border-t border-slate-200 pt-4">
@@ -213,7 +291,8 @@ function Level2List({
       ) : null}
       <ol className="space-y-2">
         {list.fields.map((field, j) => {
-          const used = field.original && level1Original ? usage.pairs[pairKey(level1Original, field.original)] : undefined;
+          const used =
+            field.original && level1Original ? usage.pairs[pairKey(level1Original, field.original)] : undefined;
           const error = messageAt(errors, `levels.${index}.level2.${j}.name`);
           const id = `${base}-l2-${field.id}`;
           const label = `${e.level1(index + 1)}的${e.level2(j + 1)}`;
@@ -223,15 +302,34 @@ function Level2List({
                 <span className="w-5 text-right text-xs text-slate-500" aria-hidden>
                   {j + 1}
                 </span>
-                <Input id={id} aria-label={label} invalid={!!error} aria-describedby={`${id}-error ${id}-use`} className="h-8 max-w-xs flex-1" {...register(`levels.${index}.level2.${j}.name`)} />
+                <Input
+                  id={id}
+                  aria-label={label}
+                  invalid={!!error}
+                  aria-describedby={`${id}-error ${id}-use`}
+                  className="h-8 max-w-xs flex-1"
+                  {...register(`levels.${index}.level2.${j}.name`)}
+                />
                 {/* The mark's place is kept on every row so the buttons line up. */}
                 <span id={`${id}-use`} title={used ? e.inUseHint(used) : undefined} className="w-14">
                   {used ? <Badge tone="info">{e.inUse}</Badge> : null}
                 </span>
-                <Button size="sm" variant="ghost" aria-label={`${e.moveUp} ${label}`} disabled={j === 0} onClick={() => list.move(j, j - 1)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`${e.moveUp} ${label}`}
+                  disabled={j === 0}
+                  onClick={() => list.move(j, j - 1)}
+                >
                   ↑
                 </Button>
-                <Button size="sm" variant="ghost" aria-label={`${e.moveDown} ${label}`} disabled={j === list.fields.length - 1} onClick={() => list.move(j, j + 1)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`${e.moveDown} ${label}`}
+                  disabled={j === list.fields.length - 1}
+                  onClick={() => list.move(j, j + 1)}
+                >
                   ↓
                 </Button>
                 <Button size="sm" variant="ghost" aria-label={`${e.remove} ${label}`} onClick={() => list.remove(j)}>
@@ -245,7 +343,14 @@ function Level2List({
           );
         })}
       </ol>
-      <Button variant="ghost" size="sm" className="mt-1" onClick={() => list.append({ original: "", name: "" }, { focusName: `levels.${index}.level2.${list.fields.length}.name` })}>
+      <Button
+        variant="ghost"
+        size="sm"
+        className="mt-1"
+        onClick={() =>
+          list.append({ original: "", name: "" }, { focusName: `levels.${index}.level2.${list.fields.length}.name` })
+        }
+      >
         + {e.addLevel2}
       </Button>
     </div>
@@ -263,5 +368,11 @@ function countErrors(value: unknown): number {
   if (!value || typeof value !== "object") return 0;
   const node = value as Record<string, unknown>;
   const own = typeof node.message === "string" ? 1 : 0;
-  return own + Object.entries(node).reduce((n, [key, child]) => (key === "ref" || key === "message" || key === "type" ? n : n + countErrors(child)), 0);
+  return (
+    own +
+    Object.entries(node).reduce(
+      (n, [key, child]) => (key === "ref" || key === "message" || key === "type" ? n : n + countErrors(child)),
+      0,
+    )
+  );
 }

@@ -73,7 +73,12 @@ export function RuleSeverityForm({ ruleId, current }: { ruleId: string; current:
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex items-center gap-2">
       <input type="hidden" name="ruleId" value={ruleId} />
-      <select name="severity" defaultValue={current} aria-label={`${f.severity} ${ruleId}`} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm">
+      <select
+        name="severity"
+        defaultValue={current}
+        aria-label={`${f.severity} ${ruleId}`}
+        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
+      >
         {severities.map((s) => (
           <option key={s} value={s}>
             {s === "default" ? f.severityDefault : f.severities[s]}

@@ -89,7 +89,9 @@ export function SheetImport<R extends Result>({ action, columns, count, preview,
             <tbody className="divide-y divide-slate-100">
               {result.problems.map((p, i) => (
                 <tr key={i}>
-                  <td className="tabular px-3 py-1.5 whitespace-nowrap">{p.row === null ? m.wholeSheet : m.rowNumber(p.row)}</td>
+                  <td className="tabular px-3 py-1.5 whitespace-nowrap">
+                    {p.row === null ? m.wholeSheet : m.rowNumber(p.row)}
+                  </td>
                   <td className="px-3 py-1.5">{p.column ?? "—"}</td>
                   <td className="px-3 py-1.5 text-red-800">{p.message}</td>
                 </tr>

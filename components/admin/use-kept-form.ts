@@ -13,7 +13,10 @@ export function useKeptForm<O>(
   action: (state: Outcome<O> | null, payload: FormData | Record<string, unknown>) => Promise<Outcome<O>>,
   toPayload?: (form: FormData) => Record<string, unknown>,
 ) {
-  const [state, dispatch, pending] = useActionState<Outcome<O> | null, FormData | Record<string, unknown>>(action, null);
+  const [state, dispatch, pending] = useActionState<Outcome<O> | null, FormData | Record<string, unknown>>(
+    action,
+    null,
+  );
   const [transitioning, startTransition] = useTransition();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -21,5 +24,11 @@ export function useKeptForm<O>(
     startTransition(() => dispatch(toPayload ? toPayload(form) : form));
   };
   const fieldError = (name: string) => (state && !state.ok ? (state.fieldErrors[name]?.[0] ?? null) : null);
-  return { state, formAction: dispatch as (form: FormData) => void, onSubmit, pending: pending || transitioning, fieldError };
+  return {
+    state,
+    formAction: dispatch as (form: FormData) => void,
+    onSubmit,
+    pending: pending || transitioning,
+    fieldError,
+  };
 }

@@ -15,7 +15,14 @@ import { useKeptForm } from "./use-kept-form";
 
 const u = adminMessages.users;
 
-export type UserFormValues = { userId?: string; username: string; displayName: string; role: Role; departmentIds: string[]; groupIds: string[] };
+export type UserFormValues = {
+  userId?: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentIds: string[];
+  groupIds: string[];
+};
 type Option = { id: string; label: string };
 
 /**
@@ -23,7 +30,15 @@ type Option = { id: string; label: string };
  * departments, an approver's desks. The server checks with the same schema (lib/admin/forms.ts)
  * and its messages appear at the field; nothing typed is lost on an error.
  */
-export function UserForm({ initial, departments, desks }: { initial: UserFormValues | null; departments: Option[]; desks: Option[] }) {
+export function UserForm({
+  initial,
+  departments,
+  desks,
+}: {
+  initial: UserFormValues | null;
+  departments: Option[];
+  desks: Option[];
+}) {
   const editing = initial?.userId != null;
   const create = useKeptForm(createUserAction);
   const update = useKeptForm(updateUserAction);
@@ -65,7 +80,14 @@ export function UserForm({ initial, departments, desks }: { initial: UserFormVal
             </p>
           ) : (
             <>
-              <Input id="username" name="username" autoComplete="off" defaultValue={initial?.username} invalid={!!err("username")} aria-describedby="username-hint username-error" />
+              <Input
+                id="username"
+                name="username"
+                autoComplete="off"
+                defaultValue={initial?.username}
+                invalid={!!err("username")}
+                aria-describedby="username-hint username-error"
+              />
               <p id="username-hint" className="mt-1 text-xs text-slate-500">
                 {u.usernameHint}
               </p>
@@ -75,12 +97,24 @@ export function UserForm({ initial, departments, desks }: { initial: UserFormVal
         </div>
         <div>
           <Label htmlFor="displayName">{u.displayName}</Label>
-          <Input id="displayName" name="displayName" defaultValue={initial?.displayName} invalid={!!err("displayName")} aria-describedby="displayName-error" />
+          <Input
+            id="displayName"
+            name="displayName"
+            defaultValue={initial?.displayName}
+            invalid={!!err("displayName")}
+            aria-describedby="displayName-error"
+          />
           <FieldError id="displayName-error" message={err("displayName")} />
         </div>
         <div>
           <Label htmlFor="role">{u.role}</Label>
-          <select id="role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} className="h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm">
+          <select
+            id="role"
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            className="h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
+          >
             {(["clerk", "approver", "admin"] as const).map((r) => (
               <option key={r} value={r}>
                 {zhCN.roles[r]}
@@ -105,7 +139,12 @@ export function UserForm({ initial, departments, desks }: { initial: UserFormVal
         <div className="grid max-h-56 gap-1 overflow-y-auto sm:grid-cols-2 lg:grid-cols-3">
           {departments.map((d) => (
             <label key={d.id} hidden={!shownDepartments.includes(d)} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="departmentIds" value={d.id} defaultChecked={initial?.departmentIds.includes(d.id)} />
+              <input
+                type="checkbox"
+                name="departmentIds"
+                value={d.id}
+                defaultChecked={initial?.departmentIds.includes(d.id)}
+              />
               {d.label}
             </label>
           ))}

@@ -31,11 +31,20 @@ export function OpenYearForm({ frameworks, suggestedYear }: { frameworks: Framew
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       {state && !state.ok && state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{y.opened(state.data.year, state.data.carried.length, state.data.empty.length)}</Alert> : null}
+      {state?.ok ? (
+        <Alert tone="success">{y.opened(state.data.year, state.data.carried.length, state.data.empty.length)}</Alert>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
           <Label htmlFor="new-year">{y.year}</Label>
-          <Input id="new-year" name="year" inputMode="numeric" defaultValue={suggestedYear} invalid={!!fieldError("year")} aria-describedby="new-year-error" />
+          <Input
+            id="new-year"
+            name="year"
+            inputMode="numeric"
+            defaultValue={suggestedYear}
+            invalid={!!fieldError("year")}
+            aria-describedby="new-year-error"
+          />
           <FieldError id="new-year-error" message={fieldError("year")} />
         </div>
         <div>
@@ -45,7 +54,13 @@ export function OpenYearForm({ frameworks, suggestedYear }: { frameworks: Framew
         </div>
         <div>
           <Label htmlFor="new-deadline">{y.deadline}</Label>
-          <Input id="new-deadline" name="submissionDeadline" type="date" invalid={!!fieldError("submissionDeadline")} aria-describedby="new-deadline-error" />
+          <Input
+            id="new-deadline"
+            name="submissionDeadline"
+            type="date"
+            invalid={!!fieldError("submissionDeadline")}
+            aria-describedby="new-deadline-error"
+          />
           <FieldError id="new-deadline-error" message={fieldError("submissionDeadline")} />
         </div>
       </div>
@@ -61,10 +76,28 @@ export function OpenYearForm({ frameworks, suggestedYear }: { frameworks: Framew
 }
 
 /** One year's framework, deadline and status, changed in place. */
-export function YearRowForm({ year, frameworkId, deadline, status, frameworks }: { year: number; frameworkId: string; deadline: string | null; status: "open" | "closed"; frameworks: Framework[] }) {
+export function YearRowForm({
+  year,
+  frameworkId,
+  deadline,
+  status,
+  frameworks,
+}: {
+  year: number;
+  frameworkId: string;
+  deadline: string | null;
+  status: "open" | "closed";
+  frameworks: Framework[];
+}) {
   const { state, formAction, onSubmit, pending, fieldError } = useKeptForm(updateFiscalYearAction);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid items-end gap-3 sm:grid-cols-[1fr_10rem_8rem_auto]" aria-label={zhCN.common.yearSuffix(year)}>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid items-end gap-3 sm:grid-cols-[1fr_10rem_8rem_auto]"
+      aria-label={zhCN.common.yearSuffix(year)}
+    >
       <input type="hidden" name="year" value={year} />
       <div>
         <Label htmlFor={`fw-${year}`}>{y.framework}</Label>
@@ -72,7 +105,13 @@ export function YearRowForm({ year, frameworkId, deadline, status, frameworks }:
       </div>
       <div>
         <Label htmlFor={`dl-${year}`}>{y.deadline}</Label>
-        <Input id={`dl-${year}`} name="submissionDeadline" type="date" defaultValue={deadline ?? ""} invalid={!!fieldError("submissionDeadline")} />
+        <Input
+          id={`dl-${year}`}
+          name="submissionDeadline"
+          type="date"
+          defaultValue={deadline ?? ""}
+          invalid={!!fieldError("submissionDeadline")}
+        />
       </div>
       <div>
         <Label htmlFor={`st-${year}`}>{y.status}</Label>
@@ -102,13 +141,17 @@ export function StartDraftsForm({ year, missing }: { year: number; missing: numb
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-center gap-3 text-sm">
       <input type="hidden" name="year" value={year} />
-      <span className={missing > 0 ? "text-amber-800" : "text-slate-600"}>{missing > 0 ? y.missingDrafts(missing) : y.allHaveDrafts}</span>
+      <span className={missing > 0 ? "text-amber-800" : "text-slate-600"}>
+        {missing > 0 ? y.missingDrafts(missing) : y.allHaveDrafts}
+      </span>
       {missing > 0 ? (
         <Button type="submit" size="sm" variant="secondary" disabled={pending}>
           {y.startDraftsButton}
         </Button>
       ) : null}
-      {state?.ok ? <span className="text-green-700">{y.draftsStarted(state.data.carried.length, state.data.empty.length)}</span> : null}
+      {state?.ok ? (
+        <span className="text-green-700">{y.draftsStarted(state.data.carried.length, state.data.empty.length)}</span>
+      ) : null}
       {state && !state.ok ? (
         <span role="alert" className="text-red-700">
           {state.formError}

@@ -32,7 +32,21 @@ describe("renderChartSvg", () => {
   });
 
   it("draws a pie, the other chart the dashboard and the portal use", () => {
-    const svg = renderChartSvg({ series: [{ type: "pie", data: [{ name: "基本支出", value: 2 }, { name: "项目支出", value: 1 }], label: { formatter: "{b}" } }] }, { width: 600, height: 300 });
+    const svg = renderChartSvg(
+      {
+        series: [
+          {
+            type: "pie",
+            data: [
+              { name: "基本支出", value: 2 },
+              { name: "项目支出", value: 1 },
+            ],
+            label: { formatter: "{b}" },
+          },
+        ],
+      },
+      { width: 600, height: 300 },
+    );
     expect(svg).toContain("基本支出");
     expect(svg).toContain("项目支出");
   });

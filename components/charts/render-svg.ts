@@ -1,5 +1,11 @@
 import { BarChart, LineChart, PieChart } from "echarts/charts";
-import { DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from "echarts/components";
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+} from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
@@ -8,7 +14,17 @@ import { SVGRenderer } from "echarts/renderers";
  * reads without JavaScript, prints sharply and costs a slow line a few kilobytes. Only the chart
  * types and components registered here are bundled; add one here when a chart needs it.
  */
-echarts.use([SVGRenderer, BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, DatasetComponent, MarkLineComponent]);
+echarts.use([
+  SVGRenderer,
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  DatasetComponent,
+  MarkLineComponent,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

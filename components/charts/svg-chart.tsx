@@ -6,7 +6,19 @@ import { renderChartSvg, type ChartOption } from "./render-svg";
  * is the chart's text alternative (give the figures as a table beside it too, which screen readers
  * and printouts read better than any chart).
  */
-export function SvgChart({ option, width, height, label, className }: { option: ChartOption; width: number; height: number; label: string; className?: string }) {
+export function SvgChart({
+  option,
+  width,
+  height,
+  label,
+  className,
+}: {
+  option: ChartOption;
+  width: number;
+  height: number;
+  label: string;
+  className?: string;
+}) {
   const svg = renderChartSvg(option, { width, height });
   return (
     <div

@@ -22,7 +22,8 @@ function show(value: unknown): string {
   if (isPlainObject(value) || Array.isArray(value)) {
     const texts: string[] = [];
     const walk = (v: unknown) => {
-      if (typeof v === "string" && v !== "" && !/^[0-9a-f-]{36}$/.test(v)) texts.push(AMOUNT.test(v) ? formatAmount(v) : v);
+      if (typeof v === "string" && v !== "" && !/^[0-9a-f-]{36}$/.test(v))
+        texts.push(AMOUNT.test(v) ? formatAmount(v) : v);
       else if (Array.isArray(v)) v.forEach(walk);
       else if (isPlainObject(v)) Object.entries(v).forEach(([k, x]) => (k === "id" ? undefined : walk(x)));
     };
@@ -36,7 +37,13 @@ function show(value: unknown): string {
  * Both people changed the same field: each conflict with both values, labelled, and a choice per
  * field. Nothing is saved over either side until every field is chosen.
  */
-export function ConflictDialog({ conflicts, onResolve }: { conflicts: Conflict[]; onResolve: (choices: Record<string, "mine" | "theirs">) => void }) {
+export function ConflictDialog({
+  conflicts,
+  onResolve,
+}: {
+  conflicts: Conflict[];
+  onResolve: (choices: Record<string, "mine" | "theirs">) => void;
+}) {
   const [choices, setChoices] = useState<Record<string, "mine" | "theirs">>({});
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -44,9 +51,19 @@ export function ConflictDialog({ conflicts, onResolve }: { conflicts: Conflict[]
   const all = (side: "mine" | "theirs") => setChoices(Object.fromEntries(conflicts.map((c) => [c.path, side])));
   return (
     <div className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-slate-900/40 px-4 py-10">
-      <div role="dialog" aria-modal="true" aria-labelledby="conflict-title" className="w-full max-w-3xl rounded-lg bg-white shadow-xl">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="conflict-title"
+        className="w-full max-w-3xl rounded-lg bg-white shadow-xl"
+      >
         <header className="border-b border-slate-200 px-5 py-4">
-          <h2 id="conflict-title" ref={heading} tabIndex={-1} className="text-base font-semibold text-slate-900 outline-none">
+          <h2
+            id="conflict-title"
+            ref={heading}
+            tabIndex={-1}
+            className="text-base font-semibold text-slate-900 outline-none"
+          >
             {m.title}
           </h2>
           <p className="mt-1 text-sm text-slate-600">{m.intro}</p>
@@ -65,14 +82,24 @@ export function ConflictDialog({ conflicts, onResolve }: { conflicts: Conflict[]
                     key={side}
                     className={cn(
                       "flex cursor-pointer flex-col rounded-md border px-3 py-2 text-sm",
-                      choices[c.path] === side ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-300 hover:bg-slate-50",
+                      choices[c.path] === side
+                        ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600"
+                        : "border-slate-300 hover:bg-slate-50",
                     )}
                   >
                     <span className="flex items-center gap-2 text-xs font-medium text-slate-600">
-                      <input type="radio" name={`conflict-${c.path}`} checked={choices[c.path] === side} onChange={() => setChoices((x) => ({ ...x, [c.path]: side }))} />
+                      <input
+                        type="radio"
+                        name={`conflict-${c.path}`}
+                        checked={choices[c.path] === side}
+                        onChange={() => setChoices((x) => ({ ...x, [c.path]: side }))}
+                      />
                       {side === "mine" ? m.chooseMine : m.chooseTheirs}（{side === "mine" ? m.mine : m.theirs}）
                     </span>
-                    <span className="mt-1 break-words whitespace-pre-wrap text-slate-900 tabular-nums" data-testid={`conflict-${side}`}>
+                    <span
+                      className="mt-1 break-words whitespace-pre-wrap text-slate-900 tabular-nums"
+                      data-testid={`conflict-${side}`}
+                    >
                       {show(side === "mine" ? c.mine : c.theirs)}
                     </span>
                   </label>

@@ -6,7 +6,13 @@ import type { EditableDisclosure, EditableProjectFund } from "@/lib/domain/edita
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { sections, type SectionId } from "@/lib/domain/model";
 import { sectionOfPath, sectionStatuses } from "@/lib/editor/section-state";
-import { explanationIndex, explanationKey, explanationOf, submitBlockers, type WarningExplanation } from "@/lib/rules/submit-gate";
+import {
+  explanationIndex,
+  explanationKey,
+  explanationOf,
+  submitBlockers,
+  type WarningExplanation,
+} from "@/lib/rules/submit-gate";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { checkDisclosure, type CheckOptions } from "@/lib/rules/engine";
@@ -68,7 +74,11 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   useThreadsFollowRows(content);
   const gridComments = useGridComments();
   const statuses = useMemo(
-    () => sectionStatuses(checked, findings, { invalidPaths: Object.keys(autosave.invalidTexts), isExplained: (f) => explanationOf(explained, f) !== undefined }),
+    () =>
+      sectionStatuses(checked, findings, {
+        invalidPaths: Object.keys(autosave.invalidTexts),
+        isExplained: (f) => explanationOf(explained, f) !== undefined,
+      }),
     [checked, findings, autosave.invalidTexts, explained],
   );
   const blockers = useMemo(() => submitBlockers(findings, explanations), [findings, explanations]);
@@ -90,10 +100,20 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
 
   const explain = useCallback(
     async (finding: Finding, text: string) => {
-      const outcome = await explainWarningAction({ id: disclosureId, ruleId: finding.rule, path: finding.path, explanation: text });
+      const outcome = await explainWarningAction({
+        id: disclosureId,
+        ruleId: finding.rule,
+        path: finding.path,
+        explanation: text,
+      });
       if (!outcome.ok) return outcome.formError ?? zhCN.errors.generic;
       const key = explanationKey(finding.rule, finding.path);
-      setExplanations((list) => [...list.filter((e) => explanationKey(e.ruleId, e.path) !== key), ...(outcome.data.explanation ? [{ ruleId: finding.rule, path: finding.path, explanation: outcome.data.explanation }] : [])]);
+      setExplanations((list) => [
+        ...list.filter((e) => explanationKey(e.ruleId, e.path) !== key),
+        ...(outcome.data.explanation
+          ? [{ ruleId: finding.rule, path: finding.path, explanation: outcome.data.explanation }]
+          : []),
+      ]);
       return null;
     },
     [disclosureId],
@@ -112,7 +132,10 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
     router.refresh();
   };
 
-  const onSectionChange = useCallback((change: SectionChange) => update(change.content, { section: change.section, texts: change.invalid }), [update]);
+  const onSectionChange = useCallback(
+    (change: SectionChange) => update(change.content, { section: change.section, texts: change.invalid }),
+    [update],
+  );
   // The project tables are the indicator grid's; it hands back the whole list on every change.
   const latestContent = useRef(content);
   latestContent.current = content;
@@ -135,7 +158,9 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   return (
     <EditorContext.Provider value={context}>
       <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <h1 className="text-xl font-semibold text-slate-900">{m.heading(content.department.name, content.fiscalYear)}</h1>
+        <h1 className="text-xl font-semibold text-slate-900">
+          {m.heading(content.department.name, content.fiscalYear)}
+        </h1>
         <div className="ml-auto flex items-center gap-4">{!readOnly ? <SaveStatus status={status} /> : null}</div>
       </div>
       {readOnlyReason ? (
@@ -145,13 +170,25 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
       ) : null}
       <ReviewSummary />
       {autosave.restoredAt ? <Alert className="mb-4">{m.restored(formatDateTime(autosave.restoredAt))}</Alert> : null}
-      {autosave.storageFailed ? <Alert tone="error" className="mb-4">{m.save.storageFull}</Alert> : null}
-      {status.kind === "offline" ? <Alert tone="warning" className="mb-4">{m.save.offlineHint}</Alert> : null}
+      {autosave.storageFailed ? (
+        <Alert tone="error" className="mb-4">
+          {m.save.storageFull}
+        </Alert>
+      ) : null}
+      {status.kind === "offline" ? (
+        <Alert tone="warning" className="mb-4">
+          {m.save.offlineHint}
+        </Alert>
+      ) : null}
       {status.kind === "refused" && status.signedOut ? (
         <Alert tone="error" title={m.save.signedOutTitle} className="mb-4">
           {autosave.storageFailed ? m.save.signedOutNoCopy : m.save.signedOut}{" "}
           {/* A full page load: the proxy and the sign-in page come back here, where the copy is restored. */}
-          <a href={`/signin?callbackUrl=${encodeURIComponent(`/disclosures/${disclosureId}/edit?section=${section}`)}`} className="font-medium underline underline-offset-2" target={autosave.storageFailed ? "_blank" : undefined}>
+          <a
+            href={`/signin?callbackUrl=${encodeURIComponent(`/disclosures/${disclosureId}/edit?section=${section}`)}`}
+            className="font-medium underline underline-offset-2"
+            target={autosave.storageFailed ? "_blank" : undefined}
+          >
             {m.save.signInAgain}
           </a>
         </Alert>
@@ -162,12 +199,22 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
       ) : null}
 
       {/* The project tables need the width: in 五 the findings go under the form instead of beside it. */}
-      <div className={cn("grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]", !wide && "xl:grid-cols-[15rem_minmax(0,1fr)_19rem]")}>
+      <div
+        className={cn(
+          "grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]",
+          !wide && "xl:grid-cols-[15rem_minmax(0,1fr)_19rem]",
+        )}
+      >
         <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <SectionNav current={section} statuses={statuses} onSelect={selectSection} />
           {!readOnly ? (
             <SubmitPanel
-              readiness={{ ...blockers, unsaved: status.kind !== "saved", invalidInputs: Object.keys(autosave.invalidTexts).length, conflict: status.kind === "conflict" }}
+              readiness={{
+                ...blockers,
+                unsaved: status.kind !== "saved",
+                invalidInputs: Object.keys(autosave.invalidTexts).length,
+                conflict: status.kind === "conflict",
+              }}
               canSubmit={props.canSubmit}
               busy={submitting}
               error={submitError}
@@ -180,7 +227,14 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
           <h2 id={`section-title-${section}`} className="mb-5 text-lg font-semibold text-slate-900">
             {m.sectionN(current.number, current.title)}
           </h2>
-          <SectionForm key={section} section={section} content={content} invalidTexts={autosave.invalidTexts} revision={autosave.revision} onChange={onSectionChange}>
+          <SectionForm
+            key={section}
+            section={section}
+            content={content}
+            invalidTexts={autosave.invalidTexts}
+            revision={autosave.revision}
+            onChange={onSectionChange}
+          >
             <fieldset disabled={readOnly} className="min-w-0">
               <SectionBody
                 section={section}
@@ -200,29 +254,50 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
                       fiscalYear={content.fiscalYear}
                     />
                   ) : (
-                    <ProjectsReadOnly projects={content.performance.projects} note={m.sections.frameworkMissing(content.performance.framework)} />
+                    <ProjectsReadOnly
+                      projects={content.performance.projects}
+                      note={m.sections.frameworkMissing(content.performance.framework)}
+                    />
                   )
                 }
               />
             </fieldset>
           </SectionForm>
-          <nav aria-label={m.sectionsLabel} className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
+          <nav
+            aria-label={m.sectionsLabel}
+            className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4"
+          >
             {index > 0 ? (
-              <ButtonLink href={`?section=${sections[index - 1].id}`} onClick={(e) => (e.preventDefault(), selectSection(sections[index - 1].id))}>
+              <ButtonLink
+                href={`?section=${sections[index - 1].id}`}
+                onClick={(e) => (e.preventDefault(), selectSection(sections[index - 1].id))}
+              >
                 ← {m.previous}：{sections[index - 1].number}、{sections[index - 1].title}
               </ButtonLink>
             ) : (
               <span />
             )}
             {index < sections.length - 1 ? (
-              <ButtonLink href={`?section=${sections[index + 1].id}`} variant="primary" className="ml-auto" onClick={(e) => (e.preventDefault(), selectSection(sections[index + 1].id))}>
+              <ButtonLink
+                href={`?section=${sections[index + 1].id}`}
+                variant="primary"
+                className="ml-auto"
+                onClick={(e) => (e.preventDefault(), selectSection(sections[index + 1].id))}
+              >
                 {m.next}：{sections[index + 1].number}、{sections[index + 1].title} →
               </ButtonLink>
             ) : null}
           </nav>
         </div>
 
-        <aside className={cn("lg:col-span-2", wide ? "lg:col-start-2 lg:h-[28rem]" : "xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100vh-2rem)] xl:self-start")}>
+        <aside
+          className={cn(
+            "lg:col-span-2",
+            wide
+              ? "lg:col-start-2 lg:h-[28rem]"
+              : "xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100vh-2rem)] xl:self-start",
+          )}
+        >
           <FindingsPanel document={content} />
         </aside>
       </div>

@@ -30,13 +30,21 @@ export function FindingNote({ finding }: { finding: Finding }) {
           <span className="ml-1 text-slate-600">
             · {m.explained}：{explanation}
             {!readOnly ? (
-              <button type="button" className="ml-1 text-brand-700 underline-offset-2 hover:underline" onClick={() => setOpen(true)}>
+              <button
+                type="button"
+                className="ml-1 text-brand-700 underline-offset-2 hover:underline"
+                onClick={() => setOpen(true)}
+              >
                 {m.explain}
               </button>
             ) : null}
           </span>
         ) : !readOnly && !open ? (
-          <button type="button" className="ml-1 text-brand-700 underline underline-offset-2" onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            className="ml-1 text-brand-700 underline underline-offset-2"
+            onClick={() => setOpen(true)}
+          >
             {m.explain}
           </button>
         ) : null

@@ -19,7 +19,10 @@ export function FindingsPanel({ document }: { document: unknown }) {
   const { findings } = useEditor();
   const summary = summariseFindings(findings);
   return (
-    <section aria-labelledby="findings-title" className="flex max-h-full min-h-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-labelledby="findings-title"
+      className="flex max-h-full min-h-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <header className="border-b border-slate-200 px-4 py-3">
         <h2 id="findings-title" className="text-sm font-semibold text-slate-900">
           {m.title}
@@ -59,7 +62,12 @@ function FindingEntry({ finding, document }: { finding: Finding; document: unkno
   const explanation = useExplanation(finding);
   const [open, setOpen] = useState(false);
   return (
-    <li className="rounded-md px-2 py-1.5 hover:bg-slate-50" data-testid="finding" data-rule={finding.rule} data-path={finding.path}>
+    <li
+      className="rounded-md px-2 py-1.5 hover:bg-slate-50"
+      data-testid="finding"
+      data-rule={finding.rule}
+      data-path={finding.path}
+    >
       <button type="button" className="block w-full text-left" onClick={() => jumpTo(finding.path)} title={m.jump}>
         <span className="flex items-start gap-2">
           <Badge tone={tone[finding.severity]} className="mt-0.5 shrink-0">
@@ -71,7 +79,11 @@ function FindingEntry({ finding, document }: { finding: Finding; document: unkno
       </button>
       {finding.severity === "warning" ? (
         <div className="pl-10 text-xs">
-          {explanation && !open ? <p className="text-slate-600">{m.explained}：{explanation}</p> : null}
+          {explanation && !open ? (
+            <p className="text-slate-600">
+              {m.explained}：{explanation}
+            </p>
+          ) : null}
           {!readOnly && !open ? (
             <button type="button" className="text-brand-700 underline underline-offset-2" onClick={() => setOpen(true)}>
               {m.explain}

@@ -11,14 +11,27 @@ import { Field } from "./field";
 
 const m = zhCN.editor.field;
 
-type Common = { path: string; label: ReactNode; hideLabel?: boolean; hint?: ReactNode; after?: ReactNode; className?: string };
+type Common = {
+  path: string;
+  label: ReactNode;
+  hideLabel?: boolean;
+  hint?: ReactNode;
+  after?: ReactNode;
+  className?: string;
+};
 
 const box =
   "block w-full rounded-md border bg-white px-3 text-sm text-slate-900 placeholder:text-slate-400 " +
   "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600 disabled:bg-slate-50 disabled:text-slate-700";
 const border = (invalid: boolean) => (invalid ? "border-red-600" : "border-slate-300");
 
-export function TextField({ multiline, rows = 3, placeholder, list, ...common }: Common & { multiline?: boolean; rows?: number; placeholder?: string; list?: string }) {
+export function TextField({
+  multiline,
+  rows = 3,
+  placeholder,
+  list,
+  ...common
+}: Common & { multiline?: boolean; rows?: number; placeholder?: string; list?: string }) {
   const { readOnly } = useEditor();
   const { field, fieldState } = useController({ name: formName(common.path) });
   const value = typeof field.value === "string" ? field.value : "";
@@ -123,7 +136,10 @@ const readers = {
   },
   date: {
     read: (t) => {
-      const iso = toHalfWidth(t).trim().replace(/[年月/.]/g, "-").replace(/日$/, "");
+      const iso = toHalfWidth(t)
+        .trim()
+        .replace(/[年月/.]/g, "-")
+        .replace(/日$/, "");
       const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso);
       return match ? `${match[1]}-${match[2].padStart(2, "0")}-${match[3].padStart(2, "0")}` : null;
     },
@@ -173,9 +189,19 @@ export function NumberField({ kind = "amount", ...common }: Common & { kind?: ke
               setEditing(null);
               field.onBlur();
             }}
-            className={cn(box, border(invalid), "h-9 tabular-nums", reader.align === "right" && "text-right", reader.unit && "pr-12")}
+            className={cn(
+              box,
+              border(invalid),
+              "h-9 tabular-nums",
+              reader.align === "right" && "text-right",
+              reader.unit && "pr-12",
+            )}
           />
-          {reader.unit ? <span className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs text-slate-500">{reader.unit}</span> : null}
+          {reader.unit ? (
+            <span className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-xs text-slate-500">
+              {reader.unit}
+            </span>
+          ) : null}
         </div>
       )}
     </Field>

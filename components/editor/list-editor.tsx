@@ -43,7 +43,16 @@ type ListEditorProps<T> = {
  * (Alt+↑/↓ move the row the cursor is in, Alt+Insert adds a row after it, Alt+Delete removes it);
  * the shortcuts are in the buttons' tooltips. Focus follows the row.
  */
-export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, variant = "blocks", header, className }: ListEditorProps<T>) {
+export function ListEditor<T>({
+  path,
+  title,
+  itemLabel,
+  makeItem,
+  renderItem,
+  variant = "blocks",
+  header,
+  className,
+}: ListEditorProps<T>) {
   const { readOnly } = useEditor();
   const { control, getValues, setValue } = useFormContext();
   const name = formName(path);
@@ -71,7 +80,12 @@ export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, va
   const insertAt = (at: number) => {
     const key = fresh();
     const list = current();
-    commit([...list.slice(0, at), makeItem(), ...list.slice(at)], [...keys.current.slice(0, at), key, ...keys.current.slice(at)], { key }, itemLabel(at + 1));
+    commit(
+      [...list.slice(0, at), makeItem(), ...list.slice(at)],
+      [...keys.current.slice(0, at), key, ...keys.current.slice(at)],
+      { key },
+      itemLabel(at + 1),
+    );
   };
   const remove = (at: number) => {
     const list = current();
@@ -125,9 +139,16 @@ export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, va
           ))}
         </ul>
       ) : null}
-      {items.length === 0 ? <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-sm text-slate-500">{m.empty}</p> : null}
+      {items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-sm text-slate-500">{m.empty}</p>
+      ) : null}
       {header && items.length > 0 ? header : null}
-      <ol ref={listRef} className={cn(variant === "blocks" ? "space-y-3" : "divide-y divide-slate-100 rounded-md border border-slate-200")}>
+      <ol
+        ref={listRef}
+        className={cn(
+          variant === "blocks" ? "space-y-3" : "divide-y divide-slate-100 rounded-md border border-slate-200",
+        )}
+      >
         {items.map((_, i) => {
           const key = keys.current[i];
           return (
@@ -135,7 +156,10 @@ export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, va
               key={key}
               data-row-key={key}
               onKeyDown={onKeyDown(i)}
-              className={cn("flex items-start gap-2", variant === "blocks" ? "rounded-md border border-slate-200 bg-white p-3" : "px-2 py-2")}
+              className={cn(
+                "flex items-start gap-2",
+                variant === "blocks" ? "rounded-md border border-slate-200 bg-white p-3" : "px-2 py-2",
+              )}
             >
               <span className="mt-2 w-7 shrink-0 text-right text-xs text-slate-500 tabular-nums" aria-hidden>
                 {i + 1}
@@ -143,13 +167,28 @@ export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, va
               <div className="min-w-0 flex-1">{renderItem(`${path}[${i}]`, i)}</div>
               {!readOnly ? (
                 <div className="flex shrink-0 flex-col gap-1 pt-0.5 sm:flex-row">
-                  <RowButton label={`${m.moveUp} ${itemLabel(i + 1)}`} title={m.moveUpHint} disabled={i === 0} onClick={() => move(i, -1)}>
+                  <RowButton
+                    label={`${m.moveUp} ${itemLabel(i + 1)}`}
+                    title={m.moveUpHint}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
                     ↑
                   </RowButton>
-                  <RowButton label={`${m.moveDown} ${itemLabel(i + 1)}`} title={m.moveDownHint} disabled={i === items.length - 1} onClick={() => move(i, 1)}>
+                  <RowButton
+                    label={`${m.moveDown} ${itemLabel(i + 1)}`}
+                    title={m.moveDownHint}
+                    disabled={i === items.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
                     ↓
                   </RowButton>
-                  <RowButton label={`${m.remove} ${itemLabel(i + 1)}`} title={m.removeHint} onClick={() => remove(i)} danger>
+                  <RowButton
+                    label={`${m.remove} ${itemLabel(i + 1)}`}
+                    title={m.removeHint}
+                    onClick={() => remove(i)}
+                    danger
+                  >
                     ✕
                   </RowButton>
                 </div>
@@ -165,7 +204,21 @@ export function ListEditor<T>({ path, title, itemLabel, makeItem, renderItem, va
   );
 }
 
-function RowButton({ label, title, onClick, disabled, danger, children }: { label: string; title: string; onClick: () => void; disabled?: boolean; danger?: boolean; children: ReactNode }) {
+function RowButton({
+  label,
+  title,
+  onClick,
+  disabled,
+  danger,
+  children,
+}: {
+  label: string;
+  title: string;
+  onClick: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"

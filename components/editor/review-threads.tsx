@@ -53,7 +53,12 @@ function rowLayout(content: EditableDisclosure): string {
 function reanchor(thread: ThreadView, paths: ReadonlyMap<string, Path>, content: EditableDisclosure): ThreadView {
   const anchor = currentAnchor(thread.anchorPath, thread.anchorRowId, paths);
   if (anchor.path === thread.path && anchor.rowGone === thread.rowGone) return thread;
-  return { ...thread, path: anchor.path, rowGone: anchor.rowGone, label: describePath(anchor.path, anchor.rowGone ? undefined : content) };
+  return {
+    ...thread,
+    path: anchor.path,
+    rowGone: anchor.rowGone,
+    label: describePath(anchor.path, anchor.rowGone ? undefined : content),
+  };
 }
 
 /**
@@ -76,7 +81,15 @@ export function useThreadsFollowRows(content: EditableDisclosure): void {
  * the annotations context every Field reads), and all of them in a list above the form, so one
  * about a whole row or section is not missed. Replies and 已解决 go through review.reply/resolve.
  */
-export function ReviewThreads({ threads: loaded, canAnswer, children }: { threads: ThreadView[]; canAnswer: boolean; children: ReactNode }) {
+export function ReviewThreads({
+  threads: loaded,
+  canAnswer,
+  children,
+}: {
+  threads: ThreadView[];
+  canAnswer: boolean;
+  children: ReactNode;
+}) {
   // The editor's content as of its last change of rows (useThreadsFollowRows); null until then.
   const [followed, follow] = useState<EditableDisclosure | null>(null);
   const threads = useMemo(() => {
@@ -120,7 +133,13 @@ export function ReviewThreads({ threads: loaded, canAnswer, children }: { thread
  */
 export function useGridComments(): ReadonlyArray<CellComment> {
   const { threads } = useContext(ThreadsContext);
-  return useMemo(() => threads.filter((t) => !t.rowGone).map((t) => ({ path: t.path, author: t.author, body: t.body, resolved: t.resolved })), [threads]);
+  return useMemo(
+    () =>
+      threads
+        .filter((t) => !t.rowGone)
+        .map((t) => ({ path: t.path, author: t.author, body: t.body, resolved: t.resolved })),
+    [threads],
+  );
 }
 
 /** Every thread, open ones first, each with where it points; shown when there are any. */
@@ -131,7 +150,11 @@ export function ReviewSummary() {
   const open = threads.filter((t) => !t.resolved).length;
   const ordered = [...threads.filter((t) => !t.resolved), ...threads.filter((t) => t.resolved)];
   return (
-    <section aria-labelledby="review-summary-title" data-testid="review-summary" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
+    <section
+      aria-labelledby="review-summary-title"
+      data-testid="review-summary"
+      className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3"
+    >
       <h2 id="review-summary-title" className="text-sm font-semibold text-amber-900">
         {m.title}
       </h2>
@@ -141,11 +164,22 @@ export function ReviewSummary() {
           <li key={t.id}>
             <details className="rounded-md bg-white/70 px-3 py-1.5">
               <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
-                <span className={cn("shrink-0 rounded px-1.5 text-xs", t.resolved ? "bg-slate-100 text-slate-600" : "bg-amber-100 text-amber-900")}>{t.resolved ? m.resolved : m.open}</span>
+                <span
+                  className={cn(
+                    "shrink-0 rounded px-1.5 text-xs",
+                    t.resolved ? "bg-slate-100 text-slate-600" : "bg-amber-100 text-amber-900",
+                  )}
+                >
+                  {t.resolved ? m.resolved : m.open}
+                </span>
                 <span className="min-w-0 text-slate-600">{t.label}</span>
                 <span className="min-w-0 flex-1 truncate text-slate-900">{t.body}</span>
                 {t.rowGone ? null : (
-                  <button type="button" className="shrink-0 text-brand-700 hover:underline" onClick={(e) => (e.preventDefault(), jumpTo(t.path))}>
+                  <button
+                    type="button"
+                    className="shrink-0 text-brand-700 hover:underline"
+                    onClick={(e) => (e.preventDefault(), jumpTo(t.path))}
+                  >
                     {m.jump}
                   </button>
                 )}
@@ -167,7 +201,10 @@ function Thread({ thread, canAnswer }: { thread: ThreadView; canAnswer: boolean 
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (call: () => Promise<{ ok: true } | { ok: false; formError: string | null; fieldErrors: Record<string, string[]> }>, clear = false) => {
+  const run = async (
+    call: () => Promise<{ ok: true } | { ok: false; formError: string | null; fieldErrors: Record<string, string[]> }>,
+    clear = false,
+  ) => {
     setBusy(true);
     setError(null);
     const outcome = await call();
@@ -177,7 +214,13 @@ function Thread({ thread, canAnswer }: { thread: ThreadView; canAnswer: boolean 
     router.refresh();
   };
   return (
-    <div data-testid="review-thread" className={cn("rounded-md border px-3 py-2 text-sm", thread.resolved ? "border-slate-200 bg-slate-50" : "border-amber-300 bg-amber-50")}>
+    <div
+      data-testid="review-thread"
+      className={cn(
+        "rounded-md border px-3 py-2 text-sm",
+        thread.resolved ? "border-slate-200 bg-slate-50" : "border-amber-300 bg-amber-50",
+      )}
+    >
       <p className="text-xs text-slate-600">
         {thread.author} · <span className="tabular">{formatDateTime(new Date(thread.at))}</span>
         {thread.rowGone ? ` ${m.rowGone}` : ""}
@@ -214,11 +257,21 @@ function Thread({ thread, canAnswer }: { thread: ThreadView; canAnswer: boolean 
           ) : null}
           <div className="flex gap-2">
             {!thread.resolved ? (
-              <Button size="sm" variant="secondary" disabled={busy || text.trim() === ""} onClick={() => run(() => replyAction({ commentId: thread.id, body: text }), true)}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={busy || text.trim() === ""}
+                onClick={() => run(() => replyAction({ commentId: thread.id, body: text }), true)}
+              >
                 {m.sendReply}
               </Button>
             ) : null}
-            <Button size="sm" variant="ghost" disabled={busy} onClick={() => run(() => resolveAction({ commentId: thread.id, resolved: !thread.resolved }))}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={busy}
+              onClick={() => run(() => resolveAction({ commentId: thread.id, resolved: !thread.resolved }))}
+            >
               {thread.resolved ? m.reopen : m.resolve}
             </Button>
           </div>

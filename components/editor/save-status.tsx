@@ -8,7 +8,12 @@ const m = zhCN.editor.save;
 
 /** `HH:mm` in Beijing time, as the bureau works. */
 function clock(at: Date): string {
-  return new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  return new Intl.DateTimeFormat("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
 }
 
 /** 已保存 10:32 / 正在保存… / 未保存（离线）: where the clerk's work is, always in view. */
@@ -30,7 +35,14 @@ export function SaveStatus({ status }: { status: AutosaveStatus }) {
     }
   })();
   return (
-    <p role="status" aria-live="polite" data-testid="save-status" data-state={status.kind} title={title} className={cn("text-sm whitespace-nowrap", tone)}>
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-state={status.kind}
+      title={title}
+      className={cn("text-sm whitespace-nowrap", tone)}
+    >
       {text}
     </p>
   );

@@ -13,7 +13,17 @@ import { GlossarySection, OperatingExpensesSection, OtherMattersSection } from "
 import { ThreePublicSection } from "./sections/three-public-section";
 
 /** The fields of one section; the form around them is SectionForm's. */
-export function SectionBody({ section, content, framework, projects }: { section: SectionId; content: EditableDisclosure; framework: IndicatorFramework | undefined; projects: ReactNode }) {
+export function SectionBody({
+  section,
+  content,
+  framework,
+  projects,
+}: {
+  section: SectionId;
+  content: EditableDisclosure;
+  framework: IndicatorFramework | undefined;
+  projects: ReactNode;
+}) {
   switch (section) {
     case "organisation":
       return <OrganisationSection />;

@@ -6,7 +6,13 @@ import { FormProvider, useForm } from "react-hook-form";
 import type { EditableDisclosure } from "@/lib/domain/editable";
 import type { SectionId } from "@/lib/domain/model";
 import { keepValid } from "@/lib/editor/keep-valid";
-import { sectionSchemas, sectionValues, withSection, type SectionInput, type SectionOutput } from "@/lib/editor/section-forms";
+import {
+  sectionSchemas,
+  sectionValues,
+  withSection,
+  type SectionInput,
+  type SectionOutput,
+} from "@/lib/editor/section-forms";
 
 export type SectionChange = {
   section: SectionId;
@@ -45,7 +51,9 @@ export function SectionForm({ section, content, invalidTexts, revision, onChange
       const { content: current, onChange: emit } = latest.current;
       const previous = sectionValues(section, current);
       const kept = keepValid(schema, values, previous);
-      const invalid = Object.fromEntries(Object.entries(kept.invalid).map(([path, text]) => [path, String(text ?? "")]));
+      const invalid = Object.fromEntries(
+        Object.entries(kept.invalid).map(([path, text]) => [path, String(text ?? "")]),
+      );
       emit({ section, content: withSection(current, kept.value), invalid });
     });
     return () => subscription.unsubscribe();

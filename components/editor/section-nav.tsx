@@ -21,7 +21,15 @@ const word: Record<SectionState, string> = {
 };
 
 /** The nine sections in order, each with its state; a link each, so the URL keeps the section. */
-export function SectionNav({ current, statuses, onSelect }: { current: SectionId; statuses: SectionStatus[]; onSelect: (id: SectionId) => void }) {
+export function SectionNav({
+  current,
+  statuses,
+  onSelect,
+}: {
+  current: SectionId;
+  statuses: SectionStatus[];
+  onSelect: (id: SectionId) => void;
+}) {
   return (
     <nav aria-label={m.sectionsLabel}>
       <ol className="space-y-0.5">
@@ -43,10 +51,15 @@ export function SectionNav({ current, statuses, onSelect }: { current: SectionId
                 }}
                 className={cn(
                   "flex items-start gap-2 rounded-md px-2 py-1.5 text-sm",
-                  active ? "bg-brand-50 font-medium text-brand-800 ring-1 ring-brand-100" : "text-slate-700 hover:bg-slate-100",
+                  active
+                    ? "bg-brand-50 font-medium text-brand-800 ring-1 ring-brand-100"
+                    : "text-slate-700 hover:bg-slate-100",
                 )}
               >
-                <span aria-hidden className={cn("mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full border-2", dot[status.state])} />
+                <span
+                  aria-hidden
+                  className={cn("mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full border-2", dot[status.state])}
+                />
                 <span className="min-w-0 flex-1">
                   <span className="block leading-snug">{m.sectionN(s.number, s.title)}</span>
                   <span className={cn("block text-xs font-normal", word[status.state])}>

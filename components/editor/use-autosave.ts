@@ -23,7 +23,11 @@ function browserStorage(): DraftStorage | null {
 
 /** One autosave (app/api/disclosures/[id]/content/route.ts), answered as the queue understands it. */
 async function ask(id: string, request: SaveRequest<EditableDisclosure>): Promise<SaveAnswer<EditableDisclosure>> {
-  const outcome = await sendJson<SaveContentAnswer>("PUT", `/api/disclosures/${encodeURIComponent(id)}/content`, request);
+  const outcome = await sendJson<SaveContentAnswer>(
+    "PUT",
+    `/api/disclosures/${encodeURIComponent(id)}/content`,
+    request,
+  );
   if (outcome.ok) return outcome.data;
   switch (outcome.code) {
     case "conflict":
@@ -35,7 +39,11 @@ async function ask(id: string, request: SaveRequest<EditableDisclosure>): Promis
     case "unauthenticated":
       return { kind: "refused", message: outcome.formError ?? "", signedOut: true };
     default:
-      return { kind: "refused", message: refusalMessage(outcome.formError, outcome.fieldErrors), fieldErrors: outcome.fieldErrors };
+      return {
+        kind: "refused",
+        message: refusalMessage(outcome.formError, outcome.fieldErrors),
+        fieldErrors: outcome.fieldErrors,
+      };
   }
 }
 
@@ -67,7 +75,17 @@ export type AutosaveState = {
  * unsaved copy from localStorage on opening, keeps the copy current on every edit, retries when
  * the browser is back online, and warns before leaving with anything unsaved.
  */
-export function useAutosave({ disclosureId, version, initial, readOnly }: { disclosureId: string; version: number; initial: EditableDisclosure; readOnly: boolean }): AutosaveState {
+export function useAutosave({
+  disclosureId,
+  version,
+  initial,
+  readOnly,
+}: {
+  disclosureId: string;
+  version: number;
+  initial: EditableDisclosure;
+  readOnly: boolean;
+}): AutosaveState {
   const [content, setContent] = useState(initial);
   const [revision, setRevision] = useState(0);
   const [invalidTexts, setInvalidTexts] = useState<Record<string, string>>({});
@@ -82,7 +100,9 @@ export function useAutosave({ disclosureId, version, initial, readOnly }: { disc
     const storage = browserStorage();
     // Whether the last edit's copy is really in localStorage (a full quota refuses it).
     let copyKept = storage !== null;
-    const restore = storage ? chooseRestore({ version, content: initial }, readDrafts<EditableDisclosure>(storage, disclosureId), isEditable) : null;
+    const restore = storage
+      ? chooseRestore({ version, content: initial }, readDrafts<EditableDisclosure>(storage, disclosureId), isEditable)
+      : null;
     if (restore) invalidRef.current = restore.invalidTexts;
     const q = new AutosaveQueue<EditableDisclosure>({
       version: restore?.version ?? version,

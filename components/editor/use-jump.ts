@@ -34,13 +34,17 @@ export function useJump(renderedSection: SectionId) {
       // An indicator cell: the grid puts its own cursor there (focusing it scrolls it into view);
       // focusing the first button of the projects here would take the keyboard away from it.
       if (/^performance\.projects\[\d+\]\.indicators\[\d+\]/.test(target.path)) {
-        (document.querySelector<HTMLElement>(`td[data-path="${CSS.escape(target.path)}"]`) ?? locateField(target.path))?.scrollIntoView({ block: "center" });
+        (
+          document.querySelector<HTMLElement>(`td[data-path="${CSS.escape(target.path)}"]`) ?? locateField(target.path)
+        )?.scrollIntoView({ block: "center" });
         return;
       }
       const element = locateField(target.path);
       if (!element) return;
       element.scrollIntoView({ block: "center" });
-      element.querySelector<HTMLElement>("input:not([disabled]), textarea:not([disabled]), select, button")?.focus({ preventScroll: true });
+      element
+        .querySelector<HTMLElement>("input:not([disabled]), textarea:not([disabled]), select, button")
+        ?.focus({ preventScroll: true });
       element.classList.add(...HIGHLIGHT);
       setTimeout(() => element.classList.remove(...HIGHLIGHT), 1600);
     });

@@ -18,7 +18,9 @@ export function FindingsList({ findings, disclosure }: { findings: ReadonlyArray
   const ordered = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]);
   return (
     <div data-testid="findings">
-      <p className="border-b border-slate-100 px-5 py-2 text-sm text-slate-600">{m.findingsSummary(summary.error, summary.warning, summary.info)}</p>
+      <p className="border-b border-slate-100 px-5 py-2 text-sm text-slate-600">
+        {m.findingsSummary(summary.error, summary.warning, summary.info)}
+      </p>
       <ul className="divide-y divide-slate-100">
         {ordered.slice(0, SHOWN).map((f, i) => (
           <li key={i} className="flex gap-3 px-5 py-2 text-sm">
@@ -32,7 +34,9 @@ export function FindingsList({ findings, disclosure }: { findings: ReadonlyArray
           </li>
         ))}
       </ul>
-      {ordered.length > SHOWN ? <p className="px-5 py-2 text-sm text-slate-600">{m.moreFindings(ordered.length - SHOWN)}</p> : null}
+      {ordered.length > SHOWN ? (
+        <p className="px-5 py-2 text-sm text-slate-600">{m.moreFindings(ordered.length - SHOWN)}</p>
+      ) : null}
     </div>
   );
 }

@@ -23,7 +23,9 @@ export function ProjectsTable({ projects }: { projects: ReadonlyArray<ProjectFun
           <summary className="grid cursor-pointer grid-cols-[3rem_minmax(0,1fr)_8rem_5rem] gap-3 px-3 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">
             <span className="tabular text-slate-500">{index + 1}</span>
             <span className="min-w-0 truncate text-slate-900" title={p.name}>
-              <span aria-hidden className="mr-1 inline-block text-slate-400 transition-transform group-open:rotate-90">›</span>
+              <span aria-hidden className="mr-1 inline-block text-slate-400 transition-transform group-open:rotate-90">
+                ›
+              </span>
               {p.name || "—"}
             </span>
             <Amount value={p.amount} />

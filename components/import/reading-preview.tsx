@@ -22,8 +22,19 @@ export type PreviewContent =
  * their counts, the figures, what could not be read (with where), the checks that fail, and the
  * project tables. One layout for an upload and for last year's disclosure carried forward.
  */
-export function ReadingPreview({ content, notes, problems, findings }: { content: PreviewContent; notes: ReadonlyArray<string>; problems: ReadonlyArray<ReadProblem> | null; findings: ReadonlyArray<Finding> }) {
-  const projects: ReadonlyArray<ProjectFund> = content.kind === "disclosure" ? content.disclosure.performance.projects : content.sheets.projects;
+export function ReadingPreview({
+  content,
+  notes,
+  problems,
+  findings,
+}: {
+  content: PreviewContent;
+  notes: ReadonlyArray<string>;
+  problems: ReadonlyArray<ReadProblem> | null;
+  findings: ReadonlyArray<Finding>;
+}) {
+  const projects: ReadonlyArray<ProjectFund> =
+    content.kind === "disclosure" ? content.disclosure.performance.projects : content.sheets.projects;
   const indicators = projects.reduce((n, p) => n + p.indicators.length, 0);
   const located = content.kind === "disclosure" ? content.disclosure : content.draft;
   return (
@@ -39,9 +50,17 @@ export function ReadingPreview({ content, notes, problems, findings }: { content
       ) : null}
 
       <Card aria-labelledby="preview-summary">
-        <CardHeader id="preview-summary" title={m.summaryHeading} description={m.counts.projects(projects.length, indicators)} />
+        <CardHeader
+          id="preview-summary"
+          title={m.summaryHeading}
+          description={m.counts.projects(projects.length, indicators)}
+        />
         <div className="p-4">
-          {content.kind === "disclosure" ? <SectionSummary disclosure={content.disclosure} findings={findings} /> : <SheetSummary sheets={content.sheets} />}
+          {content.kind === "disclosure" ? (
+            <SectionSummary disclosure={content.disclosure} findings={findings} />
+          ) : (
+            <SheetSummary sheets={content.sheets} />
+          )}
         </div>
       </Card>
 
@@ -55,7 +74,11 @@ export function ReadingPreview({ content, notes, problems, findings }: { content
         <div className={`space-y-5 ${content.kind === "disclosure" ? "" : "lg:col-span-2"}`}>
           {problems ? (
             <Card aria-labelledby="preview-problems">
-              <CardHeader id="preview-problems" title={m.problemsHeading} description={problems.length > 0 ? m.problemsCount(problems.length) : undefined} />
+              <CardHeader
+                id="preview-problems"
+                title={m.problemsHeading}
+                description={problems.length > 0 ? m.problemsCount(problems.length) : undefined}
+              />
               <ProblemsList problems={problems} />
             </Card>
           ) : null}
@@ -67,7 +90,11 @@ export function ReadingPreview({ content, notes, problems, findings }: { content
       </div>
 
       <Card aria-labelledby="preview-projects">
-        <CardHeader id="preview-projects" title={m.projectsHeading} description={m.counts.projects(projects.length, indicators)} />
+        <CardHeader
+          id="preview-projects"
+          title={m.projectsHeading}
+          description={m.counts.projects(projects.length, indicators)}
+        />
         <ProjectsTable projects={projects} />
       </Card>
     </div>

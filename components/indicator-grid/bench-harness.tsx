@@ -14,14 +14,30 @@ import { ProjectFundsEditor } from "./project-funds-editor";
  * each project, one on the cell the bench types in), on a disclosure given by the page. Used only
  * by the grid-keystroke bench (lib/bench/suites/grid-keystroke.ts), which bundles it into a static page.
  */
-export function GridBenchHarness({ disclosure, framework }: { disclosure: Disclosure & { performance: { projects: EditableProjectFund[] } }; framework: IndicatorFramework }) {
+export function GridBenchHarness({
+  disclosure,
+  framework,
+}: {
+  disclosure: Disclosure & { performance: { projects: EditableProjectFund[] } };
+  framework: IndicatorFramework;
+}) {
   const [content, setContent] = useState(disclosure);
   const checked = useDeferredValue(content);
   const findings = useMemo(() => checkDisclosure(checked, { frameworks: [framework] }), [checked, framework]);
   const [comments] = useState<CellComment[]>(() =>
     disclosure.performance.projects.flatMap((_, p) => [
-      { path: `performance.projects[${p}].indicators[7].description`, author: "王审核", body: "请写明指标的测算口径。", resolved: false },
-      { path: `performance.projects[${p}].indicators[0].target`, author: "王审核", body: "目标值低于上年实际完成数。", resolved: true },
+      {
+        path: `performance.projects[${p}].indicators[7].description`,
+        author: "王审核",
+        body: "请写明指标的测算口径。",
+        resolved: false,
+      },
+      {
+        path: `performance.projects[${p}].indicators[0].target`,
+        author: "王审核",
+        body: "目标值低于上年实际完成数。",
+        resolved: true,
+      },
     ]),
   );
   return (

@@ -1,6 +1,16 @@
 "use client";
 
-import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from "react";
+import {
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type KeyboardEvent,
+  type SetStateAction,
+} from "react";
 import type { EditableIndicator } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { cellText, choicesFor, isChoiceColumn, writeCell, type GridColumnKey } from "@/lib/grid/columns";
@@ -110,7 +120,10 @@ export const CellEditor = forwardRef<CellEditorHandle, Props>(function CellEdito
       setError(w.message);
       return false;
     }
-    const changed = cellText(row, key) !== cellText(w.row, key) || row.level2 !== w.row.level2 || row.target.kind !== w.row.target.kind;
+    const changed =
+      cellText(row, key) !== cellText(w.row, key) ||
+      row.level2 !== w.row.level2 ||
+      row.target.kind !== w.row.target.kind;
     setEditing(false);
     setError(null);
     if (changed) change(replaceRow(rows, cell.row, w.row), cell);
@@ -148,7 +161,11 @@ export const CellEditor = forwardRef<CellEditorHandle, Props>(function CellEdito
     if (isComposing) return; // the input method owns every key until it is done
     const mod = e.ctrlKey || e.metaKey;
     if (editingRef.current) {
-      if ((e.key === "ArrowDown" || e.key === "ArrowUp") && isChoiceColumn(key) && popupRef.current?.moveHighlight(e.key === "ArrowDown" ? 1 : -1)) {
+      if (
+        (e.key === "ArrowDown" || e.key === "ArrowUp") &&
+        isChoiceColumn(key) &&
+        popupRef.current?.moveHighlight(e.key === "ArrowDown" ? 1 : -1)
+      ) {
         e.preventDefault();
         return;
       }
@@ -178,7 +195,8 @@ export const CellEditor = forwardRef<CellEditorHandle, Props>(function CellEdito
     if (!readOnly && mod && e.key === "Enter") return prevent(e, () => commands.insertBelow(cell.row));
     if (!readOnly && mod && lower === "d") return prevent(e, () => commands.duplicate(cell.row));
     if (!readOnly && mod && e.key === "Delete") return prevent(e, () => commands.remove(cell.row));
-    if (!readOnly && e.altKey && (e.key === "ArrowUp" || e.key === "ArrowDown")) return prevent(e, () => commands.move(cell.row, e.key === "ArrowUp" ? -1 : 1));
+    if (!readOnly && e.altKey && (e.key === "ArrowUp" || e.key === "ArrowDown"))
+      return prevent(e, () => commands.move(cell.row, e.key === "ArrowUp" ? -1 : 1));
     if (e.key === "F2" || (e.altKey && e.key === "Enter")) return prevent(e, () => beginEdit(true));
     if (!readOnly && e.key === "Delete" && row) {
       e.preventDefault();

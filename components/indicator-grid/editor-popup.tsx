@@ -37,7 +37,10 @@ const matching = (choices: ReadonlyArray<string>, text: string, showAll: boolean
   return choices.filter((c) => c.includes(t));
 };
 
-export const EditorPopup = forwardRef<EditorPopupHandle, Props>(function EditorPopup({ column, choices, error, visible, onPick }, ref) {
+export const EditorPopup = forwardRef<EditorPopupHandle, Props>(function EditorPopup(
+  { column, choices, error, visible, onPick },
+  ref,
+) {
   const [text, setText] = useState("");
   const [showAll, setShowAll] = useState(false);
   const [highlight, setHighlight] = useState(0);
@@ -95,8 +98,12 @@ export const EditorPopup = forwardRef<EditorPopupHandle, Props>(function EditorP
       ) : null}
       {isChoice ? (
         list.length > 0 ? (
-          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the cell's combobox owns focus; the list is its popup (aria-activedescendant pattern).
-          <ul role="listbox" aria-label={gridMessages.cell.choiceHint} className="max-h-56 overflow-auto rounded border border-slate-300 bg-white py-1 shadow-md">
+          <ul
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the cell's combobox owns focus; the list is its popup (aria-activedescendant pattern).
+            role="listbox"
+            aria-label={gridMessages.cell.choiceHint}
+            className="max-h-56 overflow-auto rounded border border-slate-300 bg-white py-1 shadow-md"
+          >
             {list.map((choice, i) => (
               // biome-ignore lint/a11y/useFocusableInteractive: an option of the popup above, chosen with the keys or the mouse, never focused itself.
               <li
@@ -104,7 +111,10 @@ export const EditorPopup = forwardRef<EditorPopupHandle, Props>(function EditorP
                 // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: as above.
                 role="option"
                 aria-selected={i === highlight}
-                className={cn("cursor-pointer px-2 py-1 whitespace-nowrap", i === highlight ? "bg-brand-600 text-white" : "text-slate-800 hover:bg-slate-100")}
+                className={cn(
+                  "cursor-pointer px-2 py-1 whitespace-nowrap",
+                  i === highlight ? "bg-brand-600 text-white" : "text-slate-800 hover:bg-slate-100",
+                )}
                 // mousedown, not click: the editor must keep focus (and its IME state) while choosing.
                 onMouseDown={(e) => {
                   e.preventDefault();
@@ -116,7 +126,9 @@ export const EditorPopup = forwardRef<EditorPopupHandle, Props>(function EditorP
             ))}
           </ul>
         ) : choices.length === 0 ? (
-          <p className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-600 shadow-sm">{gridMessages.cell.noChoices}</p>
+          <p className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-600 shadow-sm">
+            {gridMessages.cell.noChoices}
+          </p>
         ) : null
       ) : null}
     </div>

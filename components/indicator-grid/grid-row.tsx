@@ -41,7 +41,11 @@ type Props = {
   actions: RowActions;
 };
 
-const markClass = { error: "bg-red-50 shadow-[inset_3px_0_0_0_#b91c1c]", warning: "bg-amber-50 shadow-[inset_3px_0_0_0_#d97706]", info: "" } as const;
+const markClass = {
+  error: "bg-red-50 shadow-[inset_3px_0_0_0_#b91c1c]",
+  warning: "bg-amber-50 shadow-[inset_3px_0_0_0_#d97706]",
+  info: "",
+} as const;
 
 const textClass: Partial<Record<GridColumnKey, string>> = {
   description: "line-clamp-3 whitespace-pre-wrap break-words",
@@ -51,9 +55,15 @@ const textClass: Partial<Record<GridColumnKey, string>> = {
 };
 
 /** A cell's tooltip: what the checks say, then the reviewers' comments (the line under the grid repeats it for the keyboard). */
-function noteTitle(findings: ReadonlyArray<Finding> | undefined, comments: ReadonlyArray<CellComment> | undefined): string | undefined {
+function noteTitle(
+  findings: ReadonlyArray<Finding> | undefined,
+  comments: ReadonlyArray<CellComment> | undefined,
+): string | undefined {
   if (!findings && !comments) return undefined;
-  return [...(findings ?? []).map((f) => f.message), ...(comments ?? []).map((c) => gridMessages.comments.line(c.author, c.body, c.resolved))].join("\n");
+  return [
+    ...(findings ?? []).map((f) => f.message),
+    ...(comments ?? []).map((c) => gridMessages.comments.line(c.author, c.body, c.resolved)),
+  ].join("\n");
 }
 
 /** A folded corner on a commented cell: amber while a comment is open, grey once all are resolved. */
@@ -64,20 +74,42 @@ function CommentMark({ comments }: { comments: ReadonlyArray<CellComment> }) {
       aria-hidden
       data-testid="comment-mark"
       data-open={open}
-      className={cn("pointer-events-none absolute top-0 left-0 h-0 w-0 border-t-[12px] border-r-[12px] border-r-transparent", open ? "border-t-amber-500" : "border-t-slate-400")}
+      className={cn(
+        "pointer-events-none absolute top-0 left-0 h-0 w-0 border-t-[12px] border-r-[12px] border-r-transparent",
+        open ? "border-t-amber-500" : "border-t-slate-400",
+      )}
     />
   );
 }
 
-export const GridRowView = memo(function GridRowView({ row, index, last, columns, activeCol, cellFindings, rowFindings, cellComments, rowComments, pathPrefix, readOnly, actions }: Props) {
+export const GridRowView = memo(function GridRowView({
+  row,
+  index,
+  last,
+  columns,
+  activeCol,
+  cellFindings,
+  rowFindings,
+  cellComments,
+  rowComments,
+  pathPrefix,
+  readOnly,
+  actions,
+}: Props) {
   const rowMark = worstSeverity(rowFindings);
   const rowTitle = noteTitle(rowFindings, rowComments);
   return (
-    <tr className={cn("group border-b border-slate-200 align-top", activeCol >= 0 && "bg-brand-50/40")} data-row-id={row.id}>
+    <tr
+      className={cn("group border-b border-slate-200 align-top", activeCol >= 0 && "bg-brand-50/40")}
+      data-row-id={row.id}
+    >
       <th
         scope="row"
         // Stays in view when a narrow screen scrolls the grid sideways.
-        className={cn("tabular sticky left-0 z-[5] border-r border-slate-200 px-1 py-1.5 text-center text-xs font-normal text-slate-500", rowMark && markClass[rowMark] ? markClass[rowMark] : activeCol >= 0 ? "bg-brand-50" : "bg-white")}
+        className={cn(
+          "tabular sticky left-0 z-[5] border-r border-slate-200 px-1 py-1.5 text-center text-xs font-normal text-slate-500",
+          rowMark && markClass[rowMark] ? markClass[rowMark] : activeCol >= 0 ? "bg-brand-50" : "bg-white",
+        )}
         title={rowTitle}
       >
         {rowComments ? <CommentMark comments={rowComments} /> : null}
@@ -119,17 +151,41 @@ export const GridRowView = memo(function GridRowView({ row, index, last, columns
       })}
       {readOnly ? null : (
         <td className="px-1 py-1 whitespace-nowrap">
-          <div className={cn("flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100", activeCol >= 0 && "opacity-100")}>
-            <RowButton label={gridMessages.actions.moveUp} shortcut={gridMessages.shortcuts.moveUp} disabled={index === 0} onClick={() => actions.moveUp(index)}>
+          <div
+            className={cn(
+              "flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100",
+              activeCol >= 0 && "opacity-100",
+            )}
+          >
+            <RowButton
+              label={gridMessages.actions.moveUp}
+              shortcut={gridMessages.shortcuts.moveUp}
+              disabled={index === 0}
+              onClick={() => actions.moveUp(index)}
+            >
               ↑
             </RowButton>
-            <RowButton label={gridMessages.actions.moveDown} shortcut={gridMessages.shortcuts.moveDown} disabled={last} onClick={() => actions.moveDown(index)}>
+            <RowButton
+              label={gridMessages.actions.moveDown}
+              shortcut={gridMessages.shortcuts.moveDown}
+              disabled={last}
+              onClick={() => actions.moveDown(index)}
+            >
               ↓
             </RowButton>
-            <RowButton label={gridMessages.actions.duplicate} shortcut={gridMessages.shortcuts.duplicate} onClick={() => actions.duplicate(index)}>
+            <RowButton
+              label={gridMessages.actions.duplicate}
+              shortcut={gridMessages.shortcuts.duplicate}
+              onClick={() => actions.duplicate(index)}
+            >
               ⧉
             </RowButton>
-            <RowButton label={gridMessages.actions.remove} shortcut={gridMessages.shortcuts.remove} danger onClick={() => actions.remove(index)}>
+            <RowButton
+              label={gridMessages.actions.remove}
+              shortcut={gridMessages.shortcuts.remove}
+              danger
+              onClick={() => actions.remove(index)}
+            >
               ✕
             </RowButton>
           </div>
@@ -157,7 +213,21 @@ function TargetCell({ row }: { row: EditableIndicator }) {
   );
 }
 
-function RowButton({ label, shortcut, disabled, danger, onClick, children }: { label: string; shortcut: string; disabled?: boolean; danger?: boolean; onClick(): void; children: string }) {
+function RowButton({
+  label,
+  shortcut,
+  disabled,
+  danger,
+  onClick,
+  children,
+}: {
+  label: string;
+  shortcut: string;
+  disabled?: boolean;
+  danger?: boolean;
+  onClick(): void;
+  children: string;
+}) {
   const title = gridMessages.actions.withShortcut(label, shortcut);
   return (
     <button

@@ -45,7 +45,16 @@ export function GridStatus(props: {
         {here.length > 0 ? (
           <ul>
             {here.map((f, i) => (
-              <li key={i} className={cn(f.severity === "error" ? "text-red-800" : f.severity === "warning" ? "text-amber-900" : "text-slate-700")}>
+              <li
+                key={i}
+                className={cn(
+                  f.severity === "error"
+                    ? "text-red-800"
+                    : f.severity === "warning"
+                      ? "text-amber-900"
+                      : "text-slate-700",
+                )}
+              >
                 <span className="font-medium">{gridMessages.findings[f.severity]}</span>：{f.message}
                 {f.hint ? <span className="text-slate-600">（{f.hint}）</span> : null}
               </li>

@@ -33,7 +33,11 @@ export function GridToolbar(props: {
   if (props.readOnly) return null;
   const none = !props.hasRows;
   return (
-    <div role="toolbar" aria-label={gridMessages.columns.actions} className="flex flex-wrap items-center gap-1 border-b border-slate-200 bg-slate-50 px-2 py-1.5">
+    <div
+      role="toolbar"
+      aria-label={gridMessages.columns.actions}
+      className="flex flex-wrap items-center gap-1 border-b border-slate-200 bg-slate-50 px-2 py-1.5"
+    >
       <Tool label={m.addRow} onClick={props.onAdd} primary>
         ＋ {m.addRow}
       </Tool>
@@ -46,7 +50,12 @@ export function GridToolbar(props: {
       <Tool label={m.moveUp} shortcut={k.moveUp} onClick={props.onMoveUp} disabled={none || props.activeRow <= 0}>
         {m.moveUp}
       </Tool>
-      <Tool label={m.moveDown} shortcut={k.moveDown} onClick={props.onMoveDown} disabled={none || props.activeRow >= props.lastRow}>
+      <Tool
+        label={m.moveDown}
+        shortcut={k.moveDown}
+        onClick={props.onMoveDown}
+        disabled={none || props.activeRow >= props.lastRow}
+      >
         {m.moveDown}
       </Tool>
       <Tool label={m.remove} shortcut={k.remove} onClick={props.onRemove} disabled={none} danger>
@@ -71,7 +80,15 @@ export function GridToolbar(props: {
   );
 }
 
-function Tool(props: { label: string; shortcut?: string; onClick(): void; disabled?: boolean; primary?: boolean; danger?: boolean; children: ReactNode }) {
+function Tool(props: {
+  label: string;
+  shortcut?: string;
+  onClick(): void;
+  disabled?: boolean;
+  primary?: boolean;
+  danger?: boolean;
+  children: ReactNode;
+}) {
   const title = props.shortcut ? m.withShortcut(props.label, props.shortcut) : props.label;
   return (
     <button

@@ -83,7 +83,12 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     ],
     [columns, readOnly],
   );
-  const table = useReactTable({ data: rows, columns: columnDefs, getCoreRowModel: getCoreRowModel(), getRowId: (r, i) => r.id ?? `new-${i}` });
+  const table = useReactTable({
+    data: rows,
+    columns: columnDefs,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r, i) => r.id ?? `new-${i}`,
+  });
 
   const change = useCallback<GridChange>((next, focus) => props.onChange(next, focus), [props]);
   const commands = useRowCommands({ rows, change, setActive, cell, nameCol: Math.max(columns.indexOf("name"), 0) });
@@ -174,7 +179,14 @@ export function IndicatorGrid(props: IndicatorGridProps) {
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} className="border-b border-slate-300">
                 {group.headers.map((h) => (
-                  <th key={h.id} scope="col" className={cn("border-r border-slate-200 px-2 py-1.5 font-medium whitespace-nowrap", h.id === "row" && "sticky left-0 z-[5] bg-slate-100")}>
+                  <th
+                    key={h.id}
+                    scope="col"
+                    className={cn(
+                      "border-r border-slate-200 px-2 py-1.5 font-medium whitespace-nowrap",
+                      h.id === "row" && "sticky left-0 z-[5] bg-slate-100",
+                    )}
+                  >
                     {String(h.column.columnDef.header)}
                   </th>
                 ))}
@@ -217,10 +229,24 @@ export function IndicatorGrid(props: IndicatorGridProps) {
             onPastePlan={onPastePlan}
           />
         ) : (
-          <EmptyGrid readOnly={readOnly} rows={rows} columns={columns} framework={framework} onPastePlan={onPastePlan} />
+          <EmptyGrid
+            readOnly={readOnly}
+            rows={rows}
+            columns={columns}
+            framework={framework}
+            onPastePlan={onPastePlan}
+          />
         )}
       </div>
-      <GridStatus rows={rows} cell={cell} columns={columns} findings={findings} comments={comments} weightTotal={weightTotal} readOnly={readOnly} />
+      <GridStatus
+        rows={rows}
+        cell={cell}
+        columns={columns}
+        findings={findings}
+        comments={comments}
+        weightTotal={weightTotal}
+        readOnly={readOnly}
+      />
       {pastePlan ? (
         <PastePreviewDialog
           plan={pastePlan}
@@ -275,7 +301,16 @@ function EmptyGrid(props: {
         if (props.readOnly) return;
         e.preventDefault();
         const text = e.clipboardData.getData("text/plain");
-        if (text.trim() !== "") props.onPastePlan(planPaste({ text, rows: props.rows, anchor: { row: 0, col: 0 }, columns: props.columns, framework: props.framework }));
+        if (text.trim() !== "")
+          props.onPastePlan(
+            planPaste({
+              text,
+              rows: props.rows,
+              anchor: { row: 0, col: 0 },
+              columns: props.columns,
+              framework: props.framework,
+            }),
+          );
       }}
     >
       {props.readOnly ? gridMessages.grid.emptyReadOnly : gridMessages.grid.empty}

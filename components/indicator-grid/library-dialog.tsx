@@ -43,7 +43,10 @@ export function LibraryDialog(props: {
       const params = new URLSearchParams({ departmentId, framework: framework.id, q: query.trim() });
       if (fiscalYear) params.set("year", String(fiscalYear));
       try {
-        const response = await fetch(`${endpoint}?${params}`, { signal: controller.signal, headers: { accept: "application/json" } });
+        const response = await fetch(`${endpoint}?${params}`, {
+          signal: controller.signal,
+          headers: { accept: "application/json" },
+        });
         if (!response.ok) throw new Error(String(response.status));
         setResult((await response.json()) as LibrarySearchResult);
         setFailed(false);
@@ -106,7 +109,12 @@ export function LibraryDialog(props: {
               role="tab"
               aria-selected={tab === t}
               onClick={() => setTab(t)}
-              className={cn("-mb-px border-b-2 px-3 py-1.5 text-sm", tab === t ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+              className={cn(
+                "-mb-px border-b-2 px-3 py-1.5 text-sm",
+                tab === t
+                  ? "border-brand-600 font-medium text-brand-700"
+                  : "border-transparent text-slate-600 hover:text-slate-900",
+              )}
             >
               {t === "common" ? m.common : m.own}
               {result ? <span className="tabular ml-1 text-xs text-slate-500">{result[t].length}</span> : null}
@@ -124,7 +132,13 @@ export function LibraryDialog(props: {
         ) : (
           <ul role="tabpanel" className="divide-y divide-slate-200 rounded-md border border-slate-200">
             {entries.map((entry) => (
-              <EntryRow key={entry.id} entry={entry} framework={framework} checked={picked.has(entry.id)} onToggle={() => toggle(entry)} />
+              <EntryRow
+                key={entry.id}
+                entry={entry}
+                framework={framework}
+                checked={picked.has(entry.id)}
+                onToggle={() => toggle(entry)}
+              />
             ))}
           </ul>
         )}
@@ -133,12 +147,28 @@ export function LibraryDialog(props: {
   );
 }
 
-function EntryRow({ entry, framework, checked, onToggle }: { entry: LibraryEntry; framework: IndicatorFramework; checked: boolean; onToggle(): void }) {
+function EntryRow({
+  entry,
+  framework,
+  checked,
+  onToggle,
+}: {
+  entry: LibraryEntry;
+  framework: IndicatorFramework;
+  checked: boolean;
+  onToggle(): void;
+}) {
   const fit = fitToFramework(entry, framework);
   return (
     <li>
       <label className={cn("flex cursor-pointer gap-3 px-3 py-2 hover:bg-slate-50", checked && "bg-brand-50")}>
-        <input type="checkbox" checked={checked} onChange={onToggle} className="mt-1 h-4 w-4 shrink-0" aria-label={m.selectRow(entry.name)} />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={onToggle}
+          className="mt-1 h-4 w-4 shrink-0"
+          aria-label={m.selectRow(entry.name)}
+        />
         <span className="min-w-0 flex-1">
           <span className="flex flex-wrap items-baseline gap-x-2">
             <span className="text-xs text-slate-500">
@@ -150,7 +180,9 @@ function EntryRow({ entry, framework, checked, onToggle }: { entry: LibraryEntry
           </span>
           {entry.description ? <span className="block text-xs text-slate-600">{entry.description}</span> : null}
           <span className="block truncate text-xs text-slate-500">
-            {entry.source === "own" && entry.fiscalYear ? m.source(entry.fiscalYear, entry.project ?? "") : m.commonSource}
+            {entry.source === "own" && entry.fiscalYear
+              ? m.source(entry.fiscalYear, entry.project ?? "")
+              : m.commonSource}
             {entry.basis ? ` · ${entry.basis}` : ""}
           </span>
         </span>

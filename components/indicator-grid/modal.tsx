@@ -6,7 +6,21 @@ import { useEffect, useRef, type ReactNode } from "react";
  * A native modal <dialog>: focus stays inside while it is open, Escape closes it (as cancel), and
  * the page behind is inert. Shown on mount, so the caller renders it only while it is wanted.
  */
-export function Modal({ title, onCancel, children, footer, wide, labelledBy }: { title: string; onCancel(): void; children: ReactNode; footer: ReactNode; wide?: boolean; labelledBy: string }) {
+export function Modal({
+  title,
+  onCancel,
+  children,
+  footer,
+  wide,
+  labelledBy,
+}: {
+  title: string;
+  onCancel(): void;
+  children: ReactNode;
+  footer: ReactNode;
+  wide?: boolean;
+  labelledBy: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

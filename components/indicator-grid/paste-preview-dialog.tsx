@@ -13,7 +13,15 @@ const c = gridMessages.columns;
 const ADDED_COLUMNS: ReadonlyArray<GridColumnKey> = ["level1", "level2", "name", "description", "target", "basis"];
 
 /** What a pasted block will change — rows added, cells changed, problems — before it is applied. */
-export function PastePreviewDialog({ plan, onApply, onCancel }: { plan: PastePlan; onApply(): void; onCancel(): void }) {
+export function PastePreviewDialog({
+  plan,
+  onApply,
+  onCancel,
+}: {
+  plan: PastePlan;
+  onApply(): void;
+  onCancel(): void;
+}) {
   const titleId = useId();
   const nothing = plan.added.length === 0 && plan.changes.length === 0;
   return (
@@ -36,7 +44,9 @@ export function PastePreviewDialog({ plan, onApply, onCancel }: { plan: PastePla
       <div className="space-y-4 text-sm" data-testid="paste-preview">
         <p className="text-slate-700">
           {m.intro(plan.rowsRead)}
-          <span className="ml-2 text-slate-500">{plan.mode === "header" ? m.withHeader : m.byPosition(c[plan.startColumn])}</span>
+          <span className="ml-2 text-slate-500">
+            {plan.mode === "header" ? m.withHeader : m.byPosition(c[plan.startColumn])}
+          </span>
         </p>
         <p className="font-medium" data-testid="paste-summary">
           {nothing ? m.nothing : m.summary(plan.added.length, plan.changes.length)}
@@ -68,7 +78,9 @@ export function PastePreviewDialog({ plan, onApply, onCancel }: { plan: PastePla
                   <tr key={i}>
                     <td className="tabular border border-slate-200 px-2 py-1 text-center">{ch.row + 1}</td>
                     <td className="border border-slate-200 px-2 py-1">{c[ch.column]}</td>
-                    <td className="border border-slate-200 px-2 py-1 text-slate-500 line-through decoration-slate-400">{ch.before}</td>
+                    <td className="border border-slate-200 px-2 py-1 text-slate-500 line-through decoration-slate-400">
+                      {ch.before}
+                    </td>
                     <td className="border border-slate-200 bg-emerald-50 px-2 py-1">{ch.after}</td>
                   </tr>
                 ))}
@@ -96,7 +108,11 @@ export function PastePreviewDialog({ plan, onApply, onCancel }: { plan: PastePla
                     <td className="tabular border border-slate-200 px-2 py-1 text-center">{row + 1}</td>
                     {ADDED_COLUMNS.map((key) => (
                       <td key={key} className="border border-slate-200 px-2 py-1">
-                        {key === "target" ? <TargetPreview raw={cellText(indicator, key)} reading={readTarget(indicator.target)} /> : cellText(indicator, key)}
+                        {key === "target" ? (
+                          <TargetPreview raw={cellText(indicator, key)} reading={readTarget(indicator.target)} />
+                        ) : (
+                          cellText(indicator, key)
+                        )}
                       </td>
                     ))}
                   </tr>

@@ -55,8 +55,14 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
   const { project, index, expanded, findings, comments, actions, readOnly } = props;
   const path = `${props.basePath}[${index}]`;
   const counts = countBySeverity(findings);
-  const cellFindings = useMemo(() => indexProjectFindings(findings ?? [], props.basePath, index, gridColumnKeys), [findings, props.basePath, index]);
-  const cellComments = useMemo(() => (comments ? indexProjectFindings(comments, props.basePath, index, gridColumnKeys) : undefined), [comments, props.basePath, index]);
+  const cellFindings = useMemo(
+    () => indexProjectFindings(findings ?? [], props.basePath, index, gridColumnKeys),
+    [findings, props.basePath, index],
+  );
+  const cellComments = useMemo(
+    () => (comments ? indexProjectFindings(comments, props.basePath, index, gridColumnKeys) : undefined),
+    [comments, props.basePath, index],
+  );
   const openComments = comments?.filter((c) => !c.resolved).length ?? 0;
   const fieldFindings = (field: ProjectField) => (findings ?? []).filter((f) => f.path === `${path}.${field}`);
   const bodyId = `project-${project.id ?? index}-body`;
@@ -65,7 +71,10 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
     <section
       // An open card off screen is neither laid out nor painted: with a hundred open grids a
       // keystroke would otherwise re-lay the whole page (see the grid-keystroke bench).
-      className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", expanded && "[contain-intrinsic-size:auto_48rem] [content-visibility:auto]")}
+      className={cn(
+        "rounded-lg border border-slate-200 bg-white shadow-sm",
+        expanded && "[contain-intrinsic-size:auto_48rem] [content-visibility:auto]",
+      )}
       data-path={path}
       aria-label={project.name || m.unnamed}
     >
@@ -77,13 +86,27 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
           onClick={() => actions.toggle(index)}
           className="flex min-w-0 flex-1 items-center gap-2 rounded px-1 py-1 text-left hover:bg-slate-50"
         >
-          <span aria-hidden className={cn("inline-block w-3 text-slate-500 transition-transform", expanded && "rotate-90")}>
+          <span
+            aria-hidden
+            className={cn("inline-block w-3 text-slate-500 transition-transform", expanded && "rotate-90")}
+          >
             ▸
           </span>
           <span className="tabular w-7 shrink-0 text-sm text-slate-500">{index + 1}.</span>
-          <span className={cn("min-w-0 flex-1 truncate text-sm font-medium", project.name ? "text-slate-900" : "text-slate-400")}>{project.name || m.unnamed}</span>
-          <span className="amount w-28 shrink-0 text-sm text-slate-700">{project.amount ? `${formatAmount(project.amount)} 万元` : ""}</span>
-          <span className="tabular w-20 shrink-0 text-right text-xs text-slate-500">{m.indicatorsN(project.indicators.length)}</span>
+          <span
+            className={cn(
+              "min-w-0 flex-1 truncate text-sm font-medium",
+              project.name ? "text-slate-900" : "text-slate-400",
+            )}
+          >
+            {project.name || m.unnamed}
+          </span>
+          <span className="amount w-28 shrink-0 text-sm text-slate-700">
+            {project.amount ? `${formatAmount(project.amount)} 万元` : ""}
+          </span>
+          <span className="tabular w-20 shrink-0 text-right text-xs text-slate-500">
+            {m.indicatorsN(project.indicators.length)}
+          </span>
           <span className="flex w-40 shrink-0 justify-end gap-1">
             {openComments > 0 ? <Badge tone="progress">{gridMessages.comments.countN(openComments)}</Badge> : null}
             {counts.error > 0 ? <Badge tone="danger">{m.errorsN(counts.error)}</Badge> : null}
@@ -107,10 +130,31 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
       {expanded ? (
         <div id={bodyId} className="space-y-3 border-t border-slate-200 px-4 py-3">
           <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_12rem]">
-            <TextField label={m.name} value={project.name} readOnly={readOnly} findings={fieldFindings("name")} path={`${path}.name`} onChange={(v) => actions.setField(index, "name", v)} />
-            <AmountField value={project.amount} readOnly={readOnly} findings={fieldFindings("amount")} path={`${path}.amount`} onChange={(v) => actions.setField(index, "amount", v)} />
+            <TextField
+              label={m.name}
+              value={project.name}
+              readOnly={readOnly}
+              findings={fieldFindings("name")}
+              path={`${path}.name`}
+              onChange={(v) => actions.setField(index, "name", v)}
+            />
+            <AmountField
+              value={project.amount}
+              readOnly={readOnly}
+              findings={fieldFindings("amount")}
+              path={`${path}.amount`}
+              onChange={(v) => actions.setField(index, "amount", v)}
+            />
           </div>
-          <TextField label={m.goal} value={project.goal} readOnly={readOnly} multiline findings={fieldFindings("goal")} path={`${path}.goal`} onChange={(v) => actions.setField(index, "goal", v)} />
+          <TextField
+            label={m.goal}
+            value={project.goal}
+            readOnly={readOnly}
+            multiline
+            findings={fieldFindings("goal")}
+            path={`${path}.goal`}
+            onChange={(v) => actions.setField(index, "goal", v)}
+          />
           <IndicatorGrid
             rows={project.indicators}
             onChange={(rows, focus) => actions.setIndicators(index, rows, focus)}
@@ -135,7 +179,19 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
   );
 });
 
-function IconButton({ label, disabled, danger, onClick, children }: { label: string; disabled?: boolean; danger?: boolean; onClick(): void; children: string }) {
+function IconButton({
+  label,
+  disabled,
+  danger,
+  onClick,
+  children,
+}: {
+  label: string;
+  disabled?: boolean;
+  danger?: boolean;
+  onClick(): void;
+  children: string;
+}) {
   return (
     <button
       type="button"
@@ -143,7 +199,10 @@ function IconButton({ label, disabled, danger, onClick, children }: { label: str
       aria-label={label}
       disabled={disabled}
       onClick={onClick}
-      className={cn("flex h-7 w-7 items-center justify-center rounded text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-30", danger && "hover:bg-red-50 hover:text-red-700")}
+      className={cn(
+        "flex h-7 w-7 items-center justify-center rounded text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-30",
+        danger && "hover:bg-red-50 hover:text-red-700",
+      )}
     >
       {children}
     </button>
@@ -170,16 +229,37 @@ const inputClass = (invalid: boolean) =>
     invalid ? "border-red-600" : "border-slate-300",
   );
 
-function TextField(props: { label: string; value: string; readOnly: boolean; multiline?: boolean; findings: ReadonlyArray<Finding>; path: string; onChange(v: string): void }) {
+function TextField(props: {
+  label: string;
+  value: string;
+  readOnly: boolean;
+  multiline?: boolean;
+  findings: ReadonlyArray<Finding>;
+  path: string;
+  onChange(v: string): void;
+}) {
   const invalid = props.findings.some((f) => f.severity === "error");
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps its input or textarea, chosen below.
     <label className="block" data-path={props.path}>
       <span className="mb-1 block text-xs font-medium text-slate-700">{props.label}</span>
       {props.multiline ? (
-        <textarea rows={2} value={props.value} readOnly={props.readOnly} aria-invalid={invalid || undefined} onChange={(e) => props.onChange(e.target.value)} className={inputClass(invalid)} />
+        <textarea
+          rows={2}
+          value={props.value}
+          readOnly={props.readOnly}
+          aria-invalid={invalid || undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+          className={inputClass(invalid)}
+        />
       ) : (
-        <input value={props.value} readOnly={props.readOnly} aria-invalid={invalid || undefined} onChange={(e) => props.onChange(e.target.value)} className={inputClass(invalid)} />
+        <input
+          value={props.value}
+          readOnly={props.readOnly}
+          aria-invalid={invalid || undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+          className={inputClass(invalid)}
+        />
       )}
       <FieldNotes findings={props.findings} />
     </label>
@@ -187,7 +267,13 @@ function TextField(props: { label: string; value: string; readOnly: boolean; mul
 }
 
 /** Amounts are typed freely (`1,000`, full-width digits) and read on leaving the field; unreadable text stays for correction. */
-function AmountField(props: { value: string | null; readOnly: boolean; findings: ReadonlyArray<Finding>; path: string; onChange(v: string | null): void }) {
+function AmountField(props: {
+  value: string | null;
+  readOnly: boolean;
+  findings: ReadonlyArray<Finding>;
+  path: string;
+  onChange(v: string | null): void;
+}) {
   const [draft, setDraft] = useState(props.value ?? "");
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);

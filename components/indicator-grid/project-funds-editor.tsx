@@ -46,7 +46,9 @@ const MERGE_MS = 1500;
 export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
   const { projects, onChange, readOnly = false } = props;
   const [history, setHistory] = useState<History<EditableProjectFund[], Focus>>(() => createHistory(projects));
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(projects.length > 0 ? [keyOf(projects[0], 0)] : []));
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
+    () => new Set(projects.length > 0 ? [keyOf(projects[0], 0)] : []),
+  );
   const [focusRequest, setFocusRequest] = useState<{ project: number; cell: Cell; seq: number } | null>(null);
   const lastField = useRef<{ key: string; at: number } | null>(null);
 
@@ -76,7 +78,8 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
     state.current.onChange(h.present);
     if (focus) {
       setExpanded((prev) => new Set(prev).add(keyOf(h.present[focus.project], focus.project)));
-      if (focus.cell) setFocusRequest((prev) => ({ project: focus.project, cell: focus.cell!, seq: (prev?.seq ?? 0) + 1 }));
+      if (focus.cell)
+        setFocusRequest((prev) => ({ project: focus.project, cell: focus.cell!, seq: (prev?.seq ?? 0) + 1 }));
     }
   }, []);
 
@@ -140,7 +143,12 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
       if (!list[p]) return;
       setExpanded((prev) => new Set(prev).add(keyOf(list[p], p)));
       if (match[3] !== undefined) {
-        const col = Math.max(["level1", "level2", "name", "description", "target", "basis", "weight", "direction"].indexOf(match[4] ?? "level1"), 0);
+        const col = Math.max(
+          ["level1", "level2", "name", "description", "target", "basis", "weight", "direction"].indexOf(
+            match[4] ?? "level1",
+          ),
+          0,
+        );
         setFocusRequest((prev) => ({ project: p, cell: { row: Number(match[3]), col }, seq: (prev?.seq ?? 0) + 1 }));
       }
     };
@@ -149,7 +157,10 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
   }, [props.basePath]);
 
   const byProject = useMemo(() => groupByProject(props.findings, props.basePath), [props.findings, props.basePath]);
-  const commentsByProject = useMemo(() => groupByProject(props.comments ?? [], props.basePath), [props.comments, props.basePath]);
+  const commentsByProject = useMemo(
+    () => groupByProject(props.comments ?? [], props.basePath),
+    [props.comments, props.basePath],
+  );
   const indicatorCount = projects.reduce((n, p) => n + p.indicators.length, 0);
   const allOpen = projects.length > 0 && projects.every((p, i) => expanded.has(keyOf(p, i)));
 
@@ -159,7 +170,11 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
         <p className="tabular text-sm text-slate-600">{m.count(projects.length, indicatorCount)}</p>
         <div className="flex gap-2">
           {projects.length > 1 ? (
-            <Button variant="ghost" size="sm" onClick={() => setExpanded(allOpen ? new Set() : new Set(projects.map(keyOf)))}>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => setExpanded(allOpen ? new Set() : new Set(projects.map(keyOf)))}
+            >
               {allOpen ? m.collapseAll : m.expandAll}
             </Button>
           ) : null}
@@ -170,7 +185,11 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
           )}
         </div>
       </div>
-      {projects.length === 0 ? <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{m.empty}</p> : null}
+      {projects.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
+          {m.empty}
+        </p>
+      ) : null}
       {projects.map((project, index) => (
         <ProjectCard
           key={keyOf(project, index)}

@@ -7,7 +7,10 @@ const t = zhCN.portal.page;
 export function Downloads({ files, base }: { files: PublicFileInfo[]; base: string }) {
   if (files.length === 0) return null;
   return (
-    <section aria-labelledby="downloads-title" className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby="downloads-title"
+      className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id="downloads-title" className="text-sm font-semibold text-slate-900">
         {t.downloadsTitle}
       </h2>
@@ -17,7 +20,12 @@ export function Downloads({ files, base }: { files: PublicFileInfo[]; base: stri
           const info = zhCN.portal.formats[f.format];
           return (
             <li key={f.format} className="text-sm">
-              <a href={`${base}/${encodeURIComponent(f.fileName)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" data-format={f.format} download>
+              <a
+                href={`${base}/${encodeURIComponent(f.fileName)}`}
+                className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                data-format={f.format}
+                download
+              >
                 {info?.label ?? f.format}
               </a>
               <span className="ml-2 text-xs text-slate-500 tabular">{t.size((f.size / 1024).toFixed(1))}</span>

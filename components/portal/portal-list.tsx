@@ -25,12 +25,20 @@ export function PortalList({ year, items }: { year: number; items: Array<PublicL
         </THead>
         <TBody>
           {items.map((item) => {
-            const revision = item.revision > 1 ? <span className="text-amber-800">{t.corrected(item.revision)}</span> : zhCN.common.revisionN(item.revision);
+            const revision =
+              item.revision > 1 ? (
+                <span className="text-amber-800">{t.corrected(item.revision)}</span>
+              ) : (
+                zhCN.common.revisionN(item.revision)
+              );
             return (
               <Tr key={item.snapshotId}>
                 <Td className="tabular hidden sm:table-cell">{item.departmentCode}</Td>
                 <Td className="[overflow-wrap:anywhere]">
-                  <Link href={`/public/${item.fiscalYear}/${encodeURIComponent(item.departmentCode)}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={`/public/${item.fiscalYear}/${encodeURIComponent(item.departmentCode)}`}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {item.title || `${item.departmentName}${t.disclosureSuffix(year)}`}
                   </Link>
                   <span className="mt-0.5 block text-xs text-slate-600 sm:hidden">

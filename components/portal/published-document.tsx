@@ -16,8 +16,11 @@ export function PublishedDocument({ disclosure }: { disclosure: Disclosure }) {
     <>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet constants. */}
       <style dangerouslySetInnerHTML={{ __html: DOCUMENT_CSS + PAGE_CSS }} />
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: documentHtml escapes every typed text (see above). */}
-      <div className="portal-document rounded-lg border border-slate-200 bg-white px-5 py-8 shadow-sm sm:px-10 print:border-0 print:p-0 print:shadow-none" dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        className="portal-document rounded-lg border border-slate-200 bg-white px-5 py-8 shadow-sm sm:px-10 print:border-0 print:p-0 print:shadow-none"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: documentHtml escapes every typed text (see above).
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </>
   );
 }

@@ -6,9 +6,20 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 const t = zhCN.portal.page;
 
 /** The errata: every published revision of the department's year, what each corrected, each readable. */
-export function RevisionHistory({ history, current, base }: { history: RevisionEntry[]; current: number; base: string }) {
+export function RevisionHistory({
+  history,
+  current,
+  base,
+}: {
+  history: RevisionEntry[];
+  current: number;
+  base: string;
+}) {
   return (
-    <section aria-labelledby="history-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:border-0 print:p-0 print:shadow-none">
+    <section
+      aria-labelledby="history-title"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:border-0 print:p-0 print:shadow-none"
+    >
       <h2 id="history-title" className="text-sm font-semibold text-slate-900">
         {t.historyTitle}
       </h2>
@@ -23,13 +34,18 @@ export function RevisionHistory({ history, current, base }: { history: RevisionE
                   {t.historyCurrent}
                 </span>
               ) : (
-                <Link href={`${base}?revision=${h.revision}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link
+                  href={`${base}?revision=${h.revision}`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
                   {t.revision(h.revision)}
                 </Link>
               )}
               <span className="text-xs text-slate-500 tabular">{formatDate(h.publishedAt)}</span>
             </div>
-            <p className="mt-0.5 text-xs leading-5 break-words whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere]">{h.note || t.historyFirst}</p>
+            <p className="mt-0.5 text-xs leading-5 break-words whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere]">
+              {h.note || t.historyFirst}
+            </p>
           </li>
         ))}
       </ol>

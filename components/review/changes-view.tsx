@@ -5,14 +5,30 @@ import { cellLabel, formatValue, groupChanges } from "@/lib/workflow/review-view
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const m = zhCN.workflow.diff;
-const tone: Record<Change["kind"], BadgeTone> = { added: "success", removed: "danger", changed: "progress", moved: "info" };
+const tone: Record<Change["kind"], BadgeTone> = {
+  added: "success",
+  removed: "danger",
+  changed: "progress",
+  moved: "info",
+};
 
 /**
  * What changed since the last submission, by field and by indicator row: each row's changed
  * cells together (修改前 → 修改后), added and removed rows whole, moved rows with where they came from.
  */
-export function ChangesView({ changes, base, content }: { changes: Change[]; base: { submittedAt: Date; submittedByName: string } | null; content: unknown }) {
-  if (!base) return <p className="rounded-md border border-slate-200 bg-white p-5 text-sm text-slate-600">{m.firstSubmission}</p>;
+export function ChangesView({
+  changes,
+  base,
+  content,
+}: {
+  changes: Change[];
+  base: { submittedAt: Date; submittedByName: string } | null;
+  content: unknown;
+}) {
+  if (!base)
+    return (
+      <p className="rounded-md border border-slate-200 bg-white p-5 text-sm text-slate-600">{m.firstSubmission}</p>
+    );
   const groups = groupChanges(changes, content);
   return (
     <section aria-labelledby="changes-title" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -27,7 +43,11 @@ export function ChangesView({ changes, base, content }: { changes: Change[]; bas
       {changes.length === 0 ? <p className="text-sm text-slate-600">{m.none}</p> : null}
       <div className="space-y-4">
         {groups.map((group) => (
-          <div key={group.rowPath || group.label} data-testid="change-group" className="overflow-hidden rounded-md border border-slate-200">
+          <div
+            key={group.rowPath || group.label}
+            data-testid="change-group"
+            className="overflow-hidden rounded-md border border-slate-200"
+          >
             <h3 className="bg-slate-50 px-3 py-2 text-sm font-medium text-slate-800">{group.label}</h3>
             <table className="w-full table-fixed border-collapse text-sm">
               <thead className="sr-only">
@@ -40,7 +60,12 @@ export function ChangesView({ changes, base, content }: { changes: Change[]; bas
               </thead>
               <tbody>
                 {group.changes.map((change) => (
-                  <tr key={`${change.kind}:${change.path}`} data-testid="changed-cell" data-path={change.path} className="border-t border-slate-100 align-top">
+                  <tr
+                    key={`${change.kind}:${change.path}`}
+                    data-testid="changed-cell"
+                    data-path={change.path}
+                    className="border-t border-slate-100 align-top"
+                  >
                     <td className="w-1/4 px-3 py-2 text-slate-700">{cellLabel(change, group)}</td>
                     <td className="w-20 px-3 py-2">
                       <Badge tone={tone[change.kind]}>{m.kinds[change.kind]}</Badge>
@@ -52,10 +77,18 @@ export function ChangesView({ changes, base, content }: { changes: Change[]; bas
                     ) : (
                       <>
                         <td className="px-3 py-2 break-words text-slate-500">
-                          {change.kind === "added" ? "" : <del className="decoration-red-400">{formatValue(change.before, m.empty)}</del>}
+                          {change.kind === "added" ? (
+                            ""
+                          ) : (
+                            <del className="decoration-red-400">{formatValue(change.before, m.empty)}</del>
+                          )}
                         </td>
                         <td className="px-3 py-2 break-words text-slate-900">
-                          {change.kind === "removed" ? "" : <ins className="bg-emerald-50 no-underline">{formatValue(change.after, m.empty)}</ins>}
+                          {change.kind === "removed" ? (
+                            ""
+                          ) : (
+                            <ins className="bg-emerald-50 no-underline">{formatValue(change.after, m.empty)}</ins>
+                          )}
                         </td>
                       </>
                     )}

@@ -73,7 +73,12 @@ export function CommentForm({
           {targets ? (
             <label className="mb-2 block text-xs font-medium text-slate-700">
               {m.screen.chooseField}
-              <select name="anchorPath" className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm" value={target} onChange={(e) => setTarget(e.target.value)}>
+              <select
+                name="anchorPath"
+                className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+              >
                 {targets.map((t) => (
                   <option key={t.path} value={t.path}>
                     {t.label || m.screen.wholeSection}

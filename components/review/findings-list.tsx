@@ -7,7 +7,15 @@ import { Badge } from "@/components/ui/badge";
 const m = zhCN.workflow.screen;
 
 /** The rule engine's findings beside the document, each warning with the department's explanation. */
-export function FindingsList({ findings, explanations, content }: { findings: Finding[]; explanations: ReadonlyMap<string, string>; content: unknown }) {
+export function FindingsList({
+  findings,
+  explanations,
+  content,
+}: {
+  findings: Finding[];
+  explanations: ReadonlyMap<string, string>;
+  content: unknown;
+}) {
   const shown = findings.filter((f) => f.severity !== "info");
   if (shown.length === 0) return <p className="text-sm text-slate-600">{m.noFindings}</p>;
   return (
@@ -17,7 +25,9 @@ export function FindingsList({ findings, explanations, content }: { findings: Fi
         return (
           <li key={i} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
             <div className="flex items-start gap-2">
-              <Badge tone={f.severity === "error" ? "danger" : "warning"}>{f.severity === "error" ? "错误" : "提示"}</Badge>
+              <Badge tone={f.severity === "error" ? "danger" : "warning"}>
+                {f.severity === "error" ? "错误" : "提示"}
+              </Badge>
               <span className="text-slate-900">{f.message}</span>
             </div>
             <p className="mt-1 text-xs text-slate-500">{shortLabel(f.path, content)}</p>

@@ -28,7 +28,11 @@ export function LastYearView({ current, prior }: { current: Disclosure; prior: P
           const a = now.sections.find((s) => s.id === sid);
           const b = before.sections.find((s) => s.id === sid);
           return (
-            <div key={sid} className="grid grid-cols-2 gap-4 [&_article]:py-5 [&_article>section]:mt-0" data-testid="compare-section">
+            <div
+              key={sid}
+              className="grid grid-cols-2 gap-4 [&_article]:py-5 [&_article>section]:mt-0"
+              data-testid="compare-section"
+            >
               <DocumentView outline={{ ...now, title: "", preamble: "", sections: a ? [a] : [] }} />
               <DocumentView outline={{ ...before, title: "", preamble: "", sections: b ? [b] : [] }} />
             </div>

@@ -10,9 +10,24 @@ const select = "mt-1 block h-9 rounded-md border border-slate-300 bg-white px-2 
 export type QueueQuery = { state?: DisclosureState; year?: number; desk?: string; q?: string };
 
 /** The queue's filters as a plain GET form: they live in the URL, so a reload or a shared link keeps them. */
-export function QueueFilters({ query, years, desks, counts }: { query: QueueQuery; years: number[]; desks: { id: string; name: string }[]; counts: Partial<Record<DisclosureState, number>> }) {
+export function QueueFilters({
+  query,
+  years,
+  desks,
+  counts,
+}: {
+  query: QueueQuery;
+  years: number[];
+  desks: { id: string; name: string }[];
+  counts: Partial<Record<DisclosureState, number>>;
+}) {
   return (
-    <form method="get" action="/review" aria-label={m.filters} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
+    <form
+      method="get"
+      action="/review"
+      aria-label={m.filters}
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3"
+    >
       <label className="text-sm text-slate-700">
         {m.state}
         <select name="state" defaultValue={query.state ?? ""} className={select}>

@@ -29,7 +29,11 @@ export function ReviewDocument({
   /** Rows with cells changed since the last submission, marked in the document. */
   changedRows: ReadonlySet<string>;
 }) {
-  const printedRows = new Set(outline.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "table" ? b.table.rows.flatMap((r) => (r.path ? [r.path] : [])) : []))));
+  const printedRows = new Set(
+    outline.sections.flatMap((s) =>
+      s.blocks.flatMap((b) => (b.kind === "table" ? b.table.rows.flatMap((r) => (r.path ? [r.path] : [])) : [])),
+    ),
+  );
   const openByRow = new Map<string, number>();
   for (const t of threads) {
     const row = rowPathOf(t.currentPath);
@@ -61,11 +65,22 @@ export function ReviewDocument({
             aside: (
               <>
                 {open > 0 ? (
-                  <a href="#review-threads" className="no-print ml-1 rounded bg-amber-200 px-1 text-xs font-normal text-amber-900" title={zhCN.workflow.comments.count(open, open)}>
+                  <a
+                    href="#review-threads"
+                    className="no-print ml-1 rounded bg-amber-200 px-1 text-xs font-normal text-amber-900"
+                    title={zhCN.workflow.comments.count(open, open)}
+                  >
                     {zhCN.workflow.comments.onThisField(open)}
                   </a>
                 ) : null}
-                {canComment ? <CommentForm disclosureId={disclosureId} anchorPath={path} trigger={m.commentOnRow} where={shortLabel(path, content)} /> : null}
+                {canComment ? (
+                  <CommentForm
+                    disclosureId={disclosureId}
+                    anchorPath={path}
+                    trigger={m.commentOnRow}
+                    where={shortLabel(path, content)}
+                  />
+                ) : null}
               </>
             ),
           };

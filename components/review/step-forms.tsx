@@ -28,14 +28,32 @@ function FormError({ state }: { state: State }) {
 }
 
 /** 开始审核 or 审核通过: the version the page was read at goes along, so a stale page is told. */
-export function StepForm({ step, disclosureId, version, blockedBy }: { step: "startReview" | "approve"; disclosureId: string; version: number; blockedBy?: string | null }) {
-  const [state, action, pending] = useActionState<State, FormData>(step === "approve" ? approveAction : startReviewAction, null);
+export function StepForm({
+  step,
+  disclosureId,
+  version,
+  blockedBy,
+}: {
+  step: "startReview" | "approve";
+  disclosureId: string;
+  version: number;
+  blockedBy?: string | null;
+}) {
+  const [state, action, pending] = useActionState<State, FormData>(
+    step === "approve" ? approveAction : startReviewAction,
+    null,
+  );
   useRefreshOnSuccess(state);
   return (
     <form action={action} className="flex flex-col items-start gap-1">
       <input type="hidden" name="id" value={disclosureId} />
       <input type="hidden" name="expectedVersion" value={version} />
-      <Button type="submit" variant={step === "approve" ? "primary" : "primary"} disabled={pending} aria-describedby={blockedBy ? `${step}-blocked` : undefined}>
+      <Button
+        type="submit"
+        variant={step === "approve" ? "primary" : "primary"}
+        disabled={pending}
+        aria-describedby={blockedBy ? `${step}-blocked` : undefined}
+      >
         {m.steps[step]}
       </Button>
       {blockedBy ? (
@@ -49,7 +67,17 @@ export function StepForm({ step, disclosureId, version, blockedBy }: { step: "st
 }
 
 /** 退回修改: a reason code from the admin's list and a note; the open comments go with it. */
-export function ReturnForm({ disclosureId, version, reasons, openComments }: { disclosureId: string; version: number; reasons: { code: string; label: string }[]; openComments: number }) {
+export function ReturnForm({
+  disclosureId,
+  version,
+  reasons,
+  openComments,
+}: {
+  disclosureId: string;
+  version: number;
+  reasons: { code: string; label: string }[];
+  openComments: number;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
@@ -62,13 +90,23 @@ export function ReturnForm({ disclosureId, version, reasons, openComments }: { d
       </Button>
     );
   return (
-    <form action={action} aria-label={m.returnDialog.title} className="w-full max-w-xl rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+    <form
+      action={action}
+      aria-label={m.returnDialog.title}
+      className="w-full max-w-xl rounded-md border border-slate-300 bg-white p-4 shadow-sm"
+    >
       <h2 className="mb-3 text-base font-semibold text-slate-900">{m.returnDialog.title}</h2>
       <input type="hidden" name="id" value={disclosureId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <label className="mb-3 block text-sm font-medium text-slate-700">
         {m.returnDialog.reason}
-        <select name="reasonCode" required value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <select
+          name="reasonCode"
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
+        >
           <option value="" disabled>
             {m.returnDialog.choose}
           </option>
@@ -81,9 +119,18 @@ export function ReturnForm({ disclosureId, version, reasons, openComments }: { d
       </label>
       <label className="mb-2 block text-sm font-medium text-slate-700">
         {m.returnDialog.note}
-        <textarea name="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={m.returnDialog.notePlaceholder} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <textarea
+          name="note"
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={m.returnDialog.notePlaceholder}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
       </label>
-      <p className="mb-3 text-xs text-slate-600">{openComments > 0 ? m.returnDialog.openComments(openComments) : m.returnDialog.noComments}</p>
+      <p className="mb-3 text-xs text-slate-600">
+        {openComments > 0 ? m.returnDialog.openComments(openComments) : m.returnDialog.noComments}
+      </p>
       <FormError state={state} />
       <div className="mt-2 flex justify-end gap-2">
         <Button variant="ghost" onClick={() => setOpen(false)}>

@@ -20,7 +20,15 @@ type State = Outcome<unknown> | null;
  * replies, a reply box and 标为已解决 / 重新打开 for whoever holds the disclosure now. Used on the
  * review screen and, through FieldComments, under the clerk's fields in the editor.
  */
-export function ThreadCard({ thread, canAnswer, showLocation = true }: { thread: CommentThread; canAnswer: boolean; showLocation?: boolean }) {
+export function ThreadCard({
+  thread,
+  canAnswer,
+  showLocation = true,
+}: {
+  thread: CommentThread;
+  canAnswer: boolean;
+  showLocation?: boolean;
+}) {
   const router = useRouter();
   const [replyState, reply, replying] = useActionState<State, FormData>(replyAction, null);
   const [resolveState, resolve, resolving] = useActionState<State, FormData>(resolveAction, null);
@@ -37,7 +45,9 @@ export function ThreadCard({ thread, canAnswer, showLocation = true }: { thread:
     if (resolveState?.ok) router.refresh();
   }, [resolveState, router]);
 
-  const error = (replyState && !replyState.ok ? replyState.fieldErrors.body?.[0] ?? replyState.formError : null) ?? (resolveState && !resolveState.ok ? resolveState.formError : null);
+  const error =
+    (replyState && !replyState.ok ? (replyState.fieldErrors.body?.[0] ?? replyState.formError) : null) ??
+    (resolveState && !resolveState.ok ? resolveState.formError : null);
 
   return (
     <article
@@ -45,11 +55,17 @@ export function ThreadCard({ thread, canAnswer, showLocation = true }: { thread:
       data-testid="review-thread"
       data-path={thread.currentPath}
       aria-label={`${m.body}：${thread.label}`}
-      className={cn("rounded-md border p-3 text-sm", resolved ? "border-slate-200 bg-slate-50 text-slate-600" : "border-amber-300 bg-amber-50/60")}
+      className={cn(
+        "rounded-md border p-3 text-sm",
+        resolved ? "border-slate-200 bg-slate-50 text-slate-600" : "border-amber-300 bg-amber-50/60",
+      )}
     >
       <header className="mb-1 flex items-start justify-between gap-2">
         {showLocation ? (
-          <a href={`#row-${rowPathOf(thread.currentPath) ?? thread.currentPath}`} className="text-xs leading-5 text-brand-700 hover:underline">
+          <a
+            href={`#row-${rowPathOf(thread.currentPath) ?? thread.currentPath}`}
+            className="text-xs leading-5 text-brand-700 hover:underline"
+          >
             {thread.label}
           </a>
         ) : (
@@ -64,7 +80,9 @@ export function ThreadCard({ thread, canAnswer, showLocation = true }: { thread:
           <Comment author={r.authorName} at={r.createdAt} body={r.body} />
         </div>
       ))}
-      {resolved && thread.resolvedByName ? <p className="mt-2 text-xs text-slate-500">{m.resolvedBy(thread.resolvedByName)}</p> : null}
+      {resolved && thread.resolvedByName ? (
+        <p className="mt-2 text-xs text-slate-500">{m.resolvedBy(thread.resolvedByName)}</p>
+      ) : null}
       {error ? (
         <p role="alert" className="mt-2 text-xs text-red-700">
           {error}
@@ -106,7 +124,8 @@ function Comment({ author, at, body }: { author: string; at: Date; body: string 
   return (
     <div>
       <p className="text-xs text-slate-500">
-        <span className="font-medium text-slate-700">{author}</span> · <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>
+        <span className="font-medium text-slate-700">{author}</span> ·{" "}
+        <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>
       </p>
       <p className="mt-0.5 whitespace-pre-wrap text-slate-900">{body}</p>
     </div>

@@ -14,9 +14,25 @@ const tones: Record<AlertTone, string> = {
  * A message box. Errors use role="alert" so a screen reader announces them when they appear
  * (a failed sign-in, a refused save); the others are polite status messages.
  */
-export function Alert({ tone = "info", title, children, className, id }: { tone?: AlertTone; title?: ReactNode; children?: ReactNode; className?: string; id?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className,
+  id,
+}: {
+  tone?: AlertTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+  id?: string;
+}) {
   return (
-    <div id={id} role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-4 py-3 text-sm", tones[tone], className)}>
+    <div
+      id={id}
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md border px-4 py-3 text-sm", tones[tone], className)}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>

@@ -2,10 +2,25 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return <section className={cn("overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm", className)} {...props} />;
+  return (
+    <section
+      className={cn("overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm", className)}
+      {...props}
+    />
+  );
 }
 
-export function CardHeader({ title, description, actions, id }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; id?: string }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  id,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+}) {
   return (
     <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
       <div className="min-w-0">

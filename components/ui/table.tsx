@@ -32,7 +32,11 @@ export function Th({ className, numeric, scope = "col", ...props }: ComponentPro
   return (
     <th
       scope={scope}
-      className={cn("border-b border-slate-200 px-3 py-2 font-medium whitespace-nowrap", numeric && "text-right", className)}
+      className={cn(
+        "border-b border-slate-200 px-3 py-2 font-medium whitespace-nowrap",
+        numeric && "text-right",
+        className,
+      )}
       {...props}
     />
   );

@@ -53,7 +53,11 @@ export function Tabs({
       <ul className={l.list}>
         {items.map((item) => (
           <li key={item.href} className="flex">
-            <Link href={item.href} aria-current={item.href === current ? "page" : undefined} className={cn(l.link, item.href === current ? l.current : l.other)}>
+            <Link
+              href={item.href}
+              aria-current={item.href === current ? "page" : undefined}
+              className={cn(l.link, item.href === current ? l.current : l.other)}
+            >
               {item.label}
               {item.after}
             </Link>

@@ -28,7 +28,15 @@ export async function disclosureAuditTrail(db: Db, actor: Actor, disclosureId: s
   const meta = await getDisclosureMeta(db, actor, disclosureId);
   if (!canViewAuditLog(actor, meta)) throw new ForbiddenError(records.actions.viewDisclosureTrail);
   return db
-    .select({ id: auditLog.id, at: auditLog.at, actorId: auditLog.actorId, actorName: users.displayName, ip: auditLog.ip, action: auditLog.action, detail: auditLog.detail })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorName: users.displayName,
+      ip: auditLog.ip,
+      action: auditLog.action,
+      detail: auditLog.detail,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entityType, "disclosure"), eq(auditLog.entityId, disclosureId)))

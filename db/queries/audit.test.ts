@@ -41,10 +41,25 @@ describe("the audit log", () => {
   });
 
   it("hashes in the database exactly what verification recomputes, whatever the text", async () => {
-    const awkward = ['引号"与\\反斜杠', "换行\n制表\t", "😀 emoji", "\u2028分隔\u2029", "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "é 组合 e\u0301"];
+    const awkward = [
+      '引号"与\\反斜杠',
+      "换行\n制表\t",
+      "😀 emoji",
+      "\u2028分隔\u2029",
+      "<script>alert(1)</script>",
+      '=HYPERLINK("x")',
+      "é 组合 e\u0301",
+    ];
     const before = await verifyAuditChain(t.db);
     for (const [n, text] of awkward.entries()) {
-      const { hash } = await appendAudit(t.db, { actorId: null, ip: text, action: "test.awkward", entityType: "测试", entityId: text, detail: { text, list: [text, n, null, true] } });
+      const { hash } = await appendAudit(t.db, {
+        actorId: null,
+        ip: text,
+        action: "test.awkward",
+        entityType: "测试",
+        entityId: text,
+        detail: { text, list: [text, n, null, true] },
+      });
       expect(hash).toMatch(/^[0-9a-f]{64}$/);
     }
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: before.rows + awkward.length });
@@ -52,7 +67,11 @@ describe("the audit log", () => {
 
   it("refuses UPDATE, DELETE and TRUNCATE", async () => {
     // drizzle wraps the server's error; the trigger's message is its cause.
-    const refusal = (statement: ReturnType<typeof sql>) => t.db.execute(statement).then(() => "accepted", (e: Error) => String((e.cause as Error | undefined)?.message));
+    const refusal = (statement: ReturnType<typeof sql>) =>
+      t.db.execute(statement).then(
+        () => "accepted",
+        (e: Error) => String((e.cause as Error | undefined)?.message),
+      );
     expect(await refusal(sql`update audit_log set ip = '6.6.6.6'`)).toMatch(/append-only \(UPDATE/);
     expect(await refusal(sql`delete from audit_log`)).toMatch(/append-only \(DELETE/);
     expect(await refusal(sql`truncate audit_log`)).toMatch(/append-only \(TRUNCATE/);
@@ -60,10 +79,15 @@ describe("the audit log", () => {
   });
 
   it("detects a row changed behind the trigger's back", async () => {
-    const [victim] = await executeRows<{ id: number }>(t.db, sql`select id from audit_log order by id offset 3 limit 1`);
+    const [victim] = await executeRows<{ id: number }>(
+      t.db,
+      sql`select id from audit_log order by id offset 3 limit 1`,
+    );
     await t.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
-      await tx.execute(sql`update audit_log set detail = jsonb_set(detail, '{amount}', '"63.94"') where id = ${victim.id}`);
+      await tx.execute(
+        sql`update audit_log set detail = jsonb_set(detail, '{amount}', '"63.94"') where id = ${victim.id}`,
+      );
       await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
     });
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtId: Number(victim.id), reason: "hash" });

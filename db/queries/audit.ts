@@ -19,14 +19,31 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-type ChainedFields = { at: Date; actorId: string | null; ip: string | null; action: string; entityType: string; entityId: string; detail: Record<string, unknown> };
+type ChainedFields = {
+  at: Date;
+  actorId: string | null;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  detail: Record<string, unknown>;
+};
 
 export const GENESIS_HASH = "0".repeat(64);
 // The chain's advisory lock key (4242001) lives in audit_append, migration 0009.
 
 /** What a row's hash is taken over: the previous hash and every field, in an order jsonb cannot disturb. */
 function chainMaterial(prevHash: string, row: ChainedFields): string {
-  return stableStringify([prevHash, row.at.toISOString(), row.actorId, row.ip, row.action, row.entityType, row.entityId, row.detail]);
+  return stableStringify([
+    prevHash,
+    row.at.toISOString(),
+    row.actorId,
+    row.ip,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.detail,
+  ]);
 }
 
 /** sha256 over chainMaterial (appendAudit computes the same in the database). */
@@ -67,7 +84,9 @@ export async function appendAudit(tx: Db, entry: AuditEntry): Promise<{ id: numb
   return { id: Number(appended.id), hash: appended.hash };
 }
 
-export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: "prev-hash" | "hash" };
+export type ChainVerdict =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenAtId: number; reason: "prev-hash" | "hash" };
 
 /** Walks the whole log in id order and recomputes every link. */
 export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainVerdict> {
@@ -75,7 +94,12 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainV
   let afterId = 0;
   let rows = 0;
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(batchSize);
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, afterId))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
     for (const row of batch) {
       if (row.prevHash !== prevHash) return { ok: false, rows, brokenAtId: row.id, reason: "prev-hash" };
       if (auditHash(prevHash, row) !== row.hash) return { ok: false, rows, brokenAtId: row.id, reason: "hash" };
@@ -137,7 +161,12 @@ function auditConditions(filter: AuditFilter): SQL[] {
   if (filter.to) where.push(lt(auditLog.at, nextDayStart(filter.to)));
   if (filter.actor) where.push(sql`lower(${users.username}) = ${filter.actor.trim().toLowerCase()}`);
   // An action matches its former spellings too (lib/security/audit-actions.ts): old rows keep theirs.
-  if (filter.action) where.push(filter.action.endsWith(".") ? like(auditLog.action, `${filter.action.replace(/[%_\\]/g, "\\$&")}%`) : inArray(auditLog.action, spellingsOf(filter.action)));
+  if (filter.action)
+    where.push(
+      filter.action.endsWith(".")
+        ? like(auditLog.action, `${filter.action.replace(/[%_\\]/g, "\\$&")}%`)
+        : inArray(auditLog.action, spellingsOf(filter.action)),
+    );
   if (filter.entity) where.push(eq(auditLog.entityId, filter.entity.trim()));
   if (filter.ip) where.push(eq(auditLog.ip, filter.ip.trim()));
   return where;
@@ -147,7 +176,11 @@ function auditConditions(filter: AuditFilter): SQL[] {
  * The audit log for the admin's view and export, newest first. `limit` for the page; the export
  * reads in batches (`beforeId`) so a year of log never sits in memory at once.
  */
-export async function searchAudit(db: Db, filter: AuditFilter, options: { limit: number; beforeId?: number }): Promise<AuditRow[]> {
+export async function searchAudit(
+  db: Db,
+  filter: AuditFilter,
+  options: { limit: number; beforeId?: number },
+): Promise<AuditRow[]> {
   const where = auditConditions(filter);
   if (options.beforeId !== undefined) where.push(lt(auditLog.id, options.beforeId));
   return db

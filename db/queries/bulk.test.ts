@@ -42,7 +42,10 @@ describe("writing far more rows than one statement carries", () => {
   beforeAll(async () => {
     t = await createTestDb();
     world = await buildTestOrg(t.db);
-    ({ id } = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020 }));
+    ({ id } = await createDisclosure(t.db, world.actors.clerk, {
+      departmentId: world.departments.office,
+      fiscalYear: 2020,
+    }));
   });
   afterAll(async () => {
     await t?.close();
@@ -50,7 +53,14 @@ describe("writing far more rows than one statement carries", () => {
 
   function withIndicators(rows: number, name: (n: number) => string): EditableDisclosure {
     const d = emptyDisclosure({ code: "434", name: "三河市人民政府办公室" }, 2020, "2020");
-    const template: EditableIndicator = { level1: "产出指标", level2: "数量指标", name: "", description: "", target: { raw: "=2.00次", kind: "quantitative", operator: "=", value: "2.00", unit: "次" }, basis: "" };
+    const template: EditableIndicator = {
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "",
+      description: "",
+      target: { raw: "=2.00次", kind: "quantitative", operator: "=", value: "2.00", unit: "次" },
+      basis: "",
+    };
     const perProject = 100;
     const projects = Array.from({ length: Math.ceil(rows / perProject) }, (_, p) => ({
       name: `项目${p}`,
@@ -62,7 +72,15 @@ describe("writing far more rows than one statement carries", () => {
   }
 
   it("inserts, updates and deletes them all within one transaction each", async () => {
-    const inserted = await t.db.transaction(async (tx) => writeContent(tx, id, null, withIndicators(ROWS, (n) => `指标${n}`), await readStoredContent(tx, id)));
+    const inserted = await t.db.transaction(async (tx) =>
+      writeContent(
+        tx,
+        id,
+        null,
+        withIndicators(ROWS, (n) => `指标${n}`),
+        await readStoredContent(tx, id),
+      ),
+    );
     expect(inserted.changes.indicators.added).toHaveLength(ROWS);
     let stored = await readStoredContent(t.db, id);
     expect(stored.indicators).toHaveLength(ROWS);
@@ -71,13 +89,17 @@ describe("writing far more rows than one statement carries", () => {
     // Every row again under the ids it was given, each one changed: one upsert per row.
     const renamed = structuredClone(inserted.content);
     for (const p of renamed.performance.projects) for (const i of p.indicators) i.name = `${i.name}（改）`;
-    const updated = await t.db.transaction(async (tx) => writeContent(tx, id, null, renamed, await readStoredContent(tx, id)));
+    const updated = await t.db.transaction(async (tx) =>
+      writeContent(tx, id, null, renamed, await readStoredContent(tx, id)),
+    );
     expect(updated.changes.indicators.updated).toHaveLength(ROWS);
     stored = await readStoredContent(t.db, id);
     expect(stored.indicators.every((r) => r.name.endsWith("（改）"))).toBe(true);
 
     const emptied = { ...renamed, performance: { ...renamed.performance, projects: [] } };
-    const removed = await t.db.transaction(async (tx) => writeContent(tx, id, null, emptied, await readStoredContent(tx, id)));
+    const removed = await t.db.transaction(async (tx) =>
+      writeContent(tx, id, null, emptied, await readStoredContent(tx, id)),
+    );
     expect(removed.changes.indicators.removed).toHaveLength(ROWS);
     stored = await readStoredContent(t.db, id);
     expect([stored.projects.length, stored.indicators.length]).toEqual([0, 0]);

@@ -18,7 +18,11 @@ export function sliceSize(parametersPerRow: number): number {
 }
 
 /** Calls `write` with consecutive slices of `rows`, in order, each small enough for one statement. */
-export async function inSlices<T>(rows: readonly T[], parametersPerRow: number, write: (slice: T[]) => Promise<unknown>): Promise<void> {
+export async function inSlices<T>(
+  rows: readonly T[],
+  parametersPerRow: number,
+  write: (slice: T[]) => Promise<unknown>,
+): Promise<void> {
   const size = sliceSize(parametersPerRow);
   for (let start = 0; start < rows.length; start += size) await write(rows.slice(start, start + size));
 }

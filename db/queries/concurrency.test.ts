@@ -65,11 +65,18 @@ afterAll(async () => {
 
 /** Audit rows of the disclosure other than comments. */
 async function auditRows(): Promise<number> {
-  const rows = await t.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, id), notLike(auditLog.action, "comment.%")));
+  const rows = await t.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, id), notLike(auditLog.action, "comment.%")));
   return rows.length;
 }
 
-const fieldsOf = (c: EditableDisclosure): Record<Field, string> => ({ otherMatters: c.otherMatters, preamble: c.preamble, title: c.title });
+const fieldsOf = (c: EditableDisclosure): Record<Field, string> => ({
+  otherMatters: c.otherMatters,
+  preamble: c.preamble,
+  title: c.title,
+});
 
 describe("concurrent edits and transitions on one draft", () => {
   it(`${OPERATIONS} randomized operations: no lost update, the result equals the serial replay (seed ${SEED})`, async () => {
@@ -79,12 +86,15 @@ describe("concurrent edits and transitions on one draft", () => {
     const initial = await loadEditableDisclosure(t.db, world.actors.admin, id);
     const auditBefore = await auditRows();
     // What each editor's browser tab last saw (the version and base it saves against).
-    const tab = new Map<Editor, { version: number; base: EditableDisclosure }>(editors.map((e) => [e, { version: initial.meta.version, base: initial.content }]));
+    const tab = new Map<Editor, { version: number; base: EditableDisclosure }>(
+      editors.map((e) => [e, { version: initial.meta.version, base: initial.content }]),
+    );
     const accepted: Accepted[] = [];
     const unexpected: string[] = [];
     const refusals = new Map<string, number>();
     let counter = 0;
-    const run = async (op: unknown, actor: Actor, input: unknown) => executeOperation(op as Operation<never, unknown>, { db: t.db, actor, ip: "127.0.0.1" }, input);
+    const run = async (op: unknown, actor: Actor, input: unknown) =>
+      executeOperation(op as Operation<never, unknown>, { db: t.db, actor, ip: "127.0.0.1" }, input);
 
     // One autosave of the editor's tab (a tab saves one at a time, as the editor's queue does).
     const save = async (editor: Editor, n: number): Promise<void> => {
@@ -97,7 +107,8 @@ describe("concurrent edits and transitions on one draft", () => {
       const content = { ...base, [fieldOf[editor]]: `${editor}-${n}` };
       const outcome = await run(saveContentOperation, actorOf(editor), { id, expectedVersion: version, content, base });
       if (!outcome.ok) {
-        if (!["invalid-state", "conflict"].includes(outcome.code)) unexpected.push(`save ${n}: ${outcome.code} ${outcome.formError}`);
+        if (!["invalid-state", "conflict"].includes(outcome.code))
+          unexpected.push(`save ${n}: ${outcome.code} ${outcome.formError}`);
         return;
       }
       const answer = outcome.data as SaveContentAnswer;
@@ -117,25 +128,42 @@ describe("concurrent edits and transitions on one draft", () => {
         const { meta } = await loadEditableDisclosure(t.db, actorOf("admin"), id);
         // Now and then at a version just gone stale.
         const version = random() < 0.85 ? meta.version : Math.max(1, meta.version - 1);
-        const step = meta.state === "submitted" ? pick(["withdraw", "startReview"] as const) : meta.state === "in_review" ? "return" : "submit";
+        const step =
+          meta.state === "submitted"
+            ? pick(["withdraw", "startReview"] as const)
+            : meta.state === "in_review"
+              ? "return"
+              : "submit";
         const outcome =
           step === "submit"
-            ? await run(submitOperation, actorOf(pick(["clerk", "spareClerk"] as const)), { id, expectedVersion: version })
+            ? await run(submitOperation, actorOf(pick(["clerk", "spareClerk"] as const)), {
+                id,
+                expectedVersion: version,
+              })
             : step === "withdraw"
               ? await run(withdrawOperation, actorOf("clerk"), { id, expectedVersion: version })
               : step === "startReview"
                 ? await run(startReviewOperation, actorOf("approver"), { id, expectedVersion: version })
                 : await (async () => {
                     // A return needs an open comment; commenting is refused unless it is under review.
-                    await addComment(t.db, actorOf("approver"), id, { anchorPath: "preamble", body: `意见 ${n}` }).catch(() => null);
-                    return run(returnOperation, actorOf("approver"), { id, expectedVersion: version, reasonCode: "other", note: `退回 ${n}` });
+                    await addComment(t.db, actorOf("approver"), id, {
+                      anchorPath: "preamble",
+                      body: `意见 ${n}`,
+                    }).catch(() => null);
+                    return run(returnOperation, actorOf("approver"), {
+                      id,
+                      expectedVersion: version,
+                      reasonCode: "other",
+                      note: `退回 ${n}`,
+                    });
                   })();
         if (outcome.ok) {
           const result = outcome.data as { version: number; state: DisclosureState };
           accepted.push({ version: result.version, kind: "transition", to: result.state });
           return;
         }
-        if (!["invalid-state", "conflict"].includes(outcome.code)) unexpected.push(`${step} ${n}: ${outcome.code} ${outcome.formError}`);
+        if (!["invalid-state", "conflict"].includes(outcome.code))
+          unexpected.push(`${step} ${n}: ${outcome.code} ${outcome.formError}`);
         const key = `${step}: ${outcome.code}`;
         refusals.set(key, (refusals.get(key) ?? 0) + 1);
         if (outcome.code !== "conflict") return;
@@ -150,12 +178,16 @@ describe("concurrent edits and transitions on one draft", () => {
         await new Promise((r) => setTimeout(r, random() * 30));
       }
     };
-    await Promise.all([...editors.map((e) => loop((n) => save(e, n))), loop(transition), loop(transition)].map((f) => f()));
+    await Promise.all(
+      [...editors.map((e) => loop((n) => save(e, n))), loop(transition), loop(transition)].map((f) => f()),
+    );
     expect(unexpected).toEqual([]);
 
     // Enough of both kinds got through for the check to mean something.
     expect(accepted.filter((a) => a.kind === "save").length).toBeGreaterThan(OPERATIONS / 10);
-    expect(accepted.filter((a) => a.kind === "transition").length, JSON.stringify([...refusals])).toBeGreaterThan(OPERATIONS / 100);
+    expect(accepted.filter((a) => a.kind === "transition").length, JSON.stringify([...refusals])).toBeGreaterThan(
+      OPERATIONS / 100,
+    );
 
     // Every accepted operation made exactly one new version: 2, 3, … with no gap and no twin.
     const byVersion = [...accepted].sort((a, b) => a.version - b.version);
@@ -172,7 +204,8 @@ describe("concurrent edits and transitions on one draft", () => {
         continue;
       }
       latest.set(fieldOf[a.editor], a.fields[fieldOf[a.editor]]);
-      for (const [field, value] of latest) if (a.fields[field] !== value) lost.push(`v${a.version}: ${field} is ${a.fields[field]}, should be ${value}`);
+      for (const [field, value] of latest)
+        if (a.fields[field] !== value) lost.push(`v${a.version}: ${field} is ${a.fields[field]}, should be ${value}`);
       fields = a.fields;
     }
     expect(lost).toEqual([]);

@@ -4,10 +4,22 @@ import type { Db } from "../client";
 import type { EditableDisclosure } from "@/lib/domain/editable";
 import { disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
 import { inSlices } from "./bulk";
-import { sameRow, toIndicatorRow, toProcurementRow, toProjectRow, toSectionContents, type StoredContent } from "./disclosure-content";
+import {
+  sameRow,
+  toIndicatorRow,
+  toProcurementRow,
+  toProjectRow,
+  toSectionContents,
+  type StoredContent,
+} from "./disclosure-content";
 
 export type RowChanges = { added: string[]; updated: string[]; removed: string[] };
-export type ContentChanges = { sections: string[]; projects: RowChanges; indicators: RowChanges; procurement: RowChanges };
+export type ContentChanges = {
+  sections: string[];
+  projects: RowChanges;
+  indicators: RowChanges;
+  procurement: RowChanges;
+};
 
 type RowTable = typeof projectFunds | typeof indicators | typeof procurementItems;
 
@@ -21,7 +33,12 @@ export function hasChanges(c: ContentChanges): boolean {
  * disclosure's rows or a fresh id the browser made; an id that belongs to another disclosure, or
  * repeats within the input (a copied row), gets a new uuid so two rows never share one.
  */
-async function idAssigner(tx: Db, table: RowTable, ownIds: ReadonlySet<string>, incoming: ReadonlyArray<string | undefined>) {
+async function idAssigner(
+  tx: Db,
+  table: RowTable,
+  ownIds: ReadonlySet<string>,
+  incoming: ReadonlyArray<string | undefined>,
+) {
   const foreign = [...new Set(incoming.filter((id): id is string => !!id && !ownIds.has(id)))];
   const taken = new Set<string>();
   await inSlices(foreign, 1, async (ids) => {
@@ -57,7 +74,9 @@ function diffRows<T extends { id: string }>(desired: T[], current: T[]): { upser
  */
 async function upsertRows(tx: Db, table: RowTable, rows: object[], owned: SQL): Promise<void> {
   const columns = Object.entries(getTableColumns(table));
-  const set = Object.fromEntries(columns.filter(([key]) => key !== "id").map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]));
+  const set = Object.fromEntries(
+    columns.filter(([key]) => key !== "id").map(([key, column]) => [key, sql`excluded.${sql.identifier(column.name)}`]),
+  );
   await inSlices(rows, columns.length, (slice) =>
     tx
       .insert(table)
@@ -82,17 +101,49 @@ export async function writeContent(
   current: StoredContent,
 ): Promise<{ content: EditableDisclosure; changes: ContentChanges }> {
   const ownIds = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
-  const projectId = await idAssigner(tx, projectFunds, ownIds(current.projects), desired.performance.projects.map((p) => p.id));
-  const indicatorId = await idAssigner(tx, indicators, ownIds(current.indicators), desired.performance.projects.flatMap((p) => p.indicators.map((i) => i.id)));
-  const procurementId = await idAssigner(tx, procurementItems, ownIds(current.procurement), desired.procurement.items.map((i) => i.id));
+  const projectId = await idAssigner(
+    tx,
+    projectFunds,
+    ownIds(current.projects),
+    desired.performance.projects.map((p) => p.id),
+  );
+  const indicatorId = await idAssigner(
+    tx,
+    indicators,
+    ownIds(current.indicators),
+    desired.performance.projects.flatMap((p) => p.indicators.map((i) => i.id)),
+  );
+  const procurementId = await idAssigner(
+    tx,
+    procurementItems,
+    ownIds(current.procurement),
+    desired.procurement.items.map((i) => i.id),
+  );
 
-  const projects = desired.performance.projects.map((p) => ({ ...p, id: projectId(p.id), indicators: p.indicators.map((i) => ({ ...i, id: indicatorId(i.id) })) }));
+  const projects = desired.performance.projects.map((p) => ({
+    ...p,
+    id: projectId(p.id),
+    indicators: p.indicators.map((i) => ({ ...i, id: indicatorId(i.id) })),
+  }));
   const items = desired.procurement.items.map((i) => ({ ...i, id: procurementId(i.id) }));
-  const content: EditableDisclosure = { ...desired, performance: { ...desired.performance, projects }, procurement: { ...desired.procurement, items } };
+  const content: EditableDisclosure = {
+    ...desired,
+    performance: { ...desired.performance, projects },
+    procurement: { ...desired.procurement, items },
+  };
 
-  const projectDiff = diffRows(projects.map((p, position) => toProjectRow(p, p.id, disclosureId, position)), current.projects);
-  const indicatorDiff = diffRows(projects.flatMap((p) => p.indicators.map((i, position) => toIndicatorRow(i, i.id, p.id, position))), current.indicators);
-  const procurementDiff = diffRows(items.map((i, position) => toProcurementRow(i, i.id, disclosureId, position)), current.procurement);
+  const projectDiff = diffRows(
+    projects.map((p, position) => toProjectRow(p, p.id, disclosureId, position)),
+    current.projects,
+  );
+  const indicatorDiff = diffRows(
+    projects.flatMap((p) => p.indicators.map((i, position) => toIndicatorRow(i, i.id, p.id, position))),
+    current.indicators,
+  );
+  const procurementDiff = diffRows(
+    items.map((i, position) => toProcurementRow(i, i.id, disclosureId, position)),
+    current.procurement,
+  );
 
   const ownProjects = sql`${projectFunds.disclosureId} = ${disclosureId}`;
   const ownIndicators = sql`${indicators.projectId} in (select ${projectFunds.id} from ${projectFunds} where ${projectFunds.disclosureId} = ${disclosureId})`;
@@ -114,15 +165,32 @@ export async function writeContent(
     const now = new Date();
     await tx
       .insert(disclosureSections)
-      .values(changedSections.map((s) => ({ disclosureId, sectionId: s.sectionId, content: s.content, updatedAt: now, updatedBy: actorId })))
+      .values(
+        changedSections.map((s) => ({
+          disclosureId,
+          sectionId: s.sectionId,
+          content: s.content,
+          updatedAt: now,
+          updatedBy: actorId,
+        })),
+      )
       .onConflictDoUpdate({
         target: [disclosureSections.disclosureId, disclosureSections.sectionId],
-        set: { content: sql`excluded.content`, updatedAt: sql`excluded.updated_at`, updatedBy: sql`excluded.updated_by` },
+        set: {
+          content: sql`excluded.content`,
+          updatedAt: sql`excluded.updated_at`,
+          updatedBy: sql`excluded.updated_by`,
+        },
       });
   }
 
   return {
     content,
-    changes: { sections: changedSections.map((s) => s.sectionId), projects: projectDiff.changes, indicators: indicatorDiff.changes, procurement: procurementDiff.changes },
+    changes: {
+      sections: changedSections.map((s) => s.sectionId),
+      projects: projectDiff.changes,
+      indicators: indicatorDiff.changes,
+      procurement: procurementDiff.changes,
+    },
   };
 }

@@ -4,7 +4,12 @@ import { documentHeading, emptyDisclosure, sections, type Department } from "@/l
 import { removeTextFaults } from "@/lib/domain/text-hygiene";
 import { keepValid } from "@/lib/editor/keep-valid";
 import type { Db } from "../client";
-import { editableDisclosure, type EditableDisclosure, type EditableIndicator, type EditableProcurementItem } from "@/lib/domain/editable";
+import {
+  editableDisclosure,
+  type EditableDisclosure,
+  type EditableIndicator,
+  type EditableProcurementItem,
+} from "@/lib/domain/editable";
 import { disclosureSections, indicators, procurementItems, projectFunds } from "../schema/disclosures";
 
 /**
@@ -29,7 +34,12 @@ export type StoredContent = {
 
 /** The disclosure's non-repeating content, one entry per section. */
 export function toSectionContents(d: EditableDisclosure): SectionContent[] {
-  const out: SectionContent[] = [{ sectionId: HEADER_SECTION, content: Object.fromEntries(documentHeading.fields.map((field) => [field, d[field]])) }];
+  const out: SectionContent[] = [
+    {
+      sectionId: HEADER_SECTION,
+      content: Object.fromEntries(documentHeading.fields.map((field) => [field, d[field]])),
+    },
+  ];
   for (const section of sections) {
     const content: Record<string, unknown> = {};
     for (const field of section.fields) content[field] = d[field];
@@ -60,7 +70,13 @@ export function assembleDisclosure(identity: DisclosureIdentity, stored: StoredC
     list.push(fromIndicatorRow(row));
     indicatorsByProject.set(row.projectId, list);
   }
-  const projects = stored.projects.map((p) => ({ id: p.id, name: p.name, amount: p.amount, goal: p.goal, indicators: indicatorsByProject.get(p.id) ?? [] }));
+  const projects = stored.projects.map((p) => ({
+    id: p.id,
+    name: p.name,
+    amount: p.amount,
+    goal: p.goal,
+    indicators: indicatorsByProject.get(p.id) ?? [],
+  }));
 
   return parseStored({
     ...base,
@@ -93,7 +109,9 @@ function parseStored(candidate: unknown): EditableDisclosure {
   if (parsed.success) return parsed.data;
   const cleaned = withoutTextFaults(candidate) as EditableDisclosure;
   const kept = keepValid(editableDisclosure, cleaned, cleaned);
-  console.warn(`[content] stored content read with refused characters removed and ${Object.keys(kept.invalid).length} field(s) emptied: ${Object.keys(kept.invalid).slice(0, 5).join(", ")}`);
+  console.warn(
+    `[content] stored content read with refused characters removed and ${Object.keys(kept.invalid).length} field(s) emptied: ${Object.keys(kept.invalid).slice(0, 5).join(", ")}`,
+  );
   return editableDisclosure.parse(kept.value);
 }
 
@@ -136,7 +154,12 @@ function fromProcurementRow(row: ProcurementRow): EditableProcurementItem {
 
 // Row builders: the exact column values a canonical row becomes, given the id it has been given.
 
-export function toProjectRow(d: EditableDisclosure["performance"]["projects"][number], id: string, disclosureId: string, position: number): ProjectRow {
+export function toProjectRow(
+  d: EditableDisclosure["performance"]["projects"][number],
+  id: string,
+  disclosureId: string,
+  position: number,
+): ProjectRow {
   return { id, disclosureId, position, name: d.name, amount: d.amount, goal: d.goal };
 }
 
@@ -158,7 +181,12 @@ export function toIndicatorRow(i: EditableIndicator, id: string, projectId: stri
   };
 }
 
-export function toProcurementRow(p: EditableProcurementItem, id: string, disclosureId: string, position: number): ProcurementRow {
+export function toProcurementRow(
+  p: EditableProcurementItem,
+  id: string,
+  disclosureId: string,
+  position: number,
+): ProcurementRow {
   return {
     id,
     disclosureId,
@@ -201,19 +229,30 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   const keys = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
   const xk = keys(x);
   if (xk.length !== keys(y).length) return false;
-  return xk.every((k) => Object.hasOwn(y, k) && jsonEqual((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]));
+  return xk.every(
+    (k) => Object.hasOwn(y, k) && jsonEqual((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]),
+  );
 }
 
 /** What JSON.stringify would write for a value: a Date as its ISO text. */
 function jsonValue(v: unknown): unknown {
-  return v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function" ? (v as { toJSON: () => unknown }).toJSON() : v;
+  return v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function"
+    ? (v as { toJSON: () => unknown }).toJSON()
+    : v;
 }
 
 /** Everything stored for one disclosure, rows in their order. */
 export async function readStoredContent(db: Db, disclosureId: string): Promise<StoredContent> {
   // One after another: inside a transaction they share one connection, which takes one query at a time.
-  const sectionRows = await db.select().from(disclosureSections).where(eq(disclosureSections.disclosureId, disclosureId));
-  const projects = await db.select().from(projectFunds).where(eq(projectFunds.disclosureId, disclosureId)).orderBy(asc(projectFunds.position));
+  const sectionRows = await db
+    .select()
+    .from(disclosureSections)
+    .where(eq(disclosureSections.disclosureId, disclosureId));
+  const projects = await db
+    .select()
+    .from(projectFunds)
+    .where(eq(projectFunds.disclosureId, disclosureId))
+    .orderBy(asc(projectFunds.position));
   const procurement = await db
     .select()
     .from(procurementItems)
@@ -226,7 +265,12 @@ export async function readStoredContent(db: Db, disclosureId: string): Promise<S
       : await db
           .select()
           .from(indicators)
-          .where(inArray(indicators.projectId, db.select({ id: projectFunds.id }).from(projectFunds).where(eq(projectFunds.disclosureId, disclosureId))))
+          .where(
+            inArray(
+              indicators.projectId,
+              db.select({ id: projectFunds.id }).from(projectFunds).where(eq(projectFunds.disclosureId, disclosureId)),
+            ),
+          )
           .orderBy(asc(indicators.position));
   return {
     sections: new Map(sectionRows.map((s) => [s.sectionId, s.content])),

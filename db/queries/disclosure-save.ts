@@ -37,18 +37,35 @@ export async function saveDisclosureContent(
 }
 
 /** saveDisclosureContent for content that has just passed editableDisclosure (an operation's parsed input): not parsed twice. */
-export async function saveCheckedContent(db: Db, actor: Actor, disclosureId: string, desired: EditableDisclosure, opts: SaveOptions): Promise<SaveResult> {
+export async function saveCheckedContent(
+  db: Db,
+  actor: Actor,
+  disclosureId: string,
+  desired: EditableDisclosure,
+  opts: SaveOptions,
+): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     const meta = await lockDisclosure(tx, actor, disclosureId);
-    if (!canDraftDepartment(actor, meta.departmentId)) throw new ForbiddenError(records.actions.editDepartmentDisclosure);
+    if (!canDraftDepartment(actor, meta.departmentId))
+      throw new ForbiddenError(records.actions.editDepartmentDisclosure);
     if (!isEditable(meta.state)) throw new StateError(meta.state, records.actions.editContent);
     if (meta.version !== opts.expectedVersion) throw new ConflictError(opts.expectedVersion, meta.version);
     if (desired.department.code !== meta.departmentCode || desired.fiscalYear !== meta.fiscalYear) {
-      throw new UserError(records.disclosures.notThisOne(desired.department.code, desired.fiscalYear, meta.departmentCode, meta.fiscalYear));
+      throw new UserError(
+        records.disclosures.notThisOne(
+          desired.department.code,
+          desired.fiscalYear,
+          meta.departmentCode,
+          meta.fiscalYear,
+        ),
+      );
     }
     const frameworkId = desired.performance.framework;
     if (frameworkId !== meta.frameworkId) {
-      const [framework] = await tx.select({ id: indicatorFrameworks.id }).from(indicatorFrameworks).where(eq(indicatorFrameworks.id, frameworkId));
+      const [framework] = await tx
+        .select({ id: indicatorFrameworks.id })
+        .from(indicatorFrameworks)
+        .where(eq(indicatorFrameworks.id, frameworkId));
       if (!framework) throw new UserError(records.disclosures.unknownFramework(frameworkId));
     }
 
@@ -56,7 +73,8 @@ export async function saveCheckedContent(db: Db, actor: Actor, disclosureId: str
     // The department's name is the department table's, not whatever the form carried.
     const named = { ...desired, department: { code: meta.departmentCode, name: meta.departmentName } };
     const { content, changes } = await writeContent(tx, disclosureId, actor.id, named, current);
-    if (!hasChanges(changes) && frameworkId === meta.frameworkId) return { version: meta.version, changed: false, changes, content };
+    if (!hasChanges(changes) && frameworkId === meta.frameworkId)
+      return { version: meta.version, changed: false, changes, content };
 
     const [saved] = await tx
       .update(disclosures)
@@ -79,7 +97,12 @@ export async function saveCheckedContent(db: Db, actor: Actor, disclosureId: str
       action: "disclosure.save",
       entityType: "disclosure",
       entityId: disclosureId,
-      detail: { fromVersion: meta.version, version: saved.version, ...(frameworkId !== meta.frameworkId ? { frameworkId } : {}), ...changes },
+      detail: {
+        fromVersion: meta.version,
+        version: saved.version,
+        ...(frameworkId !== meta.frameworkId ? { frameworkId } : {}),
+        ...changes,
+      },
     });
     return { version: saved.version, changed: true, changes, content };
   });

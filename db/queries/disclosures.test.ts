@@ -19,7 +19,11 @@ beforeAll(async () => {
   t = await createTestDb();
   world = await buildTestOrg(t.db);
   fixture = sanhe2020();
-  ({ id } = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020, content: fixture }));
+  ({ id } = await createDisclosure(t.db, world.actors.clerk, {
+    departmentId: world.departments.office,
+    fiscalYear: 2020,
+    content: fixture,
+  }));
 });
 afterAll(async () => {
   await t?.close();
@@ -45,7 +49,9 @@ describe("a disclosure's content in the database", () => {
     const loaded = await loadDisclosure(t.db, world.actors.clerk, id);
     expect(loaded.budget.income.total).toBe("2765.39");
     expect(loaded.threePublic.current.vehiclePurchase).toBe("53.94");
-    const [sum] = await t.db.select({ total: sql<string>`sum(${procurementItems.amount})::numeric(16,2)::text` }).from(procurementItems);
+    const [sum] = await t.db
+      .select({ total: sql<string>`sum(${procurementItems.amount})::numeric(16,2)::text` })
+      .from(procurementItems);
     expect(sum.total).toBe("99.00");
   });
 
@@ -90,7 +96,10 @@ describe("saving", () => {
     q0.indicators.reverse();
     const inserted = { ...q0.indicators[0], id: undefined, name: "新增的指标" };
     q0.indicators.splice(1, 0, inserted);
-    const [taken] = q0.indicators.splice(q0.indicators.findIndex((i) => i.id === moved.id), 1);
+    const [taken] = q0.indicators.splice(
+      q0.indicators.findIndex((i) => i.id === moved.id),
+      1,
+    );
     q1.indicators.unshift(taken);
     next.performance.projects = [q1, q0, ...next.performance.projects.slice(2)];
     next.procurement.items.reverse();
@@ -108,15 +117,28 @@ describe("saving", () => {
     const newRow = r1.indicators[1];
     expect(newRow.name).toBe("新增的指标");
     expect(newRow.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(r1.indicators.filter((i) => i.id !== newRow.id).map((i) => i.id).sort()).toEqual(
-      p0.indicators.filter((i) => i.id !== moved.id).map((i) => i.id).sort(),
+    expect(
+      r1.indicators
+        .filter((i) => i.id !== newRow.id)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(
+      p0.indicators
+        .filter((i) => i.id !== moved.id)
+        .map((i) => i.id)
+        .sort(),
     );
     expect(reloaded.procurement.items.map((i) => i.id)).toEqual(content.procurement.items.map((i) => i.id).reverse());
   });
 
   it("gives a copied row a new id instead of sharing one, and never takes another disclosure's row", async () => {
-    const other = await createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2021, content: { ...fixture, fiscalYear: 2021 } });
-    const foreign = (await loadEditableDisclosure(t.db, world.actors.clerk, other.id)).content.performance.projects[0].indicators[0];
+    const other = await createDisclosure(t.db, world.actors.clerk, {
+      departmentId: world.departments.office,
+      fiscalYear: 2021,
+      content: { ...fixture, fiscalYear: 2021 },
+    });
+    const foreign = (await loadEditableDisclosure(t.db, world.actors.clerk, other.id)).content.performance.projects[0]
+      .indicators[0];
 
     const { content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
     const next = structuredClone(content);
@@ -149,14 +171,26 @@ describe("saving", () => {
 
 describe("identity", () => {
   it("refuses a second disclosure for the same department and year", async () => {
-    await expect(createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020 })).rejects.toBeInstanceOf(UserError);
+    await expect(
+      createDisclosure(t.db, world.actors.clerk, { departmentId: world.departments.office, fiscalYear: 2020 }),
+    ).rejects.toBeInstanceOf(UserError);
   });
 
   it("refuses content that belongs to another department or year", async () => {
     const { meta, content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
     const attempt = { ...content, department: { code: "411", name: "三河市卫生健康局" } };
-    await expect(saveDisclosureContent(t.db, world.actors.clerk, id, attempt, { expectedVersion: meta.version })).rejects.toBeInstanceOf(UserError);
-    await expect(saveDisclosureContent(t.db, world.actors.clerk, id, { ...content, fiscalYear: 2021 }, { expectedVersion: meta.version })).rejects.toBeInstanceOf(UserError);
+    await expect(
+      saveDisclosureContent(t.db, world.actors.clerk, id, attempt, { expectedVersion: meta.version }),
+    ).rejects.toBeInstanceOf(UserError);
+    await expect(
+      saveDisclosureContent(
+        t.db,
+        world.actors.clerk,
+        id,
+        { ...content, fiscalYear: 2021 },
+        { expectedVersion: meta.version },
+      ),
+    ).rejects.toBeInstanceOf(UserError);
     expect(await version()).toBe(meta.version);
   });
 });
@@ -170,7 +204,11 @@ describe("scope", () => {
 
   it("refuses a save by an approver who may read it, and by a clerk who may not", async () => {
     const { meta, content } = await loadEditableDisclosure(t.db, world.actors.approver, id);
-    await expect(saveDisclosureContent(t.db, world.actors.approver, id, content, { expectedVersion: meta.version })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(saveDisclosureContent(t.db, world.actors.clerk2, id, content, { expectedVersion: meta.version })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      saveDisclosureContent(t.db, world.actors.approver, id, content, { expectedVersion: meta.version }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveDisclosureContent(t.db, world.actors.clerk2, id, content, { expectedVersion: meta.version }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -40,7 +40,9 @@ const metaColumns = {
 };
 
 export type DisclosureListItem = {
-  [K in keyof typeof metaColumns]: (typeof metaColumns)[K]["_"]["notNull"] extends true ? (typeof metaColumns)[K]["_"]["data"] : (typeof metaColumns)[K]["_"]["data"] | null;
+  [K in keyof typeof metaColumns]: (typeof metaColumns)[K]["_"]["notNull"] extends true
+    ? (typeof metaColumns)[K]["_"]["data"]
+    : (typeof metaColumns)[K]["_"]["data"] | null;
 };
 
 /** A disclosure's row as policy and pages need it; `editorIds` are everyone who ever saved its content. */
@@ -49,7 +51,11 @@ export type DisclosureMeta = DisclosureListItem & { editorIds: string[] };
 export type DisclosureFilter = { fiscalYear?: number; states?: readonly DisclosureState[]; departmentId?: string };
 
 /** Every disclosure (each revision) of the departments the actor may read. */
-export async function listDisclosuresForActor(db: Db, actor: Actor, filter: DisclosureFilter = {}): Promise<DisclosureListItem[]> {
+export async function listDisclosuresForActor(
+  db: Db,
+  actor: Actor,
+  filter: DisclosureFilter = {},
+): Promise<DisclosureListItem[]> {
   return db
     .select(metaColumns)
     .from(disclosures)
@@ -59,7 +65,11 @@ export async function listDisclosuresForActor(db: Db, actor: Actor, filter: Disc
       and(
         readScope(actor, disclosures.departmentId),
         filter.fiscalYear === undefined ? undefined : eq(disclosures.fiscalYear, filter.fiscalYear),
-        filter.states === undefined ? undefined : filter.states.length === 0 ? sql`false` : inArray(disclosures.state, [...filter.states]),
+        filter.states === undefined
+          ? undefined
+          : filter.states.length === 0
+            ? sql`false`
+            : inArray(disclosures.state, [...filter.states]),
         filter.departmentId === undefined ? undefined : eq(disclosures.departmentId, filter.departmentId),
       ),
     )
@@ -93,17 +103,34 @@ export async function getDisclosureMeta(db: Db, actor: Actor, disclosureId: stri
   const editors = await db
     .selectDistinct({ actorId: auditLog.actorId })
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, "disclosure"), eq(auditLog.entityId, disclosureId), inArray(auditLog.action, ["disclosure.create", "disclosure.save"])));
+    .where(
+      and(
+        eq(auditLog.entityType, "disclosure"),
+        eq(auditLog.entityId, disclosureId),
+        inArray(auditLog.action, ["disclosure.create", "disclosure.save"]),
+      ),
+    );
   return { ...row, editorIds: editors.flatMap((e) => (e.actorId ? [e.actorId] : [])) };
 }
 
 export async function loadContent(db: Db, meta: DisclosureListItem): Promise<EditableDisclosure> {
   const stored = await readStoredContent(db, meta.id);
-  return assembleDisclosure({ department: { code: meta.departmentCode, name: meta.departmentName }, fiscalYear: meta.fiscalYear, frameworkId: meta.frameworkId }, stored);
+  return assembleDisclosure(
+    {
+      department: { code: meta.departmentCode, name: meta.departmentName },
+      fiscalYear: meta.fiscalYear,
+      frameworkId: meta.frameworkId,
+    },
+    stored,
+  );
 }
 
 /** For the forms and review comments: the content with each repeating row's id. */
-export async function loadEditableDisclosure(db: Db, actor: Actor, disclosureId: string): Promise<{ meta: DisclosureMeta; content: EditableDisclosure }> {
+export async function loadEditableDisclosure(
+  db: Db,
+  actor: Actor,
+  disclosureId: string,
+): Promise<{ meta: DisclosureMeta; content: EditableDisclosure }> {
   const meta = await getDisclosureMeta(db, actor, disclosureId);
   return { meta, content: await loadContent(db, meta) };
 }
@@ -125,7 +152,11 @@ export type CreateDisclosureInput = {
 };
 
 /** Starts revision 1 of a department's disclosure for a year, as a draft. */
-export async function createDisclosure(db: Db, actor: Actor, input: CreateDisclosureInput): Promise<{ id: string; version: number }> {
+export async function createDisclosure(
+  db: Db,
+  actor: Actor,
+  input: CreateDisclosureInput,
+): Promise<{ id: string; version: number }> {
   return db.transaction(async (tx) => {
     const [department] = await tx
       .select({ code: departments.code, name: departments.name })
@@ -143,7 +174,15 @@ export async function createDisclosure(db: Db, actor: Actor, input: CreateDisclo
 
     const frameworkId = input.frameworkId ?? input.content?.performance.framework ?? year.frameworkId;
     const content = input.content ?? emptyDisclosure(department, input.fiscalYear, frameworkId);
-    return insertDisclosure(tx, actor, { departmentId: input.departmentId, department, fiscalYear: input.fiscalYear, revision: 1, frameworkId, content, ip: input.ip });
+    return insertDisclosure(tx, actor, {
+      departmentId: input.departmentId,
+      department,
+      fiscalYear: input.fiscalYear,
+      revision: 1,
+      frameworkId,
+      content,
+      ip: input.ip,
+    });
   });
 }
 
@@ -154,26 +193,59 @@ export async function createDisclosure(db: Db, actor: Actor, input: CreateDisclo
 export async function insertDisclosure(
   tx: Db,
   actor: Actor,
-  input: { departmentId: string; department: Department; fiscalYear: number; revision: number; frameworkId: string; content: EditableDisclosure | Disclosure; ip?: string | null; detail?: Record<string, unknown> },
+  input: {
+    departmentId: string;
+    department: Department;
+    fiscalYear: number;
+    revision: number;
+    frameworkId: string;
+    content: EditableDisclosure | Disclosure;
+    ip?: string | null;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<{ id: string; version: number }> {
   const { department, fiscalYear, frameworkId } = input;
   // Refused in words, not as a schema failure: content made outside the editor (a sheet) may be over.
   const overLimit = rowLimitProblem(input.content);
   if (overLimit) throw new UserError(overLimit);
   const base = toCanonical(input.content);
-  const content = editableDisclosure.parse({ ...base, department, fiscalYear, performance: { ...base.performance, framework: frameworkId } });
+  const content = editableDisclosure.parse({
+    ...base,
+    department,
+    fiscalYear,
+    performance: { ...base.performance, framework: frameworkId },
+  });
   const [created] = await tx
     .insert(disclosures)
-    .values({ departmentId: input.departmentId, fiscalYear, revision: input.revision, frameworkId, createdBy: actor.id, updatedBy: actor.id })
+    .values({
+      departmentId: input.departmentId,
+      fiscalYear,
+      revision: input.revision,
+      frameworkId,
+      createdBy: actor.id,
+      updatedBy: actor.id,
+    })
     .returning({ id: disclosures.id, version: disclosures.version });
-  await writeContent(tx, created.id, actor.id, content, { sections: new Map(), projects: [], indicators: [], procurement: [] });
+  await writeContent(tx, created.id, actor.id, content, {
+    sections: new Map(),
+    projects: [],
+    indicators: [],
+    procurement: [],
+  });
   await appendAudit(tx, {
     actorId: actor.id,
     ip: input.ip,
     action: "disclosure.create",
     entityType: "disclosure",
     entityId: created.id,
-    detail: { departmentId: input.departmentId, fiscalYear, revision: input.revision, frameworkId, version: created.version, ...input.detail },
+    detail: {
+      departmentId: input.departmentId,
+      fiscalYear,
+      revision: input.revision,
+      frameworkId,
+      version: created.version,
+      ...input.detail,
+    },
   });
   return created;
 }

@@ -36,11 +36,21 @@ const common = zhCN.common;
 
 /** What the form must send back unchanged for the save to go through. */
 export function frameworkFingerprint(framework: Pick<IndicatorFramework, "name" | "source" | "levels">): string {
-  const material = JSON.stringify([framework.name, framework.source, framework.levels.map((l) => [l.level1, l.level2])]);
+  const material = JSON.stringify([
+    framework.name,
+    framework.source,
+    framework.levels.map((l) => [l.level1, l.level2]),
+  ]);
   return createHash("sha256").update(material, "utf8").digest("hex").slice(0, 32);
 }
 
-export type Usage = { disclosures: number; departments: number; published: number; examples: string[]; library: number };
+export type Usage = {
+  disclosures: number;
+  departments: number;
+  published: number;
+  examples: string[];
+  library: number;
+};
 /** Usage per level-1 and per level-1/level-2 pair (pairKey). */
 export type FrameworkUsage = { level1: Map<string, Usage>; pairs: Map<string, Usage> };
 
@@ -71,7 +81,11 @@ export async function frameworkUsage(db: Db, frameworkId: string): Promise<Frame
     .from(indicatorLibrary)
     .where(and(eq(indicatorLibrary.frameworkId, frameworkId), eq(indicatorLibrary.active, true)))
     .groupBy(indicatorLibrary.level1, indicatorLibrary.level2);
-  type Acc = { disclosures: Map<string, { label: string; order: string; published: boolean }>; departments: Set<string>; library: number };
+  type Acc = {
+    disclosures: Map<string, { label: string; order: string; published: boolean }>;
+    departments: Set<string>;
+    library: number;
+  };
   const level1 = new Map<string, Acc>();
   const pairs = new Map<string, Acc>();
   const acc = (map: Map<string, Acc>, key: string): Acc => {
@@ -115,7 +129,12 @@ export type UpdateResult = { ok: true; changes: string[] } | { ok: false; fieldE
  * names by frameworkEditForm), or says field by field why not. Writes the change and its audit row
  * (before, after and the changes in words) in one transaction.
  */
-export async function updateFramework(db: Db, actorId: string, form: FrameworkEditForm, ip?: string | null): Promise<UpdateResult> {
+export async function updateFramework(
+  db: Db,
+  actorId: string,
+  form: FrameworkEditForm,
+  ip?: string | null,
+): Promise<UpdateResult> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(indicatorFrameworks).where(eq(indicatorFrameworks.id, form.id)).for("update");
     if (!row) throw new UserError(e.notFound, {}, "not-found");
@@ -128,14 +147,21 @@ export async function updateFramework(db: Db, actorId: string, form: FrameworkEd
 
     const changes = describeChanges(row, form);
     if (changes.length === 0) return { ok: true, changes };
-    await tx.update(indicatorFrameworks).set({ name: form.name, source: form.source, levels: after }).where(eq(indicatorFrameworks.id, form.id));
+    await tx
+      .update(indicatorFrameworks)
+      .set({ name: form.name, source: form.source, levels: after })
+      .where(eq(indicatorFrameworks.id, form.id));
     await appendAudit(tx, {
       actorId,
       ip,
       action: "framework.update",
       entityType: "indicator_framework",
       entityId: form.id,
-      detail: { changes, before: { name: row.name, source: row.source, levels: row.levels }, after: { name: form.name, source: form.source, levels: after } },
+      detail: {
+        changes,
+        before: { name: row.name, source: row.source, levels: row.levels },
+        after: { name: form.name, source: form.source, levels: after },
+      },
     });
     return { ok: true, changes };
   });
@@ -145,7 +171,11 @@ export async function updateFramework(db: Db, actorId: string, form: FrameworkEd
  * Every used level-1 or pair the edit would lose, as a message at the place it is about: the
  * renamed input when the form says which one it was, else the level-1's list, else the form.
  */
-function usageProblems(before: IndicatorFramework["levels"], form: FrameworkEditForm, usage: FrameworkUsage): Record<string, string[]> {
+function usageProblems(
+  before: IndicatorFramework["levels"],
+  form: FrameworkEditForm,
+  usage: FrameworkUsage,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const add = (path: string, message: string) => (out[path] ??= []).push(message);
   const afterPairs = new Set(form.levels.flatMap((l) => l.level2.map((x) => pairKey(l.name, x.name))));
@@ -162,27 +192,55 @@ function usageProblems(before: IndicatorFramework["levels"], form: FrameworkEdit
       const used = usage.pairs.get(pairKey(l.level1, level2));
       if (!used || afterPairs.has(pairKey(l.level1, level2))) continue;
       const j = where1 >= 0 ? form.levels[where1].level2.findIndex((x) => x.original === level2) : -1;
-      add(j >= 0 ? `levels.${where1}.level2.${j}.name` : where1 >= 0 ? `levels.${where1}.level2` : "levels", e.level2Used(l.level1, level2, e.usage(used)));
+      add(
+        j >= 0 ? `levels.${where1}.level2.${j}.name` : where1 >= 0 ? `levels.${where1}.level2` : "levels",
+        e.level2Used(l.level1, level2, e.usage(used)),
+      );
     }
   }
   return out;
 }
 
 /** Deletes an unused custom framework (a mistaken one); anything that refers to it keeps it. */
-export async function deleteFramework(db: Db, actorId: string, input: { id: string; expected: string }, ip?: string | null): Promise<void> {
+export async function deleteFramework(
+  db: Db,
+  actorId: string,
+  input: { id: string; expected: string },
+  ip?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(indicatorFrameworks).where(eq(indicatorFrameworks.id, input.id)).for("update");
     if (!row) throw new UserError(e.notFound, {}, "not-found");
     if (row.builtIn) throw new UserError(e.builtInRefused, {}, "invalid-state");
     if (frameworkFingerprint(row) !== input.expected) throw new UserError(e.stale, {}, "conflict");
     // One after another: a transaction is one connection (pg 9 refuses overlapping queries on it).
-    const years = await tx.select({ year: fiscalYears.year }).from(fiscalYears).where(eq(fiscalYears.frameworkId, input.id));
-    const used = await tx.select({ n: count(), departments: countDistinct(disclosures.departmentId) }).from(disclosures).where(eq(disclosures.frameworkId, input.id));
-    const library = await tx.select({ n: count() }).from(indicatorLibrary).where(eq(indicatorLibrary.frameworkId, input.id));
+    const years = await tx
+      .select({ year: fiscalYears.year })
+      .from(fiscalYears)
+      .where(eq(fiscalYears.frameworkId, input.id));
+    const used = await tx
+      .select({ n: count(), departments: countDistinct(disclosures.departmentId) })
+      .from(disclosures)
+      .where(eq(disclosures.frameworkId, input.id));
+    const library = await tx
+      .select({ n: count() })
+      .from(indicatorLibrary)
+      .where(eq(indicatorLibrary.frameworkId, input.id));
     const parts = [
-      years.length > 0 ? e.deleteYears(years.map((y) => y.year).sort().join("、")) : "",
-      used[0].n > 0 ? e.usage({ disclosures: used[0].n, departments: used[0].departments, published: 0, examples: [], library: 0 }) : "",
-      library[0].n > 0 ? e.usage({ disclosures: 0, departments: 0, published: 0, examples: [], library: library[0].n }) : "",
+      years.length > 0
+        ? e.deleteYears(
+            years
+              .map((y) => y.year)
+              .sort()
+              .join("、"),
+          )
+        : "",
+      used[0].n > 0
+        ? e.usage({ disclosures: used[0].n, departments: used[0].departments, published: 0, examples: [], library: 0 })
+        : "",
+      library[0].n > 0
+        ? e.usage({ disclosures: 0, departments: 0, published: 0, examples: [], library: library[0].n })
+        : "",
     ].filter(Boolean);
     if (parts.length > 0) throw new UserError(e.deleteInUse(parts.join("、")), {}, "invalid-state");
     await tx.delete(indicatorFrameworks).where(eq(indicatorFrameworks.id, input.id));

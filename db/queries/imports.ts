@@ -17,7 +17,10 @@ export const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export type StoredUpload = typeof importUploads.$inferSelect & { expiresAt: Date };
 
-const withExpiry = (row: typeof importUploads.$inferSelect): StoredUpload => ({ ...row, expiresAt: new Date(row.createdAt.getTime() + UPLOAD_LIFETIME_MS) });
+const withExpiry = (row: typeof importUploads.$inferSelect): StoredUpload => ({
+  ...row,
+  expiresAt: new Date(row.createdAt.getTime() + UPLOAD_LIFETIME_MS),
+});
 
 /**
  * Keeps an upload for its preview, with its audit row in the same transaction. The upload
@@ -35,16 +38,41 @@ export async function storeUpload(
     await tx.delete(importUploads).where(lt(importUploads.createdAt, new Date(now.getTime() - UPLOAD_LIFETIME_MS)));
     const [row] = await tx
       .insert(importUploads)
-      .values({ createdBy: actor.id, departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.fileName, size: input.bytes.byteLength, bytes: input.bytes, createdAt: now })
+      .values({
+        createdBy: actor.id,
+        departmentId: input.departmentId,
+        fiscalYear: input.fiscalYear,
+        fileName: input.fileName,
+        size: input.bytes.byteLength,
+        bytes: input.bytes,
+        createdAt: now,
+      })
       .returning();
-    const detail = { fileName: input.fileName, size: input.bytes.byteLength, departmentId: input.departmentId, fiscalYear: input.fiscalYear };
-    await appendAudit(tx, { action: "import.upload", actorId: actor.id, ip: input.ip ?? null, entityType: "import_upload", entityId: row.id, detail });
+    const detail = {
+      fileName: input.fileName,
+      size: input.bytes.byteLength,
+      departmentId: input.departmentId,
+      fiscalYear: input.fiscalYear,
+    };
+    await appendAudit(tx, {
+      action: "import.upload",
+      actorId: actor.id,
+      ip: input.ip ?? null,
+      entityType: "import_upload",
+      entityId: row.id,
+      detail,
+    });
     return withExpiry(row);
   });
 }
 
 /** The actor's own upload, still fresh and still for a department they may draft for; else NotFoundError. */
-export async function loadUpload(db: Db, actor: Actor, uploadId: string, now: Date = new Date()): Promise<StoredUpload> {
+export async function loadUpload(
+  db: Db,
+  actor: Actor,
+  uploadId: string,
+  now: Date = new Date(),
+): Promise<StoredUpload> {
   const [row] = await db
     .select()
     .from(importUploads)
@@ -61,8 +89,14 @@ export async function loadUpload(db: Db, actor: Actor, uploadId: string, now: Da
 }
 
 /** Who uploaded it and for which department, without the bytes: what the policy needs. */
-export async function findUploadOwner(db: Db, uploadId: string): Promise<{ createdBy: string; departmentId: string } | null> {
-  const [row] = await db.select({ createdBy: importUploads.createdBy, departmentId: importUploads.departmentId }).from(importUploads).where(eq(importUploads.id, uploadId));
+export async function findUploadOwner(
+  db: Db,
+  uploadId: string,
+): Promise<{ createdBy: string; departmentId: string } | null> {
+  const [row] = await db
+    .select({ createdBy: importUploads.createdBy, departmentId: importUploads.departmentId })
+    .from(importUploads)
+    .where(eq(importUploads.id, uploadId));
   return row ?? null;
 }
 

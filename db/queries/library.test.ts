@@ -18,8 +18,18 @@ beforeAll(async () => {
   t = await createTestDb();
   w = await buildTestOrg(t.db);
   const fixture = sanhe2020();
-  await createDisclosure(t.db, w.actors.clerk, { departmentId: w.departments.office, fiscalYear: 2020, content: fixture });
-  draft2021 = (await createDisclosure(t.db, w.actors.clerk, { departmentId: w.departments.office, fiscalYear: 2021, content: carryForward(fixture, 2021, findFramework("2021")!) })).id;
+  await createDisclosure(t.db, w.actors.clerk, {
+    departmentId: w.departments.office,
+    fiscalYear: 2020,
+    content: fixture,
+  });
+  draft2021 = (
+    await createDisclosure(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      fiscalYear: 2021,
+      content: carryForward(fixture, 2021, findFramework("2021")!),
+    })
+  ).id;
 });
 afterAll(async () => {
   await t?.close();
@@ -35,9 +45,15 @@ describe("the seeded common library", () => {
     }
     // Every 一级 heading of both built-in frameworks has something to offer.
     for (const f of builtInFrameworks) {
-      for (const level of f.levels) expect(commonIndicators.some((e) => e.frameworkId === f.id && e.level1 === level.level1), `${f.id} ${level.level1}`).toBe(true);
+      for (const level of f.levels)
+        expect(
+          commonIndicators.some((e) => e.frameworkId === f.id && e.level1 === level.level1),
+          `${f.id} ${level.level1}`,
+        ).toBe(true);
     }
-    expect((await listLibrary(t.db, "2021")).length).toBe(commonIndicators.filter((e) => e.frameworkId === "2021").length);
+    expect((await listLibrary(t.db, "2021")).length).toBe(
+      commonIndicators.filter((e) => e.frameworkId === "2021").length,
+    );
   });
 
   it("a later sync adds nothing twice and does not bring back a retired entry", async () => {
@@ -53,35 +69,79 @@ describe("the seeded common library", () => {
 
 describe("searching the library", () => {
   it("finds common entries of the table's framework by any word, and none of another framework's", async () => {
-    const result = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "满意度" });
+    const result = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "满意度",
+    });
     expect(result.common.length).toBeGreaterThan(0);
-    expect(result.common.every((e) => e.frameworkId === "2021" && `${e.name}${e.description}${e.level1}${e.level2}${e.basis}`.includes("满意度"))).toBe(true);
-    const both = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "培训 合格" });
+    expect(
+      result.common.every(
+        (e) =>
+          e.frameworkId === "2021" && `${e.name}${e.description}${e.level1}${e.level2}${e.basis}`.includes("满意度"),
+      ),
+    ).toBe(true);
+    const both = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "培训 合格",
+    });
     expect(both.common.map((e) => e.name)).toEqual(["培训合格率"]);
   });
 
   it("offers the department's own rows of earlier years, once each, with year and project", async () => {
-    const result = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "", beforeYear: 2021 });
+    const result = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "",
+      beforeYear: 2021,
+    });
     expect(result.own.length).toBeGreaterThan(50);
     expect(result.own.every((e) => e.fiscalYear === 2020 && e.source === "own")).toBe(true);
-    expect(result.own[0]).toMatchObject({ project: "市志编纂业务费", name: "培训修志队伍", target: "=2.00次", frameworkId: "2020" });
+    expect(result.own[0]).toMatchObject({
+      project: "市志编纂业务费",
+      name: "培训修志队伍",
+      target: "=2.00次",
+      frameworkId: "2020",
+    });
     const keys = result.own.map((e) => [e.level1, e.level2, e.name, e.description, e.target, e.basis].join("|"));
     expect(new Set(keys).size).toBe(keys.length);
-    const hotline = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "市长热线", beforeYear: 2021 });
+    const hotline = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "市长热线",
+      beforeYear: 2021,
+    });
     expect(hotline.own.length).toBeGreaterThan(0);
-    expect(hotline.own.every((e) => e.project === "市长热线办公室业务费" || `${e.name}${e.description}`.includes("市长热线"))).toBe(true);
+    expect(
+      hotline.own.every(
+        (e) => e.project === "市长热线办公室业务费" || `${e.name}${e.description}`.includes("市长热线"),
+      ),
+    ).toBe(true);
   });
 
   it("without a year, the draft's own rows come too; pattern characters are text", async () => {
-    const all = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "" });
+    const all = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "",
+    });
     expect(all.own.some((e) => e.fiscalYear === 2021)).toBe(true);
-    const percent = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "%" });
+    const percent = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "%",
+    });
     expect(percent.common.every((e) => `${e.name}${e.description}${e.basis}`.includes("%"))).toBe(true);
     expect(draft2021).toBeTruthy();
   });
 
   it("never shows another department's rows: the other clerk gets none of 434's", async () => {
-    const result = await searchLibrary(t.db, w.actors.clerk2, { departmentId: w.departments.office, frameworkId: "2021", q: "" });
+    const result = await searchLibrary(t.db, w.actors.clerk2, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "",
+    });
     expect(result.own).toEqual([]);
     expect(result.common.length).toBeGreaterThan(0);
   });
@@ -89,22 +149,77 @@ describe("searching the library", () => {
 
 describe("the admin's edits", () => {
   it("adds an entry last under its heading, changes it, and retires it out of the search", async () => {
-    const { id } = await saveLibraryEntry(t.db, w.actors.admin.id, { frameworkId: "2021", level1: "产出指标", level2: "数量指标", name: "政务信息报送条数", description: "全年报送政务信息的条数", target: "≥120条", basis: "年度工作计划" }, []);
-    let found = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "政务信息" });
+    const { id } = await saveLibraryEntry(
+      t.db,
+      w.actors.admin.id,
+      {
+        frameworkId: "2021",
+        level1: "产出指标",
+        level2: "数量指标",
+        name: "政务信息报送条数",
+        description: "全年报送政务信息的条数",
+        target: "≥120条",
+        basis: "年度工作计划",
+      },
+      [],
+    );
+    let found = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "政务信息",
+    });
     expect(found.common).toEqual([expect.objectContaining({ id, target: "≥120条" })]);
-    await saveLibraryEntry(t.db, w.actors.admin.id, { id, frameworkId: "2021", level1: "产出指标", level2: "数量指标", name: "政务信息报送条数", description: "", target: ">=150条", basis: "" }, []);
-    found = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "政务信息" });
+    await saveLibraryEntry(
+      t.db,
+      w.actors.admin.id,
+      {
+        id,
+        frameworkId: "2021",
+        level1: "产出指标",
+        level2: "数量指标",
+        name: "政务信息报送条数",
+        description: "",
+        target: ">=150条",
+        basis: "",
+      },
+      [],
+    );
+    found = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "政务信息",
+    });
     expect(found.common[0].target).toBe(">=150条");
     await setLibraryEntryActive(t.db, w.actors.admin.id, id, false);
-    found = await searchLibrary(t.db, w.actors.clerk, { departmentId: w.departments.office, frameworkId: "2021", q: "政务信息" });
+    found = await searchLibrary(t.db, w.actors.clerk, {
+      departmentId: w.departments.office,
+      frameworkId: "2021",
+      q: "政务信息",
+    });
     expect(found.common).toEqual([]);
   });
 
   it("refuses headings outside the framework, an unreadable 指标值 and an unknown id, in Chinese", async () => {
-    const entry = { frameworkId: "2021", level1: "效果指标", level2: "社会效益指标", name: "知晓率", description: "", target: ">=90%", basis: "" };
-    await expect(saveLibraryEntry(t.db, w.actors.admin.id, entry, [])).rejects.toThrow("一级、二级指标须取自所选指标体系");
-    await expect(saveLibraryEntry(t.db, w.actors.admin.id, { ...entry, level1: "效益指标", target: "<95%以上" }, [])).rejects.toThrow("指标值无法识别");
-    await expect(saveLibraryEntry(t.db, w.actors.admin.id, { ...entry, frameworkId: "1999" }, [])).rejects.toThrow("未知的指标体系");
-    await expect(setLibraryEntryActive(t.db, w.actors.admin.id, "00000000-0000-4000-8000-000000000000", false)).rejects.toThrow("该指标不存在");
+    const entry = {
+      frameworkId: "2021",
+      level1: "效果指标",
+      level2: "社会效益指标",
+      name: "知晓率",
+      description: "",
+      target: ">=90%",
+      basis: "",
+    };
+    await expect(saveLibraryEntry(t.db, w.actors.admin.id, entry, [])).rejects.toThrow(
+      "一级、二级指标须取自所选指标体系",
+    );
+    await expect(
+      saveLibraryEntry(t.db, w.actors.admin.id, { ...entry, level1: "效益指标", target: "<95%以上" }, []),
+    ).rejects.toThrow("指标值无法识别");
+    await expect(saveLibraryEntry(t.db, w.actors.admin.id, { ...entry, frameworkId: "1999" }, [])).rejects.toThrow(
+      "未知的指标体系",
+    );
+    await expect(
+      setLibraryEntryActive(t.db, w.actors.admin.id, "00000000-0000-4000-8000-000000000000", false),
+    ).rejects.toThrow("该指标不存在");
   });
 });

@@ -2,7 +2,13 @@ import { and, asc, desc, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "@/lib/auth/actor";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
-import { checkLibraryEntry, libraryEntryInput, type LibraryEntry, type LibraryEntryInput, type LibrarySearchResult } from "@/lib/grid/library";
+import {
+  checkLibraryEntry,
+  libraryEntryInput,
+  type LibraryEntry,
+  type LibraryEntryInput,
+  type LibrarySearchResult,
+} from "@/lib/grid/library";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import type { Db } from "../client";
 import { UserError, NotFoundError } from "@/lib/errors";
@@ -46,10 +52,21 @@ export async function searchLibrary(db: Db, actor: Actor, search: LibrarySearch)
       and(
         eq(indicatorLibrary.frameworkId, search.frameworkId),
         eq(indicatorLibrary.active, true),
-        matchesWords(search.q, [indicatorLibrary.name, indicatorLibrary.description, indicatorLibrary.level1, indicatorLibrary.level2, indicatorLibrary.basis]),
+        matchesWords(search.q, [
+          indicatorLibrary.name,
+          indicatorLibrary.description,
+          indicatorLibrary.level1,
+          indicatorLibrary.level2,
+          indicatorLibrary.basis,
+        ]),
       ),
     )
-    .orderBy(asc(indicatorLibrary.level1), asc(indicatorLibrary.level2), asc(indicatorLibrary.position), asc(indicatorLibrary.name))
+    .orderBy(
+      asc(indicatorLibrary.level1),
+      asc(indicatorLibrary.level2),
+      asc(indicatorLibrary.position),
+      asc(indicatorLibrary.name),
+    )
     .limit(COMMON_LIMIT);
 
   const ownRows = await db
@@ -73,10 +90,22 @@ export async function searchLibrary(db: Db, actor: Actor, search: LibrarySearch)
         eq(disclosures.departmentId, search.departmentId),
         readScope(actor, disclosures.departmentId),
         search.beforeYear === undefined ? undefined : lt(disclosures.fiscalYear, search.beforeYear),
-        matchesWords(search.q, [indicators.name, indicators.description, indicators.level1, indicators.level2, indicators.basis, projectFunds.name]),
+        matchesWords(search.q, [
+          indicators.name,
+          indicators.description,
+          indicators.level1,
+          indicators.level2,
+          indicators.basis,
+          projectFunds.name,
+        ]),
       ),
     )
-    .orderBy(desc(disclosures.fiscalYear), desc(disclosures.revision), asc(projectFunds.position), asc(indicators.position))
+    .orderBy(
+      desc(disclosures.fiscalYear),
+      desc(disclosures.revision),
+      asc(projectFunds.position),
+      asc(indicators.position),
+    )
     .limit(OWN_SCAN);
 
   const seen = new Set<string>();
@@ -85,14 +114,36 @@ export async function searchLibrary(db: Db, actor: Actor, search: LibrarySearch)
     const key = [r.level1, r.level2, r.name, r.description, r.targetRaw, r.basis].join("\u0000");
     if (seen.has(key)) continue;
     seen.add(key);
-    own.push({ id: r.id, source: "own", frameworkId: r.frameworkId, level1: r.level1, level2: r.level2, name: r.name, description: r.description, target: r.targetRaw, basis: r.basis, fiscalYear: r.fiscalYear, project: r.project });
+    own.push({
+      id: r.id,
+      source: "own",
+      frameworkId: r.frameworkId,
+      level1: r.level1,
+      level2: r.level2,
+      name: r.name,
+      description: r.description,
+      target: r.targetRaw,
+      basis: r.basis,
+      fiscalYear: r.fiscalYear,
+      project: r.project,
+    });
     if (own.length >= OWN_LIMIT) break;
   }
   return { common: common.map(toEntry), own };
 }
 
 function toEntry(r: typeof indicatorLibrary.$inferSelect): LibraryEntry {
-  return { id: r.id, source: "common", frameworkId: r.frameworkId, level1: r.level1, level2: r.level2, name: r.name, description: r.description, target: r.targetRaw, basis: r.basis };
+  return {
+    id: r.id,
+    source: "common",
+    frameworkId: r.frameworkId,
+    level1: r.level1,
+    level2: r.level2,
+    name: r.name,
+    description: r.description,
+    target: r.targetRaw,
+    basis: r.basis,
+  };
 }
 
 export type LibraryRow = typeof indicatorLibrary.$inferSelect;
@@ -103,14 +154,25 @@ export async function listLibrary(db: Db, frameworkId: string): Promise<LibraryR
     .select()
     .from(indicatorLibrary)
     .where(eq(indicatorLibrary.frameworkId, frameworkId))
-    .orderBy(desc(indicatorLibrary.active), asc(indicatorLibrary.level1), asc(indicatorLibrary.level2), asc(indicatorLibrary.position), asc(indicatorLibrary.name));
+    .orderBy(
+      desc(indicatorLibrary.active),
+      asc(indicatorLibrary.level1),
+      asc(indicatorLibrary.level2),
+      asc(indicatorLibrary.position),
+      asc(indicatorLibrary.name),
+    );
 }
 
 /**
  * Adds an entry (no id) or changes one, checked by checkLibraryEntry (the server action reports
  * the same problems by field first). `frameworks` are the admin's own besides the built-in ones.
  */
-export async function saveLibraryEntry(db: Db, actorId: string, raw: LibraryEntryInput, frameworks: ReadonlyArray<IndicatorFramework>): Promise<{ id: string }> {
+export async function saveLibraryEntry(
+  db: Db,
+  actorId: string,
+  raw: LibraryEntryInput,
+  frameworks: ReadonlyArray<IndicatorFramework>,
+): Promise<{ id: string }> {
   const input = libraryEntryInput.parse(raw);
   const problems = Object.values(checkLibraryEntry(input, frameworks)).flat();
   if (problems.length > 0) throw new UserError(problems.join(" "));
@@ -129,8 +191,17 @@ export async function saveLibraryEntry(db: Db, actorId: string, raw: LibraryEntr
     const [{ next }] = await db
       .select({ next: sql<number>`coalesce(max(${indicatorLibrary.position}), -1) + 1` })
       .from(indicatorLibrary)
-      .where(and(eq(indicatorLibrary.frameworkId, input.frameworkId), eq(indicatorLibrary.level1, input.level1), eq(indicatorLibrary.level2, input.level2)));
-    const [row] = await db.insert(indicatorLibrary).values({ ...values, position: Number(next) }).returning({ id: indicatorLibrary.id });
+      .where(
+        and(
+          eq(indicatorLibrary.frameworkId, input.frameworkId),
+          eq(indicatorLibrary.level1, input.level1),
+          eq(indicatorLibrary.level2, input.level2),
+        ),
+      );
+    const [row] = await db
+      .insert(indicatorLibrary)
+      .values({ ...values, position: Number(next) })
+      .returning({ id: indicatorLibrary.id });
     return row;
   }
   const [row] = await db
@@ -143,7 +214,12 @@ export async function saveLibraryEntry(db: Db, actorId: string, raw: LibraryEntr
 }
 
 /** Retire (no longer offered) or restore an entry; retired entries are kept, never deleted. */
-export async function setLibraryEntryActive(db: Db, actorId: string, id: string, active: boolean): Promise<{ id: string; active: boolean }> {
+export async function setLibraryEntryActive(
+  db: Db,
+  actorId: string,
+  id: string,
+  active: boolean,
+): Promise<{ id: string; active: boolean }> {
   const [row] = await db
     .update(indicatorLibrary)
     .set({ active, updatedBy: actorId, updatedAt: sql`now()` })

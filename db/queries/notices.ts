@@ -19,7 +19,9 @@ async function recipientIds(tx: Db, to: Recipients): Promise<string[]> {
       .select({ id: users.id })
       .from(userDepartments)
       .innerJoin(users, eq(users.id, userDepartments.userId))
-      .where(and(eq(userDepartments.departmentId, to.departmentClerks), eq(users.role, "clerk"), eq(users.disabled, false)));
+      .where(
+        and(eq(userDepartments.departmentId, to.departmentClerks), eq(users.role, "clerk"), eq(users.disabled, false)),
+      );
     return rows.map((r) => r.id);
   }
   const rows = await tx
@@ -41,7 +43,15 @@ export async function notify(
 ): Promise<number> {
   const ids = (await recipientIds(tx, input.to)).filter((id) => id !== input.actorId);
   if (ids.length === 0) return 0;
-  await tx.insert(notices).values(ids.map((recipientId) => ({ recipientId, disclosureId: input.disclosureId, kind: input.kind, actorId: input.actorId, detail: input.detail ?? {} })));
+  await tx.insert(notices).values(
+    ids.map((recipientId) => ({
+      recipientId,
+      disclosureId: input.disclosureId,
+      kind: input.kind,
+      actorId: input.actorId,
+      detail: input.detail ?? {},
+    })),
+  );
   return ids.length;
 }
 
@@ -61,8 +71,14 @@ export type Notice = {
  * The actor's own notices, newest first. Only about disclosures still in their scope: a clerk
  * moved to another department no longer hears about the old one.
  */
-export async function listNotices(db: Db, actor: Actor, opts: { limit?: number; unreadOnly?: boolean } = {}): Promise<Notice[]> {
-  const actorName = sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${notices.actorId})`;
+export async function listNotices(
+  db: Db,
+  actor: Actor,
+  opts: { limit?: number; unreadOnly?: boolean } = {},
+): Promise<Notice[]> {
+  const actorName = sql<
+    string | null
+  >`(select ${users.displayName} from ${users} where ${users.id} = ${notices.actorId})`;
   return db
     .select({
       id: notices.id,
@@ -78,7 +94,13 @@ export async function listNotices(db: Db, actor: Actor, opts: { limit?: number; 
     .from(notices)
     .innerJoin(disclosures, eq(disclosures.id, notices.disclosureId))
     .innerJoin(departments, eq(departments.id, disclosures.departmentId))
-    .where(and(eq(notices.recipientId, actor.id), opts.unreadOnly ? isNull(notices.readAt) : undefined, readScope(actor, disclosures.departmentId)))
+    .where(
+      and(
+        eq(notices.recipientId, actor.id),
+        opts.unreadOnly ? isNull(notices.readAt) : undefined,
+        readScope(actor, disclosures.departmentId),
+      ),
+    )
     .orderBy(desc(notices.createdAt), desc(notices.id))
     .limit(opts.limit ?? 50);
 }
@@ -98,7 +120,13 @@ export async function markNoticesRead(db: Db, actor: Actor, ids: readonly string
   const read = await db
     .update(notices)
     .set({ readAt: new Date() })
-    .where(and(eq(notices.recipientId, actor.id), isNull(notices.readAt), ids === "all" ? undefined : inArray(notices.id, [...ids])))
+    .where(
+      and(
+        eq(notices.recipientId, actor.id),
+        isNull(notices.readAt),
+        ids === "all" ? undefined : inArray(notices.id, [...ids]),
+      ),
+    )
     .returning({ id: notices.id });
   return read.length;
 }

@@ -51,7 +51,9 @@ export async function listPublicDisclosures(db: Db, filter: { fiscalYear?: numbe
     .innerJoin(departments, eq(departments.id, disclosures.departmentId))
     .where(filter.fiscalYear === undefined ? undefined : eq(disclosures.fiscalYear, filter.fiscalYear))
     .orderBy(disclosures.departmentId, disclosures.fiscalYear, desc(publishedSnapshots.revision));
-  return latest.sort((a, b) => b.fiscalYear - a.fiscalYear || a.departmentCode.localeCompare(b.departmentCode, "en", { numeric: true }));
+  return latest.sort(
+    (a, b) => b.fiscalYear - a.fiscalYear || a.departmentCode.localeCompare(b.departmentCode, "en", { numeric: true }),
+  );
 }
 
 export type PublicFileInfo = { format: string; fileName: string; contentType: string; sha256: string; size: number };
@@ -79,23 +81,38 @@ const formatRank = (format: string) => {
 };
 
 /** One published revision (the latest when none is named) with its history and files, or null. */
-export async function findPublicRevision(db: Db, where: { fiscalYear: number; departmentCode: string; revision?: number }): Promise<PublicRevision | null> {
+export async function findPublicRevision(
+  db: Db,
+  where: { fiscalYear: number; departmentCode: string; revision?: number },
+): Promise<PublicRevision | null> {
   const history = await db
-    .select({ snapshotId: publishedSnapshots.id, revision: publishedSnapshots.revision, note: publishedSnapshots.note, publishedAt: publishedSnapshots.publishedAt })
+    .select({
+      snapshotId: publishedSnapshots.id,
+      revision: publishedSnapshots.revision,
+      note: publishedSnapshots.note,
+      publishedAt: publishedSnapshots.publishedAt,
+    })
     .from(publishedSnapshots)
     .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
     .innerJoin(departments, eq(departments.id, disclosures.departmentId))
     .where(and(eq(disclosures.fiscalYear, where.fiscalYear), eq(departments.code, where.departmentCode)))
     .orderBy(asc(publishedSnapshots.revision));
   if (history.length === 0) return null;
-  const chosen = where.revision === undefined ? history[history.length - 1] : history.find((h) => h.revision === where.revision);
+  const chosen =
+    where.revision === undefined ? history[history.length - 1] : history.find((h) => h.revision === where.revision);
   if (!chosen) return null;
   const [snapshot] = await db
     .select({ canonical: publishedSnapshots.canonical, sha256: publishedSnapshots.sha256 })
     .from(publishedSnapshots)
     .where(eq(publishedSnapshots.id, chosen.snapshotId));
   const files = await db
-    .select({ format: publishedFiles.format, fileName: publishedFiles.fileName, contentType: publishedFiles.contentType, sha256: publishedFiles.sha256, size: publishedFiles.size })
+    .select({
+      format: publishedFiles.format,
+      fileName: publishedFiles.fileName,
+      contentType: publishedFiles.contentType,
+      sha256: publishedFiles.sha256,
+      size: publishedFiles.size,
+    })
     .from(publishedFiles)
     .where(eq(publishedFiles.snapshotId, chosen.snapshotId));
   return {
@@ -114,7 +131,10 @@ export async function findPublicRevision(db: Db, where: { fiscalYear: number; de
 }
 
 /** A published file's stored bytes by its public address, or null. Never rendered again. */
-export async function readPublicFile(db: Db, where: { fiscalYear: number; departmentCode: string; revision: number; fileName: string }) {
+export async function readPublicFile(
+  db: Db,
+  where: { fiscalYear: number; departmentCode: string; revision: number; fileName: string },
+) {
   const [file] = await db
     .select({
       format: publishedFiles.format,
@@ -152,13 +172,21 @@ export async function publishedYears(db: Db): Promise<number[]> {
 }
 
 /** One snapshot as a year's export needs it: the canonical JSON and its stored files, bytes included. */
-export async function loadSnapshotForExport(db: Db, snapshotId: string): Promise<{ canonical: Disclosure; revision: number; stored: BundleFile[] }> {
+export async function loadSnapshotForExport(
+  db: Db,
+  snapshotId: string,
+): Promise<{ canonical: Disclosure; revision: number; stored: BundleFile[] }> {
   const [snapshot] = await db
     .select({ canonical: publishedSnapshots.canonical, revision: publishedSnapshots.revision })
     .from(publishedSnapshots)
     .where(eq(publishedSnapshots.id, snapshotId));
   const files = await db
-    .select({ format: publishedFiles.format, fileName: publishedFiles.fileName, contentType: publishedFiles.contentType, bytes: publishedFiles.bytes })
+    .select({
+      format: publishedFiles.format,
+      fileName: publishedFiles.fileName,
+      contentType: publishedFiles.contentType,
+      bytes: publishedFiles.bytes,
+    })
     .from(publishedFiles)
     .where(and(eq(publishedFiles.snapshotId, snapshotId), inArray(publishedFiles.format, [...bundleFormats])));
   return { ...snapshot, stored: files.map((f) => ({ ...f, format: f.format as BundleFormat })) };
@@ -203,12 +231,17 @@ export async function publicationBoard(db: Db, actor: Actor, filter: { fiscalYea
     .innerJoin(departments, eq(departments.id, disclosures.departmentId))
     .where(filter.fiscalYear === undefined ? undefined : eq(disclosures.fiscalYear, filter.fiscalYear))
     .orderBy(disclosures.departmentId, disclosures.fiscalYear, desc(disclosures.revision));
-  const sorted = rows.sort((a, b) => b.fiscalYear - a.fiscalYear || a.departmentCode.localeCompare(b.departmentCode, "en", { numeric: true }));
+  const sorted = rows.sort(
+    (a, b) => b.fiscalYear - a.fiscalYear || a.departmentCode.localeCompare(b.departmentCode, "en", { numeric: true }),
+  );
   const published = await listPublicDisclosures(db, filter);
   return {
     ready: sorted.filter((r) => isApproved(r.state)),
     // A year whose newest revision is a correction in progress still shows its published one.
-    published: published.map((p) => ({ ...p, newest: sorted.find((r) => r.departmentCode === p.departmentCode && r.fiscalYear === p.fiscalYear)! })),
+    published: published.map((p) => ({
+      ...p,
+      newest: sorted.find((r) => r.departmentCode === p.departmentCode && r.fiscalYear === p.fiscalYear)!,
+    })),
   };
 }
 
@@ -216,7 +249,13 @@ export async function publicationBoard(db: Db, actor: Actor, filter: { fiscalYea
  * A year's published disclosures (each department's latest revision) one at a time, canonical JSON
  * and stored files together, for the year's zip: only one snapshot's bytes are held at once.
  */
-export async function publishedYearSource(db: Db, fiscalYear: number): Promise<{ total: number; items: AsyncGenerator<{ disclosure: Disclosure; revision: number; stored: BundleFile[] }> }> {
+export async function publishedYearSource(
+  db: Db,
+  fiscalYear: number,
+): Promise<{
+  total: number;
+  items: AsyncGenerator<{ disclosure: Disclosure; revision: number; stored: BundleFile[] }>;
+}> {
   const listing = await listPublicDisclosures(db, { fiscalYear });
   async function* items() {
     for (const entry of listing) {

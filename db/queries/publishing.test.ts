@@ -44,41 +44,92 @@ describe("publish, correct, publish again", () => {
 
     const r1 = (await findPublicRevision(t.db, { fiscalYear: 2021, departmentCode: "434" }))!;
     expect(r1.revision).toBe(1);
-    expect(r1.files.map((f) => f.format)).toEqual(["pdf", "docx", "xlsx", "json", "csv-indicators", "csv-procurement", "datapackage"]);
+    expect(r1.files.map((f) => f.format)).toEqual([
+      "pdf",
+      "docx",
+      "xlsx",
+      "json",
+      "csv-indicators",
+      "csv-procurement",
+      "datapackage",
+    ]);
     const before = new Map<string, Uint8Array>();
-    for (const f of r1.files) before.set(f.fileName, (await readPublicFile(t.db, { fiscalYear: 2021, departmentCode: "434", revision: 1, fileName: f.fileName }))!.bytes);
+    for (const f of r1.files)
+      before.set(
+        f.fileName,
+        (await readPublicFile(t.db, { fiscalYear: 2021, departmentCode: "434", revision: 1, fileName: f.fileName }))!
+          .bytes,
+      );
 
     // A correction: the admin opens a new draft revision, the clerk changes a figure, review, publish with a note.
-    await expect(openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version - 1, note: "x" })).rejects.toThrow(/已被他人修改/);
-    await expect(openRevision(t.db, cast.clerk, approved.id, { expectedVersion: first.version, note: "x" })).rejects.toThrow(/没有权限/);
-    const draft = await openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version, note: "更正公务接待费" });
+    await expect(
+      openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version - 1, note: "x" }),
+    ).rejects.toThrow(/已被他人修改/);
+    await expect(
+      openRevision(t.db, cast.clerk, approved.id, { expectedVersion: first.version, note: "x" }),
+    ).rejects.toThrow(/没有权限/);
+    const draft = await openRevision(t.db, cast.admin, approved.id, {
+      expectedVersion: first.version,
+      note: "更正公务接待费",
+    });
     expect(draft.revision).toBe(2);
     // The step is audited on the published row, which stays published; the same click again is stale.
-    const [opened] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, approved.id), eq(auditLog.action, "disclosure.openRevision")));
-    expect(opened.detail).toMatchObject({ from: "published", to: "draft", fromVersion: first.version, version: first.version + 1, revision: 2, revisionId: draft.id });
-    await expect(openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version, note: "x" })).rejects.toThrow(/已被他人修改/);
+    const [opened] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, approved.id), eq(auditLog.action, "disclosure.openRevision")));
+    expect(opened.detail).toMatchObject({
+      from: "published",
+      to: "draft",
+      fromVersion: first.version,
+      version: first.version + 1,
+      revision: 2,
+      revisionId: draft.id,
+    });
+    await expect(
+      openRevision(t.db, cast.admin, approved.id, { expectedVersion: first.version, note: "x" }),
+    ).rejects.toThrow(/已被他人修改/);
     const { meta, content } = await loadEditableDisclosure(t.db, cast.clerk, draft.id);
     content.responsibilities = [...content.responsibilities, "更正后新增的一项职责。"];
-    let { version } = await saveDisclosureContent(t.db, cast.clerk, draft.id, content, { expectedVersion: meta.version });
-    for (const [step, by] of [["submit", cast.clerk], ["startReview", cast.approver], ["approve", cast.approver]] as const) {
+    let { version } = await saveDisclosureContent(t.db, cast.clerk, draft.id, content, {
+      expectedVersion: meta.version,
+    });
+    for (const [step, by] of [
+      ["submit", cast.clerk],
+      ["startReview", cast.approver],
+      ["approve", cast.approver],
+    ] as const) {
       ({ version } = await transitionDisclosure(t.db, by, draft.id, step, { expectedVersion: version }));
     }
     // While revision 2 waits to be published, the public still reads revision 1.
     expect((await listPublicDisclosures(t.db, { fiscalYear: 2021 }))[0].revision).toBe(1);
-    await publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, files: (c) => renderBundle(c, { printer, revision: 2 }) });
+    await publishSnapshot(t.db, cast.admin, draft.id, {
+      expectedVersion: version,
+      files: (c) => renderBundle(c, { printer, revision: 2 }),
+    });
 
     const r2 = (await findPublicRevision(t.db, { fiscalYear: 2021, departmentCode: "434" }))!;
     expect(r2.revision).toBe(2);
     expect(r2.note).toBe("更正公务接待费");
-    expect(r2.history.map((h) => [h.revision, h.note])).toEqual([[1, ""], [2, "更正公务接待费"]]);
+    expect(r2.history.map((h) => [h.revision, h.note])).toEqual([
+      [1, ""],
+      [2, "更正公务接待费"],
+    ]);
     expect(r2.canonical.responsibilities).toContain("更正后新增的一项职责。");
-    expect((await listPublicDisclosures(t.db, { fiscalYear: 2021 })).map((l) => [l.departmentCode, l.revision])).toEqual([["434", 2]]);
+    expect(
+      (await listPublicDisclosures(t.db, { fiscalYear: 2021 })).map((l) => [l.departmentCode, l.revision]),
+    ).toEqual([["434", 2]]);
 
     // Revision 1: the same bytes as when it was published, still checksummed, still served.
     const old = (await findPublicRevision(t.db, { fiscalYear: 2021, departmentCode: "434", revision: 1 }))!;
     expect(old.canonical.responsibilities).not.toContain("更正后新增的一项职责。");
     for (const f of old.files) {
-      const now = (await readPublicFile(t.db, { fiscalYear: 2021, departmentCode: "434", revision: 1, fileName: f.fileName }))!;
+      const now = (await readPublicFile(t.db, {
+        fiscalYear: 2021,
+        departmentCode: "434",
+        revision: 1,
+        fileName: f.fileName,
+      }))!;
       expect(Buffer.from(now.bytes).equals(Buffer.from(before.get(f.fileName)!))).toBe(true);
       expect(sha(now.bytes)).toBe(f.sha256);
     }
@@ -88,8 +139,22 @@ describe("publish, correct, publish again", () => {
     const docx2 = r2.files.find((f) => f.format === "docx")!;
     expect(docx2.fileName).toBe("434-2021-r2.docx");
     expect(docx2.sha256).not.toBe(old.files.find((f) => f.format === "docx")!.sha256);
-    expect(await readPublicFile(t.db, { fiscalYear: 2021, departmentCode: "434", revision: 2, fileName: "434-2021-r2.docx" })).not.toBeNull();
-    expect(await readPublicFile(t.db, { fiscalYear: 2021, departmentCode: "434", revision: 3, fileName: "434-2021-r2.docx" })).toBeNull();
+    expect(
+      await readPublicFile(t.db, {
+        fiscalYear: 2021,
+        departmentCode: "434",
+        revision: 2,
+        fileName: "434-2021-r2.docx",
+      }),
+    ).not.toBeNull();
+    expect(
+      await readPublicFile(t.db, {
+        fiscalYear: 2021,
+        departmentCode: "434",
+        revision: 3,
+        fileName: "434-2021-r2.docx",
+      }),
+    ).toBeNull();
 
     // The year's export takes the latest revision, with its stored files.
     const source = await publishedYearSource(t.db, 2021);
@@ -106,12 +171,22 @@ describe("publish, correct, publish again", () => {
     const draft = await openRevision(t.db, cast.admin, published.id, { expectedVersion: published.version });
     const meta = await loadEditableDisclosure(t.db, cast.clerk, draft.id);
     let version = meta.meta.version;
-    await expect(publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, files: [] })).rejects.toThrow(/当前状态/);
-    for (const [step, by] of [["submit", cast.clerk], ["startReview", cast.approver], ["approve", cast.approver]] as const) {
+    await expect(publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, files: [] })).rejects.toThrow(
+      /当前状态/,
+    );
+    for (const [step, by] of [
+      ["submit", cast.clerk],
+      ["startReview", cast.approver],
+      ["approve", cast.approver],
+    ] as const) {
       ({ version } = await transitionDisclosure(t.db, by, draft.id, step, { expectedVersion: version }));
     }
-    await expect(publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, files: [] })).rejects.toThrow("第2版是更正版本，请填写更正说明");
-    await expect(publishSnapshot(t.db, cast.clerk, draft.id, { expectedVersion: version, note: "更正", files: [] })).rejects.toThrow();
+    await expect(publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, files: [] })).rejects.toThrow(
+      "第2版是更正版本，请填写更正说明",
+    );
+    await expect(
+      publishSnapshot(t.db, cast.clerk, draft.id, { expectedVersion: version, note: "更正", files: [] }),
+    ).rejects.toThrow();
     await publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, note: "更正", files: [] });
   });
 
@@ -131,8 +206,18 @@ describe("publish, correct, publish again", () => {
       },
     });
     await expect(late).rejects.toBeInstanceOf(StateError);
-    const snapshots = await t.db.select({ id: publishedSnapshots.id }).from(publishedSnapshots).where(eq(publishedSnapshots.disclosureId, approved.id));
+    const snapshots = await t.db
+      .select({ id: publishedSnapshots.id })
+      .from(publishedSnapshots)
+      .where(eq(publishedSnapshots.disclosureId, approved.id));
     expect(snapshots).toEqual([{ id: rival!.snapshotId }]);
-    expect(await readPublicFile(t.db, { fiscalYear: 2023, departmentCode: "434", revision: 1, fileName: "434-2023-r1.json" })).toBeNull();
+    expect(
+      await readPublicFile(t.db, {
+        fiscalYear: 2023,
+        departmentCode: "434",
+        revision: 1,
+        fileName: "434-2023-r1.json",
+      }),
+    ).toBeNull();
   });
 });

@@ -31,7 +31,10 @@ export const REVISION_NOTE_MAX = 500;
  * given when the revision was opened. Returns the note the snapshot keeps.
  */
 async function correctionNote(db: Db, meta: DisclosureMeta, given: string | undefined): Promise<string> {
-  const [row] = await db.select({ revisionNote: disclosures.revisionNote }).from(disclosures).where(eq(disclosures.id, meta.id));
+  const [row] = await db
+    .select({ revisionNote: disclosures.revisionNote })
+    .from(disclosures)
+    .where(eq(disclosures.id, meta.id));
   const note = (given ?? "").trim() || row.revisionNote;
   if (meta.revision > 1 && note === "") throw new UserError(zhCN.portal.publish.noteRequired(meta.revision));
   if (note.length > REVISION_NOTE_MAX) throw new UserError(zhCN.portal.publish.noteTooLong(REVISION_NOTE_MAX));
@@ -72,27 +75,49 @@ export async function publishSnapshot(
 
   let note = "";
   return db.transaction((tx) =>
-    applyStep(tx, actor, disclosureId, "publish", { expectedVersion: input.expectedVersion, ip: input.ip }, {
-      check: async (tx, locked) => {
-        note = await correctionNote(tx, locked, input.note);
+    applyStep(
+      tx,
+      actor,
+      disclosureId,
+      "publish",
+      { expectedVersion: input.expectedVersion, ip: input.ip },
+      {
+        check: async (tx, locked) => {
+          note = await correctionNote(tx, locked, input.note);
+        },
+        after: async (tx, { meta, version, at, detail }) => {
+          const [snapshot] = await tx
+            .insert(publishedSnapshots)
+            .values({
+              disclosureId,
+              revision: meta.revision,
+              canonical,
+              sha256: digest,
+              note,
+              publishedAt: at,
+              publishedBy: actor.id,
+            })
+            .returning({ id: publishedSnapshots.id });
+          if (files.length > 0) {
+            await tx.insert(publishedFiles).values(
+              files.map((f) => ({
+                ...f,
+                snapshotId: snapshot.id,
+                sha256: sha256(f.bytes),
+                size: f.bytes.byteLength,
+              })),
+            );
+          }
+          Object.assign(detail, {
+            revision: meta.revision,
+            snapshotId: snapshot.id,
+            sha256: digest,
+            files: files.map((f) => ({ format: f.format, sha256: sha256(f.bytes), size: f.bytes.byteLength })),
+          });
+          return { snapshotId: snapshot.id, sha256: digest, version };
+        },
       },
-      after: async (tx, { meta, version, at, detail }) => {
-        const [snapshot] = await tx
-          .insert(publishedSnapshots)
-          .values({ disclosureId, revision: meta.revision, canonical, sha256: digest, note, publishedAt: at, publishedBy: actor.id })
-          .returning({ id: publishedSnapshots.id });
-        if (files.length > 0) {
-          await tx.insert(publishedFiles).values(files.map((f) => ({ ...f, snapshotId: snapshot.id, sha256: sha256(f.bytes), size: f.bytes.byteLength })));
-        }
-        Object.assign(detail, {
-          revision: meta.revision,
-          snapshotId: snapshot.id,
-          sha256: digest,
-          files: files.map((f) => ({ format: f.format, sha256: sha256(f.bytes), size: f.bytes.byteLength })),
-        });
-        return { snapshotId: snapshot.id, sha256: digest, version };
-      },
-    }),
+    ),
   );
 }
 
@@ -124,14 +149,24 @@ export async function getPublishedSnapshot(db: Db, disclosureId: string) {
 
 export async function listPublishedFiles(db: Db, snapshotId: string) {
   return db
-    .select({ id: publishedFiles.id, format: publishedFiles.format, fileName: publishedFiles.fileName, contentType: publishedFiles.contentType, sha256: publishedFiles.sha256, size: publishedFiles.size })
+    .select({
+      id: publishedFiles.id,
+      format: publishedFiles.format,
+      fileName: publishedFiles.fileName,
+      contentType: publishedFiles.contentType,
+      sha256: publishedFiles.sha256,
+      size: publishedFiles.size,
+    })
     .from(publishedFiles)
     .where(eq(publishedFiles.snapshotId, snapshotId))
     .orderBy(asc(publishedFiles.format));
 }
 
 export async function getPublishedFile(db: Db, snapshotId: string, format: string) {
-  const [file] = await db.select().from(publishedFiles).where(and(eq(publishedFiles.snapshotId, snapshotId), eq(publishedFiles.format, format)));
+  const [file] = await db
+    .select()
+    .from(publishedFiles)
+    .where(and(eq(publishedFiles.snapshotId, snapshotId), eq(publishedFiles.format, format)));
   if (!file) throw new NotFoundError(records.things.file);
   return file;
 }
@@ -141,7 +176,10 @@ export async function verifySnapshot(db: Db, snapshotId: string): Promise<boolea
   const [snapshot] = await db.select().from(publishedSnapshots).where(eq(publishedSnapshots.id, snapshotId));
   if (!snapshot) throw new NotFoundError(records.things.publication);
   const files = await db.select().from(publishedFiles).where(eq(publishedFiles.snapshotId, snapshotId));
-  return canonicalSha256(snapshot.canonical) === snapshot.sha256 && files.every((f) => sha256(f.bytes) === f.sha256 && f.bytes.byteLength === f.size);
+  return (
+    canonicalSha256(snapshot.canonical) === snapshot.sha256 &&
+    files.every((f) => sha256(f.bytes) === f.sha256 && f.bytes.byteLength === f.size)
+  );
 }
 
 /**
@@ -150,35 +188,51 @@ export async function verifySnapshot(db: Db, snapshotId: string): Promise<boolea
  * while the published revision stays public until the next one is published. The note says what
  * is being corrected; it becomes the public note of the revision when it is published.
  */
-export async function openRevision(db: Db, actor: Actor, disclosureId: string, input: { expectedVersion: number; note?: string; ip?: string | null }): Promise<{ id: string; version: number; revision: number }> {
+export async function openRevision(
+  db: Db,
+  actor: Actor,
+  disclosureId: string,
+  input: { expectedVersion: number; note?: string; ip?: string | null },
+): Promise<{ id: string; version: number; revision: number }> {
   const note = (input.note ?? "").trim();
   if (note.length > REVISION_NOTE_MAX) throw new UserError(records.publishing.reasonTooLong(REVISION_NOTE_MAX));
   return db.transaction((tx) =>
-    applyStep(tx, actor, disclosureId, "openRevision", { expectedVersion: input.expectedVersion, ip: input.ip }, {
-      // Corrections go one after another: only the newest revision of the department's year is corrected.
-      check: async (tx, locked) => {
-        const [latest] = await tx
-          .select({ revision: sql<number>`max(${disclosures.revision})::int` })
-          .from(disclosures)
-          .where(and(eq(disclosures.departmentId, locked.departmentId), eq(disclosures.fiscalYear, locked.fiscalYear)));
-        if (latest.revision !== locked.revision) throw new UserError(records.publishing.revisionExists(latest.revision));
+    applyStep(
+      tx,
+      actor,
+      disclosureId,
+      "openRevision",
+      { expectedVersion: input.expectedVersion, ip: input.ip },
+      {
+        // Corrections go one after another: only the newest revision of the department's year is corrected.
+        check: async (tx, locked) => {
+          const [latest] = await tx
+            .select({ revision: sql<number>`max(${disclosures.revision})::int` })
+            .from(disclosures)
+            .where(
+              and(eq(disclosures.departmentId, locked.departmentId), eq(disclosures.fiscalYear, locked.fiscalYear)),
+            );
+          if (latest.revision !== locked.revision)
+            throw new UserError(records.publishing.revisionExists(latest.revision));
+        },
+        after: async (tx, { meta, detail, content }) => {
+          const revision = meta.revision + 1;
+          const created = await insertDisclosure(tx, actor, {
+            departmentId: meta.departmentId,
+            department: { code: meta.departmentCode, name: meta.departmentName },
+            fiscalYear: meta.fiscalYear,
+            revision,
+            frameworkId: meta.frameworkId,
+            content: await content(),
+            ip: input.ip,
+            detail: { correcting: disclosureId, note },
+          });
+          if (note !== "")
+            await tx.update(disclosures).set({ revisionNote: note }).where(eq(disclosures.id, created.id));
+          Object.assign(detail, { revision, revisionId: created.id, note });
+          return { ...created, revision };
+        },
       },
-      after: async (tx, { meta, detail, content }) => {
-        const revision = meta.revision + 1;
-        const created = await insertDisclosure(tx, actor, {
-          departmentId: meta.departmentId,
-          department: { code: meta.departmentCode, name: meta.departmentName },
-          fiscalYear: meta.fiscalYear,
-          revision,
-          frameworkId: meta.frameworkId,
-          content: await content(),
-          ip: input.ip,
-          detail: { correcting: disclosureId, note },
-        });
-        if (note !== "") await tx.update(disclosures).set({ revisionNote: note }).where(eq(disclosures.id, created.id));
-        Object.assign(detail, { revision, revisionId: created.id, note });
-        return { ...created, revision };
-      },
-    }),
+    ),
   );
 }

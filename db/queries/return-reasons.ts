@@ -29,20 +29,51 @@ export async function listReturnReasonsWithUse(db: Db): Promise<ReturnReason[]> 
 
 export type ReturnReasonInput = { code: string; label: string; position: number; active: boolean };
 
-export async function createReturnReason(db: Db, actorId: string, input: ReturnReasonInput, ip?: string | null): Promise<void> {
+export async function createReturnReason(
+  db: Db,
+  actorId: string,
+  input: ReturnReasonInput,
+  ip?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.insert(returnReasons).values(input).onConflictDoNothing().returning({ code: returnReasons.code });
+    const [row] = await tx
+      .insert(returnReasons)
+      .values(input)
+      .onConflictDoNothing()
+      .returning({ code: returnReasons.code });
     if (!row) throw new UserError(reviewMessages.reasons.duplicate(input.code));
-    await appendAudit(tx, { actorId, ip, action: "return-reason.create", entityType: "return_reason", entityId: input.code, detail: { ...input } });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "return-reason.create",
+      entityType: "return_reason",
+      entityId: input.code,
+      detail: { ...input },
+    });
   });
 }
 
 /** Renames, reorders, retires or brings back a reason; its code stays (returns refer to it). */
-export async function updateReturnReason(db: Db, actorId: string, input: ReturnReasonInput, ip?: string | null): Promise<void> {
+export async function updateReturnReason(
+  db: Db,
+  actorId: string,
+  input: ReturnReasonInput,
+  ip?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(returnReasons).where(eq(returnReasons.code, input.code));
     if (!before) throw new NotFoundError(records.things.returnReason(input.code));
-    await tx.update(returnReasons).set({ label: input.label, position: input.position, active: input.active }).where(eq(returnReasons.code, input.code));
-    await appendAudit(tx, { actorId, ip, action: "return-reason.update", entityType: "return_reason", entityId: input.code, detail: { before: { ...before }, after: { ...input } } });
+    await tx
+      .update(returnReasons)
+      .set({ label: input.label, position: input.position, active: input.active })
+      .where(eq(returnReasons.code, input.code));
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "return-reason.update",
+      entityType: "return_reason",
+      entityId: input.code,
+      detail: { before: { ...before }, after: { ...input } },
+    });
   });
 }

@@ -28,7 +28,13 @@ export async function changesSinceLastSubmission(
   const meta = await getDisclosureMeta(db, actor, disclosureId);
   const current = await loadContent(db, meta);
   const submissions = await db
-    .select({ id: disclosureSubmissions.id, version: disclosureSubmissions.version, submittedAt: disclosureSubmissions.submittedAt, submittedByName: users.displayName, content: disclosureSubmissions.content })
+    .select({
+      id: disclosureSubmissions.id,
+      version: disclosureSubmissions.version,
+      submittedAt: disclosureSubmissions.submittedAt,
+      submittedByName: users.displayName,
+      content: disclosureSubmissions.content,
+    })
     .from(disclosureSubmissions)
     .innerJoin(users, eq(users.id, disclosureSubmissions.submittedBy))
     .where(eq(disclosureSubmissions.disclosureId, disclosureId))
@@ -42,30 +48,62 @@ export async function changesSinceLastSubmission(
   return { meta, base: ref, changes: diffDisclosures(before, current), current };
 }
 
-export type PriorYear = { id: string; fiscalYear: number; revision: number; state: DisclosureMeta["state"]; content: Disclosure };
+export type PriorYear = {
+  id: string;
+  fiscalYear: number;
+  revision: number;
+  state: DisclosureMeta["state"];
+  content: Disclosure;
+};
 
 /**
  * The department's disclosure of the previous fiscal year, for the side-by-side comparison: its
  * published snapshot when there is one (what the public read), else its current content, within
  * the actor's scope either way.
  */
-export async function priorYearDisclosure(db: Db, actor: Actor, meta: Pick<DisclosureMeta, "departmentId" | "fiscalYear">): Promise<PriorYear | null> {
+export async function priorYearDisclosure(
+  db: Db,
+  actor: Actor,
+  meta: Pick<DisclosureMeta, "departmentId" | "fiscalYear">,
+): Promise<PriorYear | null> {
   const [prior] = await db
-    .select({ id: disclosures.id, fiscalYear: disclosures.fiscalYear, revision: disclosures.revision, state: disclosures.state })
+    .select({
+      id: disclosures.id,
+      fiscalYear: disclosures.fiscalYear,
+      revision: disclosures.revision,
+      state: disclosures.state,
+    })
     .from(disclosures)
-    .where(and(eq(disclosures.departmentId, meta.departmentId), eq(disclosures.fiscalYear, meta.fiscalYear - 1), readScope(actor, disclosures.departmentId)))
+    .where(
+      and(
+        eq(disclosures.departmentId, meta.departmentId),
+        eq(disclosures.fiscalYear, meta.fiscalYear - 1),
+        readScope(actor, disclosures.departmentId),
+      ),
+    )
     .orderBy(desc(disclosures.revision))
     .limit(1);
   if (!prior) return null;
   // The newest published revision, if any: a later draft revision is not what last year said.
   const [published] = await db
-    .select({ canonical: publishedSnapshots.canonical, revision: publishedSnapshots.revision, id: publishedSnapshots.disclosureId })
+    .select({
+      canonical: publishedSnapshots.canonical,
+      revision: publishedSnapshots.revision,
+      id: publishedSnapshots.disclosureId,
+    })
     .from(publishedSnapshots)
     .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
     .where(and(eq(disclosures.departmentId, meta.departmentId), eq(disclosures.fiscalYear, meta.fiscalYear - 1)))
     .orderBy(desc(publishedSnapshots.revision))
     .limit(1);
-  if (published) return { id: published.id, fiscalYear: prior.fiscalYear, revision: published.revision, state: disclosureState.published, content: published.canonical };
+  if (published)
+    return {
+      id: published.id,
+      fiscalYear: prior.fiscalYear,
+      revision: published.revision,
+      state: disclosureState.published,
+      content: published.canonical,
+    };
   const priorMeta = await getDisclosureMeta(db, actor, prior.id);
   return { ...prior, content: toCanonical(await loadContent(db, priorMeta)) };
 }

@@ -72,12 +72,23 @@ export async function reviewQueue(db: Db, actor: Actor, filter: QueueFilter = {}
       ),
     )
     .orderBy(desc(disclosures.fiscalYear), asc(departments.code), desc(disclosures.revision));
-  const counts = await commentCounts(db, actor, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, openComments: counts.get(r.id)?.open ?? 0, totalComments: counts.get(r.id)?.total ?? 0 }));
+  const counts = await commentCounts(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    openComments: counts.get(r.id)?.open ?? 0,
+    totalComments: counts.get(r.id)?.total ?? 0,
+  }));
 }
 
 /** The years and desks the actor's queue can be filtered by. */
-export async function queueFacets(db: Db, actor: Actor): Promise<{ years: number[]; desks: { id: string; name: string }[] }> {
+export async function queueFacets(
+  db: Db,
+  actor: Actor,
+): Promise<{ years: number[]; desks: { id: string; name: string }[] }> {
   const years = await db
     .selectDistinct({ year: disclosures.fiscalYear })
     .from(disclosures)
@@ -93,11 +104,20 @@ export async function queueFacets(db: Db, actor: Actor): Promise<{ years: number
 }
 
 /** How many disclosures in the scope are in each state: the queue's filter counts. */
-export async function stateCounts(db: Db, actor: Actor, fiscalYear?: number): Promise<Partial<Record<DisclosureState, number>>> {
+export async function stateCounts(
+  db: Db,
+  actor: Actor,
+  fiscalYear?: number,
+): Promise<Partial<Record<DisclosureState, number>>> {
   const rows = await db
     .select({ state: disclosures.state, n: sql<number>`count(*)::int` })
     .from(disclosures)
-    .where(and(readScope(actor, disclosures.departmentId), fiscalYear === undefined ? undefined : eq(disclosures.fiscalYear, fiscalYear)))
+    .where(
+      and(
+        readScope(actor, disclosures.departmentId),
+        fiscalYear === undefined ? undefined : eq(disclosures.fiscalYear, fiscalYear),
+      ),
+    )
     .groupBy(disclosures.state);
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }

@@ -34,7 +34,10 @@ export type ReviewComment = typeof reviewComments.$inferSelect & {
 
 export type CommentThread = ReviewComment & { replies: ReviewComment[] };
 
-function withAnchors(content: EditableDisclosure, rows: Array<{ comment: typeof reviewComments.$inferSelect; authorName: string; resolvedByName: string | null }>): ReviewComment[] {
+function withAnchors(
+  content: EditableDisclosure,
+  rows: Array<{ comment: typeof reviewComments.$inferSelect; authorName: string; resolvedByName: string | null }>,
+): ReviewComment[] {
   const paths = rowPaths(content);
   return rows.map(({ comment, authorName, resolvedByName }) => {
     const anchor = currentAnchor(comment.anchorPath, comment.anchorRowId, paths);
@@ -64,7 +67,9 @@ export async function listThreads(db: Db, actor: Actor, disclosureId: string): P
   const threads = comments.filter((c) => !c.parentId).map((c): CommentThread => ({ ...c, replies: [] }));
   const byId = new Map(threads.map((t) => [t.id, t]));
   for (const c of comments) if (c.parentId) byId.get(c.parentId)?.replies.push(c);
-  return threads.sort((a, b) => comparePaths(a.currentPath, b.currentPath) || a.createdAt.getTime() - b.createdAt.getTime());
+  return threads.sort(
+    (a, b) => comparePaths(a.currentPath, b.currentPath) || a.createdAt.getTime() - b.createdAt.getTime(),
+  );
 }
 
 /**
@@ -72,7 +77,10 @@ export async function listThreads(db: Db, actor: Actor, disclosureId: string): P
  * the operations' policies need it to tell "not yours" (403) from "no such comment" (404).
  */
 export async function findCommentDisclosure(db: Db, commentId: string): Promise<string | null> {
-  const [row] = await db.select({ disclosureId: reviewComments.disclosureId }).from(reviewComments).where(eq(reviewComments.id, commentId));
+  const [row] = await db
+    .select({ disclosureId: reviewComments.disclosureId })
+    .from(reviewComments)
+    .where(eq(reviewComments.id, commentId));
   return row?.disclosureId ?? null;
 }
 
@@ -94,7 +102,12 @@ export type NewComment = { anchorPath: string; body: string; ip?: string | null 
  * procurement line) the row's id is found from the content (lib/domain/anchors.ts anchorOf), never
  * taken from the browser, so the comment stays on its row when rows move.
  */
-export async function addComment(db: Db, actor: Actor, disclosureId: string, input: NewComment): Promise<{ id: string }> {
+export async function addComment(
+  db: Db,
+  actor: Actor,
+  disclosureId: string,
+  input: NewComment,
+): Promise<{ id: string }> {
   const body = input.body.trim();
   if (!body) throw new UserError(reviewMessages.comments.empty);
   return db.transaction(async (tx) => {
@@ -120,13 +133,21 @@ export async function addComment(db: Db, actor: Actor, disclosureId: string, inp
 }
 
 async function threadRoot(tx: Db, commentId: string) {
-  const [root] = await tx.select().from(reviewComments).where(and(eq(reviewComments.id, commentId), isNull(reviewComments.parentId)));
+  const [root] = await tx
+    .select()
+    .from(reviewComments)
+    .where(and(eq(reviewComments.id, commentId), isNull(reviewComments.parentId)));
   if (!root) throw new NotFoundError(records.things.comment);
   return root;
 }
 
 /** A reply sits where its thread does. */
-export async function replyToComment(db: Db, actor: Actor, commentId: string, input: { body: string; ip?: string | null }): Promise<{ id: string; disclosureId: string }> {
+export async function replyToComment(
+  db: Db,
+  actor: Actor,
+  commentId: string,
+  input: { body: string; ip?: string | null },
+): Promise<{ id: string; disclosureId: string }> {
   const body = input.body.trim();
   if (!body) throw new UserError(records.review.replyRequired);
   return db.transaction(async (tx) => {
@@ -135,33 +156,70 @@ export async function replyToComment(db: Db, actor: Actor, commentId: string, in
     if (!canAnswerComment(actor, meta)) throw new ForbiddenError(records.actions.reply);
     const [reply] = await tx
       .insert(reviewComments)
-      .values({ disclosureId: root.disclosureId, anchorPath: root.anchorPath, anchorRowId: root.anchorRowId, parentId: root.id, body, authorId: actor.id })
+      .values({
+        disclosureId: root.disclosureId,
+        anchorPath: root.anchorPath,
+        anchorRowId: root.anchorRowId,
+        parentId: root.id,
+        body,
+        authorId: actor.id,
+      })
       .returning({ id: reviewComments.id });
-    await appendAudit(tx, { actorId: actor.id, ip: input.ip, action: "comment.reply", entityType: "disclosure", entityId: root.disclosureId, detail: { commentId: reply.id, parentId: root.id, body } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      ip: input.ip,
+      action: "comment.reply",
+      entityType: "disclosure",
+      entityId: root.disclosureId,
+      detail: { commentId: reply.id, parentId: root.id, body },
+    });
     return { id: reply.id, disclosureId: root.disclosureId };
   });
 }
 
 /** Resolve (or reopen) a thread. Only a thread's first comment carries the state. */
-export async function setCommentResolved(db: Db, actor: Actor, commentId: string, resolved: boolean, ip?: string | null): Promise<{ disclosureId: string }> {
+export async function setCommentResolved(
+  db: Db,
+  actor: Actor,
+  commentId: string,
+  resolved: boolean,
+  ip?: string | null,
+): Promise<{ disclosureId: string }> {
   return db.transaction(async (tx) => {
     const root = await threadRoot(tx, commentId);
     const meta = await getDisclosureMeta(tx, actor, root.disclosureId);
-    if (!canAnswerComment(actor, meta)) throw new ForbiddenError(resolved ? records.actions.resolve : records.actions.reopen);
+    if (!canAnswerComment(actor, meta))
+      throw new ForbiddenError(resolved ? records.actions.resolve : records.actions.reopen);
     // Conditional on the current state, so two people resolving at once write one audit row.
     const changed = await tx
       .update(reviewComments)
       .set(resolved ? { resolvedAt: new Date(), resolvedBy: actor.id } : { resolvedAt: null, resolvedBy: null })
-      .where(and(eq(reviewComments.id, root.id), resolved ? isNull(reviewComments.resolvedAt) : sql`${reviewComments.resolvedAt} is not null`))
+      .where(
+        and(
+          eq(reviewComments.id, root.id),
+          resolved ? isNull(reviewComments.resolvedAt) : sql`${reviewComments.resolvedAt} is not null`,
+        ),
+      )
       .returning({ id: reviewComments.id });
     if (changed.length > 0)
-      await appendAudit(tx, { actorId: actor.id, ip, action: resolved ? "comment.resolve" : "comment.reopen", entityType: "disclosure", entityId: root.disclosureId, detail: { commentId: root.id } });
+      await appendAudit(tx, {
+        actorId: actor.id,
+        ip,
+        action: resolved ? "comment.resolve" : "comment.reopen",
+        entityType: "disclosure",
+        entityId: root.disclosureId,
+        detail: { commentId: root.id },
+      });
     return { disclosureId: root.disclosureId };
   });
 }
 
 /** Open and total threads per disclosure, for the queue; only disclosures in the actor's scope. */
-export async function commentCounts(db: Db, actor: Actor, disclosureIds: readonly string[]): Promise<Map<string, { open: number; total: number }>> {
+export async function commentCounts(
+  db: Db,
+  actor: Actor,
+  disclosureIds: readonly string[],
+): Promise<Map<string, { open: number; total: number }>> {
   if (disclosureIds.length === 0) return new Map();
   const rows = await db
     .select({
@@ -171,14 +229,24 @@ export async function commentCounts(db: Db, actor: Actor, disclosureIds: readonl
     })
     .from(reviewComments)
     .innerJoin(disclosures, eq(disclosures.id, reviewComments.disclosureId))
-    .where(and(inArray(reviewComments.disclosureId, [...disclosureIds]), isNull(reviewComments.parentId), readScope(actor, disclosures.departmentId)))
+    .where(
+      and(
+        inArray(reviewComments.disclosureId, [...disclosureIds]),
+        isNull(reviewComments.parentId),
+        readScope(actor, disclosures.departmentId),
+      ),
+    )
     .groupBy(reviewComments.disclosureId);
   return new Map(rows.map((r) => [r.disclosureId, { open: r.open, total: r.total }]));
 }
 
 export async function listWarningExplanations(db: Db, actor: Actor, disclosureId: string) {
   await getDisclosureMeta(db, actor, disclosureId);
-  return db.select().from(warningExplanations).where(eq(warningExplanations.disclosureId, disclosureId)).orderBy(asc(warningExplanations.path));
+  return db
+    .select()
+    .from(warningExplanations)
+    .where(eq(warningExplanations.disclosureId, disclosureId))
+    .orderBy(asc(warningExplanations.path));
 }
 
 /** Keep a warning with a written reason (empty text withdraws the explanation). */
@@ -191,7 +259,11 @@ export async function setWarningExplanation(
   const explanation = input.explanation.trim();
   await db.transaction(async (tx) => {
     await getDisclosureMeta(tx, actor, disclosureId);
-    const finding = and(eq(warningExplanations.disclosureId, disclosureId), eq(warningExplanations.ruleId, input.ruleId), eq(warningExplanations.path, input.path));
+    const finding = and(
+      eq(warningExplanations.disclosureId, disclosureId),
+      eq(warningExplanations.ruleId, input.ruleId),
+      eq(warningExplanations.path, input.path),
+    );
     if (!explanation) await tx.delete(warningExplanations).where(finding);
     else
       await tx
@@ -201,7 +273,14 @@ export async function setWarningExplanation(
           target: [warningExplanations.disclosureId, warningExplanations.ruleId, warningExplanations.path],
           set: { explanation, explainedBy: actor.id, explainedAt: new Date() },
         });
-    await appendAudit(tx, { actorId: actor.id, ip: input.ip, action: "disclosure.explain-warning", entityType: "disclosure", entityId: disclosureId, detail: { ruleId: input.ruleId, path: input.path, explanation } });
+    await appendAudit(tx, {
+      actorId: actor.id,
+      ip: input.ip,
+      action: "disclosure.explain-warning",
+      entityType: "disclosure",
+      entityId: disclosureId,
+      detail: { ruleId: input.ruleId, path: input.path, explanation },
+    });
   });
 }
 

@@ -34,19 +34,39 @@ export async function changeOwnPassword(
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new NotFoundError(records.things.user);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await appendAudit(db, { actorId: userId, ip, action: "user.password-change-refused", entityType: "user", entityId: userId, detail: { reason: "current-wrong" } });
+    await appendAudit(db, {
+      actorId: userId,
+      ip,
+      action: "user.password-change-refused",
+      entityType: "user",
+      entityId: userId,
+      detail: { reason: "current-wrong" },
+    });
     throw new PasswordChangeError("currentPassword", [m.currentWrong]);
   }
   const problems = passwordMessages(input.newPassword, user.username);
   if (problems.length > 0) throw new PasswordChangeError("newPassword", problems);
   if (input.newPassword === input.currentPassword) throw new PasswordChangeError("newPassword", [m.sameAsCurrent]);
-  if (input.newPassword !== input.confirmPassword) throw new PasswordChangeError("confirmPassword", [m.confirmMismatch]);
+  if (input.newPassword !== input.confirmPassword)
+    throw new PasswordChangeError("confirmPassword", [m.confirmMismatch]);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        updatedAt: new Date(),
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+      })
       .where(eq(users.id, userId));
-    await appendAudit(tx, { actorId: userId, ip, action: "user.password-change", entityType: "user", entityId: userId, detail: { wasInitial: user.mustChangePassword } });
+    await appendAudit(tx, {
+      actorId: userId,
+      ip,
+      action: "user.password-change",
+      entityType: "user",
+      entityId: userId,
+      detail: { wasInitial: user.mustChangePassword },
+    });
   });
 }

@@ -53,7 +53,9 @@ describe("the application's database role", () => {
     expect(await asApp("update audit_log set ip = '6.6.6.6'")).toMatch(/permission denied/);
     expect(await asApp("delete from audit_log")).toMatch(/permission denied/);
     expect(await asApp("truncate audit_log")).toMatch(/permission denied/);
-    expect(await asApp("alter table audit_log disable trigger audit_log_no_update_delete")).toMatch(/must be (the )?owner|permission denied/);
+    expect(await asApp("alter table audit_log disable trigger audit_log_no_update_delete")).toMatch(
+      /must be (the )?owner|permission denied/,
+    );
     expect(await asApp("select * from drizzle.__drizzle_migrations")).toMatch(/permission denied/);
   });
 

@@ -11,7 +11,8 @@
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function appRoleGrantStatements(role: string, schema = "public"): string[] {
-  if (!IDENTIFIER.test(role) || !IDENTIFIER.test(schema)) throw new Error(`not a plain identifier: ${role} / ${schema}`);
+  if (!IDENTIFIER.test(role) || !IDENTIFIER.test(schema))
+    throw new Error(`not a plain identifier: ${role} / ${schema}`);
   return [
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM ${role}`,
     `GRANT USAGE ON SCHEMA ${schema} TO ${role}`,

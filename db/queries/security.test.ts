@@ -24,7 +24,10 @@ describe("sign-in lockout", () => {
     const lock = await fail("alice ", "10.1.0.9", at(t0, 4));
     expect(lock).toEqual({ scope: "account", until: at(t0, 19) });
     // Locked from a new address too, and for the name as typed in another case.
-    expect(await activeSignInLock(t.db, "ALICE", "10.9.9.9", at(t0, 10))).toEqual({ scope: "account", until: at(t0, 19) });
+    expect(await activeSignInLock(t.db, "ALICE", "10.9.9.9", at(t0, 10))).toEqual({
+      scope: "account",
+      until: at(t0, 19),
+    });
     expect(await activeSignInLock(t.db, "bob", "10.9.9.9", at(t0, 10))).toBeNull();
     expect(await activeSignInLock(t.db, "alice", null, at(t0, 19))).toBeNull();
     // After the lock the count starts again: one failure does not lock it at once.
@@ -61,7 +64,8 @@ describe("sign-in lockout", () => {
   it("does not count attempts refused while locked", async () => {
     const t0 = new Date("2026-03-05T02:00:00Z");
     for (let i = 0; i < 5; i++) await fail("erin", null, at(t0, i));
-    for (let i = 0; i < 10; i++) await recordSignInAttempt(t.db, { username: "erin", ip: null, outcome: "locked" }, at(t0, 5 + i / 10));
+    for (let i = 0; i < 10; i++)
+      await recordSignInAttempt(t.db, { username: "erin", ip: null, outcome: "locked" }, at(t0, 5 + i / 10));
     expect(await activeSignInLock(t.db, "erin", null, at(t0, 19))).toBeNull();
     expect(await fail("erin", null, at(t0, 19.5))).toBeNull();
   });

@@ -20,7 +20,12 @@ export const normalUsername = (username: string) => username.trim().toLowerCase(
 export type SignInLock = { scope: "account" | "address"; until: Date };
 
 /** The lock in force for this username or address, the later one when both are. */
-export async function activeSignInLock(db: Db, username: string, ip: string | null, now = new Date()): Promise<SignInLock | null> {
+export async function activeSignInLock(
+  db: Db,
+  username: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<SignInLock | null> {
   const name = normalUsername(username);
   const [account] = await db
     .select({ until: max(signInAttempts.accountLockedUntil) })
@@ -43,10 +48,16 @@ async function windowStart(db: Db, column: "username" | "ip", value: string, now
   const key = column === "username" ? signInAttempts.username : signInAttempts.ip;
   const lockColumn = column === "username" ? signInAttempts.accountLockedUntil : signInAttempts.addressLockedUntil;
   let start = new Date(now.getTime() - WINDOW_MS);
-  const [lock] = await db.select({ until: max(lockColumn) }).from(signInAttempts).where(and(eq(key, value), isNotNull(lockColumn)));
+  const [lock] = await db
+    .select({ until: max(lockColumn) })
+    .from(signInAttempts)
+    .where(and(eq(key, value), isNotNull(lockColumn)));
   if (lock?.until && new Date(lock.until) > start) start = new Date(lock.until);
   if (column === "username") {
-    const [success] = await db.select({ at: max(signInAttempts.at) }).from(signInAttempts).where(and(eq(key, value), eq(signInAttempts.outcome, "success")));
+    const [success] = await db
+      .select({ at: max(signInAttempts.at) })
+      .from(signInAttempts)
+      .where(and(eq(key, value), eq(signInAttempts.outcome, "success")));
     if (success?.at && new Date(success.at) > start) start = new Date(success.at);
   }
   return start;
@@ -80,10 +91,21 @@ export async function recordSignInAttempt(
     let addressLockedUntil: Date | null = null;
     if (attempt.outcome === "failure") {
       const until = new Date(now.getTime() + WINDOW_MS);
-      if ((await failuresSince(tx, "username", username, await windowStart(tx, "username", username, now))) + 1 >= LOCKOUT_THRESHOLD) accountLockedUntil = until;
-      if (attempt.ip && (await failuresSince(tx, "ip", attempt.ip, await windowStart(tx, "ip", attempt.ip, now))) + 1 >= LOCKOUT_THRESHOLD) addressLockedUntil = until;
+      if (
+        (await failuresSince(tx, "username", username, await windowStart(tx, "username", username, now))) + 1 >=
+        LOCKOUT_THRESHOLD
+      )
+        accountLockedUntil = until;
+      if (
+        attempt.ip &&
+        (await failuresSince(tx, "ip", attempt.ip, await windowStart(tx, "ip", attempt.ip, now))) + 1 >=
+          LOCKOUT_THRESHOLD
+      )
+        addressLockedUntil = until;
     }
-    await tx.insert(signInAttempts).values({ at: now, username, ip: attempt.ip, outcome: attempt.outcome, accountLockedUntil, addressLockedUntil });
+    await tx
+      .insert(signInAttempts)
+      .values({ at: now, username, ip: attempt.ip, outcome: attempt.outcome, accountLockedUntil, addressLockedUntil });
     if (accountLockedUntil) return { scope: "account", until: accountLockedUntil };
     if (addressLockedUntil) return { scope: "address", until: addressLockedUntil };
     return null;
@@ -107,5 +129,10 @@ export async function endSessionsOf(db: Db, userIds: readonly string[]): Promise
 
 /** Recent attempts, newest first, for tests and the admin's view of a user. */
 export async function recentSignInAttempts(db: Db, username: string, limit = 20) {
-  return db.select().from(signInAttempts).where(eq(signInAttempts.username, normalUsername(username))).orderBy(desc(signInAttempts.id)).limit(limit);
+  return db
+    .select()
+    .from(signInAttempts)
+    .where(eq(signInAttempts.username, normalUsername(username)))
+    .orderBy(desc(signInAttempts.id))
+    .limit(limit);
 }

@@ -18,8 +18,18 @@ import { loadSessionActor } from "./users";
  * Sessions of theirs that started longer ago than the absolute limit cannot be in use any more:
  * they are deleted here, so the table holds at most a day or so of each user's sign-ins.
  */
-export async function startSession(db: Db, userId: string, ip: string | null, now = new Date(), maxSeconds = sessionPolicyFromEnv().maxSeconds): Promise<string> {
-  await db.delete(userSessions).where(and(eq(userSessions.userId, userId), lt(userSessions.startedAt, new Date(now.getTime() - maxSeconds * 1000))));
+export async function startSession(
+  db: Db,
+  userId: string,
+  ip: string | null,
+  now = new Date(),
+  maxSeconds = sessionPolicyFromEnv().maxSeconds,
+): Promise<string> {
+  await db
+    .delete(userSessions)
+    .where(
+      and(eq(userSessions.userId, userId), lt(userSessions.startedAt, new Date(now.getTime() - maxSeconds * 1000))),
+    );
   const [row] = await db.insert(userSessions).values({ userId, ip, startedAt: now }).returning({ id: userSessions.id });
   return row.id;
 }
@@ -28,15 +38,27 @@ export async function startSession(db: Db, userId: string, ip: string | null, no
  * Ends one session of this user (signing out), with its audit row in the same transaction.
  * False when it had already ended or is not theirs: nothing changes and nothing is logged.
  */
-export async function endSession(db: Db, input: { userId: string; sessionId: string; ip: string | null }): Promise<boolean> {
+export async function endSession(
+  db: Db,
+  input: { userId: string; sessionId: string; ip: string | null },
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [ended] = await tx
       .update(userSessions)
       .set({ endedAt: new Date() })
-      .where(and(eq(userSessions.id, input.sessionId), eq(userSessions.userId, input.userId), isNull(userSessions.endedAt)))
+      .where(
+        and(eq(userSessions.id, input.sessionId), eq(userSessions.userId, input.userId), isNull(userSessions.endedAt)),
+      )
       .returning({ id: userSessions.id });
     if (!ended) return false;
-    await appendAudit(tx, { actorId: input.userId, ip: input.ip, action: "user.logout", entityType: "user", entityId: input.userId, detail: { sessionId: input.sessionId } });
+    await appendAudit(tx, {
+      actorId: input.userId,
+      ip: input.ip,
+      action: "user.logout",
+      entityType: "user",
+      entityId: input.userId,
+      detail: { sessionId: input.sessionId },
+    });
     return true;
   });
 }
@@ -56,7 +78,10 @@ export type SessionEnded = "SessionRevoked" | "SignedOut";
  * password since (session_version: "SessionRevoked") or when this session was signed out
  * ("SignedOut"); otherwise the actor, carrying the session's id.
  */
-export async function sessionActor(db: Db, claims: Pick<SessionClaims, "sub" | "sv" | "sid">): Promise<{ actor: Actor; ended: null } | { actor: null; ended: SessionEnded }> {
+export async function sessionActor(
+  db: Db,
+  claims: Pick<SessionClaims, "sub" | "sv" | "sid">,
+): Promise<{ actor: Actor; ended: null } | { actor: null; ended: SessionEnded }> {
   const current = await loadSessionActor(db, claims.sub, claims.sid);
   if (!current || current.sessionVersion !== claims.sv) return { actor: null, ended: "SessionRevoked" };
   if (!current.sessionOpen) return { actor: null, ended: "SignedOut" };

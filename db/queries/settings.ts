@@ -31,7 +31,10 @@ export type DraftYearRefusal = "unknown" | "closed";
  * workbench), the admin's drafts for every department (year-drafts.ts): the year exists and is
  * open. Answers the year with its framework, or why not, which each caller says in its own words.
  */
-export async function draftYear(db: Db, fiscalYear: number): Promise<{ ok: true; year: FiscalYear; framework: IndicatorFramework } | { ok: false; refusal: DraftYearRefusal }> {
+export async function draftYear(
+  db: Db,
+  fiscalYear: number,
+): Promise<{ ok: true; year: FiscalYear; framework: IndicatorFramework } | { ok: false; refusal: DraftYearRefusal }> {
   const [year] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, fiscalYear));
   if (!year) return { ok: false, refusal: "unknown" };
   if (year.status !== "open") return { ok: false, refusal: "closed" };
@@ -42,30 +45,67 @@ export async function draftYear(db: Db, fiscalYear: number): Promise<{ ok: true;
 }
 
 /** Creates or changes a year (its framework, deadline, open/closed). */
-export async function saveFiscalYear(db: Db, actorId: string | null, year: FiscalYear, ip?: string | null): Promise<void> {
+export async function saveFiscalYear(
+  db: Db,
+  actorId: string | null,
+  year: FiscalYear,
+  ip?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(fiscalYears)
       .values(year)
-      .onConflictDoUpdate({ target: fiscalYears.year, set: { frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status } });
-    await appendAudit(tx, { actorId, ip, action: "fiscal-year.save", entityType: "fiscal_year", entityId: String(year.year), detail: { ...year } });
+      .onConflictDoUpdate({
+        target: fiscalYears.year,
+        set: { frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status },
+      });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "fiscal-year.save",
+      entityType: "fiscal_year",
+      entityId: String(year.year),
+      detail: { ...year },
+    });
   });
 }
 
 export async function listFrameworks(db: Db): Promise<(IndicatorFramework & { builtIn: boolean })[]> {
   return db
-    .select({ id: indicatorFrameworks.id, name: indicatorFrameworks.name, source: indicatorFrameworks.source, levels: indicatorFrameworks.levels, builtIn: indicatorFrameworks.builtIn })
+    .select({
+      id: indicatorFrameworks.id,
+      name: indicatorFrameworks.name,
+      source: indicatorFrameworks.source,
+      levels: indicatorFrameworks.levels,
+      builtIn: indicatorFrameworks.builtIn,
+    })
     .from(indicatorFrameworks)
     .orderBy(asc(indicatorFrameworks.id));
 }
 
 /** The admin adds a framework for a new year; built-ins are kept in step with lib/domain/frameworks.ts. */
-export async function createFramework(db: Db, actorId: string, input: IndicatorFramework, ip?: string | null): Promise<void> {
+export async function createFramework(
+  db: Db,
+  actorId: string,
+  input: IndicatorFramework,
+  ip?: string | null,
+): Promise<void> {
   const framework = indicatorFramework.parse(input);
   await db.transaction(async (tx) => {
-    const [row] = await tx.insert(indicatorFrameworks).values(framework).onConflictDoNothing().returning({ id: indicatorFrameworks.id });
+    const [row] = await tx
+      .insert(indicatorFrameworks)
+      .values(framework)
+      .onConflictDoNothing()
+      .returning({ id: indicatorFrameworks.id });
     if (!row) throw new UserError(records.settings.frameworkExists(framework.id));
-    await appendAudit(tx, { actorId, ip, action: "framework.create", entityType: "indicator_framework", entityId: framework.id, detail: framework });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "framework.create",
+      entityType: "indicator_framework",
+      entityId: framework.id,
+      detail: framework,
+    });
   });
 }
 
@@ -92,15 +132,31 @@ export async function loadCheckOptions(db: Db): Promise<Required<CheckOptions>> 
 }
 
 /** null severity: back to the catalogue's default. */
-export async function setRulePolicy(db: Db, actorId: string, ruleId: string, severity: RuleSeverity | null, ip?: string | null): Promise<void> {
+export async function setRulePolicy(
+  db: Db,
+  actorId: string,
+  ruleId: string,
+  severity: RuleSeverity | null,
+  ip?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     if (severity === null) await tx.delete(rulePolicies).where(eq(rulePolicies.ruleId, ruleId));
     else
       await tx
         .insert(rulePolicies)
         .values({ ruleId, severity, updatedBy: actorId })
-        .onConflictDoUpdate({ target: rulePolicies.ruleId, set: { severity, updatedBy: actorId, updatedAt: sql`now()` } });
-    await appendAudit(tx, { actorId, ip, action: "rule-policy.set", entityType: "rule", entityId: ruleId, detail: { severity } });
+        .onConflictDoUpdate({
+          target: rulePolicies.ruleId,
+          set: { severity, updatedBy: actorId, updatedAt: sql`now()` },
+        });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "rule-policy.set",
+      entityType: "rule",
+      entityId: ruleId,
+      detail: { severity },
+    });
   });
 }
 
@@ -118,7 +174,14 @@ export async function createFiscalYear(db: Db, actorId: string, year: FiscalYear
     await assertFramework(tx, year.frameworkId);
     const [row] = await tx.insert(fiscalYears).values(year).onConflictDoNothing().returning({ year: fiscalYears.year });
     if (!row) throw new UserError(adminMessages.years.yearExists(year.year));
-    await appendAudit(tx, { actorId, ip, action: "fiscal-year.create", entityType: "fiscal_year", entityId: String(year.year), detail: { ...year } });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "fiscal-year.create",
+      entityType: "fiscal_year",
+      entityId: String(year.year),
+      detail: { ...year },
+    });
   });
 }
 
@@ -128,12 +191,25 @@ export async function updateFiscalYear(db: Db, actorId: string, year: FiscalYear
     await assertFramework(tx, year.frameworkId);
     const [before] = await tx.select().from(fiscalYears).where(eq(fiscalYears.year, year.year)).for("update");
     if (!before) throw new NotFoundError(records.things.fiscalYear(year.year));
-    await tx.update(fiscalYears).set({ frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status }).where(eq(fiscalYears.year, year.year));
-    await appendAudit(tx, { actorId, ip, action: "fiscal-year.update", entityType: "fiscal_year", entityId: String(year.year), detail: { before, after: { ...year } } });
+    await tx
+      .update(fiscalYears)
+      .set({ frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status })
+      .where(eq(fiscalYears.year, year.year));
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "fiscal-year.update",
+      entityType: "fiscal_year",
+      entityId: String(year.year),
+      detail: { before, after: { ...year } },
+    });
   });
 }
 
 async function assertFramework(db: Db, frameworkId: string): Promise<void> {
-  const [row] = await db.select({ id: indicatorFrameworks.id }).from(indicatorFrameworks).where(eq(indicatorFrameworks.id, frameworkId));
+  const [row] = await db
+    .select({ id: indicatorFrameworks.id })
+    .from(indicatorFrameworks)
+    .where(eq(indicatorFrameworks.id, frameworkId));
   if (!row) throw new UserError(adminMessages.years.unknownFramework);
 }

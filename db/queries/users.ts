@@ -46,7 +46,11 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
  * query: it runs on every signed-in request, so its departments and the session come from
  * subqueries rather than from more round trips.
  */
-export async function loadSessionActor(db: Db, userId: string, sessionId?: string): Promise<{ actor: Actor; sessionVersion: number; sessionOpen: boolean } | null> {
+export async function loadSessionActor(
+  db: Db,
+  userId: string,
+  sessionId?: string,
+): Promise<{ actor: Actor; sessionVersion: number; sessionOpen: boolean } | null> {
   const [user] = await db
     .select({
       id: users.id,
@@ -57,8 +61,12 @@ export async function loadSessionActor(db: Db, userId: string, sessionId?: strin
       sessionVersion: users.sessionVersion,
       // Written out: drizzle drops table names inside sql`` of a one-table select, and these
       // subqueries need them. text[]: both drivers hand it back as an array of strings.
-      departmentIds: sql<string[]>`array(select ud.department_id::text from user_departments ud where ud.user_id = "users"."id" and "users"."role" = 'clerk' order by 1)`,
-      groupDepartmentIds: sql<string[]>`array(select d.id::text from approver_groups ag join departments d on d.group_id = ag.group_id where ag.user_id = "users"."id" and "users"."role" = 'approver' order by 1)`,
+      departmentIds: sql<
+        string[]
+      >`array(select ud.department_id::text from user_departments ud where ud.user_id = "users"."id" and "users"."role" = 'clerk' order by 1)`,
+      groupDepartmentIds: sql<
+        string[]
+      >`array(select d.id::text from approver_groups ag join departments d on d.group_id = ag.group_id where ag.user_id = "users"."id" and "users"."role" = 'approver' order by 1)`,
       // By primary key; the user's own only.
       sessionOpen: sessionId
         ? sql<boolean>`exists(select 1 from user_sessions us where us.id = ${sessionId}::uuid and us.user_id = "users"."id" and us.ended_at is null)`
@@ -116,13 +124,24 @@ export async function prepareUser(input: NewUser): Promise<PreparedUser> {
  * admin and the seed. Admin action (the caller checks canAdminister); `actorId` null when the
  * system seeds users. A username someone has is refused at the field, also when two take it at once.
  */
-export async function createUser(db: Db, actorId: string | null, input: NewUser | PreparedUser, ip?: string | null): Promise<UserSummary> {
+export async function createUser(
+  db: Db,
+  actorId: string | null,
+  input: NewUser | PreparedUser,
+  ip?: string | null,
+): Promise<UserSummary> {
   const prepared = "passwordHash" in input ? input : await prepareUser(input);
   const { username, passwordHash } = prepared;
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword ?? true })
+      .values({
+        username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: input.mustChangePassword ?? true,
+      })
       .onConflictDoNothing()
       .returning(summaryColumns);
     if (!user) throw usernameRefused(adminMessages.users.usernameTaken(username));
@@ -139,54 +158,109 @@ export async function createUser(db: Db, actorId: string | null, input: NewUser 
   });
 }
 
-async function writeScope(tx: Db, userId: string, role: Role, departmentIds: readonly string[], groupIds: readonly string[]) {
+async function writeScope(
+  tx: Db,
+  userId: string,
+  role: Role,
+  departmentIds: readonly string[],
+  groupIds: readonly string[],
+) {
   if (role !== "clerk" && departmentIds.length > 0) throw new UserError(records.users.onlyClerkDepartments);
   if (role !== "approver" && groupIds.length > 0) throw new UserError(records.users.onlyApproverDesks);
   await tx.delete(userDepartments).where(eq(userDepartments.userId, userId));
   await tx.delete(approverGroups).where(eq(approverGroups.userId, userId));
-  if (departmentIds.length > 0) await tx.insert(userDepartments).values([...new Set(departmentIds)].map((departmentId) => ({ userId, departmentId })));
-  if (groupIds.length > 0) await tx.insert(approverGroups).values([...new Set(groupIds)].map((groupId) => ({ userId, groupId })));
+  if (departmentIds.length > 0)
+    await tx
+      .insert(userDepartments)
+      .values([...new Set(departmentIds)].map((departmentId) => ({ userId, departmentId })));
+  if (groupIds.length > 0)
+    await tx.insert(approverGroups).values([...new Set(groupIds)].map((groupId) => ({ userId, groupId })));
 }
 
 /** Replace a user's scope: a clerk's departments or an approver's groups. */
-export async function setUserScope(db: Db, actorId: string, userId: string, scope: { departmentIds?: readonly string[]; groupIds?: readonly string[] }, ip?: string | null) {
+export async function setUserScope(
+  db: Db,
+  actorId: string,
+  userId: string,
+  scope: { departmentIds?: readonly string[]; groupIds?: readonly string[] },
+  ip?: string | null,
+) {
   await db.transaction(async (tx) => {
     const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw new NotFoundError(records.things.user);
     await writeScope(tx, userId, user.role, scope.departmentIds ?? [], scope.groupIds ?? []);
     await tx.update(users).set({ updatedAt: new Date() }).where(eq(users.id, userId));
-    await appendAudit(tx, { actorId, ip, action: "user.scope", entityType: "user", entityId: userId, detail: { ...scope } });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "user.scope",
+      entityType: "user",
+      entityId: userId,
+      detail: { ...scope },
+    });
   });
 }
 
 /** A new password; `mustChange` when an admin sets it for someone else. */
-export async function setPassword(db: Db, actorId: string, userId: string, password: string, mustChange: boolean, ip?: string | null) {
+export async function setPassword(
+  db: Db,
+  actorId: string,
+  userId: string,
+  password: string,
+  mustChange: boolean,
+  ip?: string | null,
+) {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
       // A new session version signs the user out everywhere (app/_server/session.ts).
-      .set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({
+        passwordHash,
+        mustChangePassword: mustChange,
+        updatedAt: new Date(),
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+      })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (!row) throw new NotFoundError(records.things.user);
     // Never the password or its hash in the log.
-    await appendAudit(tx, { actorId, ip, action: "user.reset-password", entityType: "user", entityId: userId, detail: { mustChange } });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "user.reset-password",
+      entityType: "user",
+      entityId: userId,
+      detail: { mustChange },
+    });
   });
 }
 
 export async function setUserDisabled(db: Db, actorId: string, userId: string, disabled: boolean, ip?: string | null) {
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ disabled, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)).returning({ id: users.id });
+    const [row] = await tx
+      .update(users)
+      .set({ disabled, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
     if (!row) throw new NotFoundError(records.things.user);
-    await appendAudit(tx, { actorId, ip, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: userId });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: userId,
+    });
   });
 }
 
 /** Display names for ids (comment authors, "last saved by"): users are not department data. */
 export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -196,22 +270,47 @@ export type UserWithScope = UserSummary & { departmentIds: string[]; groupIds: s
 export async function getUserWithScope(db: Db, userId: string): Promise<UserWithScope> {
   const [user] = await db.select(summaryColumns).from(users).where(eq(users.id, userId));
   if (!user) throw new NotFoundError(records.things.user);
-  const departmentIds = (await db.select({ id: userDepartments.departmentId }).from(userDepartments).where(eq(userDepartments.userId, userId))).map((r) => r.id);
-  const groupIds = (await db.select({ id: approverGroups.groupId }).from(approverGroups).where(eq(approverGroups.userId, userId))).map((r) => r.id);
+  const departmentIds = (
+    await db
+      .select({ id: userDepartments.departmentId })
+      .from(userDepartments)
+      .where(eq(userDepartments.userId, userId))
+  ).map((r) => r.id);
+  const groupIds = (
+    await db.select({ id: approverGroups.groupId }).from(approverGroups).where(eq(approverGroups.userId, userId))
+  ).map((r) => r.id);
   return { ...user, departmentIds, groupIds };
 }
 
-export type UserChange = { displayName: string; role: Role; departmentIds: readonly string[]; groupIds: readonly string[] };
+export type UserChange = {
+  displayName: string;
+  role: Role;
+  departmentIds: readonly string[];
+  groupIds: readonly string[];
+};
 
 /**
  * Name, role and scope in one step (a role change without its scope would leave a clerk with a
  * desk). Admin action; the caller checks canAdminister. The audit row keeps the name and role before.
  */
-export async function updateUser(db: Db, actorId: string, userId: string, change: UserChange, ip?: string | null): Promise<void> {
+export async function updateUser(
+  db: Db,
+  actorId: string,
+  userId: string,
+  change: UserChange,
+  ip?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: users.role, displayName: users.displayName }).from(users).where(eq(users.id, userId)).for("update");
+    const [before] = await tx
+      .select({ role: users.role, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for("update");
     if (!before) throw new NotFoundError(records.things.user);
-    await tx.update(users).set({ displayName: change.displayName.trim(), role: change.role, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ displayName: change.displayName.trim(), role: change.role, updatedAt: new Date() })
+      .where(eq(users.id, userId));
     await writeScope(tx, userId, change.role, change.departmentIds, change.groupIds);
     await appendAudit(tx, {
       actorId,
@@ -219,7 +318,13 @@ export async function updateUser(db: Db, actorId: string, userId: string, change
       action: "user.update",
       entityType: "user",
       entityId: userId,
-      detail: { before, displayName: change.displayName.trim(), role: change.role, departmentIds: [...change.departmentIds], groupIds: [...change.groupIds] },
+      detail: {
+        before,
+        displayName: change.displayName.trim(),
+        role: change.role,
+        departmentIds: [...change.departmentIds],
+        groupIds: [...change.groupIds],
+      },
     });
   });
 }
@@ -229,7 +334,12 @@ export async function updateUser(db: Db, actorId: string, userId: string, change
  * user.create audit row: any failure leaves none of them. Passwords are hashed first and side by
  * side, so 150 users take seconds, not minutes, and the transaction is not held open while hashing.
  */
-export async function createUsers(db: Db, actorId: string | null, inputs: readonly NewUser[], ip?: string | null): Promise<UserSummary[]> {
+export async function createUsers(
+  db: Db,
+  actorId: string | null,
+  inputs: readonly NewUser[],
+  ip?: string | null,
+): Promise<UserSummary[]> {
   const prepared = await Promise.all(inputs.map(prepareUser));
   return db.transaction(async (tx) => {
     const created: UserSummary[] = [];
@@ -241,7 +351,8 @@ export async function createUsers(db: Db, actorId: string | null, inputs: readon
 /** Every user's scope by id, for the admin's lists (one query each, not one per user). */
 export async function listUserScopeIds(db: Db): Promise<Map<string, { departmentIds: string[]; groupIds: string[] }>> {
   const scopes = new Map<string, { departmentIds: string[]; groupIds: string[] }>();
-  const entry = (userId: string) => scopes.get(userId) ?? scopes.set(userId, { departmentIds: [], groupIds: [] }).get(userId)!;
+  const entry = (userId: string) =>
+    scopes.get(userId) ?? scopes.set(userId, { departmentIds: [], groupIds: [] }).get(userId)!;
   for (const r of await db.select().from(userDepartments)) entry(r.userId).departmentIds.push(r.departmentId);
   for (const r of await db.select().from(approverGroups)) entry(r.userId).groupIds.push(r.groupId);
   return scopes;
@@ -251,18 +362,42 @@ export async function listUserScopeIds(db: Db): Promise<Map<string, { department
  * The approvers of one desk, replacing whoever was there: the desk page's checkboxes. Everyone
  * named must be an approver; their other desks are left as they are.
  */
-export async function setDeskApprovers(db: Db, actorId: string, groupId: string, userIds: readonly string[], ip?: string | null): Promise<void> {
+export async function setDeskApprovers(
+  db: Db,
+  actorId: string,
+  groupId: string,
+  userIds: readonly string[],
+  ip?: string | null,
+): Promise<void> {
   const ids = [...new Set(userIds)];
   await db.transaction(async (tx) => {
-    const [group] = await tx.select({ id: departmentGroups.id }).from(departmentGroups).where(eq(departmentGroups.id, groupId)).for("update");
+    const [group] = await tx
+      .select({ id: departmentGroups.id })
+      .from(departmentGroups)
+      .where(eq(departmentGroups.id, groupId))
+      .for("update");
     if (!group) throw new NotFoundError(records.things.desk);
     if (ids.length > 0) {
-      const approvers = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.role, "approver")));
+      const approvers = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.id, ids), eq(users.role, "approver")));
       if (approvers.length !== ids.length) throw new UserError(adminMessages.desks.notApprover);
     }
-    const before = (await tx.select({ id: approverGroups.userId }).from(approverGroups).where(eq(approverGroups.groupId, groupId))).map((r) => r.id).sort();
+    const before = (
+      await tx.select({ id: approverGroups.userId }).from(approverGroups).where(eq(approverGroups.groupId, groupId))
+    )
+      .map((r) => r.id)
+      .sort();
     await tx.delete(approverGroups).where(eq(approverGroups.groupId, groupId));
     if (ids.length > 0) await tx.insert(approverGroups).values(ids.map((userId) => ({ userId, groupId })));
-    await appendAudit(tx, { actorId, ip, action: "desk.set-approvers", entityType: "department_group", entityId: groupId, detail: { before, after: [...ids].sort() } });
+    await appendAudit(tx, {
+      actorId,
+      ip,
+      action: "desk.set-approvers",
+      entityType: "department_group",
+      entityId: groupId,
+      detail: { before, after: [...ids].sort() },
+    });
   });
 }

@@ -38,8 +38,11 @@ const metaOf = (id: string) => getDisclosureMeta(t.db, w.actors.admin, id);
 
 /** Takes one step as `actor`, with what a return needs. */
 function take(actor: Actor, id: string, step: WorkflowStep, expectedVersion: number) {
-  if (step === "return") return returnDisclosure(t.db, actor, id, { expectedVersion, reasonCode: "inconsistent-data", note: "见意见" });
-  return transitionDisclosure(t.db, actor, id, step as Exclude<WorkflowStep, "return" | "publish" | "openRevision">, { expectedVersion });
+  if (step === "return")
+    return returnDisclosure(t.db, actor, id, { expectedVersion, reasonCode: "inconsistent-data", note: "见意见" });
+  return transitionDisclosure(t.db, actor, id, step as Exclude<WorkflowStep, "return" | "publish" | "openRevision">, {
+    expectedVersion,
+  });
 }
 
 type Person = "clerk" | "clerk2" | "approver" | "approver2" | "admin";
@@ -47,8 +50,15 @@ const persons: Person[] = ["clerk", "clerk2", "approver", "approver2", "admin"];
 const states: DisclosureState[] = ["draft", "submitted", "in_review", "returned", "approved", "published"];
 const steps = ["submit", "withdraw", "startReview", "return", "approve"] as const;
 /** The one person of the world who may take each step (all on department 434). */
-const taker: Record<(typeof steps)[number], Person> = { submit: "clerk", withdraw: "clerk", startReview: "approver", return: "approver", approve: "approver" };
-const startsFrom = (step: WorkflowStep, state: DisclosureState) => transitions.find((x) => x.step === step)!.from.includes(state);
+const taker: Record<(typeof steps)[number], Person> = {
+  submit: "clerk",
+  withdraw: "clerk",
+  startReview: "approver",
+  return: "approver",
+  approve: "approver",
+};
+const startsFrom = (step: WorkflowStep, state: DisclosureState) =>
+  transitions.find((x) => x.step === step)!.from.includes(state);
 
 describe("every step × state × person: refusals", () => {
   const inState = new Map<DisclosureState, { id: string; version: number }>();
@@ -57,36 +67,64 @@ describe("every step × state × person: refusals", () => {
   });
 
   const rows = states.flatMap((state) =>
-    steps.flatMap((step) => persons.filter((p) => !(startsFrom(step, state) && taker[step] === p)).map((person) => [step, state, person] as const)),
+    steps.flatMap((step) =>
+      persons
+        .filter((p) => !(startsFrom(step, state) && taker[step] === p))
+        .map((person) => [step, state, person] as const),
+    ),
   );
 
   it.each(rows)("%s from %s by %s is refused", async (step, state, person) => {
     const target = inState.get(state)!;
     // Out of scope reads as absent; in scope, a step that does not start here is a state error; else the policy refuses.
-    const expected = person === "clerk2" || person === "approver2" ? NotFoundError : !startsFrom(step, state) ? StateError : ForbiddenError;
-    if (step === "return" && startsFrom(step, state)) await addComment(t.db, cast.approver, target.id, { anchorPath: "budget.income.total", body: "请核对" }).catch(() => undefined);
+    const expected =
+      person === "clerk2" || person === "approver2"
+        ? NotFoundError
+        : !startsFrom(step, state)
+          ? StateError
+          : ForbiddenError;
+    if (step === "return" && startsFrom(step, state))
+      await addComment(t.db, cast.approver, target.id, { anchorPath: "budget.income.total", body: "请核对" }).catch(
+        () => undefined,
+      );
     await expect(take(w.actors[person], target.id, step, target.version)).rejects.toBeInstanceOf(expected);
     expect(await metaOf(target.id)).toMatchObject({ state, version: target.version });
   });
 });
 
 describe("every step from every state it starts from, by the person who takes it", () => {
-  const rows = steps.flatMap((step) => states.filter((s) => startsFrom(step, s)).map((state) => [step, state, taker[step]] as const));
+  const rows = steps.flatMap((step) =>
+    states.filter((s) => startsFrom(step, s)).map((state) => [step, state, taker[step]] as const),
+  );
 
   it.each(rows)("%s from %s by %s moves it on, with an audit row", async (step, state, person) => {
     const target = await disclosureIn(t.db, cast, w.departments.office, state, year());
-    if (step === "return") await addComment(t.db, cast.approver, target.id, { anchorPath: "budget.expenditure.total", body: "支出合计请核对" });
+    if (step === "return")
+      await addComment(t.db, cast.approver, target.id, {
+        anchorPath: "budget.expenditure.total",
+        body: "支出合计请核对",
+      });
     const moved = await take(w.actors[person], target.id, step, target.version);
     const rule = transitions.find((x) => x.step === step)!;
     expect(moved).toEqual({ state: rule.to, version: target.version + 1 });
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, target.id), eq(auditLog.action, `disclosure.${step}`)));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, target.id), eq(auditLog.action, `disclosure.${step}`)));
     expect(audit.at(-1)?.actorId).toBe(w.actors[person].id);
-    expect(audit.at(-1)?.detail).toMatchObject({ from: state, to: rule.to, fromVersion: target.version, version: target.version + 1 });
+    expect(audit.at(-1)?.detail).toMatchObject({
+      from: state,
+      to: rule.to,
+      fromVersion: target.version,
+      version: target.version + 1,
+    });
   });
 
   it("refuses a stale version, and the state stays", async () => {
     const target = await disclosureIn(t.db, cast, w.departments.office, "submitted", year());
-    await expect(take(cast.approver, target.id, "startReview", target.version - 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(take(cast.approver, target.id, "startReview", target.version - 1)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect((await metaOf(target.id)).state).toBe("submitted");
   });
 });
@@ -99,30 +137,52 @@ describe("guards hold on the server", () => {
 
     const { content } = await loadEditableDisclosure(t.db, cast.clerk, id);
     // The three unreadable targets of the real 2020 tables, written as a reviewer would accept them.
-    content.performance.projects[0].indicators[6].target = { raw: ">=90%", kind: "quantitative", operator: ">=", value: "90", unit: "%" };
+    content.performance.projects[0].indicators[6].target = {
+      raw: ">=90%",
+      kind: "quantitative",
+      operator: ">=",
+      value: "90",
+      unit: "%",
+    };
     content.performance.projects[2].indicators[8].target = { raw: "健全", kind: "qualitative", text: "健全" };
     content.performance.projects[2].indicators[9].target = { raw: "健全", kind: "qualitative", text: "健全" };
     ({ version: v } = await saveDisclosureContent(t.db, cast.clerk, id, content, { expectedVersion: v }));
     await expect(take(cast.clerk, id, "submit", v)).rejects.toThrow(/^还有 \d+ 个提示未说明/);
 
-    const warnings = checkDisclosure(await loadDisclosure(t.db, cast.clerk, id)).filter((f) => f.severity === "warning");
-    for (const f of warnings) await setWarningExplanation(t.db, cast.clerk, id, { ruleId: f.rule, path: f.path, explanation: "沿用上年口径，已与业务科室确认。" });
+    const warnings = checkDisclosure(await loadDisclosure(t.db, cast.clerk, id)).filter(
+      (f) => f.severity === "warning",
+    );
+    for (const f of warnings)
+      await setWarningExplanation(t.db, cast.clerk, id, {
+        ruleId: f.rule,
+        path: f.path,
+        explanation: "沿用上年口径，已与业务科室确认。",
+      });
     expect(await take(cast.clerk, id, "submit", v)).toMatchObject({ state: "submitted" });
   });
 
   it("return: refused without an active reason or without an open comment", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.office, "in_review", year());
-    await expect(returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "other" })).rejects.toThrow("退回前请至少填写一条审核意见");
+    await expect(
+      returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "other" }),
+    ).rejects.toThrow("退回前请至少填写一条审核意见");
     const comment = await addComment(t.db, cast.approver, id, { anchorPath: "budget", body: "整节请重写" });
-    await expect(returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "no-such-reason" })).rejects.toThrow("请选择退回原因");
+    await expect(
+      returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "no-such-reason" }),
+    ).rejects.toThrow("请选择退回原因");
     await setCommentResolved(t.db, cast.approver, comment.id, true);
-    await expect(returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "other" })).rejects.toBeInstanceOf(UserError);
+    await expect(
+      returnDisclosure(t.db, cast.approver, id, { expectedVersion: version, reasonCode: "other" }),
+    ).rejects.toBeInstanceOf(UserError);
     expect((await metaOf(id)).state).toBe("in_review");
   });
 
   it("approval: refused while a comment is open, and while an error finding remains", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.office, "in_review", year());
-    const comment = await addComment(t.db, cast.approver, id, { anchorPath: "performance.projects[0].indicators[0]", body: "指标描述过于笼统" });
+    const comment = await addComment(t.db, cast.approver, id, {
+      anchorPath: "performance.projects[0].indicators[0]",
+      body: "指标描述过于笼统",
+    });
     await expect(take(cast.approver, id, "approve", version)).rejects.toThrow("还有 1 条审核意见未解决");
     await setCommentResolved(t.db, cast.approver, comment.id, true);
     // The admin makes a rule that fires on this content an error after it was submitted.
@@ -142,39 +202,73 @@ describe("the demo's record of a disclosure published before the system", () => 
   it("walks the real 2020 disclosure through with its findings, and the audit row says the guards were waived", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.office, "draft", year(), sanhe2020());
     await expect(take(cast.clerk, id, "submit", version)).rejects.toBeInstanceOf(UserError);
-    await transitionDisclosure(t.db, cast.clerk, id, "submit", { expectedVersion: version, waive: "imported-publication" });
-    const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "disclosure.submit")));
-    expect(row.detail).toMatchObject({ waived: { guards: ["noErrorFindings", "warningsExplained"], because: "imported-publication" } });
+    await transitionDisclosure(t.db, cast.clerk, id, "submit", {
+      expectedVersion: version,
+      waive: "imported-publication",
+    });
+    const [row] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "disclosure.submit")));
+    expect(row.detail).toMatchObject({
+      waived: { guards: ["noErrorFindings", "warningsExplained"], because: "imported-publication" },
+    });
   });
 });
 
 describe("separation of duties", () => {
   it("someone who saved the draft cannot review it after becoming an approver of its desk", async () => {
-    const user = await createUser(t.db, null, { username: `mover-${year()}`, displayName: "转岗人员", role: "clerk", password: "test-password", departmentIds: [w.departments.office] });
+    const user = await createUser(t.db, null, {
+      username: `mover-${year()}`,
+      displayName: "转岗人员",
+      role: "clerk",
+      password: "test-password",
+      departmentIds: [w.departments.office],
+    });
     const asClerk = (await loadActor(t.db, user.id))!;
     const fy = year();
     const { id } = await disclosureIn(t.db, cast, w.departments.office, "draft", fy);
     const { content } = await loadEditableDisclosure(t.db, asClerk, id);
     content.otherMatters = "无。";
     await saveDisclosureContent(t.db, asClerk, id, content, { expectedVersion: (await metaOf(id)).version });
-    const { version } = await transitionDisclosure(t.db, cast.clerk, id, "submit", { expectedVersion: (await metaOf(id)).version });
-    await updateUser(t.db, cast.admin.id, user.id, { displayName: "转岗人员", role: "approver", departmentIds: [], groupIds: [w.groups.desk1] });
+    const { version } = await transitionDisclosure(t.db, cast.clerk, id, "submit", {
+      expectedVersion: (await metaOf(id)).version,
+    });
+    await updateUser(t.db, cast.admin.id, user.id, {
+      displayName: "转岗人员",
+      role: "approver",
+      departmentIds: [],
+      groupIds: [w.groups.desk1],
+    });
     const asApprover = (await loadActor(t.db, user.id))!;
-    await expect(transitionDisclosure(t.db, asApprover, id, "startReview", { expectedVersion: version })).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await transitionDisclosure(t.db, cast.approver, id, "startReview", { expectedVersion: version })).toMatchObject({ state: "in_review" });
+    await expect(
+      transitionDisclosure(t.db, asApprover, id, "startReview", { expectedVersion: version }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(
+      await transitionDisclosure(t.db, cast.approver, id, "startReview", { expectedVersion: version }),
+    ).toMatchObject({ state: "in_review" });
   });
 });
 
 describe("two people at once", () => {
   let second: Actor;
   beforeAll(async () => {
-    const user = await createUser(t.db, null, { username: "approver-1b", displayName: "approver-1b", role: "approver", password: "test-password", groupIds: [w.groups.desk1] });
+    const user = await createUser(t.db, null, {
+      username: "approver-1b",
+      displayName: "approver-1b",
+      role: "approver",
+      password: "test-password",
+      groupIds: [w.groups.desk1],
+    });
     second = (await loadActor(t.db, user.id))!;
   });
 
   it("two approvers starting the same review: exactly one wins, the other is told it is already under review", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.office, "submitted", year());
-    const results = await Promise.allSettled([take(cast.approver, id, "startReview", version), take(second, id, "startReview", version)]);
+    const results = await Promise.allSettled([
+      take(cast.approver, id, "startReview", version),
+      take(second, id, "startReview", version),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [lost] = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(lost.reason).toBeInstanceOf(StateError);
@@ -184,11 +278,17 @@ describe("two people at once", () => {
 
   it("two approvers approving at once: one approval, the other is told it is already approved", async () => {
     const { id, version } = await disclosureIn(t.db, cast, w.departments.office, "in_review", year());
-    const results = await Promise.allSettled([take(second, id, "approve", version), take(cast.approver, id, "approve", version)]);
+    const results = await Promise.allSettled([
+      take(second, id, "approve", version),
+      take(cast.approver, id, "approve", version),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [lost] = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect((lost.reason as Error).message).toBe("当前状态（审核通过）下不能审核通过。");
-    const approvals = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "disclosure.approve")));
+    const approvals = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "disclosure.approve")));
     expect(approvals).toHaveLength(1);
   });
 });
@@ -200,9 +300,13 @@ describe("a clerk's save while the bureau has it", () => {
     let { version } = await take(cast.clerk, id, "submit", (await metaOf(id)).version);
     const { content } = await loadEditableDisclosure(t.db, cast.clerk, id);
     const edit = { ...content, otherMatters: "补充：本年度无其他事项。" };
-    await expect(saveDisclosureContent(t.db, cast.clerk, id, edit, { expectedVersion: version })).rejects.toThrow("当前状态（已提交）下不能修改内容。");
+    await expect(saveDisclosureContent(t.db, cast.clerk, id, edit, { expectedVersion: version })).rejects.toThrow(
+      "当前状态（已提交）下不能修改内容。",
+    );
     ({ version } = await take(cast.approver, id, "startReview", version));
-    await expect(saveDisclosureContent(t.db, cast.clerk, id, edit, { expectedVersion: version })).rejects.toBeInstanceOf(StateError);
+    await expect(
+      saveDisclosureContent(t.db, cast.clerk, id, edit, { expectedVersion: version }),
+    ).rejects.toBeInstanceOf(StateError);
     expect(await loadDisclosure(t.db, cast.clerk, id)).toEqual(submittedContent);
     expect((await metaOf(id)).version).toBe(version);
 
@@ -218,7 +322,8 @@ describe("what a step leaves behind", () => {
   it("a snapshot per submission, and a notice for whoever it comes back to", async () => {
     const { id } = await disclosureIn(t.db, cast, w.departments.office, "draft", year());
     let { version } = await take(cast.clerk, id, "submit", (await metaOf(id)).version);
-    const kindsFor = async (a: Actor) => (await listNotices(t.db, a)).filter((n) => n.disclosureId === id).map((n) => n.kind);
+    const kindsFor = async (a: Actor) =>
+      (await listNotices(t.db, a)).filter((n) => n.disclosureId === id).map((n) => n.kind);
     expect(await kindsFor(cast.approver)).toEqual(["submitted"]);
     expect(await kindsFor(w.actors.approver2)).toEqual([]);
     ({ version } = await take(cast.approver, id, "startReview", version));
@@ -233,7 +338,11 @@ describe("what a step leaves behind", () => {
     ({ version } = await take(cast.clerk, id, "submit", version));
     expect(await kindsFor(cast.approver)).toEqual(["resubmitted", "submitted"]);
 
-    const snapshots = await t.db.select().from(disclosureSubmissions).where(eq(disclosureSubmissions.disclosureId, id)).orderBy(asc(disclosureSubmissions.version));
+    const snapshots = await t.db
+      .select()
+      .from(disclosureSubmissions)
+      .where(eq(disclosureSubmissions.disclosureId, id))
+      .orderBy(asc(disclosureSubmissions.version));
     expect(snapshots.map((s) => s.version)).toEqual([2, version]);
     expect((snapshots[0].content as { otherMatters: string }).otherMatters).toBe(cleanContent().otherMatters);
     expect((snapshots[1].content as { otherMatters: string }).otherMatters).toBe("已按意见核对。");

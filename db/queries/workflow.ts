@@ -5,14 +5,27 @@ import { toCanonical, type EditableDisclosure } from "@/lib/domain/editable";
 import { checkDisclosure } from "@/lib/rules/engine";
 import { submitBlockers } from "@/lib/rules/submit-gate";
 import { guardsMessage, stepRefusal, stepVerb } from "@/lib/workflow/messages";
-import { needsFindings, transitionOf, unmetGuards, type GuardFacts, type GuardId, type WorkflowStep } from "@/lib/workflow/transitions";
+import {
+  needsFindings,
+  transitionOf,
+  unmetGuards,
+  type GuardFacts,
+  type GuardId,
+  type WorkflowStep,
+} from "@/lib/workflow/transitions";
 import type { Db } from "../client";
 import { ConflictError, ForbiddenError, UserError, StateError } from "@/lib/errors";
 import { disclosures } from "../schema/disclosures";
 import { disclosureReturns, disclosureSubmissions, reviewComments, warningExplanations } from "../schema/review";
 import { returnReasons } from "../schema/settings";
 import { appendAudit } from "./audit";
-import { getDisclosureMeta, loadContent, lockDisclosure, type DisclosureListItem, type DisclosureMeta } from "./disclosures";
+import {
+  getDisclosureMeta,
+  loadContent,
+  lockDisclosure,
+  type DisclosureListItem,
+  type DisclosureMeta,
+} from "./disclosures";
 import { notify } from "./notices";
 import { draftScope, readScope } from "./scope";
 import { loadCheckOptions } from "./settings";
@@ -49,7 +62,13 @@ type StepOptions = TransitionOptions & { reasonCode?: string; note?: string; wai
  * The row once it has moved, for the step's hooks: what it was (`meta`), its version now, when,
  * the audit detail so far, and its content (read once per step, as the guards read it).
  */
-export type MovedRow = { meta: DisclosureMeta; version: number; at: Date; detail: Record<string, unknown>; content: () => Promise<EditableDisclosure> };
+export type MovedRow = {
+  meta: DisclosureMeta;
+  version: number;
+  at: Date;
+  detail: Record<string, unknown>;
+  content: () => Promise<EditableDisclosure>;
+};
 
 /**
  * What a step brings to applyStep besides the table's row. `check` may refuse on the locked row,
@@ -64,19 +83,34 @@ export type StepHooks<R> = {
 const FINDINGS_GUARDS: readonly GuardId[] = ["noErrorFindings", "warningsExplained"];
 
 const openCommentsOf = (disclosureId: string) =>
-  and(eq(reviewComments.disclosureId, disclosureId), isNull(reviewComments.parentId), isNull(reviewComments.resolvedAt));
+  and(
+    eq(reviewComments.disclosureId, disclosureId),
+    isNull(reviewComments.parentId),
+    isNull(reviewComments.resolvedAt),
+  );
 
 export async function countOpenComments(db: Db, disclosureId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reviewComments).where(openCommentsOf(disclosureId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviewComments)
+    .where(openCommentsOf(disclosureId));
   return row.n;
 }
 
 /** Errors and unexplained warnings of the content as stored now, with the admin's rule policy. */
-export async function findingFacts(db: Db, disclosureId: string, content: EditableDisclosure): Promise<Pick<GuardFacts, "errorFindings" | "unexplainedWarnings">> {
+export async function findingFacts(
+  db: Db,
+  disclosureId: string,
+  content: EditableDisclosure,
+): Promise<Pick<GuardFacts, "errorFindings" | "unexplainedWarnings">> {
   // One after another: `db` is the transition's transaction, one connection (pg 9 refuses overlapping queries on it).
   const options = await loadCheckOptions(db);
   const explained = await db
-    .select({ ruleId: warningExplanations.ruleId, path: warningExplanations.path, explanation: warningExplanations.explanation })
+    .select({
+      ruleId: warningExplanations.ruleId,
+      path: warningExplanations.path,
+      explanation: warningExplanations.explanation,
+    })
     .from(warningExplanations)
     .where(eq(warningExplanations.disclosureId, disclosureId));
   // The same gate as the editor's list beside the button (lib/rules/submit-gate.ts).
@@ -86,15 +120,32 @@ export async function findingFacts(db: Db, disclosureId: string, content: Editab
 
 async function isActiveReason(db: Db, code: string | undefined): Promise<boolean> {
   if (!code) return false;
-  const [reason] = await db.select({ code: returnReasons.code }).from(returnReasons).where(and(eq(returnReasons.code, code), eq(returnReasons.active, true)));
+  const [reason] = await db
+    .select({ code: returnReasons.code })
+    .from(returnReasons)
+    .where(and(eq(returnReasons.code, code), eq(returnReasons.active, true)));
   return !!reason;
 }
 
-async function gatherFacts(tx: Db, meta: DisclosureListItem, step: WorkflowStep, opts: StepOptions, content: () => Promise<EditableDisclosure>): Promise<GuardFacts> {
+async function gatherFacts(
+  tx: Db,
+  meta: DisclosureListItem,
+  step: WorkflowStep,
+  opts: StepOptions,
+  content: () => Promise<EditableDisclosure>,
+): Promise<GuardFacts> {
   const guards = transitionOf(step).guards;
-  const findings = needsFindings(step) && !opts.waive ? await findingFacts(tx, meta.id, await content()) : { errorFindings: 0, unexplainedWarnings: 0 };
-  const comments = guards.includes("hasOpenComment") || guards.includes("noOpenComments") ? await countOpenComments(tx, meta.id) : 0;
-  return { ...findings, openComments: comments, reasonValid: guards.includes("reasonGiven") ? await isActiveReason(tx, opts.reasonCode) : true };
+  const findings =
+    needsFindings(step) && !opts.waive
+      ? await findingFacts(tx, meta.id, await content())
+      : { errorFindings: 0, unexplainedWarnings: 0 };
+  const comments =
+    guards.includes("hasOpenComment") || guards.includes("noOpenComments") ? await countOpenComments(tx, meta.id) : 0;
+  return {
+    ...findings,
+    openComments: comments,
+    reasonValid: guards.includes("reasonGiven") ? await isActiveReason(tx, opts.reasonCode) : true,
+  };
 }
 
 /**
@@ -110,7 +161,14 @@ export function checkStep(actor: Actor, row: DisclosureMeta, step: WorkflowStep,
 }
 
 /** Moves one disclosure one step inside the caller's transaction. */
-export async function applyStep<R>(tx: Db, actor: Actor, disclosureId: string, step: WorkflowStep, opts: StepOptions, hooks: StepHooks<R>): Promise<R> {
+export async function applyStep<R>(
+  tx: Db,
+  actor: Actor,
+  disclosureId: string,
+  step: WorkflowStep,
+  opts: StepOptions,
+  hooks: StepHooks<R>,
+): Promise<R> {
   const rule = transitionOf(step);
   await lockDisclosure(tx, actor, disclosureId);
   // Everyone who ever saved it counts as a drafter (separation of duties): read with the row locked.
@@ -123,22 +181,48 @@ export async function applyStep<R>(tx: Db, actor: Actor, disclosureId: string, s
   if (unmet.length > 0) throw new UserError(guardsMessage(unmet));
   await hooks.check?.(tx, meta);
 
-  const scope: SQL = rule.scope === "draft" ? draftScope(actor, disclosures.departmentId) : readScope(actor, disclosures.departmentId);
+  const scope: SQL =
+    rule.scope === "draft" ? draftScope(actor, disclosures.departmentId) : readScope(actor, disclosures.departmentId);
   const now = new Date();
   // A step that opens a new revision leaves this row in its state; its version still moves, so the
   // same click twice is a conflict, and the audit row accounts for it.
   const [moved] = await tx
     .update(disclosures)
-    .set({ state: rule.newRevision ? meta.state : rule.to, version: sql`${disclosures.version} + 1`, updatedAt: now, ...stamps(step, actor.id, now) })
-    .where(and(eq(disclosures.id, disclosureId), eq(disclosures.version, opts.expectedVersion), inArray(disclosures.state, [...rule.from]), scope))
+    .set({
+      state: rule.newRevision ? meta.state : rule.to,
+      version: sql`${disclosures.version} + 1`,
+      updatedAt: now,
+      ...stamps(step, actor.id, now),
+    })
+    .where(
+      and(
+        eq(disclosures.id, disclosureId),
+        eq(disclosures.version, opts.expectedVersion),
+        inArray(disclosures.state, [...rule.from]),
+        scope,
+      ),
+    )
     .returning({ version: disclosures.version, state: disclosures.state });
   // Unreachable while the row is locked; the where states the contract all the same.
   if (!moved) throw new ConflictError(opts.expectedVersion, meta.version);
 
-  const detail: Record<string, unknown> = { from: meta.state, to: rule.to, fromVersion: meta.version, version: moved.version };
-  if (opts.waive) detail.waived = { guards: rule.guards.filter((g) => FINDINGS_GUARDS.includes(g)), because: opts.waive };
+  const detail: Record<string, unknown> = {
+    from: meta.state,
+    to: rule.to,
+    fromVersion: meta.version,
+    version: moved.version,
+  };
+  if (opts.waive)
+    detail.waived = { guards: rule.guards.filter((g) => FINDINGS_GUARDS.includes(g)), because: opts.waive };
   const result = await hooks.after(tx, { meta, version: moved.version, at: now, detail, content: loadOnce });
-  await appendAudit(tx, { actorId: actor.id, ip: opts.ip, action: `disclosure.${step}`, entityType: "disclosure", entityId: disclosureId, detail });
+  await appendAudit(tx, {
+    actorId: actor.id,
+    ip: opts.ip,
+    action: `disclosure.${step}`,
+    entityType: "disclosure",
+    entityId: disclosureId,
+    detail,
+  });
   return result;
 }
 
@@ -173,7 +257,12 @@ async function afterStep(
   if (step === "submit") {
     const [submission] = await tx
       .insert(disclosureSubmissions)
-      .values({ disclosureId: meta.id, version, content: (await content()) as unknown as Record<string, unknown>, submittedBy: actor.id })
+      .values({
+        disclosureId: meta.id,
+        version,
+        content: (await content()) as unknown as Record<string, unknown>,
+        submittedBy: actor.id,
+      })
       .returning({ id: disclosureSubmissions.id });
     detail.submissionId = submission.id;
     // Back from a return: it comes back to the approver who returned it; a first submission waits for the desk.
@@ -187,10 +276,25 @@ async function afterStep(
     else await notify(tx, { ...base, kind: "submitted", to: { deskApprovers: meta.departmentId } });
   } else if (step === "return") {
     const note = opts.note?.trim() ?? "";
-    await tx.insert(disclosureReturns).values({ disclosureId: meta.id, version, reasonCode: opts.reasonCode!, note, returnedBy: actor.id });
-    const [reason] = await tx.select({ label: returnReasons.label }).from(returnReasons).where(eq(returnReasons.code, opts.reasonCode!));
-    Object.assign(detail, { reasonCode: opts.reasonCode, reasonLabel: reason.label, note, openComments: await countOpenComments(tx, meta.id) });
-    await notify(tx, { ...base, kind: "returned", to: { departmentClerks: meta.departmentId }, detail: { reasonLabel: reason.label, note } });
+    await tx
+      .insert(disclosureReturns)
+      .values({ disclosureId: meta.id, version, reasonCode: opts.reasonCode!, note, returnedBy: actor.id });
+    const [reason] = await tx
+      .select({ label: returnReasons.label })
+      .from(returnReasons)
+      .where(eq(returnReasons.code, opts.reasonCode!));
+    Object.assign(detail, {
+      reasonCode: opts.reasonCode,
+      reasonLabel: reason.label,
+      note,
+      openComments: await countOpenComments(tx, meta.id),
+    });
+    await notify(tx, {
+      ...base,
+      kind: "returned",
+      to: { departmentClerks: meta.departmentId },
+      detail: { reasonLabel: reason.label, note },
+    });
   } else if (step === "approve") {
     await notify(tx, { ...base, kind: "approved", to: { departmentClerks: meta.departmentId } });
   }
@@ -208,6 +312,13 @@ export async function transitionDisclosure(
 }
 
 /** Returns the disclosure to its department with a reason code and a note; needs an open comment. */
-export async function returnDisclosure(db: Db, actor: Actor, disclosureId: string, input: ReturnOptions): Promise<TransitionResult> {
-  return db.transaction((tx) => applyStep(tx, actor, disclosureId, "return", input, plainHooks(actor, "return", input)));
+export async function returnDisclosure(
+  db: Db,
+  actor: Actor,
+  disclosureId: string,
+  input: ReturnOptions,
+): Promise<TransitionResult> {
+  return db.transaction((tx) =>
+    applyStep(tx, actor, disclosureId, "return", input, plainHooks(actor, "return", input)),
+  );
 }

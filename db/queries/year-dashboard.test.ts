@@ -19,11 +19,23 @@ beforeAll(async () => {
   // 434 in review with a comment; 411 a draft with a broken sum; 402 has not started.
   const content = cleanContent(2021);
   ids.office = (await disclosureIn(t.db, w.actors, w.departments.office, "in_review", 2021, content)).id;
-  await addComment(t.db, w.actors.approver, ids.office, { anchorPath: "budget.income.total", body: "请核对收入合计。" });
+  await addComment(t.db, w.actors.approver, ids.office, {
+    anchorPath: "budget.income.total",
+    body: "请核对收入合计。",
+  });
   const broken = cleanContent(2021);
   broken.threePublic.current.reception = "0.10";
   broken.threePublic.current.total = "0.10";
-  ids.health = (await disclosureIn(t.db, { ...w.actors, clerk: w.actors.clerk2, approver: w.actors.approver2 }, w.departments.health, "draft", 2021, broken)).id;
+  ids.health = (
+    await disclosureIn(
+      t.db,
+      { ...w.actors, clerk: w.actors.clerk2, approver: w.actors.approver2 },
+      w.departments.health,
+      "draft",
+      2021,
+      broken,
+    )
+  ).id;
 });
 afterAll(async () => {
   await t?.close();
@@ -60,7 +72,9 @@ describe("yearDashboard", () => {
 
   it("applies the admin's severities: a rule turned off is not counted", async () => {
     const [withRule] = (await yearDashboard(t.db, w.actors.admin, 2021, {})).filter((r) => r.departmentCode === "411");
-    const [without] = (await yearDashboard(t.db, w.actors.admin, 2021, { severities: { "three-public.sum": "off" } })).filter((r) => r.departmentCode === "411");
+    const [without] = (
+      await yearDashboard(t.db, w.actors.admin, 2021, { severities: { "three-public.sum": "off" } })
+    ).filter((r) => r.departmentCode === "411");
     expect(without.findings!.error).toBeLessThan(withRule.findings!.error);
   });
 

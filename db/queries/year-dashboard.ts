@@ -23,7 +23,12 @@ import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 /** A two-decimal amount out of a section's jsonb, as text (null when absent). */
 const amountAt = (content: AnyPgColumn, path: string) => sql<string | null>`(${content} #>> ${`{${path}}`})`;
 
-export async function yearDashboard(db: Db, actor: Actor, fiscalYear: number, checkOptions: CheckOptions): Promise<DashboardRecord[]> {
+export async function yearDashboard(
+  db: Db,
+  actor: Actor,
+  fiscalYear: number,
+  checkOptions: CheckOptions,
+): Promise<DashboardRecord[]> {
   if (actor.role !== "admin") throw new ForbiddenError(records.actions.viewYearOverview);
   const latest = db
     .selectDistinctOn([disclosures.departmentId], {
@@ -85,7 +90,10 @@ export async function yearDashboard(db: Db, actor: Actor, fiscalYear: number, ch
     const stored = r.disclosureId ? contents.get(r.disclosureId) : undefined;
     if (r.disclosureId && stored && r.frameworkId) {
       try {
-        const content = assembleDisclosure({ department: { code: r.departmentCode, name: r.departmentName }, fiscalYear, frameworkId: r.frameworkId }, stored);
+        const content = assembleDisclosure(
+          { department: { code: r.departmentCode, name: r.departmentName }, fiscalYear, frameworkId: r.frameworkId },
+          stored,
+        );
         const summary = summariseFindings(checkDisclosure(toCanonical(content), checkOptions));
         findings = { error: summary.error, warning: summary.warning };
       } catch (error) {
@@ -128,24 +136,40 @@ async function openComments(db: Db, ids: string[]): Promise<Map<string, number>>
   const rows = await db
     .select({ id: reviewComments.disclosureId, n: count() })
     .from(reviewComments)
-    .where(and(inArray(reviewComments.disclosureId, ids), isNull(reviewComments.parentId), isNull(reviewComments.resolvedAt)))
+    .where(
+      and(
+        inArray(reviewComments.disclosureId, ids),
+        isNull(reviewComments.parentId),
+        isNull(reviewComments.resolvedAt),
+      ),
+    )
     .groupBy(reviewComments.disclosureId);
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
 /** What readStoredContent gives for one disclosure, for many at once. */
 async function storedContents(db: Db, ids: string[]): Promise<Map<string, StoredContent>> {
-  const out = new Map<string, StoredContent>(ids.map((id) => [id, { sections: new Map(), projects: [], indicators: [], procurement: [] }]));
+  const out = new Map<string, StoredContent>(
+    ids.map((id) => [id, { sections: new Map(), projects: [], indicators: [], procurement: [] }]),
+  );
   if (ids.length === 0) return out;
   const sections = await db.select().from(disclosureSections).where(inArray(disclosureSections.disclosureId, ids));
-  const projects = await db.select().from(projectFunds).where(inArray(projectFunds.disclosureId, ids)).orderBy(asc(projectFunds.position));
+  const projects = await db
+    .select()
+    .from(projectFunds)
+    .where(inArray(projectFunds.disclosureId, ids))
+    .orderBy(asc(projectFunds.position));
   const rows = await db
     .select({ indicator: indicators, disclosureId: projectFunds.disclosureId })
     .from(indicators)
     .innerJoin(projectFunds, eq(projectFunds.id, indicators.projectId))
     .where(inArray(projectFunds.disclosureId, ids))
     .orderBy(asc(indicators.position));
-  const items = await db.select().from(procurementItems).where(inArray(procurementItems.disclosureId, ids)).orderBy(asc(procurementItems.position));
+  const items = await db
+    .select()
+    .from(procurementItems)
+    .where(inArray(procurementItems.disclosureId, ids))
+    .orderBy(asc(procurementItems.position));
   for (const s of sections) out.get(s.disclosureId)!.sections.set(s.sectionId, s.content);
   for (const p of projects) out.get(p.disclosureId)!.projects.push(p);
   for (const r of rows) out.get(r.disclosureId)!.indicators.push(r.indicator);

@@ -22,9 +22,22 @@ beforeAll(async () => {
   w = await buildTestOrg(t.db);
   // 434 and 411 published 2020 through the real steps; 402 never published anything.
   office2020 = (await disclosureIn(t.db, w.actors, w.departments.office, "published", 2020)).id;
-  await disclosureIn(t.db, { ...w.actors, clerk: w.actors.clerk2, approver: w.actors.approver2 }, w.departments.health, "published", 2020);
-  await updateDepartment(t.db, w.actors.admin.id, w.departments.finance, { orgUnits: [{ ...office, name: "三河市财政局" }] });
-  await createFiscalYear(t.db, w.actors.admin.id, { year: 2022, frameworkId: "2021", submissionDeadline: "2022-01-31", status: "open" });
+  await disclosureIn(
+    t.db,
+    { ...w.actors, clerk: w.actors.clerk2, approver: w.actors.approver2 },
+    w.departments.health,
+    "published",
+    2020,
+  );
+  await updateDepartment(t.db, w.actors.admin.id, w.departments.finance, {
+    orgUnits: [{ ...office, name: "三河市财政局" }],
+  });
+  await createFiscalYear(t.db, w.actors.admin.id, {
+    year: 2022,
+    frameworkId: "2021",
+    submissionDeadline: "2022-01-31",
+    status: "open",
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -47,13 +60,23 @@ describe("startYearDrafts", () => {
     const published = await loadDisclosure(t.db, w.actors.clerk, office2020);
     const office2022 = await loadDisclosure(t.db, w.actors.clerk, byCode.get("434")!);
     expect(office2022.title).toBe(published.title.replace("2020年", "2022年"));
-    expect(office2022.budget.priorYear).toEqual({ total: published.budget.expenditure.total, basic: published.budget.expenditure.basic, project: published.budget.expenditure.project });
+    expect(office2022.budget.priorYear).toEqual({
+      total: published.budget.expenditure.total,
+      basic: published.budget.expenditure.basic,
+      project: published.budget.expenditure.project,
+    });
     expect(office2022.responsibilities).toEqual(published.responsibilities);
     expect(office2022.performance.projects.length).toBeGreaterThan(0);
-    expect(office2022).toEqual({ ...carryForward(published, 2022, findFramework("2021")!), department: { code: "434", name: "三河市人民政府办公室" } });
+    expect(office2022).toEqual({
+      ...carryForward(published, 2022, findFramework("2021")!),
+      department: { code: "434", name: "三河市人民政府办公室" },
+    });
 
     const finance2022 = await loadDisclosure(t.db, w.actors.admin, byCode.get("402")!);
-    expect(finance2022).toEqual({ ...emptyDisclosure({ code: "402", name: "三河市财政局" }, 2022, "2021"), orgUnits: [{ ...office, name: "三河市财政局" }] });
+    expect(finance2022).toEqual({
+      ...emptyDisclosure({ code: "402", name: "三河市财政局" }, 2022, "2021"),
+      orgUnits: [{ ...office, name: "三河市财政局" }],
+    });
   });
 
   it("fills only the gaps when run again, e.g. for a department added after the year opened", async () => {
@@ -71,7 +94,12 @@ describe("startYearDrafts", () => {
 
   it("refuses anyone but an admin, and a closed year", async () => {
     await expect(startYearDrafts(t.db, w.actors.clerk, 2022)).rejects.toThrow("您没有权限为各部门生成草稿。");
-    await createFiscalYear(t.db, w.actors.admin.id, { year: 2019, frameworkId: "2020", submissionDeadline: null, status: "closed" });
+    await createFiscalYear(t.db, w.actors.admin.id, {
+      year: 2019,
+      frameworkId: "2020",
+      submissionDeadline: null,
+      status: "closed",
+    });
     await expect(startYearDrafts(t.db, w.actors.admin, 2019)).rejects.toThrow("已关闭的年度不能生成草稿");
     expect(await departmentsWithoutDraft(t.db, 2019)).toHaveLength(4);
   });

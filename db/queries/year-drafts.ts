@@ -22,11 +22,21 @@ import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 export type YearDraftsResult = { carried: string[]; empty: string[] };
 
 /** Departments (id, code) without any disclosure for the year: what startYearDrafts would create. */
-export async function departmentsWithoutDraft(db: Db, fiscalYear: number): Promise<{ id: string; code: string; name: string }[]> {
+export async function departmentsWithoutDraft(
+  db: Db,
+  fiscalYear: number,
+): Promise<{ id: string; code: string; name: string }[]> {
   return db
     .select({ id: departments.id, code: departments.code, name: departments.name })
     .from(departments)
-    .where(notExists(db.select({ one: disclosures.id }).from(disclosures).where(and(eq(disclosures.departmentId, departments.id), eq(disclosures.fiscalYear, fiscalYear)))))
+    .where(
+      notExists(
+        db
+          .select({ one: disclosures.id })
+          .from(disclosures)
+          .where(and(eq(disclosures.departmentId, departments.id), eq(disclosures.fiscalYear, fiscalYear))),
+      ),
+    )
     .orderBy(asc(departments.code));
 }
 
@@ -36,7 +46,10 @@ export async function departmentsWithoutDraft(db: Db, fiscalYear: number): Promi
  */
 async function lastPublished(db: Db, fiscalYear: number): Promise<Map<string, Disclosure>> {
   const rows = await db
-    .selectDistinctOn([disclosures.departmentId], { departmentId: disclosures.departmentId, canonical: publishedSnapshots.canonical })
+    .selectDistinctOn([disclosures.departmentId], {
+      departmentId: disclosures.departmentId,
+      canonical: publishedSnapshots.canonical,
+    })
     .from(publishedSnapshots)
     .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
     .where(lt(disclosures.fiscalYear, fiscalYear))
@@ -47,7 +60,11 @@ async function lastPublished(db: Db, fiscalYear: number): Promise<Map<string, Di
 async function unitsByDepartment(db: Db): Promise<Map<string, OrgUnit[]>> {
   const rows = await db.select().from(orgUnits).orderBy(asc(orgUnits.departmentId), asc(orgUnits.position));
   const out = new Map<string, OrgUnit[]>();
-  for (const r of rows) out.set(r.departmentId, [...(out.get(r.departmentId) ?? []), { name: r.name, nature: r.nature, level: r.level, fundingForm: r.fundingForm }]);
+  for (const r of rows)
+    out.set(r.departmentId, [
+      ...(out.get(r.departmentId) ?? []),
+      { name: r.name, nature: r.nature, level: r.level, fundingForm: r.fundingForm },
+    ]);
   return out;
 }
 
@@ -57,11 +74,19 @@ async function unitsByDepartment(db: Db): Promise<Map<string, OrgUnit[]>> {
  * were carried and which blank, for the operation's audit row. The department's current units
  * (master data) replace the carried ones where the admin keeps them: they describe it as it is now.
  */
-export async function startYearDrafts(db: Db, actor: Actor, fiscalYear: number, ip?: string | null): Promise<YearDraftsResult> {
+export async function startYearDrafts(
+  db: Db,
+  actor: Actor,
+  fiscalYear: number,
+  ip?: string | null,
+): Promise<YearDraftsResult> {
   if (actor.role !== "admin") throw new ForbiddenError(records.actions.startYearDrafts);
   return db.transaction(async (tx) => {
     const open = await draftYear(tx, fiscalYear);
-    if (!open.ok) throw open.refusal === "unknown" ? new NotFoundError(records.things.fiscalYear(fiscalYear)) : new UserError(adminMessages.years.closedNoDrafts);
+    if (!open.ok)
+      throw open.refusal === "unknown"
+        ? new NotFoundError(records.things.fiscalYear(fiscalYear))
+        : new UserError(adminMessages.years.closedNoDrafts);
     const { framework } = open;
     const missing = await departmentsWithoutDraft(tx, fiscalYear);
     const published = await lastPublished(tx, fiscalYear);
@@ -69,10 +94,18 @@ export async function startYearDrafts(db: Db, actor: Actor, fiscalYear: number, 
     const result: YearDraftsResult = { carried: [], empty: [] };
     for (const department of missing) {
       const prior = published.get(department.id);
-      const base = prior ? carryForward(prior, fiscalYear, framework) : emptyDisclosure({ code: department.code, name: department.name }, fiscalYear, framework.id);
+      const base = prior
+        ? carryForward(prior, fiscalYear, framework)
+        : emptyDisclosure({ code: department.code, name: department.name }, fiscalYear, framework.id);
       const masterUnits = units.get(department.id);
       const content = masterUnits && masterUnits.length > 0 ? { ...base, orgUnits: masterUnits } : base;
-      await createDisclosure(tx, actor, { departmentId: department.id, fiscalYear, content, frameworkId: framework.id, ip });
+      await createDisclosure(tx, actor, {
+        departmentId: department.id,
+        fiscalYear,
+        content,
+        frameworkId: framework.id,
+        ip,
+      });
       (prior ? result.carried : result.empty).push(department.code);
     }
     return result;

@@ -1,4 +1,16 @@
-import { index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { Target } from "../../lib/domain/model";
 import { disclosureState, disclosureStates } from "../../lib/workflow/states";
 import { departments } from "./organisation";

@@ -28,5 +28,8 @@ export const importUploads = pgTable(
     bytes: bytea("bytes").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("import_uploads_created_at_idx").on(t.createdAt), index("import_uploads_created_by_idx").on(t.createdBy)],
+  (t) => [
+    index("import_uploads_created_at_idx").on(t.createdAt),
+    index("import_uploads_created_by_idx").on(t.createdBy),
+  ],
 );

@@ -42,5 +42,8 @@ export const publishedFiles = pgTable(
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
   },
-  (t) => [uniqueIndex("published_files_snapshot_format_idx").on(t.snapshotId, t.format), index("published_files_snapshot_idx").on(t.snapshotId)],
+  (t) => [
+    uniqueIndex("published_files_snapshot_format_idx").on(t.snapshotId, t.format),
+    index("published_files_snapshot_idx").on(t.snapshotId),
+  ],
 );

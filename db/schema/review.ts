@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { disclosures } from "./disclosures";
 import { returnReasons } from "./settings";
 import { users } from "./users";
@@ -28,7 +38,10 @@ export const reviewComments = pgTable(
     resolvedAt: stamp("resolved_at"),
     resolvedBy: uuid("resolved_by").references(() => users.id),
   },
-  (t) => [index("review_comments_disclosure_idx").on(t.disclosureId), index("review_comments_row_idx").on(t.anchorRowId)],
+  (t) => [
+    index("review_comments_disclosure_idx").on(t.disclosureId),
+    index("review_comments_row_idx").on(t.anchorRowId),
+  ],
 );
 
 /** One return of a disclosure to its department: the reason code the bureau counts, and the text. */

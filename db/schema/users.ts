@@ -34,7 +34,10 @@ export const userDepartments = pgTable(
       .notNull()
       .references(() => departments.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.departmentId] }), index("user_departments_department_idx").on(t.departmentId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.departmentId] }),
+    index("user_departments_department_idx").on(t.departmentId),
+  ],
 );
 
 /** An approver's scope: the desks' groups they review. */

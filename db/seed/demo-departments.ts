@@ -25,7 +25,11 @@ export const demoDepartments: DemoDepartment[] = [
     name: "三河市财政局",
     desk: "一科",
     scale: "0.85",
-    responsibilities: ["贯彻执行财税方针政策，拟订全市财政发展规划和改革方案。", "负责编制年度市级预决算草案并组织执行。", "负责政府非税收入管理和政府采购监督管理。"],
+    responsibilities: [
+      "贯彻执行财税方针政策，拟订全市财政发展规划和改革方案。",
+      "负责编制年度市级预决算草案并组织执行。",
+      "负责政府非税收入管理和政府采购监督管理。",
+    ],
     orgUnits: [office("三河市财政局"), institution("三河市财政国库支付中心")],
     overallGoal: "深化预算管理制度改革，全面实施预算绩效管理，保障全市重点支出。",
     projects: [
@@ -38,7 +42,11 @@ export const demoDepartments: DemoDepartment[] = [
     name: "三河市教育局",
     desk: "一科",
     scale: "3.6",
-    responsibilities: ["贯彻执行教育法律法规和方针政策，统筹全市教育事业发展。", "负责全市各级各类学校的教育教学管理工作。", "负责教师队伍建设和学生资助工作。"],
+    responsibilities: [
+      "贯彻执行教育法律法规和方针政策，统筹全市教育事业发展。",
+      "负责全市各级各类学校的教育教学管理工作。",
+      "负责教师队伍建设和学生资助工作。",
+    ],
     orgUnits: [office("三河市教育局"), institution("三河市教师发展中心")],
     overallGoal: "推进义务教育优质均衡发展，改善办学条件，提高教育教学质量。",
     projects: [
@@ -52,7 +60,11 @@ export const demoDepartments: DemoDepartment[] = [
     name: "三河市卫生健康局",
     desk: "二科",
     scale: "1.9",
-    responsibilities: ["贯彻执行卫生健康法律法规，拟订全市卫生健康事业发展规划。", "负责疾病预防控制和基本公共卫生服务工作。", "负责医疗机构和医疗服务行业管理。"],
+    responsibilities: [
+      "贯彻执行卫生健康法律法规，拟订全市卫生健康事业发展规划。",
+      "负责疾病预防控制和基本公共卫生服务工作。",
+      "负责医疗机构和医疗服务行业管理。",
+    ],
     orgUnits: [office("三河市卫生健康局"), institution("三河市疾病预防控制中心")],
     overallGoal: "巩固基本公共卫生服务成果，提升基层医疗服务能力，保障群众健康。",
     projects: [
@@ -65,7 +77,11 @@ export const demoDepartments: DemoDepartment[] = [
     name: "三河市自然资源和规划局",
     desk: "二科",
     scale: "1.3",
-    responsibilities: ["履行全民所有土地等自然资源资产所有者职责。", "负责国土空间规划编制和实施监督。", "负责耕地保护和不动产登记工作。"],
+    responsibilities: [
+      "履行全民所有土地等自然资源资产所有者职责。",
+      "负责国土空间规划编制和实施监督。",
+      "负责耕地保护和不动产登记工作。",
+    ],
     orgUnits: [office("三河市自然资源和规划局")],
     overallGoal: "完成国土空间规划编制，严格耕地保护，提高自然资源利用效率。",
     projects: [
@@ -78,7 +94,11 @@ export const demoDepartments: DemoDepartment[] = [
     name: "三河市住房和城乡建设局",
     desk: "二科",
     scale: "1.6",
-    responsibilities: ["负责全市住房保障和房地产市场监督管理。", "负责建筑市场和工程质量安全监督管理。", "指导城乡建设和老旧小区改造工作。"],
+    responsibilities: [
+      "负责全市住房保障和房地产市场监督管理。",
+      "负责建筑市场和工程质量安全监督管理。",
+      "指导城乡建设和老旧小区改造工作。",
+    ],
     orgUnits: [office("三河市住房和城乡建设局"), institution("三河市建设工程质量监督站")],
     overallGoal: "推进老旧小区改造，加强工程质量安全监管，改善群众居住条件。",
     projects: [

@@ -45,7 +45,15 @@ describe("the demo seed", () => {
     expect(published).toMatchObject({ departmentCode: "434", fiscalYear: 2020, revision: 1 });
     const snapshot = await getPublishedSnapshot(t.db, published.disclosureId);
     expect(snapshot.canonical).toEqual(sanhe2020());
-    expect((await listPublishedFiles(t.db, published.snapshotId)).map((f) => f.format)).toEqual(["csv-indicators", "csv-procurement", "datapackage", "docx", "json", "pdf", "xlsx"]);
+    expect((await listPublishedFiles(t.db, published.snapshotId)).map((f) => f.format)).toEqual([
+      "csv-indicators",
+      "csv-procurement",
+      "datapackage",
+      "docx",
+      "json",
+      "pdf",
+      "xlsx",
+    ]);
     expect(await verifySnapshot(t.db, published.snapshotId)).toBe(true);
   });
 
@@ -53,7 +61,14 @@ describe("the demo seed", () => {
     const admin = await actorOf("admin");
     const year2021 = await listDisclosuresForActor(t.db, admin, { fiscalYear: 2021 });
     const stateOf = Object.fromEntries(year2021.map((d) => [d.departmentCode, d.state]));
-    expect(stateOf).toEqual({ "434": "draft", "402": "submitted", "405": "in_review", "411": "returned", "418": "approved", "420": "draft" });
+    expect(stateOf).toEqual({
+      "434": "draft",
+      "402": "submitted",
+      "405": "in_review",
+      "411": "returned",
+      "418": "approved",
+      "420": "draft",
+    });
   });
 
   it("carries 434's 2020 figures into its 2021 draft as the prior-year column, on the 2021 framework", async () => {
@@ -67,11 +82,16 @@ describe("the demo seed", () => {
 
   it("gives the other departments disclosures that pass every sum check", async () => {
     const admin = await actorOf("admin");
-    const others = (await listDisclosuresForActor(t.db, admin, { fiscalYear: 2021 })).filter((d) => d.departmentCode !== "434");
+    const others = (await listDisclosuresForActor(t.db, admin, { fiscalYear: 2021 })).filter(
+      (d) => d.departmentCode !== "434",
+    );
     expect(others).toHaveLength(5);
     for (const item of others) {
       const findings = checkDisclosure(await loadDisclosure(t.db, admin, item.id));
-      expect(findings.filter((f) => f.severity !== "info"), item.departmentName).toEqual([]);
+      expect(
+        findings.filter((f) => f.severity !== "info"),
+        item.departmentName,
+      ).toEqual([]);
     }
   });
 
@@ -79,7 +99,11 @@ describe("the demo seed", () => {
     const clerk2 = await actorOf("clerk2");
     expect((await listDisclosuresForActor(t.db, clerk2)).map((d) => d.departmentCode)).toEqual(["411"]);
     const approver = await actorOf("approver");
-    expect([...new Set((await listDisclosuresForActor(t.db, approver)).map((d) => d.departmentCode))].sort()).toEqual(["402", "405", "434"]);
+    expect([...new Set((await listDisclosuresForActor(t.db, approver)).map((d) => d.departmentCode))].sort()).toEqual([
+      "402",
+      "405",
+      "434",
+    ]);
     const returned = (await listDisclosuresForActor(t.db, clerk2, { states: ["returned"] }))[0];
     const [comment] = await listComments(t.db, clerk2, returned.id);
     expect(comment).toMatchObject({ rowGone: false, resolvedAt: null });
@@ -102,7 +126,14 @@ describe("the demo seed on a machine without Chromium", () => {
     try {
       await seedDemo(bare.db);
       const [published] = await listPublicDisclosures(bare.db);
-      expect((await listPublishedFiles(bare.db, published.snapshotId)).map((f) => f.format)).toEqual(["csv-indicators", "csv-procurement", "datapackage", "docx", "json", "xlsx"]);
+      expect((await listPublishedFiles(bare.db, published.snapshotId)).map((f) => f.format)).toEqual([
+        "csv-indicators",
+        "csv-procurement",
+        "datapackage",
+        "docx",
+        "json",
+        "xlsx",
+      ]);
     } finally {
       if (before === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = before;

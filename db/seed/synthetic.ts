@@ -8,7 +8,12 @@ import type { DemoDepartment } from "./demo-departments";
  * leaf figures are the fixture's scaled exactly (decimal.js), and every total is the sum of its
  * parts, so the finance bureau's sum checks pass as they do on the fixture.
  */
-export function syntheticDisclosure(template: Disclosure, dept: DemoDepartment, fiscalYear: number, frameworkId: string): Disclosure {
+export function syntheticDisclosure(
+  template: Disclosure,
+  dept: DemoDepartment,
+  fiscalYear: number,
+  frameworkId: string,
+): Disclosure {
   const scale = (amount: string | null, factor: string = dept.scale) => toAmount(new Money(amount ?? 0).times(factor));
   const sum = (...amounts: string[]) => toAmount(amounts.reduce((acc, a) => acc.plus(a), new Money(0)));
   const t = template;
@@ -18,18 +23,33 @@ export function syntheticDisclosure(template: Disclosure, dept: DemoDepartment, 
   const basic = sum(personnel, publicOperating);
   const projectTotal = scale(t.budget.expenditure.project);
   const projectAmounts = dept.projects.map((p) => scale(projectTotal, p.share));
-  projectAmounts[projectAmounts.length - 1] = toAmount(new Money(projectTotal).minus(sum(...projectAmounts.slice(0, -1))));
+  projectAmounts[projectAmounts.length - 1] = toAmount(
+    new Money(projectTotal).minus(sum(...projectAmounts.slice(0, -1))),
+  );
   const total = sum(basic, projectTotal);
   const priorBasic = scale(basic, "0.97");
   const priorProject = scale(projectTotal, "0.92");
 
-  const current = { outbound: "0.00", vehiclePurchase: "0.00", vehicleOperation: scale(t.threePublic.current.vehicleOperation), reception: scale(t.threePublic.current.reception, new Money(dept.scale).times("0.5").toString()) };
-  const prior = { outbound: "0.00", vehiclePurchase: "0.00", vehicleOperation: scale(t.threePublic.priorYear.vehicleOperation), reception: scale(t.threePublic.priorYear.reception, new Money(dept.scale).times("0.5").toString()) };
+  const current = {
+    outbound: "0.00",
+    vehiclePurchase: "0.00",
+    vehicleOperation: scale(t.threePublic.current.vehicleOperation),
+    reception: scale(t.threePublic.current.reception, new Money(dept.scale).times("0.5").toString()),
+  };
+  const prior = {
+    outbound: "0.00",
+    vehiclePurchase: "0.00",
+    vehicleOperation: scale(t.threePublic.priorYear.vehicleOperation),
+    reception: scale(t.threePublic.priorYear.reception, new Money(dept.scale).times("0.5").toString()),
+  };
 
   const items = procurementItems(dept, dept.projects[0].name, projectAmounts[0]);
   const procurementTotal = sum(...items.map((i) => i.amount!));
   const buildings = { area: scale(t.assets.buildings.area), value: scale(t.assets.buildings.value) };
-  const vehicles = { count: Math.max(1, Math.round(Number(dept.scale) * 4)), value: scale(t.assets.vehicles.value, new Money(dept.scale).times("0.3").toString()) };
+  const vehicles = {
+    count: Math.max(1, Math.round(Number(dept.scale) * 4)),
+    value: scale(t.assets.vehicles.value, new Money(dept.scale).times("0.3").toString()),
+  };
   const otherAssets = scale(t.assets.other.value);
 
   return {
@@ -41,8 +61,22 @@ export function syntheticDisclosure(template: Disclosure, dept: DemoDepartment, 
     responsibilities: dept.responsibilities,
     orgUnits: dept.orgUnits,
     budget: {
-      income: { total, generalPublicBudget: total, governmentFund: "0.00", fiscalSpecialAccount: "0.00", other: "0.00" },
-      expenditure: { total, basic, personnel, publicOperating, project: projectTotal, other: "0.00", projectHighlights: dept.projects.map((p) => p.name).join("、") },
+      income: {
+        total,
+        generalPublicBudget: total,
+        governmentFund: "0.00",
+        fiscalSpecialAccount: "0.00",
+        other: "0.00",
+      },
+      expenditure: {
+        total,
+        basic,
+        personnel,
+        publicOperating,
+        project: projectTotal,
+        other: "0.00",
+        projectHighlights: dept.projects.map((p) => p.name).join("、"),
+      },
       priorYear: { total: sum(priorBasic, priorProject), basic: priorBasic, project: priorProject },
       changeReasons: { basic: "主要为人员正常晋级增资及社保缴费基数调整", project: "主要为新增年度重点工作项目经费" },
     },
@@ -50,14 +84,27 @@ export function syntheticDisclosure(template: Disclosure, dept: DemoDepartment, 
     threePublic: {
       current: { total: sum(...Object.values(current)), ...current },
       priorYear: { total: sum(...Object.values(prior)), ...prior },
-      changeReasons: { outbound: "", vehicles: "严格执行公务用车管理规定，压减车辆运行维护费用", reception: "厉行节约，严格控制公务接待标准和数量" },
+      changeReasons: {
+        outbound: "",
+        vehicles: "严格执行公务用车管理规定，压减车辆运行维护费用",
+        reception: "厉行节约，严格控制公务接待标准和数量",
+      },
     },
     performance: {
       overallGoal: dept.overallGoal,
-      subGoals: dept.projects.map((p) => ({ title: p.name, goal: p.goal, indicators: `按时完成${p.name}所列任务，服务对象满意度不低于90%。` })),
+      subGoals: dept.projects.map((p) => ({
+        title: p.name,
+        goal: p.goal,
+        indicators: `按时完成${p.name}所列任务，服务对象满意度不低于90%。`,
+      })),
       safeguards: t.performance.safeguards,
       framework: frameworkId,
-      projects: dept.projects.map((p, i) => ({ name: p.name, amount: projectAmounts[i], goal: p.goal, indicators: projectIndicators(p.name, projectAmounts[i]) })),
+      projects: dept.projects.map((p, i) => ({
+        name: p.name,
+        amount: projectAmounts[i],
+        goal: p.goal,
+        indicators: projectIndicators(p.name, projectAmounts[i]),
+      })),
     },
     procurement: { total: procurementTotal, items },
     assets: {
@@ -93,7 +140,10 @@ function procurementItems(dept: DemoDepartment, project: string, projectBudget: 
     };
   };
   const scale = Number(dept.scale);
-  return [line("台式计算机", "A02010104", Math.ceil(8 * scale), "0.90"), line("激光打印机", "A0201060102", Math.ceil(3 * scale), "1.58")];
+  return [
+    line("台式计算机", "A02010104", Math.ceil(8 * scale), "0.90"),
+    line("激光打印机", "A0201060102", Math.ceil(3 * scale), "1.58"),
+  ];
 }
 
 /** Six indicators in the 2021 framework: output (three kinds), cost, benefit, satisfaction. */
@@ -111,7 +161,13 @@ function projectIndicators(project: string, amount: string): Indicator[] {
     row("产出指标", "数量指标", "开展专项工作次数", `全年开展${project}相关工作次数`, ">=12次"),
     row("产出指标", "质量指标", "工作任务完成合格率", "完成任务的质量达标比例", ">=95%"),
     row("产出指标", "时效指标", "任务按时完成率", "在规定时限内完成任务的比例", "=100%"),
-    row("成本指标", "经济成本指标", "项目支出控制数", "项目支出不超过年度预算", `<=${new Money(amount).toDecimalPlaces(2).toString()}万元`),
+    row(
+      "成本指标",
+      "经济成本指标",
+      "项目支出控制数",
+      "项目支出不超过年度预算",
+      `<=${new Money(amount).toDecimalPlaces(2).toString()}万元`,
+    ),
     row("效益指标", "社会效益指标", "公共服务水平", "服务质量和效率", "明显提升"),
     row("满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象满意度调查结果", ">=90%"),
   ];

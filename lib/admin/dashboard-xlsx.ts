@@ -17,9 +17,21 @@ import type { DashboardRow, DashboardTotals, FigureKey } from "./year-dashboard"
 
 const m = adminMessages.dashboard;
 
-type Column = { header: string; width: number; kind: "text" | "count" | "amount"; value: (r: DashboardRow) => string | number | null; figure?: FigureKey };
+type Column = {
+  header: string;
+  width: number;
+  kind: "text" | "count" | "amount";
+  value: (r: DashboardRow) => string | number | null;
+  figure?: FigureKey;
+};
 
-const amountColumn = (header: string, figure: FigureKey): Column => ({ header, width: 14, kind: "amount", value: (r) => r.figures[figure], figure });
+const amountColumn = (header: string, figure: FigureKey): Column => ({
+  header,
+  width: 14,
+  kind: "amount",
+  value: (r) => r.figures[figure],
+  figure,
+});
 
 export const dashboardColumns: Column[] = [
   { header: zhCN.common.departmentCode, width: 10, kind: "text", value: (r) => r.departmentCode },
@@ -51,7 +63,13 @@ function cell(value: string | number | null, kind: Column["kind"]): ExcelJS.Cell
   return typeof value === "number" ? value : Number(value);
 }
 
-export type DashboardSheetInput = { year: number; rows: readonly DashboardRow[]; totals: DashboardTotals; filterNote: string; exportedAt: Date };
+export type DashboardSheetInput = {
+  year: number;
+  rows: readonly DashboardRow[];
+  totals: DashboardTotals;
+  filterNote: string;
+  exportedAt: Date;
+};
 
 export async function renderDashboardXlsx(input: DashboardSheetInput): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -78,7 +96,15 @@ export async function renderDashboardXlsx(input: DashboardSheetInput): Promise<U
   for (const r of input.rows) format(sheet.addRow(dashboardColumns.map((c) => cell(c.value(r), c.kind))));
 
   const totals = sheet.addRow(
-    dashboardColumns.map((c, i) => (i === 0 ? m.total : i === 1 ? adminMessages.departments.count(input.rows.length) : c.figure && input.totals.reporting[c.figure] > 0 ? Number(input.totals[c.figure]) : null)),
+    dashboardColumns.map((c, i) =>
+      i === 0
+        ? m.total
+        : i === 1
+          ? adminMessages.departments.count(input.rows.length)
+          : c.figure && input.totals.reporting[c.figure] > 0
+            ? Number(input.totals[c.figure])
+            : null,
+    ),
   );
   totals.font = { bold: true };
   format(totals);

@@ -4,7 +4,10 @@ import { departmentSheet, toCsv, toXlsx } from "./__fixtures__/sheets";
 import { validateDepartmentSheet, type DepartmentSheetContext } from "./department-sheet";
 import { readSheet, SheetError } from "./sheet";
 
-const context: DepartmentSheetContext = { existing: [{ code: "434", name: "三河市人民政府办公室" }], desks: ["一科", "二科"] };
+const context: DepartmentSheetContext = {
+  existing: [{ code: "434", name: "三河市人民政府办公室" }],
+  desks: ["一科", "二科"],
+};
 
 describe("validateDepartmentSheet", () => {
   it("reads 150 departments from an .xlsx with a title row, rows of the same code adding units", async () => {
@@ -74,14 +77,41 @@ describe("validateDepartmentSheet", () => {
   });
 
   it("says which column is missing, and what the header should be when there is none", () => {
-    expect(validateDepartmentSheet([["部门编码", "审核科室"], ["1", "一科"]], context).problems).toEqual([{ row: 1, column: "部门名称", message: "缺少“部门名称”列。" }]);
-    expect(validateDepartmentSheet([["编号", "名字"], ["1", "a"]], context).problems[0].message).toMatch(/^没有找到表头：第一行应包含 “部门编码”、“部门名称”/);
-    expect(validateDepartmentSheet([["部门编码", "部门名称"], ["", ""]], context).problems[0].message).toBe("表格中没有数据。");
+    expect(
+      validateDepartmentSheet(
+        [
+          ["部门编码", "审核科室"],
+          ["1", "一科"],
+        ],
+        context,
+      ).problems,
+    ).toEqual([{ row: 1, column: "部门名称", message: "缺少“部门名称”列。" }]);
+    expect(
+      validateDepartmentSheet(
+        [
+          ["编号", "名字"],
+          ["1", "a"],
+        ],
+        context,
+      ).problems[0].message,
+    ).toMatch(/^没有找到表头：第一行应包含 “部门编码”、“部门名称”/);
+    expect(
+      validateDepartmentSheet(
+        [
+          ["部门编码", "部门名称"],
+          ["", ""],
+        ],
+        context,
+      ).problems[0].message,
+    ).toBe("表格中没有数据。");
   });
 });
 
 describe("readSheet", () => {
-  const rows = [["部门编码", "部门名称"], ["701", "三河市统计局"]];
+  const rows = [
+    ["部门编码", "部门名称"],
+    ["701", "三河市统计局"],
+  ];
 
   it("reads CSV in UTF-8 (with BOM) and in GB18030 as old Excel saves it", async () => {
     expect(await readSheet(toCsv(rows), "a.csv")).toEqual(rows);
@@ -90,7 +120,9 @@ describe("readSheet", () => {
   });
 
   it("refuses what is not a sheet with a message that says what to do", async () => {
-    await expect(readSheet(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), "旧表.xls")).rejects.toThrow("旧版 .xls 请在 Excel 中另存为 .xlsx");
+    await expect(readSheet(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), "旧表.xls")).rejects.toThrow(
+      "旧版 .xls 请在 Excel 中另存为 .xlsx",
+    );
     await expect(readSheet(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), "坏.xlsx")).rejects.toThrow(SheetError);
     await expect(readSheet(new Uint8Array(), "空.csv")).rejects.toThrow("表格中没有数据。");
   });

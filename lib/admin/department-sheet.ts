@@ -67,7 +67,8 @@ export function validateDepartmentSheet(rows: string[][], context: DepartmentShe
       if (name === "") report(row, "name", need(m.columns.name));
       else if (existingByCode.has(code)) report(row, "code", m.codeExists(code, existingByCode.get(code)!));
       else if (existingByName.has(name)) report(row, "name", m.nameExists(name, existingByName.get(name)!));
-      else if (nameFirstSeen.has(name)) report(row, "name", m.nameRepeated(name, nameFirstSeen.get(name)!.row, nameFirstSeen.get(name)!.code));
+      else if (nameFirstSeen.has(name))
+        report(row, "name", m.nameRepeated(name, nameFirstSeen.get(name)!.row, nameFirstSeen.get(name)!.code));
       if (desk !== "" && !desks.has(desk)) report(row, "desk", m.unknownDesk(desk, knownDesks));
       const department: ImportedDepartment = { row, code, name, desk: desk || null, orgUnits: [] };
       byCode.set(code, department);
@@ -75,7 +76,8 @@ export function validateDepartmentSheet(rows: string[][], context: DepartmentShe
     } else {
       // A later row of the same department adds a unit; its name and desk may be left empty.
       if (name !== "" && name !== known.name) report(row, "name", m.nameDiffers(code, known.row, known.name, name));
-      if (desk !== "" && desk !== (known.desk ?? "")) report(row, "desk", m.deskDiffers(code, known.row, known.desk ?? adminMessages.departments.noDesk, desk));
+      if (desk !== "" && desk !== (known.desk ?? ""))
+        report(row, "desk", m.deskDiffers(code, known.row, known.desk ?? adminMessages.departments.noDesk, desk));
     }
     const unit = readUnit(cells, (column, message) => report(row, column, message));
     if (unit) {
@@ -89,7 +91,10 @@ export function validateDepartmentSheet(rows: string[][], context: DepartmentShe
 }
 
 /** The unit on a row: none when its four cells are empty, a problem when only some are filled. */
-function readUnit(cells: Record<DepartmentColumn, string>, report: (column: DepartmentColumn, message: string) => void): OrgUnit | null {
+function readUnit(
+  cells: Record<DepartmentColumn, string>,
+  report: (column: DepartmentColumn, message: string) => void,
+): OrgUnit | null {
   const { unitName, nature, level, fundingForm } = cells;
   const filled = [unitName, nature, level, fundingForm].filter((v) => v !== "").length;
   if (filled === 0) return null;

@@ -19,9 +19,14 @@ const f = adminMessages.frameworks;
 /** Departments or desks ticked in a checkbox group (lib/form-values.ts says how a form sends them). */
 export const idList = formList(z.array(z.uuid()));
 
-const scopeRules = <T extends { role: (typeof roles)[number]; departmentIds: string[]; groupIds: string[] }>(value: T, ctx: z.RefinementCtx) => {
-  if (value.role === "clerk" && value.departmentIds.length === 0) ctx.addIssue({ code: "custom", path: ["departmentIds"], message: u.clerkNeedsDepartment });
-  if (value.role === "approver" && value.groupIds.length === 0) ctx.addIssue({ code: "custom", path: ["groupIds"], message: u.approverNeedsDesk });
+const scopeRules = <T extends { role: (typeof roles)[number]; departmentIds: string[]; groupIds: string[] }>(
+  value: T,
+  ctx: z.RefinementCtx,
+) => {
+  if (value.role === "clerk" && value.departmentIds.length === 0)
+    ctx.addIssue({ code: "custom", path: ["departmentIds"], message: u.clerkNeedsDepartment });
+  if (value.role === "approver" && value.groupIds.length === 0)
+    ctx.addIssue({ code: "custom", path: ["groupIds"], message: u.approverNeedsDesk });
 };
 
 const userFields = {
@@ -32,7 +37,9 @@ const userFields = {
 };
 
 /** Scope that does not belong to the role is dropped, not refused: the form keeps both lists. */
-const fitScope = <T extends { role: (typeof roles)[number]; departmentIds: string[]; groupIds: string[] }>(v: T): T => ({
+const fitScope = <T extends { role: (typeof roles)[number]; departmentIds: string[]; groupIds: string[] }>(
+  v: T,
+): T => ({
   ...v,
   departmentIds: v.role === "clerk" ? v.departmentIds : [],
   groupIds: v.role === "approver" ? v.groupIds : [],
@@ -65,7 +72,9 @@ export const departmentForm = z.object({
   groupId: optionalId,
   orgUnits: z.array(orgUnitForm).max(50),
 });
-export const newDepartmentForm = departmentForm.extend({ code: z.string().trim().regex(DEPARTMENT_CODE, d.codeInvalid) });
+export const newDepartmentForm = departmentForm.extend({
+  code: z.string().trim().regex(DEPARTMENT_CODE, d.codeInvalid),
+});
 export const editDepartmentForm = departmentForm.extend({ departmentId: z.uuid() });
 export type NewDepartmentForm = z.infer<typeof newDepartmentForm>;
 export type EditDepartmentForm = z.infer<typeof editDepartmentForm>;
@@ -81,11 +90,16 @@ export const fiscalYearForm = z.object({
   submissionDeadline: deadline,
   status: z.enum(["open", "closed"]),
 });
-export const newFiscalYearForm = fiscalYearForm.omit({ status: true }).extend({ startDrafts: formBoolean.default(false) });
+export const newFiscalYearForm = fiscalYearForm
+  .omit({ status: true })
+  .extend({ startDrafts: formBoolean.default(false) });
 export type FiscalYearForm = z.infer<typeof fiscalYearForm>;
 
 export const frameworkForm = z.object({
-  id: z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, f.idInvalid),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{1,20}$/, f.idInvalid),
   name: z.string().trim().min(1, f.nameRequired).max(100),
   source: z.string().trim().max(200).default(""),
   levels: z.string().max(5000),

@@ -26,7 +26,11 @@ describe("describeChanges: the audit row's words", () => {
 
   it("counts a second input claiming the same original as an addition (a hostile or confused client)", () => {
     const form = open();
-    form.levels.push({ original: "产出指标", name: "产出指标二", level2: [{ original: "数量指标", name: "数量指标" }] });
+    form.levels.push({
+      original: "产出指标",
+      name: "产出指标二",
+      level2: [{ original: "数量指标", name: "数量指标" }],
+    });
     expect(describeChanges(before, form)).toEqual(["新增一级指标“产出指标二”"]);
     form.levels[0].level2.push({ original: "数量指标", name: "数量指标乙" });
     expect(describeChanges(before, form)).toEqual(["“产出指标”下新增二级指标“数量指标乙”", "新增一级指标“产出指标二”"]);
@@ -36,7 +40,11 @@ describe("describeChanges: the audit row's words", () => {
     const form = open();
     form.levels.splice(1, 1);
     form.levels[0].level2[1] = { original: "不存在的", name: "时效指标" };
-    expect(describeChanges(before, form)).toEqual(["“产出指标”下新增二级指标“时效指标”", "“产出指标”下删除二级指标“质量指标”", "删除一级指标“效益指标”"]);
+    expect(describeChanges(before, form)).toEqual([
+      "“产出指标”下新增二级指标“时效指标”",
+      "“产出指标”下删除二级指标“质量指标”",
+      "删除一级指标“效益指标”",
+    ]);
   });
 });
 
@@ -46,7 +54,9 @@ describe("frameworkEditForm", () => {
     form.levels[1].name = " 产出指标 ";
     const parsed = frameworkEditForm.safeParse(form);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["levels.1.name", "一级指标“产出指标”重复，请改用不同的名称。"]]);
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["levels.1.name", "一级指标“产出指标”重复，请改用不同的名称。"],
+    ]);
   });
 
   it("allows the same level-2 name under two level-1s", () => {

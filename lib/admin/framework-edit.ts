@@ -17,7 +17,8 @@ export const LEVEL_NAME_MAX = 50;
 export const LEVEL1_MAX = 30;
 export const LEVEL2_MAX = 50;
 
-const levelName = (required: string) => z.string().trim().min(1, required).max(LEVEL_NAME_MAX, e.tooLong(LEVEL_NAME_MAX));
+const levelName = (required: string) =>
+  z.string().trim().min(1, required).max(LEVEL_NAME_MAX, e.tooLong(LEVEL_NAME_MAX));
 const original = z.string().max(200);
 
 export const frameworkEditForm = z
@@ -45,11 +46,17 @@ export const frameworkEditForm = z
     // Duplicates are named where the second one is, so the first keeps its place.
     const level1s = new Set<string>();
     form.levels.forEach((l1, i) => {
-      if (level1s.has(l1.name)) ctx.addIssue({ code: "custom", path: ["levels", i, "name"], message: e.duplicateLevel1(l1.name) });
+      if (level1s.has(l1.name))
+        ctx.addIssue({ code: "custom", path: ["levels", i, "name"], message: e.duplicateLevel1(l1.name) });
       level1s.add(l1.name);
       const level2s = new Set<string>();
       l1.level2.forEach((l2, j) => {
-        if (level2s.has(l2.name)) ctx.addIssue({ code: "custom", path: ["levels", i, "level2", j, "name"], message: e.duplicateLevel2(l1.name, l2.name) });
+        if (level2s.has(l2.name))
+          ctx.addIssue({
+            code: "custom",
+            path: ["levels", i, "level2", j, "name"],
+            message: e.duplicateLevel2(l1.name, l2.name),
+          });
         level2s.add(l2.name);
       });
     });
@@ -70,7 +77,11 @@ export function formOf(framework: IndicatorFramework, expected: string): Framewo
     expected,
     name: framework.name,
     source: framework.source,
-    levels: framework.levels.map((l) => ({ original: l.level1, name: l.level1, level2: l.level2.map((x) => ({ original: x, name: x })) })),
+    levels: framework.levels.map((l) => ({
+      original: l.level1,
+      name: l.level1,
+      level2: l.level2.map((x) => ({ original: x, name: x })),
+    })),
   };
 }
 
@@ -81,7 +92,10 @@ export const pairKey = (level1: string, level2: string) => `${level1}\u0000${lev
  * What an edit changes, in Chinese for the audit row: renames (by `original`, only when the original
  * really was in the stored framework), additions, removals and whether the order moved.
  */
-export function describeChanges(before: Pick<IndicatorFramework, "name" | "source" | "levels">, form: FrameworkEditForm): string[] {
+export function describeChanges(
+  before: Pick<IndicatorFramework, "name" | "source" | "levels">,
+  form: FrameworkEditForm,
+): string[] {
   const c = e.changes;
   const out: string[] = [];
   if (before.name !== form.name) out.push(c.name(before.name, form.name));
@@ -111,7 +125,10 @@ export function describeChanges(before: Pick<IndicatorFramework, "name" | "sourc
   for (const l of before.levels) if (!kept.has(l.level1)) out.push(c.level1Removed(l.level1));
   const stayedBefore = before.levels
     .filter((l) => kept.has(l.level1))
-    .map((l): [string, string[]] => [l.level1, l.level2.filter((x) => stayed.find(([l1]) => l1 === l.level1)?.[1].includes(x))]);
+    .map((l): [string, string[]] => [
+      l.level1,
+      l.level2.filter((x) => stayed.find(([l1]) => l1 === l.level1)?.[1].includes(x)),
+    ]);
   if (JSON.stringify(stayed) !== JSON.stringify(stayedBefore)) out.push(c.reordered);
   return out;
 }

@@ -23,6 +23,7 @@ describe("framework levels as text", () => {
   });
 
   it("round-trips the built-in frameworks", () => {
-    for (const framework of builtInFrameworks) expect(parseLevels(printLevels(framework.levels)).levels).toEqual(framework.levels);
+    for (const framework of builtInFrameworks)
+      expect(parseLevels(printLevels(framework.levels)).levels).toEqual(framework.levels);
   });
 });

@@ -22,7 +22,16 @@ export function parseLevels(text: string): LevelsResult {
     const line = raw.trim();
     if (line === "") return;
     const match = /^([^:：]+)[:：](.+)$/.exec(line);
-    const level2 = match ? [...new Set(match[2].split(/[、,，;；]/).map((s) => s.trim()).filter((s) => s !== ""))] : [];
+    const level2 = match
+      ? [
+          ...new Set(
+            match[2]
+              .split(/[、,，;；]/)
+              .map((s) => s.trim())
+              .filter((s) => s !== ""),
+          ),
+        ]
+      : [];
     if (!match || level2.length === 0) {
       problems.push(f.levelLine(index + 1, line));
       return;

@@ -45,7 +45,14 @@ export function daysLate(l: Lateness): number {
 }
 
 /** The lateness as short Chinese notes for a table cell or a sheet ("逾期 5 天"). */
-export function latenessNotes(l: Lateness, words: { overdue: (d: number) => string; submittedLate: (d: number) => string; publishOverdue: (d: number) => string }): string[] {
+export function latenessNotes(
+  l: Lateness,
+  words: {
+    overdue: (d: number) => string;
+    submittedLate: (d: number) => string;
+    publishOverdue: (d: number) => string;
+  },
+): string[] {
   const notes: string[] = [];
   if (l.overdue > 0) notes.push(words.overdue(l.overdue));
   if (l.submittedLate > 0) notes.push(words.submittedLate(l.submittedLate));

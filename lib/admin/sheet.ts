@@ -43,9 +43,15 @@ export const MAX_SHEET_BYTES = 900 * 1024;
  * first judged by content (lib/security/upload-check.ts: only a workbook or text). Refusals are
  * SheetError or UploadRejectedError, both shown to the admin.
  */
-export async function readSheet(bytes: Uint8Array, fileName: string, options: { check?: boolean } = {}): Promise<string[][]> {
+export async function readSheet(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { check?: boolean } = {},
+): Promise<string[][]> {
   return runParseJob({ kind: "sheet", bytes, fileName, check: options.check }, (refusal) =>
-    refusal.name === "UploadRejectedError" ? new UploadRejectedError(refusal.problem as UploadProblem, refusal.message) : new SheetError(refusal.message),
+    refusal.name === "UploadRejectedError"
+      ? new UploadRejectedError(refusal.problem as UploadProblem, refusal.message)
+      : new SheetError(refusal.message),
   );
 }
 
@@ -101,7 +107,8 @@ export function tabulate<K extends string>(
   if (nonEmpty < 0) return { rows: [], problems: [{ row: null, column: null, message: m.empty }] };
 
   const lookup = new Map<string, K>();
-  for (const column of columns) for (const name of [column.label, ...(column.aliases ?? [])]) lookup.set(normaliseHeader(name), column.key);
+  for (const column of columns)
+    for (const name of [column.label, ...(column.aliases ?? [])]) lookup.set(normaliseHeader(name), column.key);
   const positionsIn = (row: string[]) => {
     const found = new Map<K, number>();
     row.forEach((cell, index) => {
@@ -123,10 +130,18 @@ export function tabulate<K extends string>(
       break;
     }
   }
-  if (headerIndex < 0) return { rows: [], problems: [{ row: null, column: null, message: m.noHeader(columns.map((c) => `“${c.label}”`).join("、")) }] };
+  if (headerIndex < 0)
+    return {
+      rows: [],
+      problems: [{ row: null, column: null, message: m.noHeader(columns.map((c) => `“${c.label}”`).join("、")) }],
+    };
 
   const missing = required.filter((c) => !positions.has(c.key));
-  if (missing.length > 0) return { rows: [], problems: missing.map((c) => ({ row: headerIndex + 1, column: c.label, message: m.missingColumn(c.label) })) };
+  if (missing.length > 0)
+    return {
+      rows: [],
+      problems: missing.map((c) => ({ row: headerIndex + 1, column: c.label, message: m.missingColumn(c.label) })),
+    };
 
   const out: SheetRow<K>[] = [];
   // A cell holding what no text may hold (lib/domain/text-hygiene.ts) refuses the sheet, each such cell said.
@@ -137,7 +152,12 @@ export function tabulate<K extends string>(
     const cells = {} as Record<K, string>;
     for (const column of columns) {
       const at = positions.get(column.key);
-      cells[column.key] = at === undefined ? "" : normaliseText(row[at] ?? "").replace(/[\u00a0\u3000]/g, " ").trim();
+      cells[column.key] =
+        at === undefined
+          ? ""
+          : normaliseText(row[at] ?? "")
+              .replace(/[\u00a0\u3000]/g, " ")
+              .trim();
       const fault = textProblem(cells[column.key]);
       if (fault) faults.push({ row: i + 1, column: column.label, message: fault });
     }
@@ -145,7 +165,8 @@ export function tabulate<K extends string>(
   }
   if (faults.length > 0) return { rows: [], problems: faults };
   if (out.length === 0) return { rows: [], problems: [{ row: null, column: null, message: m.empty }] };
-  if (out.length > MAX_SHEET_ROWS) return { rows: [], problems: [{ row: null, column: null, message: m.tooManyRows(MAX_SHEET_ROWS) }] };
+  if (out.length > MAX_SHEET_ROWS)
+    return { rows: [], problems: [{ row: null, column: null, message: m.tooManyRows(MAX_SHEET_ROWS) }] };
   return { rows: out, problems: [] };
 }
 

@@ -3,7 +3,11 @@ import { toXlsx } from "./__fixtures__/sheets";
 import { readSheet } from "./sheet";
 import { parseRole, validateUserSheet, type UserSheetContext } from "./user-sheet";
 
-const context: UserSheetContext = { usernames: ["admin", "clerk"], departmentCodes: ["434", "402", "411"], desks: ["一科", "二科"] };
+const context: UserSheetContext = {
+  usernames: ["admin", "clerk"],
+  departmentCodes: ["434", "402", "411"],
+  desks: ["一科", "二科"],
+};
 
 describe("validateUserSheet", () => {
   it("reads clerks with their departments and approvers with their desks, lists written as people write them", async () => {
@@ -18,7 +22,14 @@ describe("validateUserSheet", () => {
     expect(result.problems).toEqual([]);
     expect(result.users).toEqual([
       { row: 2, username: "zhang.san", displayName: "张三", role: "clerk", departmentCodes: ["434", "402"], desks: [] },
-      { row: 3, username: "li_si", displayName: "李四", role: "approver", departmentCodes: [], desks: ["一科", "二科"] },
+      {
+        row: 3,
+        username: "li_si",
+        displayName: "李四",
+        role: "approver",
+        departmentCodes: [],
+        desks: ["一科", "二科"],
+      },
       { row: 4, username: "wang-wu", displayName: "王五", role: "admin", departmentCodes: [], desks: [] },
       { row: 5, username: "zhao6", displayName: "赵六", role: "clerk", departmentCodes: ["411"], desks: [] },
     ]);
@@ -52,6 +63,13 @@ describe("validateUserSheet", () => {
   });
 
   it("reads roles in Chinese, short Chinese and English", () => {
-    expect(["部门填报员", "填报员", "Clerk", " approver ", "管理员", "科员"].map(parseRole)).toEqual(["clerk", "clerk", "clerk", "approver", "admin", null]);
+    expect(["部门填报员", "填报员", "Clerk", " approver ", "管理员", "科员"].map(parseRole)).toEqual([
+      "clerk",
+      "clerk",
+      "clerk",
+      "approver",
+      "admin",
+      null,
+    ]);
   });
 });

@@ -21,7 +21,6 @@ export const userColumns: ReadonlyArray<ColumnSpec<UserColumn>> = [
   { key: "desks", label: m.columns.desks, aliases: ["科室", "负责科室"] },
 ];
 
-
 /** Roles as people write them in a sheet: the Chinese names, short forms, or the English codes. */
 const roleWords: Record<string, Role> = {
   部门填报员: "clerk",
@@ -39,7 +38,14 @@ export function parseRole(text: string): Role | null {
   return roleWords[text.trim().toLowerCase()] ?? roleWords[text.trim()] ?? null;
 }
 
-export type ImportedUser = { row: number; username: string; displayName: string; role: Role; departmentCodes: string[]; desks: string[] };
+export type ImportedUser = {
+  row: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentCodes: string[];
+  desks: string[];
+};
 
 export type UserSheetContext = {
   usernames: readonly string[];
@@ -54,7 +60,8 @@ export function validateUserSheet(rows: string[][], context: UserSheetContext): 
   if (table.problems.length > 0) return { users: [], problems: table.problems, rowCount: 0 };
 
   const problems: SheetProblem[] = [];
-  const report = (row: number, column: UserColumn, message: string) => problems.push({ row, column: m.columns[column], message });
+  const report = (row: number, column: UserColumn, message: string) =>
+    problems.push({ row, column: m.columns[column], message });
   // Usernames compare as the sign-in compares them: exactly, after trimming.
   const taken = new Set(context.usernames);
   const codes = new Set(context.departmentCodes);
@@ -86,7 +93,8 @@ export function validateUserSheet(rows: string[][], context: UserSheetContext): 
     if (role && role !== "clerk" && departmentCodes.length > 0) report(row, "departments", m.onlyClerkDepartments);
     if (role && role !== "approver" && deskNames.length > 0) report(row, "desks", m.onlyApproverDesks);
 
-    if (problems.length === before && role) users.push({ row, username, displayName, role, departmentCodes, desks: deskNames });
+    if (problems.length === before && role)
+      users.push({ row, username, displayName, role, departmentCodes, desks: deskNames });
   }
   return { users, problems: sortProblems(problems), rowCount: table.rows.length };
 }

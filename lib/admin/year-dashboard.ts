@@ -11,7 +11,16 @@ import { daysLate, isLate, lateness, type Lateness } from "./lateness";
  * downloads is the table they were looking at. Framework-free; amounts stay decimal strings.
  */
 
-export const figureKeys = ["income", "expenditure", "threePublic", "outbound", "vehiclePurchase", "vehicleOperation", "reception", "procurement"] as const;
+export const figureKeys = [
+  "income",
+  "expenditure",
+  "threePublic",
+  "outbound",
+  "vehiclePurchase",
+  "vehicleOperation",
+  "reception",
+  "procurement",
+] as const;
 export type FigureKey = (typeof figureKeys)[number];
 export type Figures = Record<FigureKey, string | null>;
 
@@ -37,7 +46,11 @@ export type DashboardRecord = {
 
 export type DashboardRow = DashboardRecord & { lateness: Lateness };
 
-export function withLateness(records: readonly DashboardRecord[], deadline: string | null, today?: string): DashboardRow[] {
+export function withLateness(
+  records: readonly DashboardRecord[],
+  deadline: string | null,
+  today?: string,
+): DashboardRow[] {
   return records.map((r) => ({ ...r, lateness: lateness(r, deadline, today) }));
 }
 
@@ -51,12 +64,32 @@ export const dashboardStates = ["none", draft, returned, submitted, in_review, a
 export type DashboardState = (typeof dashboardStates)[number];
 
 export const sortKeys = [
-  "code", "name", "desk", "state", "submittedAt", "approvedAt", "publishedAt", "late", "errors", "warnings", "comments",
-  "income", "expenditure", "threePublic", "procurement",
+  "code",
+  "name",
+  "desk",
+  "state",
+  "submittedAt",
+  "approvedAt",
+  "publishedAt",
+  "late",
+  "errors",
+  "warnings",
+  "comments",
+  "income",
+  "expenditure",
+  "threePublic",
+  "procurement",
 ] as const;
 export type SortKey = (typeof sortKeys)[number];
 
-export type DashboardQuery = { state: DashboardState | null; desk: string | null; late: boolean; q: string; sort: SortKey; dir: "asc" | "desc" };
+export type DashboardQuery = {
+  state: DashboardState | null;
+  desk: string | null;
+  late: boolean;
+  q: string;
+  sort: SortKey;
+  dir: "asc" | "desc";
+};
 
 export const defaultQuery: DashboardQuery = { state: null, desk: null, late: false, q: "", sort: "code", dir: "asc" };
 
@@ -64,7 +97,7 @@ type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 function param(params: Params, key: string): string {
   const value = params instanceof URLSearchParams ? params.get(key) : params[key];
-  return (Array.isArray(value) ? value[0] : value ?? "").trim();
+  return (Array.isArray(value) ? value[0] : (value ?? "")).trim();
 }
 
 /** The query a URL carries; anything unknown falls back to the default (a stale link still opens). */
@@ -162,7 +195,8 @@ export function applyDashboardQuery(rows: readonly DashboardRow[], query: Dashbo
     .map(({ r }) => r);
 }
 
-const compareCodes = (a: DashboardRow, b: DashboardRow) => a.departmentCode.localeCompare(b.departmentCode, "zh-CN", { numeric: true });
+const compareCodes = (a: DashboardRow, b: DashboardRow) =>
+  a.departmentCode.localeCompare(b.departmentCode, "zh-CN", { numeric: true });
 
 export type DashboardTotals = Record<FigureKey, string> & { departments: number; reporting: Record<FigureKey, number> };
 
@@ -191,6 +225,7 @@ export function describeDashboardQuery(query: DashboardQuery): string {
   if (query.late) parts.push(m.lateOnly);
   if (query.q) parts.push(m.filterSearch(query.q));
   if (parts.length === 0) parts.push(m.noFilter);
-  if (query.sort !== defaultQuery.sort || query.dir !== defaultQuery.dir) parts.push(m.sortNote(m.columns[query.sort], query.dir === "desc"));
+  if (query.sort !== defaultQuery.sort || query.dir !== defaultQuery.dir)
+    parts.push(m.sortNote(m.columns[query.sort], query.dir === "desc"));
   return parts.join("；");
 }

@@ -31,13 +31,25 @@ describe("password rules", () => {
   });
 
   it("refuses well-known passwords and their padded forms", () => {
-    for (const common of ["Password@123", "P@ssw0rd1234", "1qaz@WSX3edc", "Admin@123456", "Qwerty123456", "Password2024!", "WoAiNi1314520"])
+    for (const common of [
+      "Password@123",
+      "P@ssw0rd1234",
+      "1qaz@WSX3edc",
+      "Admin@123456",
+      "Qwerty123456",
+      "Password2024!",
+      "WoAiNi1314520",
+    ])
       expect(passwordProblems(common, null)).toContain("common");
     expect(passwordProblems("Passw0rd-for-budget-2021", null)).toEqual([]);
   });
 
   it("says every problem in Chinese, in the order to fix them", () => {
-    expect(passwordMessages("clerk1", "clerk1")).toEqual(["密码至少需要 12 个字符。", "密码须至少包含大写字母、小写字母、数字、符号中的三类。", "密码不能包含用户名。"]);
+    expect(passwordMessages("clerk1", "clerk1")).toEqual([
+      "密码至少需要 12 个字符。",
+      "密码须至少包含大写字母、小写字母、数字、符号中的三类。",
+      "密码不能包含用户名。",
+    ]);
     expect(passwordMessages(`${"x".repeat(129)}A1`, null)[0]).toBe("密码不能超过 128 个字符。");
   });
 });

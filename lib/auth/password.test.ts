@@ -14,7 +14,14 @@ describe("password hashing", () => {
   });
 
   it("refuses malformed or hostile stored hashes without throwing", async () => {
-    for (const stored of ["", "plain", "scrypt$1$8$1$abc$def", "scrypt$1073741824$8$1$abc$def", "bcrypt$2$8$1$abc$def", "scrypt$16384$8$1$$"]) {
+    for (const stored of [
+      "",
+      "plain",
+      "scrypt$1$8$1$abc$def",
+      "scrypt$1073741824$8$1$abc$def",
+      "bcrypt$2$8$1$abc$def",
+      "scrypt$16384$8$1$$",
+    ]) {
       expect(await verifyPassword("x", stored)).toBe(false);
     }
   });

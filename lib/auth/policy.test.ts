@@ -24,7 +24,11 @@ import type { DisclosureState } from "../workflow/states";
 const DEPT_A = "dept-434";
 const DEPT_B = "dept-other";
 
-const actor = (id: string, role: Actor["role"], scope: Partial<Pick<Actor, "departmentIds" | "groupDepartmentIds">> = {}): Actor => ({
+const actor = (
+  id: string,
+  role: Actor["role"],
+  scope: Partial<Pick<Actor, "departmentIds" | "groupDepartmentIds">> = {},
+): Actor => ({
   id,
   username: id,
   displayName: id,
@@ -73,10 +77,15 @@ const allowed: Record<string, { policy: DisclosurePolicy; by: Partial<Record<Dis
   decide: { policy: canDecide, by: { in_review: ["approverA"] } },
   publish: { policy: canPublish, by: { approved: ["admin"] } },
   comment: { policy: canComment, by: { in_review: ["approverA"] } },
-  answerComment: { policy: canAnswerComment, by: { draft: ["clerkA"], returned: ["clerkA"], submitted: ["approverA"], in_review: ["approverA"] } },
+  answerComment: {
+    policy: canAnswerComment,
+    by: { draft: ["clerkA"], returned: ["clerkA"], submitted: ["approverA"], in_review: ["approverA"] },
+  },
   auditLog: {
     policy: canViewAuditLog,
-    by: Object.fromEntries(states.map((s) => [s, ["clerkA", "approverA", "admin"]])) as Partial<Record<DisclosureState, Person[]>>,
+    by: Object.fromEntries(states.map((s) => [s, ["clerkA", "approverA", "admin"]])) as Partial<
+      Record<DisclosureState, Person[]>
+    >,
   },
   openRevision: { policy: canOpenRevision, by: { published: ["admin"] } },
 };
@@ -84,7 +93,8 @@ const allowed: Record<string, { policy: DisclosurePolicy; by: Partial<Record<Dis
 describe("disclosure policies: role × action × scope", () => {
   const rows: Array<[string, DisclosureState, Person, boolean]> = [];
   for (const [name, { by }] of Object.entries(allowed))
-    for (const state of states) for (const person of everyone) rows.push([name, state, person, (by[state] ?? []).includes(person)]);
+    for (const state of states)
+      for (const person of everyone) rows.push([name, state, person, (by[state] ?? []).includes(person)]);
 
   it.each(rows)("%s a %s disclosure of department A as %s → %s", (name, state, person, expected) => {
     const d: DisclosureRef = { departmentId: DEPT_A, state, createdBy: people.clerkA.id };
@@ -95,11 +105,14 @@ describe("disclosure policies: role × action × scope", () => {
 describe("separation of duties", () => {
   const approver = people.approverA;
 
-  it.each(["createdBy", "updatedBy", "submittedBy"] as const)("nobody reviews or approves what they drafted (%s)", (field) => {
-    const d: DisclosureRef = { departmentId: DEPT_A, state: "in_review", [field]: approver.id };
-    expect(canReview(approver, d)).toBe(false);
-    expect(canDecide(approver, d)).toBe(false);
-  });
+  it.each(["createdBy", "updatedBy", "submittedBy"] as const)(
+    "nobody reviews or approves what they drafted (%s)",
+    (field) => {
+      const d: DisclosureRef = { departmentId: DEPT_A, state: "in_review", [field]: approver.id };
+      expect(canReview(approver, d)).toBe(false);
+      expect(canDecide(approver, d)).toBe(false);
+    },
+  );
 
   it("an earlier edit of the content also counts as drafting", () => {
     const d: DisclosureRef = { departmentId: DEPT_A, state: "in_review", editorIds: [null, approver.id] };

@@ -58,11 +58,36 @@ describe("the place to return to after signing in", () => {
   });
 
   it("refuses what is not a string", () => {
-    for (const input of [undefined, null, 42, ["/workbench"], { href: "/workbench" }]) expect(sameOriginPath(input, ORIGIN)).toBeNull();
+    for (const input of [undefined, null, 42, ["/workbench"], { href: "/workbench" }])
+      expect(sameOriginPath(input, ORIGIN)).toBeNull();
   });
 
   it("whatever it is given, what it answers is a path that a browser reads as this site", () => {
-    const hostile = fc.string({ unit: fc.constantFrom("/", "\\", "\t", "\n", "\r", " ", ".", ":", "@", "%", "0", "9", "e", "v", "i", "l", "#", "?", "\u3000", "\u0000"), maxLength: 24 });
+    const hostile = fc.string({
+      unit: fc.constantFrom(
+        "/",
+        "\\",
+        "\t",
+        "\n",
+        "\r",
+        " ",
+        ".",
+        ":",
+        "@",
+        "%",
+        "0",
+        "9",
+        "e",
+        "v",
+        "i",
+        "l",
+        "#",
+        "?",
+        "\u3000",
+        "\u0000",
+      ),
+      maxLength: 24,
+    });
     fc.assert(
       fc.property(hostile, (input) => {
         const path = sameOriginPath(input, ORIGIN);

@@ -9,8 +9,16 @@ describe("session policy from the environment", () => {
     expect(sessionPolicyFromEnv({})).toEqual({ idleSeconds: 1800, maxSeconds: 43200, refreshSeconds: 60 });
   });
   it("reads SESSION_IDLE_MINUTES and SESSION_MAX_HOURS, and ignores nonsense", () => {
-    expect(sessionPolicyFromEnv({ SESSION_IDLE_MINUTES: "10", SESSION_MAX_HOURS: "8" })).toEqual({ idleSeconds: 600, maxSeconds: 28800, refreshSeconds: 60 });
-    expect(sessionPolicyFromEnv({ SESSION_IDLE_MINUTES: "abc", SESSION_MAX_HOURS: "-1" })).toEqual({ idleSeconds: 1800, maxSeconds: 43200, refreshSeconds: 60 });
+    expect(sessionPolicyFromEnv({ SESSION_IDLE_MINUTES: "10", SESSION_MAX_HOURS: "8" })).toEqual({
+      idleSeconds: 600,
+      maxSeconds: 28800,
+      refreshSeconds: 60,
+    });
+    expect(sessionPolicyFromEnv({ SESSION_IDLE_MINUTES: "abc", SESSION_MAX_HOURS: "-1" })).toEqual({
+      idleSeconds: 1800,
+      maxSeconds: 43200,
+      refreshSeconds: 60,
+    });
     // A one-minute idle limit (for tests) refreshes more often than it expires.
     expect(sessionPolicyFromEnv({ SESSION_IDLE_MINUTES: "1" }).refreshSeconds).toBe(30);
   });
@@ -18,9 +26,18 @@ describe("session policy from the environment", () => {
 
 describe("judging a session", () => {
   it("is active while requests keep coming, and asks for a refresh at most once a minute", () => {
-    expect(judgeSession({ signedInAt: t0, lastSeenAt: t0 }, t0 + 59, policy)).toEqual({ state: "active", refresh: false });
-    expect(judgeSession({ signedInAt: t0, lastSeenAt: t0 }, t0 + 60, policy)).toEqual({ state: "active", refresh: true });
-    expect(judgeSession({ signedInAt: t0, lastSeenAt: t0 + 11 * 3600 }, t0 + 11 * 3600 + 29 * 60, policy)).toEqual({ state: "active", refresh: true });
+    expect(judgeSession({ signedInAt: t0, lastSeenAt: t0 }, t0 + 59, policy)).toEqual({
+      state: "active",
+      refresh: false,
+    });
+    expect(judgeSession({ signedInAt: t0, lastSeenAt: t0 }, t0 + 60, policy)).toEqual({
+      state: "active",
+      refresh: true,
+    });
+    expect(judgeSession({ signedInAt: t0, lastSeenAt: t0 + 11 * 3600 }, t0 + 11 * 3600 + 29 * 60, policy)).toEqual({
+      state: "active",
+      refresh: true,
+    });
   });
 
   it("ends after 30 minutes without a request", () => {
@@ -29,7 +46,9 @@ describe("judging a session", () => {
   });
 
   it("ends 12 hours after sign-in however active", () => {
-    expect(judgeSession({ signedInAt: t0, lastSeenAt: t0 + 12 * 3600 - 5 }, t0 + 12 * 3600, policy)).toEqual({ state: "expired" });
+    expect(judgeSession({ signedInAt: t0, lastSeenAt: t0 + 12 * 3600 - 5 }, t0 + 12 * 3600, policy)).toEqual({
+      state: "expired",
+    });
   });
 
   it("does not believe a token without a clock, from the future, or seen before it signed in", () => {

@@ -31,7 +31,11 @@ export function sessionPolicyFromEnv(env: Record<string, string | undefined> = p
   const idleMinutes = positive(env.SESSION_IDLE_MINUTES, DEFAULT_IDLE_MINUTES, "SESSION_IDLE_MINUTES", 24 * 60);
   const maxHours = positive(env.SESSION_MAX_HOURS, DEFAULT_MAX_HOURS, "SESSION_MAX_HOURS", 7 * 24);
   const idleSeconds = Math.round(idleMinutes * 60);
-  return { idleSeconds, maxSeconds: Math.round(maxHours * 3600), refreshSeconds: Math.min(REFRESH_SECONDS, Math.max(1, Math.floor(idleSeconds / 2))) };
+  return {
+    idleSeconds,
+    maxSeconds: Math.round(maxHours * 3600),
+    refreshSeconds: Math.min(REFRESH_SECONDS, Math.max(1, Math.floor(idleSeconds / 2))),
+  };
 }
 
 /** The session's clock as the token carries it, in epoch seconds. */
@@ -47,11 +51,26 @@ export type SessionVerdict =
 // Two servers' clocks may differ a little; a token from far in the future is not believed.
 const CLOCK_SKEW_SECONDS = 60;
 
-export function judgeSession(clock: Partial<SessionClock> | null | undefined, nowSeconds: number, policy: SessionPolicy): SessionVerdict {
+export function judgeSession(
+  clock: Partial<SessionClock> | null | undefined,
+  nowSeconds: number,
+  policy: SessionPolicy,
+): SessionVerdict {
   const signedInAt = clock?.signedInAt;
   const lastSeenAt = clock?.lastSeenAt;
-  if (typeof signedInAt !== "number" || typeof lastSeenAt !== "number" || !Number.isFinite(signedInAt) || !Number.isFinite(lastSeenAt)) return { state: "expired" };
-  if (signedInAt > nowSeconds + CLOCK_SKEW_SECONDS || lastSeenAt > nowSeconds + CLOCK_SKEW_SECONDS || lastSeenAt < signedInAt) return { state: "expired" };
+  if (
+    typeof signedInAt !== "number" ||
+    typeof lastSeenAt !== "number" ||
+    !Number.isFinite(signedInAt) ||
+    !Number.isFinite(lastSeenAt)
+  )
+    return { state: "expired" };
+  if (
+    signedInAt > nowSeconds + CLOCK_SKEW_SECONDS ||
+    lastSeenAt > nowSeconds + CLOCK_SKEW_SECONDS ||
+    lastSeenAt < signedInAt
+  )
+    return { state: "expired" };
   if (nowSeconds - signedInAt >= policy.maxSeconds) return { state: "expired" };
   if (nowSeconds - lastSeenAt >= policy.idleSeconds) return { state: "idle" };
   return { state: "active", refresh: nowSeconds - lastSeenAt >= policy.refreshSeconds };

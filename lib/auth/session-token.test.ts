@@ -32,8 +32,14 @@ describe("session token", () => {
   });
 
   it("carries an expiry and a fresh id in every token", async () => {
-    const a = await decodeSessionToken({ token: await encodeSessionToken({ token: claims, secret, maxAge: 600 }), secret });
-    const b = await decodeSessionToken({ token: await encodeSessionToken({ token: claims, secret, maxAge: 600 }), secret });
+    const a = await decodeSessionToken({
+      token: await encodeSessionToken({ token: claims, secret, maxAge: 600 }),
+      secret,
+    });
+    const b = await decodeSessionToken({
+      token: await encodeSessionToken({ token: claims, secret, maxAge: 600 }),
+      secret,
+    });
     expect((a!.exp as number) - (a!.iat as number)).toBe(600);
     expect(a!.jti).not.toBe(b!.jti);
   });

@@ -23,7 +23,13 @@ function derivedKey(secret: string | Buffer, salt = ""): Promise<Uint8Array> {
   const id = `${salt}\u0000${typeof secret === "string" ? secret : secret.toString("base64")}`;
   let key = keys.get(id);
   if (!key) {
-    key = hkdf("sha256", typeof secret === "string" ? secret : new Uint8Array(secret), salt, `${INFO}${salt ? ` (${salt})` : ""}`, 32);
+    key = hkdf(
+      "sha256",
+      typeof secret === "string" ? secret : new Uint8Array(secret),
+      salt,
+      `${INFO}${salt ? ` (${salt})` : ""}`,
+      32,
+    );
     // A secret rotates rarely; should many ever pass through one process, start afresh.
     if (keys.size > 16) keys.clear();
     keys.set(id, key);
@@ -36,7 +42,12 @@ export type SessionTokenParams = { token?: Record<string, unknown>; secret: Secr
 
 const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
 
-export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_MAX_AGE, salt = "" }: SessionTokenParams): Promise<string> {
+export async function encodeSessionToken({
+  token = {},
+  secret,
+  maxAge = DEFAULT_MAX_AGE,
+  salt = "",
+}: SessionTokenParams): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new EncryptJWT(token as JWTPayload)
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
@@ -47,8 +58,18 @@ export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_
 }
 
 /** The token's claims, or null when there is none; throws when it does not decrypt or has expired (as next-auth's does). */
-export async function decodeSessionToken({ token, secret, salt = "" }: { token?: string; secret: Secret; salt?: string }): Promise<Record<string, unknown> | null> {
+export async function decodeSessionToken({
+  token,
+  secret,
+  salt = "",
+}: {
+  token?: string;
+  secret: Secret;
+  salt?: string;
+}): Promise<Record<string, unknown> | null> {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, await derivedKey(secret, salt), { clockTolerance: CLOCK_TOLERANCE_SECONDS });
+  const { payload } = await jwtDecrypt(token, await derivedKey(secret, salt), {
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+  });
   return payload as Record<string, unknown>;
 }

@@ -32,7 +32,9 @@ export function isClerkOf(actor: Actor | null, d: Pick<DisclosureRef, "departmen
 
 /** An approver of the department's desk who did not draft it (separation of duties). */
 export function isReviewerOf(actor: Actor | null, d: DisclosureRef): boolean {
-  return !!actor && actor.role === "approver" && actor.groupDepartmentIds.includes(d.departmentId) && !draftedBy(actor, d);
+  return (
+    !!actor && actor.role === "approver" && actor.groupDepartmentIds.includes(d.departmentId) && !draftedBy(actor, d)
+  );
 }
 
 /** May write the department's content: its clerks, or an admin correcting it. */

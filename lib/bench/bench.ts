@@ -23,9 +23,19 @@ export type BenchSuite = {
 };
 
 const selfTimed = (out: unknown): number | null =>
-  out !== null && typeof out === "object" && typeof (out as { elapsedMs?: unknown }).elapsedMs === "number" ? (out as { elapsedMs: number }).elapsedMs : null;
+  out !== null && typeof out === "object" && typeof (out as { elapsedMs?: unknown }).elapsedMs === "number"
+    ? (out as { elapsedMs: number }).elapsedMs
+    : null;
 
-export type BenchResult = { suite: string; name: string; runs: number; medianMs: number; p95Ms: number; targetMs: number; met: boolean };
+export type BenchResult = {
+  suite: string;
+  name: string;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  targetMs: number;
+  met: boolean;
+};
 
 const WARM_UP_RUNS = 10;
 

@@ -18,7 +18,9 @@ const only = args.filter((a, i) => !a.startsWith("--") && !(runsAt >= 0 && i ===
 
 async function loadSuites(): Promise<BenchSuite[]> {
   const dir = path.join(import.meta.dirname, "suites");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .sort();
   const suites: BenchSuite[] = [];
   for (const file of files) {
     const module = (await import(pathToFileURL(path.join(dir, file)).href)) as { default?: BenchSuite };
@@ -35,11 +37,28 @@ function machine(): string {
 }
 
 function printTable(results: ReadonlyArray<BenchResult>, skipped: ReadonlyArray<[string, string]>): void {
-  const rows = [["套件", "项目", "次数", "中位数", "p95", "目标", ""], ...results.map((r) => [r.suite, r.name, String(r.runs), ms(r.medianMs), ms(r.p95Ms), `< ${r.targetMs} ms`, r.met ? "达标" : "未达标"])];
+  const rows = [
+    ["套件", "项目", "次数", "中位数", "p95", "目标", ""],
+    ...results.map((r) => [
+      r.suite,
+      r.name,
+      String(r.runs),
+      ms(r.medianMs),
+      ms(r.p95Ms),
+      `< ${r.targetMs} ms`,
+      r.met ? "达标" : "未达标",
+    ]),
+  ];
   // CJK characters take two columns in a terminal.
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(r[c]))));
-  for (const row of rows) console.log(row.map((cell, c) => cell + " ".repeat(widths[c] - width(cell))).join("  ").trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, c) => cell + " ".repeat(widths[c] - width(cell)))
+        .join("  ")
+        .trimEnd(),
+    );
   for (const [suite, reason] of skipped) console.log(`${suite}：跳过（${reason}）`);
 }
 
@@ -47,7 +66,9 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   const skipped: Array<[string, string]> = [];
   for (const suite of await loadSuites()) {
-    const setup = (await suite.setup()) as Awaited<ReturnType<BenchSuite["setup"]>> | { measured: BenchResult[]; cases?: BenchCase[] };
+    const setup = (await suite.setup()) as
+      | Awaited<ReturnType<BenchSuite["setup"]>>
+      | { measured: BenchResult[]; cases?: BenchCase[] };
     if ("skip" in setup) {
       skipped.push([suite.name, setup.skip]);
       continue;

@@ -17,7 +17,13 @@ export const checkCommand: CliCommand = {
     const { disclosure, findings: imported } = await readDisclosureFile(file, io);
     const findings = withOtherFindings(checkDisclosure(disclosure), imported);
     if (values.json) {
-      io.out(JSON.stringify(findings.map(({ rule, severity, path, message }) => ({ rule, severity, path, message })), null, 2));
+      io.out(
+        JSON.stringify(
+          findings.map(({ rule, severity, path, message }) => ({ rule, severity, path, message })),
+          null,
+          2,
+        ),
+      );
     } else {
       for (const f of findings) io.out(`${SEVERITY_WORDS[f.severity]} ${f.rule} ${f.path} ${f.message}`);
       const { error, warning, info } = summariseFindings(findings);

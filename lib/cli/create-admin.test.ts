@@ -15,7 +15,12 @@ type Run = { code: number; stdout: string; stderr: string };
 
 /** The command as an operator runs it on a production installation's embedded database. */
 function createAdmin(args: string[], password?: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", CREATE_ADMIN_PASSWORD: password };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGLITE_DIR: dataDir,
+    DATABASE_URL: "",
+    CREATE_ADMIN_PASSWORD: password,
+  };
   if (password === undefined) delete env.CREATE_ADMIN_PASSWORD;
   return new Promise((resolve) => {
     execFile(tsx, ["lib/cli/main.ts", "create-admin", ...args], { cwd: root, env }, (error, stdout, stderr) => {

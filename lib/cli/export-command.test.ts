@@ -39,7 +39,10 @@ beforeAll(async () => {
   const world = await buildTestOrg(handle.db);
   const cast = { clerk: world.actors.clerk, approver: world.actors.approver, admin: world.actors.admin };
   const approved = await disclosureIn(handle.db, cast, world.departments.office, "approved", 2021);
-  await publishSnapshot(handle.db, cast.admin, approved.id, { expectedVersion: approved.version, files: (d) => renderBundle(d, { formats: ["json", "docx"], revision: 1 }) });
+  await publishSnapshot(handle.db, cast.admin, approved.id, {
+    expectedVersion: approved.version,
+    files: (d) => renderBundle(d, { formats: ["json", "docx"], revision: 1 }),
+  });
   await handle.close();
   process.env.PGLITE_DIR = path.join(dir, "db");
 });
@@ -51,8 +54,15 @@ afterAll(() => {
 describe("export", () => {
   it("writes the formats asked for, and the Word file imports back to the same disclosure", async () => {
     const run = io();
-    expect(await exportCommand.run([fixturePath, "--format", "docx,json", "--format", "csv", "--out", "one"], run.io)).toBe(0);
-    expect(readdirSync(path.join(dir, "one")).sort()).toEqual(["434-2020-indicators.csv", "434-2020-procurement.csv", "434-2020.docx", "434-2020.json"]);
+    expect(
+      await exportCommand.run([fixturePath, "--format", "docx,json", "--format", "csv", "--out", "one"], run.io),
+    ).toBe(0);
+    expect(readdirSync(path.join(dir, "one")).sort()).toEqual([
+      "434-2020-indicators.csv",
+      "434-2020-procurement.csv",
+      "434-2020.docx",
+      "434-2020.json",
+    ]);
     const original = importDisclosure(readFileSync(fixturePath), "fixture").disclosure;
     const back = importDisclosureText(await docxToDisclosureText(readFileSync(path.join(dir, "one", "434-2020.docx"))));
     expect(back.problems).toEqual([]);
@@ -62,7 +72,9 @@ describe("export", () => {
 
   it("zips a published year from the database, stored files as stored", async () => {
     const run = io();
-    expect(await exportCommand.run(["--year", "2021", "--format", "json,docx,csv", "--out", "year/2021.zip"], run.io)).toBe(0);
+    expect(
+      await exportCommand.run(["--year", "2021", "--format", "json,docx,csv", "--out", "year/2021.zip"], run.io),
+    ).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(path.join(dir, "year/2021.zip")));
     const names = Object.keys(zip.files).sort();
     expect(names).toContain("manifest.csv");
@@ -79,6 +91,8 @@ describe("export", () => {
     expect(parseFormats(undefined)).toEqual(["pdf", "docx", "xlsx", "json", "csv", "datapackage"]);
     await expect(exportCommand.run([fixturePath], io().io)).rejects.toThrow("缺少 --out");
     await expect(exportCommand.run(["--year", "1900", "--out", "x.zip"], io().io)).rejects.toThrow("年度“1900”无效");
-    await expect(exportCommand.run(["--year", "2019", "--out", "x.zip", "--format", "json"], io().io)).rejects.toThrow("2019年度没有已公开的信息公开");
+    await expect(exportCommand.run(["--year", "2019", "--out", "x.zip", "--format", "json"], io().io)).rejects.toThrow(
+      "2019年度没有已公开的信息公开",
+    );
   });
 });

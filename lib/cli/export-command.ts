@@ -19,10 +19,14 @@ import { readDisclosureFile } from "./read-disclosure";
 
 /** `--format pdf,docx --format csv`: the formats named, each checked; all of them when none is. */
 export function parseFormats(values: ReadonlyArray<string | boolean> | undefined): FormatChoice[] {
-  const names = (values ?? []).flatMap((v) => String(v).split(",")).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  const names = (values ?? [])
+    .flatMap((v) => String(v).split(","))
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
   if (names.length === 0) return [...FORMAT_CHOICES];
   const unknown = names.filter((n) => !(FORMAT_CHOICES as readonly string[]).includes(n));
-  if (unknown.length) throw new CliError(`export：未知格式 ${unknown.join("、")}（可用：${FORMAT_CHOICES.join("、")}）`);
+  if (unknown.length)
+    throw new CliError(`export：未知格式 ${unknown.join("、")}（可用：${FORMAT_CHOICES.join("、")}）`);
   return [...new Set(names)] as FormatChoice[];
 }
 
@@ -70,7 +74,9 @@ async function exportYear(year: number, formats: FormatChoice[], out: string, io
     stream.end();
     await once(stream, "finish");
     io.out(target);
-    io.err(`完成：${result.done} 个部门，${result.files} 个文件，${((result.archiveBytes ?? 0) / 1048576).toFixed(1)} MB`);
+    io.err(
+      `完成：${result.done} 个部门，${result.files} 个文件，${((result.archiveBytes ?? 0) / 1048576).toFixed(1)} MB`,
+    );
   } finally {
     await printer?.close();
     await handle.close();

@@ -21,9 +21,14 @@ type Run = { code: number; stdout: string; stderr: string };
 /** The CLI as a child process, the way scripts and the finance bureau's batch jobs run it. */
 function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(tsx, ["lib/cli/main.ts", ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CLI_DEBUG: "" } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      tsx,
+      ["lib/cli/main.ts", ...args],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CLI_DEBUG: "" } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -80,20 +85,33 @@ describe.concurrent("cli import", () => {
     lines.splice(165, 1); // the 指标值 cell "<0.10%" of line 166
     const run = await cli("import", file("missing-cell.txt", lines.join("\n")), "--json");
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("第162行：这一行只有 5 个单元格，少于表头的 6 列，缺少的单元格按空白读取（performance.projects[0].indicators[1]）\n");
+    expect(run.stderr).toBe(
+      "第162行：这一行只有 5 个单元格，少于表头的 6 列，缺少的单元格按空白读取（performance.projects[0].indicators[1]）\n",
+    );
     expect(JSON.parse(run.stdout).performance.projects[0].indicators).toHaveLength(8);
   });
 });
 
 describe.concurrent("cli check", () => {
-  const expected = checkDisclosure(golden).map(({ rule, severity, path, message }) => ({ rule, severity, path, message }));
+  const expected = checkDisclosure(golden).map(({ rule, severity, path, message }) => ({
+    rule,
+    severity,
+    path,
+    message,
+  }));
 
   it("prints the rule engine's findings as JSON and exits 1 on an error finding", async () => {
     expect(expected.some((f) => f.severity === "error")).toBe(true);
     const run = await cli("check", fixturePath, "--json");
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual(expected);
-    expect(JSON.parse(run.stdout)).toContainEqual(expect.objectContaining({ rule: "indicator.target-readable", severity: "error", path: "performance.projects[2].indicators[8].target" }));
+    expect(JSON.parse(run.stdout)).toContainEqual(
+      expect.objectContaining({
+        rule: "indicator.target-readable",
+        severity: "error",
+        path: "performance.projects[2].indicators[8].target",
+      }),
+    );
   });
 
   it("prints one line per finding in text form", async () => {
@@ -102,7 +120,9 @@ describe.concurrent("cli check", () => {
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(expected.length);
     const word = { error: "错误", warning: "警告", info: "提示" } as const;
-    lines.forEach((line, i) => expect(line).toBe(`${word[expected[i].severity]} ${expected[i].rule} ${expected[i].path} ${expected[i].message}`));
+    lines.forEach((line, i) =>
+      expect(line).toBe(`${word[expected[i].severity]} ${expected[i].rule} ${expected[i].path} ${expected[i].message}`),
+    );
     expect(run.stderr).toMatch(/^检查完成：错误 \d+ 项，警告 \d+ 项，提示 \d+ 项\n$/);
   });
 
@@ -110,8 +130,12 @@ describe.concurrent("cli check", () => {
     const altered = fixture.replace("公务用车购置及运维费83.94万元", "公务用车购置及运维费83.95万元");
     expect(altered).not.toBe(fixture);
     const run = await cli("check", file("altered.txt", altered), "--json");
-    const found = (JSON.parse(run.stdout) as Array<{ rule: string; path: string; message: string }>).filter((f) => f.rule === "plausibility.narrative-figure");
-    expect(found).toEqual([expect.objectContaining({ path: "threePublic.current", message: expect.stringContaining("83.95") })]);
+    const found = (JSON.parse(run.stdout) as Array<{ rule: string; path: string; message: string }>).filter(
+      (f) => f.rule === "plausibility.narrative-figure",
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ path: "threePublic.current", message: expect.stringContaining("83.95") }),
+    ]);
     expect(found[0].message).toContain("83.94");
   });
 
@@ -119,7 +143,13 @@ describe.concurrent("cli check", () => {
     const clean = structuredClone(golden);
     for (const f of checkDisclosure(golden).filter((x) => x.severity === "error")) {
       const [, p, i] = /^performance\.projects\[(\d+)\]\.indicators\[(\d+)\]/.exec(f.path) ?? [];
-      clean.performance.projects[Number(p)].indicators[Number(i)].target = { raw: ">=90%", kind: "quantitative", operator: ">=", value: "90", unit: "%" };
+      clean.performance.projects[Number(p)].indicators[Number(i)].target = {
+        raw: ">=90%",
+        kind: "quantitative",
+        operator: ">=",
+        value: "90",
+        unit: "%",
+      };
     }
     expect(checkDisclosure(clean).filter((x) => x.severity === "error")).toEqual([]);
     const run = await cli("check", file("clean.json", JSON.stringify(clean)), "--json");
@@ -128,14 +158,42 @@ describe.concurrent("cli check", () => {
 });
 
 describe.concurrent("cli on unreadable input: exit 2 and one clear line", () => {
-  it("a missing file", async () => expectOneClearLine(await cli("import", path.join(dir, "nope.txt")), "nope.txt", "文件不存在"));
-  it("a binary file", async () => expectOneClearLine(await cli("check", file("x.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))), "x.png", "不是文本"));
+  it("a missing file", async () =>
+    expectOneClearLine(await cli("import", path.join(dir, "nope.txt")), "nope.txt", "文件不存在"));
+  it("a binary file", async () =>
+    expectOneClearLine(
+      await cli("check", file("x.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))),
+      "x.png",
+      "不是文本",
+    ));
   it("a directory", async () => expectOneClearLine(await cli("check", dir), "目录"));
-  it("an empty file", async () => expectOneClearLine(await cli("import", file("empty.txt", "")), "empty.txt", "文件是空的"));
-  it("text that is not a disclosure", async () => expectOneClearLine(await cli("check", file("notes.txt", "会议纪要\n今天开会。\n")), "notes.txt", "不是部门预算信息公开文本"));
-  it("broken JSON", async () => expectOneClearLine(await cli("import", file("broken.json", '{\n  "schemaVersion": 1,\n  "department": }\n')), "broken.json", "第3行", "JSON 格式错误"));
-  it("JSON that is not a disclosure", async () => expectOneClearLine(await cli("check", file("other.json", '{"name": "x"}')), "other.json", "不是部门预算信息公开的规范 JSON"));
-  it("a zip that is not a Word file", async () => expectOneClearLine(await cli("import", file("fake.docx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))), "fake.docx", "Word"));
+  it("an empty file", async () =>
+    expectOneClearLine(await cli("import", file("empty.txt", "")), "empty.txt", "文件是空的"));
+  it("text that is not a disclosure", async () =>
+    expectOneClearLine(
+      await cli("check", file("notes.txt", "会议纪要\n今天开会。\n")),
+      "notes.txt",
+      "不是部门预算信息公开文本",
+    ));
+  it("broken JSON", async () =>
+    expectOneClearLine(
+      await cli("import", file("broken.json", '{\n  "schemaVersion": 1,\n  "department": }\n')),
+      "broken.json",
+      "第3行",
+      "JSON 格式错误",
+    ));
+  it("JSON that is not a disclosure", async () =>
+    expectOneClearLine(
+      await cli("check", file("other.json", '{"name": "x"}')),
+      "other.json",
+      "不是部门预算信息公开的规范 JSON",
+    ));
+  it("a zip that is not a Word file", async () =>
+    expectOneClearLine(
+      await cli("import", file("fake.docx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))),
+      "fake.docx",
+      "Word",
+    ));
   it("an unknown command or option, or no file", async () => {
     expectOneClearLine(await cli("frobnicate"), "未知命令");
     expectOneClearLine(await cli("import", "--xml", fixturePath), "未知选项 --xml");

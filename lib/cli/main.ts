@@ -11,7 +11,14 @@ import { restoreCommand } from "./restore-command";
  * the finance bureau's batch checks. Every failure is one zh-CN line on stderr and an exit code.
  */
 
-const commands: ReadonlyArray<CliCommand> = [importCommand, checkCommand, createAdminCommand, backupCommand, restoreCommand, exportCommand];
+const commands: ReadonlyArray<CliCommand> = [
+  importCommand,
+  checkCommand,
+  createAdminCommand,
+  backupCommand,
+  restoreCommand,
+  exportCommand,
+];
 
 function help(): string[] {
   return [

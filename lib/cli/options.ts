@@ -4,7 +4,10 @@ import { CliError } from "./command";
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** node:util's parser with its English errors turned into one zh-CN line. */
-export type ParsedOptions = { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] };
+export type ParsedOptions = {
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  positionals: string[];
+};
 
 export function parseOptions(command: string, args: string[], options: Options): ParsedOptions {
   try {
@@ -12,7 +15,9 @@ export function parseOptions(command: string, args: string[], options: Options):
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(message);
-    throw new CliError(unknown ? `${command}：未知选项 ${unknown[1]}（用 --help 查看用法）` : `${command}：参数有误（${message}）`);
+    throw new CliError(
+      unknown ? `${command}：未知选项 ${unknown[1]}（用 --help 查看用法）` : `${command}：参数有误（${message}）`,
+    );
   }
 }
 

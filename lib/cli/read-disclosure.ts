@@ -20,7 +20,10 @@ export async function readDisclosureFile(file: string, io: CliIo): Promise<Impor
     if (error instanceof CliError) throw error;
     throw new CliError(`无法读取 ${file}：${fileErrorMessage(error)}`);
   }
-  const reading = await runParseJob({ kind: "disclosure", bytes, fileName: file }, (refusal) => new CliError(refusal.message));
+  const reading = await runParseJob(
+    { kind: "disclosure", bytes, fileName: file },
+    (refusal) => new CliError(refusal.message),
+  );
   if (!reading.ok) throw new CliError(`无法读取 ${file}：不是可读的 Word（.docx）文件（${reading.notWord}）`);
   const result = reading.result;
   if (!result.readable) {

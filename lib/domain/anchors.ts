@@ -23,7 +23,9 @@ export function rowPaths(content: Rows): Map<string, Path> {
   const paths = new Map<string, Path>();
   content.performance.projects.forEach((p, i) => {
     if (p.id) paths.set(p.id, ["performance", "projects", i]);
-    p.indicators.forEach((indicator, j) => indicator.id && paths.set(indicator.id, ["performance", "projects", i, "indicators", j]));
+    p.indicators.forEach(
+      (indicator, j) => indicator.id && paths.set(indicator.id, ["performance", "projects", i, "indicators", j]),
+    );
   });
   content.procurement.items.forEach((item, i) => item.id && paths.set(item.id, ["procurement", "items", i]));
   return paths;
@@ -65,7 +67,11 @@ export function resolveAnchor(content: Rows, anchor: Anchor): string | null {
  * now, so `…indicators[6].target` follows its row. A row that is gone leaves the path as it was,
  * and `rowGone` says so.
  */
-export function currentAnchor(anchorPath: string, anchorRowId: string | null, paths: ReadonlyMap<string, Path>): { path: string; rowGone: boolean } {
+export function currentAnchor(
+  anchorPath: string,
+  anchorRowId: string | null,
+  paths: ReadonlyMap<string, Path>,
+): { path: string; rowGone: boolean } {
   if (!anchorRowId) return { path: anchorPath, rowGone: false };
   const row = paths.get(anchorRowId);
   if (!row) return { path: anchorPath, rowGone: true };

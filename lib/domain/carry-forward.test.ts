@@ -33,9 +33,18 @@ describe("carrying the 2020 disclosure forward to 2021", () => {
 
   it("moves 效果指标 to 效益指标 and the 产出 cost heading to 成本指标", () => {
     const base = fixture.performance.projects[0].indicators[0];
-    expect(toFramework({ ...base, level1: "效果指标", level2: "社会效益指标" }, framework2021)).toMatchObject({ level1: "效益指标", level2: "社会效益指标" });
-    expect(toFramework({ ...base, level1: "产出指标", level2: "成本指标" }, framework2021)).toMatchObject({ level1: "成本指标", level2: "经济成本指标" });
-    expect(toFramework({ ...base, level1: "未知", level2: "未知" }, framework2021)).toMatchObject({ level1: "未知", level2: "未知" });
+    expect(toFramework({ ...base, level1: "效果指标", level2: "社会效益指标" }, framework2021)).toMatchObject({
+      level1: "效益指标",
+      level2: "社会效益指标",
+    });
+    expect(toFramework({ ...base, level1: "产出指标", level2: "成本指标" }, framework2021)).toMatchObject({
+      level1: "成本指标",
+      level2: "经济成本指标",
+    });
+    expect(toFramework({ ...base, level1: "未知", level2: "未知" }, framework2021)).toMatchObject({
+      level1: "未知",
+      level2: "未知",
+    });
   });
 
   it("leaves the 2020 disclosure untouched", () => {

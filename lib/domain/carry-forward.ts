@@ -17,7 +17,11 @@ export function carryForward(prior: Disclosure, fiscalYear: number, framework: I
     preamble: retitle(prior.preamble),
     budget: {
       ...structuredClone(budget),
-      priorYear: { total: budget.expenditure.total, basic: budget.expenditure.basic, project: budget.expenditure.project },
+      priorYear: {
+        total: budget.expenditure.total,
+        basic: budget.expenditure.basic,
+        project: budget.expenditure.project,
+      },
       changeReasons: { basic: "", project: "" },
     },
     threePublic: {
@@ -28,7 +32,10 @@ export function carryForward(prior: Disclosure, fiscalYear: number, framework: I
     performance: {
       ...structuredClone(prior.performance),
       framework: framework.id,
-      projects: prior.performance.projects.map((p) => ({ ...structuredClone(p), indicators: p.indicators.map((i) => toFramework(i, framework)) })),
+      projects: prior.performance.projects.map((p) => ({
+        ...structuredClone(p),
+        indicators: p.indicators.map((i) => toFramework(i, framework)),
+      })),
     },
     assets: { ...structuredClone(prior.assets), asOf: `${fiscalYear - 1}-12-31` },
   };

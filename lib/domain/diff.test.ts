@@ -8,9 +8,11 @@ const edit = () => structuredClone(base);
 describe("diffDisclosures", () => {
   it("finds nothing between a disclosure and itself, or a copy with its keys in another order", () => {
     expect(diffDisclosures(base, base)).toEqual([]);
-    const reordered = JSON.parse(JSON.stringify(base, (_k, v: unknown) =>
-      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
-    )) as unknown;
+    const reordered = JSON.parse(
+      JSON.stringify(base, (_k, v: unknown) =>
+        v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+      ),
+    ) as unknown;
     expect(diffDisclosures(base, reordered)).toEqual([]);
   });
 
@@ -37,11 +39,28 @@ describe("diffDisclosures", () => {
     reparsed.performance.projects[0].indicators[6].target = { raw: "=10", kind: "unparsed" };
     expect(diffDisclosures(base, reparsed)).toEqual([]);
     const retyped = edit();
-    retyped.performance.projects[0].indicators[6].target = { raw: "≥95%", kind: "quantitative", operator: ">=", value: "95", unit: "%" };
+    retyped.performance.projects[0].indicators[6].target = {
+      raw: "≥95%",
+      kind: "quantitative",
+      operator: ">=",
+      value: "95",
+      unit: "%",
+    };
     const [change] = diffDisclosures(base, retyped);
-    expect(change).toMatchObject({ path: "performance.projects[0].indicators[6].target", kind: "changed", label: expect.stringMatching(/指标值$/) });
+    expect(change).toMatchObject({
+      path: "performance.projects[0].indicators[6].target",
+      kind: "changed",
+      label: expect.stringMatching(/指标值$/),
+    });
     expect(change.before).toEqual(base.performance.projects[0].indicators[6].target);
-    expect(diffDisclosures(base, after)).toMatchObject([{ path: "budget.income.total", before: "2765.39", after: "2765.40", label: "二、部门预算安排的总体情况 › 收入预算 › 收入合计" }]);
+    expect(diffDisclosures(base, after)).toMatchObject([
+      {
+        path: "budget.income.total",
+        before: "2765.39",
+        after: "2765.40",
+        label: "二、部门预算安排的总体情况 › 收入预算 › 收入合计",
+      },
+    ]);
   });
 
   it("sees a moved indicator row as one move, not a removal and an addition, and lists what changed in it", () => {
@@ -71,7 +90,12 @@ describe("diffDisclosures", () => {
     const [moving] = after.performance.projects[0].indicators.splice(2, 1);
     after.performance.projects[3].indicators.unshift(moving);
     expect(diffDisclosures(base, after)).toEqual([
-      expect.objectContaining({ kind: "moved", path: "performance.projects[3].indicators[0]", from: "performance.projects[0].indicators[2]", rowId: moving.id }),
+      expect.objectContaining({
+        kind: "moved",
+        path: "performance.projects[3].indicators[0]",
+        from: "performance.projects[0].indicators[2]",
+        rowId: moving.id,
+      }),
     ]);
   });
 
@@ -83,9 +107,23 @@ describe("diffDisclosures", () => {
     const item = after.procurement.items.pop()!;
     const changes = diffDisclosures(base, after);
     expect(changes).toEqual([
-      expect.objectContaining({ kind: "added", path: "performance.projects[2].indicators[1]", after: added, rowId: added.id }),
-      expect.objectContaining({ kind: "removed", path: "performance.projects[4].indicators[3]", before: removed, rowId: removed.id }),
-      expect.objectContaining({ kind: "removed", path: `procurement.items[${base.procurement.items.length - 1}]`, rowId: item.id }),
+      expect.objectContaining({
+        kind: "added",
+        path: "performance.projects[2].indicators[1]",
+        after: added,
+        rowId: added.id,
+      }),
+      expect.objectContaining({
+        kind: "removed",
+        path: "performance.projects[4].indicators[3]",
+        before: removed,
+        rowId: removed.id,
+      }),
+      expect.objectContaining({
+        kind: "removed",
+        path: `procurement.items[${base.procurement.items.length - 1}]`,
+        rowId: item.id,
+      }),
     ]);
     // The inserted row pushed the rows below it down without moving them.
     expect(changes.some((c) => c.kind === "moved")).toBe(false);
@@ -97,7 +135,11 @@ describe("diffDisclosures", () => {
     const copy = structuredClone(after.performance.projects[0].indicators[1]);
     after.performance.projects[4].indicators.push(copy);
     expect(diffDisclosures(base, after)).toEqual([
-      expect.objectContaining({ kind: "added", path: `performance.projects[4].indicators[${base.performance.projects[4].indicators.length}]`, after: copy }),
+      expect.objectContaining({
+        kind: "added",
+        path: `performance.projects[4].indicators[${base.performance.projects[4].indicators.length}]`,
+        after: copy,
+      }),
     ]);
   });
 
@@ -107,7 +149,13 @@ describe("diffDisclosures", () => {
     after.glossary.push({ term: "新名词", definition: "释义" });
     after.responsibilities.splice(0, 1);
     const changes = diffDisclosures(base, after);
-    expect(changes.filter((c) => c.path === "orgUnits[0].level")).toMatchObject([{ kind: "changed", after: "副处级", label: "一、部门职责及机构设置情况 › 单位第 1 行「三河市人民政府办公室」› 单位规格" }]);
+    expect(changes.filter((c) => c.path === "orgUnits[0].level")).toMatchObject([
+      {
+        kind: "changed",
+        after: "副处级",
+        label: "一、部门职责及机构设置情况 › 单位第 1 行「三河市人民政府办公室」› 单位规格",
+      },
+    ]);
     expect(changes.filter((c) => c.path.startsWith("responsibilities"))).toHaveLength(base.responsibilities.length);
     expect(changes.at(-1)).toMatchObject({ kind: "added", path: `glossary[${base.glossary.length}]` });
   });
@@ -135,7 +183,15 @@ describe("diffDisclosures", () => {
   it("reports an optional field appearing as a change of that field", () => {
     const after = edit();
     after.performance.projects[0].indicators[0].weight = 10;
-    expect(diffDisclosures(base, after)).toMatchObject([{ path: "performance.projects[0].indicators[0].weight", kind: "changed", before: undefined, after: 10, label: expect.stringMatching(/权重$/) }]);
+    expect(diffDisclosures(base, after)).toMatchObject([
+      {
+        path: "performance.projects[0].indicators[0].weight",
+        kind: "changed",
+        before: undefined,
+        after: 10,
+        label: expect.stringMatching(/权重$/),
+      },
+    ]);
   });
 });
 

@@ -40,7 +40,14 @@ type Context = {
 
 export function diffDisclosures(before: unknown, after: unknown): Change[] {
   const idOf = rowIdentity(before, after);
-  const ctx: Context = { idOf, beforeRows: indexRows(before, [], new Map(), idOf), afterRows: indexRows(after, [], new Map(), idOf), before, after, out: [] };
+  const ctx: Context = {
+    idOf,
+    beforeRows: indexRows(before, [], new Map(), idOf),
+    afterRows: indexRows(after, [], new Map(), idOf),
+    before,
+    after,
+    out: [],
+  };
   diffNode(before, after, [], undefined, ctx);
   // Changes come out in document order already except moves and removals; a stable sort settles those.
   return ctx.out.sort((a, b) => comparePaths(a.path, b.path));
@@ -61,7 +68,11 @@ function indexRows(node: unknown, at: PathSegment[], into: RowIndex, idOf: RowId
 }
 
 function push(ctx: Context, change: Omit<Change, "path" | "label">, path: PathSegment[], inBefore = false): void {
-  const entry: Change = { path: formatPath(path), ...change, label: describePath(path, inBefore ? ctx.before : ctx.after) };
+  const entry: Change = {
+    path: formatPath(path),
+    ...change,
+    label: describePath(path, inBefore ? ctx.before : ctx.after),
+  };
   if (entry.rowId === undefined) delete entry.rowId;
   ctx.out.push(entry);
 }

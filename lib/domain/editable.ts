@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { procurementList, projectList } from "./limits";
-import { disclosure, indicator, performance, procurement, procurementItem, projectFund, type Disclosure } from "./model";
+import {
+  disclosure,
+  indicator,
+  performance,
+  procurement,
+  procurementItem,
+  projectFund,
+  type Disclosure,
+} from "./model";
 
 /**
  * The disclosure as the forms, the grid and the database exchange it: the canonical shape
@@ -23,7 +31,12 @@ function withRowIds<Id extends z.ZodType<string | undefined>>(id: Id) {
     performance: performance.extend({ projects: projectList(rowProjectFund) }),
     procurement: procurement.extend({ items: procurementList(rowProcurementItem) }),
   });
-  return { indicator: rowIndicator, projectFund: rowProjectFund, procurementItem: rowProcurementItem, disclosure: rowDisclosure };
+  return {
+    indicator: rowIndicator,
+    projectFund: rowProjectFund,
+    procurementItem: rowProcurementItem,
+    disclosure: rowDisclosure,
+  };
 }
 
 /** What a save may send: a row's id is optional (a row just made may have none yet). */
@@ -64,7 +77,8 @@ export function newRowId(): string {
  */
 export function ensureRowIds<T extends EditableDisclosure>(content: T, makeId: () => string = newRowId): T {
   const missing =
-    content.procurement.items.some((i) => !i.id) || content.performance.projects.some((p) => !p.id || p.indicators.some((i) => !i.id));
+    content.procurement.items.some((i) => !i.id) ||
+    content.performance.projects.some((p) => !p.id || p.indicators.some((i) => !i.id));
   if (!missing) return content;
   // Lists are rebuilt with the same element types plus ids, so T still describes the result.
   return {
@@ -77,6 +91,9 @@ export function ensureRowIds<T extends EditableDisclosure>(content: T, makeId: (
         indicators: p.indicators.map((i) => (i.id ? i : { ...i, id: makeId() })),
       })),
     },
-    procurement: { ...content.procurement, items: content.procurement.items.map((i) => (i.id ? i : { ...i, id: makeId() })) },
+    procurement: {
+      ...content.procurement,
+      items: content.procurement.items.map((i) => (i.id ? i : { ...i, id: makeId() })),
+    },
   } as T;
 }

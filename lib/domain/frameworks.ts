@@ -43,7 +43,10 @@ export function defaultFrameworkId(fiscalYear: number): string {
   return fiscalYear <= 2020 ? "2020" : "2021";
 }
 
-export function findFramework(id: string, extra: ReadonlyArray<IndicatorFramework> = []): IndicatorFramework | undefined {
+export function findFramework(
+  id: string,
+  extra: ReadonlyArray<IndicatorFramework> = [],
+): IndicatorFramework | undefined {
   return [...extra, ...builtInFrameworks].find((f) => f.id === id);
 }
 

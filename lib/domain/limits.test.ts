@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { editableDisclosure } from "./editable";
 import { inputMessages } from "../i18n/zh-CN/input";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
-import { amountDigitsProblem, decimalDigitsProblem, disclosureLimits, MAX_COUNT, rowLimitProblem, weightProblem } from "./limits";
+import {
+  amountDigitsProblem,
+  decimalDigitsProblem,
+  disclosureLimits,
+  MAX_COUNT,
+  rowLimitProblem,
+  weightProblem,
+} from "./limits";
 import { amount, disclosure, indicator as indicatorSchema, type Disclosure, type Indicator } from "./model";
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -13,8 +20,14 @@ const item = exampleDisclosure.procurement.items[0];
 /** The example disclosure with `projects` projects sharing `indicators` rows, and `items` procurement lines. */
 function sized(projects: number, indicators: number, items: number): Disclosure {
   const d = structuredClone(exampleDisclosure);
-  d.performance.projects = Array.from({ length: projects }, (_, p) => ({ name: `项目${p}`, amount: null, goal: "", indicators: [] as Indicator[] }));
-  for (let n = 0; n < indicators; n++) d.performance.projects[n % projects].indicators.push({ ...indicator, name: `指标${n}` });
+  d.performance.projects = Array.from({ length: projects }, (_, p) => ({
+    name: `项目${p}`,
+    amount: null,
+    goal: "",
+    indicators: [] as Indicator[],
+  }));
+  for (let n = 0; n < indicators; n++)
+    d.performance.projects[n % projects].indicators.push({ ...indicator, name: `指标${n}` });
   d.procurement.items = Array.from({ length: items }, (_, n) => ({ ...item, item: `品目${n}` }));
   return d;
 }
@@ -35,9 +48,24 @@ describe("the most rows one disclosure holds", () => {
   });
 
   it.each([
-    ["indicators", sized(10, max.indicators + 1, 1), ["performance", "projects"], inputMessages.rows.indicators(max.indicators + 1, max.indicators)],
-    ["projects", sized(max.projects + 1, 1, 1), ["performance", "projects"], inputMessages.rows.projects(max.projects + 1, max.projects)],
-    ["procurement lines", sized(1, 1, max.procurementItems + 1), ["procurement", "items"], inputMessages.rows.procurementItems(max.procurementItems + 1, max.procurementItems)],
+    [
+      "indicators",
+      sized(10, max.indicators + 1, 1),
+      ["performance", "projects"],
+      inputMessages.rows.indicators(max.indicators + 1, max.indicators),
+    ],
+    [
+      "projects",
+      sized(max.projects + 1, 1, 1),
+      ["performance", "projects"],
+      inputMessages.rows.projects(max.projects + 1, max.projects),
+    ],
+    [
+      "procurement lines",
+      sized(1, 1, max.procurementItems + 1),
+      ["procurement", "items"],
+      inputMessages.rows.procurementItems(max.procurementItems + 1, max.procurementItems),
+    ],
   ])("one row over on %s is refused at that table, saying how many and the limit", (_what, d, path, message) => {
     for (const schema of [disclosure, editableDisclosure]) {
       const result = schema.safeParse(d);
@@ -55,13 +83,16 @@ describe("the most rows one disclosure holds", () => {
 });
 
 describe("figures a spreadsheet holds", () => {
-  const ind = (weight: unknown) => indicatorSchema.safeParse({ ...exampleDisclosure.performance.projects[0].indicators[0], weight });
+  const ind = (weight: unknown) =>
+    indicatorSchema.safeParse({ ...exampleDisclosure.performance.projects[0].indicators[0], weight });
 
   it("amounts: 13 integer digits and two decimals at most", () => {
     expect(amount.safeParse("9999999999999.99").success).toBe(true);
     expect(amount.safeParse("-9999999999999.99").success).toBe(true);
     const long = amount.safeParse(`${"9".repeat(14)}.00`);
-    expect(long.error?.issues.map((i) => i.message)).toEqual(["金额最多 13 位整数（Excel 只能准确保存 15 位有效数字），请核对单位是否为万元。"]);
+    expect(long.error?.issues.map((i) => i.message)).toEqual([
+      "金额最多 13 位整数（Excel 只能准确保存 15 位有效数字），请核对单位是否为万元。",
+    ]);
     // A 301-digit number without its decimals is refused once, for its form.
     expect(amount.safeParse("1".repeat(301)).error?.issues).toHaveLength(1);
     expect(amountDigitsProblem(`${"1".repeat(301)}.00`)).toMatch(CHINESE);
@@ -69,7 +100,10 @@ describe("figures a spreadsheet holds", () => {
 
   it("weights: 0 to 100; 1e308, infinities and NaN are refused at the weight", () => {
     for (const ok of [0, 12.5, 100, null]) expect(ind(ok).success).toBe(true);
-    for (const bad of [1e308, 100.01, -1]) expect(ind(bad).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["weight", "权重须在 0 到 100 之间。"]]);
+    for (const bad of [1e308, 100.01, -1])
+      expect(ind(bad).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+        ["weight", "权重须在 0 到 100 之间。"],
+      ]);
     expect(ind(Number.POSITIVE_INFINITY).success).toBe(false);
     expect(weightProblem(Number.NaN)).toMatch(CHINESE);
     expect(weightProblem(55)).toBeNull();

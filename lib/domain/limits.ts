@@ -48,14 +48,18 @@ export function procurementLimitProblems(items: readonly unknown[]): string[] {
 }
 
 /** The first limit a whole disclosure passes, for a refusal outside a schema (a draft made from a sheet); null within them all. */
-export function rowLimitProblem(d: { performance: { projects: readonly WithIndicators[] }; procurement: { items: readonly unknown[] } }): string | null {
+export function rowLimitProblem(d: {
+  performance: { projects: readonly WithIndicators[] };
+  procurement: { items: readonly unknown[] };
+}): string | null {
   return [...projectLimitProblems(d.performance.projects), ...procurementLimitProblems(d.procurement.items)][0] ?? null;
 }
 
 /** A disclosure's projects: at most `projects` of them with at most `indicators` rows in all. */
 export function projectList<P extends z.ZodType<WithIndicators>>(project: P) {
   return z.array(project).superRefine((projects, ctx) => {
-    for (const message of projectLimitProblems(projects as readonly WithIndicators[])) ctx.addIssue({ code: "custom", message });
+    for (const message of projectLimitProblems(projects as readonly WithIndicators[]))
+      ctx.addIssue({ code: "custom", message });
   });
 }
 

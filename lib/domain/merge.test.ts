@@ -54,7 +54,13 @@ describe("mergeDisclosures", () => {
   it("does not call the same change made twice a conflict", () => {
     const mine = edit();
     mine.budget.income.total = "2800.00";
-    mine.performance.projects[2].indicators[1].target = { raw: "≥95%", kind: "quantitative", operator: ">=", value: "95", unit: "%" };
+    mine.performance.projects[2].indicators[1].target = {
+      raw: "≥95%",
+      kind: "quantitative",
+      operator: ">=",
+      value: "95",
+      unit: "%",
+    };
     const theirs = edit();
     theirs.budget.income.total = "2800.00";
     theirs.performance.projects[2].indicators[1].target = { raw: "≥95%", kind: "unparsed" };
@@ -66,11 +72,29 @@ describe("mergeDisclosures", () => {
 
   it("merges a target as a whole: two different 指标值 conflict even where their units agree", () => {
     const mine = edit();
-    mine.performance.projects[0].indicators[0].target = { raw: "=3.00次", kind: "quantitative", operator: "=", value: "3.00", unit: "次" };
+    mine.performance.projects[0].indicators[0].target = {
+      raw: "=3.00次",
+      kind: "quantitative",
+      operator: "=",
+      value: "3.00",
+      unit: "次",
+    };
     const theirs = edit();
-    theirs.performance.projects[0].indicators[0].target = { raw: ">=2.00次", kind: "quantitative", operator: ">=", value: "2.00", unit: "次" };
+    theirs.performance.projects[0].indicators[0].target = {
+      raw: ">=2.00次",
+      kind: "quantitative",
+      operator: ">=",
+      value: "2.00",
+      unit: "次",
+    };
     const { conflicts } = mergeDisclosures(base, mine, theirs);
-    expect(conflicts).toMatchObject([{ path: "performance.projects[0].indicators[0].target", kind: "field", rowId: base.performance.projects[0].indicators[0].id }]);
+    expect(conflicts).toMatchObject([
+      {
+        path: "performance.projects[0].indicators[0].target",
+        kind: "field",
+        rowId: base.performance.projects[0].indicators[0].id,
+      },
+    ]);
   });
 
   it("refuses a row deleted on one side and changed on the other, either way round", () => {
@@ -78,7 +102,10 @@ describe("mergeDisclosures", () => {
     const [gone] = deleting.performance.projects[1].indicators.splice(4, 1);
     const changing = edit();
     changing.performance.projects[1].indicators[4].basis = "新的依据";
-    for (const [mine, theirs] of [[deleting, changing], [changing, deleting]]) {
+    for (const [mine, theirs] of [
+      [deleting, changing],
+      [changing, deleting],
+    ]) {
       const result = mergeDisclosures(base, mine, theirs);
       expect(result.conflicts).toEqual([
         expect.objectContaining({
@@ -171,7 +198,10 @@ describe("mergeDisclosures", () => {
     mine.performance.projects[4].indicators.push(moved);
     const theirs = edit();
     theirs.performance.projects[0].indicators[1].basis = "新的依据";
-    for (const [m, t] of [[mine, theirs], [theirs, mine]]) {
+    for (const [m, t] of [
+      [mine, theirs],
+      [theirs, mine],
+    ]) {
       const { merged, conflicts } = mergeDisclosures(base, m, t);
       expect(conflicts).toEqual([]);
       expect(ids(merged, 0)).toEqual(ids(mine, 0));
@@ -192,7 +222,12 @@ describe("mergeDisclosures", () => {
       ["field", "performance.projects[0].indicators[5].basis"],
     ]);
     const step = resolveConflicts(result, { "performance.projects[0].indicators[1]": "mine" });
-    expect(step.conflicts).toEqual([expect.objectContaining({ path: "performance.projects[0].indicators[4].basis", label: expect.stringMatching(/指标第 5 行 › 指标值确定依据$/) })]);
+    expect(step.conflicts).toEqual([
+      expect.objectContaining({
+        path: "performance.projects[0].indicators[4].basis",
+        label: expect.stringMatching(/指标第 5 行 › 指标值确定依据$/),
+      }),
+    ]);
     const done = resolveConflicts(step, { "performance.projects[0].indicators[4].basis": "mine" });
     expect(done).toEqual({ merged: mine, conflicts: [] });
   });
@@ -228,7 +263,10 @@ describe("mergeDisclosures, properties", () => {
         const expected = applyEdits(applyEdits(base, A), B);
         const a = applyEdits(base, A);
         const b = applyEdits(base, B);
-        for (const [mine, theirs] of [[a, b], [b, a]]) {
+        for (const [mine, theirs] of [
+          [a, b],
+          [b, a],
+        ]) {
           const { merged, conflicts } = mergeDisclosures(base, mine, theirs);
           expect(conflicts).toEqual([]);
           expect(merged).toEqual(expected);
@@ -242,7 +280,11 @@ describe("mergeDisclosures, properties", () => {
     fc.assert(
       fc.property(disjointScripts(base), ({ A, B }) => {
         const x = applyEdits(base, [...A, ...B]);
-        for (const result of [mergeDisclosures(base, x, base), mergeDisclosures(base, base, x), mergeDisclosures(base, x, x)]) {
+        for (const result of [
+          mergeDisclosures(base, x, base),
+          mergeDisclosures(base, base, x),
+          mergeDisclosures(base, x, x),
+        ]) {
           expect(result).toEqual({ merged: x, conflicts: [] });
         }
       }),

@@ -82,7 +82,12 @@ function locateRows(node: unknown, place: Place, into: RowLocations, idOf: RowId
     node.forEach((element, i) => {
       const id = idOf(element);
       if (id !== undefined) into.set(id, { parent: parentOf(place), value: element });
-      locateRows(element, id !== undefined ? { anchor: id, rel: "" } : { ...place, rel: `${place.rel}[${i}]` }, into, idOf);
+      locateRows(
+        element,
+        id !== undefined ? { anchor: id, rel: "" } : { ...place, rel: `${place.rel}[${i}]` },
+        into,
+        idOf,
+      );
     });
   } else if (isPlainObject(node)) {
     for (const key in node) locateRows(node[key], { ...place, rel: `${place.rel}.${key}` }, into, idOf);
@@ -90,7 +95,15 @@ function locateRows(node: unknown, place: Place, into: RowLocations, idOf: RowId
   return into;
 }
 
-function mergeValue(b: unknown, m: unknown, t: unknown, path: PathSegment[], place: Place, rowId: string | undefined, ctx: Context): unknown {
+function mergeValue(
+  b: unknown,
+  m: unknown,
+  t: unknown,
+  path: PathSegment[],
+  place: Place,
+  rowId: string | undefined,
+  ctx: Context,
+): unknown {
   if (m === t) return m;
   if (isTarget(b) || isTarget(m) || isTarget(t)) return mergeTarget(b, m, t, path, rowId, ctx);
   if (deepEqual(m, t)) return t;
@@ -105,7 +118,15 @@ function mergeValue(b: unknown, m: unknown, t: unknown, path: PathSegment[], pla
     const bo = b ?? {};
     const out: Record<string, unknown> = {};
     for (const key of unionKeys(t, m, bo)) {
-      const v = mergeValue(bo[key], m[key], t[key], [...path, key], { ...place, rel: `${place.rel}.${key}` }, rowId, ctx);
+      const v = mergeValue(
+        bo[key],
+        m[key],
+        t[key],
+        [...path, key],
+        { ...place, rel: `${place.rel}.${key}` },
+        rowId,
+        ctx,
+      );
       if (v !== undefined) out[key] = v;
     }
     return out;
@@ -115,7 +136,14 @@ function mergeValue(b: unknown, m: unknown, t: unknown, path: PathSegment[], pla
 }
 
 /** Targets compare by what the clerk wrote (`raw`), not by how it was parsed. */
-function mergeTarget(b: unknown, m: unknown, t: unknown, path: PathSegment[], rowId: string | undefined, ctx: Context): unknown {
+function mergeTarget(
+  b: unknown,
+  m: unknown,
+  t: unknown,
+  path: PathSegment[],
+  rowId: string | undefined,
+  ctx: Context,
+): unknown {
   const raw = (v: unknown) => (isTarget(v) ? v.raw : v === undefined ? undefined : JSON.stringify(v));
   if (raw(m) === raw(t) || raw(b) === raw(m)) return t;
   if (raw(b) === raw(t)) return m;
@@ -127,7 +155,12 @@ type Slot = { b?: Located; m?: Located; t?: Located };
 type Fate = { slot: Slot; conflict: boolean };
 
 /** Keys for the rows of one table: the id, else the position in base, else a side's own addition. */
-function keysOf(rows: ReadonlyArray<unknown>, base: ReadonlyArray<unknown>, side: "b" | "m" | "t", idOf: RowIdOf): string[] {
+function keysOf(
+  rows: ReadonlyArray<unknown>,
+  base: ReadonlyArray<unknown>,
+  side: "b" | "m" | "t",
+  idOf: RowIdOf,
+): string[] {
   return rows.map((row, i) => {
     const id = idOf(row);
     if (id !== undefined) return `id:${id}`;
@@ -136,12 +169,22 @@ function keysOf(rows: ReadonlyArray<unknown>, base: ReadonlyArray<unknown>, side
   });
 }
 
-function mergeRows(B: unknown[], M: unknown[], T: unknown[], path: PathSegment[], place: Place, outerRow: string | undefined, ctx: Context): unknown[] {
+function mergeRows(
+  B: unknown[],
+  M: unknown[],
+  T: unknown[],
+  path: PathSegment[],
+  place: Place,
+  outerRow: string | undefined,
+  ctx: Context,
+): unknown[] {
   const here = parentOf(place);
   const bK = keysOf(B, B, "b", ctx.idOf);
   const mK = keysOf(M, B, "m", ctx.idOf);
   // Two different rows added at the same position by both are two rows; the same row added twice is one.
-  const tK = keysOf(T, B, "t", ctx.idOf).map((k, i) => (k.startsWith("+") && mK[i] === k && !deepEqual(M[i], T[i]) ? `t${k}` : k));
+  const tK = keysOf(T, B, "t", ctx.idOf).map((k, i) =>
+    k.startsWith("+") && mK[i] === k && !deepEqual(M[i], T[i]) ? `t${k}` : k,
+  );
   const local = (keys: string[], rows: unknown[]) => new Map(keys.map((k, i) => [k, { parent: here, value: rows[i] }]));
   const bLocal = local(bK, B);
   const mLocal = local(mK, M);
@@ -188,10 +231,18 @@ function mergeRows(B: unknown[], M: unknown[], T: unknown[], path: PathSegment[]
     const at = [...path, j];
     const id = key.startsWith("id:") ? key.slice(3) : undefined;
     if (conflict) {
-      ctx.conflicts.push({ path: at, kind: "row", base: slot.b?.value, mine: slot.m?.value, theirs: slot.t?.value, rowId: id ?? outerRow });
+      ctx.conflicts.push({
+        path: at,
+        kind: "row",
+        base: slot.b?.value,
+        mine: slot.m?.value,
+        theirs: slot.t?.value,
+        rowId: id ?? outerRow,
+      });
       return (slot.m ?? slot.t)!.value;
     }
-    const inner: Place = id !== undefined ? { anchor: id, rel: "" } : { ...place, rel: `${place.rel}[${key.replace(/^\D+/, "")}]` };
+    const inner: Place =
+      id !== undefined ? { anchor: id, rel: "" } : { ...place, rel: `${place.rel}[${key.replace(/^\D+/, "")}]` };
     return mergeValue(slot.b?.value, slot.m?.value, slot.t?.value, at, inner, id ?? outerRow, ctx);
   });
 }
@@ -216,7 +267,10 @@ function fateOf(slot: Slot): (Fate & { home: string }) | null {
  * Applies the clerk's choice per conflict path. Conflicts without a choice stay listed (their
  * paths adjusted for rows the choices removed), so the screen can be settled in several steps.
  */
-export function resolveConflicts<T>(result: MergeResult<T>, choices: Readonly<Record<string, "mine" | "theirs">>): MergeResult<T> {
+export function resolveConflicts<T>(
+  result: MergeResult<T>,
+  choices: Readonly<Record<string, "mine" | "theirs">>,
+): MergeResult<T> {
   let merged = result.merged;
   const removals: PathSegment[][] = [];
   const open: Conflict[] = [];

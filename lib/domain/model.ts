@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { amountDigitsProblem, countMessage, decimalDigitsProblem, MAX_COUNT, MAX_WEIGHT, procurementList, projectList, weightMessage } from "./limits";
+import {
+  amountDigitsProblem,
+  countMessage,
+  decimalDigitsProblem,
+  MAX_COUNT,
+  MAX_WEIGHT,
+  procurementList,
+  projectList,
+  weightMessage,
+} from "./limits";
 import { normaliseText, textProblem } from "./text-hygiene";
 
 /**
@@ -25,7 +34,10 @@ const problemCheck =
   };
 
 /** Figures stay within what a spreadsheet holds exactly (limits.ts). */
-export const amount = z.string().regex(AMOUNT_TEXT, { error: "金额须为两位小数的万元数，如 2765.39", abort: true }).check(problemCheck(amountDigitsProblem));
+export const amount = z
+  .string()
+  .regex(AMOUNT_TEXT, { error: "金额须为两位小数的万元数，如 2765.39", abort: true })
+  .check(problemCheck(amountDigitsProblem));
 export const optionalAmount = amount.nullable();
 /** Exact decimal text: the number of a 指标值 as written ("2.00", "95"). */
 export const decimalText = z.string().regex(DECIMAL_TEXT, { error: "须为数字", abort: true });
@@ -192,7 +204,10 @@ const countAndValue = z.object({ count: count.nullable(), value: optionalAmount 
 
 export const assets = z.object({
   /** ISO date the fixed-asset figures are taken at (last year-end): "2019-12-31" */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").nullable(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
+    .nullable(),
   fixedAssetsTotal: optionalAmount,
   plannedPurchase: optionalAmount,
   plannedPurchaseNote: text,
@@ -254,7 +269,12 @@ export const sections = [
   { id: "assets", number: "七", title: "国有资产信息", fields: ["assets"] },
   { id: "glossary", number: "八", title: "名词解释", fields: ["glossary"] },
   { id: "otherMatters", number: "九", title: "其他需要说明的事项", fields: ["otherMatters"] },
-] as const satisfies ReadonlyArray<{ id: string; number: string; title: string; fields: ReadonlyArray<keyof Disclosure> }>;
+] as const satisfies ReadonlyArray<{
+  id: string;
+  number: string;
+  title: string;
+  fields: ReadonlyArray<keyof Disclosure>;
+}>;
 
 export type SectionId = (typeof sections)[number]["id"];
 
@@ -264,9 +284,18 @@ export type SectionId = (typeof sections)[number]["id"];
  * year head it too but are fixed when the draft starts. With `sections`, the one map of which
  * fields belong to which section.
  */
-export const documentHeading = { section: "organisation", fields: ["title", "preamble"] } as const satisfies { section: SectionId; fields: ReadonlyArray<keyof Disclosure> };
+export const documentHeading = { section: "organisation", fields: ["title", "preamble"] } as const satisfies {
+  section: SectionId;
+  fields: ReadonlyArray<keyof Disclosure>;
+};
 
-const emptyYear = (): ThreePublicYear => ({ total: null, outbound: null, vehiclePurchase: null, vehicleOperation: null, reception: null });
+const emptyYear = (): ThreePublicYear => ({
+  total: null,
+  outbound: null,
+  vehiclePurchase: null,
+  vehicleOperation: null,
+  reception: null,
+});
 
 /** A blank disclosure for a department and year: what a draft that "starts empty" holds. */
 export function emptyDisclosure(dept: Department, fiscalYear: number, framework: string): Disclosure {
@@ -280,12 +309,24 @@ export function emptyDisclosure(dept: Department, fiscalYear: number, framework:
     orgUnits: [],
     budget: {
       income: { total: null, generalPublicBudget: null, governmentFund: null, fiscalSpecialAccount: null, other: null },
-      expenditure: { total: null, basic: null, personnel: null, publicOperating: null, project: null, other: null, projectHighlights: "" },
+      expenditure: {
+        total: null,
+        basic: null,
+        personnel: null,
+        publicOperating: null,
+        project: null,
+        other: null,
+        projectHighlights: "",
+      },
       priorYear: { total: null, basic: null, project: null },
       changeReasons: { basic: "", project: "" },
     },
     operatingExpenses: { amount: null, purposes: "" },
-    threePublic: { current: emptyYear(), priorYear: emptyYear(), changeReasons: { outbound: "", vehicles: "", reception: "" } },
+    threePublic: {
+      current: emptyYear(),
+      priorYear: emptyYear(),
+      changeReasons: { outbound: "", vehicles: "", reception: "" },
+    },
     performance: { overallGoal: "", subGoals: [], safeguards: [], framework, projects: [] },
     procurement: { total: null, items: [] },
     assets: {

@@ -57,15 +57,21 @@ describe("describePath", () => {
     expect(describePath("performance.projects[0].indicators[6].target", base)).toBe(
       "五、预算绩效信息 › 项目 1「市志编纂业务费」› 指标第 7 行 › 指标值",
     );
-    expect(describePath("performance.projects[0].indicators[6].target")).toBe("五、预算绩效信息 › 项目 1 › 指标第 7 行 › 指标值");
+    expect(describePath("performance.projects[0].indicators[6].target")).toBe(
+      "五、预算绩效信息 › 项目 1 › 指标第 7 行 › 指标值",
+    );
   });
 
   it("uses the disclosure's own words for figures, whatever section they are in", () => {
     expect(describePath("budget.income.total")).toBe("二、部门预算安排的总体情况 › 收入预算 › 收入合计");
     expect(describePath("budget.expenditure.personnel")).toBe("二、部门预算安排的总体情况 › 支出预算 › 人员经费");
-    expect(describePath("threePublic.current.reception")).toBe("四、财政拨款“三公”经费预算情况及增减变化原因 › 本年预算 › 公务接待费");
+    expect(describePath("threePublic.current.reception")).toBe(
+      "四、财政拨款“三公”经费预算情况及增减变化原因 › 本年预算 › 公务接待费",
+    );
     expect(describePath("performance.projects[2].indicators[0].basis", base)).toMatch(/指标第 1 行 › 指标值确定依据$/);
-    expect(describePath("procurement.items[0].unitPrice", base)).toBe("六、政府采购预算情况 › 采购明细第 1 行「轿车」› 单价");
+    expect(describePath("procurement.items[0].unitPrice", base)).toBe(
+      "六、政府采购预算情况 › 采购明细第 1 行「轿车」› 单价",
+    );
     expect(describePath("responsibilities[2]")).toBe("一、部门职责及机构设置情况 › 职责第 3 条");
     expect(describePath("orgUnits", base)).toBe("一、部门职责及机构设置情况 › 机构设置");
     expect(describePath("otherMatters")).toBe("九、其他需要说明的事项");
@@ -82,7 +88,9 @@ describe("describePath", () => {
   });
 
   it("never falls back to a key for any path in the fixture", () => {
-    const labels = leafPaths(base, []).filter((p) => p.at(-1) !== "id").map((p) => describePath(p, base));
+    const labels = leafPaths(base, [])
+      .filter((p) => p.at(-1) !== "id")
+      .map((p) => describePath(p, base));
     expect(labels.filter((label) => /[A-Za-z]/.test(label))).toEqual([]);
   });
 });
@@ -137,5 +145,7 @@ function leafPaths(node: unknown, at: Array<string | number>): Array<Array<strin
 }
 
 it("pathPattern drops row numbers", () => {
-  expect(pathPattern("performance.projects[3].indicators[12].target.raw")).toBe("performance.projects[].indicators[].target.raw");
+  expect(pathPattern("performance.projects[3].indicators[12].target.raw")).toBe(
+    "performance.projects[].indicators[].target.raw",
+  );
 });

@@ -34,7 +34,8 @@ export function parsePath(text: string): PathSegment[] {
     const match = TOKEN.exec(text);
     // A key is preceded by a dot except at the very start: "a.b[0].c", never ".a" or "a[0]c".
     const dotted = text.charAt(start) === ".";
-    if (!match || (match[1] !== undefined && dotted !== start > 0)) throw new Error(`malformed path "${text}" at ${start}`);
+    if (!match || (match[1] !== undefined && dotted !== start > 0))
+      throw new Error(`malformed path "${text}" at ${start}`);
     if (match[1] !== undefined) segments.push(match[1]);
     else if (match[2] !== undefined) segments.push(Number(match[2]));
     else segments.push(JSON.parse(match[3]) as string);
@@ -113,7 +114,8 @@ const UNKNOWN_FIELD = 1_000_000;
 /** Through optional and nullable, but not into an array: zod 4 arrays also answer unwrap(). */
 function unwrapped(node: unknown): SchemaNode | null {
   let n = node as SchemaNode | null;
-  for (let depth = 0; n && !n.element && typeof n.unwrap === "function" && depth < 5; depth++) n = n.unwrap() as SchemaNode;
+  for (let depth = 0; n && !n.element && typeof n.unwrap === "function" && depth < 5; depth++)
+    n = n.unwrap() as SchemaNode;
   return n;
 }
 

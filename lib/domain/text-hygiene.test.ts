@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { disclosure } from "./model";
-import { findInputFault, findTextFault, MAX_INPUT_DEPTH, nestingDepth, normaliseText, removeTextFaults, textFaultExcerpt, textFaultMessage, textProblem } from "./text-hygiene";
+import {
+  findInputFault,
+  findTextFault,
+  MAX_INPUT_DEPTH,
+  nestingDepth,
+  normaliseText,
+  removeTextFaults,
+  textFaultExcerpt,
+  textFaultMessage,
+  textProblem,
+} from "./text-hygiene";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -16,19 +26,34 @@ describe("findTextFault: characters text may not hold", () => {
   });
 
   it("lets proper pairs through: emoji and the rarer CJK characters beyond the BMP", () => {
-    for (const ok of ["𠮷野家", "🀄️麻将", "👨‍👩‍👧", "\ud83d\ude00", "合计\t2765.39\n下一行\r\n"]) expect(findTextFault(ok)).toBeNull();
+    for (const ok of ["𠮷野家", "🀄️麻将", "👨‍👩‍👧", "\ud83d\ude00", "合计\t2765.39\n下一行\r\n"])
+      expect(findTextFault(ok)).toBeNull();
   });
 
   it("refuses NUL, other C0 controls, DEL, C1 controls and the two non-characters; tab, LF and CR are text", () => {
     expect(findTextFault("a\u0000b")?.kind).toBe("nul");
-    for (const c of ["\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\u001b", "\u001f", "\u007f", "\u0085", "\u009f", "\ufffe", "\uffff"]) {
+    for (const c of [
+      "\u0001",
+      "\u0007",
+      "\u0008",
+      "\u000b",
+      "\u000c",
+      "\u001b",
+      "\u001f",
+      "\u007f",
+      "\u0085",
+      "\u009f",
+      "\ufffe",
+      "\uffff",
+    ]) {
       expect(findTextFault(`前${c}后`)).toEqual({ kind: "control", index: 1, code: c.charCodeAt(0) });
     }
     expect(findTextFault("\t\n\r")).toBeNull();
   });
 
   it("refuses the direction embeddings, overrides and isolates", () => {
-    for (let code = 0x202a; code <= 0x202e; code++) expect(findTextFault(`x${String.fromCharCode(code)}`)?.kind).toBe("bidi");
+    for (let code = 0x202a; code <= 0x202e; code++)
+      expect(findTextFault(`x${String.fromCharCode(code)}`)?.kind).toBe("bidi");
     for (let code = 0x2066; code <= 0x2069; code++) expect(findTextFault(String.fromCharCode(code))?.kind).toBe("bidi");
   });
 
@@ -41,7 +66,9 @@ describe("messages say what and where, in Chinese", () => {
   it("counts the position in characters as a person does (an emoji is one)", () => {
     const text = "😀项目\ud800";
     expect(textFaultMessage(text, findTextFault(text)!)).toMatch(/^第 4 个字符是残缺的字符/);
-    expect(textProblem("三河\u202e市")).toBe("第 3 个字符是看不见的文字方向控制符（U+202E），会使显示出的文字与实际内容不一致，不能保存；请删除它（也可清空此栏后重新输入）。");
+    expect(textProblem("三河\u202e市")).toBe(
+      "第 3 个字符是看不见的文字方向控制符（U+202E），会使显示出的文字与实际内容不一致，不能保存；请删除它（也可清空此栏后重新输入）。",
+    );
     expect(textProblem("a\u0007")).toContain("U+0007");
     expect(textProblem("\u0000")).toMatch(/^第 1 个字符是空字符（NUL/);
     expect(textProblem("干净的文字")).toBeNull();
@@ -56,7 +83,9 @@ describe("messages say what and where, in Chinese", () => {
 
 describe("normaliseText: invisible characters removed silently", () => {
   it("removes zero-width spaces, joiners outside emoji, direction marks, word joiners, BOMs and soft hyphens", () => {
-    expect(normaliseText("三\u200b河\u200c市\u200d人\u200e民\u200f政\u2060府\ufeff办\u00ad公\u061c室\u180e")).toBe("三河市人民政府办公室");
+    expect(normaliseText("三\u200b河\u200c市\u200d人\u200e民\u200f政\u2060府\ufeff办\u00ad公\u061c室\u180e")).toBe(
+      "三河市人民政府办公室",
+    );
     expect(normaliseText("\u2061\u2064\u206a\u206f\ufff9\ufffb")).toBe("");
   });
 
@@ -73,14 +102,30 @@ describe("normaliseText: invisible characters removed silently", () => {
   });
 
   it("never leaves an invisible character behind and never makes a fault (property)", () => {
-    const invisible = fc.constantFrom("\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad", "a", "中", "😀", "\n");
+    const invisible = fc.constantFrom(
+      "\u200b",
+      "\u200c",
+      "\u200d",
+      "\u200e",
+      "\u200f",
+      "\u2060",
+      "\ufeff",
+      "\u00ad",
+      "a",
+      "中",
+      "😀",
+      "\n",
+    );
     fc.assert(
-      fc.property(fc.array(invisible, { maxLength: 30 }).map((a) => a.join("")), (text) => {
-        const once = normaliseText(text);
-        expect(normaliseText(once)).toBe(once);
-        expect(once).not.toMatch(/[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]/);
-        expect(findTextFault(once)).toBeNull();
-      }),
+      fc.property(
+        fc.array(invisible, { maxLength: 30 }).map((a) => a.join("")),
+        (text) => {
+          const once = normaliseText(text);
+          expect(normaliseText(once)).toBe(once);
+          expect(once).not.toMatch(/[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]/);
+          expect(findTextFault(once)).toBeNull();
+        },
+      ),
     );
   });
 
@@ -113,7 +158,9 @@ describe("the model's text: every field of the disclosure", () => {
 
 describe("findInputFault: any operation's input", () => {
   it("names the path of the first string that may not be stored", () => {
-    expect(findInputFault({ id: "x", content: { preamble: "好", orgUnits: [{ name: "单位" }, { name: "坏\ud800" }] } })).toEqual({
+    expect(
+      findInputFault({ id: "x", content: { preamble: "好", orgUnits: [{ name: "单位" }, { name: "坏\ud800" }] } }),
+    ).toEqual({
       path: "content.orgUnits.1.name",
       message: textProblem("坏\ud800"),
     });
@@ -127,7 +174,9 @@ describe("findInputFault: any operation's input", () => {
   });
 
   it("leaves files and bytes to their readers", () => {
-    expect(findInputFault({ file: { name: "a.docx", bytes: new Uint8Array([0, 0xd8]) }, blob: new Blob(["\u0000"]) })).toBeNull();
+    expect(
+      findInputFault({ file: { name: "a.docx", bytes: new Uint8Array([0, 0xd8]) }, blob: new Blob(["\u0000"]) }),
+    ).toBeNull();
   });
 
   it("refuses nesting deeper than any of ours, without recursion: a hundred thousand arrays", () => {

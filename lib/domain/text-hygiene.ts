@@ -27,9 +27,12 @@ export type TextFaultKind = "nul" | "surrogate" | "control" | "bidi";
 export type TextFault = { kind: TextFaultKind; index: number; code: number };
 
 // Candidates only: a surrogate that is half of a proper pair is sorted out below.
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/g;
-const REFUSED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u2060-\u2064\u206A-\u206F\uFEFF\uFFF9-\uFFFB]|(?<![\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const SUSPECT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/g;
+const REFUSED =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVISIBLE =
+  /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u2060-\u2064\u206A-\u206F\uFEFF\uFFF9-\uFFFB]|(?<![\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 const LINE_SEPARATORS = /[\u2028\u2029]/g;
 const HAS_INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u2028\u2029\u2060-\u2064\u206A-\u206F\uFEFF\uFFF9-\uFFFB]/;
 
@@ -137,7 +140,9 @@ export function findInputFault(value: unknown, maxDepth = MAX_INPUT_DEPTH): Inpu
     const isArray = Array.isArray(node);
     if (!isArray && !isPlain(node)) continue;
     if (depth >= maxDepth) return { path, message: inputMessages.structure.tooDeep(maxDepth) };
-    const entries: Array<[string, unknown]> = isArray ? (node as unknown[]).map((v, i) => [String(i), v]) : Object.entries(node);
+    const entries: Array<[string, unknown]> = isArray
+      ? (node as unknown[]).map((v, i) => [String(i), v])
+      : Object.entries(node);
     if (!isArray)
       for (const [key] of entries) {
         // A key is not echoed back: the fault is reported at the object that holds it.
@@ -145,7 +150,8 @@ export function findInputFault(value: unknown, maxDepth = MAX_INPUT_DEPTH): Inpu
         if (keyProblem) return { path, message: keyProblem };
       }
     // Reversed onto the stack, so faults are found in document order.
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: join(path, entries[i][0]), depth: depth + 1 });
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push({ value: entries[i][1], path: join(path, entries[i][0]), depth: depth + 1 });
   }
   return null;
 }

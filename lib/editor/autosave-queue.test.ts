@@ -29,7 +29,14 @@ class FakeServer {
     }
     if (!request.base) return { kind: "stale", currentVersion: this.version };
     const result = mergeDisclosures(request.base, request.content, this.content);
-    if (result.conflicts.length > 0) return { kind: "conflict", version: this.version, theirs: this.content, merged: result.merged, conflicts: result.conflicts };
+    if (result.conflicts.length > 0)
+      return {
+        kind: "conflict",
+        version: this.version,
+        theirs: this.content,
+        merged: result.merged,
+        conflicts: result.conflicts,
+      };
     this.content = result.merged;
     this.version++;
     return { kind: "merged", version: this.version, content: this.content };
@@ -147,7 +154,13 @@ describe("autosave", () => {
     const base = server.content;
     const mine = edit(base, "otherMatters", "昨天没保存上的");
     server.saveAsOther(edit(base, "preamble", "他人今天改的前言"));
-    const q = new AutosaveQueue<SavedDisclosure>({ version: 1, base, content: mine, send: server.send, onStatus: (s) => statuses.push(s) });
+    const q = new AutosaveQueue<SavedDisclosure>({
+      version: 1,
+      base,
+      content: mine,
+      send: server.send,
+      onStatus: (s) => statuses.push(s),
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(server.content).toMatchObject({ otherMatters: "昨天没保存上的", preamble: "他人今天改的前言" });
     expect(q.isSaved()).toBe(true);
@@ -163,7 +176,11 @@ describe("autosave", () => {
     });
     q.edit(edit(q.snapshot.content, "otherMatters", "甲"));
     await vi.advanceTimersByTimeAsync(800);
-    expect(statuses.at(-1)).toEqual({ kind: "refused", message: "当前状态（已提交）下不能修改内容。", fieldErrors: undefined });
+    expect(statuses.at(-1)).toEqual({
+      kind: "refused",
+      message: "当前状态（已提交）下不能修改内容。",
+      fieldErrors: undefined,
+    });
     expect(q.isSaved()).toBe(false);
     refuse = false;
     q.edit(edit(q.snapshot.content, "otherMatters", "甲乙"));

@@ -117,7 +117,8 @@ export class AutosaveQueue<C> {
         await this.inflight;
         continue;
       }
-      if (this.isSaved() || this.pendingConflict || this.status.kind === "refused" || this.status.kind === "offline") return;
+      if (this.isSaved() || this.pendingConflict || this.status.kind === "refused" || this.status.kind === "offline")
+        return;
       await this.run();
     }
   }
@@ -160,7 +161,12 @@ export class AutosaveQueue<C> {
   }
 
   private persist(): void {
-    this.opts.persist?.({ baseVersion: this.version, base: this.base, content: this.current, unsaved: !this.isSaved() });
+    this.opts.persist?.({
+      baseVersion: this.version,
+      base: this.base,
+      content: this.current,
+      unsaved: !this.isSaved(),
+    });
   }
 
   private clearTimer(): void {
@@ -201,7 +207,8 @@ export class AutosaveQueue<C> {
     this.setStatus({ kind: "saving" });
     let answer = await this.ask({ content: sent, expectedVersion: this.version });
     // Someone saved in between: send the base too, for the server to merge.
-    if (answer.kind === "stale") answer = await this.ask({ content: sent, expectedVersion: this.version, base: this.base });
+    if (answer.kind === "stale")
+      answer = await this.ask({ content: sent, expectedVersion: this.version, base: this.base });
     if (this.disposed) return;
     switch (answer.kind) {
       case "saved":
@@ -216,7 +223,12 @@ export class AutosaveQueue<C> {
         return this.takeTheirs(sent, answer.content, answer.version);
       case "conflict":
         this.attempts = 0;
-        return this.openConflict({ merged: answer.merged, conflicts: answer.conflicts }, answer.theirs, answer.version, sent);
+        return this.openConflict(
+          { merged: answer.merged, conflicts: answer.conflicts },
+          answer.theirs,
+          answer.version,
+          sent,
+        );
       case "stale":
       case "offline":
         this.attempts++;
@@ -224,7 +236,12 @@ export class AutosaveQueue<C> {
         this.schedule(this.retryDelay(), true);
         return;
       case "refused":
-        this.setStatus({ kind: "refused", message: answer.message, fieldErrors: answer.fieldErrors, ...(answer.signedOut ? { signedOut: true } : {}) });
+        this.setStatus({
+          kind: "refused",
+          message: answer.message,
+          fieldErrors: answer.fieldErrors,
+          ...(answer.signedOut ? { signedOut: true } : {}),
+        });
         return;
     }
   }

@@ -24,7 +24,11 @@ describe("keepValid", () => {
   it("a new row with an unreadable figure is kept with that figure empty", () => {
     const d = sanhe2020();
     const row = { ...d.procurement.items[0], unitPrice: "十七" };
-    const kept = keepValid(disclosure.pick({ procurement: true }), { procurement: { ...d.procurement, items: [...d.procurement.items, row] } }, { procurement: d.procurement });
+    const kept = keepValid(
+      disclosure.pick({ procurement: true }),
+      { procurement: { ...d.procurement, items: [...d.procurement.items, row] } },
+      { procurement: d.procurement },
+    );
     expect(kept.value.procurement.items).toHaveLength(4);
     expect(kept.value.procurement.items[3].unitPrice).toBeNull();
     expect(kept.invalid).toEqual({ "procurement.items[3].unitPrice": "十七" });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { assetsTotalCheck, budgetFigures, changeOf, lineProduct, procurementFigures, readAmount, sumCheck, threePublicYearCheck, vehiclesOf } from "./live-figures";
+import {
+  assetsTotalCheck,
+  budgetFigures,
+  changeOf,
+  lineProduct,
+  procurementFigures,
+  readAmount,
+  sumCheck,
+  threePublicYearCheck,
+  vehiclesOf,
+} from "./live-figures";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 describe("live figures", () => {
@@ -28,7 +38,13 @@ describe("live figures", () => {
     expect(readAmount("1,062.44")).toBe("1062.44");
     expect(readAmount("１０６２.４４")).toBe("1062.44");
     expect(readAmount("abc")).toBeNull();
-    expect(sumCheck("1162.43", ["1,062.44", null, "abc"])).toEqual({ sum: "1062.44", total: "1162.43", matches: false, difference: "99.99", missingParts: 2 });
+    expect(sumCheck("1162.43", ["1,062.44", null, "abc"])).toEqual({
+      sum: "1062.44",
+      total: "1162.43",
+      matches: false,
+      difference: "99.99",
+      missingParts: 2,
+    });
     expect(sumCheck(null, [null, ""])).toMatchObject({ sum: null, matches: null });
   });
 

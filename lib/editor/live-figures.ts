@@ -43,14 +43,24 @@ export function sumCheck(total: unknown, parts: ReadonlyArray<unknown>): SumChec
   };
 }
 
-export type Change = { current: string | null; prior: string | null; delta: string | null; direction: "up" | "down" | "same" | null };
+export type Change = {
+  current: string | null;
+  prior: string | null;
+  delta: string | null;
+  direction: "up" | "down" | "same" | null;
+};
 
 export function changeOf(current: unknown, prior: unknown): Change {
   const c = readAmount(current);
   const p = readAmount(prior);
   if (c === null || p === null) return { current: c, prior: p, delta: null, direction: null };
   const d: Decimal = money(c).minus(p);
-  return { current: c, prior: p, delta: toAmount(d.abs()), direction: d.isZero() ? "same" : d.isNegative() ? "down" : "up" };
+  return {
+    current: c,
+    prior: p,
+    delta: toAmount(d.abs()),
+    direction: d.isZero() ? "same" : d.isNegative() ? "down" : "up",
+  };
 }
 
 /** Section 二: income = its four sources; expenditure = basic + project + other; basic = personnel + public operating. */
@@ -62,7 +72,11 @@ export function budgetFigures(b: Budget) {
     basic: sumCheck(e.basic, [e.personnel, e.publicOperating]),
     priorYear: sumCheck(p.total, [p.basic, p.project]),
     balance: changeOf(i.total, e.total),
-    changes: { total: changeOf(e.total, p.total), basic: changeOf(e.basic, p.basic), project: changeOf(e.project, p.project) },
+    changes: {
+      total: changeOf(e.total, p.total),
+      basic: changeOf(e.basic, p.basic),
+      project: changeOf(e.project, p.project),
+    },
   };
 }
 
@@ -85,10 +99,18 @@ export function lineProduct(item: Pick<ProcurementItem, "quantity" | "unitPrice"
 
 export function procurementFigures(p: Procurement) {
   return {
-    total: sumCheck(p.total, p.items.map((i) => i.amount)),
+    total: sumCheck(
+      p.total,
+      p.items.map((i) => i.amount),
+    ),
     lines: p.items.map((i) => ({
       product: lineProduct(i),
-      funding: sumCheck(i.amount, [i.funding.generalPublicBudget, i.funding.governmentFund, i.funding.fiscalSpecialAccount, i.funding.other]),
+      funding: sumCheck(i.amount, [
+        i.funding.generalPublicBudget,
+        i.funding.governmentFund,
+        i.funding.fiscalSpecialAccount,
+        i.funding.other,
+      ]),
     })),
   };
 }

@@ -37,7 +37,12 @@ describe("the browser's copy of unsaved edits", () => {
     expect(writeDraft(storage, ID, { baseVersion: 3, base, content, unsaved: true })).toBe(true);
     expect([...storage.items.keys()]).toEqual([draftKey(ID, 3)]);
     // Saved at version 4 with more typed since: the old key goes, the new one stays.
-    writeDraft(storage, ID, { baseVersion: 4, base: content, content: setAt(content, "otherMatters", "更多"), unsaved: true });
+    writeDraft(storage, ID, {
+      baseVersion: 4,
+      base: content,
+      content: setAt(content, "otherMatters", "更多"),
+      unsaved: true,
+    });
     expect([...storage.items.keys()]).toEqual([draftKey(ID, 4)]);
     writeDraft(storage, ID, { baseVersion: 5, base: content, content, unsaved: false });
     expect(storage.items.size).toBe(0);
@@ -46,26 +51,48 @@ describe("the browser's copy of unsaved edits", () => {
   it("keeps text that could not be read yet, even when the readable content is saved", () => {
     const storage = new MemoryStorage();
     const base = sanheDraft();
-    writeDraft(storage, ID, { baseVersion: 2, base, content: base, unsaved: false }, { "budget.income.total": "27６5.3x" });
+    writeDraft(
+      storage,
+      ID,
+      { baseVersion: 2, base, content: base, unsaved: false },
+      { "budget.income.total": "27６5.3x" },
+    );
     const [stored] = readDrafts<SavedDisclosure>(storage, ID);
     expect(stored.invalidTexts).toEqual({ "budget.income.total": "27６5.3x" });
-    expect(chooseRestore({ version: 2, content: base }, [stored], isDraft)).toMatchObject({ version: 2, invalidTexts: { "budget.income.total": "27６5.3x" } });
+    expect(chooseRestore({ version: 2, content: base }, [stored], isDraft)).toMatchObject({
+      version: 2,
+      invalidTexts: { "budget.income.total": "27６5.3x" },
+    });
   });
 
   it("says so when the browser refuses to store it", () => {
     const storage = new MemoryStorage();
     storage.full = true;
     const base = sanheDraft();
-    expect(writeDraft(storage, ID, { baseVersion: 1, base, content: setAt(base, "otherMatters", "x"), unsaved: true })).toBe(false);
+    expect(
+      writeDraft(storage, ID, { baseVersion: 1, base, content: setAt(base, "otherMatters", "x"), unsaved: true }),
+    ).toBe(false);
   });
 
   it("restores the copy over the server's content, with the version it builds on", () => {
     const storage = new MemoryStorage();
     const base = sanheDraft();
     const mine = setAt(base, "otherMatters", "昨晚填写");
-    writeDraft(storage, ID, { baseVersion: 3, base, content: mine, unsaved: true }, {}, new Date("2021-01-10T02:30:00Z"));
+    writeDraft(
+      storage,
+      ID,
+      { baseVersion: 3, base, content: mine, unsaved: true },
+      {},
+      new Date("2021-01-10T02:30:00Z"),
+    );
     const server = { version: 5, content: setAt(base, "preamble", "他人改过") };
-    expect(chooseRestore(server, readDrafts<SavedDisclosure>(storage, ID), isDraft)).toEqual({ version: 3, base, content: mine, invalidTexts: {}, storedAt: "2021-01-10T02:30:00.000Z" });
+    expect(chooseRestore(server, readDrafts<SavedDisclosure>(storage, ID), isDraft)).toEqual({
+      version: 3,
+      base,
+      content: mine,
+      invalidTexts: {},
+      storedAt: "2021-01-10T02:30:00.000Z",
+    });
   });
 
   it("ignores a copy that holds nothing new, one from a version the server never had, and broken entries", () => {
@@ -73,7 +100,13 @@ describe("the browser's copy of unsaved edits", () => {
     const base = sanheDraft();
     writeDraft(storage, ID, { baseVersion: 2, base, content: setAt(base, "otherMatters", "x"), unsaved: true });
     expect(chooseRestore({ version: 1, content: base }, readDrafts<SavedDisclosure>(storage, ID), isDraft)).toBeNull();
-    expect(chooseRestore({ version: 2, content: setAt(base, "otherMatters", "x") }, readDrafts<SavedDisclosure>(storage, ID), isDraft)).toBeNull();
+    expect(
+      chooseRestore(
+        { version: 2, content: setAt(base, "otherMatters", "x") },
+        readDrafts<SavedDisclosure>(storage, ID),
+        isDraft,
+      ),
+    ).toBeNull();
     storage.setItem(draftKey(ID, 7), "{not json");
     expect(readDrafts<SavedDisclosure>(storage, ID)).toHaveLength(1);
   });

@@ -33,12 +33,25 @@ function keysOf(storage: DraftStorage, disclosureId: string): string[] {
  * read yet), drops it otherwise. False when the browser refused to store it (storage full or
  * disabled): the editor then warns that leaving the page would lose the edits.
  */
-export function writeDraft<C>(storage: DraftStorage, disclosureId: string, copy: LocalCopy<C> & { unsaved: boolean }, invalidTexts: InvalidTexts = {}, now = new Date()): boolean {
+export function writeDraft<C>(
+  storage: DraftStorage,
+  disclosureId: string,
+  copy: LocalCopy<C> & { unsaved: boolean },
+  invalidTexts: InvalidTexts = {},
+  now = new Date(),
+): boolean {
   const keep = copy.unsaved || Object.keys(invalidTexts).length > 0 ? draftKey(disclosureId, copy.baseVersion) : null;
   try {
     for (const key of keysOf(storage, disclosureId)) if (key !== keep) storage.removeItem(key);
     if (keep === null) return true;
-    const record: StoredDraft<C> = { baseVersion: copy.baseVersion, base: copy.base, content: copy.content, disclosureId, storedAt: now.toISOString(), invalidTexts };
+    const record: StoredDraft<C> = {
+      baseVersion: copy.baseVersion,
+      base: copy.base,
+      content: copy.content,
+      disclosureId,
+      storedAt: now.toISOString(),
+      invalidTexts,
+    };
     storage.setItem(keep, JSON.stringify(record));
     return true;
   } catch {
@@ -52,7 +65,14 @@ export function readDrafts<C>(storage: DraftStorage, disclosureId: string): Stor
   for (const key of keysOf(storage, disclosureId)) {
     try {
       const record = JSON.parse(storage.getItem(key) ?? "null") as StoredDraft<C> | null;
-      if (record && record.disclosureId === disclosureId && typeof record.baseVersion === "number" && record.content && record.base) drafts.push({ ...record, invalidTexts: record.invalidTexts ?? {} });
+      if (
+        record &&
+        record.disclosureId === disclosureId &&
+        typeof record.baseVersion === "number" &&
+        record.content &&
+        record.base
+      )
+        drafts.push({ ...record, invalidTexts: record.invalidTexts ?? {} });
     } catch {
       // A half-written entry from a crashed tab: nothing to restore from it.
     }
@@ -67,11 +87,26 @@ export type Restore<C> = { version: number; base: C; content: C; invalidTexts: I
  * built on the current version it is simply saved; built on an older one it is saved with its base
  * and merged. A copy from a version the server never had (another database) is not trusted.
  */
-export function chooseRestore<C>(server: { version: number; content: C }, stored: ReadonlyArray<StoredDraft<C>>, valid: (content: unknown) => content is C): Restore<C> | null {
+export function chooseRestore<C>(
+  server: { version: number; content: C },
+  stored: ReadonlyArray<StoredDraft<C>>,
+  valid: (content: unknown) => content is C,
+): Restore<C> | null {
   const draft = stored.find((d) => d.baseVersion <= server.version && valid(d.content) && valid(d.base));
   if (!draft) return null;
   const hasEdits = !deepEqual(draft.content, draft.base) || Object.keys(draft.invalidTexts).length > 0;
   if (!hasEdits) return null;
-  if (draft.baseVersion === server.version && deepEqual(draft.content, server.content) && Object.keys(draft.invalidTexts).length === 0) return null;
-  return { version: draft.baseVersion, base: draft.base, content: draft.content, invalidTexts: draft.invalidTexts, storedAt: draft.storedAt };
+  if (
+    draft.baseVersion === server.version &&
+    deepEqual(draft.content, server.content) &&
+    Object.keys(draft.invalidTexts).length === 0
+  )
+    return null;
+  return {
+    version: draft.baseVersion,
+    base: draft.base,
+    content: draft.content,
+    invalidTexts: draft.invalidTexts,
+    storedAt: draft.storedAt,
+  };
 }

@@ -12,7 +12,11 @@ describe("the section forms", () => {
       if (section.id === documentHeading.section) expect(keys).toEqual([...documentHeading.fields, ...section.fields]);
       else expect(keys).toEqual([...section.fields]);
     }
-    expect(Object.keys(sectionSchemas.performance.shape.performance.shape)).toEqual(["overallGoal", "subGoals", "safeguards"]);
+    expect(Object.keys(sectionSchemas.performance.shape.performance.shape)).toEqual([
+      "overallGoal",
+      "subGoals",
+      "safeguards",
+    ]);
   });
 
   it("every field of the disclosure is edited in one place: one section's form, the grid, or fixed when the draft starts", () => {
@@ -27,7 +31,9 @@ describe("the section forms", () => {
       const accepted = sectionSchemas[id].parse(sectionValues(id, draft));
       expect(withSection(draft, accepted)).toEqual(draft);
     }
-    const goal = sectionSchemas.performance.parse({ performance: { ...sectionValues("performance", draft).performance, overallGoal: "新目标" } });
+    const goal = sectionSchemas.performance.parse({
+      performance: { ...sectionValues("performance", draft).performance, overallGoal: "新目标" },
+    });
     const next = withSection(draft, goal);
     expect(next.performance.overallGoal).toBe("新目标");
     expect(next.performance.projects).toBe(draft.performance.projects);

@@ -16,7 +16,9 @@ import { isWithin, setAt, toSegments } from "../domain/paths";
  */
 
 type SectionFields<S extends SectionId> = Extract<(typeof sections)[number], { id: S }>["fields"][number];
-type HeadingFields<S extends SectionId> = S extends typeof documentHeading.section ? (typeof documentHeading.fields)[number] : never;
+type HeadingFields<S extends SectionId> = S extends typeof documentHeading.section
+  ? (typeof documentHeading.fields)[number]
+  : never;
 type FormFields<S extends SectionId> = SectionFields<S> | HeadingFields<S>;
 
 /** The fields a section's form edits: the section's own, and the document's heading in its section. */
@@ -26,10 +28,13 @@ function formFields(id: SectionId): ReadonlyArray<keyof EditableDisclosure> {
 }
 
 /** `{ title: true, preamble: true, … }`: the section's fields as zod's pick takes them. */
-const fieldMask = <S extends SectionId>(id: S) => Object.fromEntries(formFields(id).map((field) => [field, true])) as { [F in FormFields<S>]: true };
+const fieldMask = <S extends SectionId>(id: S) =>
+  Object.fromEntries(formFields(id).map((field) => [field, true])) as { [F in FormFields<S>]: true };
 
 /** What of section 五 the form edits: all but the grid's projects and the draft's framework. */
-const performanceForm = z.object({ performance: editableDisclosure.shape.performance.omit({ projects: true, framework: true }) });
+const performanceForm = z.object({
+  performance: editableDisclosure.shape.performance.omit({ projects: true, framework: true }),
+});
 
 export const sectionSchemas = {
   organisation: editableDisclosure.pick(fieldMask("organisation")),
@@ -52,7 +57,11 @@ export type SectionOutput<S extends SectionId = SectionId> = z.output<(typeof se
  * The section's values out of the content, with any text not yet readable put back where it was
  * typed (such a text is why a form's values are only mostly its schema's input).
  */
-export function sectionValues<S extends SectionId>(id: S, content: EditableDisclosure, invalidTexts: Readonly<Record<string, string>> = {}): SectionInput<S> {
+export function sectionValues<S extends SectionId>(
+  id: S,
+  content: EditableDisclosure,
+  invalidTexts: Readonly<Record<string, string>> = {},
+): SectionInput<S> {
   let values: Record<string, unknown>;
   if (id === "performance") {
     const { projects: _projects, framework: _framework, ...formed } = content.performance;

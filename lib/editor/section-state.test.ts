@@ -6,7 +6,10 @@ import { sectionOfPath, sectionStatuses, type SectionState } from "./section-sta
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 const stateOf = (d: Disclosure, opts: Parameters<typeof sectionStatuses>[2] = {}) =>
-  Object.fromEntries(sectionStatuses(d, checkDisclosure(d), opts).map((s) => [s.id, s.state])) as Record<string, SectionState>;
+  Object.fromEntries(sectionStatuses(d, checkDisclosure(d), opts).map((s) => [s.id, s.state])) as Record<
+    string,
+    SectionState
+  >;
 
 describe("section states", () => {
   it("a blank draft is empty everywhere, though every required figure is an error finding", () => {
@@ -17,7 +20,17 @@ describe("section states", () => {
 
   it("the fixture: sections without findings are complete, the indicators' errors mark 五", () => {
     const states = stateOf(sanhe2020());
-    expect(states).toMatchObject({ organisation: "complete", budget: "complete", operatingExpenses: "complete", threePublic: "complete", performance: "errors", procurement: "complete", assets: "complete", glossary: "complete", otherMatters: "complete" });
+    expect(states).toMatchObject({
+      organisation: "complete",
+      budget: "complete",
+      operatingExpenses: "complete",
+      threePublic: "complete",
+      performance: "errors",
+      procurement: "complete",
+      assets: "complete",
+      glossary: "complete",
+      otherMatters: "complete",
+    });
   });
 
   it("a total that does not add up is an error; a figure merely missing is work in progress", () => {
@@ -44,10 +57,18 @@ describe("section states", () => {
     const findings = checkDisclosure(d);
     const warning = findings.find((f) => f.rule === "plausibility.operating-within-basic")!;
     expect(warning.severity).toBe("warning");
-    expect(sectionStatuses(d, findings).find((s) => s.id === "operatingExpenses")).toMatchObject({ state: "in-progress", warnings: 1, unexplained: 1 });
+    expect(sectionStatuses(d, findings).find((s) => s.id === "operatingExpenses")).toMatchObject({
+      state: "in-progress",
+      warnings: 1,
+      unexplained: 1,
+    });
     const index = explanationIndex([{ ruleId: warning.rule, path: warning.path, explanation: "含一次性搬迁费用" }]);
     const explained = sectionStatuses(d, findings, { isExplained: (f) => explanationOf(index, f) !== undefined });
-    expect(explained.find((s) => s.id === "operatingExpenses")).toMatchObject({ state: "complete", warnings: 1, unexplained: 0 });
+    expect(explained.find((s) => s.id === "operatingExpenses")).toMatchObject({
+      state: "complete",
+      warnings: 1,
+      unexplained: 0,
+    });
   });
 
   it("the title and preamble count with section 一, where they are edited", () => {

@@ -34,8 +34,10 @@ export function sectionOfPath(path: string): SectionId {
 
 const blank = (text: string | null | undefined) => text == null || text.trim() === "";
 const filled = (text: string | null | undefined) => !blank(text);
-const all = (values: ReadonlyArray<string | number | null | undefined>) => values.every((v) => v != null && (typeof v !== "string" || v.trim() !== ""));
-const some = (values: ReadonlyArray<string | number | null | undefined>) => values.some((v) => v != null && (typeof v !== "string" || v.trim() !== ""));
+const all = (values: ReadonlyArray<string | number | null | undefined>) =>
+  values.every((v) => v != null && (typeof v !== "string" || v.trim() !== ""));
+const some = (values: ReadonlyArray<string | number | null | undefined>) =>
+  values.some((v) => v != null && (typeof v !== "string" || v.trim() !== ""));
 
 type Fill = { any: boolean; required: boolean };
 
@@ -46,18 +48,43 @@ function fillOf(d: Disclosure, id: SectionId): Fill {
       const units = d.orgUnits.flatMap((u) => [u.name, u.nature, u.level, u.fundingForm]);
       return {
         any: d.responsibilities.some(filled) || d.orgUnits.length > 0 || filled(d.preamble),
-        required: d.responsibilities.length > 0 && d.responsibilities.every(filled) && d.orgUnits.length > 0 && all(units),
+        required:
+          d.responsibilities.length > 0 && d.responsibilities.every(filled) && d.orgUnits.length > 0 && all(units),
       };
     }
     case "budget": {
       const { income: i, expenditure: e, priorYear: p } = d.budget;
-      const figures = [i.total, i.generalPublicBudget, i.governmentFund, i.fiscalSpecialAccount, i.other, e.total, e.basic, e.personnel, e.publicOperating, e.project, e.other, p.total, p.basic, p.project];
+      const figures = [
+        i.total,
+        i.generalPublicBudget,
+        i.governmentFund,
+        i.fiscalSpecialAccount,
+        i.other,
+        e.total,
+        e.basic,
+        e.personnel,
+        e.publicOperating,
+        e.project,
+        e.other,
+        p.total,
+        p.basic,
+        p.project,
+      ];
       return { any: some(figures) || filled(e.projectHighlights), required: all(figures) };
     }
     case "operatingExpenses":
-      return { any: some([d.operatingExpenses.amount, d.operatingExpenses.purposes]), required: all([d.operatingExpenses.amount, d.operatingExpenses.purposes]) };
+      return {
+        any: some([d.operatingExpenses.amount, d.operatingExpenses.purposes]),
+        required: all([d.operatingExpenses.amount, d.operatingExpenses.purposes]),
+      };
     case "threePublic": {
-      const years = [d.threePublic.current, d.threePublic.priorYear].flatMap((y) => [y.total, y.outbound, y.vehiclePurchase, y.vehicleOperation, y.reception]);
+      const years = [d.threePublic.current, d.threePublic.priorYear].flatMap((y) => [
+        y.total,
+        y.outbound,
+        y.vehiclePurchase,
+        y.vehicleOperation,
+        y.reception,
+      ]);
       return { any: some(years), required: all(years) };
     }
     case "performance": {
@@ -68,14 +95,30 @@ function fillOf(d: Disclosure, id: SectionId): Fill {
       };
     }
     case "procurement":
-      return { any: d.procurement.total != null || d.procurement.items.length > 0, required: d.procurement.total != null };
+      return {
+        any: d.procurement.total != null || d.procurement.items.length > 0,
+        required: d.procurement.total != null,
+      };
     case "assets": {
       const a = d.assets;
-      const figures = [a.fixedAssetsTotal, a.plannedPurchase, a.buildings.value, a.officeBuildings.value, a.vehicles.value, a.other.value];
-      return { any: some(figures) || filled(a.plannedPurchaseNote), required: all([a.fixedAssetsTotal, a.plannedPurchase]) };
+      const figures = [
+        a.fixedAssetsTotal,
+        a.plannedPurchase,
+        a.buildings.value,
+        a.officeBuildings.value,
+        a.vehicles.value,
+        a.other.value,
+      ];
+      return {
+        any: some(figures) || filled(a.plannedPurchaseNote),
+        required: all([a.fixedAssetsTotal, a.plannedPurchase]),
+      };
     }
     case "glossary":
-      return { any: d.glossary.length > 0, required: d.glossary.length > 0 && d.glossary.every((g) => filled(g.term) && filled(g.definition)) };
+      return {
+        any: d.glossary.length > 0,
+        required: d.glossary.length > 0 && d.glossary.every((g) => filled(g.term) && filled(g.definition)),
+      };
     case "otherMatters":
       return { any: filled(d.otherMatters), required: filled(d.otherMatters) };
   }
@@ -93,9 +136,15 @@ export type StatusOptions = {
   isExplained?: (finding: Finding) => boolean;
 };
 
-export function sectionStatuses(d: Disclosure, findings: ReadonlyArray<Finding>, opts: StatusOptions = {}): SectionStatus[] {
+export function sectionStatuses(
+  d: Disclosure,
+  findings: ReadonlyArray<Finding>,
+  opts: StatusOptions = {},
+): SectionStatus[] {
   const isExplained = opts.isExplained ?? (() => false);
-  const counts = new Map<SectionId, { errors: number; warnings: number; unexplained: number }>(sections.map((s) => [s.id, { errors: 0, warnings: 0, unexplained: 0 }]));
+  const counts = new Map<SectionId, { errors: number; warnings: number; unexplained: number }>(
+    sections.map((s) => [s.id, { errors: 0, warnings: 0, unexplained: 0 }]),
+  );
   const wrong = new Map<SectionId, number>(sections.map((s) => [s.id, 0]));
   for (const f of findings) {
     const section = sectionOfPath(f.path);
@@ -103,8 +152,7 @@ export function sectionStatuses(d: Disclosure, findings: ReadonlyArray<Finding>,
     if (f.severity === "error") {
       c.errors++;
       if (!isMissingFigure(f)) wrong.set(section, wrong.get(section)! + 1);
-    }
-    else if (f.severity === "warning") {
+    } else if (f.severity === "warning") {
       c.warnings++;
       if (!isExplained(f)) c.unexplained++;
     }
@@ -118,7 +166,13 @@ export function sectionStatuses(d: Disclosure, findings: ReadonlyArray<Finding>,
     const c = counts.get(id)!;
     const fill = fillOf(d, id);
     const state: SectionState =
-      wrong.get(id)! > 0 ? "errors" : !fill.any ? "empty" : fill.required && c.errors === 0 && c.unexplained === 0 ? "complete" : "in-progress";
+      wrong.get(id)! > 0
+        ? "errors"
+        : !fill.any
+          ? "empty"
+          : fill.required && c.errors === 0 && c.unexplained === 0
+            ? "complete"
+            : "in-progress";
     return { id, state, ...c };
   });
 }

@@ -10,7 +10,9 @@ describe("attachmentDisposition", () => {
 
   it("keeps the header well formed whatever the names hold", () => {
     const header = attachmentDisposition('a"b\\c\u00e9\r\n.pdf', "说明（第2版）*'.pdf");
-    expect(header).toBe("attachment; filename=\"a_b_c___.pdf\"; filename*=UTF-8''%E8%AF%B4%E6%98%8E%EF%BC%88%E7%AC%AC2%E7%89%88%EF%BC%89%2A%27.pdf");
+    expect(header).toBe(
+      "attachment; filename=\"a_b_c___.pdf\"; filename*=UTF-8''%E8%AF%B4%E6%98%8E%EF%BC%88%E7%AC%AC2%E7%89%88%EF%BC%89%2A%27.pdf",
+    );
     expect(decodeURIComponent(header.split("UTF-8''")[1])).toBe("说明（第2版）*'.pdf");
   });
 });

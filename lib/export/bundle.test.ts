@@ -35,11 +35,15 @@ describe("renderBundle", () => {
     expect(same(byFormat["csv-indicators"], indicatorsCsv(exampleDisclosure))).toBe(true);
     expect(same(byFormat["csv-procurement"], procurementCsv(exampleDisclosure))).toBe(true);
     const pkg = await JSZip.loadAsync(byFormat.datapackage);
-    for (const [name, bytes] of Object.entries(renderDatapackage(exampleDisclosure))) expect(same(await pkg.file(name)!.async("uint8array"), bytes)).toBe(true);
+    for (const [name, bytes] of Object.entries(renderDatapackage(exampleDisclosure)))
+      expect(same(await pkg.file(name)!.async("uint8array"), bytes)).toBe(true);
   });
 
   it("gives the same bytes every time, so a published file can be checked against a fresh render", async () => {
-    const [a, b] = [await renderBundle(exampleDisclosure, { printer }), await renderBundle(exampleDisclosure, { printer })];
+    const [a, b] = [
+      await renderBundle(exampleDisclosure, { printer }),
+      await renderBundle(exampleDisclosure, { printer }),
+    ];
     expect(a.every((f, i) => same(f.bytes, b[i].bytes))).toBe(true);
   });
 
@@ -52,8 +56,12 @@ describe("renderBundle", () => {
   });
 
   it("names downloads in Chinese, without characters a file system refuses", () => {
-    expect(downloadName(exampleDisclosure, "docx", 1)).toBe("三河市人民政府办公室2020年部门预算信息公开情况说明（第1版）.docx");
-    expect(downloadName(exampleDisclosure, "csv-indicators", 3)).toBe("三河市人民政府办公室2020年部门预算信息公开情况说明（第3版）（绩效目标表）.csv");
+    expect(downloadName(exampleDisclosure, "docx", 1)).toBe(
+      "三河市人民政府办公室2020年部门预算信息公开情况说明（第1版）.docx",
+    );
+    expect(downloadName(exampleDisclosure, "csv-indicators", 3)).toBe(
+      "三河市人民政府办公室2020年部门预算信息公开情况说明（第3版）（绩效目标表）.csv",
+    );
     expect(downloadName({ title: 'a/b\\c:"d"<e>|f?*' }, "pdf")).toBe("a_b_c_d_e_f_.pdf");
   });
 });

@@ -13,7 +13,15 @@ import { zipInMemory } from "./zip-writer";
  * file is called and what type it is served as.
  */
 
-export const bundleFormats = ["pdf", "docx", "xlsx", "json", "csv-indicators", "csv-procurement", "datapackage"] as const;
+export const bundleFormats = [
+  "pdf",
+  "docx",
+  "xlsx",
+  "json",
+  "csv-indicators",
+  "csv-procurement",
+  "datapackage",
+] as const;
 export type BundleFormat = (typeof bundleFormats)[number];
 
 export type BundleFile = { format: BundleFormat; fileName: string; contentType: string; bytes: Uint8Array };
@@ -36,7 +44,9 @@ export const FORMAT_CHOICES = ["pdf", "docx", "xlsx", "json", "csv", "datapackag
 export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 
 export function expandFormats(choices: ReadonlyArray<FormatChoice>): BundleFormat[] {
-  const wanted = new Set(choices.flatMap((c): BundleFormat[] => (c === "csv" ? ["csv-indicators", "csv-procurement"] : [c])));
+  const wanted = new Set(
+    choices.flatMap((c): BundleFormat[] => (c === "csv" ? ["csv-indicators", "csv-procurement"] : [c])),
+  );
   return bundleFormats.filter((f) => wanted.has(f));
 }
 
@@ -46,7 +56,11 @@ export function fileStem(d: Pick<Disclosure, "department" | "fiscalYear">, revis
   return `${code}-${d.fiscalYear}${revision ? `-r${revision}` : ""}`;
 }
 
-export function bundleFileName(d: Pick<Disclosure, "department" | "fiscalYear">, format: BundleFormat, revision?: number): string {
+export function bundleFileName(
+  d: Pick<Disclosure, "department" | "fiscalYear">,
+  format: BundleFormat,
+  revision?: number,
+): string {
   return `${fileStem(d, revision)}${formatInfo[format].suffix}`;
 }
 
@@ -56,7 +70,11 @@ export function contentTypeOf(format: BundleFormat): string {
 
 /** The Chinese name a download is saved under: the title, the revision, the part. Unsafe characters become `_`. */
 export function downloadName(d: Pick<Disclosure, "title">, format: BundleFormat, revision?: number): string {
-  const part: Partial<Record<BundleFormat, string>> = { "csv-indicators": "（绩效目标表）", "csv-procurement": "（政府采购预算）", datapackage: "（数据包）" };
+  const part: Partial<Record<BundleFormat, string>> = {
+    "csv-indicators": "（绩效目标表）",
+    "csv-procurement": "（政府采购预算）",
+    datapackage: "（数据包）",
+  };
   const title = d.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").slice(0, 120);
   const extension = formatInfo[format].suffix.replace(/^.*\./, ".");
   return `${title}${revision ? `（第${revision}版）` : ""}${part[format] ?? ""}${extension}`;
@@ -96,11 +114,13 @@ async function render(d: Disclosure, format: BundleFormat, options: BundleOption
  */
 export async function renderBundle(d: Disclosure, options: BundleOptions = {}): Promise<BundleFile[]> {
   const formats = bundleFormats.filter((f) => !options.formats || options.formats.includes(f));
-  const pending = formats.map(async (format): Promise<BundleFile> => ({
-    format,
-    fileName: bundleFileName(d, format, options.revision),
-    contentType: contentTypeOf(format),
-    bytes: await render(d, format, options),
-  }));
+  const pending = formats.map(
+    async (format): Promise<BundleFile> => ({
+      format,
+      fileName: bundleFileName(d, format, options.revision),
+      contentType: contentTypeOf(format),
+      bytes: await render(d, format, options),
+    }),
+  );
   return Promise.all(pending);
 }

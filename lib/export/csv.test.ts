@@ -1,15 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
 import { FORMULA_LIKE_TEXTS, HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
-import { csvText, indicatorsCsv, looksLikeFormula, neutralise, parseCsv, procurementCsv, quote, readSpreadsheetText } from "./csv";
+import {
+  csvText,
+  indicatorsCsv,
+  looksLikeFormula,
+  neutralise,
+  parseCsv,
+  procurementCsv,
+  quote,
+  readSpreadsheetText,
+} from "./csv";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 const decode = (bytes: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 
 describe("formula-like text in a CSV for people", () => {
   it("is every text starting with = + - @ (ASCII or full-width), tab or CR, and nothing else", () => {
-    for (const text of [...FORMULA_LIKE_TEXTS, "=1+1", "\rx", "－", "＠"]) expect(looksLikeFormula(text), JSON.stringify(text)).toBe(true);
-    for (const text of ["市志编纂业务费", "<script>", " =1+1", "'=1+1", "≥95%", "—2", "−2", "（=1）", ""]) expect(looksLikeFormula(text), text).toBe(false);
+    for (const text of [...FORMULA_LIKE_TEXTS, "=1+1", "\rx", "－", "＠"])
+      expect(looksLikeFormula(text), JSON.stringify(text)).toBe(true);
+    for (const text of ["市志编纂业务费", "<script>", " =1+1", "'=1+1", "≥95%", "—2", "−2", "（=1）", ""])
+      expect(looksLikeFormula(text), text).toBe(false);
   });
 
   it("is written as a formula whose result is the text itself, which spreadsheets show without an apostrophe", () => {
@@ -24,9 +35,22 @@ describe("formula-like text in a CSV for people", () => {
   });
 
   it("reads back exactly as the text, after RFC 4180 quoting and parsing, for every formula-like text", () => {
-    const texts = [...FORMULA_LIKE_TEXTS, '="already"', '=""', '"="', "=a\r\nb,c", `=${"长".repeat(600)}`, `=${"😀".repeat(300)}`];
+    const texts = [
+      ...FORMULA_LIKE_TEXTS,
+      '="already"',
+      '=""',
+      '"="',
+      "=a\r\nb,c",
+      `=${"长".repeat(600)}`,
+      `=${"😀".repeat(300)}`,
+    ];
     const columns = [{ header: "指标值", kind: "text" as const, width: 1 }];
-    const rows = parseCsv(csvText(columns, texts.map((t) => [t])));
+    const rows = parseCsv(
+      csvText(
+        columns,
+        texts.map((t) => [t]),
+      ),
+    );
     expect(rows.slice(1).map(([field]) => readSpreadsheetText(field))).toEqual(texts);
     // Nothing a spreadsheet would run is left at the start of a field but the formula-string form.
     for (const [field] of rows.slice(1)) expect(!looksLikeFormula(field) || field.startsWith('="'), field).toBe(true);
@@ -37,10 +61,19 @@ describe("formula-like text in a CSV for people", () => {
 
   it("keeps each text constant to 255 characters and a character beyond the BMP whole", () => {
     const long = `=${"长".repeat(600)}`;
-    const pieces = [...neutralise(long).slice(1).matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]);
+    const pieces = [
+      ...neutralise(long)
+        .slice(1)
+        .matchAll(/"((?:[^"]|"")*)"/g),
+    ].map((m) => m[1]);
     expect(pieces.map((p) => p.length)).toEqual([255, 255, 91]);
     const astral = neutralise(`=${"😀".repeat(300)}`);
-    expect(astral.slice(1).split("&").every((piece) => !/^"[\udc00-\udfff]|[\ud800-\udbff]"$/.test(piece))).toBe(true);
+    expect(
+      astral
+        .slice(1)
+        .split("&")
+        .every((piece) => !/^"[\udc00-\udfff]|[\ud800-\udbff]"$/.test(piece)),
+    ).toBe(true);
   });
 
   it("too long for a formula (8,192 characters) keeps the apostrophe prefix instead", () => {
@@ -56,7 +89,11 @@ describe("formula-like text in a CSV for people", () => {
 
   it("is written as it is for programs (the data package)", () => {
     const columns = [{ header: "name", kind: "text" as const, width: 1 }];
-    expect(parseCsv(csvText(columns, [["=2.00次"], ["＠cmd"]], "programs"))).toEqual([["name"], ["=2.00次"], ["＠cmd"]]);
+    expect(parseCsv(csvText(columns, [["=2.00次"], ["＠cmd"]], "programs"))).toEqual([
+      ["name"],
+      ["=2.00次"],
+      ["＠cmd"],
+    ]);
   });
 });
 
@@ -69,8 +106,21 @@ describe("quote (RFC 4180)", () => {
   });
 
   it("round-trips through parseCsv", () => {
-    const text = csvText([{ header: "a", kind: "text", width: 1 }, { header: "b", kind: "amount", width: 1 }], [["x,\"y\"\nz", "-3.00"], [null, "1.50"]]);
-    expect(parseCsv(text)).toEqual([["a", "b"], ['x,"y"\nz', "-3.00"], ["", "1.50"]]);
+    const text = csvText(
+      [
+        { header: "a", kind: "text", width: 1 },
+        { header: "b", kind: "amount", width: 1 },
+      ],
+      [
+        ['x,"y"\nz', "-3.00"],
+        [null, "1.50"],
+      ],
+    );
+    expect(parseCsv(text)).toEqual([
+      ["a", "b"],
+      ['x,"y"\nz', "-3.00"],
+      ["", "1.50"],
+    ]);
   });
 });
 
@@ -84,7 +134,17 @@ describe("indicatorsCsv / procurementCsv", () => {
   it("lists all 107 indicator rows of the fixture with their project", () => {
     const rows = parseCsv(decode(indicatorsCsv(sanhe2020())));
     expect(rows).toHaveLength(108);
-    expect(rows[1].slice(0, 9)).toEqual(["434", "三河市人民政府办公室", "2020", "1", "市志编纂业务费", "产出指标", "数量指标", "培训修志队伍", "培训次数"]);
+    expect(rows[1].slice(0, 9)).toEqual([
+      "434",
+      "三河市人民政府办公室",
+      "2020",
+      "1",
+      "市志编纂业务费",
+      "产出指标",
+      "数量指标",
+      "培训修志队伍",
+      "培训次数",
+    ]);
     // A 指标值 starting with "=" is shown as typed (no apostrophe), not evaluated, and reads back exactly.
     expect(rows[1][9]).toBe('="=2.00次"');
     expect(readSpreadsheetText(rows[1][9])).toBe("=2.00次");
@@ -92,8 +152,42 @@ describe("indicatorsCsv / procurementCsv", () => {
 
   it("writes procurement amounts as plain numbers", () => {
     const rows = parseCsv(decode(procurementCsv(sanhe2020())));
-    expect(rows[0]).toEqual(["部门编码", "部门名称", "预算年度", "项目名称", "预算资金", "采购物品名称", "政府采购目录序号", "计量单位", "数量", "单价", "政府采购金额", "一般公共预算拨款", "基金预算拨款", "财政专户核拨", "其他来源收入", "其他渠道资金"]);
-    expect(rows[1]).toEqual(["434", "三河市人民政府办公室", "2020", "政府其他综合业务费", "53.94", "轿车", "A02030501", "辆", "3", "17.98", "53.94", "53.94", "0.00", "0.00", "0.00", "0.00"]);
+    expect(rows[0]).toEqual([
+      "部门编码",
+      "部门名称",
+      "预算年度",
+      "项目名称",
+      "预算资金",
+      "采购物品名称",
+      "政府采购目录序号",
+      "计量单位",
+      "数量",
+      "单价",
+      "政府采购金额",
+      "一般公共预算拨款",
+      "基金预算拨款",
+      "财政专户核拨",
+      "其他来源收入",
+      "其他渠道资金",
+    ]);
+    expect(rows[1]).toEqual([
+      "434",
+      "三河市人民政府办公室",
+      "2020",
+      "政府其他综合业务费",
+      "53.94",
+      "轿车",
+      "A02030501",
+      "辆",
+      "3",
+      "17.98",
+      "53.94",
+      "53.94",
+      "0.00",
+      "0.00",
+      "0.00",
+      "0.00",
+    ]);
   });
 
   it("neutralises hostile text in indicator names and procurement items, and keeps every text whole", () => {

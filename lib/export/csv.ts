@@ -79,7 +79,11 @@ function field(value: SheetValue, kind: ColumnKind, reader: CsvReader): string {
   return quote(reader === "people" ? neutralise(String(value), kind) : String(value));
 }
 
-export function csvText(columns: ReadonlyArray<SheetColumn>, rows: ReadonlyArray<ReadonlyArray<SheetValue>>, reader: CsvReader = "people"): string {
+export function csvText(
+  columns: ReadonlyArray<SheetColumn>,
+  rows: ReadonlyArray<ReadonlyArray<SheetValue>>,
+  reader: CsvReader = "people",
+): string {
   const header = columns.map((c) => field(c.header, "text", reader)).join(",");
   const body = rows.map((row) => row.map((v, i) => field(v, columns[i].kind, reader)).join(","));
   return `${[header, ...body].join("\r\n")}\r\n`;
@@ -98,7 +102,12 @@ function table(d: Disclosure, name: string): SheetTable {
 /** Department and year lead every row, so the CSVs of many departments can be concatenated. */
 function withDepartment(d: Disclosure, t: SheetTable): { columns: SheetColumn[]; rows: SheetValue[][] } {
   return {
-    columns: [{ header: "部门编码", kind: "text", width: 8 }, { header: "部门名称", kind: "text", width: 24 }, { header: "预算年度", kind: "count", width: 8 }, ...t.columns],
+    columns: [
+      { header: "部门编码", kind: "text", width: 8 },
+      { header: "部门名称", kind: "text", width: 24 },
+      { header: "预算年度", kind: "count", width: 8 },
+      ...t.columns,
+    ],
     rows: t.rows.map((r) => [d.department.code, d.department.name, d.fiscalYear, ...r]),
   };
 }

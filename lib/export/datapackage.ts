@@ -31,23 +31,64 @@ const COLUMNS: ReadonlyArray<SheetColumn & { name: string; type: string; title: 
   { name: "fiscal_year", type: "year", title: "预算年度", header: "fiscal_year", kind: "count", width: 0 },
   { name: "department_code", type: "string", title: "部门编码", header: "department_code", kind: "text", width: 0 },
   { name: "department_name", type: "string", title: "部门名称", header: "department_name", kind: "text", width: 0 },
-  { name: "statement", type: "string", title: "表", description: "budget 收支总表 · three-public 三公经费 · procurement 政府采购", header: "statement", kind: "text", width: 0 },
+  {
+    name: "statement",
+    type: "string",
+    title: "表",
+    description: "budget 收支总表 · three-public 三公经费 · procurement 政府采购",
+    header: "statement",
+    kind: "text",
+    width: 0,
+  },
   { name: "direction", type: "string", title: "收支方向", header: "direction", kind: "text", width: 0 },
-  { name: "category_code", type: "string", title: "科目编码", description: "本表科目代码；政府采购为政府采购目录序号", header: "category_code", kind: "text", width: 0 },
+  {
+    name: "category_code",
+    type: "string",
+    title: "科目编码",
+    description: "本表科目代码；政府采购为政府采购目录序号",
+    header: "category_code",
+    kind: "text",
+    width: 0,
+  },
   { name: "category_name", type: "string", title: "科目名称", header: "category_name", kind: "text", width: 0 },
   { name: "project", type: "string", title: "项目名称", header: "project", kind: "text", width: 0 },
   { name: "amount", type: "number", title: "本年预算（万元）", header: "amount", kind: "amount", width: 0 },
-  { name: "prior_year_amount", type: "number", title: "上年预算（万元）", header: "prior_year_amount", kind: "amount", width: 0 },
+  {
+    name: "prior_year_amount",
+    type: "number",
+    title: "上年预算（万元）",
+    header: "prior_year_amount",
+    kind: "amount",
+    width: 0,
+  },
 ];
 
 function rows(d: Disclosure): BudgetRow[] {
   const { income: i, expenditure: e } = d.budget;
   const tp = d.threePublic;
-  const budget = (direction: BudgetRow["direction"], code: string, name: string, amount: string | null, prior: string | null = null): BudgetRow => ({
-    statement: "budget", direction, code, name, project: "", amount, prior,
+  const budget = (
+    direction: BudgetRow["direction"],
+    code: string,
+    name: string,
+    amount: string | null,
+    prior: string | null = null,
+  ): BudgetRow => ({
+    statement: "budget",
+    direction,
+    code,
+    name,
+    project: "",
+    amount,
+    prior,
   });
   const threePublic = (code: keyof typeof tp.current, name: string): BudgetRow => ({
-    statement: "three-public", direction: "expenditure", code, name, project: "", amount: tp.current[code], prior: tp.priorYear[code],
+    statement: "three-public",
+    direction: "expenditure",
+    code,
+    name,
+    project: "",
+    amount: tp.current[code],
+    prior: tp.priorYear[code],
   });
   return [
     budget("revenue", "generalPublicBudget", "一般公共预算收入", i.generalPublicBudget),
@@ -65,8 +106,19 @@ function rows(d: Disclosure): BudgetRow[] {
     threePublic("reception", "公务接待费"),
     ...d.procurement.items.map(
       (item): BudgetRow => ({
-        statement: "procurement", direction: "expenditure", code: item.catalogCode, name: item.item, project: item.project,
-        amount: item.amount ?? sumAmounts([item.funding.generalPublicBudget, item.funding.governmentFund, item.funding.fiscalSpecialAccount, item.funding.other]).toFixed(2),
+        statement: "procurement",
+        direction: "expenditure",
+        code: item.catalogCode,
+        name: item.item,
+        project: item.project,
+        amount:
+          item.amount ??
+          sumAmounts([
+            item.funding.generalPublicBudget,
+            item.funding.governmentFund,
+            item.funding.fiscalSpecialAccount,
+            item.funding.other,
+          ]).toFixed(2),
         prior: null,
       }),
     ),
@@ -81,12 +133,25 @@ function rows(d: Disclosure): BudgetRow[] {
  */
 function budgetCsv(d: Disclosure): string {
   const values = rows(d).map((r): SheetValue[] => [
-    d.fiscalYear, d.department.code, d.department.name, r.statement, r.direction, r.code, r.name, r.project, r.amount, r.prior,
+    d.fiscalYear,
+    d.department.code,
+    d.department.name,
+    r.statement,
+    r.direction,
+    r.code,
+    r.name,
+    r.project,
+    r.amount,
+    r.prior,
   ]);
   return csvText(COLUMNS, values, "programs");
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "department";
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^-+|-+$/g, "") || "department";
 
 export function datapackageDescriptor(d: Disclosure) {
   const attribute = (source: string, extra: Record<string, string> = {}) => ({ source, ...extra });
@@ -106,7 +171,12 @@ export function datapackageDescriptor(d: Disclosure) {
         mediatype: "text/csv",
         encoding: "utf-8",
         schema: {
-          fields: COLUMNS.map((c) => ({ name: c.name, title: c.title, type: c.type, ...(c.description ? { description: c.description } : {}) })),
+          fields: COLUMNS.map((c) => ({
+            name: c.name,
+            title: c.title,
+            type: c.type,
+            ...(c.description ? { description: c.description } : {}),
+          })),
           missingValues: [""],
         },
       },
@@ -124,8 +194,16 @@ export function datapackageDescriptor(d: Disclosure) {
           attributes: { code: attribute("department_code"), name: attribute("department_name", { labelfor: "code" }) },
           primaryKey: ["code"],
         },
-        statement: { dimensionType: "other", attributes: { statement: attribute("statement") }, primaryKey: ["statement"] },
-        direction: { dimensionType: "other", attributes: { direction: attribute("direction") }, primaryKey: ["direction"] },
+        statement: {
+          dimensionType: "other",
+          attributes: { statement: attribute("statement") },
+          primaryKey: ["statement"],
+        },
+        direction: {
+          dimensionType: "other",
+          attributes: { direction: attribute("direction") },
+          primaryKey: ["direction"],
+        },
         category: {
           dimensionType: "classification",
           attributes: { code: attribute("category_code"), name: attribute("category_name", { labelfor: "code" }) },

@@ -27,10 +27,15 @@ export function readZipEntries(bytes: Uint8Array): Array<[string, Uint8Array]> {
     .map((entry) => [entry.name, inflateZipEntry(bytes, entry)]);
 }
 
-export async function deterministicZip(bytes: Uint8Array, options: { at?: Date; rewrite?: PartRewrite } = {}): Promise<Uint8Array> {
+export async function deterministicZip(
+  bytes: Uint8Array,
+  options: { at?: Date; rewrite?: PartRewrite } = {},
+): Promise<Uint8Array> {
   const at = options.at ?? FIXED_TIMESTAMP;
   // [Content_Types].xml first: the OPC convention, and some readers sniff for it there.
-  const entries = readZipEntries(bytes).sort(([a], [b]) => Number(b === "[Content_Types].xml") - Number(a === "[Content_Types].xml"));
+  const entries = readZipEntries(bytes).sort(
+    ([a], [b]) => Number(b === "[Content_Types].xml") - Number(a === "[Content_Types].xml"),
+  );
   const chunks: Uint8Array[] = [];
   const out = new ZipWriter((chunk) => void chunks.push(chunk), { at });
   for (const [name, content] of entries) {

@@ -8,7 +8,9 @@ const tc = (inner: string, props = "") => `<w:tc><w:tcPr>${props}</w:tcPr>${inne
 
 describe("documentXmlToLines", () => {
   it("reads paragraphs in order, with entities decoded and runs joined", () => {
-    const xml = body(`${p("一、部门职责")}<w:p><w:r><w:t>A &amp; B &lt;c&gt; &#x4E00;</w:t></w:r><w:r><w:t>续</w:t></w:r></w:p><w:p/>`);
+    const xml = body(
+      `${p("一、部门职责")}<w:p><w:r><w:t>A &amp; B &lt;c&gt; &#x4E00;</w:t></w:r><w:r><w:t>续</w:t></w:r></w:p><w:p/>`,
+    );
     expect(documentXmlToLines(xml)).toEqual(["一、部门职责", "A & B <c> 一续", ""]);
   });
 
@@ -17,7 +19,19 @@ describe("documentXmlToLines", () => {
     const row2 = `<w:tr>${tc("<w:p/>", "<w:vMerge/>")}${tc(p("质量指标"))}</w:tr>`;
     const merged = `<w:tr>${tc(p("绩效目标"))}${tc(p("目标文字"), '<w:gridSpan w:val="5"/>')}</w:tr>`;
     expect(documentXmlToLines(body(`${p("表")}<w:tbl>${merged}${row1}${row2}</w:tbl>${p("后")}`))).toEqual([
-      "表", "", "\t绩效目标", "\t目标文字", "", "\t产出指标", "\t数量指标", "", "\t", "\t质量指标", "", "", "后",
+      "表",
+      "",
+      "\t绩效目标",
+      "\t目标文字",
+      "",
+      "\t产出指标",
+      "\t数量指标",
+      "",
+      "\t",
+      "\t质量指标",
+      "",
+      "",
+      "后",
     ]);
   });
 
@@ -36,7 +50,10 @@ describe("documentXmlToLines", () => {
 
   it("finds the main part through the package relationships", async () => {
     const zip = new JSZip();
-    zip.file("_rels/.rels", '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/main.xml"/></Relationships>');
+    zip.file(
+      "_rels/.rels",
+      '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/main.xml"/></Relationships>',
+    );
     zip.file("word/main.xml", body(p("标题")));
     expect(await docxToDisclosureText(await zip.generateAsync({ type: "uint8array" }))).toBe("标题\n");
   });

@@ -137,7 +137,8 @@ export function documentXmlToLines(xml: string): string[] {
         break;
       case "w:vMerge":
         // A vMerge without a value, or with "continue", continues the cell above; "restart" opens one.
-        if (tableDepth === 1 && cell && open && (attribute(attrs, "w:val") ?? "continue") === "continue") cell.continued = true;
+        if (tableDepth === 1 && cell && open && (attribute(attrs, "w:val") ?? "continue") === "continue")
+          cell.continued = true;
         break;
       default:
         break;

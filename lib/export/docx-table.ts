@@ -64,9 +64,13 @@ export function renderTable(table: OutlineTable, textWidth: number): Table {
       const align = cell.align ?? (row.header ? "center" : (table.columns[slot.column].align ?? "left"));
       const merged = (cell.rowSpan ?? 1) > 1;
       return new TableCell({
-        children: slot.kind === "cell" ? cellParagraphs(cell, align, size, Boolean(row.header || cell.bold)) : [new Paragraph({ style: "TableText" })],
+        children:
+          slot.kind === "cell"
+            ? cellParagraphs(cell, align, size, Boolean(row.header || cell.bold))
+            : [new Paragraph({ style: "TableText" })],
         columnSpan: span > 1 ? span : undefined,
-        verticalMerge: slot.kind === "covered" ? VerticalMergeType.CONTINUE : merged ? VerticalMergeType.RESTART : undefined,
+        verticalMerge:
+          slot.kind === "covered" ? VerticalMergeType.CONTINUE : merged ? VerticalMergeType.RESTART : undefined,
         width: { size: spanWidth(slot.column, span), type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
         borders: row.frameless ? framelessBorders : undefined,

@@ -5,7 +5,8 @@ import { HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/host
 import { renderDocx } from "./docx";
 import { docxToDisclosureText } from "./docx-read";
 
-const documentXml = async (bytes: Uint8Array) => (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+const documentXml = async (bytes: Uint8Array) =>
+  (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
 
 describe("renderDocx", () => {
   it("gives the same bytes for the same disclosure (published files are checksummed)", async () => {
@@ -29,15 +30,20 @@ describe("renderDocx", () => {
     const core = async (bytes: Uint8Array) => (await JSZip.loadAsync(bytes)).file("docProps/core.xml")!.async("string");
     expect(await core(await renderDocx(exampleDisclosure))).toContain(">2000-01-01T00:00:00Z</dcterms:created>");
     const at = new Date(Date.UTC(2020, 1, 3, 8, 0, 0));
-    expect(await core(await renderDocx(exampleDisclosure, { at }))).toContain(">2020-02-03T08:00:00Z</dcterms:modified>");
+    expect(await core(await renderDocx(exampleDisclosure, { at }))).toContain(
+      ">2020-02-03T08:00:00Z</dcterms:modified>",
+    );
   });
 
   it("is an A4 document in the official fonts, with a landscape page for the procurement table", async () => {
     const xml = await documentXml(await renderDocx(exampleDisclosure));
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
     expect(xml).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
-    const styles = await (await JSZip.loadAsync(await renderDocx(exampleDisclosure))).file("word/styles.xml")!.async("string");
-    for (const font of ["仿宋_GB2312", "黑体", "方正小标宋简体", "楷体_GB2312"]) expect(styles).toContain(`w:eastAsia="${font}"`);
+    const styles = await (await JSZip.loadAsync(await renderDocx(exampleDisclosure)))
+      .file("word/styles.xml")!
+      .async("string");
+    for (const font of ["仿宋_GB2312", "黑体", "方正小标宋简体", "楷体_GB2312"])
+      expect(styles).toContain(`w:eastAsia="${font}"`);
     expect(xml).toContain('w:firstLineChars="200"');
   });
 
@@ -48,17 +54,23 @@ describe("renderDocx", () => {
     expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
     expect(xml).toMatch(/<w:vMerge w:val="continue"\/>/);
     expect(xml).toContain('<w:gridSpan w:val="7"/>');
-    expect(xml).toMatch(/<w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t xml:space="preserve">53\.94<\/w:t>/);
+    expect(xml).toMatch(
+      /<w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t xml:space="preserve">53\.94<\/w:t>/,
+    );
   });
 
   it("reads back as the fixture's text form", async () => {
     const text = await docxToDisclosureText(await renderDocx(exampleDisclosure));
     const lines = text.split("\n");
     expect(lines[0]).toBe("三河市人民政府办公室2020年部门预算信息公开情况说明");
-    expect(text).toContain("机构设置：\n部门机构设置情况\n\n\t单位名称\n\t单位性质\n\t单位规格\n\t经费保障形式\n\n\t三河市人民政府办公室\n\t行政\n\t正科级\n\t财政拨款\n\n");
+    expect(text).toContain(
+      "机构设置：\n部门机构设置情况\n\n\t单位名称\n\t单位性质\n\t单位规格\n\t经费保障形式\n\n\t三河市人民政府办公室\n\t行政\n\t正科级\n\t财政拨款\n\n",
+    );
     // The second 满意度 row: 一级 and 二级 are continued from the row above, so blank.
     expect(text).toContain("\n\t\n\t\n\t受益群体满意度（%）\n\t各单位对年鉴的满意度\n\t>=90.00%\n");
-    expect(text).toContain("\n\t项目名称\n\t预算资金\n\t\n\t\n\t\n\t\n\t\n\t总计\n\t当年部门预算安排资金\n\t其他渠道资金\n\n");
+    expect(text).toContain(
+      "\n\t项目名称\n\t预算资金\n\t\n\t\n\t\n\t\n\t\n\t总计\n\t当年部门预算安排资金\n\t其他渠道资金\n\n",
+    );
   });
 
   it("keeps hostile text as inert text and long strings inside their cells", async () => {

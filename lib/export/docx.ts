@@ -3,7 +3,15 @@ import type { Disclosure } from "../domain/model";
 import { documentOutline } from "../render/document";
 import type { Block, DocumentOutline } from "../render/outline";
 import { deterministicZip } from "./deterministic-zip";
-import { A4, FIRST_LINE_INDENT, FONT_ALTERNATES, LANDSCAPE_TEXT_WIDTH, MARGIN, PORTRAIT_TEXT_WIDTH, documentStyles } from "./docx-styles";
+import {
+  A4,
+  FIRST_LINE_INDENT,
+  FONT_ALTERNATES,
+  LANDSCAPE_TEXT_WIDTH,
+  MARGIN,
+  PORTRAIT_TEXT_WIDTH,
+  documentStyles,
+} from "./docx-styles";
 import { renderTable } from "./docx-table";
 import { xmlSafe } from "./xml-safe";
 
@@ -22,13 +30,17 @@ const text = (value: string) => new TextRun({ text: xmlSafe(value) });
 function blockChildren(block: Block, textWidth: number): Array<Paragraph | Table> {
   switch (block.kind) {
     case "heading":
-      return [new Paragraph({ style: block.level === 2 ? "SubHeading" : "MinorHeading", children: [text(block.text)] })];
+      return [
+        new Paragraph({ style: block.level === 2 ? "SubHeading" : "MinorHeading", children: [text(block.text)] }),
+      ];
     case "paragraph":
       return [new Paragraph({ indent: block.indent ? FIRST_LINE_INDENT : undefined, children: [text(block.text)] })];
     case "list":
       // Labels are text, not Word numbering: the numbers are part of what is published and must
       // survive copying the text out of the file.
-      return block.items.map((item) => new Paragraph({ indent: FIRST_LINE_INDENT, children: [text(`${item.label}${item.text}`)] }));
+      return block.items.map(
+        (item) => new Paragraph({ indent: FIRST_LINE_INDENT, children: [text(`${item.label}${item.text}`)] }),
+      );
     case "caption":
       return [new Paragraph({ style: "TableCaption", children: [text(block.text)] })];
     case "table":
@@ -42,7 +54,11 @@ function pageOf(landscape: boolean): ISectionOptions["properties"] {
   return {
     page: {
       // docx swaps width and height itself for a landscape page: give the portrait size.
-      size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      size: {
+        width: A4.width,
+        height: A4.height,
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
       margin: landscape
         ? { top: MARGIN.left, bottom: MARGIN.right, left: MARGIN.top, right: MARGIN.bottom }
         : { ...MARGIN },
@@ -67,7 +83,9 @@ export function wordSections(outline: DocumentOutline): ISectionOptions[] {
     section.blocks.forEach((block, i) => {
       const next = section.blocks[i + 1];
       // A caption travels with its table onto the landscape page.
-      const dense = (block.kind === "table" && block.table.dense) || (block.kind === "caption" && next?.kind === "table" && next.table.dense);
+      const dense =
+        (block.kind === "table" && block.table.dense) ||
+        (block.kind === "caption" && next?.kind === "table" && next.table.dense);
       push(Boolean(dense), blockChildren(block, dense ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH));
     });
   }
@@ -79,7 +97,10 @@ function addFontAlternates(path: string, xml: string): string {
   if (path !== "word/fontTable.xml") return xml;
   const declared = Object.entries(FONT_ALTERNATES)
     .filter(([name]) => !xml.includes(`w:name="${name}"`))
-    .map(([name, alt]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`)
+    .map(
+      ([name, alt]) =>
+        `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`,
+    )
     .join("");
   // docx writes an empty, self-closing font table; a filled one may come from a later version.
   if (/<w:fonts\b[^>]*\/>\s*$/.test(xml)) return xml.replace(/\/>\s*$/, `>${declared}</w:fonts>`);

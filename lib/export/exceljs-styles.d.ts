@@ -22,7 +22,10 @@ declare module "exceljs/lib/xlsx/xform/style/styles-xform.js" {
     prototype: {
       model: { styles: Array<XfModel | string> };
       _addStyle(style: XfModel): number;
-      addStyleModel(model: (Record<string, unknown> & { quotePrefix?: boolean }) | undefined, cellType?: number): number;
+      addStyleModel(
+        model: (Record<string, unknown> & { quotePrefix?: boolean }) | undefined,
+        cellType?: number,
+      ): number;
       getStyleModel(id: number): (Record<string, unknown> & { quotePrefix?: boolean }) | null;
     };
   };

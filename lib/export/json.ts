@@ -19,7 +19,9 @@ export class InvalidDisclosureError extends Error {
 export function canonicalJson(value: Disclosure | unknown): string {
   const result = disclosureSchema.safeParse(value);
   if (!result.success) {
-    throw new InvalidDisclosureError(result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
+    throw new InvalidDisclosureError(
+      result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+    );
   }
   return `${JSON.stringify(totalFirst(result.data), null, 2)}\n`;
 }

@@ -22,7 +22,8 @@ const save = (name: string, bytes: Uint8Array) => {
   writeFileSync(file, bytes);
   return file;
 };
-const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+const poppler = (tool: string, ...args: string[]) =>
+  execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
 beforeAll(async () => {
   fixturePdf = await renderPdf(sanhe2020(), { printer, revision: 1 });
@@ -45,13 +46,25 @@ describe("renderPdf", () => {
     // Amounts with decimals are the disclosure's money: each must appear at least as often.
     const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
     const fixture = squeeze(sanhe2020Text());
-    const short = [...new Set(figures.filter((f) => f.includes(".")))].filter((f) => count(text, f) < count(fixture, f));
+    const short = [...new Set(figures.filter((f) => f.includes(".")))].filter(
+      (f) => count(text, f) < count(fixture, f),
+    );
     expect(short).toEqual([]);
   });
 
   it("reads like the fixture: the title, the nine section headings, the tables' headings", () => {
     const text = poppler("pdftotext", "-enc", "UTF-8", save("fixture-text.pdf", fixturePdf), "-");
-    for (const heading of ["三河市人民政府办公室2020年部门预算信息公开情况说明", "一、部门职责及机构设置情况", "四、财政拨款“三公”经费预算情况及增减变化原因", "九、其他需要说明的事项", "部门政府采购预算", "部门固定资产占用情况表", "一级指标", "指标值确定依据", "我部门无其他需要说明的事项"]) {
+    for (const heading of [
+      "三河市人民政府办公室2020年部门预算信息公开情况说明",
+      "一、部门职责及机构设置情况",
+      "四、财政拨款“三公”经费预算情况及增减变化原因",
+      "九、其他需要说明的事项",
+      "部门政府采购预算",
+      "部门固定资产占用情况表",
+      "一级指标",
+      "指标值确定依据",
+      "我部门无其他需要说明的事项",
+    ]) {
       expect(squeeze(text)).toContain(squeeze(heading));
     }
   });
@@ -104,7 +117,9 @@ describe("renderPdf", () => {
     expect(Math.max(...runs.map((r) => r.length))).toBeLessThan(120);
     const boxes = poppler("pdftotext", "-bbox", file, "-");
     const pageWidths = [...boxes.matchAll(/<page width="([\d.]+)"/g)].map((m) => Number(m[1]));
-    const rightEdges = [...boxes.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const rightEdges = [...boxes.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(Math.max(...rightEdges)).toBeLessThanOrEqual(Math.max(...pageWidths));
   });
 });

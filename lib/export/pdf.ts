@@ -56,7 +56,14 @@ export type PrinterOptions = {
   onTiming?: (timing: PrintTiming) => void;
 };
 
-const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
 
 /** Where the time of one print went, for the bench (milliseconds). */
 export type PrintTiming = { waitMs: number; launchMs: number; pageMs: number; contentMs: number; pdfMs: number };
@@ -103,7 +110,9 @@ export class PdfPrinter {
     if (!this.session) {
       const launching = (async () => {
         const fontConfig = this.fontConfig;
-        const env = fontConfig ? { ...(process.env as Record<string, string>), FONTCONFIG_FILE: fontConfig } : undefined;
+        const env = fontConfig
+          ? { ...(process.env as Record<string, string>), FONTCONFIG_FILE: fontConfig }
+          : undefined;
         const browser = await chromium.launch({ executablePath: this.executablePath, args: LAUNCH_ARGS, env });
         try {
           // Scripts off (the page is only laid out), offline (nothing is fetched).
@@ -192,7 +201,13 @@ export class PdfPrinter {
           footerTemplate: footer ?? "<span></span>",
           tagged: true,
         });
-        this.options.onTiming?.({ waitMs: t1 - t0, launchMs: t2 - t1, pageMs: t3 - t2, contentMs: t4 - t3, pdfMs: performance.now() - t4 });
+        this.options.onTiming?.({
+          waitMs: t1 - t0,
+          launchMs: t2 - t1,
+          pageMs: t3 - t2,
+          contentMs: t4 - t3,
+          pdfMs: performance.now() - t4,
+        });
         healthy = true;
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {
@@ -244,6 +259,9 @@ export function pinPdf(pdf: Uint8Array, at: Date = FIXED_TIMESTAMP): Uint8Array 
   return new Uint8Array(Buffer.from(pinned, "latin1"));
 }
 
-export async function renderPdf(d: Disclosure, options: { printer: PdfPrinter; revision?: number; at?: Date }): Promise<Uint8Array> {
+export async function renderPdf(
+  d: Disclosure,
+  options: { printer: PdfPrinter; revision?: number; at?: Date },
+): Promise<Uint8Array> {
   return pinPdf(await options.printer.print(printHtml(d), footerTemplate(d, options.revision)), options.at);
 }

@@ -54,7 +54,12 @@ function budget(d: Disclosure): SheetTable {
   ];
   return {
     name: "收支总表",
-    columns: [col("项目", "text", 26), col("本年预算（万元）", "amount", 18), col("上年预算（万元）", "amount", 18), col("增减（万元）", "amount", 14)],
+    columns: [
+      col("项目", "text", 26),
+      col("本年预算（万元）", "amount", 18),
+      col("上年预算（万元）", "amount", 18),
+      col("增减（万元）", "amount", 14),
+    ],
     rows: [
       line("收入合计", i.total),
       line("  一般公共预算收入", i.generalPublicBudget),
@@ -73,16 +78,27 @@ function budget(d: Disclosure): SheetTable {
 }
 
 const vehicles = (y: ThreePublicYear) =>
-  y.vehiclePurchase == null && y.vehicleOperation == null ? null : sumAmounts([y.vehiclePurchase, y.vehicleOperation]).toFixed(2);
+  y.vehiclePurchase == null && y.vehicleOperation == null
+    ? null
+    : sumAmounts([y.vehiclePurchase, y.vehicleOperation]).toFixed(2);
 
 function threePublic(d: Disclosure): SheetTable {
   const { current: c, priorYear: p, changeReasons: r } = d.threePublic;
-  const line = (label: string, current: string | null, prior: string | null, reason = ""): SheetValue[] => [label, current, prior, delta(current, prior), reason];
+  const line = (label: string, current: string | null, prior: string | null, reason = ""): SheetValue[] => [
+    label,
+    current,
+    prior,
+    delta(current, prior),
+    reason,
+  ];
   return {
     name: "三公经费",
     columns: [
-      col("项目", "text", 26), col(`${d.fiscalYear}年预算（万元）`, "amount", 18), col(`${d.fiscalYear - 1}年预算（万元）`, "amount", 18),
-      col("增减（万元）", "amount", 14), col("增减原因", "text", 60),
+      col("项目", "text", 26),
+      col(`${d.fiscalYear}年预算（万元）`, "amount", 18),
+      col(`${d.fiscalYear - 1}年预算（万元）`, "amount", 18),
+      col("增减（万元）", "amount", 14),
+      col("增减原因", "text", 60),
     ],
     rows: [
       line("合计", c.total, p.total),
@@ -96,26 +112,50 @@ function threePublic(d: Disclosure): SheetTable {
 }
 
 export const INDICATOR_COLUMNS: ReadonlyArray<SheetColumn> = [
-  col("序号", "count", 6), col("项目名称", "text", 24), col("一级指标", "text", 12), col("二级指标", "text", 16),
-  col("三级指标", "text", 26), col("绩效指标描述", "text", 30), col("指标值", "text", 14), col("指标值确定依据", "text", 40),
-  col("权重", "decimal", 8), col("指标方向", "text", 10),
+  col("序号", "count", 6),
+  col("项目名称", "text", 24),
+  col("一级指标", "text", 12),
+  col("二级指标", "text", 16),
+  col("三级指标", "text", 26),
+  col("绩效指标描述", "text", 30),
+  col("指标值", "text", 14),
+  col("指标值确定依据", "text", 40),
+  col("权重", "decimal", 8),
+  col("指标方向", "text", 10),
 ];
 
 function indicators(d: Disclosure): SheetTable {
   const rows = d.performance.projects.flatMap((p, index) =>
     p.indicators.map((i): SheetValue[] => [
-      index + 1, p.name, i.level1, i.level2, i.name, i.description, i.target.raw, i.basis,
-      i.weight ?? null, i.direction == null ? "" : i.direction === "positive" ? "正向" : "反向",
+      index + 1,
+      p.name,
+      i.level1,
+      i.level2,
+      i.name,
+      i.description,
+      i.target.raw,
+      i.basis,
+      i.weight ?? null,
+      i.direction == null ? "" : i.direction === "positive" ? "正向" : "反向",
     ]),
   );
   return { name: "绩效目标表", columns: [...INDICATOR_COLUMNS], rows };
 }
 
 export const PROCUREMENT_COLUMNS: ReadonlyArray<SheetColumn> = [
-  col("项目名称", "text", 24), col("预算资金", "amount", 12), col("采购物品名称", "text", 20), col("政府采购目录序号", "text", 18),
-  col("计量单位", "text", 10), col("数量", "count", 8), col("单价", "amount", 10), col("政府采购金额", "amount", 14),
-  col("一般公共预算拨款", "amount", 16), col("基金预算拨款", "amount", 14), col("财政专户核拨", "amount", 14),
-  col("其他来源收入", "amount", 14), col("其他渠道资金", "amount", 14),
+  col("项目名称", "text", 24),
+  col("预算资金", "amount", 12),
+  col("采购物品名称", "text", 20),
+  col("政府采购目录序号", "text", 18),
+  col("计量单位", "text", 10),
+  col("数量", "count", 8),
+  col("单价", "amount", 10),
+  col("政府采购金额", "amount", 14),
+  col("一般公共预算拨款", "amount", 16),
+  col("基金预算拨款", "amount", 14),
+  col("财政专户核拨", "amount", 14),
+  col("其他来源收入", "amount", 14),
+  col("其他渠道资金", "amount", 14),
 ];
 
 function procurement(d: Disclosure): SheetTable {
@@ -123,8 +163,19 @@ function procurement(d: Disclosure): SheetTable {
     name: "政府采购",
     columns: [...PROCUREMENT_COLUMNS],
     rows: d.procurement.items.map((i) => [
-      i.project, i.projectBudget, i.item, i.catalogCode, i.unit, i.quantity, i.unitPrice, i.amount,
-      i.funding.generalPublicBudget, i.funding.governmentFund, i.funding.fiscalSpecialAccount, i.funding.other, i.otherChannels ?? null,
+      i.project,
+      i.projectBudget,
+      i.item,
+      i.catalogCode,
+      i.unit,
+      i.quantity,
+      i.unitPrice,
+      i.amount,
+      i.funding.generalPublicBudget,
+      i.funding.governmentFund,
+      i.funding.fiscalSpecialAccount,
+      i.funding.other,
+      i.otherChannels ?? null,
     ]),
   };
 }
@@ -149,7 +200,12 @@ function assets(d: Disclosure): SheetTable {
 function orgUnits(d: Disclosure): SheetTable {
   return {
     name: "机构设置",
-    columns: [col("单位名称", "text", 30), col("单位性质", "text", 10), col("单位规格", "text", 10), col("经费保障形式", "text", 14)],
+    columns: [
+      col("单位名称", "text", 30),
+      col("单位性质", "text", 10),
+      col("单位规格", "text", 10),
+      col("经费保障形式", "text", 14),
+    ],
     rows: d.orgUnits.map((u) => [u.name, u.nature, u.level, u.fundingForm]),
   };
 }

@@ -76,7 +76,8 @@ teachQuotePrefix();
 /** A cell holding text: when the text is formula-like, it is kept text when edited; the value stays the text. */
 export function keepText(cell: ExcelJS.Cell): void {
   // A style of its own: exceljs may share one style object between cells.
-  if (typeof cell.value === "string" && looksLikeFormula(cell.value)) cell.style = { ...cell.style, quotePrefix: true } as QuotableStyle;
+  if (typeof cell.value === "string" && looksLikeFormula(cell.value))
+    cell.style = { ...cell.style, quotePrefix: true } as QuotableStyle;
 }
 
 /** Whether a cell read back with exceljs has the quote prefix. */

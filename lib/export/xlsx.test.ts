@@ -11,8 +11,17 @@ import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 describe("renderXlsx", () => {
   it("puts every table on its own sheet and reads back the same tables, cell text for cell text", async () => {
     const tables = await readXlsxTables(await renderXlsx(exampleDisclosure));
-    expect(Object.keys(tables)).toEqual(["概况", "收支总表", "三公经费", "绩效目标表", "政府采购", "国有资产", "机构设置"]);
-    for (const table of sheetTables(exampleDisclosure)) expect(tables[table.name], table.name).toEqual(expectedSheetText(table));
+    expect(Object.keys(tables)).toEqual([
+      "概况",
+      "收支总表",
+      "三公经费",
+      "绩效目标表",
+      "政府采购",
+      "国有资产",
+      "机构设置",
+    ]);
+    for (const table of sheetTables(exampleDisclosure))
+      expect(tables[table.name], table.name).toEqual(expectedSheetText(table));
   });
 
   it("reads back the fixture's tables: all 107 indicators, every figure to the cent", async () => {
@@ -27,24 +36,58 @@ describe("renderXlsx", () => {
     const tables = await readXlsxTables(await renderXlsx(exampleDisclosure));
     expect(tables.收支总表[6]).toEqual(["支出合计", "2765.39", "2671.20", "94.19"]);
     expect(tables.三公经费[5]).toEqual(["  公务用车运维费", "30.00", "33.00", "-3.00", ""]);
-    expect(tables.政府采购[1].slice(0, 8)).toEqual(["政府其他综合业务费", "53.94", "轿车", "A02030501", "辆", "3", "17.98", "53.94"]);
+    expect(tables.政府采购[1].slice(0, 8)).toEqual([
+      "政府其他综合业务费",
+      "53.94",
+      "轿车",
+      "A02030501",
+      "辆",
+      "3",
+      "17.98",
+      "53.94",
+    ]);
     expect(tables.国有资产[2]).toEqual(["1、房屋（平方米）", "6841.88", "431.38"]);
-    const sheet = await (await JSZip.loadAsync(await renderXlsx(exampleDisclosure))).file("xl/worksheets/sheet2.xml")!.async("string");
+    const sheet = await (await JSZip.loadAsync(await renderXlsx(exampleDisclosure)))
+      .file("xl/worksheets/sheet2.xml")!
+      .async("string");
     expect(sheet).toMatch(/<c r="B2" s="\d+"><v>2765\.39<\/v><\/c>/);
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
   });
 
   it("lists every indicator row with its project", async () => {
     const rows = (await readXlsxTables(await renderXlsx(exampleDisclosure))).绩效目标表;
-    expect(rows[0]).toEqual(["序号", "项目名称", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "权重", "指标方向"]);
+    expect(rows[0]).toEqual([
+      "序号",
+      "项目名称",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "绩效指标描述",
+      "指标值",
+      "指标值确定依据",
+      "权重",
+      "指标方向",
+    ]);
     expect(rows).toHaveLength(1 + exampleDisclosure.performance.projects.flatMap((p) => p.indicators).length);
-    expect(rows[1].slice(0, 7)).toEqual(["1", "市志编纂业务费", "产出指标", "数量指标", "培训修志队伍", "培训次数", "=2.00次"]);
+    expect(rows[1].slice(0, 7)).toEqual([
+      "1",
+      "市志编纂业务费",
+      "产出指标",
+      "数量指标",
+      "培训修志队伍",
+      "培训次数",
+      "=2.00次",
+    ]);
   });
 
   it("keeps formulas, markup and long text as plain strings", async () => {
     const bytes = await renderXlsx(hostileDisclosure());
     const zip = await JSZip.loadAsync(bytes);
-    const sheets = await Promise.all(Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet")).map((n) => zip.file(n)!.async("string")));
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => n.startsWith("xl/worksheets/sheet"))
+        .map((n) => zip.file(n)!.async("string")),
+    );
     expect(sheets.join("")).not.toMatch(/<f>|<f /);
     const tables = await readXlsxTables(bytes);
     const names = tables.绩效目标表.map((r) => r[4]);
@@ -65,13 +108,15 @@ describe("renderXlsx", () => {
       if (n === 1) return;
       for (const column of [5, 7]) {
         const cell = row.getCell(column);
-        if (typeof cell.value === "string") seen.set(cell.value, { prefixed: hasQuotePrefix(cell), address: cell.address });
+        if (typeof cell.value === "string")
+          seen.set(cell.value, { prefixed: hasQuotePrefix(cell), address: cell.address });
       }
     });
     for (const text of FORMULA_LIKE_TEXTS) expect(seen.get(text)?.prefixed, JSON.stringify(text)).toBe(true);
     // The 指标值 "=2.00次" of the example's first indicator, too; plain text has no prefix.
     expect(seen.get("=2.00次")?.prefixed).toBe(true);
-    for (const text of ["<script>alert(1)</script>", LONG_TEXT, "培训修志队伍", "<0.10%"]) expect(seen.get(text)?.prefixed, text).toBe(false);
+    for (const text of ["<script>alert(1)</script>", LONG_TEXT, "培训修志队伍", "<0.10%"])
+      expect(seen.get(text)?.prefixed, text).toBe(false);
 
     // In the file itself (not through the reader this module teaches): the cell's style says quotePrefix="1".
     const zip = await JSZip.loadAsync(bytes);

@@ -14,7 +14,12 @@ import { keepText } from "./xlsx-text";
  * header row bold and frozen.
  */
 
-const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = { text: undefined, amount: "0.00", count: "0", decimal: "General" };
+const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  amount: "0.00",
+  count: "0",
+  decimal: "General",
+};
 
 /**
  * exceljs needs a JS number for a numeric cell. A two-decimal amount string → Number is exact to
@@ -41,10 +46,12 @@ function addSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
       const format = NUMBER_FORMAT[c.kind];
       if (format) cell.numFmt = format;
       // Long text wraps in its column rather than spilling over the next ones.
-      cell.alignment = c.kind === "text" ? { vertical: "top", wrapText: true } : { vertical: "top", horizontal: "right" };
+      cell.alignment =
+        c.kind === "text" ? { vertical: "top", wrapText: true } : { vertical: "top", horizontal: "right" };
     });
   }
-  if (table.rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  if (table.rows.length > 0)
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
 }
 
 export async function renderXlsx(d: Disclosure, options: { at?: Date } = {}): Promise<Uint8Array> {
@@ -57,7 +64,9 @@ export async function renderXlsx(d: Disclosure, options: { at?: Date } = {}): Pr
   workbook.modified = at;
   for (const table of sheetTables(d)) addSheet(workbook, table);
   // Stored, not deflated: deterministicZip deflates each part once, with zlib, as it pins the dates.
-  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Parameters<typeof workbook.xlsx.writeBuffer>[0]);
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Parameters<
+    typeof workbook.xlsx.writeBuffer
+  >[0]);
   return deterministicZip(new Uint8Array(buffer as ArrayBuffer), { at });
 }
 
@@ -86,7 +95,9 @@ export async function readXlsxTables(bytes: Uint8Array): Promise<Record<string, 
       for (let c = 1; c <= sheet.columnCount; c += 1) {
         const cell = row.getCell(c);
         const v = cell.value;
-        cells.push(v == null ? "" : typeof v === "number" ? numberText(v, cell.numFmt) : typeof v === "string" ? v : cell.text);
+        cells.push(
+          v == null ? "" : typeof v === "number" ? numberText(v, cell.numFmt) : typeof v === "string" ? v : cell.text,
+        );
       }
       rows.push(cells);
     }
@@ -106,5 +117,8 @@ export function expectedSheetText(table: SheetTable): string[][] {
     const exact = new Decimal(v);
     return kind === "amount" ? exact.toFixed(2) : kind === "count" ? exact.toFixed(0) : exact.toFixed();
   };
-  return [table.columns.map((c) => c.header), ...table.rows.map((r) => r.map((v, i) => text(v, table.columns[i].kind)))];
+  return [
+    table.columns.map((c) => c.header),
+    ...table.rows.map((r) => r.map((v, i) => text(v, table.columns[i].kind))),
+  ];
 }

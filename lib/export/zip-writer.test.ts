@@ -21,11 +21,20 @@ describe("ZipWriter", () => {
     const bytes = await zipInMemory(entries);
     const zip = await JSZip.loadAsync(bytes);
     expect(Object.keys(zip.files)).toEqual(entries.map(([name]) => name));
-    for (const [name, data] of entries) expect(Buffer.from(await zip.file(name)!.async("uint8array")).equals(Buffer.from(data))).toBe(true);
+    for (const [name, data] of entries)
+      expect(Buffer.from(await zip.file(name)!.async("uint8array")).equals(Buffer.from(data))).toBe(true);
     // Python's zipfile checks every CRC and header independently of our code and of JSZip.
     const file = path.join(dir, "check.zip");
     writeFileSync(file, bytes);
-    const report = execFileSync("python3", ["-c", "import sys,zipfile;z=zipfile.ZipFile(sys.argv[1]);print(z.testzip());print('\\n'.join(f'{i.filename}|{i.compress_type}|{i.flag_bits & 0x800}' for i in z.infolist()))", file], { encoding: "utf8" });
+    const report = execFileSync(
+      "python3",
+      [
+        "-c",
+        "import sys,zipfile;z=zipfile.ZipFile(sys.argv[1]);print(z.testzip());print('\\n'.join(f'{i.filename}|{i.compress_type}|{i.flag_bits & 0x800}' for i in z.infolist()))",
+        file,
+      ],
+      { encoding: "utf8" },
+    );
     expect(report.trim().split("\n")).toEqual([
       "None",
       `${entries[0][0]}|8|2048`,

@@ -58,7 +58,8 @@ export class ZipWriter {
     const stored = STORED.test(name) || data.byteLength === 0;
     const body = stored ? data : deflateRawSync(data, { level: 6 });
     const crc = crc32(data);
-    if (this.offset + body.byteLength + 30 + nameBytes.length > MAX_32 || this.central.length >= 0xffff) throw new ZipTooLargeError();
+    if (this.offset + body.byteLength + 30 + nameBytes.length > MAX_32 || this.central.length >= 0xffff)
+      throw new ZipTooLargeError();
 
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
@@ -113,7 +114,10 @@ export class ZipWriter {
 }
 
 /** A small archive built in memory (the data package's two files). */
-export async function zipInMemory(entries: ReadonlyArray<readonly [string, Uint8Array]>, options: { at?: Date } = {}): Promise<Uint8Array> {
+export async function zipInMemory(
+  entries: ReadonlyArray<readonly [string, Uint8Array]>,
+  options: { at?: Date } = {},
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const writer = new ZipWriter((chunk) => void chunks.push(chunk), options);
   for (const [name, data] of entries) await writer.add(name, data);

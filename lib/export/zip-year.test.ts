@@ -11,7 +11,11 @@ import { writeYearZip, type YearItem, type YearProgress } from "./zip-year";
 const printer = new PdfPrinter();
 afterAll(() => printer.close());
 
-const department = (code: string, name: string): Disclosure => ({ ...structuredClone(exampleDisclosure), department: { code, name }, title: `${name}2020年部门预算信息公开情况说明` });
+const department = (code: string, name: string): Disclosure => ({
+  ...structuredClone(exampleDisclosure),
+  department: { code, name },
+  title: `${name}2020年部门预算信息公开情况说明`,
+});
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 async function* fromDatabase(items: YearItem[]): AsyncGenerator<YearItem> {
@@ -22,7 +26,12 @@ describe("writeYearZip", () => {
   it("writes every department's files into its folder, stored bytes as stored, with a manifest of SHA-256s", async () => {
     const office = department("434", "三河市人民政府办公室");
     // A stored file is written as it is, never rendered again: these bytes are not what json would render now.
-    const storedJson: BundleFile = { format: "json", fileName: "434-2020-r2.json", contentType: "application/json; charset=utf-8", bytes: new TextEncoder().encode('{"frozen":true}\n') };
+    const storedJson: BundleFile = {
+      format: "json",
+      fileName: "434-2020-r2.json",
+      contentType: "application/json; charset=utf-8",
+      bytes: new TextEncoder().encode('{"frozen":true}\n'),
+    };
     const items: YearItem[] = [
       { disclosure: office, revision: 2, stored: [storedJson] },
       { disclosure: department("402", "三河市财政局"), revision: 1 },
@@ -57,10 +66,22 @@ describe("writeYearZip", () => {
     ]);
     expect(await zip.file(names[1])!.async("string")).toBe('{"frozen":true}\n');
     const rendered = await renderBundle(items[1].disclosure, { formats: ["json"], revision: 1 });
-    expect(Buffer.from(await zip.file(names[4])!.async("uint8array")).equals(Buffer.from(rendered[0].bytes))).toBe(true);
+    expect(Buffer.from(await zip.file(names[4])!.async("uint8array")).equals(Buffer.from(rendered[0].bytes))).toBe(
+      true,
+    );
 
     const manifest = parseCsv(await zip.file("manifest.csv")!.async("string"));
-    expect(manifest[0]).toEqual(["部门编码", "部门名称", "预算年度", "版次", "格式", "文件", "字节数", "SHA-256", "来源"]);
+    expect(manifest[0]).toEqual([
+      "部门编码",
+      "部门名称",
+      "预算年度",
+      "版次",
+      "格式",
+      "文件",
+      "字节数",
+      "SHA-256",
+      "来源",
+    ]);
     expect(manifest).toHaveLength(10);
     for (const row of manifest.slice(1)) {
       const bytes = await zip.file(row[5])!.async("uint8array");

@@ -56,10 +56,15 @@ const manifestColumns: SheetColumn[] = [
   { header: "来源", kind: "text", width: 0 },
 ];
 
-async function filesOf(item: YearItem, options: YearZipOptions): Promise<Array<BundleFile & { source: "stored" | "rendered" }>> {
+async function filesOf(
+  item: YearItem,
+  options: YearZipOptions,
+): Promise<Array<BundleFile & { source: "stored" | "rendered" }>> {
   const stored = new Map((item.stored ?? []).map((f) => [f.format, f]));
   const missing = options.formats.filter((f) => !stored.has(f));
-  const rendered = missing.length ? await renderBundle(item.disclosure, { formats: missing, printer: options.printer, revision: item.revision }) : [];
+  const rendered = missing.length
+    ? await renderBundle(item.disclosure, { formats: missing, printer: options.printer, revision: item.revision })
+    : [];
   const byFormat = new Map(rendered.map((f) => [f.format, f]));
   return options.formats.map((format) => {
     const kept = stored.get(format);
@@ -68,15 +73,23 @@ async function filesOf(item: YearItem, options: YearZipOptions): Promise<Array<B
 }
 
 /** The folder of one department inside the archive: ASCII code first, so it sorts; the name for people. */
-const folderOf = (d: Disclosure) => `${d.department.code || "department"}-${d.department.name}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_");
+const folderOf = (d: Disclosure) =>
+  `${d.department.code || "department"}-${d.department.name}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_");
 
-export async function writeYearZip(source: AsyncIterable<YearItem> | Iterable<YearItem>, sink: ZipSink, options: YearZipOptions): Promise<YearProgress> {
+export async function writeYearZip(
+  source: AsyncIterable<YearItem> | Iterable<YearItem>,
+  sink: ZipSink,
+  options: YearZipOptions,
+): Promise<YearProgress> {
   const zip = new ZipWriter(sink);
   const manifest: Array<Array<string | number>> = [];
   const progress: YearProgress = { done: 0, total: options.total, current: null, files: 0, bytes: 0 };
   // One disclosure more than Chromium prints at once: while the oldest is written and its Word and
   // Excel files built here, the printer already has the next ones.
-  const concurrency = Math.max(1, options.concurrency ?? (options.printer && options.formats.includes("pdf") ? options.printer.concurrency + 1 : 2));
+  const concurrency = Math.max(
+    1,
+    options.concurrency ?? (options.printer && options.formats.includes("pdf") ? options.printer.concurrency + 1 : 2),
+  );
   // A small window of disclosures being rendered; written strictly in source order.
   const window: Array<{ item: YearItem; files: ReturnType<typeof filesOf> }> = [];
   const writeOldest = async () => {
@@ -88,7 +101,17 @@ export async function writeYearZip(source: AsyncIterable<YearItem> | Iterable<Ye
       const path = `${d.fiscalYear}/${folderOf(d)}/${file.fileName}`;
       await zip.add(path, file.bytes);
       const sha256 = createHash("sha256").update(file.bytes).digest("hex");
-      manifest.push([d.department.code, d.department.name, d.fiscalYear, item.revision ?? "", file.format, path, file.bytes.byteLength, sha256, file.source === "stored" ? "公开文件" : "重新生成"]);
+      manifest.push([
+        d.department.code,
+        d.department.name,
+        d.fiscalYear,
+        item.revision ?? "",
+        file.format,
+        path,
+        file.bytes.byteLength,
+        sha256,
+        file.source === "stored" ? "公开文件" : "重新生成",
+      ]);
       progress.files += 1;
       progress.bytes += file.bytes.byteLength;
     }

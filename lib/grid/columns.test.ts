@@ -9,7 +9,15 @@ import { readTargetText } from "./target-display";
 
 const f2020 = findFramework("2020")!;
 const f2021 = findFramework("2021")!;
-const base: EditableIndicator = { id: "r1", level1: "产出指标", level2: "数量指标", name: "培训次数", description: "", target: parseTarget("=2次"), basis: "" };
+const base: EditableIndicator = {
+  id: "r1",
+  level1: "产出指标",
+  level2: "数量指标",
+  name: "培训次数",
+  description: "",
+  target: parseTarget("=2次"),
+  basis: "",
+};
 
 describe("writing a cell", () => {
   it("keeps the raw 指标值 beside its reading, whatever the spelling", () => {
@@ -29,7 +37,10 @@ describe("writing a cell", () => {
   });
 
   it("refuses a 权重 or 方向 it cannot read, with a Chinese message, and accepts what it can", () => {
-    expect(writeCell(base, "weight", "二十", f2021)).toEqual({ ok: false, message: expect.stringContaining("权重“二十”不是数字") });
+    expect(writeCell(base, "weight", "二十", f2021)).toEqual({
+      ok: false,
+      message: expect.stringContaining("权重“二十”不是数字"),
+    });
     expect(writeCell(base, "weight", "１２.５", f2021)).toMatchObject({ ok: true, row: { weight: 12.5 } });
     expect(writeCell(base, "weight", "", f2021)).toMatchObject({ ok: true, row: { weight: null } });
     expect(writeCell(base, "direction", "反向", f2021)).toMatchObject({ ok: true, row: { direction: "negative" } });
@@ -59,7 +70,11 @@ describe("writing a cell", () => {
 });
 
 describe("row operations", () => {
-  const rows: EditableIndicator[] = [base, { ...base, id: "r2", name: "合格率" }, { ...base, id: "r3", name: "满意度" }];
+  const rows: EditableIndicator[] = [
+    base,
+    { ...base, id: "r2", name: "合格率" },
+    { ...base, id: "r3", name: "满意度" },
+  ];
   it("inserts a blank row carrying the 一级/二级 above, with the id given", () => {
     const next = insertBlankRow(rows, 0, "new");
     expect(next.map((r) => r.id)).toEqual(["r1", "new", "r2", "r3"]);
@@ -89,11 +104,26 @@ describe("row operations", () => {
 
 describe("findings at their cells", () => {
   const findings = [
-    { rule: "t", severity: "error" as const, path: "performance.projects[1].indicators[0].target", message: "指标值无法识别" },
-    { rule: "u", severity: "warning" as const, path: "performance.projects[1].indicators[0].target", message: "单位与指标不符" },
+    {
+      rule: "t",
+      severity: "error" as const,
+      path: "performance.projects[1].indicators[0].target",
+      message: "指标值无法识别",
+    },
+    {
+      rule: "u",
+      severity: "warning" as const,
+      path: "performance.projects[1].indicators[0].target",
+      message: "单位与指标不符",
+    },
     { rule: "l", severity: "warning" as const, path: "performance.projects[1].indicators[2]", message: "重复的指标" },
     { rule: "p", severity: "error" as const, path: "performance.projects[1].indicators", message: "缺少产出指标" },
-    { rule: "x", severity: "error" as const, path: "performance.projects[12].indicators[0].name", message: "另一个项目" },
+    {
+      rule: "x",
+      severity: "error" as const,
+      path: "performance.projects[12].indicators[0].name",
+      message: "另一个项目",
+    },
     { rule: "o", severity: "error" as const, path: "budget.income.total", message: "其他章节" },
   ];
   it("puts each finding on its cell, its row or its table, and never on projects[1] for projects[12]", () => {
@@ -113,7 +143,12 @@ describe("findings at their cells", () => {
     const comments = [
       { path: "performance.projects[0].indicators[3].target", author: "王审核", body: "目标值偏低", resolved: false },
       { path: "performance.projects[0].indicators[3].target", author: "王审核", body: "请补充依据", resolved: true },
-      { path: "performance.projects[0].indicators[1].weight", author: "王审核", body: "权重合计不为100", resolved: false },
+      {
+        path: "performance.projects[0].indicators[1].weight",
+        author: "王审核",
+        body: "权重合计不为100",
+        resolved: false,
+      },
       { path: "performance.projects[10].indicators[3].target", author: "王审核", body: "另一个项目", resolved: false },
     ];
     const byProject = groupByProject(comments, "performance.projects");

@@ -11,7 +11,16 @@ import { gridMessages } from "../i18n/zh-CN/grid";
  * Framework-free (no React): the grid, the paste planner and the tests share one reading of a cell.
  */
 
-export const gridColumnKeys = ["level1", "level2", "name", "description", "target", "basis", "weight", "direction"] as const;
+export const gridColumnKeys = [
+  "level1",
+  "level2",
+  "name",
+  "description",
+  "target",
+  "basis",
+  "weight",
+  "direction",
+] as const;
 export type GridColumnKey = (typeof gridColumnKeys)[number];
 
 /** 权重 and 方向 only where a table uses them (newer tables, the provinces' systems). */
@@ -32,7 +41,11 @@ export function isChoiceColumn(key: GridColumnKey): boolean {
   return key === "level1" || key === "level2" || key === "direction";
 }
 
-export function choicesFor(key: GridColumnKey, row: Pick<EditableIndicator, "level1"> | undefined, framework: IndicatorFramework): ReadonlyArray<string> {
+export function choicesFor(
+  key: GridColumnKey,
+  row: Pick<EditableIndicator, "level1"> | undefined,
+  framework: IndicatorFramework,
+): ReadonlyArray<string> {
   switch (key) {
     case "level1":
       return framework.levels.map((l) => l.level1);
@@ -66,7 +79,12 @@ export type CellWrite = { ok: true; row: EditableIndicator } | { ok: false; mess
  * a 权重 or 方向 that cannot be read is refused with a message (the grid keeps the typed text
  * in the editor, so nothing is lost). Changing 一级指标 clears a 二级指标 that no longer belongs.
  */
-export function writeCell(row: EditableIndicator, key: GridColumnKey, typed: string, framework: IndicatorFramework): CellWrite {
+export function writeCell(
+  row: EditableIndicator,
+  key: GridColumnKey,
+  typed: string,
+  framework: IndicatorFramework,
+): CellWrite {
   // What no text may hold is refused at the cell, as the save would refuse it (text-hygiene.ts).
   const text = normaliseText(typed);
   const fault = textProblem(text);
@@ -93,7 +111,10 @@ export function writeCell(row: EditableIndicator, key: GridColumnKey, typed: str
     }
     case "level1": {
       const level1 = text.trim();
-      const keepLevel2 = row.level2 === "" || isValidPair(framework, level1, row.level2) || level2Options(framework, level1).length === 0;
+      const keepLevel2 =
+        row.level2 === "" ||
+        isValidPair(framework, level1, row.level2) ||
+        level2Options(framework, level1).length === 0;
       return { ok: true, row: { ...row, level1, level2: keepLevel2 ? row.level2 : "" } };
     }
     case "level2":
@@ -118,5 +139,7 @@ export function blankIndicator(id: string, like?: Pick<EditableIndicator, "level
 }
 
 export function isBlankIndicator(row: EditableIndicator): boolean {
-  return row.name === "" && row.description === "" && row.target.raw.trim() === "" && row.basis === "" && row.weight == null;
+  return (
+    row.name === "" && row.description === "" && row.target.raw.trim() === "" && row.basis === "" && row.weight == null
+  );
 }

@@ -24,7 +24,12 @@ export type CellComments = PlacedAtCells<CellComment>;
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The findings (or comments) of project `p` of the list at `basePath` ("performance.projects"). */
-export function indexProjectFindings<T extends { path: string }>(findings: ReadonlyArray<T>, basePath: string, p: number, gridFields: ReadonlyArray<string>): PlacedAtCells<T> {
+export function indexProjectFindings<T extends { path: string }>(
+  findings: ReadonlyArray<T>,
+  basePath: string,
+  p: number,
+  gridFields: ReadonlyArray<string>,
+): PlacedAtCells<T> {
   const prefix = `${basePath}[${p}]`;
   const out: PlacedAtCells<T> = { cells: new Map(), rows: new Map(), table: [] };
   const rowPattern = /^\.indicators\[(\d+)\](?:\.([A-Za-z]+))?/;
@@ -54,11 +59,17 @@ function push<K, T>(map: Map<K, T[]>, key: K, f: T): void {
 /** The worst severity among findings, for the mark's colour. */
 export function worstSeverity(findings: ReadonlyArray<Finding> | undefined): Severity | null {
   if (!findings || findings.length === 0) return null;
-  return findings.reduce<Severity>((worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst), "info");
+  return findings.reduce<Severity>(
+    (worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst),
+    "info",
+  );
 }
 
 /** One pass over all findings (or comments): project index → its own (the editor renders 100 projects). */
-export function groupByProject<T extends { path: string }>(findings: ReadonlyArray<T>, basePath: string): Map<number, T[]> {
+export function groupByProject<T extends { path: string }>(
+  findings: ReadonlyArray<T>,
+  basePath: string,
+): Map<number, T[]> {
   const out = new Map<number, T[]>();
   const prefix = `${basePath}[`;
   for (const f of findings) {

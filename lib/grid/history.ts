@@ -25,12 +25,22 @@ export function createHistory<T, F = unknown>(present: T): History<T, F> {
  * `merge` folds it into the present step instead (each keystroke of a name field is not an undo
  * step of its own; the caller decides when typing has moved on).
  */
-export function record<T, F>(h: History<T, F>, value: T, focus: F | null = null, opts: { merge?: boolean; limit?: number } = {}): History<T, F> {
+export function record<T, F>(
+  h: History<T, F>,
+  value: T,
+  focus: F | null = null,
+  opts: { merge?: boolean; limit?: number } = {},
+): History<T, F> {
   if (Object.is(value, h.present)) return h;
   if (opts.merge && h.past.length > 0) return { ...h, present: value, future: [], presentFocus: focus };
   const limit = opts.limit ?? HISTORY_LIMIT;
   const past = [...h.past, { value: h.present, focus: h.presentFocus }];
-  return { past: past.length > limit ? past.slice(past.length - limit) : past, present: value, future: [], presentFocus: focus };
+  return {
+    past: past.length > limit ? past.slice(past.length - limit) : past,
+    present: value,
+    future: [],
+    presentFocus: focus,
+  };
 }
 
 /**
@@ -50,7 +60,12 @@ export function undo<T, F>(h: History<T, F>): { history: History<T, F>; focus: F
   if (h.past.length === 0) return { history: h, focus: null };
   const previous = h.past[h.past.length - 1];
   return {
-    history: { past: h.past.slice(0, -1), present: previous.value, future: [{ value: h.present, focus: h.presentFocus }, ...h.future], presentFocus: previous.focus },
+    history: {
+      past: h.past.slice(0, -1),
+      present: previous.value,
+      future: [{ value: h.present, focus: h.presentFocus }, ...h.future],
+      presentFocus: previous.focus,
+    },
     focus: h.presentFocus,
   };
 }
@@ -59,7 +74,12 @@ export function redo<T, F>(h: History<T, F>): { history: History<T, F>; focus: F
   if (h.future.length === 0) return { history: h, focus: null };
   const [next, ...rest] = h.future;
   return {
-    history: { past: [...h.past, { value: h.present, focus: h.presentFocus }], present: next.value, future: rest, presentFocus: next.focus },
+    history: {
+      past: [...h.past, { value: h.present, focus: h.presentFocus }],
+      present: next.value,
+      future: rest,
+      presentFocus: next.focus,
+    },
     focus: next.focus,
   };
 }

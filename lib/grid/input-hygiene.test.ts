@@ -12,7 +12,15 @@ import type { EditableIndicator } from "../domain/editable";
  */
 
 const f2021 = findFramework("2021")!;
-const base: EditableIndicator = { id: "r1", level1: "产出指标", level2: "数量指标", name: "培训次数", description: "", target: parseTarget("=2次"), basis: "" };
+const base: EditableIndicator = {
+  id: "r1",
+  level1: "产出指标",
+  level2: "数量指标",
+  name: "培训次数",
+  description: "",
+  target: parseTarget("=2次"),
+  basis: "",
+};
 let n = 0;
 const makeId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
 
@@ -20,10 +28,19 @@ describe("typing into a cell", () => {
   it("refuses a direction override, a control character or half a surrogate pair, with the position", () => {
     for (const key of ["name", "description", "basis", "target", "level2"] as const) {
       const w = writeCell(base, key, "培训\u202e次数", f2021);
-      expect(w).toEqual({ ok: false, message: expect.stringMatching(/^第 3 个字符是看不见的文字方向控制符（U\+202E）/) });
+      expect(w).toEqual({
+        ok: false,
+        message: expect.stringMatching(/^第 3 个字符是看不见的文字方向控制符（U\+202E）/),
+      });
     }
-    expect(writeCell(base, "name", "培训\u0007", f2021)).toMatchObject({ ok: false, message: expect.stringContaining("U+0007") });
-    expect(writeCell(base, "name", "培训\ud800", f2021)).toMatchObject({ ok: false, message: expect.stringContaining("残缺的字符") });
+    expect(writeCell(base, "name", "培训\u0007", f2021)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("U+0007"),
+    });
+    expect(writeCell(base, "name", "培训\ud800", f2021)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("残缺的字符"),
+    });
   });
 
   it("removes zero-width characters silently", () => {
@@ -44,17 +61,44 @@ describe("typing into a cell", () => {
 
 describe("pasting", () => {
   it("by position: a refused cell keeps its value and the preview says why", () => {
-    const plan = planPaste({ text: "宣传\u202e次数\t描述\u200b文字", rows: [base], anchor: { row: 0, col: 2 }, columns: extendedColumns, framework: f2021, makeId });
+    const plan = planPaste({
+      text: "宣传\u202e次数\t描述\u200b文字",
+      rows: [base],
+      anchor: { row: 0, col: 2 },
+      columns: extendedColumns,
+      framework: f2021,
+      makeId,
+    });
     expect(plan.changes).toEqual([{ row: 0, column: "description", before: "", after: "描述文字" }]);
-    expect(plan.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^第 1 行：三级指标：第 3 个字符是看不见的文字方向控制符/));
-    const weight = planPaste({ text: "150", rows: [base], anchor: { row: 0, col: extendedColumns.indexOf("weight") }, columns: extendedColumns, framework: f2021, makeId });
+    expect(plan.problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/^第 1 行：三级指标：第 3 个字符是看不见的文字方向控制符/),
+    );
+    const weight = planPaste({
+      text: "150",
+      rows: [base],
+      anchor: { row: 0, col: extendedColumns.indexOf("weight") },
+      columns: extendedColumns,
+      framework: f2021,
+      makeId,
+    });
     expect(weight.changes).toEqual([]);
     expect(weight.problems.map((p) => p.message)).toContain("第 1 行：权重：权重须在 0 到 100 之间。");
   });
 
   it("with a header: the refused cells of the new rows are emptied and said", () => {
-    const text = ["一级指标\t二级指标\t三级指标\t指标值\t权重", "产出指标\t数量指标\t受理\u202e量\t1000件\t150", "产出指标\t质量指标\t办结率\t>=95%\t20"].join("\n");
-    const plan = planPaste({ text, rows: [base], anchor: { row: 0, col: 0 }, columns: extendedColumns, framework: f2021, makeId });
+    const text = [
+      "一级指标\t二级指标\t三级指标\t指标值\t权重",
+      "产出指标\t数量指标\t受理\u202e量\t1000件\t150",
+      "产出指标\t质量指标\t办结率\t>=95%\t20",
+    ].join("\n");
+    const plan = planPaste({
+      text,
+      rows: [base],
+      anchor: { row: 0, col: 0 },
+      columns: extendedColumns,
+      framework: f2021,
+      makeId,
+    });
     expect(plan.mode).toBe("header");
     expect(plan.added.map((a) => [a.indicator.name, a.indicator.weight])).toEqual([
       ["", null],

@@ -48,12 +48,16 @@ export type LibraryEntryInput = z.infer<typeof libraryEntryInput>;
  * framework and a 指标值, if given, must be readable (a library row is a model: it should not
  * teach mistakes). Empty when it may be saved.
  */
-export function checkLibraryEntry(input: LibraryEntryInput, frameworks: ReadonlyArray<IndicatorFramework>): Record<string, string[]> {
+export function checkLibraryEntry(
+  input: LibraryEntryInput,
+  frameworks: ReadonlyArray<IndicatorFramework>,
+): Record<string, string[]> {
   const framework = findFramework(input.frameworkId, frameworks);
   if (!framework) return { frameworkId: [gridMessages.admin.frameworkUnknown] };
   const problems: Record<string, string[]> = {};
   if (!isValidPair(framework, input.level1, input.level2)) problems.level2 = [gridMessages.admin.levelsInvalid];
-  if (input.target !== "" && parseTarget(input.target).kind === "unparsed") problems.target = [gridMessages.admin.targetUnparsed];
+  if (input.target !== "" && parseTarget(input.target).kind === "unparsed")
+    problems.target = [gridMessages.admin.targetUnparsed];
   return problems;
 }
 
@@ -63,7 +67,10 @@ export function checkLibraryEntry(input: LibraryEntryInput, frameworks: Readonly
  * 一级 heading (output, outcome, cost, satisfaction). 2020's 产出指标 › 成本指标 becomes 2021's
  * 成本指标 › 经济成本指标, the usual reading. `fitted` tells the clerk a heading was changed.
  */
-export function fitToFramework(entry: Pick<LibraryEntry, "level1" | "level2">, framework: IndicatorFramework): { level1: string; level2: string; fitted: boolean } {
+export function fitToFramework(
+  entry: Pick<LibraryEntry, "level1" | "level2">,
+  framework: IndicatorFramework,
+): { level1: string; level2: string; fitted: boolean } {
   const { level1, level2 } = entry;
   if (level2Options(framework, level1).includes(level2)) return { level1, level2, fitted: false };
   const byLevel2 = framework.levels.find((l) => l.level2.includes(level2));
@@ -76,7 +83,11 @@ export function fitToFramework(entry: Pick<LibraryEntry, "level1" | "level2">, f
   }
   const byRole = role === "other" ? undefined : framework.levels.find((l) => level1Role(l.level1) === role);
   if (byRole) {
-    const kept = byRole.level2.includes(level2) ? level2 : role === "cost" || byRole.level2.length === 1 ? byRole.level2[0] : level2;
+    const kept = byRole.level2.includes(level2)
+      ? level2
+      : role === "cost" || byRole.level2.length === 1
+        ? byRole.level2[0]
+        : level2;
     return { level1: byRole.level1, level2: kept, fitted: true };
   }
   return { level1, level2, fitted: false };
@@ -85,5 +96,12 @@ export function fitToFramework(entry: Pick<LibraryEntry, "level1" | "level2">, f
 /** The indicator a picked entry becomes (the grid gives it a fresh row id). */
 export function entryToIndicator(entry: LibraryEntry, framework: IndicatorFramework): Indicator {
   const { level1, level2 } = fitToFramework(entry, framework);
-  return { level1, level2, name: entry.name, description: entry.description, target: parseTarget(entry.target), basis: entry.basis };
+  return {
+    level1,
+    level2,
+    name: entry.name,
+    description: entry.description,
+    target: parseTarget(entry.target),
+    basis: entry.basis,
+  };
 }

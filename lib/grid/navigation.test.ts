@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { clampCell, commitMove, moveCell, navigationMove, startsTyping, type KeyLike } from "./navigation";
 
 const size = { rows: 5, cols: 6 };
-const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe("moving the active cell like a spreadsheet", () => {
   it("steps with the arrows and stops at the edges", () => {

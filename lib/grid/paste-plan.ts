@@ -52,7 +52,9 @@ export type PasteInput = {
 };
 
 /** Where each grid column sits in a full-width synthetic row handed to the importer. */
-const FULL_POSITIONS: Partial<Record<IndicatorColumn, number>> = Object.fromEntries(extendedColumns.map((key, i) => [key, i]));
+const FULL_POSITIONS: Partial<Record<IndicatorColumn, number>> = Object.fromEntries(
+  extendedColumns.map((key, i) => [key, i]),
+);
 
 /**
  * Rows of cells from clipboard text. Excel and WPS separate cells by tab; a single column has no
@@ -61,7 +63,13 @@ const FULL_POSITIONS: Partial<Record<IndicatorColumn, number>> = Object.fromEntr
 export function clipboardCells(text: string): string[][] {
   // Invisible characters go before anything reads the cells (text-hygiene.ts), a leading BOM with them.
   const clean = normaliseText(text);
-  const rows = clean.includes("\t") ? parseDelimitedText(clean) : clean.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n").map((line) => [line]);
+  const rows = clean.includes("\t")
+    ? parseDelimitedText(clean)
+    : clean
+        .replace(/\r\n?/g, "\n")
+        .replace(/\n$/, "")
+        .split("\n")
+        .map((line) => [line]);
   while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();
   return rows;
 }
@@ -74,7 +82,9 @@ export function planPaste(input: PasteInput): PastePlan {
 }
 
 function planHeaderPaste(input: PasteInput, rowsRead: number, table: ReturnType<typeof readIndicatorRows>): PastePlan {
-  const problems: PasteProblem[] = table.problems.map((p) => ({ message: `${gridMessages.paste.pastedRowPrefix}${p.message}` }));
+  const problems: PasteProblem[] = table.problems.map((p) => ({
+    message: `${gridMessages.paste.pastedRowPrefix}${p.message}`,
+  }));
   const anchorRow = Math.min(input.anchor.row, Math.max(input.rows.length - 1, 0));
   const indicators = table.indicators.map((indicator, i) => withoutRefused(indicator, i, problems));
   const { rows: result, first } = insertRowsAfter(input.rows, anchorRow, indicators, input.makeId ?? newRowId);
@@ -118,13 +128,16 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
       full[extendedColumns.indexOf(key)] = value;
     });
     // Padding rows keep the importer's row numbers equal to the pasted row numbers.
-    const read = readIndicatorRows([...Array.from({ length: r }, () => [] as string[]), full], { columns: FULL_POSITIONS });
+    const read = readIndicatorRows([...Array.from({ length: r }, () => [] as string[]), full], {
+      columns: FULL_POSITIONS,
+    });
     const parsed = read.indicators[0];
     const next: EditableIndicator = { ...base };
     for (const key of covered) {
       const value = full[extendedColumns.indexOf(key)];
       // A cell holding what the save would refuse (text-hygiene.ts, limits.ts) keeps its old value, and says why.
-      const refused = textProblem(value) ?? (key === "weight" && parsed?.weight != null ? weightProblem(parsed.weight) : null);
+      const refused =
+        textProblem(value) ?? (key === "weight" && parsed?.weight != null ? weightProblem(parsed.weight) : null);
       if (refused) {
         problems.push({ message: `第 ${g + 1} 行：${gridMessages.columns[key]}：${refused}` });
         continue;
@@ -136,13 +149,16 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
       else next[key] = key === "level1" || key === "level2" ? value.replace(/\s+/g, "") : value;
     }
     for (const p of read.problems) {
-      if (!existing || (p.column && covered.includes(p.column as GridColumnKey))) problems.push({ message: renumber(p.message, g) });
+      if (!existing || (p.column && covered.includes(p.column as GridColumnKey)))
+        problems.push({ message: renumber(p.message, g) });
     }
-    if ((covered.includes("level1") || covered.includes("level2") || !existing) && next.level1 !== "") problems.push(...frameworkProblems(next, g, framework));
+    if ((covered.includes("level1") || covered.includes("level2") || !existing) && next.level1 !== "")
+      problems.push(...frameworkProblems(next, g, framework));
     if (existing) {
       const changed = covered.filter((key) => cellText(existing, key) !== cellText(next, key));
       if (changed.length === 0) return;
-      for (const key of changed) changes.push({ row: g, column: key, before: cellText(existing, key), after: cellText(next, key) });
+      for (const key of changed)
+        changes.push({ row: g, column: key, before: cellText(existing, key), after: cellText(next, key) });
       result[g] = next;
     } else {
       result[g] = next;
@@ -170,8 +186,15 @@ function renumber(message: string, gridRow: number): string {
 const TEXT_COLUMNS = ["level1", "level2", "name", "description", "basis"] as const;
 
 /** A pasted row with each cell the save would refuse (text-hygiene.ts, limits.ts) emptied, and said. */
-function withoutRefused<I extends Omit<EditableIndicator, "id">>(indicator: I, pastedRow: number, problems: PasteProblem[]): I {
-  const refuse = (column: GridColumnKey, message: string) => problems.push({ message: `${gridMessages.paste.pastedRowPrefix}第 ${pastedRow + 1} 行：${gridMessages.columns[column]}：${message}` });
+function withoutRefused<I extends Omit<EditableIndicator, "id">>(
+  indicator: I,
+  pastedRow: number,
+  problems: PasteProblem[],
+): I {
+  const refuse = (column: GridColumnKey, message: string) =>
+    problems.push({
+      message: `${gridMessages.paste.pastedRowPrefix}第 ${pastedRow + 1} 行：${gridMessages.columns[column]}：${message}`,
+    });
   const out = { ...indicator };
   for (const key of TEXT_COLUMNS) {
     const fault = textProblem(out[key]);
@@ -196,8 +219,13 @@ function withoutRefused<I extends Omit<EditableIndicator, "id">>(indicator: I, p
 function frameworkProblems(row: EditableIndicator, gridRow: number, framework: IndicatorFramework): PasteProblem[] {
   const at = `第 ${gridRow + 1} 行：`;
   if (row.level1 === "") return [];
-  if (!framework.levels.some((l) => l.level1 === row.level1)) return [{ message: at + gridMessages.cell.notInFramework(row.level1, framework.name) }];
-  if (row.level2 !== "" && !isValidPair(framework, row.level1, row.level2) && level2Options(framework, row.level1).length > 0) {
+  if (!framework.levels.some((l) => l.level1 === row.level1))
+    return [{ message: at + gridMessages.cell.notInFramework(row.level1, framework.name) }];
+  if (
+    row.level2 !== "" &&
+    !isValidPair(framework, row.level1, row.level2) &&
+    level2Options(framework, row.level1).length > 0
+  ) {
     return [{ message: at + gridMessages.cell.level2NotUnder(row.level2, row.level1) }];
   }
   return [];
@@ -205,5 +233,12 @@ function frameworkProblems(row: EditableIndicator, gridRow: number, framework: I
 
 /** True when a paste is a single value into a single cell: applied at once, no preview needed. */
 export function isSingleCellPaste(plan: PastePlan): boolean {
-  return plan.mode === "position" && plan.rowsRead === 1 && plan.width === 1 && plan.added.length === 0 && plan.changes.length <= 1 && plan.problems.length === 0;
+  return (
+    plan.mode === "position" &&
+    plan.rowsRead === 1 &&
+    plan.width === 1 &&
+    plan.added.length === 0 &&
+    plan.changes.length <= 1 &&
+    plan.problems.length === 0
+  );
 }

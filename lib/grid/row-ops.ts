@@ -6,7 +6,11 @@ import { blankIndicator, isBlankIndicator } from "./columns";
  * Rows keep their ids when moved; a copy gets a new id, so a comment on the original stays there.
  */
 
-export function insertBlankRow(rows: ReadonlyArray<EditableIndicator>, after: number, id = newRowId()): EditableIndicator[] {
+export function insertBlankRow(
+  rows: ReadonlyArray<EditableIndicator>,
+  after: number,
+  id = newRowId(),
+): EditableIndicator[] {
   const at = Math.min(Math.max(after + 1, 0), rows.length);
   const like = rows[at - 1] ?? rows[at];
   return [...rows.slice(0, at), blankIndicator(id, like), ...rows.slice(at)];
@@ -17,7 +21,11 @@ export function removeRow(rows: ReadonlyArray<EditableIndicator>, index: number)
   return [...rows.slice(0, index), ...rows.slice(index + 1)];
 }
 
-export function duplicateRow(rows: ReadonlyArray<EditableIndicator>, index: number, id = newRowId()): EditableIndicator[] {
+export function duplicateRow(
+  rows: ReadonlyArray<EditableIndicator>,
+  index: number,
+  id = newRowId(),
+): EditableIndicator[] {
   const source = rows[index];
   if (!source) return [...rows];
   const copy: EditableIndicator = { ...source, target: { ...source.target }, id };
@@ -33,7 +41,11 @@ export function moveRow<T>(rows: ReadonlyArray<T>, from: number, to: number): T[
   return out;
 }
 
-export function replaceRow(rows: ReadonlyArray<EditableIndicator>, index: number, row: EditableIndicator): EditableIndicator[] {
+export function replaceRow(
+  rows: ReadonlyArray<EditableIndicator>,
+  index: number,
+  row: EditableIndicator,
+): EditableIndicator[] {
   const out = [...rows];
   out[index] = row;
   return out;

@@ -11,11 +11,16 @@ export type TargetReading = { tone: "quantitative" | "qualitative" | "empty" | "
 export function readTarget(target: Target): TargetReading {
   switch (target.kind) {
     case "quantitative":
-      return { tone: "quantitative", text: [operatorSymbol(target.operator), target.value, target.unit].filter((s) => s !== "").join(" ") };
+      return {
+        tone: "quantitative",
+        text: [operatorSymbol(target.operator), target.value, target.unit].filter((s) => s !== "").join(" "),
+      };
     case "qualitative":
       return { tone: "qualitative", text: gridMessages.target.qualitative };
     case "unparsed":
-      return target.raw.trim() === "" ? { tone: "empty", text: gridMessages.target.empty } : { tone: "unparsed", text: gridMessages.target.unparsed };
+      return target.raw.trim() === ""
+        ? { tone: "empty", text: gridMessages.target.empty }
+        : { tone: "unparsed", text: gridMessages.target.unparsed };
   }
 }
 

@@ -19,7 +19,13 @@ function partsInZone(value: Date): { year: number; month: number; day: number; h
     hourCycle: "h23",
   }).formatToParts(value);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { year: Number(get("year")), month: Number(get("month")), day: Number(get("day")), hour: get("hour"), minute: get("minute") };
+  return {
+    year: Number(get("year")),
+    month: Number(get("month")),
+    day: Number(get("day")),
+    hour: get("hour"),
+    minute: get("minute"),
+  };
 }
 
 /**

@@ -8,7 +8,10 @@ const expected = "三河市人民政府办公室2020年部门预算\n\t合　计
 describe("decodeText", () => {
   it("reads UTF-8 with and without a BOM", () => {
     expect(decodeText(Buffer.from(sample, "utf8"))).toEqual({ text: expected, encoding: "utf-8" });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample, "utf8")]))).toEqual({ text: expected, encoding: "utf-8" });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample, "utf8")]))).toEqual({
+      text: expected,
+      encoding: "utf-8",
+    });
   });
 
   it("reads GBK and GB18030", () => {
@@ -17,9 +20,15 @@ describe("decodeText", () => {
   });
 
   it("reads UTF-16 with a BOM in both byte orders", () => {
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample, "utf16le")]))).toEqual({ text: expected, encoding: "utf-16le" });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample, "utf16le")]))).toEqual({
+      text: expected,
+      encoding: "utf-16le",
+    });
     const be = Buffer.from(sample, "utf16le").swap16();
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text: expected, encoding: "utf-16be" });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({
+      text: expected,
+      encoding: "utf-16be",
+    });
   });
 
   it("turns lone CR line ends into LF", () => {

@@ -62,7 +62,8 @@ function assertNotBinary(bytes: Uint8Array): void {
   let controls = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b === 0) throw new DecodeError(`文件不是文本：第 ${i + 1} 个字节是空字符（NUL），可能是 Word、Excel 或压缩文件`);
+    if (b === 0)
+      throw new DecodeError(`文件不是文本：第 ${i + 1} 个字节是空字符（NUL），可能是 Word、Excel 或压缩文件`);
     if (isControlByte(b)) controls++;
   }
   if (bytes.length > 0 && controls / bytes.length > CONTROL_SHARE_LIMIT) {

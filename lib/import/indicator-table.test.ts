@@ -16,7 +16,14 @@ const PROJECT_1 = [
   ["", "成本指标", "年鉴印刷单册成本", "印刷单册所产生的成本", "<=100.00元/本", BASIS],
   ["效果指标", "社会效益指标", "发挥存史、资政、教化、育人作用", "三河大事记载率", ">=95.00%", BASIS],
   ["", "可持续影响指标", "年鉴编修产生效果", "三河大记载宣传效果", "全面宣传三河形象", BASIS],
-  ["满意度指标", "服务对象满意度指标", "参与编书人员满意度（%）", "调查中满意和较满意的人数占调查总人数的比率", "=10", BASIS],
+  [
+    "满意度指标",
+    "服务对象满意度指标",
+    "参与编书人员满意度（%）",
+    "调查中满意和较满意的人数占调查总人数的比率",
+    "=10",
+    BASIS,
+  ],
   ["", "服务对象满意度指标", "受益群体满意度（%）", "各单位对年鉴的满意度", ">=90.00%", BASIS],
 ];
 
@@ -25,12 +32,31 @@ const tsv = (rows: string[][]) => `${rows.map((r) => r.join("\t")).join("\r\n")}
 function expectProject1(indicators: ReturnType<typeof readIndicatorRows>["indicators"]): void {
   expect(indicators).toHaveLength(8);
   for (const i of indicators) expect(indicatorSchema.parse(i)).toEqual(i);
-  expect(indicators.map((i) => i.level1)).toEqual(["产出指标", "产出指标", "产出指标", "产出指标", "效果指标", "效果指标", "满意度指标", "满意度指标"]);
+  expect(indicators.map((i) => i.level1)).toEqual([
+    "产出指标",
+    "产出指标",
+    "产出指标",
+    "产出指标",
+    "效果指标",
+    "效果指标",
+    "满意度指标",
+    "满意度指标",
+  ]);
   expect(indicators[0]).toEqual({
-    level1: "产出指标", level2: "数量指标", name: "培训修志队伍", description: "培训次数",
-    target: { raw: "=2.00次", kind: "quantitative", operator: "=", value: "2.00", unit: "次" }, basis: BASIS,
+    level1: "产出指标",
+    level2: "数量指标",
+    name: "培训修志队伍",
+    description: "培训次数",
+    target: { raw: "=2.00次", kind: "quantitative", operator: "=", value: "2.00", unit: "次" },
+    basis: BASIS,
   });
-  expect(indicators[3].target).toEqual({ raw: "<=100.00元/本", kind: "quantitative", operator: "<=", value: "100.00", unit: "元/本" });
+  expect(indicators[3].target).toEqual({
+    raw: "<=100.00元/本",
+    kind: "quantitative",
+    operator: "<=",
+    value: "100.00",
+    unit: "元/本",
+  });
   expect(indicators[5].target).toEqual({ raw: "全面宣传三河形象", kind: "qualitative", text: "全面宣传三河形象" });
   expect(indicators[6].target).toEqual({ raw: "=10", kind: "quantitative", operator: "=", value: "10", unit: "" });
 }
@@ -59,7 +85,11 @@ describe("readIndicatorRows", () => {
     ];
     const table = readIndicatorRows(rows);
     expect(table.problems).toEqual([]);
-    expect(table.indicators[0]).toMatchObject({ description: "次数", basis: "往年历史数据", target: { operator: ">=", value: "3", unit: "次" } });
+    expect(table.indicators[0]).toMatchObject({
+      description: "次数",
+      basis: "往年历史数据",
+      target: { operator: ">=", value: "3", unit: "次" },
+    });
   });
 
   it("reads 指标性质 + 指标值 + 度量单位 in separate columns with 权重 and 指标方向性", () => {
@@ -77,16 +107,41 @@ describe("readIndicatorRows", () => {
     const table = readIndicatorRows(rows);
     expect(table.problems).toEqual([]);
     const [hotline, rate, time, cost, known, satisfied, complaints] = table.indicators;
-    expect(hotline.target).toEqual({ raw: "≥10000次", kind: "quantitative", operator: ">=", value: "10000", unit: "次" });
+    expect(hotline.target).toEqual({
+      raw: "≥10000次",
+      kind: "quantitative",
+      operator: ">=",
+      value: "10000",
+      unit: "次",
+    });
     expect(rate.target).toEqual({ raw: "大于等于95%", kind: "quantitative", operator: ">=", value: "95", unit: "%" });
     expect(time.target).toMatchObject({ operator: "<=", value: "5", unit: "天" });
-    expect(cost.target).toEqual({ raw: "＜＝3.00万元", kind: "quantitative", operator: "<=", value: "3.00", unit: "万元" });
+    expect(cost.target).toEqual({
+      raw: "＜＝3.00万元",
+      kind: "quantitative",
+      operator: "<=",
+      value: "3.00",
+      unit: "万元",
+    });
     expect(known.target).toEqual({ raw: "明显提升", kind: "qualitative", text: "明显提升" });
     expect(satisfied.target).toEqual({ raw: "正向90%", kind: "quantitative", operator: ">=", value: "90", unit: "%" });
-    expect(complaints).toMatchObject({ level1: "满意度指标", level2: "服务对象满意度指标", direction: "negative", weight: null });
+    expect(complaints).toMatchObject({
+      level1: "满意度指标",
+      level2: "服务对象满意度指标",
+      direction: "negative",
+      weight: null,
+    });
     expect(complaints.target).toMatchObject({ operator: "<=", value: "5", unit: "%" });
     expect(table.indicators.map((i) => i.weight)).toEqual([20, 20, 10, 10, 20, 10, null]);
-    expect(table.indicators.map((i) => i.direction)).toEqual(["positive", "positive", "negative", "negative", "positive", "positive", "negative"]);
+    expect(table.indicators.map((i) => i.direction)).toEqual([
+      "positive",
+      "positive",
+      "negative",
+      "negative",
+      "positive",
+      "positive",
+      "negative",
+    ]);
     for (const i of table.indicators) expect(indicatorSchema.parse(i)).toEqual(i);
   });
 
@@ -120,7 +175,10 @@ describe("readIndicatorRows", () => {
     ];
     const table = readIndicatorRows(rows);
     expect(table.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
-      ["产出指标", "数量指标", "培训"], ["产出指标", "数量指标", "会议"], ["产出指标", "质量指标", "合格率"], ["效益指标", "", "影响"],
+      ["产出指标", "数量指标", "培训"],
+      ["产出指标", "数量指标", "会议"],
+      ["产出指标", "质量指标", "合格率"],
+      ["效益指标", "", "影响"],
     ]);
     expect(table.problems).toEqual([{ row: 8, column: "level2", message: "第 8 行：缺少二级指标" }]);
   });
@@ -133,7 +191,12 @@ describe("readIndicatorRows", () => {
     expect(noTarget.indicators).toEqual([]);
     expect(noTarget.problems).toEqual([{ row: 1, column: "target", message: "第 1 行：缺少“指标值”列" }]);
 
-    const titled = readIndicatorRows([["某项目绩效目标表"], [], ["二级指标", "三级指标", "指标值"], ["数量指标", "培训", "2次"]]);
+    const titled = readIndicatorRows([
+      ["某项目绩效目标表"],
+      [],
+      ["二级指标", "三级指标", "指标值"],
+      ["数量指标", "培训", "2次"],
+    ]);
     expect(titled.problems).toEqual([{ row: 3, column: "level1", message: "第 3 行：缺少“一级指标”列" }]);
 
     const noHeader = readIndicatorRows([[], ["产出指标", "数量指标", "培训", "次数", "=2次"]]);
@@ -148,7 +211,13 @@ describe("readIndicatorRows", () => {
     const table = readIndicatorRows(block, { columns: { name: 0, target: 1, level1: 2, level2: 3 } });
     expect(table.problems).toEqual([]);
     expect(table.indicators).toHaveLength(8);
-    expect(table.indicators[2]).toMatchObject({ level1: "产出指标", level2: "时效指标", description: "", basis: "", target: { value: "100.00", unit: "%" } });
+    expect(table.indicators[2]).toMatchObject({
+      level1: "产出指标",
+      level2: "时效指标",
+      description: "",
+      basis: "",
+      target: { value: "100.00", unit: "%" },
+    });
   });
 
   it("reports a weight or direction it cannot read", () => {
@@ -157,7 +226,10 @@ describe("readIndicatorRows", () => {
       ["产出指标", "数量指标", "培训", "2次", "二十", "向上"],
       ["产出指标", "数量指标", "会议", "4次", "１２.5", "逆向"],
     ]);
-    expect(table.indicators.map((i) => [i.weight, i.direction])).toEqual([[null, null], [12.5, "negative"]]);
+    expect(table.indicators.map((i) => [i.weight, i.direction])).toEqual([
+      [null, null],
+      [12.5, "negative"],
+    ]);
     expect(table.problems.map((p) => p.message)).toEqual([
       "第 2 行：权重“二十”不是数字",
       "第 2 行：指标方向性应为“正向”或“反向”，而不是“向上”",
@@ -165,10 +237,35 @@ describe("readIndicatorRows", () => {
   });
 
   it("never throws on random cell grids and returns only valid indicators", () => {
-    const word = fc.constantFrom("一级指标", "二级指标", "三级指标", "指标值", "指标性质", "度量单位", "权重", "指标方向性", "依据", "产出指标", "≥", "正向", "定性", "95", "%", "", " ", "合计");
+    const word = fc.constantFrom(
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标值",
+      "指标性质",
+      "度量单位",
+      "权重",
+      "指标方向性",
+      "依据",
+      "产出指标",
+      "≥",
+      "正向",
+      "定性",
+      "95",
+      "%",
+      "",
+      " ",
+      "合计",
+    );
     const cellText = fc.oneof(word, fc.string({ maxLength: 8 }));
     const grid = fc.array(fc.array(cellText, { maxLength: 10 }), { maxLength: 12 });
-    const columns = fc.option(fc.dictionary(fc.constantFrom("level1", "level2", "name", "target", "operator", "unit", "weight", "direction"), fc.integer({ min: 0, max: 12 })), { nil: undefined });
+    const columns = fc.option(
+      fc.dictionary(
+        fc.constantFrom("level1", "level2", "name", "target", "operator", "unit", "weight", "direction"),
+        fc.integer({ min: 0, max: 12 }),
+      ),
+      { nil: undefined },
+    );
     fc.assert(
       fc.property(grid, columns, (rows, cols) => {
         const table = readIndicatorRows(rows, { columns: cols });

@@ -11,7 +11,16 @@ export { parseDelimitedText } from "./delimited-text";
  */
 
 export const indicatorColumnKeys = [
-  "level1", "level2", "name", "description", "target", "operator", "unit", "weight", "direction", "basis",
+  "level1",
+  "level2",
+  "name",
+  "description",
+  "target",
+  "operator",
+  "unit",
+  "weight",
+  "direction",
+  "basis",
 ] as const;
 export type IndicatorColumn = (typeof indicatorColumnKeys)[number];
 
@@ -85,7 +94,9 @@ const MIN_HEADER_MATCHES = 3;
  * project's goal text above it names none. A second header row under it (a 绩效指标 cell
  * merged over 一级/二级/三级) adds the columns the first one lacks.
  */
-function findHeader(rows: ReadonlyArray<ReadonlyArray<string>>): { index: number; last: number; columns: Partial<Record<IndicatorColumn, number>> } | null {
+function findHeader(
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+): { index: number; last: number; columns: Partial<Record<IndicatorColumn, number>> } | null {
   let best: { index: number; columns: Partial<Record<IndicatorColumn, number>> } | null = null;
   let bestCount = MIN_HEADER_MATCHES - 1;
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
@@ -108,19 +119,29 @@ function findHeader(rows: ReadonlyArray<ReadonlyArray<string>>): { index: number
 const isBlank = (row: ReadonlyArray<string>) => row.every((cell) => (cell ?? "").trim() === "");
 const TOTAL_ROW = /^(合计|总计|小计)$/;
 
-export function readIndicatorRows(rows: ReadonlyArray<ReadonlyArray<string>>, opts: ReadIndicatorOptions = {}): IndicatorTable {
+export function readIndicatorRows(
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  opts: ReadIndicatorOptions = {},
+): IndicatorTable {
   const problems: TableProblem[] = [];
   const header = findHeader(rows);
   const columns = opts.columns ?? header?.columns;
   if (!columns) {
     const first = rows.findIndex((row) => !isBlank(row));
-    problems.push({ row: Math.max(first, 0) + 1, message: `第 ${Math.max(first, 0) + 1} 行：未找到表头，表格应有“一级指标”“二级指标”“三级指标”“指标值”等列` });
+    problems.push({
+      row: Math.max(first, 0) + 1,
+      message: `第 ${Math.max(first, 0) + 1} 行：未找到表头，表格应有“一级指标”“二级指标”“三级指标”“指标值”等列`,
+    });
     return { indicators: [], problems, columns: {} };
   }
   const headerRow = header ? header.index + 1 : 1;
   const missing = REQUIRED.filter((key) => columns[key] === undefined);
   for (const key of missing) {
-    problems.push({ row: headerRow, column: key, message: `第 ${headerRow} 行：缺少“${indicatorColumnLabels[key]}”列` });
+    problems.push({
+      row: headerRow,
+      column: key,
+      message: `第 ${headerRow} 行：缺少“${indicatorColumnLabels[key]}”列`,
+    });
   }
   if (missing.length > 0) return { indicators: [], problems, columns };
 
@@ -157,13 +178,21 @@ export function readIndicatorRows(rows: ReadonlyArray<ReadonlyArray<string>>, op
 
     if (level1 === "") problems.push({ row: rowNumber, column: "level1", message: `第 ${rowNumber} 行：缺少一级指标` });
     if (level2 === "") problems.push({ row: rowNumber, column: "level2", message: `第 ${rowNumber} 行：缺少二级指标` });
-    if (name === "") problems.push({ row: rowNumber, column: "name", message: `第 ${rowNumber} 行：缺少三级指标（指标名称）` });
+    if (name === "")
+      problems.push({ row: rowNumber, column: "name", message: `第 ${rowNumber} 行：缺少三级指标（指标名称）` });
 
-    const { target, direction: impliedDirection } = combineTarget(cell("operator"), valueText, cell("unit"), rowNumber, problems);
+    const { target, direction: impliedDirection } = combineTarget(
+      cell("operator"),
+      valueText,
+      cell("unit"),
+      rowNumber,
+      problems,
+    );
     const indicator: Indicator = { level1, level2, name, description, target, basis };
     if (columns.weight !== undefined) indicator.weight = readWeight(cell("weight"), rowNumber, problems);
     const direction = columns.direction !== undefined ? readDirection(cell("direction"), rowNumber, problems) : null;
-    if (columns.direction !== undefined || impliedDirection) indicator.direction = direction ?? impliedDirection ?? null;
+    if (columns.direction !== undefined || impliedDirection)
+      indicator.direction = direction ?? impliedDirection ?? null;
     indicators.push(indicator);
   }
   return { indicators, problems, columns };
@@ -198,7 +227,11 @@ function combineTarget(
   const operator = direction === "positive" ? ">=" : direction === "negative" ? "<=" : parseOperator(operatorText);
   const raw = `${operatorText}${written}`;
   if (operator === null) {
-    problems.push({ row: rowNumber, column: "operator", message: `第 ${rowNumber} 行：无法识别指标性质“${operatorText}”` });
+    problems.push({
+      row: rowNumber,
+      column: "operator",
+      message: `第 ${rowNumber} 行：无法识别指标性质“${operatorText}”`,
+    });
     return { target: { raw, kind: "unparsed" }, direction: null };
   }
   const own = parseTarget(written);
@@ -206,7 +239,11 @@ function combineTarget(
   // "95" takes the column's operator; "≥95" or "95以上" states its own, which must agree.
   const statesOperator = /^[=＝]/.test(written) || parseTarget(`=${written}`).kind !== "quantitative";
   if (statesOperator && own.operator !== operator) {
-    problems.push({ row: rowNumber, column: "target", message: `第 ${rowNumber} 行：指标性质“${operatorText}”与指标值“${valueText}”不一致` });
+    problems.push({
+      row: rowNumber,
+      column: "target",
+      message: `第 ${rowNumber} 行：指标性质“${operatorText}”与指标值“${valueText}”不一致`,
+    });
     return { target: { raw, kind: "unparsed" }, direction };
   }
   return { target: { ...own, raw, operator }, direction };
@@ -227,7 +264,11 @@ function readDirection(text: string, rowNumber: number, problems: TableProblem[]
   if (text === "") return null;
   const direction = directionWord(text);
   if (direction === null) {
-    problems.push({ row: rowNumber, column: "direction", message: `第 ${rowNumber} 行：指标方向性应为“正向”或“反向”，而不是“${text}”` });
+    problems.push({
+      row: rowNumber,
+      column: "direction",
+      message: `第 ${rowNumber} 行：指标方向性应为“正向”或“反向”，而不是“${text}”`,
+    });
   }
   return direction;
 }

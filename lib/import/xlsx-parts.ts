@@ -28,7 +28,8 @@ export function readWorkbookParts(bytes: Uint8Array, limits: ParseLimits): Workb
     return entry ? inflateZipEntry(bytes, entry).toString("utf8") : null;
   };
 
-  const workbookPath = relationships(text("_rels/.rels"), "").find((r) => r.type === "officeDocument")?.target ?? "xl/workbook.xml";
+  const workbookPath =
+    relationships(text("_rels/.rels"), "").find((r) => r.type === "officeDocument")?.target ?? "xl/workbook.xml";
   const workbookXml = text(workbookPath);
   if (workbookXml === null) throw new Error(`no workbook part ${workbookPath}`);
   const base = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
@@ -91,7 +92,10 @@ function resolvePart(base: string, target: string): string {
 }
 
 /** The OOXML escape of a character XML cannot carry: `_x000D_` is a carriage return. */
-export const decodeOoxmlEscapes = (text: string) => (text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
+export const decodeOoxmlEscapes = (text: string) =>
+  text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 
 /**
  * Each shared string as the cell shows it: its runs joined, its phonetic guide (rPh) left out.
@@ -127,14 +131,52 @@ function readSharedStrings(xml: string | null, limits: ParseLimits): string[] {
 
 /** Excel's built-in number formats (ECMA-376 18.8.30, zh-CN for the East Asian ids), by id. */
 const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
-  1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm',
-  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"',
-  34: '上午/下午 h"时"mm"分"', 35: '上午/下午 h"时"mm"分"ss"秒"', 36: 'yyyy"年"m"月"',
-  37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
-  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
-  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午 h"时"mm"分"',
-  56: '上午/下午 h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午 h"时"mm"分"',
+  35: '上午/下午 h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午 h"时"mm"分"',
+  56: '上午/下午 h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 /** The number format of each cell style: cellXfs in order, each naming a custom or built-in format. */
@@ -164,5 +206,10 @@ function readNumFmts(xml: string | null): Array<string | undefined> {
 /** A format that shows a number as a date or time: y, m, d, h, s outside quotes and brackets. */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  return /[ymdhsb]/i.test(numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, ""));
+  return /[ymdhsb]/i.test(
+    numFmt
+      .replace(/\[[^\]]*]/g, "")
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, ""),
+  );
 }

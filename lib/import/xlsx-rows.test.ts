@@ -35,7 +35,14 @@ describe("readWorkbookRows", () => {
   it("reads every sheet as the sheet shows it, merged 一级 cells on every row they span", async () => {
     const [table, notes] = await readWorkbookRows(await buildWorkbook());
     expect(table[0]).toEqual(["市长热线办公室业务费绩效目标表"]);
-    expect(table.slice(2).map((row) => row[0])).toEqual(["产出指标", "产出指标", "产出指标", "产出指标", "效果指标", "满意度指标"]);
+    expect(table.slice(2).map((row) => row[0])).toEqual([
+      "产出指标",
+      "产出指标",
+      "产出指标",
+      "产出指标",
+      "效果指标",
+      "满意度指标",
+    ]);
     expect(table[3][4]).toBe("95%");
     expect(table[5][4]).toBe("0.3");
     expect(table[7][4]).toBe(">=90.00%");
@@ -50,10 +57,22 @@ describe("readWorkbookRows", () => {
     expect(table.problems).toEqual([]);
     expect(table.indicators).toHaveLength(6);
     for (const i of table.indicators) expect(indicatorSchema.parse(i)).toEqual(i);
-    expect(table.indicators[1].target).toEqual({ raw: "≥95%", kind: "quantitative", operator: ">=", value: "95", unit: "%" });
+    expect(table.indicators[1].target).toEqual({
+      raw: "≥95%",
+      kind: "quantitative",
+      operator: ">=",
+      value: "95",
+      unit: "%",
+    });
     expect(table.indicators[3].target).toMatchObject({ operator: "<=", value: "0.3", unit: "万元" });
     expect(table.indicators[4].target).toEqual({ raw: "明显提升", kind: "qualitative", text: "明显提升" });
-    expect(table.indicators[5].target).toEqual({ raw: ">=90.00%", kind: "quantitative", operator: ">=", value: "90.00", unit: "%" });
+    expect(table.indicators[5].target).toEqual({
+      raw: ">=90.00%",
+      kind: "quantitative",
+      operator: ">=",
+      value: "90.00",
+      unit: "%",
+    });
     expect(table.indicators.map((i) => i.weight)).toEqual([20, 20, 10, 10, 20, 10]);
   });
 
@@ -82,12 +101,23 @@ describe("readWorkbook within the parse limits", () => {
     const [sheet] = readWorkbook(await longWorkbook(parseLimits.rows - 1));
     expect(sheet.name).toBe("绩效目标表");
     expect(sheet.rows).toHaveLength(parseLimits.rows);
-    expect(sheet.rows.at(-1)).toEqual(["产出指标", "数量指标", `指标${parseLimits.rows - 1}`, "≥", String(parseLimits.rows - 1), "次"]);
-    await expect(longWorkbook(parseLimits.rows).then((bytes) => readWorkbook(bytes))).rejects.toThrow(new ParseLimitError("rows", parseLimits.rows));
+    expect(sheet.rows.at(-1)).toEqual([
+      "产出指标",
+      "数量指标",
+      `指标${parseLimits.rows - 1}`,
+      "≥",
+      String(parseLimits.rows - 1),
+      "次",
+    ]);
+    await expect(longWorkbook(parseLimits.rows).then((bytes) => readWorkbook(bytes))).rejects.toThrow(
+      new ParseLimitError("rows", parseLimits.rows),
+    );
   });
 
   it("counts each row up to its last filled cell, and rows as the sheet numbers them", async () => {
-    const wide = await workbookOf(sheetXml(`<sheetData><row r="1">${inline("A1", "甲")}${inline("ALL1", "乙")}</row></sheetData>`));
+    const wide = await workbookOf(
+      sheetXml(`<sheetData><row r="1">${inline("A1", "甲")}${inline("ALL1", "乙")}</row></sheetData>`),
+    );
     // Column ALL is the 1,000th: the row is 1,000 cells wide, though only two are filled.
     expect(readWorkbook(wide, small)[0].rows[0]).toHaveLength(1_000);
     expect(outcome(() => readWorkbook(wide, { ...small, cells: 999 }))).toBe("cells > 999");
@@ -96,12 +126,20 @@ describe("readWorkbook within the parse limits", () => {
   });
 
   it("refuses a merge that would fill more rows than the limit, and merges whose work would multiply", async () => {
-    const down = (ref: string) => workbookOf(sheetXml(`<sheetData><row r="1">${inline("A1", "一级")}</row></sheetData><mergeCells><mergeCell ref="${ref}"/></mergeCells>`));
+    const down = (ref: string) =>
+      workbookOf(
+        sheetXml(
+          `<sheetData><row r="1">${inline("A1", "一级")}</row></sheetData><mergeCells><mergeCell ref="${ref}"/></mergeCells>`,
+        ),
+      );
     expect(readWorkbook(await down("A1:A3"), small)[0].rows).toEqual([["一级"], ["一级"], ["一级"]]);
     const whole = await down("A1:A1048576");
     expect(outcome(() => readWorkbook(whole, small))).toBe("rows > 100");
 
-    const rows = Array.from({ length: 50 }, (_, r) => `<row r="${r + 1}">${inline(`A${r + 1}`, "x")}${inline(`T${r + 1}`, "y")}</row>`).join("");
+    const rows = Array.from(
+      { length: 50 },
+      (_, r) => `<row r="${r + 1}">${inline(`A${r + 1}`, "x")}${inline(`T${r + 1}`, "y")}</row>`,
+    ).join("");
     const merges = Array.from({ length: 200 }, () => '<mergeCell ref="A1:T50"/>').join("");
     const many = await workbookOf(sheetXml(`<sheetData>${rows}</sheetData><mergeCells>${merges}</mergeCells>`));
     expect(outcome(() => readWorkbook(many, small))).toBe("cells > 1000");

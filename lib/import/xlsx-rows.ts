@@ -17,7 +17,11 @@ import { attribute, decodeXmlText, scanXml } from "./xml-scan";
 export type WorkbookSheet = { name: string; rows: string[][] };
 
 /** The workbook's sheets in tab order, or only the first `sheetCount` of them (the others are not read). */
-export function readWorkbook(bytes: Uint8Array, limits: ParseLimits = parseLimits, sheetCount = Infinity): WorkbookSheet[] {
+export function readWorkbook(
+  bytes: Uint8Array,
+  limits: ParseLimits = parseLimits,
+  sheetCount = Infinity,
+): WorkbookSheet[] {
   const parts = readWorkbookParts(bytes, limits);
   const budget = { rows: 0, cells: 0, limits };
   return parts.sheets.slice(0, sheetCount).map((sheet) => {
@@ -28,7 +32,10 @@ export function readWorkbook(bytes: Uint8Array, limits: ParseLimits = parseLimit
 }
 
 /** Each sheet's rows, in tab order (readWorkbook with the names left out). */
-export async function readWorkbookRows(buffer: ArrayBuffer | Uint8Array, limits: ParseLimits = parseLimits): Promise<string[][][]> {
+export async function readWorkbookRows(
+  buffer: ArrayBuffer | Uint8Array,
+  limits: ParseLimits = parseLimits,
+): Promise<string[][][]> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   return readWorkbook(bytes, limits).map((sheet) => sheet.rows);
 }
@@ -78,7 +85,13 @@ function readSheetRows(xml: string, parts: WorkbookParts, budget: Budget): strin
           const at = ref ? cellAddress(ref) : null;
           if (at && at.row !== row && at.row > 0) row = at.row;
           column = at ? at.column : column + 1;
-          cell = { type: attribute(tag, "t") ?? "n", style: Number(attribute(tag, "s") ?? 0) || 0, value: null, formula: false, inline: null };
+          cell = {
+            type: attribute(tag, "t") ?? "n",
+            style: Number(attribute(tag, "s") ?? 0) || 0,
+            value: null,
+            formula: false,
+            inline: null,
+          };
           break;
         }
         case "v":
@@ -149,7 +162,12 @@ function readSheetRows(xml: string, parts: WorkbookParts, budget: Budget): strin
  * other cells of the range held is hidden in Excel, so it is dropped here. The cells a merge
  * touches count against the cell limit, so ten thousand sheet-sized merges cannot loop for ever.
  */
-function applyMerges(grid: Array<Array<string | undefined> | undefined>, merges: Merge[], put: (row: number, column: number, text: string) => void, budget: Budget): void {
+function applyMerges(
+  grid: Array<Array<string | undefined> | undefined>,
+  merges: Merge[],
+  put: (row: number, column: number, text: string) => void,
+  budget: Budget,
+): void {
   let work = 0;
   const spend = (n: number) => {
     work += n;
@@ -193,7 +211,12 @@ function mergeRange(ref: string): Merge | null {
   const a = cellAddress(from.replace(/\$/g, ""));
   const b = cellAddress(to.replace(/\$/g, ""));
   if (!a || !b) return null;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
 }
 
 type CellValue = { type: string; style: number; value: string | null; formula: boolean; inline: string[] | null };

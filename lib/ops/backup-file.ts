@@ -1,4 +1,13 @@
-import { createReadStream, createWriteStream, existsSync, openSync, readSync, closeSync, renameSync, rmSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  openSync,
+  readSync,
+  closeSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
@@ -17,7 +26,9 @@ export async function writeBackupFile(db: Db, driver: "pg" | "pglite", file: str
   const out = createWriteStream(partial);
   const gzip = file.endsWith(".gz") ? createGzip() : null;
   const sink: Writable = gzip ?? out;
-  const piped = gzip ? new Promise<void>((resolve, reject) => gzip.pipe(out).on("finish", resolve).on("error", reject)) : null;
+  const piped = gzip
+    ? new Promise<void>((resolve, reject) => gzip.pipe(out).on("finish", resolve).on("error", reject))
+    : null;
   // Lines gathered into 1 MB chunks: a write per row would be slow on a large backup.
   let buffer = "";
   try {

@@ -35,7 +35,10 @@ let file: string;
 async function everything(db: Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of (await readCatalog(db)).tables) {
-    const rows = await executeRows<{ row: string }>(db, sql.raw(`SELECT to_jsonb(t)::text AS row FROM "${table.name}" t ORDER BY 1`));
+    const rows = await executeRows<{ row: string }>(
+      db,
+      sql.raw(`SELECT to_jsonb(t)::text AS row FROM "${table.name}" t ORDER BY 1`),
+    );
     out[table.name] = rows.map((r) => r.row);
   }
   return out;
@@ -78,7 +81,8 @@ describe("backup and restore", () => {
 
     expect(await everything(target.db)).toEqual(before);
     expect(await fileDigests(target.db)).toEqual(await fileDigests(source.db));
-    for (const snapshot of await target.db.select({ id: publishedSnapshots.id }).from(publishedSnapshots)) expect(await verifySnapshot(target.db, snapshot.id)).toBe(true);
+    for (const snapshot of await target.db.select({ id: publishedSnapshots.id }).from(publishedSnapshots))
+      expect(await verifySnapshot(target.db, snapshot.id)).toBe(true);
     expect((await verifyAuditChain(target.db)).ok).toBe(true);
     expect((await target.db.select().from(reviewComments)).length).toBe(before.review_comments.length);
   }, 240_000);
@@ -105,9 +109,14 @@ describe("backup and restore", () => {
       const lines = readFileSync(plain, "utf8").trimEnd().split("\n");
       const truncated = path.join(dir, "truncated.jsonl");
       writeFileSync(truncated, `${lines.slice(0, Math.floor(lines.length / 2)).join("\n")}\n`);
-      await expect(restoreBackupFile(fresh.db, truncated)).rejects.toThrow(new BackupError(opsMessages.restore.truncated));
+      await expect(restoreBackupFile(fresh.db, truncated)).rejects.toThrow(
+        new BackupError(opsMessages.restore.truncated),
+      );
       const altered = path.join(dir, "altered.jsonl");
-      writeFileSync(altered, `${lines.map((l) => l.replace("三河市人民政府办公室", "三河市人民政府办公厅")).join("\n")}\n`);
+      writeFileSync(
+        altered,
+        `${lines.map((l) => l.replace("三河市人民政府办公室", "三河市人民政府办公厅")).join("\n")}\n`,
+      );
       await expect(restoreBackupFile(fresh.db, altered)).rejects.toThrow(new BackupError(opsMessages.restore.corrupt));
       const [{ n }] = await executeRows<{ n: number }>(fresh.db, sql`SELECT count(*)::int AS n FROM users`);
       expect(n).toBe(0);
@@ -120,18 +129,34 @@ describe("backup and restore", () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const cli = (env: Record<string, string>, ...args: string[]) =>
       new Promise<{ code: number; stderr: string }>((resolve) => {
-        const child = execFile(path.join(root, "node_modules/.bin/tsx"), ["lib/cli/main.ts", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: "", ...env } }, (error, _out, stderr) =>
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+        const child = execFile(
+          path.join(root, "node_modules/.bin/tsx"),
+          ["lib/cli/main.ts", ...args],
+          { cwd: root, env: { ...process.env, DATABASE_URL: "", ...env } },
+          (error, _out, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
         );
         child.stdin?.end();
       });
     const folder = { PGLITE_DIR: path.join(dir, "cli-data") };
     const restored = await cli(folder, "restore", file);
-    expect(restored).toEqual({ code: 0, stderr: `${opsMessages.restore.done((await readCatalog(target.db)).tables.length, Number(/(\d+) 行/.exec(restored.stderr)?.[1]))}\n` });
+    expect(restored).toEqual({
+      code: 0,
+      stderr: `${opsMessages.restore.done((await readCatalog(target.db)).tables.length, Number(/(\d+) 行/.exec(restored.stderr)?.[1]))}\n`,
+    });
     const again = path.join(dir, "again.jsonl");
     expect((await cli(folder, "backup", "--out", again)).code).toBe(0);
-    expect(readFileSync(again, "utf8").split("\n").length).toBe(readFileSync(path.join(dir, "plain.jsonl"), "utf8").split("\n").length);
-    expect(await cli(folder, "backup", "--out", again)).toEqual({ code: 2, stderr: `${opsMessages.backup.exists(again)}\n` });
-    expect(await cli(folder, "restore", again)).toEqual({ code: 2, stderr: expect.stringMatching(/^restore：目标数据库不是空的（已有\d+ 个用户、\d+ 份信息公开、\d+ 条审计记录）；[^\n]+\n$/) });
+    expect(readFileSync(again, "utf8").split("\n").length).toBe(
+      readFileSync(path.join(dir, "plain.jsonl"), "utf8").split("\n").length,
+    );
+    expect(await cli(folder, "backup", "--out", again)).toEqual({
+      code: 2,
+      stderr: `${opsMessages.backup.exists(again)}\n`,
+    });
+    expect(await cli(folder, "restore", again)).toEqual({
+      code: 2,
+      stderr: expect.stringMatching(
+        /^restore：目标数据库不是空的（已有\d+ 个用户、\d+ 份信息公开、\d+ 条审计记录）；[^\n]+\n$/,
+      ),
+    });
   }, 180_000);
 });

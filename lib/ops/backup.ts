@@ -48,7 +48,11 @@ export class LineHasher {
  * Writes the whole database through `write`, one line at a time, from one consistent snapshot
  * (a read-only repeatable-read transaction: the app may keep running on PostgreSQL meanwhile).
  */
-export async function dumpDatabase(db: Db, driver: "pg" | "pglite", write: (line: string) => Promise<void>): Promise<BackupSummary> {
+export async function dumpDatabase(
+  db: Db,
+  driver: "pg" | "pglite",
+  write: (line: string) => Promise<void>,
+): Promise<BackupSummary> {
   return db.transaction(
     async (tx) => {
       const catalog = await readCatalog(tx);
@@ -65,7 +69,10 @@ export async function dumpDatabase(db: Db, driver: "pg" | "pglite", write: (line
       let total = 0;
       for (const table of catalog.tables) {
         // Text straight from the database: JSON.parse would round numbers beyond 2^53.
-        const rows = await executeRows<{ row: string }>(tx, sql.raw(`SELECT to_jsonb(t)::text AS row FROM ${quoteIdent(table.name)} t`));
+        const rows = await executeRows<{ row: string }>(
+          tx,
+          sql.raw(`SELECT to_jsonb(t)::text AS row FROM ${quoteIdent(table.name)} t`),
+        );
         const marker: TableMarker = { table: table.name, rows: rows.length };
         await write(hasher.line(JSON.stringify(marker)));
         for (const { row } of rows) await write(hasher.line(row));

@@ -50,9 +50,16 @@ export async function readCatalog(db: Db): Promise<Catalog> {
   const tables = tableRows.map(({ name }) => ({
     name,
     columns: columnRows.filter((c) => c.table === name).map((c) => c.column),
-    selfRefs: fkRows.filter((f) => f.child === name && f.parent === name).map((f) => ({ column: f.column, references: f.references })),
+    selfRefs: fkRows
+      .filter((f) => f.child === name && f.parent === name)
+      .map((f) => ({ column: f.column, references: f.references })),
   }));
-  const parents = new Map(tables.map((t) => [t.name, new Set(fkRows.filter((f) => f.child === t.name && f.parent !== t.name).map((f) => f.parent))]));
+  const parents = new Map(
+    tables.map((t) => [
+      t.name,
+      new Set(fkRows.filter((f) => f.child === t.name && f.parent !== t.name).map((f) => f.parent)),
+    ]),
+  );
   return { tables: dependencyOrder(tables, parents), sequences: sequences.filter((s) => s.sequence) };
 }
 
@@ -62,7 +69,9 @@ export function dependencyOrder<T extends { name: string }>(tables: T[], parents
   const done = new Set<string>();
   const remaining = [...tables].sort((a, b) => a.name.localeCompare(b.name));
   while (remaining.length > 0) {
-    const ready = remaining.findIndex((t) => [...(parents.get(t.name) ?? [])].every((p) => done.has(p) || !tables.some((x) => x.name === p)));
+    const ready = remaining.findIndex((t) =>
+      [...(parents.get(t.name) ?? [])].every((p) => done.has(p) || !tables.some((x) => x.name === p)),
+    );
     if (ready < 0) throw new Error(`foreign keys form a cycle between ${remaining.map((t) => t.name).join(", ")}`);
     const [table] = remaining.splice(ready, 1);
     ordered.push(table);
@@ -73,7 +82,10 @@ export function dependencyOrder<T extends { name: string }>(tables: T[], parents
 
 /** The migrations applied to the database, oldest first (drizzle's own journal table). */
 export async function appliedMigrations(db: Db): Promise<string[]> {
-  const exists = await executeRows<{ found: boolean }>(db, sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`);
+  const exists = await executeRows<{ found: boolean }>(
+    db,
+    sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`,
+  );
   if (!exists[0]?.found) return [];
   const rows = await executeRows<{ hash: string }>(db, sql`SELECT hash FROM drizzle.__drizzle_migrations ORDER BY id`);
   return rows.map((r) => r.hash);

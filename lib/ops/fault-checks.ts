@@ -19,7 +19,10 @@ export type VersionMark = { id: string; version: number; auditId: number };
 /** Where each disclosure and the audit log stood before the run. */
 export async function markVersions(db: Db, ids: readonly string[]): Promise<VersionMark[]> {
   const [last] = await db.select({ id: max(auditLog.id) }).from(auditLog);
-  const rows = await db.select({ id: disclosures.id, version: disclosures.version }).from(disclosures).where(inArray(disclosures.id, [...ids]));
+  const rows = await db
+    .select({ id: disclosures.id, version: disclosures.version })
+    .from(disclosures)
+    .where(inArray(disclosures.id, [...ids]));
   return rows.map((r) => ({ ...r, auditId: last?.id ?? 0 }));
 }
 
@@ -40,12 +43,16 @@ export async function consistencyProblems(db: Db, admin: Actor, marks: readonly 
     }
   }
   for (const mark of marks) {
-    const [row] = await db.select({ version: disclosures.version }).from(disclosures).where(eq(disclosures.id, mark.id));
+    const [row] = await db
+      .select({ version: disclosures.version })
+      .from(disclosures)
+      .where(eq(disclosures.id, mark.id));
     const steps = await db
       .select({ action: auditLog.action, detail: auditLog.detail })
       .from(auditLog)
       .where(and(eq(auditLog.entityId, mark.id), gt(auditLog.id, mark.auditId), inArray(auditLog.action, VERSIONED)));
-    if (row.version - mark.version !== steps.length) problems.push(`${mark.id}: version ${mark.version} → ${row.version} but ${steps.length} audited steps`);
+    if (row.version - mark.version !== steps.length)
+      problems.push(`${mark.id}: version ${mark.version} → ${row.version} but ${steps.length} audited steps`);
   }
   return problems;
 }

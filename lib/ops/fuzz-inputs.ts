@@ -55,15 +55,32 @@ export const nastyScalar = (ids: readonly string[]): fc.Arbitrary<unknown> =>
     { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 2, arbitrary: fc.integer({ min: -3, max: 2030 }) },
-    { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -0, 1e308, Number.NaN, Number.POSITIVE_INFINITY)) },
-    { weight: 1, arbitrary: fc.constantFrom<unknown>(true, false, null, undefined, [], {}, new Uint8Array([0, 255, 80, 75, 3, 4])) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.integer(),
+        fc.double(),
+        fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -0, 1e308, Number.NaN, Number.POSITIVE_INFINITY),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<unknown>(true, false, null, undefined, [], {}, new Uint8Array([0, 255, 80, 75, 3, 4])),
+    },
   );
 
 export const nastyValue = (ids: readonly string[]): fc.Arbitrary<unknown> =>
   fc.oneof(
     { weight: 5, arbitrary: nastyScalar(ids) },
     { weight: 1, arbitrary: fc.array(nastyScalar(ids), { maxLength: 4 }) },
-    { weight: 1, arbitrary: fc.dictionary(fc.constantFrom("id", "name", "__proto__", "constructor", "code", "value"), nastyScalar(ids), { maxKeys: 3 }) },
+    {
+      weight: 1,
+      arbitrary: fc.dictionary(
+        fc.constantFrom("id", "name", "__proto__", "constructor", "code", "value"),
+        nastyScalar(ids),
+        { maxKeys: 3 },
+      ),
+    },
   );
 
 /** The top-level keys an operation's input schema declares (none for a non-object schema). */
@@ -81,9 +98,14 @@ export function schemaKeys(schema: z.ZodType): string[] {
 }
 
 /** The leaf paths of a JSON-like value ([] for the value itself). */
-export function leafPaths(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+export function leafPaths(
+  value: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   if (Array.isArray(value)) value.forEach((v, i) => leafPaths(v, [...prefix, i], out));
-  else if (value && typeof value === "object" && !(value instanceof Uint8Array)) for (const [k, v] of Object.entries(value)) leafPaths(v, [...prefix, k], out);
+  else if (value && typeof value === "object" && !(value instanceof Uint8Array))
+    for (const [k, v] of Object.entries(value)) leafPaths(v, [...prefix, k], out);
   else out.push(prefix);
   return out;
 }
@@ -110,24 +132,41 @@ export function mutated(seed: unknown, ids: readonly string[]): fc.Arbitrary<unk
 export function plausibleFor(key: string, ids: readonly string[]): fc.Arbitrary<unknown> {
   if (/Ids$/.test(key)) return fc.array(fc.constantFrom(...ids), { maxLength: 3 });
   if (/(^id|Id)$/.test(key)) return fc.constantFrom(...ids);
-  if (/[vV]ersion$/.test(key)) return fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }).map(String));
+  if (/[vV]ersion$/.test(key))
+    return fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }).map(String));
   if (/[yY]ear$/.test(key)) return fc.constantFrom(2020, 2021, 2022, 2023, 2024, "2022");
   if (/^(active|disabled|resolved|enabled)$/.test(key)) return fc.constantFrom("true", "false", "on", true, false);
   if (/(code|Code)$/.test(key)) return fc.constantFrom("434", "501", "other", "inconsistent-data", "x-1");
   if (/(position|page|size)$/i.test(key)) return fc.integer({ min: 0, max: 20 });
-  return fc.oneof(fc.constantFrom("三河市", "请补充说明。", "示例", "performance.projects[0].indicators[0]", "preamble"), fc.string({ unit: "grapheme", maxLength: 12 }));
+  return fc.oneof(
+    fc.constantFrom("三河市", "请补充说明。", "示例", "performance.projects[0].indicators[0]", "preamble"),
+    fc.string({ unit: "grapheme", maxLength: 12 }),
+  );
 }
 
 /** Inputs for one operation: anything at all, its own keys with hostile values, or a seed mutated. */
-export function inputsFor(schema: z.ZodType, ids: readonly string[], seeds: Record<string, unknown>): fc.Arbitrary<unknown> {
+export function inputsFor(
+  schema: z.ZodType,
+  ids: readonly string[],
+  seeds: Record<string, unknown>,
+): fc.Arbitrary<unknown> {
   const keys = schemaKeys(schema);
   const shaped = keys.length
     ? fc.record(
         Object.fromEntries(
-          keys.map((k) => [k, k in seeds ? fc.oneof(mutated(seeds[k], ids), fc.constant(seeds[k]), nastyValue(ids)) : fc.oneof({ weight: 3, arbitrary: plausibleFor(k, ids) }, { weight: 1, arbitrary: nastyValue(ids) })]),
+          keys.map((k) => [
+            k,
+            k in seeds
+              ? fc.oneof(mutated(seeds[k], ids), fc.constant(seeds[k]), nastyValue(ids))
+              : fc.oneof({ weight: 3, arbitrary: plausibleFor(k, ids) }, { weight: 1, arbitrary: nastyValue(ids) }),
+          ]),
         ),
         { requiredKeys: [] },
       )
     : fc.constant({});
-  return fc.oneof({ weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }, { weight: 1, arbitrary: nastyValue(ids) }, { weight: 5, arbitrary: shaped });
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+    { weight: 1, arbitrary: nastyValue(ids) },
+    { weight: 5, arbitrary: shaped },
+  );
 }

@@ -26,24 +26,48 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+};
 
 /** Starts `next start` and waits until /api/health answers (or the process dies, or time runs out). */
-export async function startServer(opts: { distDir: string; env: Record<string, string>; port?: number; timeoutMs?: number; nodeArgs?: string[] }): Promise<RunningServer> {
+export async function startServer(opts: {
+  distDir: string;
+  env: Record<string, string>;
+  port?: number;
+  timeoutMs?: number;
+  nodeArgs?: string[];
+}): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir, NEXTAUTH_URL: url, ...opts.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: opts.distDir,
+        NEXTAUTH_URL: url,
+        ...opts.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const until = Date.now() + (opts.timeoutMs ?? 120_000);
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited early:\n${log.slice(-2000)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`next start exited early:\n${log.slice(-2000)}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
@@ -65,7 +89,9 @@ export async function startServer(opts: { distDir: string; env: Record<string, s
 
 /** The id the build gave a server action (React calls it with this in the Next-Action header). */
 export function actionId(distDir: string, file: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, distDir, "server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, distDir, "server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
   const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
@@ -77,28 +103,56 @@ export function actionId(distDir: string, file: string, exportedName: string): s
  * A session cookie as next-auth would set it after a sign-in (the claims of auth-options.ts), for
  * a session started in the server's database (db/queries/sessions.ts startSession).
  */
-export async function sessionCookie(secret: string, user: { id: string; name: string; role: string; sessionId: string; sessionVersion?: number }): Promise<string> {
+export async function sessionCookie(
+  secret: string,
+  user: { id: string; name: string; role: string; sessionId: string; sessionVersion?: number },
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const token = await encodeSessionToken({
-    token: { sub: user.id, name: user.name, role: user.role, sv: user.sessionVersion ?? 1, sid: user.sessionId, sat: now, lst: now, mcp: false },
+    token: {
+      sub: user.id,
+      name: user.name,
+      role: user.role,
+      sv: user.sessionVersion ?? 1,
+      sid: user.sessionId,
+      sat: now,
+      lst: now,
+      mcp: false,
+    },
     secret,
     maxAge: 12 * 3600,
   });
   return `next-auth.session-token=${token}`;
 }
 
-export type ActionAnswer = { status: number; outcome: { ok: boolean; code?: string; formError?: string; data?: unknown } | null; text: string };
+export type ActionAnswer = {
+  status: number;
+  outcome: { ok: boolean; code?: string; formError?: string; data?: unknown } | null;
+  text: string;
+};
 
 /**
  * Calls a server action as the browser does: POST to the page, Next-Action header, the arguments
  * as JSON text (React's encoding of plain data; strings starting with "$" are escaped as "$$").
  * The answer is React's flight stream: line "1:" carries the action's return value.
  */
-export async function callAction(url: string, page: string, id: string, cookie: string, arg: unknown): Promise<ActionAnswer> {
+export async function callAction(
+  url: string,
+  page: string,
+  id: string,
+  cookie: string,
+  arg: unknown,
+): Promise<ActionAnswer> {
   const body = JSON.stringify([arg], (_k, v: unknown) => (typeof v === "string" && v.startsWith("$") ? `$${v}` : v));
   const res = await fetch(`${url}${page}`, {
     method: "POST",
-    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Cookie: cookie, Origin: url },
+    headers: {
+      "Next-Action": id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Cookie: cookie,
+      Origin: url,
+    },
     body,
   });
   const text = await res.text();
@@ -115,7 +169,13 @@ export async function callAction(url: string, page: string, id: string, cookie: 
 export type RouteAnswer = { status: number; body: Record<string, unknown> | null; text: string };
 
 /** Sends JSON to one of the app's routes as the editor does (the autosave's PUT, say), signed in by `cookie`. */
-export async function sendJsonRoute(url: string, method: "POST" | "PUT", route: string, cookie: string, body: unknown): Promise<RouteAnswer> {
+export async function sendJsonRoute(
+  url: string,
+  method: "POST" | "PUT",
+  route: string,
+  cookie: string,
+  body: unknown,
+): Promise<RouteAnswer> {
   const res = await fetch(`${url}${route}`, {
     method,
     headers: { "Content-Type": "application/json", Accept: "application/json", Cookie: cookie, Origin: url },

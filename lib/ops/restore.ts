@@ -2,7 +2,16 @@ import { sql } from "drizzle-orm";
 import { executeRows, type Db } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { opsMessages } from "@/lib/i18n/zh-CN/ops";
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, LineHasher, type BackupHeader, type BackupSummary, type BackupTrailer, type TableMarker } from "./backup";
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  LineHasher,
+  type BackupHeader,
+  type BackupSummary,
+  type BackupTrailer,
+  type TableMarker,
+} from "./backup";
 import { appliedMigrations, quoteIdent, readCatalog, type TableInfo } from "./catalog";
 
 const t = opsMessages.restore;
@@ -10,7 +19,10 @@ const t = opsMessages.restore;
 /** Reads the backup's lines afresh on every call (restore reads it twice: check, then load). */
 export type LineSource = () => AsyncIterable<string>;
 
-type Parsed = { kind: "header"; header: BackupHeader } | { kind: "marker"; marker: TableMarker } | { kind: "row"; table: string; text: string };
+type Parsed =
+  | { kind: "header"; header: BackupHeader }
+  | { kind: "marker"; marker: TableMarker }
+  | { kind: "row"; table: string; text: string };
 
 /**
  * Walks a backup, checking its structure as it goes: a header, then per table a marker and that
@@ -33,7 +45,8 @@ async function* walk(lines: AsyncIterable<string>): AsyncGenerator<Parsed, Backu
     if (!header) {
       const value = json(line) as Partial<BackupHeader> | null;
       if (value?.format !== BACKUP_FORMAT) throw new BackupError(t.notBackup);
-      if (typeof value.version !== "number" || value.version > BACKUP_VERSION) throw new BackupError(t.newerFormat(Number(value.version)));
+      if (typeof value.version !== "number" || value.version > BACKUP_VERSION)
+        throw new BackupError(t.newerFormat(Number(value.version)));
       header = value as BackupHeader;
       hasher.line(line);
       yield { kind: "header", header };
@@ -92,7 +105,8 @@ export async function restoreDatabase(db: Db, source: LineSource): Promise<Backu
     const byName = new Map(catalog.tables.map((table) => [table.name, table]));
     for (const table of header.tables) if (!byName.has(table.name)) throw new BackupError(t.unknownTable(table.name));
     // The reference data migrateDb just wrote gives way to the backup's (children first).
-    for (const table of [...catalog.tables].reverse()) await tx.execute(sql.raw(`DELETE FROM ${quoteIdent(table.name)}`));
+    for (const table of [...catalog.tables].reverse())
+      await tx.execute(sql.raw(`DELETE FROM ${quoteIdent(table.name)}`));
 
     const columnsOf = new Map(header.tables.map((table) => [table.name, table.columns]));
     let pending: string[] = [];
@@ -107,7 +121,10 @@ export async function restoreDatabase(db: Db, source: LineSource): Promise<Backu
     const finishTable = async () => {
       await flush();
       if (!current) return;
-      const [{ n }] = await executeRows<{ n: number }>(tx, sql.raw(`SELECT count(*)::int AS n FROM ${quoteIdent(current.info.name)}`));
+      const [{ n }] = await executeRows<{ n: number }>(
+        tx,
+        sql.raw(`SELECT count(*)::int AS n FROM ${quoteIdent(current.info.name)}`),
+      );
       if (n !== current.expected) throw new BackupError(t.countMismatch(current.info.name, current.expected, n));
     };
     for await (const step of walk(source())) {
@@ -118,14 +135,19 @@ export async function restoreDatabase(db: Db, source: LineSource): Promise<Backu
         pending.push(step.text);
         pendingChars += step.text.length;
         // A self-referencing table is loaded in one go, parents first (see insertRows).
-        if (current!.info.selfRefs.length === 0 && (pending.length >= BATCH_ROWS || pendingChars >= BATCH_CHARS)) await flush();
+        if (current!.info.selfRefs.length === 0 && (pending.length >= BATCH_ROWS || pendingChars >= BATCH_CHARS))
+          await flush();
       }
     }
     await finishTable();
     for (const s of catalog.sequences) {
       const table = quoteIdent(s.table);
       const column = quoteIdent(s.column);
-      await tx.execute(sql.raw(`SELECT setval('${s.sequence.replace(/'/g, "''")}', COALESCE((SELECT max(${column}) FROM ${table}), 0) + 1, false)`));
+      await tx.execute(
+        sql.raw(
+          `SELECT setval('${s.sequence.replace(/'/g, "''")}', COALESCE((SELECT max(${column}) FROM ${table}), 0) + 1, false)`,
+        ),
+      );
     }
     return { tables: header.tables.length, rows: trailer.rows };
   });
@@ -141,12 +163,17 @@ async function insertRows(db: Db, table: TableInfo, columns: string[], rows: str
   const list = columns.map(quoteIdent).join(", ");
   const json = `[${rows.join(",")}]`;
   if (table.selfRefs.length === 0) {
-    await db.execute(sql`INSERT INTO ${sql.raw(name)} (${sql.raw(list)}) SELECT ${sql.raw(list)} FROM json_populate_recordset(NULL::${sql.raw(name)}, ${json}::json)`);
+    await db.execute(
+      sql`INSERT INTO ${sql.raw(name)} (${sql.raw(list)}) SELECT ${sql.raw(list)} FROM json_populate_recordset(NULL::${sql.raw(name)}, ${json}::json)`,
+    );
     return;
   }
   const key = quoteIdent(table.selfRefs[0].references);
   const parentsPresent = table.selfRefs
-    .map(({ column, references }) => `(r.${quoteIdent(column)} IS NULL OR EXISTS (SELECT 1 FROM ${name} p WHERE p.${quoteIdent(references)} = r.${quoteIdent(column)}))`)
+    .map(
+      ({ column, references }) =>
+        `(r.${quoteIdent(column)} IS NULL OR EXISTS (SELECT 1 FROM ${name} p WHERE p.${quoteIdent(references)} = r.${quoteIdent(column)}))`,
+    )
     .join(" AND ");
   let left = rows.length;
   while (left > 0) {
@@ -170,6 +197,10 @@ async function refuseUnlessNew(db: Db): Promise<void> {
     db,
     sql`SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM disclosures) AS disclosures, (SELECT count(*)::int FROM audit_log) AS audit`,
   );
-  const what = [counts.users ? `${counts.users} 个用户` : "", counts.disclosures ? `${counts.disclosures} 份信息公开` : "", counts.audit ? `${counts.audit} 条审计记录` : ""].filter(Boolean);
+  const what = [
+    counts.users ? `${counts.users} 个用户` : "",
+    counts.disclosures ? `${counts.disclosures} 份信息公开` : "",
+    counts.audit ? `${counts.audit} 条审计记录` : "",
+  ].filter(Boolean);
   if (what.length > 0) throw new BackupError(t.notEmpty(what.join("、")));
 }

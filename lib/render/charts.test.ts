@@ -38,12 +38,15 @@ describe("budgetCharts", () => {
       ["项目支出", "1602.96", "1306.94"],
       ["“三公”经费", "252.89", "253.00"],
     ]);
-    expect(byId("three-public").summary).toContain("公务接待费 2020年预算 168.95万元，2019年预算 220.00万元，减少51.05万元");
+    expect(byId("three-public").summary).toContain(
+      "公务接待费 2020年预算 168.95万元，2019年预算 220.00万元，减少51.05万元",
+    );
   });
 
   it("labels the drawing with the figures a reader would otherwise only see", () => {
     const svg = byId("three-public").svg;
-    for (const label of ["53.94", "168.95", "220.00", "公务接待费", "2020年预算", "2019年预算"]) expect(svg).toContain(label);
+    for (const label of ["53.94", "168.95", "220.00", "公务接待费", "2020年预算", "2019年预算"])
+      expect(svg).toContain(label);
   });
 
   it("gives the same SVG each time, however many charts the process drew before (no hover classes)", () => {

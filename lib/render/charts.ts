@@ -78,30 +78,47 @@ function draw(option: echarts.EChartsOption, size: { width: number; height: numb
 /** Shares of a whole, each to one decimal of a percent, computed on the exact amounts. */
 function withShares(rows: ChartRow[]): ChartRow[] {
   const total = sumAmounts(rows.map((r) => r.amount));
-  return rows.map((r) => ({ ...r, share: total.isZero() || r.amount == null ? undefined : `${money(r.amount).div(total).times(100).toFixed(1)}%` }));
+  return rows.map((r) => ({
+    ...r,
+    share: total.isZero() || r.amount == null ? undefined : `${money(r.amount).div(total).times(100).toFixed(1)}%`,
+  }));
 }
 
 function sharesChart(id: ChartId, section: SectionId, title: string, rows: ChartRow[]): BudgetChart {
   const shared = withShares(rows);
   const drawn = shared.filter((r) => r.amount != null && !money(r.amount).isZero());
-  const parts = shared.map((r) => `${r.label} ${r.amount == null ? t.notFilled : `${formatAmount(r.amount)}万元`}${r.share ? `（${r.share}）` : ""}`).join("，");
+  const parts = shared
+    .map(
+      (r) =>
+        `${r.label} ${r.amount == null ? t.notFilled : `${formatAmount(r.amount)}万元`}${r.share ? `（${r.share}）` : ""}`,
+    )
+    .join("，");
   const svg =
     drawn.length === 0
       ? ""
-      : draw({
-          color: PALETTE,
-          legend: { orient: "vertical", left: 230, top: "middle", itemGap: 12, formatter: (name: string) => legendLabel(name, shared) },
-          series: [
-            {
-              type: "pie",
-              radius: ["40%", "75%"],
-              center: [110, "50%"],
-              label: { show: false },
-              emphasis: { disabled: true },
-              data: drawn.map((r) => ({ name: r.label, value: plot(r.amount) })),
+      : draw(
+          {
+            color: PALETTE,
+            legend: {
+              orient: "vertical",
+              left: 230,
+              top: "middle",
+              itemGap: 12,
+              formatter: (name: string) => legendLabel(name, shared),
             },
-          ],
-        }, SHARES_SIZE);
+            series: [
+              {
+                type: "pie",
+                radius: ["40%", "75%"],
+                center: [110, "50%"],
+                label: { show: false },
+                emphasis: { disabled: true },
+                data: drawn.map((r) => ({ name: r.label, value: plot(r.amount) })),
+              },
+            ],
+          },
+          SHARES_SIZE,
+        );
   return { id, section, title, kind: "shares", rows: shared, summary: t.summaryShares(title, parts), svg };
 }
 
@@ -115,7 +132,12 @@ function compareChart(id: ChartId, section: SectionId, title: string, d: Disclos
   const years = { current: t.current(d.fiscalYear), prior: t.prior(d.fiscalYear - 1) };
   const anything = rows.some((r) => r.amount != null || r.prior != null);
   const label = (amount: string | null | undefined) => (amount == null ? t.notFilled : formatAmount(amount));
-  const parts = rows.map((r) => `${r.label} ${years.current} ${label(r.amount)}万元，${years.prior} ${label(r.prior)}万元${delta(r) ? `，${delta(r)}` : ""}`).join("；");
+  const parts = rows
+    .map(
+      (r) =>
+        `${r.label} ${years.current} ${label(r.amount)}万元，${years.prior} ${label(r.prior)}万元${delta(r) ? `，${delta(r)}` : ""}`,
+    )
+    .join("；");
   const bar = (name: string, color: string, pick: (r: ChartRow) => string | null | undefined) => ({
     name,
     type: "bar" as const,
@@ -123,18 +145,36 @@ function compareChart(id: ChartId, section: SectionId, title: string, d: Disclos
     barGap: "15%",
     itemStyle: { color },
     emphasis: { disabled: true },
-    label: { show: true, position: "top" as const, fontSize: 11, formatter: (p: { dataIndex: number }) => label(pick(rows[p.dataIndex])) },
+    label: {
+      show: true,
+      position: "top" as const,
+      fontSize: 11,
+      formatter: (p: { dataIndex: number }) => label(pick(rows[p.dataIndex])),
+    },
     data: rows.map((r) => plot(pick(r))),
   });
   const svg = !anything
     ? ""
-    : draw({
-        legend: { top: 0, right: 10, data: [years.current, years.prior] },
-        grid: { left: 70, right: 20, top: 40, bottom: 36 },
-        xAxis: { type: "category", data: rows.map((r) => r.label), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 12 } },
-        yAxis: { type: "value", name: portalMessages.charts.amount, nameTextStyle: { align: "left" }, splitLine: { lineStyle: { color: "#e2e8f0" } } },
-        series: [bar(years.current, CURRENT, (r) => r.amount), bar(years.prior, PRIOR, (r) => r.prior)],
-      }, COMPARE_SIZE);
+    : draw(
+        {
+          legend: { top: 0, right: 10, data: [years.current, years.prior] },
+          grid: { left: 70, right: 20, top: 40, bottom: 36 },
+          xAxis: {
+            type: "category",
+            data: rows.map((r) => r.label),
+            axisTick: { show: false },
+            axisLabel: { interval: 0, fontSize: 12 },
+          },
+          yAxis: {
+            type: "value",
+            name: portalMessages.charts.amount,
+            nameTextStyle: { align: "left" },
+            splitLine: { lineStyle: { color: "#e2e8f0" } },
+          },
+          series: [bar(years.current, CURRENT, (r) => r.amount), bar(years.prior, PRIOR, (r) => r.prior)],
+        },
+        COMPARE_SIZE,
+      );
   return { id, section, title, kind: "compare", rows, years, summary: t.summaryCompare(title, parts), svg };
 }
 
@@ -179,7 +219,11 @@ export function budgetCharts(d: Disclosure): BudgetChart[] {
     compareChart("three-public", "threePublic", t.threePublic.title, d, [
       { label: t.threePublic.outbound, amount: tp.current.outbound, prior: tp.priorYear.outbound },
       { label: t.threePublic.vehiclePurchase, amount: tp.current.vehiclePurchase, prior: tp.priorYear.vehiclePurchase },
-      { label: t.threePublic.vehicleOperation, amount: tp.current.vehicleOperation, prior: tp.priorYear.vehicleOperation },
+      {
+        label: t.threePublic.vehicleOperation,
+        amount: tp.current.vehicleOperation,
+        prior: tp.priorYear.vehicleOperation,
+      },
       { label: t.threePublic.reception, amount: tp.current.reception, prior: tp.priorYear.reception },
     ]),
   ];

@@ -24,7 +24,10 @@ describe("documentOutline", () => {
     const list = outline.sections[0].blocks.find((b) => b.kind === "list");
     expect(list?.kind === "list" && list.items.map((i) => i.label)).toEqual(["（一）", "（二）"]);
     const glossary = outline.sections[7].blocks[0];
-    expect(glossary.kind === "list" && glossary.items[0]).toEqual({ label: "1、", text: "一般公共预算拨款收入：指市财政当年使用一般公共预算拨付的资金。" });
+    expect(glossary.kind === "list" && glossary.items[0]).toEqual({
+      label: "1、",
+      text: "一般公共预算拨款收入：指市财政当年使用一般公共预算拨付的资金。",
+    });
   });
 
   it("every table fills its grid exactly (no ragged rows)", () => {
@@ -41,9 +44,15 @@ describe("documentOutline", () => {
     const t = table("indicators-1");
     expect(texts(t, 1)).toEqual(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]);
     // 产出(2 rows: 数量, 质量) · 效果(1) · 满意度(2 rows, same 二级)
-    expect(t.rows[2].cells.slice(0, 2).map((c) => [c.text, c.rowSpan])).toEqual([["产出指标", 2], ["数量指标", undefined]]);
+    expect(t.rows[2].cells.slice(0, 2).map((c) => [c.text, c.rowSpan])).toEqual([
+      ["产出指标", 2],
+      ["数量指标", undefined],
+    ]);
     expect(t.rows[3].cells[0].text).toBe("质量指标");
-    expect(t.rows[5].cells.slice(0, 2).map((c) => [c.text, c.rowSpan])).toEqual([["满意度指标", 2], ["服务对象满意度指标", 2]]);
+    expect(t.rows[5].cells.slice(0, 2).map((c) => [c.text, c.rowSpan])).toEqual([
+      ["满意度指标", 2],
+      ["服务对象满意度指标", 2],
+    ]);
     expect(t.rows[6].cells[0].text).toBe("受益群体满意度（%）");
     expect(t.rows[4].cells[4].text).toBe("全面宣传三河形象");
     expect(runLengths(["a", "a", "b", "b"], (x) => x)).toEqual([2, 0, 2, 0]);
@@ -55,11 +64,34 @@ describe("documentOutline", () => {
     const t = table("procurement");
     expect(t.columns).toHaveLength(14);
     expect(texts(t, 0)).toEqual(["434-三河市人民政府办公室", "单位：万元"]);
-    expect(texts(t, 1)).toEqual(["政府采购项目来源", "采购物品名称", "政府采购目录序号", "数量单位", "数量", "单价", "政府采购金额"]);
+    expect(texts(t, 1)).toEqual([
+      "政府采购项目来源",
+      "采购物品名称",
+      "政府采购目录序号",
+      "数量单位",
+      "数量",
+      "单价",
+      "政府采购金额",
+    ]);
     expect(texts(t, 2)).toEqual(["项目名称", "预算资金", "总计", "当年部门预算安排资金", "其他渠道资金"]);
     expect(texts(t, 3)).toEqual(["合计", "一般公共预算拨款", "基金预算拨款", "财政专户核拨", "其他来源收入"]);
     expect(texts(t, 4).filter((x) => x !== "")).toEqual(["合　计", "99.00", "99.00", "99.00", "99.00"]);
-    expect(texts(t, 6)).toEqual(["政府其他综合业务费", "53.94", "轿车", "A02030501", "辆", "3", "17.98", "53.94", "53.94", "53.94", "", "", "", ""]);
+    expect(texts(t, 6)).toEqual([
+      "政府其他综合业务费",
+      "53.94",
+      "轿车",
+      "A02030501",
+      "辆",
+      "3",
+      "17.98",
+      "53.94",
+      "53.94",
+      "53.94",
+      "",
+      "",
+      "",
+      "",
+    ]);
     expect(t.rows[6].cells[7].align).toBe("right");
   });
 

@@ -93,12 +93,26 @@ function sectionBlocks(id: SectionId, d: Disclosure): Block[] {
     case "procurement":
       return [
         paragraph(procurementSentence(d)),
-        ...(d.procurement.items.length === 0 ? [] : ([{ kind: "caption", text: "部门政府采购预算" }, { kind: "table", table: procurementTable(d) }] as Block[])),
+        ...(d.procurement.items.length === 0
+          ? []
+          : ([
+              { kind: "caption", text: "部门政府采购预算" },
+              { kind: "table", table: procurementTable(d) },
+            ] as Block[])),
       ];
     case "assets":
-      return [paragraph(assetsSentence(d)), { kind: "caption", text: "部门固定资产占用情况表" }, { kind: "table", table: assetsTable(d) }];
+      return [
+        paragraph(assetsSentence(d)),
+        { kind: "caption", text: "部门固定资产占用情况表" },
+        { kind: "table", table: assetsTable(d) },
+      ];
     case "glossary":
-      return [{ kind: "list", items: d.glossary.map((g, i) => ({ label: `${i + 1}、`, text: `${g.term}：${g.definition}` })) }];
+      return [
+        {
+          kind: "list",
+          items: d.glossary.map((g, i) => ({ label: `${i + 1}、`, text: `${g.term}：${g.definition}` })),
+        },
+      ];
     case "otherMatters":
       return paragraphs(d.otherMatters);
   }

@@ -51,7 +51,9 @@ describe("documentHtml", () => {
   it("right-aligns amounts and keeps the frameless line of a table above its grid", () => {
     const procurement = tableHtml(procurementTable(golden));
     expect(tableParts(procurementTable(golden))).toMatchObject({ meta: [0], lead: [], head: [1, 2, 3] });
-    expect(procurement).toContain('<div class="dd-table-meta"><span>434-三河市人民政府办公室</span><span>单位：万元</span></div>');
+    expect(procurement).toContain(
+      '<div class="dd-table-meta"><span>434-三河市人民政府办公室</span><span>单位：万元</span></div>',
+    );
     expect(procurement).toContain('<td class="r">53.94</td>');
     expect(procurement).toContain('<td class="r">1.58</td>');
     expect(procurement).toContain("dd-wide");
@@ -62,14 +64,28 @@ describe("documentHtml", () => {
     expect(budget).toContain('id="chart-income"');
     expect(budget).toContain('id="chart-change"');
     expect(budget).toMatch(/<svg aria-label="收入构成：一般公共预算收入 2,765.39万元（100.0%）/);
-    expect(budget).toContain('<th scope="row" class="l">项目支出</th><td class="r">1,602.96</td><td class="r">1,306.94</td><td class="r">增加296.02万元</td>');
+    expect(budget).toContain(
+      '<th scope="row" class="l">项目支出</th><td class="r">1,602.96</td><td class="r">1,306.94</td><td class="r">增加296.02万元</td>',
+    );
     const threePublic = html.slice(html.indexOf('id="section-threePublic"'), html.indexOf('id="section-performance"'));
     expect(threePublic).toContain('id="chart-three-public"');
   });
 
   it("shows every figure of the document's sentences", () => {
     const text = visibleText(html);
-    for (const figure of ["2765.39万元", "1162.43万元", "99.99万元", "252.89万元", "168.95万元", "1153.01万元", "6841.88", "431.38", "224.84", "496.79", ">=95.00%"]) {
+    for (const figure of [
+      "2765.39万元",
+      "1162.43万元",
+      "99.99万元",
+      "252.89万元",
+      "168.95万元",
+      "1153.01万元",
+      "6841.88",
+      "431.38",
+      "224.84",
+      "496.79",
+      ">=95.00%",
+    ]) {
       expect(text).toContain(figure);
     }
   });

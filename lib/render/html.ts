@@ -44,7 +44,13 @@ export function tableParts(table: Table): { meta: number[]; lead: number[]; head
 function cellHtml(cell: Cell, row: Row, align: Align): string {
   const heading = row.header || cell.bold;
   const tag = heading ? "th" : "td";
-  const scope = row.header ? ((cell.colSpan ?? 1) > 1 ? ' scope="colgroup"' : ' scope="col"') : cell.bold ? ' scope="row"' : "";
+  const scope = row.header
+    ? (cell.colSpan ?? 1) > 1
+      ? ' scope="colgroup"'
+      : ' scope="col"'
+    : cell.bold
+      ? ' scope="row"'
+      : "";
   const span = `${(cell.colSpan ?? 1) > 1 ? ` colspan="${cell.colSpan}"` : ""}${(cell.rowSpan ?? 1) > 1 ? ` rowspan="${cell.rowSpan}"` : ""}`;
   return `<${tag}${scope}${span} class="${alignClass[align]}">${escapeHtml(cell.text)}</${tag}>`;
 }
@@ -66,8 +72,15 @@ export function tableHtml(table: Table, captionId?: string): string {
   const parts = tableParts(table);
   const classes = `dd-table${table.dense ? " dd-dense" : ""}`;
   const labelled = captionId ? ` aria-labelledby="${captionId}"` : "";
-  const meta = parts.meta.map((r) => `<div class="dd-table-meta">${table.rows[r].cells.map((c) => `<span>${escapeHtml(c.text)}</span>`).join("")}</div>`).join("");
-  const lead = parts.lead.length ? `<table class="${classes} dd-lead"${labelled}>${colgroup}<tbody>${parts.lead.map(rowHtml).join("")}</tbody></table>` : "";
+  const meta = parts.meta
+    .map(
+      (r) =>
+        `<div class="dd-table-meta">${table.rows[r].cells.map((c) => `<span>${escapeHtml(c.text)}</span>`).join("")}</div>`,
+    )
+    .join("");
+  const lead = parts.lead.length
+    ? `<table class="${classes} dd-lead"${labelled}>${colgroup}<tbody>${parts.lead.map(rowHtml).join("")}</tbody></table>`
+    : "";
   const head = parts.head.length ? `<thead>${parts.head.map(rowHtml).join("")}</thead>` : "";
   const main = `<table class="${classes}"${labelled}>${colgroup}${head}<tbody>${parts.body.map(rowHtml).join("")}</tbody></table>`;
   const wide = table.dense ? " dd-wide" : "";
@@ -97,7 +110,8 @@ function blocksHtml(blocks: Block[]): string {
   return blocks
     .map((block, i) => {
       const previous = blocks[i - 1];
-      if (block.kind === "table" && previous?.kind === "caption") return tableHtml(block.table, `caption-${escapeHtml(block.table.id)}`);
+      if (block.kind === "table" && previous?.kind === "caption")
+        return tableHtml(block.table, `caption-${escapeHtml(block.table.id)}`);
       return blockHtml(block, blocks[i + 1]);
     })
     .join("");
@@ -115,7 +129,8 @@ export function chartHtml(chart: BudgetChart): string {
       : [c.item, `${chart.years!.current}（万元）`, `${chart.years!.prior}（万元）`, c.changeHeading];
   const amount = (a: string | null | undefined) => (a == null ? c.notFilled : formatAmount(a));
   const rows = chart.rows.map((r) => {
-    const figures = chart.kind === "shares" ? [amount(r.amount), r.share ?? ""] : [amount(r.amount), amount(r.prior), delta(r)];
+    const figures =
+      chart.kind === "shares" ? [amount(r.amount), r.share ?? ""] : [amount(r.amount), amount(r.prior), delta(r)];
     return `<tr><th scope="row" class="l">${escapeHtml(r.label)}</th>${figures.map((f) => `<td class="r">${escapeHtml(f)}</td>`).join("")}</tr>`;
   });
   const table = `<table class="dd-table dd-chart-data"><thead><tr>${header.map((h) => `<th scope="col" class="c">${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;

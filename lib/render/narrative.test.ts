@@ -102,12 +102,22 @@ describe("the natural variant where the data differs from the fixture", () => {
 
   it("三公 that rose overall and a reason that ends its own sentence keeps its stop", () => {
     const rose = edit((x) => {
-      x.threePublic.priorYear = { total: "200.00", outbound: "1.50", vehiclePurchase: "0.00", vehicleOperation: "30.00", reception: "168.50" };
+      x.threePublic.priorYear = {
+        total: "200.00",
+        outbound: "1.50",
+        vehiclePurchase: "0.00",
+        vehicleOperation: "30.00",
+        reception: "168.50",
+      };
       x.threePublic.changeReasons = { outbound: "取消出访计划。", vehicles: "更新车辆", reception: "" };
     });
     const s = threePublicSentence(rose);
-    expect(s).toContain("与2019年相比增加52.89万元，其中因公出国（境）费减少1.5万元，主要原因是取消出访计划。公务用车购置及运维费增加53.94万元");
-    expect(s).toContain("（其中：公务用车购置费增加53.94万元，公务用车运行费持平），主要原因是更新车辆；公务接待费增加0.45万元。");
+    expect(s).toContain(
+      "与2019年相比增加52.89万元，其中因公出国（境）费减少1.5万元，主要原因是取消出访计划。公务用车购置及运维费增加53.94万元",
+    );
+    expect(s).toContain(
+      "（其中：公务用车购置费增加53.94万元，公务用车运行费持平），主要原因是更新车辆；公务接待费增加0.45万元。",
+    );
   });
 
   it("no procurement, no planned purchase", () => {
@@ -116,7 +126,9 @@ describe("the natural variant where the data differs from the fixture", () => {
       x.assets.plannedPurchase = "0.00";
     });
     expect(procurementSentence(none)).toBe("2020年，我部门未安排政府采购预算。");
-    expect(assetsSentence(none)).toBe("三河市人民政府办公室（含所属单位）上年末固定资产金额为1153.01万元，本年度我部门未安排购置固定资产。详见下表。");
+    expect(assetsSentence(none)).toBe(
+      "三河市人民政府办公室（含所属单位）上年末固定资产金额为1153.01万元，本年度我部门未安排购置固定资产。详见下表。",
+    );
   });
 
   it("highlights that already end in 等 are not doubled", () => {

@@ -135,7 +135,11 @@ export function threePublicSentence(d: Disclosure): string {
     `公务用车运行费${changePhrase(change(c.vehicleOperation, p.vehicleOperation))}）`;
   const changes = joinClauses([
     clause(`因公出国（境）费${changePhrase(change(c.outbound, p.outbound))}`, r.outbound, "主要原因是"),
-    clause(`公务用车购置及运维费${changePhrase(change(vehicles(c), vehicles(p)))}${vehicleDetail}`, r.vehicles, "主要原因是"),
+    clause(
+      `公务用车购置及运维费${changePhrase(change(vehicles(c), vehicles(p)))}${vehicleDetail}`,
+      r.vehicles,
+      "主要原因是",
+    ),
     clause(`公务接待费${changePhrase(change(c.reception, p.reception))}`, r.reception, "主要原因是"),
   ]);
   const overall = totalDelta?.isZero() ? "持平" : changePhrase(totalDelta);

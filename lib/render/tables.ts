@@ -11,16 +11,28 @@ const headerRow = (texts: ReadonlyArray<string>): Row => ({ header: true, cells:
 export function orgUnitsTable(d: Disclosure): Table {
   return {
     id: "org-units",
-    columns: [{ weight: 4 }, { weight: 2, align: "center" }, { weight: 2, align: "center" }, { weight: 2, align: "center" }],
+    columns: [
+      { weight: 4 },
+      { weight: 2, align: "center" },
+      { weight: 2, align: "center" },
+      { weight: 2, align: "center" },
+    ],
     rows: [
       headerRow(["单位名称", "单位性质", "单位规格", "经费保障形式"]),
-      ...d.orgUnits.map((u, i) => ({ path: `orgUnits[${i}]`, cells: [textCell(u.name), textCell(u.nature), textCell(u.level), textCell(u.fundingForm)] })),
+      ...d.orgUnits.map((u, i) => ({
+        path: `orgUnits[${i}]`,
+        cells: [textCell(u.name), textCell(u.nature), textCell(u.level), textCell(u.fundingForm)],
+      })),
     ],
   };
 }
 
 /** Lengths of runs of consecutive equal keys: [a, a, b] → [2, 0, 1] (0 = covered by the run above). */
-export function runLengths<T>(items: ReadonlyArray<T>, key: (item: T) => string, within?: ReadonlyArray<number>): number[] {
+export function runLengths<T>(
+  items: ReadonlyArray<T>,
+  key: (item: T) => string,
+  within?: ReadonlyArray<number>,
+): number[] {
   const spans = items.map(() => 0);
   let start = 0;
   for (let i = 1; i <= items.length; i += 1) {
@@ -52,7 +64,16 @@ export function indicatorTable(project: ProjectFund, index: number): Table {
     ],
   });
   const amountRow: Row[] =
-    project.amount == null ? [] : [{ cells: [textCell("资金金额（万元）", { bold: true, align: "center" }), { ...amountCell(project.amount), colSpan: 5, align: "left" }] }];
+    project.amount == null
+      ? []
+      : [
+          {
+            cells: [
+              textCell("资金金额（万元）", { bold: true, align: "center" }),
+              { ...amountCell(project.amount), colSpan: 5, align: "left" },
+            ],
+          },
+        ];
   return {
     id: `indicators-${index + 1}`,
     columns: [{ weight: 2.3 }, { weight: 2.5 }, { weight: 3.1 }, { weight: 3.1 }, { weight: 2.6 }, { weight: 3.4 }],
@@ -77,7 +98,8 @@ function fundingTotal(item: Pick<ProcurementItem, "funding">): string {
  * The funding split prints a zero source as an empty cell, as the fixture does: the reader looks
  * for where the money comes from, and a column of 0.00 hides it.
  */
-const fundingCell = (amount: string | null): Cell => amountCell(amount !== null && sumAmounts([amount]).isZero() ? null : amount);
+const fundingCell = (amount: string | null): Cell =>
+  amountCell(amount !== null && sumAmounts([amount]).isZero() ? null : amount);
 
 function procurementFigures(label: string, items: ReadonlyArray<ProcurementItem>, total: string | null): Row {
   const sum = (pick: (i: ProcurementItem) => string | null) => sumAmounts(items.map(pick)).toFixed(2);
@@ -105,36 +127,75 @@ export function procurementTable(d: Disclosure): Table {
     id: "procurement",
     dense: true,
     columns: [
-      { weight: 2.8 }, { weight: 1.6, align: "right" }, { weight: 2.4 }, { weight: 2.8 }, { weight: 1.2, align: "center" },
-      { weight: 1.2, align: "right" }, { weight: 1.4, align: "right" }, { weight: 1.6, align: "right" }, { weight: 1.6, align: "right" },
-      { weight: 1.8, align: "right" }, { weight: 1.6, align: "right" }, { weight: 1.6, align: "right" }, { weight: 1.6, align: "right" },
+      { weight: 2.8 },
+      { weight: 1.6, align: "right" },
+      { weight: 2.4 },
+      { weight: 2.8 },
+      { weight: 1.2, align: "center" },
+      { weight: 1.2, align: "right" },
+      { weight: 1.4, align: "right" },
+      { weight: 1.6, align: "right" },
+      { weight: 1.6, align: "right" },
+      { weight: 1.8, align: "right" },
+      { weight: 1.6, align: "right" },
+      { weight: 1.6, align: "right" },
+      { weight: 1.6, align: "right" },
       { weight: 1.6, align: "right" },
     ],
     rows: [
       {
         frameless: true,
-        cells: [textCell(`${d.department.code}-${d.department.name}`, { colSpan: 7 }), textCell("单位：万元", { colSpan: 7, align: "right" })],
+        cells: [
+          textCell(`${d.department.code}-${d.department.name}`, { colSpan: 7 }),
+          textCell("单位：万元", { colSpan: 7, align: "right" }),
+        ],
       },
       {
         header: true,
         cells: [
-          down("政府采购项目来源", 1, 2), down("采购物品名称", 3), down("政府采购目录序号", 3), down("数量单位", 3),
-          down("数量", 3), down("单价", 3), down("政府采购金额", 1, 7),
+          down("政府采购项目来源", 1, 2),
+          down("采购物品名称", 3),
+          down("政府采购目录序号", 3),
+          down("数量单位", 3),
+          down("数量", 3),
+          down("单价", 3),
+          down("政府采购金额", 1, 7),
         ],
       },
-      { header: true, cells: [down("项目名称", 2), down("预算资金", 2), down("总计", 2), down("当年部门预算安排资金", 1, 5), down("其他渠道资金", 2)] },
-      { header: true, cells: ["合计", "一般公共预算拨款", "基金预算拨款", "财政专户核拨", "其他来源收入"].map((t) => down(t, 1)) },
+      {
+        header: true,
+        cells: [
+          down("项目名称", 2),
+          down("预算资金", 2),
+          down("总计", 2),
+          down("当年部门预算安排资金", 1, 5),
+          down("其他渠道资金", 2),
+        ],
+      },
+      {
+        header: true,
+        cells: ["合计", "一般公共预算拨款", "基金预算拨款", "财政专户核拨", "其他来源收入"].map((t) => down(t, 1)),
+      },
       procurementFigures("合　计", items, total),
       procurementFigures("小计", items, total),
       ...items.map(
         (i, n): Row => ({
           path: `procurement.items[${n}]`,
           cells: [
-            textCell(i.project), amountCell(i.projectBudget), textCell(i.item), textCell(i.catalogCode),
-            textCell(i.unit, { align: "center" }), textCell(i.quantity == null ? "" : String(i.quantity), { align: "right" }),
-            amountCell(i.unitPrice), amountCell(i.amount), amountCell(fundingTotal(i)),
-            fundingCell(i.funding.generalPublicBudget), fundingCell(i.funding.governmentFund),
-            fundingCell(i.funding.fiscalSpecialAccount), fundingCell(i.funding.other), fundingCell(i.otherChannels ?? null),
+            textCell(i.project),
+            amountCell(i.projectBudget),
+            textCell(i.item),
+            textCell(i.catalogCode),
+            textCell(i.unit, { align: "center" }),
+            textCell(i.quantity == null ? "" : String(i.quantity), { align: "right" }),
+            amountCell(i.unitPrice),
+            amountCell(i.amount),
+            amountCell(fundingTotal(i)),
+            fundingCell(i.funding.generalPublicBudget),
+            fundingCell(i.funding.governmentFund),
+            fundingCell(i.funding.fiscalSpecialAccount),
+            fundingCell(i.funding.other),
+            fundingCell(i.otherChannels ?? null),
           ],
         }),
       ),
@@ -162,7 +223,10 @@ export function assetsTable(d: Disclosure): Table {
     rows: [
       {
         frameless: true,
-        cells: [textCell(`编制部门：${d.department.name}`), textCell(`截止时间：${chineseDate(a.asOf)}`, { colSpan: 2, align: "right" })],
+        cells: [
+          textCell(`编制部门：${d.department.name}`),
+          textCell(`截止时间：${chineseDate(a.asOf)}`, { colSpan: 2, align: "right" }),
+        ],
       },
       headerRow(["项   目", "数量", "价值（金额单位：万元）"]),
       { cells: [textCell("资产总额"), textCell("——", { align: "center" }), amountCell(a.fixedAssetsTotal)] },

@@ -80,8 +80,20 @@ export function budgetPriorYearSum({ disclosure: d }: RuleContext): Issue[] {
 export function budgetChangeReason({ disclosure: d }: RuleContext): Issue[] {
   const { expenditure, priorYear, changeReasons } = d.budget;
   const lines = [
-    { key: "basic", label: "基本支出", current: expenditure.basic, prior: priorYear.basic, reason: changeReasons.basic },
-    { key: "project", label: "项目支出", current: expenditure.project, prior: priorYear.project, reason: changeReasons.project },
+    {
+      key: "basic",
+      label: "基本支出",
+      current: expenditure.basic,
+      prior: priorYear.basic,
+      reason: changeReasons.basic,
+    },
+    {
+      key: "project",
+      label: "项目支出",
+      current: expenditure.project,
+      prior: priorYear.project,
+      reason: changeReasons.project,
+    },
   ] as const;
   const issues: Issue[] = [];
   for (const line of lines) {

@@ -13,12 +13,19 @@ import { sanhe2020, sanhe2020Text } from "../domain/__fixtures__/sanhe-2020";
  * here fails the first test. An import-only rule's change is to the fixture's text, and it fires
  * in the importer (its full cases: lib/import/text/narrative-figures.test.ts).
  */
-type FiringCase = ({ change: (d: Disclosure) => void } | { changeText: (text: string) => string }) & { path: string; message: string | RegExp };
+type FiringCase = ({ change: (d: Disclosure) => void } | { changeText: (text: string) => string }) & {
+  path: string;
+  message: string | RegExp;
+};
 
 const fixtureText = sanhe2020Text();
 
 const firing: Record<string, FiringCase> = {
-  "budget.required": { change: (d) => void (d.budget.expenditure.project = null), path: "budget.expenditure.project", message: "请填写项目支出" },
+  "budget.required": {
+    change: (d) => void (d.budget.expenditure.project = null),
+    path: "budget.expenditure.project",
+    message: "请填写项目支出",
+  },
   "budget.income-sum": {
     change: (d) => void (d.budget.income.governmentFund = "1.00"),
     path: "budget.income.total",
@@ -49,19 +56,32 @@ const firing: Record<string, FiringCase> = {
     path: "budget.changeReasons.basic",
     message: "基本支出较上年减少 201.83（1162.43 − 1364.26），请说明增减原因",
   },
-  "operating-expenses.required": { change: (d) => void (d.operatingExpenses.amount = null), path: "operatingExpenses.amount", message: "请填写机关运行经费" },
-  "three-public.required": { change: (d) => void (d.threePublic.priorYear.total = null), path: "threePublic.priorYear.total", message: "请填写上年“三公”经费合计" },
+  "operating-expenses.required": {
+    change: (d) => void (d.operatingExpenses.amount = null),
+    path: "operatingExpenses.amount",
+    message: "请填写机关运行经费",
+  },
+  "three-public.required": {
+    change: (d) => void (d.threePublic.priorYear.total = null),
+    path: "threePublic.priorYear.total",
+    message: "请填写上年“三公”经费合计",
+  },
   "three-public.sum": {
     change: (d) => void (d.threePublic.current.reception = "168.96"),
     path: "threePublic.current.total",
-    message: "本年“三公”经费合计 252.89 ≠ 因公出国（境）费 0.00 + 公务用车购置费 53.94 + 公务用车运维费 30.00 + 公务接待费 168.96 = 252.90",
+    message:
+      "本年“三公”经费合计 252.89 ≠ 因公出国（境）费 0.00 + 公务用车购置费 53.94 + 公务用车运维费 30.00 + 公务接待费 168.96 = 252.90",
   },
   "three-public.change-reason": {
     change: (d) => void (d.threePublic.changeReasons.vehicles = " "),
     path: "threePublic.changeReasons.vehicles",
     message: "公务用车购置及运维费较上年增加 50.94（83.94 − 33.00），请说明增减原因",
   },
-  "procurement.required": { change: (d) => void (d.procurement.items[1].amount = null), path: "procurement.items[1].amount", message: "请填写第 2 行“台式计算机”的采购金额" },
+  "procurement.required": {
+    change: (d) => void (d.procurement.items[1].amount = null),
+    path: "procurement.items[1].amount",
+    message: "请填写第 2 行“台式计算机”的采购金额",
+  },
   "procurement.line-amount": {
     change: (d) => void (d.procurement.items[0].unitPrice = "17.99"),
     path: "procurement.items[0].amount",
@@ -77,11 +97,16 @@ const firing: Record<string, FiringCase> = {
     path: "procurement.total",
     message: "政府采购预算总额 100.00 ≠ 轿车 53.94 + 台式计算机 26.10 + 激光打印机 18.96 = 99.00",
   },
-  "assets.required": { change: (d) => void (d.assets.fixedAssetsTotal = null), path: "assets.fixedAssetsTotal", message: "请填写上年末固定资产总额" },
+  "assets.required": {
+    change: (d) => void (d.assets.fixedAssetsTotal = null),
+    path: "assets.fixedAssetsTotal",
+    message: "请填写上年末固定资产总额",
+  },
   "assets.total": {
     change: (d) => void (d.assets.vehicles.value = "224.85"),
     path: "assets.fixedAssetsTotal",
-    message: "固定资产总额 1153.01 ≠ 房屋 431.38 + 车辆 224.85 + 单价20万元以上设备 未填 + 其他固定资产 496.79 = 1153.02",
+    message:
+      "固定资产总额 1153.01 ≠ 房屋 431.38 + 车辆 224.85 + 单价20万元以上设备 未填 + 其他固定资产 496.79 = 1153.02",
   },
   "assets.offices-within-buildings": {
     change: (d) => void (d.assets.officeBuildings.value = "431.39"),
@@ -119,15 +144,22 @@ const firing: Record<string, FiringCase> = {
   "indicator.framework-pair": {
     change: (d) => void (row(d, 0, 0).level2 = "经济效益指标"),
     path: "performance.projects[0].indicators[0].level2",
-    message: "项目“市志编纂业务费”第 1 行“培训修志队伍”：二级指标“经济效益指标”不属于一级指标“产出指标”（2020年绩效指标体系）",
+    message:
+      "项目“市志编纂业务费”第 1 行“培训修志队伍”：二级指标“经济效益指标”不属于一级指标“产出指标”（2020年绩效指标体系）",
   },
   "indicator.output-and-outcome": {
-    change: (d) => void (d.performance.projects[4].indicators = d.performance.projects[4].indicators.filter((i) => i.level1 !== "效果指标")),
+    change: (d) =>
+      void (d.performance.projects[4].indicators = d.performance.projects[4].indicators.filter(
+        (i) => i.level1 !== "效果指标",
+      )),
     path: "performance.projects[4].indicators",
     message: "项目“企业上市奖励资金”缺少效果（效益）指标",
   },
   "indicator.satisfaction-missing": {
-    change: (d) => void (d.performance.projects[4].indicators = d.performance.projects[4].indicators.filter((i) => i.level1 !== "满意度指标")),
+    change: (d) =>
+      void (d.performance.projects[4].indicators = d.performance.projects[4].indicators.filter(
+        (i) => i.level1 !== "满意度指标",
+      )),
     path: "performance.projects[4].indicators",
     message: "项目“企业上市奖励资金”没有满意度指标",
   },
@@ -159,7 +191,8 @@ const firing: Record<string, FiringCase> = {
   "indicator.reverse-operator": {
     change: (d) => setTarget(d, 0, 1, ">=0.10%"),
     path: "performance.projects[0].indicators[1].target",
-    message: "项目“市志编纂业务费”第 2 行“内容、编校、设计、印刷差错率”是反向指标（越小越好），指标值 “>=0.10%” 用了“>=”",
+    message:
+      "项目“市志编纂业务费”第 2 行“内容、编校、设计、印刷差错率”是反向指标（越小越好），指标值 “>=0.10%” 用了“>=”",
   },
   "indicator.basis-empty": {
     change: (d) => void (row(d, 0, 0).basis = " "),
@@ -186,7 +219,11 @@ const firing: Record<string, FiringCase> = {
     path: "otherMatters",
     message: "其他需要说明的事项：标点连用“，。”",
   },
-  "text.required-section": { change: (d) => void (d.otherMatters = ""), path: "otherMatters", message: /^请填写其他需要说明的事项/ },
+  "text.required-section": {
+    change: (d) => void (d.otherMatters = ""),
+    path: "otherMatters",
+    message: /^请填写其他需要说明的事项/,
+  },
 };
 
 describe("the catalogue", () => {
@@ -218,7 +255,8 @@ describe("the catalogue", () => {
 describe.each(ruleCatalogue.map((r) => [r.id, r] as const))("%s", (id, rule) => {
   const c = firing[id];
   const at = (d: Disclosure) => checkDisclosure(d).filter((f) => f.rule === id && f.path === c.path);
-  const imported = (text: string) => importDisclosureText(text).findings.filter((f) => f.rule === id && f.path === c.path);
+  const imported = (text: string) =>
+    importDisclosureText(text).findings.filter((f) => f.rule === id && f.path === c.path);
 
   test("is silent on the untouched fixture at the case's field", () => {
     expect(at(sanhe2020())).toEqual([]);

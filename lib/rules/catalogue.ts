@@ -22,10 +22,20 @@ import {
 } from "./indicator-structure";
 import { percentRange, reverseOperator, satisfactionTarget, targetReadable } from "./indicator-targets";
 import { unitFitsMetric } from "./indicator-units";
-import { operatingWithinBasic, procurementWithinExpenditure, projectFundsWithinProject, threePublicWithinExpenditure } from "./plausibility";
+import {
+  operatingWithinBasic,
+  procurementWithinExpenditure,
+  projectFundsWithinProject,
+  threePublicWithinExpenditure,
+} from "./plausibility";
 import { procurementLineAmount, procurementLineFunding, procurementRequired, procurementTotal } from "./procurement";
 import { punctuation, requiredSections } from "./text";
-import { operatingExpensesRequired, threePublicChangeReason, threePublicRequired, threePublicSum } from "./three-public";
+import {
+  operatingExpensesRequired,
+  threePublicChangeReason,
+  threePublicRequired,
+  threePublicSum,
+} from "./three-public";
 
 /**
  * Every check the finance bureau makes, with a stable id. Ids are stored in review comments,
@@ -46,7 +56,13 @@ export type RuleDefinition = {
   importOnly?: true;
 };
 
-const rule = (id: string, severity: Severity, section: SectionId | null, title: string, check: RuleCheck): RuleDefinition => ({
+const rule = (
+  id: string,
+  severity: Severity,
+  section: SectionId | null,
+  title: string,
+  check: RuleCheck,
+): RuleDefinition => ({
   id,
   severity,
   section,
@@ -69,28 +85,105 @@ export const ruleCatalogue: ReadonlyArray<RuleDefinition> = [
   rule("budget.change-reason", "error", "budget", "比上年有增减的须说明原因", budgetChangeReason),
   rule("operating-expenses.required", "error", "operatingExpenses", "机关运行经费须填写", operatingExpensesRequired),
   rule("three-public.required", "error", "threePublic", "本年和上年“三公”经费合计须填写", threePublicRequired),
-  rule("three-public.sum", "error", "threePublic", "“三公”经费合计 = 出国（境）+ 车辆购置 + 车辆运维 + 接待（本年和上年）", threePublicSum),
-  rule("three-public.change-reason", "error", "threePublic", "“三公”经费各项比上年有增减的须说明原因", threePublicChangeReason),
+  rule(
+    "three-public.sum",
+    "error",
+    "threePublic",
+    "“三公”经费合计 = 出国（境）+ 车辆购置 + 车辆运维 + 接待（本年和上年）",
+    threePublicSum,
+  ),
+  rule(
+    "three-public.change-reason",
+    "error",
+    "threePublic",
+    "“三公”经费各项比上年有增减的须说明原因",
+    threePublicChangeReason,
+  ),
   rule("procurement.required", "error", "procurement", "政府采购预算总额及每行采购金额须填写", procurementRequired),
   rule("procurement.line-amount", "error", "procurement", "采购金额 = 数量 × 单价", procurementLineAmount),
   rule("procurement.line-funding", "error", "procurement", "每行资金来源之和 = 采购金额", procurementLineFunding),
   rule("procurement.total", "error", "procurement", "政府采购预算总额 = 各行采购金额之和", procurementTotal),
   rule("assets.required", "error", "assets", "上年末固定资产总额须填写", assetsRequired),
   rule("assets.total", "error", "assets", "固定资产总额 = 房屋 + 车辆 + 20万元以上设备 + 其他", assetsTotal),
-  rule("assets.offices-within-buildings", "error", "assets", "办公用房面积和价值不超过房屋", assetsOfficesWithinBuildings),
-  rule("plausibility.three-public-within-expenditure", "warning", "threePublic", "“三公”经费不超过支出合计", threePublicWithinExpenditure),
-  rule("plausibility.procurement-within-expenditure", "warning", "procurement", "政府采购预算不超过支出合计", procurementWithinExpenditure),
-  rule("plausibility.operating-within-basic", "warning", "operatingExpenses", "机关运行经费不超过基本支出", operatingWithinBasic),
-  rule("plausibility.project-funds-within-project", "warning", "performance", "写明金额的项目资金之和不超过项目支出", projectFundsWithinProject),
-  importOnly("plausibility.narrative-figure", "warning", null, "文字中的数字与同一文件的表格、分项、增减额一致（仅导入时检查）"),
+  rule(
+    "assets.offices-within-buildings",
+    "error",
+    "assets",
+    "办公用房面积和价值不超过房屋",
+    assetsOfficesWithinBuildings,
+  ),
+  rule(
+    "plausibility.three-public-within-expenditure",
+    "warning",
+    "threePublic",
+    "“三公”经费不超过支出合计",
+    threePublicWithinExpenditure,
+  ),
+  rule(
+    "plausibility.procurement-within-expenditure",
+    "warning",
+    "procurement",
+    "政府采购预算不超过支出合计",
+    procurementWithinExpenditure,
+  ),
+  rule(
+    "plausibility.operating-within-basic",
+    "warning",
+    "operatingExpenses",
+    "机关运行经费不超过基本支出",
+    operatingWithinBasic,
+  ),
+  rule(
+    "plausibility.project-funds-within-project",
+    "warning",
+    "performance",
+    "写明金额的项目资金之和不超过项目支出",
+    projectFundsWithinProject,
+  ),
+  importOnly(
+    "plausibility.narrative-figure",
+    "warning",
+    null,
+    "文字中的数字与同一文件的表格、分项、增减额一致（仅导入时检查）",
+  ),
   rule("indicator.framework-pair", "error", "performance", "一级/二级指标属于本年度的指标体系", frameworkPair),
-  rule("indicator.output-and-outcome", "error", "performance", "每个项目至少有一个产出指标和一个效果（效益）指标", outputAndOutcome),
+  rule(
+    "indicator.output-and-outcome",
+    "error",
+    "performance",
+    "每个项目至少有一个产出指标和一个效果（效益）指标",
+    outputAndOutcome,
+  ),
   rule("indicator.satisfaction-missing", "warning", "performance", "项目设有满意度指标", satisfactionMissing),
-  rule("indicator.satisfaction-level", "warning", "performance", "满意度指标下只列满意度，满意度只列在满意度指标下", satisfactionLevel),
-  rule("indicator.target-readable", "error", "performance", "指标值可读：运算符 + 数字 + 单位，或定性表述", targetReadable),
+  rule(
+    "indicator.satisfaction-level",
+    "warning",
+    "performance",
+    "满意度指标下只列满意度，满意度只列在满意度指标下",
+    satisfactionLevel,
+  ),
+  rule(
+    "indicator.target-readable",
+    "error",
+    "performance",
+    "指标值可读：运算符 + 数字 + 单位，或定性表述",
+    targetReadable,
+  ),
   rule("indicator.percent-range", "error", "performance", "百分比在 0–100% 之间", percentRange),
-  rule("indicator.unit-fits-metric", "warning", "performance", "计量单位与指标相符（率用 %、成本用金额、时效用时间、人数用人）", unitFitsMetric),
-  rule("indicator.satisfaction-target", "warning", "performance", "满意度目标为不低于 80% 的下限（>= 或 >）", satisfactionTarget),
+  rule(
+    "indicator.unit-fits-metric",
+    "warning",
+    "performance",
+    "计量单位与指标相符（率用 %、成本用金额、时效用时间、人数用人）",
+    unitFitsMetric,
+  ),
+  rule(
+    "indicator.satisfaction-target",
+    "warning",
+    "performance",
+    "满意度目标为不低于 80% 的下限（>= 或 >）",
+    satisfactionTarget,
+  ),
   rule("indicator.reverse-operator", "warning", "performance", "反向指标用 <=、< 或 =0", reverseOperator),
   rule("indicator.basis-empty", "warning", "performance", "指标值确定依据不为空", basisEmpty),
   rule("indicator.duplicate-row", "warning", "performance", "同一项目中没有重复的指标", duplicateRow),
@@ -104,7 +197,13 @@ export type RuleInfo = Omit<RuleDefinition, "check">;
 
 /** The catalogue as data, for the admin page and the database (no functions). */
 export function catalogueInfo(): RuleInfo[] {
-  return ruleCatalogue.map(({ id, severity, section, title, importOnly }) => ({ id, severity, section, title, ...(importOnly ? { importOnly } : {}) }));
+  return ruleCatalogue.map(({ id, severity, section, title, importOnly }) => ({
+    id,
+    severity,
+    section,
+    title,
+    ...(importOnly ? { importOnly } : {}),
+  }));
 }
 
 export function findRule(id: string): RuleDefinition | undefined {

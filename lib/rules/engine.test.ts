@@ -19,14 +19,24 @@ describe("severity is policy", () => {
   });
 
   test("a rule can be downgraded or raised", () => {
-    expect(only(checkDisclosure(brokenSum(), { severities: { "budget.expenditure-sum": "warning" } }), "budget.expenditure-sum")[0].severity).toBe("warning");
-    const raised = only(checkDisclosure(sanhe2020(), { severities: { "text.punctuation": "error" } }), "text.punctuation");
+    expect(
+      only(
+        checkDisclosure(brokenSum(), { severities: { "budget.expenditure-sum": "warning" } }),
+        "budget.expenditure-sum",
+      )[0].severity,
+    ).toBe("warning");
+    const raised = only(
+      checkDisclosure(sanhe2020(), { severities: { "text.punctuation": "error" } }),
+      "text.punctuation",
+    );
     expect(raised.length).toBeGreaterThan(0);
     expect(raised.every((f) => f.severity === "error")).toBe(true);
   });
 
   test("other rules keep their default, and ids the catalogue does not know are ignored", () => {
-    const found = checkDisclosure(brokenSum(), { severities: { "indicator.duplicate-row": "off", "budget.retired-rule": "error" } });
+    const found = checkDisclosure(brokenSum(), {
+      severities: { "indicator.duplicate-row": "off", "budget.retired-rule": "error" },
+    });
     expect(only(found, "budget.expenditure-sum")[0].severity).toBe("error");
     expect(only(found, "indicator.duplicate-row")).toEqual([]);
     expect(only(found, "indicator.target-readable")).toHaveLength(3);
@@ -35,7 +45,9 @@ describe("severity is policy", () => {
   test("turning off the fixture's three unreadable targets leaves nothing blocking", () => {
     const d = sanhe2020();
     expect(hasBlockingFindings(checkDisclosure(d))).toBe(true);
-    expect(hasBlockingFindings(checkDisclosure(d, { severities: { "indicator.target-readable": "warning" } }))).toBe(false);
+    expect(hasBlockingFindings(checkDisclosure(d, { severities: { "indicator.target-readable": "warning" } }))).toBe(
+      false,
+    );
   });
 
   test("a stored policy is parsed, not trusted", () => {
@@ -62,10 +74,14 @@ describe("the findings", () => {
   });
 
   test("paths compare by the schema's field order and indices as numbers", () => {
-    expect(comparePaths("performance.projects[2].indicators[9].target", "performance.projects[2].indicators[10].target")).toBeLessThan(0);
+    expect(
+      comparePaths("performance.projects[2].indicators[9].target", "performance.projects[2].indicators[10].target"),
+    ).toBeLessThan(0);
     expect(comparePaths("budget.income.total", "budget.expenditure.total")).toBeLessThan(0);
     expect(comparePaths("budget.expenditure.total", "budget.expenditure.basic")).toBeLessThan(0);
-    expect(comparePaths("performance.projects[0].indicators", "performance.projects[0].indicators[0].target")).toBeLessThan(0);
+    expect(
+      comparePaths("performance.projects[0].indicators", "performance.projects[0].indicators[0].target"),
+    ).toBeLessThan(0);
     expect(sectionIndexOf("title")).toBeLessThan(sectionIndexOf("responsibilities"));
     expect(sectionIndexOf("otherMatters")).toBe(8);
   });
@@ -83,12 +99,16 @@ describe("the findings", () => {
   });
 
   test("findingsAt gives a field its own findings and those inside it", () => {
-    expect(findingsAt(findings, "performance.projects[2].indicators[8]").map((f) => f.path)).toEqual(["performance.projects[2].indicators[8].target"]);
+    expect(findingsAt(findings, "performance.projects[2].indicators[8]").map((f) => f.path)).toEqual([
+      "performance.projects[2].indicators[8].target",
+    ]);
     expect(findingsAt(findings, "performance.projects[2]").map((f) => f.path)).toEqual([
       "performance.projects[2].indicators[8].target",
       "performance.projects[2].indicators[9].target",
     ]);
-    expect(findingsAt(findings, "performance.projects[1]").every((f) => f.path.startsWith("performance.projects[1]."))).toBe(true);
+    expect(
+      findingsAt(findings, "performance.projects[1]").every((f) => f.path.startsWith("performance.projects[1].")),
+    ).toBe(true);
     expect(findingsAt(findings, "budget.income")).toEqual([]);
     expect(isWithin("performance.projects[10].goal", "performance.projects[1]")).toBe(false);
     expect(isWithin("budget.expenditure.total", "budget.expenditure")).toBe(true);
@@ -117,14 +137,23 @@ test("a disclosure of 200 projects × 15 indicators is checked row by row", () =
   const unreadable = findings.filter((f) => f.rule === "indicator.target-readable");
   // Every copied =0.00健全 / =10 row is reported where it now stands, and nothing else is.
   const copies = d.performance.projects.flatMap((p, pi) =>
-    p.indicators.flatMap((row, ri) => (row.target.kind === "unparsed" || row.target.raw === "=10" ? [`performance.projects[${pi}].indicators[${ri}].target`] : [])),
+    p.indicators.flatMap((row, ri) =>
+      row.target.kind === "unparsed" || row.target.raw === "=10"
+        ? [`performance.projects[${pi}].indicators[${ri}].target`]
+        : [],
+    ),
   );
   expect(copies.length).toBeGreaterThan(20);
   expect(unreadable.map((f) => f.path)).toEqual(copies);
 });
 
 describe("findings made outside the engine", () => {
-  const imported = { rule: "plausibility.narrative-figure", severity: "warning" as const, path: "budget.expenditure.total", message: "收支安排 2765.40 ≠ 支出预算 2765.39" };
+  const imported = {
+    rule: "plausibility.narrative-figure",
+    severity: "warning" as const,
+    path: "budget.expenditure.total",
+    message: "收支安排 2765.40 ≠ 支出预算 2765.39",
+  };
 
   test("join checkDisclosure's in path order, under the same policy", () => {
     const checked = checkDisclosure(sanhe2020());
@@ -132,7 +161,11 @@ describe("findings made outside the engine", () => {
     expect(all).toHaveLength(checked.length + 1);
     // budget comes before every performance finding of the fixture
     expect(all[0]).toEqual(imported);
-    expect(withOtherFindings(checked, [imported], { severities: { "plausibility.narrative-figure": "error" } })[0].severity).toBe("error");
-    expect(withOtherFindings(checked, [imported], { severities: { "plausibility.narrative-figure": "off" } })).toEqual(checked);
+    expect(
+      withOtherFindings(checked, [imported], { severities: { "plausibility.narrative-figure": "error" } })[0].severity,
+    ).toBe("error");
+    expect(withOtherFindings(checked, [imported], { severities: { "plausibility.narrative-figure": "off" } })).toEqual(
+      checked,
+    );
   });
 });

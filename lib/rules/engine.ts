@@ -45,7 +45,11 @@ export function orderFindings(findings: ReadonlyArray<Finding>): Finding[] {
  * checkDisclosure's findings together with findings made outside the engine (the importer's,
  * which compare a document's sentences with its tables), the admin's policy applied to those too.
  */
-export function withOtherFindings(checked: ReadonlyArray<Finding>, other: ReadonlyArray<Finding>, opts: CheckOptions = {}): Finding[] {
+export function withOtherFindings(
+  checked: ReadonlyArray<Finding>,
+  other: ReadonlyArray<Finding>,
+  opts: CheckOptions = {},
+): Finding[] {
   const governed = other.flatMap((f) => {
     const severity = opts.severities?.[f.rule] ?? f.severity;
     return severity === "off" ? [] : [{ ...f, severity }];

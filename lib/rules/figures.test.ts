@@ -58,7 +58,9 @@ describe("absent figures", () => {
     d.assets.vehicles.value = null;
     d.assets.other.value = null;
     const [f] = only(checkDisclosure(d), "assets.total");
-    expect(f.message).toBe("固定资产总额 1153.01 ≠ 房屋 未填 + 车辆 未填 + 单价20万元以上设备 未填 + 其他固定资产 未填 = 0.00");
+    expect(f.message).toBe(
+      "固定资产总额 1153.01 ≠ 房屋 未填 + 车辆 未填 + 单价20万元以上设备 未填 + 其他固定资产 未填 = 0.00",
+    );
   });
 });
 
@@ -73,13 +75,21 @@ describe("exact money", () => {
     d.procurement.items[0].funding.generalPublicBudget = "53.95";
     d.procurement.total = "99.01";
     const found = checkDisclosure(d);
-    expect(found.filter((f) => f.rule.startsWith("procurement.")).map(ruleAndPath)).toEqual(["procurement.line-amount @ procurement.items[0].amount"]);
+    expect(found.filter((f) => f.rule.startsWith("procurement.")).map(ruleAndPath)).toEqual([
+      "procurement.line-amount @ procurement.items[0].amount",
+    ]);
     expect(only(found, "procurement.line-amount")[0].hint).toMatch(/四舍五入/);
   });
 
   test("sums that a float would get wrong are right: 0.10 + 0.20 = 0.30", () => {
     const d = sanhe2020();
-    Object.assign(d.threePublic.current, { total: "0.30", outbound: "0.10", vehiclePurchase: "0.20", vehicleOperation: "0.00", reception: "0.00" });
+    Object.assign(d.threePublic.current, {
+      total: "0.30",
+      outbound: "0.10",
+      vehiclePurchase: "0.20",
+      vehicleOperation: "0.00",
+      reception: "0.00",
+    });
     d.threePublic.changeReasons = { outbound: "x", vehicles: "x", reception: "x" };
     expect(only(checkDisclosure(d), "three-public.sum")).toEqual([]);
   });
@@ -115,7 +125,9 @@ describe("procurement table", () => {
   test("a total above zero with no lines is reported; 0.00 with no lines is fine", () => {
     const d = sanhe2020();
     d.procurement.items = [];
-    expect(only(checkDisclosure(d), "procurement.total").map((f) => f.message)).toEqual(["政府采购预算总额 99.00，但采购明细表没有任何一行"]);
+    expect(only(checkDisclosure(d), "procurement.total").map((f) => f.message)).toEqual([
+      "政府采购预算总额 99.00，但采购明细表没有任何一行",
+    ]);
     d.procurement.total = "0.00";
     expect(only(checkDisclosure(d), "procurement.total")).toEqual([]);
   });

@@ -33,7 +33,11 @@ export function sumIssue(
   const diff = money(total).minus(sum);
   const hints = [`差额 ${showAmount(diff.abs())} 万元（${diff.isPositive() ? "合计多" : "合计少"}）`];
   if (missing.length > 0) hints.push(`${missing.join("、")}未填，按 0 计`);
-  return { path, message: `${totalLabel} ${showAmount(total)} ≠ ${addends} = ${toAmount(sum)}`, hint: hints.join("；") };
+  return {
+    path,
+    message: `${totalLabel} ${showAmount(total)} ≠ ${addends} = ${toAmount(sum)}`,
+    hint: hints.join("；"),
+  };
 }
 
 /** A figure the disclosure must state; 0.00 is a statement, an empty field is not. */

@@ -53,7 +53,9 @@ describe("the untouched 2020 fixture", () => {
   });
 
   test("has its punctuation slips noted, as information", () => {
-    expect(findings.filter((f) => f.rule === "text.punctuation").map((f) => `${f.severity} ${f.path}: ${f.message}`)).toEqual([
+    expect(
+      findings.filter((f) => f.rule === "text.punctuation").map((f) => `${f.severity} ${f.path}: ${f.message}`),
+    ).toEqual([
       // The safeguards were typed with half-width commas: “路怪和制度体系,不断完善”.
       "info performance.safeguards[0].text: 工作保障措施 1“加强组织领导”：中文里用了半角“,”",
       // …and “谁牵总、谁主责“的原则” opens a quote twice.

@@ -18,7 +18,13 @@ export function frameworkPair({ disclosure: d, frameworks }: RuleContext): Issue
   const id = d.performance.framework;
   const framework = findFramework(id, frameworks);
   if (!framework) {
-    return [{ path: "performance.framework", message: `未知的绩效指标体系“${id}”`, hint: "请选择财政局发布的指标体系（如 2020、2021）" }];
+    return [
+      {
+        path: "performance.framework",
+        message: `未知的绩效指标体系“${id}”`,
+        hint: "请选择财政局发布的指标体系（如 2020、2021）",
+      },
+    ];
   }
   const level1s = framework.levels.map((l) => l.level1);
   const issues: Issue[] = [];
@@ -27,7 +33,9 @@ export function frameworkPair({ disclosure: d, frameworks }: RuleContext): Issue
     if (!level1s.includes(level1)) {
       issues.push({
         path: indicatorPath(row.p, row.i, "level1"),
-        message: level1.trim() ? `${rowLabel(row)}：一级指标“${level1}”不在${framework.name}中` : `${rowLabel(row)}：请选择一级指标`,
+        message: level1.trim()
+          ? `${rowLabel(row)}：一级指标“${level1}”不在${framework.name}中`
+          : `${rowLabel(row)}：请选择一级指标`,
         hint: `可选：${level1s.join("、")}`,
       });
       continue;
@@ -36,7 +44,9 @@ export function frameworkPair({ disclosure: d, frameworks }: RuleContext): Issue
     if (!options.includes(level2)) {
       issues.push({
         path: indicatorPath(row.p, row.i, "level2"),
-        message: level2.trim() ? `${rowLabel(row)}：二级指标“${level2}”不属于一级指标“${level1}”（${framework.name}）` : `${rowLabel(row)}：请选择二级指标`,
+        message: level2.trim()
+          ? `${rowLabel(row)}：二级指标“${level2}”不属于一级指标“${level1}”（${framework.name}）`
+          : `${rowLabel(row)}：请选择二级指标`,
         hint: `“${level1}”下可选：${options.join("、")}`,
       });
     }
@@ -49,7 +59,9 @@ export function outputAndOutcome({ disclosure: d }: RuleContext): Issue[] {
   const issues: Issue[] = [];
   d.performance.projects.forEach((project, p) => {
     const roles = new Set(project.indicators.map((ind) => level1Role(ind.level1)));
-    const missing = [roles.has("output") ? null : "产出指标", roles.has("outcome") ? null : "效果（效益）指标"].filter((x) => x !== null);
+    const missing = [roles.has("output") ? null : "产出指标", roles.has("outcome") ? null : "效果（效益）指标"].filter(
+      (x) => x !== null,
+    );
     if (missing.length === 0) return;
     issues.push({
       path: `${projectPath(p)}.indicators`,

@@ -20,7 +20,11 @@ export function targetReadable({ disclosure: d }: RuleContext): Issue[] {
     if (t.kind === "unparsed") {
       issues.push(
         t.raw.trim() === ""
-          ? { path: targetPath(row.p, row.i), message: `${rowLabel(row)}：请填写指标值`, hint: "如 >=95%、=2次，或定性表述如 健全" }
+          ? {
+              path: targetPath(row.p, row.i),
+              message: `${rowLabel(row)}：请填写指标值`,
+              hint: "如 >=95%、=2次，或定性表述如 健全",
+            }
           : {
               path: targetPath(row.p, row.i),
               message: `${rowLabel(row)}：指标值 ${shown(t)} 无法读取`,

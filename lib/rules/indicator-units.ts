@@ -76,7 +76,12 @@ export function unitFitsMetric({ disclosure: d }: RuleContext): Issue[] {
   const issues: Issue[] = [];
   for (const row of indicatorRows(d)) {
     const found = misfit(row.indicator);
-    if (found) issues.push({ path: indicatorPath(row.p, row.i, found.field), message: `${rowLabel(row)}：${found.message}`, hint: found.hint });
+    if (found)
+      issues.push({
+        path: indicatorPath(row.p, row.i, found.field),
+        message: `${rowLabel(row)}：${found.message}`,
+        hint: found.hint,
+      });
   }
   return issues;
 }

@@ -10,7 +10,9 @@ export type IndicatorRow = { project: ProjectFund; p: number; indicator: Indicat
 
 export function indicatorRows(d: Disclosure): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
-  d.performance.projects.forEach((project, p) => project.indicators.forEach((indicator, i) => rows.push({ project, p, indicator, i })));
+  d.performance.projects.forEach((project, p) =>
+    project.indicators.forEach((indicator, i) => rows.push({ project, p, indicator, i })),
+  );
   return rows;
 }
 
@@ -34,7 +36,12 @@ export function wording(ind: Indicator): string {
 
 /** Same text for comparison: spacing and full/half-width brackets are not a difference. */
 export function normaliseText(text: string): string {
-  return text.replace(/[\s\u3000]/g, "").replace(/（/g, "(").replace(/）/g, ")").replace(/％/g, "%").toLowerCase();
+  return text
+    .replace(/[\s\u3000]/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .replace(/％/g, "%")
+    .toLowerCase();
 }
 
 /** 率 / 百分比 / (%) want a percentage; 频率, 效率, 功率 are not ratios of a whole. */
@@ -48,7 +55,8 @@ export function saysRatio(ind: Indicator): boolean {
  * Smaller is better (lib/domain/spec/rules.md: 反向指标, 投诉率, 差错率, 故障, 事故, 涉毒 …). The handling of such
  * events (投诉处理率, 故障修复率, 事故下降率) is a positive indicator, so those words cancel it.
  */
-const REVERSE_WORDS = /反向|投诉|差错|错误|故障|事故|涉毒|吸毒|违法|违规|违纪|失误|空置|闲置|发案|返工|超支|伤亡|死亡|不合格|不合规/;
+const REVERSE_WORDS =
+  /反向|投诉|差错|错误|故障|事故|涉毒|吸毒|违法|违规|违纪|失误|空置|闲置|发案|返工|超支|伤亡|死亡|不合格|不合规/;
 const HANDLING_WORDS = /处理|办结|解决|修复|维修|排除|调处|回复|答复|查处|整改|处置|响应|恢复|下降|降低|减少|压减|纠正/;
 export function isReverse(ind: Indicator): boolean {
   if (ind.direction === "negative") return true;

@@ -12,14 +12,28 @@ import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
  */
 const sound: Indicator[] = [
   indicatorRow({ name: "培训", description: "培训次数", target: ">=2次" }),
-  indicatorRow({ level1: "效果指标", level2: "社会效益指标", name: "知晓率", description: "知晓人数占比", target: ">=90%" }),
-  indicatorRow({ level1: "满意度指标", level2: "服务对象满意度指标", name: "群众满意度", description: "满意人数占比", target: ">=90%" }),
+  indicatorRow({
+    level1: "效果指标",
+    level2: "社会效益指标",
+    name: "知晓率",
+    description: "知晓人数占比",
+    target: ">=90%",
+  }),
+  indicatorRow({
+    level1: "满意度指标",
+    level2: "服务对象满意度指标",
+    name: "群众满意度",
+    description: "满意人数占比",
+    target: ">=90%",
+  }),
 ];
 
 function withRow(extra: Indicator | Indicator[], framework = "2020"): Disclosure {
   const d = sanhe2020();
   d.performance.framework = framework;
-  d.performance.projects = [{ name: "测试项目", amount: null, goal: "测试", indicators: [...sound, ...[extra].flat()] }];
+  d.performance.projects = [
+    { name: "测试项目", amount: null, goal: "测试", indicators: [...sound, ...[extra].flat()] },
+  ];
   return d;
 }
 
@@ -65,15 +79,25 @@ describe("reverse indicators", () => {
   });
 
   test("an explicit direction wins over the words", () => {
-    expect(rulesAt(withRow(row("空置面积", ">=100平方米", { direction: "negative" })))).toContain("indicator.reverse-operator");
+    expect(rulesAt(withRow(row("空置面积", ">=100平方米", { direction: "negative" })))).toContain(
+      "indicator.reverse-operator",
+    );
     expect(rulesAt(withRow(row("事故应急演练", ">=2次", { direction: "positive" })))).toEqual([]);
-    expect(rulesAt(withRow(row("空置率", ">=5%", { description: "空置面积占比（反向指标）" })))).toContain("indicator.reverse-operator");
+    expect(rulesAt(withRow(row("空置率", ">=5%", { description: "空置面积占比（反向指标）" })))).toContain(
+      "indicator.reverse-operator",
+    );
   });
 });
 
 describe("satisfaction targets", () => {
   const row = (target: string, name = "服务对象满意度") =>
-    indicatorRow({ level1: "满意度指标", level2: "服务对象满意度指标", name, description: "受访对象中满意的占比", target });
+    indicatorRow({
+      level1: "满意度指标",
+      level2: "服务对象满意度指标",
+      name,
+      description: "受访对象中满意的占比",
+      target,
+    });
 
   test.each([">=90%", ">85%", "=100%", ">=100%", ">=80%"])("%s is fine", (target) => {
     expect(rulesAt(withRow(row(target)))).toEqual([]);
@@ -94,12 +118,28 @@ describe("satisfaction targets", () => {
   });
 
   test("a 投诉率 under 满意度指标 is a reverse indicator, not asked to be >= 80%", () => {
-    const d = withRow(indicatorRow({ level1: "满意度指标", level2: "服务对象满意度指标", name: "投诉率", description: "投诉占比（反向指标）", target: "<5%" }));
+    const d = withRow(
+      indicatorRow({
+        level1: "满意度指标",
+        level2: "服务对象满意度指标",
+        name: "投诉率",
+        description: "投诉占比（反向指标）",
+        target: "<5%",
+      }),
+    );
     expect(rulesAt(d)).toEqual([]);
   });
 
   test("a 满意度 filed under 效果指标 is in the wrong place", () => {
-    const d = withRow(indicatorRow({ level1: "效果指标", level2: "社会效益指标", name: "市民满意度", description: "受访市民中满意的占比", target: ">=90%" }));
+    const d = withRow(
+      indicatorRow({
+        level1: "效果指标",
+        level2: "社会效益指标",
+        name: "市民满意度",
+        description: "受访市民中满意的占比",
+        target: ">=90%",
+      }),
+    );
     expect(rulesAt(d)).toEqual(["indicator.satisfaction-level"]);
   });
 });
@@ -111,7 +151,11 @@ describe("percentages", () => {
     expect(rulesAt(withRow(row("合格率", target)))).toContain("indicator.percent-range");
   });
 
-  test.each([["合格率", "=100%"], ["合格率", "<=0%"], ["收入增长率", ">=150%"]])("%s %s is in range", (name, target) => {
+  test.each([
+    ["合格率", "=100%"],
+    ["合格率", "<=0%"],
+    ["收入增长率", ">=150%"],
+  ])("%s %s is in range", (name, target) => {
     expect(rulesAt(withRow(row(name, target)))).not.toContain("indicator.percent-range");
   });
 });
@@ -119,8 +163,16 @@ describe("percentages", () => {
 describe("units against metrics", () => {
   test.each([
     ["时效指标 in 次", { level2: "时效指标", name: "完成时限", description: "完成时限", target: "<=3次" }, "不是时间"],
-    ["成本指标 in 个", { level2: "成本指标", name: "单册成本", description: "单册成本", target: "<=100个" }, "不是金额"],
-    ["money under 质量指标", { level2: "质量指标", name: "培训费用", description: "培训费用", target: "<=3万元" }, "是金额"],
+    [
+      "成本指标 in 个",
+      { level2: "成本指标", name: "单册成本", description: "单册成本", target: "<=100个" },
+      "不是金额",
+    ],
+    [
+      "money under 质量指标",
+      { level2: "质量指标", name: "培训费用", description: "培训费用", target: "<=3万元" },
+      "是金额",
+    ],
     ["a 比例 in 个", { level2: "质量指标", name: "覆盖情况", description: "覆盖村数比例", target: ">=10个" }, "比率"],
     ["leaflets in 人次", { name: "宣传册", description: "印制宣传册数量", target: ">=500人次" }, "数的不是人"],
   ] as const)("%s is reported", (_label, fields, why) => {
@@ -132,7 +184,10 @@ describe("units against metrics", () => {
   test.each([
     ["时效指标 in 个月", { level2: "时效指标", name: "完成时间", description: "完成时间", target: "<=12个月" }],
     ["时效指标 in %", { level2: "时效指标", name: "按时完成率", description: "按时完成率", target: ">=95%" }],
-    ["money as 经济效益", { level1: "效果指标", level2: "经济效益指标", name: "带动增收", description: "农户增收", target: ">=500万元" }],
+    [
+      "money as 经济效益",
+      { level1: "效果指标", level2: "经济效益指标", name: "带动增收", description: "农户增收", target: ">=500万元" },
+    ],
     ["a 频率 is a count", { level2: "质量指标", name: "巡查频率", description: "每月巡查次数", target: ">=4次" }],
     ["trainees in 人次", { name: "培训干部", description: "培训干部人次", target: ">=200人次" }],
   ] as const)("%s is fine", (_label, fields) => {
@@ -140,14 +195,28 @@ describe("units against metrics", () => {
   });
 
   test("2021 framework: 经济成本指标 wants money, 社会成本指标 does not", () => {
-    const economic = indicatorRow({ level1: "成本指标", level2: "经济成本指标", name: "设备购置成本", description: "购置成本", target: "<=20台" });
-    const social = indicatorRow({ level1: "成本指标", level2: "社会成本指标", name: "占用耕地", description: "占用耕地面积", target: "<=2亩" });
+    const economic = indicatorRow({
+      level1: "成本指标",
+      level2: "经济成本指标",
+      name: "设备购置成本",
+      description: "购置成本",
+      target: "<=20台",
+    });
+    const social = indicatorRow({
+      level1: "成本指标",
+      level2: "社会成本指标",
+      name: "占用耕地",
+      description: "占用耕地面积",
+      target: "<=2亩",
+    });
     const outcome = { level1: "效益指标", level2: "社会效益指标" };
     const d = withRow([economic, social], "2021");
     d.performance.projects[0].indicators[1] = { ...d.performance.projects[0].indicators[1], ...outcome };
-    expect(checkDisclosure(d).filter((f) => f.rule.startsWith("indicator.")).map((f) => `${f.rule} @ ${f.path}`)).toEqual([
-      "indicator.unit-fits-metric @ performance.projects[0].indicators[3].target",
-    ]);
+    expect(
+      checkDisclosure(d)
+        .filter((f) => f.rule.startsWith("indicator."))
+        .map((f) => `${f.rule} @ ${f.path}`),
+    ).toEqual(["indicator.unit-fits-metric @ performance.projects[0].indicators[3].target"]);
   });
 });
 
@@ -163,7 +232,13 @@ describe("readable targets", () => {
   });
 
   test.each(["健全", "明显提升", ">=95%以上", "≥２次", "不低于3次"])("“%s” reads", (target) => {
-    expect(rulesAt(withRow(indicatorRow({ level1: "效果指标", level2: "可持续影响指标", name: "制度", description: "制度建设", target })))).toEqual([]);
+    expect(
+      rulesAt(
+        withRow(
+          indicatorRow({ level1: "效果指标", level2: "可持续影响指标", name: "制度", description: "制度建设", target }),
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -171,9 +246,11 @@ describe("frameworks", () => {
   test("an unknown framework is one finding, not one per row", () => {
     const d = withRow([]);
     d.performance.framework = "2030";
-    expect(checkDisclosure(d).filter((f) => f.rule === "indicator.framework-pair").map((f) => [f.path, f.message])).toEqual([
-      ["performance.framework", "未知的绩效指标体系“2030”"],
-    ]);
+    expect(
+      checkDisclosure(d)
+        .filter((f) => f.rule === "indicator.framework-pair")
+        .map((f) => [f.path, f.message]),
+    ).toEqual([["performance.framework", "未知的绩效指标体系“2030”"]]);
   });
 
   test("the admin's framework for a new year is honoured", () => {
@@ -193,11 +270,20 @@ describe("frameworks", () => {
   });
 
   test("a 2020 pair in a 2021 table, and an empty level, are reported at the level", () => {
-    const d = withRow([indicatorRow({ level2: "成本指标", name: "单册成本", description: "单册成本", target: "<=100元" }), indicatorRow({ level1: "", target: "=1次", name: "会议" })], "2021");
+    const d = withRow(
+      [
+        indicatorRow({ level2: "成本指标", name: "单册成本", description: "单册成本", target: "<=100元" }),
+        indicatorRow({ level1: "", target: "=1次", name: "会议" }),
+      ],
+      "2021",
+    );
     d.performance.projects[0].indicators[1].level1 = "效益指标";
     const found = checkDisclosure(d).filter((f) => f.rule === "indicator.framework-pair");
     expect(found.map((f) => [f.path, f.message])).toEqual([
-      ["performance.projects[0].indicators[3].level2", "项目“测试项目”第 4 行“单册成本”：二级指标“成本指标”不属于一级指标“产出指标”（2021年及以后绩效指标体系）"],
+      [
+        "performance.projects[0].indicators[3].level2",
+        "项目“测试项目”第 4 行“单册成本”：二级指标“成本指标”不属于一级指标“产出指标”（2021年及以后绩效指标体系）",
+      ],
       ["performance.projects[0].indicators[4].level1", "项目“测试项目”第 5 行“会议”：请选择一级指标"],
     ]);
   });
@@ -207,7 +293,9 @@ describe("rows of a project", () => {
   test("two rows with the same description say the same thing", () => {
     const d = withRow(indicatorRow({ name: "培训场次", description: "培训次数", target: ">=2次" }));
     expect(rulesAt(d)).toEqual(["indicator.duplicate-row"]);
-    expect(messageOf(d, "indicator.duplicate-row")).toBe("项目“测试项目”第 4 行“培训场次”的绩效指标描述与第 1 行相同：“培训次数”");
+    expect(messageOf(d, "indicator.duplicate-row")).toBe(
+      "项目“测试项目”第 4 行“培训场次”的绩效指标描述与第 1 行相同：“培训次数”",
+    );
   });
 
   test("names differing only in spacing or bracket width are the same name", () => {
@@ -229,7 +317,9 @@ describe("rows of a project", () => {
   });
 
   test("more than 30 indicators is noted as information", () => {
-    const many = Array.from({ length: 28 }, (_, k) => indicatorRow({ name: `指标${k}`, description: `描述${k}`, target: ">=1次" }));
+    const many = Array.from({ length: 28 }, (_, k) =>
+      indicatorRow({ name: `指标${k}`, description: `描述${k}`, target: ">=1次" }),
+    );
     const found = checkDisclosure(withRow(many)).filter((f) => f.rule === "indicator.count");
     expect(found.map((f) => [f.severity, f.message])).toEqual([["info", "项目“测试项目”有 31 个绩效指标，多于 30 个"]]);
   });
@@ -237,7 +327,11 @@ describe("rows of a project", () => {
   test("a project without rows misses output, outcome and … says so once per rule", () => {
     const d = withRow([]);
     d.performance.projects[0].indicators = [];
-    expect(checkDisclosure(d).filter((f) => f.rule.startsWith("indicator.")).map((f) => [f.rule, f.message])).toEqual([
+    expect(
+      checkDisclosure(d)
+        .filter((f) => f.rule.startsWith("indicator."))
+        .map((f) => [f.rule, f.message]),
+    ).toEqual([
       ["indicator.output-and-outcome", "项目“测试项目”缺少产出指标和效果（效益）指标"],
       ["indicator.count", "项目“测试项目”有 0 个绩效指标，少于 3 个"],
     ]);

@@ -7,13 +7,26 @@ import { showAmount } from "./figures";
  * the clerk may have a reason the reviewer should read (lib/domain/spec/rules.md, Plausibility).
  */
 
-function exceeds(path: string, partLabel: string, part: string | null, wholeLabel: string, whole: string | null, hint?: string): Issue[] {
+function exceeds(
+  path: string,
+  partLabel: string,
+  part: string | null,
+  wholeLabel: string,
+  whole: string | null,
+  hint?: string,
+): Issue[] {
   if (part == null || whole == null || money(part).lte(whole)) return [];
   return [{ path, message: `${partLabel} ${showAmount(part)} > ${wholeLabel} ${showAmount(whole)}`, hint }];
 }
 
 export function threePublicWithinExpenditure({ disclosure: d }: RuleContext): Issue[] {
-  return exceeds("threePublic.current.total", "“三公”经费合计", d.threePublic.current.total, "支出合计", d.budget.expenditure.total);
+  return exceeds(
+    "threePublic.current.total",
+    "“三公”经费合计",
+    d.threePublic.current.total,
+    "支出合计",
+    d.budget.expenditure.total,
+  );
 }
 
 export function procurementWithinExpenditure({ disclosure: d }: RuleContext): Issue[] {
@@ -38,7 +51,8 @@ export function projectFundsWithinProject({ disclosure: d }: RuleContext): Issue
   if (stated.length === 0 || project == null) return [];
   const sum = sumAmounts(stated.map((p) => p.amount));
   if (sum.lte(project)) return [];
-  const named = stated.length <= 4 ? stated.map((p) => `${p.name} ${showAmount(p.amount)}`).join(" + ") : `${stated.length} 个项目`;
+  const named =
+    stated.length <= 4 ? stated.map((p) => `${p.name} ${showAmount(p.amount)}`).join(" + ") : `${stated.length} 个项目`;
   return [
     {
       path: "performance.projects",

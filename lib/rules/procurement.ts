@@ -28,7 +28,8 @@ export function procurementLineAmount({ disclosure: d }: RuleContext): Issue[] {
     if (line.amount == null || line.quantity == null || line.unitPrice == null) return;
     const product = money(line.unitPrice).times(line.quantity);
     if (product.eq(line.amount)) return;
-    const roundedPrice = line.quantity > 0 && money(line.amount).div(line.quantity).toDecimalPlaces(2).eq(line.unitPrice);
+    const roundedPrice =
+      line.quantity > 0 && money(line.amount).div(line.quantity).toDecimalPlaces(2).eq(line.unitPrice);
     issues.push({
       path: `${item(i)}.amount`,
       message: `${lineName(i, line.item)}：采购金额 ${showAmount(line.amount)} ≠ 数量 ${line.quantity} × 单价 ${showAmount(line.unitPrice)} = ${toAmount(product)}`,
@@ -62,7 +63,13 @@ export function procurementTotal({ disclosure: d }: RuleContext): Issue[] {
   if (items.length === 0) {
     // No lines: a stated total above zero has nothing behind it.
     if (total == null || money(total).isZero()) return [];
-    return [{ path: "procurement.total", message: `政府采购预算总额 ${showAmount(total)}，但采购明细表没有任何一行`, hint: "请填写采购明细，或把总额改为 0.00" }];
+    return [
+      {
+        path: "procurement.total",
+        message: `政府采购预算总额 ${showAmount(total)}，但采购明细表没有任何一行`,
+        hint: "请填写采购明细，或把总额改为 0.00",
+      },
+    ];
   }
   const terms = items.map((line, i) => ({ label: line.item.trim() || `第 ${i + 1} 行`, value: line.amount }));
   const collapsed = items.length > LISTED_LINES ? `${items.length} 行采购金额之和` : undefined;

@@ -7,7 +7,11 @@ describe("what blocks submission", () => {
   it("the fixture: its error findings, and every warning until it is explained", () => {
     const findings = checkDisclosure(sanhe2020());
     const blockers = submitBlockers(findings, []);
-    expect(blockers.errors.map((f) => f.rule)).toEqual(["indicator.target-readable", "indicator.target-readable", "indicator.target-readable"]);
+    expect(blockers.errors.map((f) => f.rule)).toEqual([
+      "indicator.target-readable",
+      "indicator.target-readable",
+      "indicator.target-readable",
+    ]);
     expect(blockers.unexplained.length).toBe(findings.filter((f) => f.severity === "warning").length);
     expect(blockers.unexplained.length).toBeGreaterThan(0);
     // Information findings never block.
@@ -20,8 +24,12 @@ describe("what blocks submission", () => {
     d.operatingExpenses.amount = "1200.00";
     const findings = checkDisclosure(d);
     const warning = findings.find((f) => f.rule === "plausibility.operating-within-basic")!;
-    expect(isBlocked(submitBlockers(findings, [{ ruleId: warning.rule, path: warning.path, explanation: "  " }]))).toBe(true);
-    const rest = submitBlockers(findings, [{ ruleId: warning.rule, path: warning.path, explanation: "含一次性搬迁费用" }]);
+    expect(isBlocked(submitBlockers(findings, [{ ruleId: warning.rule, path: warning.path, explanation: "  " }]))).toBe(
+      true,
+    );
+    const rest = submitBlockers(findings, [
+      { ruleId: warning.rule, path: warning.path, explanation: "含一次性搬迁费用" },
+    ]);
     expect(rest.unexplained).not.toContainEqual(warning);
   });
 });

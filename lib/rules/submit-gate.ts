@@ -13,16 +13,26 @@ export const explanationKey = (ruleId: string, path: string) => `${ruleId}\u0000
 
 /** The written explanations by key; a blank one explains nothing. */
 export function explanationIndex(explanations: ReadonlyArray<WarningExplanation>): Map<string, string> {
-  return new Map(explanations.filter((e) => e.explanation.trim() !== "").map((e) => [explanationKey(e.ruleId, e.path), e.explanation]));
+  return new Map(
+    explanations
+      .filter((e) => e.explanation.trim() !== "")
+      .map((e) => [explanationKey(e.ruleId, e.path), e.explanation]),
+  );
 }
 
-export function explanationOf(index: ReadonlyMap<string, string>, f: Pick<Finding, "rule" | "path">): string | undefined {
+export function explanationOf(
+  index: ReadonlyMap<string, string>,
+  f: Pick<Finding, "rule" | "path">,
+): string | undefined {
   return index.get(explanationKey(f.rule, f.path));
 }
 
 export type SubmitBlockers = { errors: Finding[]; unexplained: Finding[] };
 
-export function submitBlockers(findings: ReadonlyArray<Finding>, explanations: ReadonlyArray<WarningExplanation>): SubmitBlockers {
+export function submitBlockers(
+  findings: ReadonlyArray<Finding>,
+  explanations: ReadonlyArray<WarningExplanation>,
+): SubmitBlockers {
   const index = explanationIndex(explanations);
   return {
     errors: findings.filter((f) => f.severity === "error"),

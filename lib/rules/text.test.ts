@@ -35,7 +35,9 @@ describe("punctuation", () => {
   });
 
   test("many slips in one field are one finding that names the first three", () => {
-    expect(punctuationOf("甲。。乙，，丙、、丁；；")).toEqual(["其他需要说明的事项：重复标点“。。”；重复标点“，，”；重复标点“、、” 等 4 处"]);
+    expect(punctuationOf("甲。。乙，，丙、、丁；；")).toEqual([
+      "其他需要说明的事项：重复标点“。。”；重复标点“，，”；重复标点“、、” 等 4 处",
+    ]);
   });
 
   test("is information, never blocking", () => {

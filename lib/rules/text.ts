@@ -15,19 +15,49 @@ function narrative(d: Disclosure): TextField[] {
     { path: "budget.changeReasons.basic", label: "基本支出增减原因", text: d.budget.changeReasons.basic },
     { path: "budget.changeReasons.project", label: "项目支出增减原因", text: d.budget.changeReasons.project },
     { path: "operatingExpenses.purposes", label: "机关运行经费用途", text: d.operatingExpenses.purposes },
-    { path: "threePublic.changeReasons.outbound", label: "因公出国（境）费增减原因", text: d.threePublic.changeReasons.outbound },
-    { path: "threePublic.changeReasons.vehicles", label: "公务用车购置及运维费增减原因", text: d.threePublic.changeReasons.vehicles },
-    { path: "threePublic.changeReasons.reception", label: "公务接待费增减原因", text: d.threePublic.changeReasons.reception },
+    {
+      path: "threePublic.changeReasons.outbound",
+      label: "因公出国（境）费增减原因",
+      text: d.threePublic.changeReasons.outbound,
+    },
+    {
+      path: "threePublic.changeReasons.vehicles",
+      label: "公务用车购置及运维费增减原因",
+      text: d.threePublic.changeReasons.vehicles,
+    },
+    {
+      path: "threePublic.changeReasons.reception",
+      label: "公务接待费增减原因",
+      text: d.threePublic.changeReasons.reception,
+    },
     { path: "performance.overallGoal", label: "总体绩效目标", text: d.performance.overallGoal },
   ];
   d.performance.subGoals.forEach((g, i) => {
-    fields.push({ path: `performance.subGoals[${i}].goal`, label: `分项绩效目标 ${i + 1}“${g.title}”的绩效目标`, text: g.goal });
-    fields.push({ path: `performance.subGoals[${i}].indicators`, label: `分项绩效目标 ${i + 1}“${g.title}”的绩效指标`, text: g.indicators });
+    fields.push({
+      path: `performance.subGoals[${i}].goal`,
+      label: `分项绩效目标 ${i + 1}“${g.title}”的绩效目标`,
+      text: g.goal,
+    });
+    fields.push({
+      path: `performance.subGoals[${i}].indicators`,
+      label: `分项绩效目标 ${i + 1}“${g.title}”的绩效指标`,
+      text: g.indicators,
+    });
   });
-  d.performance.safeguards.forEach((s, i) => fields.push({ path: `performance.safeguards[${i}].text`, label: `工作保障措施 ${i + 1}“${s.title}”`, text: s.text }));
-  d.performance.projects.forEach((p, i) => fields.push({ path: `performance.projects[${i}].goal`, label: `项目“${p.name}”的绩效目标`, text: p.goal }));
+  d.performance.safeguards.forEach((s, i) =>
+    fields.push({
+      path: `performance.safeguards[${i}].text`,
+      label: `工作保障措施 ${i + 1}“${s.title}”`,
+      text: s.text,
+    }),
+  );
+  d.performance.projects.forEach((p, i) =>
+    fields.push({ path: `performance.projects[${i}].goal`, label: `项目“${p.name}”的绩效目标`, text: p.goal }),
+  );
   fields.push({ path: "assets.plannedPurchaseNote", label: "拟购置固定资产说明", text: d.assets.plannedPurchaseNote });
-  d.glossary.forEach((g, i) => fields.push({ path: `glossary[${i}].definition`, label: `名词解释“${g.term}”`, text: g.definition }));
+  d.glossary.forEach((g, i) =>
+    fields.push({ path: `glossary[${i}].definition`, label: `名词解释“${g.term}”`, text: g.definition }),
+  );
   fields.push({ path: "otherMatters", label: "其他需要说明的事项", text: d.otherMatters });
   return fields;
 }
@@ -35,7 +65,11 @@ function narrative(d: Disclosure): TextField[] {
 const HAN = "\\u4e00-\\u9fff";
 const PUNCTUATION_SLIPS: ReadonlyArray<readonly [RegExp, (m: string) => string | null]> = [
   // “？！” is emphasis, not a slip; any other run of two marks is.
-  [/[。，、；：！？]{2,}/g, (m) => (/^[！？]+$/.test(m) && new Set(m).size > 1 ? null : new Set(m).size === 1 ? `重复标点“${m}”` : `标点连用“${m}”`)],
+  [
+    /[。，、；：！？]{2,}/g,
+    (m) =>
+      /^[！？]+$/.test(m) && new Set(m).size > 1 ? null : new Set(m).size === 1 ? `重复标点“${m}”` : `标点连用“${m}”`,
+  ],
   [new RegExp(`[${HAN}“”（）][,;](?=[${HAN}“（])`, "g"), (m) => `中文里用了半角“${m.slice(-1)}”`],
 ];
 
@@ -96,8 +130,13 @@ export function requiredSections({ disclosure: d }: RuleContext): Issue[] {
   ];
   const issues: Issue[] = checks.filter(([missing]) => missing).map(([, path, message]) => ({ path, message }));
   d.performance.projects.forEach((p, i) => {
-    if (blank(p.name)) issues.push({ path: `performance.projects[${i}].name`, message: `请填写第 ${i + 1} 个项目的名称` });
-    if (blank(p.goal)) issues.push({ path: `performance.projects[${i}].goal`, message: `请填写${p.name.trim() ? `项目“${p.name.trim()}”` : `第 ${i + 1} 个项目`}的绩效目标` });
+    if (blank(p.name))
+      issues.push({ path: `performance.projects[${i}].name`, message: `请填写第 ${i + 1} 个项目的名称` });
+    if (blank(p.goal))
+      issues.push({
+        path: `performance.projects[${i}].goal`,
+        message: `请填写${p.name.trim() ? `项目“${p.name.trim()}”` : `第 ${i + 1} 个项目`}的绩效目标`,
+      });
   });
   return issues;
 }

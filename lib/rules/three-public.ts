@@ -40,7 +40,13 @@ export function threePublicChangeReason({ disclosure: d }: RuleContext): Issue[]
   const { current: c, priorYear: p, changeReasons: r } = d.threePublic;
   const items = [
     { key: "outbound", label: "因公出国（境）费", current: [c.outbound], prior: [p.outbound], reason: r.outbound },
-    { key: "vehicles", label: "公务用车购置及运维费", current: [c.vehiclePurchase, c.vehicleOperation], prior: [p.vehiclePurchase, p.vehicleOperation], reason: r.vehicles },
+    {
+      key: "vehicles",
+      label: "公务用车购置及运维费",
+      current: [c.vehiclePurchase, c.vehicleOperation],
+      prior: [p.vehiclePurchase, p.vehicleOperation],
+      reason: r.vehicles,
+    },
     { key: "reception", label: "公务接待费", current: [c.reception], prior: [p.reception], reason: r.reception },
   ] as const;
   const issues: Issue[] = [];
@@ -58,4 +64,3 @@ export function threePublicChangeReason({ disclosure: d }: RuleContext): Issue[]
   }
   return issues;
 }
-

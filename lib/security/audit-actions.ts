@@ -71,5 +71,7 @@ export function auditActionLabel(action: string): string {
 
 /** A row that warns of an attack or a mistake: a refusal, a failed or locked sign-in. */
 export function isAlarmingAction(action: string): boolean {
-  return action.startsWith("authz.") || action.includes("failed") || action.includes("locked") || action.endsWith("-refused");
+  return (
+    action.startsWith("authz.") || action.includes("failed") || action.includes("locked") || action.endsWith("-refused")
+  );
 }

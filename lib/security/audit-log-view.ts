@@ -16,7 +16,14 @@ import { describeAudit, describeAuditEntity, describeAuditFilter } from "./audit
 
 const m = auditMessages.log;
 
-export type AuditFilterInput = { from?: string; to?: string; actor?: string; action?: string; entity?: string; ip?: string };
+export type AuditFilterInput = {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  entity?: string;
+  ip?: string;
+};
 export type ParsedAuditFilter = { filter: AuditFilterInput; errors: Partial<Record<"from" | "to", string>> };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,7 +38,10 @@ export function parseAuditFilter(params: Record<string, unknown>): ParsedAuditFi
     if (typeof raw !== "string") continue;
     const value = raw.trim().slice(0, 200);
     if (!value) continue;
-    if ((key === "from" || key === "to") && (!DATE.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))) {
+    if (
+      (key === "from" || key === "to") &&
+      (!DATE.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))
+    ) {
       errors[key] = m.badDate;
       continue;
     }
@@ -72,7 +82,15 @@ export function actorLabel(row: Pick<AuditViewRow, "actorId" | "actorName" | "ac
 
 /** The row as stored: every field its hash covers (db/queries/audit.ts), for an auditor checking the chain from the file. */
 const record = (row: AuditViewRow) =>
-  JSON.stringify({ at: row.at.toISOString(), actorId: row.actorId, ip: row.ip, action: row.action, entityType: row.entityType, entityId: row.entityId, detail: row.detail });
+  JSON.stringify({
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    ip: row.ip,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    detail: row.detail,
+  });
 
 /** The columns of both exports, in the view's order; the action keeps its code for filtering in Excel. */
 export function exportCells(row: AuditViewRow): string[] {
@@ -88,10 +106,21 @@ export function exportCells(row: AuditViewRow): string[] {
     record(row),
   ];
 }
-export const exportHeaders = () => [m.columns.id, m.columns.at, m.columns.actor, m.columns.ip, m.columns.action, m.columns.entity, m.columns.detail, m.exportColumns.hash, m.exportColumns.record];
+export const exportHeaders = () => [
+  m.columns.id,
+  m.columns.at,
+  m.columns.actor,
+  m.columns.ip,
+  m.columns.action,
+  m.columns.entity,
+  m.columns.detail,
+  m.exportColumns.hash,
+  m.exportColumns.record,
+];
 
 /** The line above an .xlsx export's header: when it was taken, with which filter, how many rows. */
-export const exportNote = (filter: AuditFilterInput, rows: number, at: Date = new Date()) => m.exportNote(formatDateTime(at), describeAuditFilter(filter), rows);
+export const exportNote = (filter: AuditFilterInput, rows: number, at: Date = new Date()) =>
+  m.exportNote(formatDateTime(at), describeAuditFilter(filter), rows);
 
 /**
  * A cell a spreadsheet would run as a formula (a username typed as "=HYPERLINK(…)" at sign-in) is
@@ -113,7 +142,8 @@ export async function auditXlsx(rows: readonly AuditViewRow[], note: string): Pr
   sheet.getRow(2).font = { bold: true };
   // Text cells only (exceljs writes strings as strings, never formulas; formula-like ones stay text
   // when edited), cleaned of characters XML cannot hold.
-  for (const row of rows) sheet.addRow(exportCells(row).map((cell) => xmlSafe(cell))).eachCell((cell) => keepText(cell));
+  for (const row of rows)
+    sheet.addRow(exportCells(row).map((cell) => xmlSafe(cell))).eachCell((cell) => keepText(cell));
   [8, 18, 24, 14, 30, 30, 60, 66, 60].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -29,8 +29,10 @@ export type AuditRowFacts = {
 const text = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const stateLabel = (s: unknown) => (typeof s === "string" && Object.hasOwn(zhCN.states, s) ? zhCN.states[s as keyof typeof zhCN.states] : text(s));
-const roleLabel = (r: unknown) => (typeof r === "string" && Object.hasOwn(zhCN.roles, r) ? zhCN.roles[r as keyof typeof zhCN.roles] : "");
+const stateLabel = (s: unknown) =>
+  typeof s === "string" && Object.hasOwn(zhCN.states, s) ? zhCN.states[s as keyof typeof zhCN.states] : text(s);
+const roleLabel = (r: unknown) =>
+  typeof r === "string" && Object.hasOwn(zhCN.roles, r) ? zhCN.roles[r as keyof typeof zhCN.roles] : "";
 const ruleTitle = (id: unknown) => findRule(text(id))?.title ?? text(id);
 const yearOf = (v: unknown) => (typeof v === "number" || typeof v === "string" ? String(v) : "");
 const when = (v: unknown) => (typeof v === "string" || v instanceof Date ? formatDateTime(new Date(v)) : "");
@@ -49,7 +51,9 @@ export type CommentIndex = ReadonlyMap<string, { anchorPath: string; body: strin
 /** The comments opened in a trail, by id: a later resolve or reply row names the one it is about. */
 export function commentIndex(entries: ReadonlyArray<{ action: string; detail: Detail }>): CommentIndex {
   const index = new Map<string, { anchorPath: string; body: string }>();
-  for (const e of entries) if (e.action === "comment.add" && text(e.detail.commentId)) index.set(text(e.detail.commentId), { anchorPath: text(e.detail.anchorPath), body: text(e.detail.body) });
+  for (const e of entries)
+    if (e.action === "comment.add" && text(e.detail.commentId))
+      index.set(text(e.detail.commentId), { anchorPath: text(e.detail.anchorPath), body: text(e.detail.body) });
   return index;
 }
 
@@ -71,7 +75,8 @@ function savedParts(d: Detail): string[] {
 /** A workflow step: the states, then what the step carried (a reason, a note, a waiver). */
 function stepParts(d: Detail): string[] {
   const parts: string[] = [];
-  if (typeof d.from === "string" && typeof d.to === "string" && d.from !== d.to) parts.push(say.transition(stateLabel(d.from), stateLabel(d.to)));
+  if (typeof d.from === "string" && typeof d.to === "string" && d.from !== d.to)
+    parts.push(say.transition(stateLabel(d.from), stateLabel(d.to)));
   if (text(d.reasonLabel)) parts.push(say.reason(text(d.reasonLabel)));
   if (text(d.note)) parts.push(say.note(text(d.note)));
   return parts;
@@ -87,7 +92,14 @@ function aboutComment(id: unknown, comments: CommentIndex): string {
 function yearChanges(d: Detail): string {
   const before = (d.before ?? {}) as Detail;
   const after = (d.after ?? {}) as Detail;
-  const shown = (key: string, v: unknown) => (key === "status" ? (v === "open" ? adminMessages.years.open : v === "closed" ? adminMessages.years.closed : text(v)) : text(v) || say.noDeadline);
+  const shown = (key: string, v: unknown) =>
+    key === "status"
+      ? v === "open"
+        ? adminMessages.years.open
+        : v === "closed"
+          ? adminMessages.years.closed
+          : text(v)
+      : text(v) || say.noDeadline;
   return (["frameworkId", "submissionDeadline", "status"] as const)
     .filter((key) => before[key] !== after[key])
     .map((key) => say.yearChange(say.yearFields[key], shown(key, before[key]), shown(key, after[key])))
@@ -119,7 +131,10 @@ export function describeAudit(row: AuditRowFacts, comments: CommentIndex = new M
     case "user.login":
       return say.login;
     case "user.login-failed":
-      return sentence([say.loginFailed(text(d.typedUsername) || text(row.entityId), d.knownUser === true), d.lockedUntil ? say.lockedUntil(when(d.lockedUntil), d.scope === "address") : ""]);
+      return sentence([
+        say.loginFailed(text(d.typedUsername) || text(row.entityId), d.knownUser === true),
+        d.lockedUntil ? say.lockedUntil(when(d.lockedUntil), d.scope === "address") : "",
+      ]);
     case "user.login-locked":
       return say.loginLocked(text(d.typedUsername) || text(row.entityId), when(d.until), d.scope === "address");
     case "user.login-disabled":
@@ -133,12 +148,19 @@ export function describeAudit(row: AuditRowFacts, comments: CommentIndex = new M
     case "user.reset-password":
       return say.passwordReset(d.mustChange === true);
     case "authz.refused":
-      return row.entityType === "page" ? say.refusedPage(text(row.entityId), role) : say.refusedOperation(auditActionLabel(text(row.entityId)), role);
+      return row.entityType === "page"
+        ? say.refusedPage(text(row.entityId), role)
+        : say.refusedOperation(auditActionLabel(text(row.entityId)), role);
     case "user.create":
       return say.userCreated(text(d.username), roleLabel(d.role), withComma(scopeOf(d)), d.bulk === true);
     case "user.update": {
       const before = (d.before ?? {}) as Detail;
-      return say.userUpdated(text(d.displayName), roleLabel(d.role), withComma(scopeOf(d)), before.role && before.role !== d.role ? roleLabel(before.role) : null);
+      return say.userUpdated(
+        text(d.displayName),
+        roleLabel(d.role),
+        withComma(scopeOf(d)),
+        before.role && before.role !== d.role ? roleLabel(before.role) : null,
+      );
     }
     case "user.scope":
       return say.scopeChanged(scopeOf(d));
@@ -147,9 +169,19 @@ export function describeAudit(row: AuditRowFacts, comments: CommentIndex = new M
     case "user.enable":
       return say.enabled;
     case "user.import":
-      return say.imported(text(d.fileName), Number(d.rows ?? count(d.usernames)), say.importedKinds.users, names(d.usernames));
+      return say.imported(
+        text(d.fileName),
+        Number(d.rows ?? count(d.usernames)),
+        say.importedKinds.users,
+        names(d.usernames),
+      );
     case "department.import":
-      return say.imported(text(d.fileName), Number(d.rows ?? count(d.codes)), say.importedKinds.departments, names(d.codes));
+      return say.imported(
+        text(d.fileName),
+        Number(d.rows ?? count(d.codes)),
+        say.importedKinds.departments,
+        names(d.codes),
+      );
     case "department.create":
       return say.departmentCreated(text(d.code), text(d.name));
     case "department.update":
@@ -160,21 +192,35 @@ export function describeAudit(row: AuditRowFacts, comments: CommentIndex = new M
       return say.approversSet(count(d.before), count(d.after));
     case "fiscal-year.save":
     case "fiscal-year.create":
-      return say.yearSaved(Number(d.year), text(d.frameworkId), text(d.submissionDeadline) || say.noDeadline, d.status === "closed" ? adminMessages.years.closed : adminMessages.years.open);
+      return say.yearSaved(
+        Number(d.year),
+        text(d.frameworkId),
+        text(d.submissionDeadline) || say.noDeadline,
+        d.status === "closed" ? adminMessages.years.closed : adminMessages.years.open,
+      );
     case "fiscal-year.update":
       return say.yearUpdated(yearChanges(d));
     case "fiscal-year.open":
-      return say.yearOpened(yearOf(row.entityId), d.startDrafts ? say.drafts(Number(d.carried ?? 0), Number(d.empty ?? 0)) : "");
+      return say.yearOpened(
+        yearOf(row.entityId),
+        d.startDrafts ? say.drafts(Number(d.carried ?? 0), Number(d.empty ?? 0)) : "",
+      );
     case "fiscal-year.start-drafts":
       return say.draftsStarted(Number(d.carried ?? 0), Number(d.empty ?? 0));
     case "framework.create":
       return say.frameworkCreated(text(d.name) || text(row.entityId));
     case "framework.update":
-      return say.frameworkUpdated(text(((d.after ?? {}) as Detail).name) || text(row.entityId), list(d.changes).map(text).join("；"));
+      return say.frameworkUpdated(
+        text(((d.after ?? {}) as Detail).name) || text(row.entityId),
+        list(d.changes).map(text).join("；"),
+      );
     case "framework.delete":
       return say.frameworkDeleted(text(((d.before ?? {}) as Detail).name) || text(row.entityId));
     case "rule-policy.set":
-      return say.severitySet(adminMessages.frameworks.severities[text(d.severity) as keyof typeof adminMessages.frameworks.severities] ?? text(d.severity));
+      return say.severitySet(
+        adminMessages.frameworks.severities[text(d.severity) as keyof typeof adminMessages.frameworks.severities] ??
+          text(d.severity),
+      );
     case "return-reason.create":
       return say.reasonCreated(text(d.label), d.active !== false);
     case "return-reason.update": {
@@ -188,7 +234,9 @@ export function describeAudit(row: AuditRowFacts, comments: CommentIndex = new M
     case "disclosure.start":
       return say.disclosureStarted(yearOf(d.fiscalYear), say.startModes[text(d.mode)] ?? text(d.mode));
     case "disclosure.create":
-      return text(d.correcting) ? say.revisionOpened(Number(d.revision ?? 0), text(d.note)) : say.disclosureCreated(yearOf(d.fiscalYear), Number(d.revision ?? 1));
+      return text(d.correcting)
+        ? say.revisionOpened(Number(d.revision ?? 0), text(d.note))
+        : say.disclosureCreated(yearOf(d.fiscalYear), Number(d.revision ?? 1));
     case "disclosure.save": {
       const parts = savedParts(d);
       return parts.length > 0 ? say.saved(`${parts.join("；")}${version(d)}`) : say.savedNothing;
@@ -196,7 +244,10 @@ export function describeAudit(row: AuditRowFacts, comments: CommentIndex = new M
     case "disclosure.openRevision":
       return say.revisionOpened(Number(d.revision ?? 0), text(d.note));
     case "disclosure.publish":
-      return sentence([...stepParts(d), typeof d.revision === "number" ? say.published(d.revision, count(d.files)) : ""], version(d));
+      return sentence(
+        [...stepParts(d), typeof d.revision === "number" ? say.published(d.revision, count(d.files)) : ""],
+        version(d),
+      );
     case "comment.add":
       return sentence([say.commentAdded(describePath(text(d.anchorPath)), text(d.body))]);
     case "comment.reply":
@@ -206,13 +257,29 @@ export function describeAudit(row: AuditRowFacts, comments: CommentIndex = new M
     case "comment.reopen":
       return sentence([say.commentReopened(aboutComment(d.commentId, comments))], version(d));
     case "disclosure.explain-warning":
-      return sentence([text(d.explanation) ? say.warningExplained(ruleTitle(d.ruleId), text(d.explanation)) : say.warningWithdrawn(ruleTitle(d.ruleId))]);
+      return sentence([
+        text(d.explanation)
+          ? say.warningExplained(ruleTitle(d.ruleId), text(d.explanation))
+          : say.warningWithdrawn(ruleTitle(d.ruleId)),
+      ]);
     case "import.upload":
-      return say.uploaded(text(d.fileName), `${Math.max(1, Math.ceil(Number(d.size ?? 0) / 1024))} KB`, yearOf(d.fiscalYear));
+      return say.uploaded(
+        text(d.fileName),
+        `${Math.max(1, Math.ceil(Number(d.size ?? 0) / 1024))} KB`,
+        yearOf(d.fiscalYear),
+      );
     case "export.start-year":
-      return say.yearExportStarted(yearOf(d.fiscalYear), list(d.formats).map((f) => text(f).toUpperCase()).join("、"));
+      return say.yearExportStarted(
+        yearOf(d.fiscalYear),
+        list(d.formats)
+          .map((f) => text(f).toUpperCase())
+          .join("、"),
+      );
     case "audit.export":
-      return say.auditExported(text(d.format) === "xlsx" ? "Excel" : text(d.format).toUpperCase(), describeAuditFilter(d));
+      return say.auditExported(
+        text(d.format) === "xlsx" ? "Excel" : text(d.format).toUpperCase(),
+        describeAuditFilter(d),
+      );
     case "notice.mark-read":
       return say.noticesRead(count(d.noticesRead) || Number(d.noticesRead ?? 0));
   }
@@ -229,7 +296,9 @@ function entityName(row: Pick<AuditRowFacts, "entityType" | "entityId" | "entity
       return `${facts[0]}（${facts[1]}）`;
     case "disclosure": {
       const revision = Number(facts[2]);
-      return [facts[0], zhCN.common.yearSuffix(Number(facts[1])), revision > 1 ? zhCN.common.revisionN(revision) : ""].filter(Boolean).join(" ");
+      return [facts[0], zhCN.common.yearSuffix(Number(facts[1])), revision > 1 ? zhCN.common.revisionN(revision) : ""]
+        .filter(Boolean)
+        .join(" ");
     }
     default:
       return facts.join(" ");

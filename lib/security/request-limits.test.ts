@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimit, MAX_JSON_BODY_BYTES, MAX_UPLOAD_BODY_BYTES, NEXT_BODY_LIMIT, NEXT_PROXY_BODY_COPY, oversizedBody, oversizedStream } from "./request-limits";
+import {
+  bodyLimit,
+  MAX_JSON_BODY_BYTES,
+  MAX_UPLOAD_BODY_BYTES,
+  NEXT_BODY_LIMIT,
+  NEXT_PROXY_BODY_COPY,
+  oversizedBody,
+  oversizedStream,
+} from "./request-limits";
 
 /** A body of `count` chunks of `size` bytes, as a stream. */
 function chunks(count: number, size: number): ReadableStream<Uint8Array> {
@@ -24,20 +32,42 @@ describe("request body limits", () => {
   });
 
   it("answers 413 in Chinese for a body announced larger than its limit", async () => {
-    const big = oversizedBody("POST", new Headers({ "content-type": "application/json", "content-length": String(MAX_JSON_BODY_BYTES + 1) }));
+    const big = oversizedBody(
+      "POST",
+      new Headers({ "content-type": "application/json", "content-length": String(MAX_JSON_BODY_BYTES + 1) }),
+    );
     expect(big?.status).toBe(413);
-    expect(await big?.json()).toEqual({ code: "invalid-input", error: "提交的内容超过了 2 MB 的上限，请减少内容后重试。", fieldErrors: {} });
-    expect(oversizedBody("POST", new Headers({ "content-type": "application/json", "content-length": String(MAX_JSON_BODY_BYTES) }))).toBeNull();
-    expect(oversizedBody("POST", new Headers({ "content-type": "multipart/form-data", "content-length": String(12 * 1024 * 1024) }))?.status).toBe(413);
+    expect(await big?.json()).toEqual({
+      code: "invalid-input",
+      error: "提交的内容超过了 2 MB 的上限，请减少内容后重试。",
+      fieldErrors: {},
+    });
+    expect(
+      oversizedBody(
+        "POST",
+        new Headers({ "content-type": "application/json", "content-length": String(MAX_JSON_BODY_BYTES) }),
+      ),
+    ).toBeNull();
+    expect(
+      oversizedBody(
+        "POST",
+        new Headers({ "content-type": "multipart/form-data", "content-length": String(12 * 1024 * 1024) }),
+      )?.status,
+    ).toBe(413);
   });
 
   it("is the limit Next itself applies to server actions; the proxy's copy of a body runs past it", async () => {
-    const nextConfig: unknown = (await import(/* @vite-ignore */ new URL("../../next.config.js", import.meta.url).href)).default;
-    const experimental = (nextConfig as { experimental: { serverActions: { bodySizeLimit: string }; proxyClientMaxBodySize: string } }).experimental;
+    const nextConfig: unknown = (await import(/* @vite-ignore */ new URL("../../next.config.js", import.meta.url).href))
+      .default;
+    const experimental = (
+      nextConfig as { experimental: { serverActions: { bodySizeLimit: string }; proxyClientMaxBodySize: string } }
+    ).experimental;
     expect(experimental.serverActions.bodySizeLimit).toBe(NEXT_BODY_LIMIT);
     expect(experimental.proxyClientMaxBodySize).toBe(NEXT_PROXY_BODY_COPY);
     expect(MAX_UPLOAD_BODY_BYTES).toBe(11 * 1024 * 1024);
-    expect(Number.parseInt(NEXT_PROXY_BODY_COPY, 10) * 1024 * 1024).toBeGreaterThan(Math.max(MAX_UPLOAD_BODY_BYTES, MAX_JSON_BODY_BYTES));
+    expect(Number.parseInt(NEXT_PROXY_BODY_COPY, 10) * 1024 * 1024).toBeGreaterThan(
+      Math.max(MAX_UPLOAD_BODY_BYTES, MAX_JSON_BODY_BYTES),
+    );
   });
 
   it("says how large an upload is, exactly when announced, at least when streamed", async () => {
@@ -62,8 +92,16 @@ describe("request body limits", () => {
     expect((await refused!.json()).error).toBe("提交的内容超过了 2 MB 的上限，请减少内容后重试。");
     expect(pulled).toBeLessThan(20);
     // Within the limit, or announced (judged by oversizedBody), or a read: nothing to say.
-    expect(await oversizedStream("POST", new Headers({ "content-type": "text/plain" }), chunks(3, 1024 * 1024))).toBeNull();
-    expect(await oversizedStream("POST", new Headers({ "content-type": "text/plain", "content-length": "5" }), chunks(20, 1024 * 1024))).toBeNull();
+    expect(
+      await oversizedStream("POST", new Headers({ "content-type": "text/plain" }), chunks(3, 1024 * 1024)),
+    ).toBeNull();
+    expect(
+      await oversizedStream(
+        "POST",
+        new Headers({ "content-type": "text/plain", "content-length": "5" }),
+        chunks(20, 1024 * 1024),
+      ),
+    ).toBeNull();
     expect(await oversizedStream("GET", new Headers(), chunks(20, 1024 * 1024))).toBeNull();
   });
 });

@@ -31,7 +31,8 @@ export function bodyLimit(method: string, contentType: string | null, pathname =
   return MAX_UPLOAD_BODY_BYTES;
 }
 
-const isUpload = (headers: Headers) => (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+const isUpload = (headers: Headers) =>
+  (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
 
 /** 413 in Chinese: an upload names the file limit and how large it is (at least), anything else the body limit. */
 function tooLarge(headers: Headers, limit: number, size: { exactly: number } | { over: number }): Response {
@@ -40,7 +41,10 @@ function tooLarge(headers: Headers, limit: number, size: { exactly: number } | {
     : "exactly" in size
       ? securityMessages.upload.tooLarge("", size.exactly, MAX_UPLOAD_BYTES)
       : securityMessages.upload.tooLargeStreamed(size.over, MAX_UPLOAD_BYTES);
-  return Response.json({ code: "invalid-input", error, fieldErrors: {} }, { status: 413, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { code: "invalid-input", error, fieldErrors: {} },
+    { status: 413, headers: { "cache-control": "no-store" } },
+  );
 }
 
 /** A 413 answer in Chinese when the announced body is over its limit; null when it may go on. */
@@ -57,7 +61,12 @@ export function oversizedBody(method: string, headers: Headers, pathname = ""): 
  * counting, and stops as soon as it is past the limit. A 413 answer in Chinese then; null when the
  * body is within it (or has a Content-Length, judged by oversizedBody instead).
  */
-export async function oversizedStream(method: string, headers: Headers, body: ReadableStream<Uint8Array> | null, pathname = ""): Promise<Response | null> {
+export async function oversizedStream(
+  method: string,
+  headers: Headers,
+  body: ReadableStream<Uint8Array> | null,
+  pathname = "",
+): Promise<Response | null> {
   const limit = bodyLimit(method, headers.get("content-type"), pathname);
   if (limit === null || headers.has("content-length") || !body) return null;
   const reader = body.getReader();

@@ -33,7 +33,10 @@ const zip = (files: Record<string, string | Uint8Array>, options: JSZip.JSZipGen
   for (const [name, content] of Object.entries(files)) z.file(name, content);
   return z.generateAsync({ type: "uint8array", compression: "DEFLATE", ...options });
 };
-const wordTypes = (partName = "/word/document.xml", type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml") =>
+const wordTypes = (
+  partName = "/word/document.xml",
+  type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+) =>
   `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="${partName}" ContentType="${type}"/></Types>`;
 
 describe("real files are accepted for what they are", () => {
@@ -57,7 +60,9 @@ describe("real files are accepted for what they are", () => {
   });
 
   it("a text file that happens to start with MZ or BM is still text", () => {
-    expect(checkUpload(new TextEncoder().encode("MZ 项目,金额\n热线,12.00\n"), "a.csv")).toMatchObject({ kind: "text" });
+    expect(checkUpload(new TextEncoder().encode("MZ 项目,金额\n热线,12.00\n"), "a.csv")).toMatchObject({
+      kind: "text",
+    });
     expect(checkUpload(new TextEncoder().encode("BM-2020 预算说明\n"), "a.txt")).toMatchObject({ kind: "text" });
   });
 });
@@ -65,13 +70,28 @@ describe("real files are accepted for what they are", () => {
 describe("what is refused, and the message says why", () => {
   const cases: Array<[string, () => Uint8Array, UploadProblem, RegExp]> = [
     ["an empty file", () => new Uint8Array(), "empty", /空文件/],
-    ["a PNG renamed .docx", () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "image", /是图片/],
+    [
+      "a PNG renamed .docx",
+      () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      "image",
+      /是图片/,
+    ],
     ["a JPEG renamed .txt", () => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), "image", /是图片/],
     ["a PDF", () => new TextEncoder().encode("%PDF-1.7\n%\xff\xff\n1 0 obj"), "pdf", /PDF/],
-    ["an old .doc", () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "legacy-office", /另存为 \.docx/],
+    [
+      "an old .doc",
+      () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      "legacy-office",
+      /另存为 \.docx/,
+    ],
     ["a Windows program", () => Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0]), "executable", /程序文件/],
     ["a gzip archive", () => Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), "archive", /解压/],
-    ["random binary", () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), "binary", /内容不是文字/],
+    [
+      "random binary",
+      () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256),
+      "binary",
+      /内容不是文字/,
+    ],
   ];
   it.each(cases)("%s", (_name, bytes, problem, message) => {
     const result = refusal(() => checkUpload(bytes(), "申报.docx"));
@@ -80,7 +100,9 @@ describe("what is refused, and the message says why", () => {
   });
 
   it("a file over the size limit, before anything is parsed", () => {
-    expect(refusal(() => checkUpload(new Uint8Array(2 * 1024 * 1024), "big.txt", { limits: { maxBytes: 1024 * 1024 } }))).toEqual({
+    expect(
+      refusal(() => checkUpload(new Uint8Array(2 * 1024 * 1024), "big.txt", { limits: { maxBytes: 1024 * 1024 } })),
+    ).toEqual({
       problem: "too-large",
       message: "“big.txt”有 2 MB，超过了 1 MB 的上限。",
     });
@@ -94,13 +116,22 @@ describe("what is refused, and the message says why", () => {
   });
 
   it("a zip that is not an Office file, one whose main part is missing, one with macros", () => {
-    expect(refusal(() => checkUpload(zipped.plain, "a.docx"))).toMatchObject({ problem: "zip-not-office", message: expect.stringContaining("是压缩包而不是 Word 或 Excel") });
+    expect(refusal(() => checkUpload(zipped.plain, "a.docx"))).toMatchObject({
+      problem: "zip-not-office",
+      message: expect.stringContaining("是压缩包而不是 Word 或 Excel"),
+    });
     expect(refusal(() => checkUpload(zipped.missingPart, "a.docx"))).toMatchObject({ problem: "broken-zip" });
-    expect(refusal(() => checkUpload(zipped.macro, "a.docx"))).toMatchObject({ problem: "macro", message: expect.stringContaining("含有宏") });
+    expect(refusal(() => checkUpload(zipped.macro, "a.docx"))).toMatchObject({
+      problem: "macro",
+      message: expect.stringContaining("含有宏"),
+    });
   });
 
   it("a truncated Word file is broken, not text", () => {
-    expect(refusal(() => checkUpload(docx.subarray(0, docx.length - 100), "a.docx"))).toMatchObject({ problem: "broken-zip", message: expect.stringContaining("已损坏") });
+    expect(refusal(() => checkUpload(docx.subarray(0, docx.length - 100), "a.docx"))).toMatchObject({
+      problem: "broken-zip",
+      message: expect.stringContaining("已损坏"),
+    });
   });
 
   it("an encrypted entry", async () => {
@@ -112,14 +143,29 @@ describe("what is refused, and the message says why", () => {
 
 describe("zip bombs", () => {
   it("refuses more unpacked bytes than the limit, declared honestly", async () => {
-    const bytes = await zip({ "[Content_Types].xml": wordTypes(), "word/document.xml": "<w/>", "word/media/pad.bin": new Uint8Array(3 * 1024 * 1024) });
+    const bytes = await zip({
+      "[Content_Types].xml": wordTypes(),
+      "word/document.xml": "<w/>",
+      "word/media/pad.bin": new Uint8Array(3 * 1024 * 1024),
+    });
     expect(bytes.length).toBeLessThan(64 * 1024);
-    expect(refusal(() => checkUpload(bytes, "a.docx", { limits: { maxUnpackedBytes: 2 * 1024 * 1024 } }))).toMatchObject({ problem: "zip-bomb", message: expect.stringContaining("异常庞大") });
-    expect(checkUpload(bytes, "a.docx")).toMatchObject({ kind: "docx", unpackedBytes: 3 * 1024 * 1024 + 4 + wordTypes().length });
+    expect(
+      refusal(() => checkUpload(bytes, "a.docx", { limits: { maxUnpackedBytes: 2 * 1024 * 1024 } })),
+    ).toMatchObject({ problem: "zip-bomb", message: expect.stringContaining("异常庞大") });
+    expect(checkUpload(bytes, "a.docx")).toMatchObject({
+      kind: "docx",
+      unpackedBytes: 3 * 1024 * 1024 + 4 + wordTypes().length,
+    });
   });
 
   it("refuses an entry that unpacks to more than it declares (the sizes lie)", async () => {
-    const bytes = (await zip({ "[Content_Types].xml": wordTypes(), "word/document.xml": "<w/>", "word/media/pad.bin": new Uint8Array(3 * 1024 * 1024) })).slice();
+    const bytes = (
+      await zip({
+        "[Content_Types].xml": wordTypes(),
+        "word/document.xml": "<w/>",
+        "word/media/pad.bin": new Uint8Array(3 * 1024 * 1024),
+      })
+    ).slice();
     setCentralField(bytes, "word/media/pad.bin", 24, 4, 1000);
     expect(refusal(() => checkUpload(bytes, "a.docx"))).toMatchObject({ problem: "zip-bomb" });
   });
@@ -128,12 +174,16 @@ describe("zip bombs", () => {
     const files: Record<string, string> = { "[Content_Types].xml": wordTypes(), "word/document.xml": "<w/>" };
     for (let i = 0; i < 50; i++) files[`word/part${i}.xml`] = "<p/>";
     const bytes = await zip(files);
-    expect(refusal(() => checkUpload(bytes, "a.docx", { limits: { maxEntries: 40 } }))).toMatchObject({ problem: "zip-bomb" });
+    expect(refusal(() => checkUpload(bytes, "a.docx", { limits: { maxEntries: 40 } }))).toMatchObject({
+      problem: "zip-bomb",
+    });
     expect(checkUpload(bytes, "a.docx")).toMatchObject({ kind: "docx", entries: 53 }); // JSZip adds the "word/" folder entry
   });
 
   it("refuses entries that share their compressed bytes (overlapping files)", async () => {
-    const bytes = (await zip({ "[Content_Types].xml": wordTypes(), "word/document.xml": "<w/>", "word/other.xml": "<o/>" })).slice();
+    const bytes = (
+      await zip({ "[Content_Types].xml": wordTypes(), "word/document.xml": "<w/>", "word/other.xml": "<o/>" })
+    ).slice();
     // Point the last entry at the first one's data, as the overlapping-file bombs do.
     setCentralField(bytes, "word/other.xml", 42, 4, 0);
     expect(refusal(() => checkUpload(bytes, "a.docx"))).toMatchObject({ problem: "zip-bomb" });
@@ -144,7 +194,10 @@ const zipped = {} as Record<"plain" | "missingPart" | "macro", Uint8Array>;
 beforeAll(async () => {
   zipped.plain = await zip({ "readme.txt": "hello", "data/a.csv": "1,2" });
   zipped.missingPart = await zip({ "[Content_Types].xml": wordTypes("/word/document.xml"), "word/other.xml": "<w/>" });
-  zipped.macro = await zip({ "[Content_Types].xml": wordTypes("/word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"), "word/document.xml": "<w/>" });
+  zipped.macro = await zip({
+    "[Content_Types].xml": wordTypes("/word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+    "word/document.xml": "<w/>",
+  });
 });
 
 /** Overwrites a little-endian field of one entry's central directory record. */

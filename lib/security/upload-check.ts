@@ -25,7 +25,11 @@ export type UploadLimits = {
   maxUnpackedBytes: number;
 };
 
-export const defaultUploadLimits: UploadLimits = { maxBytes: 10 * 1024 * 1024, maxEntries: 2000, maxUnpackedBytes: 200 * 1024 * 1024 };
+export const defaultUploadLimits: UploadLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  maxEntries: 2000,
+  maxUnpackedBytes: 200 * 1024 * 1024,
+};
 
 export type CheckedUpload =
   | { kind: "docx" | "xlsx"; entries: number; unpackedBytes: number }
@@ -67,7 +71,11 @@ const m = securityMessages.upload;
  * Checks an upload and says what it is. Throws UploadRejectedError with a zh-CN message when it
  * is empty, too large, not one of `accept` (default: all three kinds), or not what it claims.
  */
-export function checkUpload(bytes: Uint8Array, fileName: string, options: { accept?: readonly UploadKind[]; limits?: Partial<UploadLimits> } = {}): CheckedUpload {
+export function checkUpload(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { accept?: readonly UploadKind[]; limits?: Partial<UploadLimits> } = {},
+): CheckedUpload {
   const limits = { ...defaultUploadLimits, ...options.limits };
   const accept = options.accept ?? (["docx", "xlsx", "text"] as const);
   const reject = (problem: UploadProblem, message: string): never => {
@@ -79,8 +87,12 @@ export function checkUpload(bytes: Uint8Array, fileName: string, options: { acce
   const foreign = foreignFormat(bytes);
   if (foreign) reject(foreign, foreignMessage(foreign, fileName));
 
-  const checked = startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY) ? checkOfficeZip(bytes, fileName, limits) : checkText(bytes, fileName);
-  if (!accept.includes(checked.kind)) reject("not-accepted", m.notAccepted(fileName, m.kinds[checked.kind], accept.map((k) => m.kinds[k]).join("或")));
+  const checked =
+    startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)
+      ? checkOfficeZip(bytes, fileName, limits)
+      : checkText(bytes, fileName);
+  if (!accept.includes(checked.kind))
+    reject("not-accepted", m.notAccepted(fileName, m.kinds[checked.kind], accept.map((k) => m.kinds[k]).join("或")));
   return checked;
 }
 
@@ -102,7 +114,8 @@ const signatures: ReadonlyArray<[Exclude<UploadProblem, "empty">, number[]]> = [
   ["archive", [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]], // 7z
 ];
 
-const startsWith = (bytes: Uint8Array, signature: ReadonlyArray<number>) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, signature: ReadonlyArray<number>) =>
+  bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
 
 function foreignFormat(bytes: Uint8Array): UploadProblem | null {
   // "BM" and "MZ" are two printable letters: a text file may start with them. Only a binary body makes them a format.
@@ -147,10 +160,26 @@ function checkText(bytes: Uint8Array, fileName: string): CheckedUpload {
 // ---- Office Open XML zips -------------------------------------------------------------------
 
 const MAIN_PARTS: ReadonlyArray<{ kind: "docx" | "xlsx"; macro: boolean; contentType: RegExp }> = [
-  { kind: "docx", macro: false, contentType: /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main\+xml$/ },
-  { kind: "xlsx", macro: false, contentType: /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml$/ },
-  { kind: "docx", macro: true, contentType: /^application\/vnd\.ms-word\.(document|template)\.macroEnabled(\.main)?\+xml$/ },
-  { kind: "xlsx", macro: true, contentType: /^application\/vnd\.ms-excel\.(sheet|template|addin)\.macroEnabled(\.main)?\+xml$/ },
+  {
+    kind: "docx",
+    macro: false,
+    contentType: /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main\+xml$/,
+  },
+  {
+    kind: "xlsx",
+    macro: false,
+    contentType: /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml$/,
+  },
+  {
+    kind: "docx",
+    macro: true,
+    contentType: /^application\/vnd\.ms-word\.(document|template)\.macroEnabled(\.main)?\+xml$/,
+  },
+  {
+    kind: "xlsx",
+    macro: true,
+    contentType: /^application\/vnd\.ms-excel\.(sheet|template|addin)\.macroEnabled(\.main)?\+xml$/,
+  },
 ];
 
 function checkOfficeZip(bytes: Uint8Array, fileName: string, limits: UploadLimits): CheckedUpload {
@@ -171,12 +200,15 @@ function checkOfficeZip(bytes: Uint8Array, fileName: string, limits: UploadLimit
   if (!contentTypes) throw new UploadRejectedError("zip-not-office", m.zipNotOffice(fileName));
 
   const names = new Set(entries.map((e) => e.name));
-  for (const [, partName, contentType] of contentTypes.toString("utf8").matchAll(/<Override\b(?=[^>]*\bPartName="([^"]+)")(?=[^>]*\bContentType="([^"]+)")[^>]*>/g)) {
+  for (const [, partName, contentType] of contentTypes
+    .toString("utf8")
+    .matchAll(/<Override\b(?=[^>]*\bPartName="([^"]+)")(?=[^>]*\bContentType="([^"]+)")[^>]*>/g)) {
     const main = MAIN_PARTS.find((p) => p.contentType.test(contentType));
     if (!main) continue;
     if (main.macro) throw new UploadRejectedError("macro", m.macro(fileName));
     // The part the content types point at must be in the archive, not just named.
-    if (!names.has(decodeURIComponent(partName.replace(/^\//, "")))) throw new UploadRejectedError("broken-zip", m.brokenZip(fileName));
+    if (!names.has(decodeURIComponent(partName.replace(/^\//, ""))))
+      throw new UploadRejectedError("broken-zip", m.brokenZip(fileName));
     return { kind: main.kind, entries: entries.length, unpackedBytes: unpacked };
   }
   throw new UploadRejectedError("zip-not-office", m.zipNotOffice(fileName));
@@ -185,7 +217,9 @@ function checkOfficeZip(bytes: Uint8Array, fileName: string, limits: UploadLimit
 /** The shared reader's problems in this module's words: a zip bomb, or a damaged file. */
 function asUploadProblem(error: unknown, fileName: string): unknown {
   if (!(error instanceof ZipProblem)) return error;
-  return error.kind === "bomb" ? new UploadRejectedError("zip-bomb", m.zipBomb(fileName)) : new UploadRejectedError("broken-zip", m.brokenZip(fileName));
+  return error.kind === "bomb"
+    ? new UploadRejectedError("zip-bomb", m.zipBomb(fileName))
+    : new UploadRejectedError("broken-zip", m.brokenZip(fileName));
 }
 
 function readCentralDirectory(bytes: Uint8Array, fileName: string, limits: UploadLimits): ZipEntry[] {

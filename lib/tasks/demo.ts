@@ -18,7 +18,16 @@ import { hashPassword } from "../auth/password";
 const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.PORT ?? "3000";
 const dataDir = path.join(root, ".data");
-const sourceRoots = ["app", "components", "lib", "db", "public", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+const sourceRoots = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(entry: string): number {
   const full = path.join(root, entry);
@@ -33,7 +42,11 @@ function buildIfNeeded(): void {
   const stale = !existsSync(buildId) || sourceRoots.some((e) => newestMtime(e) > statSync(buildId).mtimeMs);
   if (!stale) return;
   console.log("正在构建应用（首次运行需要几分钟）…");
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: root, stdio: "inherit", env: process.env });
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   if (result.status !== 0) {
     console.error("构建失败，请查看上面的输出。");
     process.exit(result.status ?? 1);
@@ -54,12 +67,21 @@ async function prepareDatabase(): Promise<Array<{ username: string; password: st
   const handle = createDb(optionsFromEnv());
   try {
     await migrateDb(handle.db);
-    const existing = await handle.db.select({ username: users.username }).from(users).where(inArray(users.username, [...demoAccountNames]));
+    const existing = await handle.db
+      .select({ username: users.username })
+      .from(users)
+      .where(inArray(users.username, [...demoAccountNames]));
     if (existing.length === 0) return (await seedDemo(handle.db)).accounts;
     // Already seeded: passwords are never stored in clear, so give the demo users fresh ones.
     const password = process.env.DEMO_PASSWORD ?? randomBytes(9).toString("base64url");
-    await handle.db.update(users).set({ passwordHash: await hashPassword(password) }).where(inArray(users.username, [...demoAccountNames]));
-    const rows = await handle.db.select({ username: users.username, role: users.role }).from(users).where(inArray(users.username, [...demoAccountNames]));
+    await handle.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(inArray(users.username, [...demoAccountNames]));
+    const rows = await handle.db
+      .select({ username: users.username, role: users.role })
+      .from(users)
+      .where(inArray(users.username, [...demoAccountNames]));
     return rows.map((r) => ({ username: r.username, password, role: r.role, note: "" }));
   } finally {
     await handle.close();
@@ -77,10 +99,15 @@ async function main(): Promise<void> {
   const accounts = await prepareDatabase();
 
   console.log("\n演示账号（仅在演示模式下显示）：");
-  for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role}${a.note ? `  ${a.note}` : ""}`);
+  for (const a of accounts)
+    console.log(`  ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role}${a.note ? `  ${a.note}` : ""}`);
   console.log(`\n打开 http://localhost:${port}  （Ctrl+C 停止）\n`);
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -41,7 +41,11 @@ function readJson(file: string): unknown {
 }
 
 function typecheckCounts(): Counts {
-  const result = spawnSync("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"], { cwd: root, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   const errors = output.split("\n").filter((line) => /error TS\d+/.test(line));
   if (result.status === 0) return { suite: "typecheck", passed: 1, failed: 0, skipped: 0 };
@@ -50,11 +54,16 @@ function typecheckCounts(): Counts {
 }
 
 function lintCounts(): Counts {
-  const result = spawnSync("npx", ["biome", "ci", "--colors=off", "--reporter=summary", "."], { cwd: root, encoding: "utf8" });
+  const result = spawnSync("npx", ["biome", "ci", "--colors=off", "--reporter=summary", "."], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (result.status === 0) return { suite: "format and lint", passed: 1, failed: 0, skipped: 0 };
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   process.stdout.write(output);
-  process.stdout.write("\n(`npm run format` rewrites what the formatter and the safe lint fixes can; the rest is named above.)\n");
+  process.stdout.write(
+    "\n(`npm run format` rewrites what the formatter and the safe lint fixes can; the rest is named above.)\n",
+  );
   const errors = Number(/Found (\d+) errors?/.exec(output)?.[1] ?? 1);
   return { suite: "format and lint", passed: 0, failed: Math.max(1, errors), skipped: 0 };
 }
@@ -62,19 +71,38 @@ function lintCounts(): Counts {
 function vitestCounts(): Counts {
   const file = path.join(reportDir, "vitest.json");
   rmSync(file, { force: true });
-  const status = run("npx", ["vitest", "run", ...vitestFilters, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
-  const report = readJson(file) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  const status = run("npx", [
+    "vitest",
+    "run",
+    ...vitestFilters,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
+  const report = readJson(file) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  } | null;
   if (!report) return { suite: "vitest", passed: 0, failed: Math.max(1, status), skipped: 0 };
   // A runner that crashed outside any test still fails the run.
   const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
-  return { suite: "vitest", passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    suite: "vitest",
+    passed: report.numPassedTests,
+    failed,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightCounts(): Counts {
   const file = path.join(reportDir, "playwright.json");
   rmSync(file, { force: true });
   const status = run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-  const report = readJson(file) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  const report = readJson(file) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  } | null;
   if (!report) return { suite: "playwright", passed: 0, failed: Math.max(1, status), skipped: 0 };
   const { expected, unexpected, flaky, skipped } = report.stats;
   const failed = unexpected + (status !== 0 && unexpected === 0 ? 1 : 0);
@@ -83,13 +111,15 @@ function playwrightCounts(): Counts {
 
 mkdirSync(reportDir, { recursive: true });
 // A filtered run (the PostgreSQL re-run of the database suites) checks types once, not again.
-const results: Counts[] = vitestFilters.length === 0 ? [typecheckCounts(), lintCounts(), vitestCounts()] : [vitestCounts()];
+const results: Counts[] =
+  vitestFilters.length === 0 ? [typecheckCounts(), lintCounts(), vitestCounts()] : [vitestCounts()];
 if (withE2e) results.push(playwrightCounts());
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
 console.log("");
-for (const r of results) console.log(`  ${r.suite}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`);
+for (const r of results)
+  console.log(`  ${r.suite}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed === 0 ? 0 : 1);

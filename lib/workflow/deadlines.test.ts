@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysSince, deadlinesOf, type DeadlineFacts } from "./deadlines";
 
-const base: DeadlineFacts = { state: "draft", submissionDeadline: "2021-01-31", submittedOn: null, approvedOn: null, publishedOn: null };
+const base: DeadlineFacts = {
+  state: "draft",
+  submissionDeadline: "2021-01-31",
+  submittedOn: null,
+  approvedOn: null,
+  publishedOn: null,
+};
 
 describe("submission deadline", () => {
   it("is open before the date and late after it while the department holds the disclosure", () => {
@@ -11,9 +17,15 @@ describe("submission deadline", () => {
   });
 
   it("is done once submitted, late if submitted after the date; a return makes it open again", () => {
-    expect(deadlinesOf({ ...base, state: "in_review", submittedOn: "2021-01-30" }, "2021-03-01").submission?.status).toBe("done");
-    expect(deadlinesOf({ ...base, state: "submitted", submittedOn: "2021-02-03" }, "2021-03-01").submission?.status).toBe("done-late");
-    expect(deadlinesOf({ ...base, state: "returned", submittedOn: "2021-01-30" }, "2021-02-10").submission?.status).toBe("late");
+    expect(
+      deadlinesOf({ ...base, state: "in_review", submittedOn: "2021-01-30" }, "2021-03-01").submission?.status,
+    ).toBe("done");
+    expect(
+      deadlinesOf({ ...base, state: "submitted", submittedOn: "2021-02-03" }, "2021-03-01").submission?.status,
+    ).toBe("done-late");
+    expect(
+      deadlinesOf({ ...base, state: "returned", submittedOn: "2021-01-30" }, "2021-02-10").submission?.status,
+    ).toBe("late");
   });
 
   it("is absent when the year has no deadline", () => {
@@ -27,8 +39,12 @@ describe("publication deadline: 20 days after approval", () => {
     const approved = { ...base, state: "approved" as const, submittedOn: "2021-01-20", approvedOn: "2021-02-15" };
     expect(deadlinesOf(approved, "2021-03-07").publication).toEqual({ by: "2021-03-07", daysLeft: 0, status: "open" });
     expect(deadlinesOf(approved, "2021-03-08").publication?.status).toBe("late");
-    expect(deadlinesOf({ ...approved, state: "published", publishedOn: "2021-03-01" }, "2021-04-01").publication?.status).toBe("done");
-    expect(deadlinesOf({ ...approved, state: "published", publishedOn: "2021-03-09" }, "2021-04-01").publication?.status).toBe("done-late");
+    expect(
+      deadlinesOf({ ...approved, state: "published", publishedOn: "2021-03-01" }, "2021-04-01").publication?.status,
+    ).toBe("done");
+    expect(
+      deadlinesOf({ ...approved, state: "published", publishedOn: "2021-03-09" }, "2021-04-01").publication?.status,
+    ).toBe("done-late");
   });
 
   it("does not exist before approval", () => {

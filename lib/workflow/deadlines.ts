@@ -51,9 +51,13 @@ function due(by: string, doneOn: string | null, today: string): Due {
  * department's again, so its submission counts as open until it is resubmitted.
  */
 export function deadlinesOf(d: DeadlineFacts, today: string): { submission: Due | null; publication: Due | null } {
-  const submission = d.submissionDeadline ? due(d.submissionDeadline, isSubmittedOrBeyond(d.state) ? d.submittedOn : null, today) : null;
+  const submission = d.submissionDeadline
+    ? due(d.submissionDeadline, isSubmittedOrBeyond(d.state) ? d.submittedOn : null, today)
+    : null;
   const publication =
-    d.approvedOn && (isApproved(d.state) || isPublished(d.state)) ? due(publicationDueBy(d.approvedOn), isPublished(d.state) ? d.publishedOn : null, today) : null;
+    d.approvedOn && (isApproved(d.state) || isPublished(d.state))
+      ? due(publicationDueBy(d.approvedOn), isPublished(d.state) ? d.publishedOn : null, today)
+      : null;
   return { submission, publication };
 }
 

@@ -25,7 +25,13 @@ export const queueOrder = Object.fromEntries(queueStates.map((s, i) => [s, i])) 
 
 export function dueOf(row: QueueFacts, today: string): { submission: Due | null; publication: Due | null } {
   return deadlinesOf(
-    { state: row.state, submissionDeadline: row.submissionDeadline, submittedOn: day(row.submittedAt), approvedOn: day(row.approvedAt), publishedOn: day(row.publishedAt) },
+    {
+      state: row.state,
+      submissionDeadline: row.submissionDeadline,
+      submittedOn: day(row.submittedAt),
+      approvedOn: day(row.approvedAt),
+      publishedOn: day(row.publishedAt),
+    },
     today,
   );
 }
@@ -36,7 +42,10 @@ export function waitingDays(row: QueueFacts, today: string): number | null {
 }
 
 /** The queue's headline: waiting for review, late submissions, late publications. */
-export function dueSummary(rows: readonly QueueFacts[], today: string): { waiting: number; lateSubmission: number; latePublication: number } {
+export function dueSummary(
+  rows: readonly QueueFacts[],
+  today: string,
+): { waiting: number; lateSubmission: number; latePublication: number } {
   let waiting = 0;
   let lateSubmission = 0;
   let latePublication = 0;

@@ -10,7 +10,11 @@ import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 const content = () => {
   const d = syntheticDisclosure(sanhe2020(), demoDepartments[0], 2021, "2021");
   // Rows carry ids in the stored content; the diff follows them.
-  d.performance.projects.forEach((p, i) => p.indicators.forEach((row, j) => Object.assign(row, { id: `00000000-0000-4000-8000-${String(i * 100 + j).padStart(12, "0")}` })));
+  d.performance.projects.forEach((p, i) =>
+    p.indicators.forEach((row, j) =>
+      Object.assign(row, { id: `00000000-0000-4000-8000-${String(i * 100 + j).padStart(12, "0")}` }),
+    ),
+  );
   return d;
 };
 
@@ -34,7 +38,13 @@ describe("what a comment can be pinned to", () => {
 describe("the diff by row", () => {
   it("groups each row's changed cells under the row, fields under their section", () => {
     const before = content();
-    let after = setAt(before, "performance.projects[0].indicators[0].target", { raw: ">=98%", kind: "quantitative", operator: ">=", value: "98", unit: "%" });
+    let after = setAt(before, "performance.projects[0].indicators[0].target", {
+      raw: ">=98%",
+      kind: "quantitative",
+      operator: ">=",
+      value: "98",
+      unit: "%",
+    });
     after = setAt(after, "performance.projects[0].indicators[0].basis", "上年实际");
     after = setAt(after, "otherMatters", "补充说明");
     const groups = groupChanges(diffDisclosures(before, after), after);

@@ -21,7 +21,12 @@ export function shortLabel(path: string, content?: unknown): string {
  * each field holding a value (a figure, a sentence, a 指标值), in document order. Rows that the
  * document prints with their own comment button (`rowPaths`) are left to that button.
  */
-export function commentTargets(content: unknown, sectionId: SectionId, rowPaths: ReadonlySet<string>, limit = 400): CommentTarget[] {
+export function commentTargets(
+  content: unknown,
+  sectionId: SectionId,
+  rowPaths: ReadonlySet<string>,
+  limit = 400,
+): CommentTarget[] {
   const section = sections.find((s) => s.id === sectionId);
   if (!section || !isPlainObject(content)) return [];
   const out: CommentTarget[] = [{ path: section.fields[0], label: "" }];
@@ -34,7 +39,8 @@ export function commentTargets(content: unknown, sectionId: SectionId, rowPaths:
       return;
     }
     if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...at, i]));
-    else for (const key of Object.keys(node)) if (key !== "id") walk((node as Record<string, unknown>)[key], [...at, key]);
+    else
+      for (const key of Object.keys(node)) if (key !== "id") walk((node as Record<string, unknown>)[key], [...at, key]);
   };
   for (const field of section.fields) walk((content as Record<string, unknown>)[field], [field]);
   return out;
@@ -43,7 +49,8 @@ export function commentTargets(content: unknown, sectionId: SectionId, rowPaths:
 /** The row a path is in (`…indicators[6].target` → `…indicators[6]`), or null outside any row. */
 export function rowPathOf(path: string): string | null {
   const segments = parsePath(path);
-  for (let i = segments.length - 1; i >= 0; i--) if (typeof segments[i] === "number") return formatPath(segments.slice(0, i + 1));
+  for (let i = segments.length - 1; i >= 0; i--)
+    if (typeof segments[i] === "number") return formatPath(segments.slice(0, i + 1));
   return null;
 }
 
@@ -52,7 +59,13 @@ export function formatValue(value: unknown, empty = "（空）"): string {
   if (value === null || value === undefined || value === "") return empty;
   if (isTarget(value)) return value.raw || empty;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return value.map((v) => formatValue(v, "")).filter(Boolean).join("；") || empty;
+  if (Array.isArray(value))
+    return (
+      value
+        .map((v) => formatValue(v, ""))
+        .filter(Boolean)
+        .join("；") || empty
+    );
   if (isPlainObject(value))
     return (
       Object.entries(value)
@@ -79,11 +92,18 @@ export type ChangeGroup = {
 export function groupChanges(changes: readonly Change[], content?: unknown): ChangeGroup[] {
   const groups = new Map<string, ChangeGroup>();
   for (const change of changes) {
-    const row = change.rowId || change.kind === "added" || change.kind === "removed" || change.kind === "moved" ? rowPathOf(change.path) : null;
+    const row =
+      change.rowId || change.kind === "added" || change.kind === "removed" || change.kind === "moved"
+        ? rowPathOf(change.path)
+        : null;
     const key = row ?? `section:${change.label.split(" › ")[0]}`;
     let group = groups.get(key);
     if (!group) {
-      const label = row ? (change.kind === "removed" ? change.label : describePath(row, content)) : change.label.split(" › ")[0];
+      const label = row
+        ? change.kind === "removed"
+          ? change.label
+          : describePath(row, content)
+        : change.label.split(" › ")[0];
       group = { rowPath: row ?? "", label, changes: [] };
       groups.set(key, group);
     }

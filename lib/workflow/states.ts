@@ -9,7 +9,9 @@ export const disclosureStates = ["draft", "submitted", "in_review", "returned", 
 export type DisclosureState = (typeof disclosureStates)[number];
 
 /** Each state by name, for code that means one state: `disclosureState.published`. */
-export const disclosureState = Object.fromEntries(disclosureStates.map((s) => [s, s])) as { readonly [S in DisclosureState]: S };
+export const disclosureState = Object.fromEntries(disclosureStates.map((s) => [s, s])) as {
+  readonly [S in DisclosureState]: S;
+};
 
 const { draft, submitted, in_review, returned, approved, published } = disclosureState;
 

@@ -2,10 +2,22 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import type { DisclosureRef } from "../auth/standing";
 import { disclosureStates, type DisclosureState } from "./states";
-import { availableSteps, transitionOf, transitions, unmetGuards, workflowSteps, type GuardFacts, type WorkflowStep } from "./transitions";
+import {
+  availableSteps,
+  transitionOf,
+  transitions,
+  unmetGuards,
+  workflowSteps,
+  type GuardFacts,
+  type WorkflowStep,
+} from "./transitions";
 
 const DEPT = "dept-434";
-const actor = (id: string, role: Actor["role"], scope: Partial<Pick<Actor, "departmentIds" | "groupDepartmentIds">> = {}): Actor => ({
+const actor = (
+  id: string,
+  role: Actor["role"],
+  scope: Partial<Pick<Actor, "departmentIds" | "groupDepartmentIds">> = {},
+): Actor => ({
   id,
   username: id,
   displayName: id,
@@ -60,10 +72,15 @@ describe("the transitions table is workflow.md's diagram", () => {
   it("asks who takes a step without looking at the state, and lets only the step's role take it", () => {
     for (const t of transitions)
       for (const person of Object.keys(people) as Person[]) {
-        const d = (state: DisclosureState): DisclosureRef => ({ departmentId: DEPT, state, createdBy: people.clerk.id });
+        const d = (state: DisclosureState): DisclosureRef => ({
+          departmentId: DEPT,
+          state,
+          createdBy: people.clerk.id,
+        });
         const answers = new Set(disclosureStates.map((state) => t.who(people[person], d(state))));
         expect(answers.size, `${t.step} as ${person}`).toBe(1);
-        if (people[person]?.role !== t.by) expect(t.who(people[person], d(t.from[0])), `${t.step} as ${person}`).toBe(false);
+        if (people[person]?.role !== t.by)
+          expect(t.who(people[person], d(t.from[0])), `${t.step} as ${person}`).toBe(false);
       }
   });
 
@@ -71,7 +88,8 @@ describe("the transitions table is workflow.md's diagram", () => {
     expect(transitionOf("submit").guards).toEqual(["noErrorFindings", "warningsExplained"]);
     expect(transitionOf("approve").guards).toEqual(["noErrorFindings", "noOpenComments"]);
     expect(transitionOf("return").guards).toEqual(["reasonGiven", "hasOpenComment"]);
-    for (const step of ["withdraw", "startReview", "publish", "openRevision"] as const) expect(transitionOf(step).guards).toEqual([]);
+    for (const step of ["withdraw", "startReview", "publish", "openRevision"] as const)
+      expect(transitionOf(step).guards).toEqual([]);
   });
 });
 
@@ -85,7 +103,9 @@ describe("which buttons each person sees, state by state", () => {
     approved: { admin: ["publish"] },
     published: { admin: ["openRevision"] },
   };
-  const rows = disclosureStates.flatMap((state) => (Object.keys(people) as Person[]).map((person) => [state, person, expected[state]?.[person] ?? []] as const));
+  const rows = disclosureStates.flatMap((state) =>
+    (Object.keys(people) as Person[]).map((person) => [state, person, expected[state]?.[person] ?? []] as const),
+  );
 
   it.each(rows)("%s as %s → %j", (state, person, steps) => {
     const d: DisclosureRef = { departmentId: DEPT, state, createdBy: people.clerk.id };
@@ -123,6 +143,9 @@ describe("guards", () => {
 
   it("refuse a return without a reason or without a comment", () => {
     expect(unmetGuards("return", { ...clean, openComments: 1 })).toEqual([]);
-    expect(unmetGuards("return", { ...clean, reasonValid: false })).toEqual([{ guard: "reasonGiven" }, { guard: "hasOpenComment" }]);
+    expect(unmetGuards("return", { ...clean, reasonValid: false })).toEqual([
+      { guard: "reasonGiven" },
+      { guard: "hasOpenComment" },
+    ]);
   });
 });

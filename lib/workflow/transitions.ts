@@ -14,7 +14,15 @@ import { disclosureState, editableStates, type DisclosureState } from "./states"
  *     └──(returned)◀──────────── return ────────────┘        published ──openRevision──▶ draft (revision n+1)
  */
 
-export const workflowSteps = ["submit", "withdraw", "startReview", "return", "approve", "publish", "openRevision"] as const;
+export const workflowSteps = [
+  "submit",
+  "withdraw",
+  "startReview",
+  "return",
+  "approve",
+  "publish",
+  "openRevision",
+] as const;
 export type WorkflowStep = (typeof workflowSteps)[number];
 
 /**
@@ -25,7 +33,13 @@ export type WorkflowStep = (typeof workflowSteps)[number];
  * - noOpenComments: every thread resolved before approval;
  * - reasonGiven: a return carries an active reason code (the bureau counts them next year).
  */
-export const guardIds = ["noErrorFindings", "warningsExplained", "hasOpenComment", "noOpenComments", "reasonGiven"] as const;
+export const guardIds = [
+  "noErrorFindings",
+  "warningsExplained",
+  "hasOpenComment",
+  "noOpenComments",
+  "reasonGiven",
+] as const;
 export type GuardId = (typeof guardIds)[number];
 
 export type Transition = {
@@ -52,14 +66,55 @@ export type Transition = {
 const { draft, submitted, in_review, returned, approved, published } = disclosureState;
 
 export const transitions: readonly Transition[] = [
-  { step: "submit", from: editableStates, to: submitted, who: isClerkOf, by: "clerk", guards: ["noErrorFindings", "warningsExplained"], scope: "draft" },
+  {
+    step: "submit",
+    from: editableStates,
+    to: submitted,
+    who: isClerkOf,
+    by: "clerk",
+    guards: ["noErrorFindings", "warningsExplained"],
+    scope: "draft",
+  },
   { step: "withdraw", from: [submitted], to: draft, who: isClerkOf, by: "clerk", guards: [], scope: "draft" },
-  { step: "startReview", from: [submitted], to: in_review, who: isReviewerOf, by: "approver", guards: [], scope: "read" },
-  { step: "return", from: [in_review], to: returned, who: isReviewerOf, by: "approver", guards: ["reasonGiven", "hasOpenComment"], scope: "read" },
-  { step: "approve", from: [in_review], to: approved, who: isReviewerOf, by: "approver", guards: ["noErrorFindings", "noOpenComments"], scope: "read" },
+  {
+    step: "startReview",
+    from: [submitted],
+    to: in_review,
+    who: isReviewerOf,
+    by: "approver",
+    guards: [],
+    scope: "read",
+  },
+  {
+    step: "return",
+    from: [in_review],
+    to: returned,
+    who: isReviewerOf,
+    by: "approver",
+    guards: ["reasonGiven", "hasOpenComment"],
+    scope: "read",
+  },
+  {
+    step: "approve",
+    from: [in_review],
+    to: approved,
+    who: isReviewerOf,
+    by: "approver",
+    guards: ["noErrorFindings", "noOpenComments"],
+    scope: "read",
+  },
   // Publishing and correcting the public record are the finance bureau's, through its admins.
   { step: "publish", from: [approved], to: published, who: isAdmin, by: "admin", guards: [], scope: "read" },
-  { step: "openRevision", from: [published], to: draft, who: isAdmin, by: "admin", guards: [], scope: "read", newRevision: true },
+  {
+    step: "openRevision",
+    from: [published],
+    to: draft,
+    who: isAdmin,
+    by: "admin",
+    guards: [],
+    scope: "read",
+    newRevision: true,
+  },
 ];
 
 export function transitionOf(step: WorkflowStep): Transition {

@@ -23,7 +23,13 @@ const problemOf = (read: () => unknown): ZipProblem["kind"] | "none" => {
 
 describe("reading a zip", () => {
   it("gives back every entry exactly, from our writer and from JSZip (the libraries' writer)", async () => {
-    for (const bytes of [await zipInMemory([["目录/说明.txt", encode("预算".repeat(500))], ["empty", new Uint8Array()]]), await jszip({ "目录/说明.txt": "预算".repeat(500), empty: "" })]) {
+    for (const bytes of [
+      await zipInMemory([
+        ["目录/说明.txt", encode("预算".repeat(500))],
+        ["empty", new Uint8Array()],
+      ]),
+      await jszip({ "目录/说明.txt": "预算".repeat(500), empty: "" }),
+    ]) {
       const entries = readZipDirectory(bytes).filter((e) => !e.name.endsWith("/"));
       expect(entries.map((e) => e.name)).toEqual(["目录/说明.txt", "empty"]);
       expect(new TextDecoder().decode(inflateZipEntry(bytes, entries[0]))).toBe("预算".repeat(500));

@@ -9,7 +9,14 @@ import { inflateRawSync } from "node:zlib";
  * turns into its own words.
  */
 
-export type ZipEntry = { name: string; flags: number; method: number; compressedSize: number; size: number; localOffset: number };
+export type ZipEntry = {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+};
 
 export type ZipProblemKind = "broken" | "bomb";
 
@@ -69,7 +76,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: { maxEntries?: numbe
   // Entries that share compressed bytes are the overlapping-file zip bomb; real archives never do.
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   for (let i = 1; i < byOffset.length; i++) {
-    if (byOffset[i].localOffset < byOffset[i - 1].localOffset + 30 + byOffset[i - 1].compressedSize) throw new ZipProblem("bomb", "overlapping entries");
+    if (byOffset[i].localOffset < byOffset[i - 1].localOffset + 30 + byOffset[i - 1].compressedSize)
+      throw new ZipProblem("bomb", "overlapping entries");
   }
   return entries;
 }
@@ -78,8 +86,13 @@ export function readZipDirectory(bytes: Uint8Array, limits: { maxEntries?: numbe
 export function inflateZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   const broken = (detail: string) => new ZipProblem("broken", `${entry.name}: ${detail}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (entry.localOffset + 30 > bytes.length || view.getUint32(entry.localOffset, true) !== LOCAL_SIGNATURE) throw broken("no local header");
-  const start = entry.localOffset + 30 + view.getUint16(entry.localOffset + 26, true) + view.getUint16(entry.localOffset + 28, true);
+  if (entry.localOffset + 30 > bytes.length || view.getUint32(entry.localOffset, true) !== LOCAL_SIGNATURE)
+    throw broken("no local header");
+  const start =
+    entry.localOffset +
+    30 +
+    view.getUint16(entry.localOffset + 26, true) +
+    view.getUint16(entry.localOffset + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw broken("data out of bounds");
   const compressed = bytes.subarray(start, end);
@@ -93,7 +106,8 @@ export function inflateZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
     // One byte of room beyond the declared size tells a lie apart from an exact fit.
     data = inflateRawSync(compressed, { maxOutputLength: entry.size + 1 });
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ZipProblem("bomb", `${entry.name} inflates beyond its declared size`);
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      throw new ZipProblem("bomb", `${entry.name} inflates beyond its declared size`);
     throw broken("does not inflate");
   }
   if (data.byteLength > entry.size) throw new ZipProblem("bomb", `${entry.name} inflates beyond its declared size`);

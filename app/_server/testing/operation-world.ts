@@ -22,7 +22,14 @@ export type OperationWorld = {
   /** The desks (审核科室) reviewing the own and the other department. */
   desks: { own: string; other: string };
   actors: { clerk: Actor; otherClerk: Actor; approver: Actor; otherApprover: Actor; admin: Actor; spareClerk: Actor };
-  usernames: { clerk: string; otherClerk: string; approver: string; otherApprover: string; admin: string; spareClerk: string };
+  usernames: {
+    clerk: string;
+    otherClerk: string;
+    approver: string;
+    otherApprover: string;
+    admin: string;
+    spareClerk: string;
+  };
   draftId: string;
   readyDraftId: string;
   /** Disclosures in the states the review operations start from (./review-examples.ts). */
@@ -48,8 +55,19 @@ export async function buildOperationWorld(db: Db): Promise<OperationWorld> {
     admin: "admin-1",
     spareClerk: "clerk-spare",
   };
-  const make = async (username: string, role: Actor["role"], scope: { departmentIds?: string[]; groupIds?: string[] } = {}) => {
-    const user = await createUser(db, null, { username, displayName: username, role, password: WORLD_PASSWORD, mustChangePassword: false, ...scope });
+  const make = async (
+    username: string,
+    role: Actor["role"],
+    scope: { departmentIds?: string[]; groupIds?: string[] } = {},
+  ) => {
+    const user = await createUser(db, null, {
+      username,
+      displayName: username,
+      role,
+      password: WORLD_PASSWORD,
+      mustChangePassword: false,
+      ...scope,
+    });
     const actor = await loadActor(db, user.id);
     if (!actor) throw new Error(`test world: ${username} did not load`);
     return actor;
@@ -65,10 +83,25 @@ export async function buildOperationWorld(db: Db): Promise<OperationWorld> {
   const draft = await createDisclosure(db, actors.clerk, { departmentId: own.id, fiscalYear: 2020 });
   await saveFiscalYear(db, null, { year: 2021, frameworkId: "2021", submissionDeadline: "2021-01-31", status: "open" });
   const fixture = sanhe2020();
-  const ready = await createDisclosure(db, actors.clerk, { departmentId: own.id, fiscalYear: 2021, content: { ...fixture, performance: { ...fixture.performance, projects: [] } } });
+  const ready = await createDisclosure(db, actors.clerk, {
+    departmentId: own.id,
+    fiscalYear: 2021,
+    content: { ...fixture, performance: { ...fixture.performance, projects: [] } },
+  });
   // Open years nobody has started: the registry's examples start one and upload a file for the other.
-  for (const year of [2022, 2023]) await saveFiscalYear(db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
+  for (const year of [2022, 2023])
+    await saveFiscalYear(db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
   const review = await buildReviewExamples(db, actors, own.id);
   const publication = await buildPublicationExamples(db, actors, own.id);
-  return { password: WORLD_PASSWORD, departments: { own: own.id, other: other.id }, desks: { own: deskA.id, other: deskB.id }, actors, usernames, draftId: draft.id, readyDraftId: ready.id, review, publication };
+  return {
+    password: WORLD_PASSWORD,
+    departments: { own: own.id, other: other.id },
+    desks: { own: deskA.id, other: deskB.id },
+    actors,
+    usernames,
+    draftId: draft.id,
+    readyDraftId: ready.id,
+    review,
+    publication,
+  };
 }

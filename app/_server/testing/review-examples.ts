@@ -24,14 +24,34 @@ export async function buildReviewExamples(db: Db, cast: Cast, departmentId: stri
   const withdraw = await disclosureIn(db, cast, departmentId, "submitted", 2030);
   const startReview = await disclosureIn(db, cast, departmentId, "submitted", 2031);
   const returnable = await disclosureIn(db, cast, departmentId, "in_review", 2032);
-  await addComment(db, cast.approver, returnable.id, { anchorPath: "budget.income.total", body: "收入合计请与批复核对。" });
+  await addComment(db, cast.approver, returnable.id, {
+    anchorPath: "budget.income.total",
+    body: "收入合计请与批复核对。",
+  });
   const approvable = await disclosureIn(db, cast, departmentId, "in_review", 2033);
   const commentable = await disclosureIn(db, cast, departmentId, "in_review", 2034);
 
   const back = await disclosureIn(db, cast, departmentId, "in_review", 2035);
-  const clerkThread = await addComment(db, cast.approver, back.id, { anchorPath: "performance.projects[0].indicators[0].target", body: "目标值偏低。" });
-  await returnDisclosure(db, cast.approver, back.id, { expectedVersion: back.version, reasonCode: "unreasonable-target" });
+  const clerkThread = await addComment(db, cast.approver, back.id, {
+    anchorPath: "performance.projects[0].indicators[0].target",
+    body: "目标值偏低。",
+  });
+  await returnDisclosure(db, cast.approver, back.id, {
+    expectedVersion: back.version,
+    reasonCode: "unreasonable-target",
+  });
   const held = await disclosureIn(db, cast, departmentId, "in_review", 2036);
-  const approverThread = await addComment(db, cast.approver, held.id, { anchorPath: "threePublic.current.total", body: "“三公”合计请核对。" });
-  return { withdraw, startReview, returnable, approvable, commentable, clerkThreadId: clerkThread.id, approverThreadId: approverThread.id };
+  const approverThread = await addComment(db, cast.approver, held.id, {
+    anchorPath: "threePublic.current.total",
+    body: "“三公”合计请核对。",
+  });
+  return {
+    withdraw,
+    startReview,
+    returnable,
+    approvable,
+    commentable,
+    clerkThreadId: clerkThread.id,
+    approverThreadId: approverThread.id,
+  };
 }

@@ -29,7 +29,10 @@ export function ChangePasswordForm() {
     setError,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordInput), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  } = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordInput),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
   const typed = watch("newPassword");
   const live = typed ? passwordMessages(typed) : [];
 
@@ -54,7 +57,9 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete={autoComplete}
         invalid={!!errors[name]}
-        aria-describedby={[errors[name] ? `${name}-error` : "", hint ? `${name}-hint` : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [errors[name] ? `${name}-error` : "", hint ? `${name}-hint` : ""].filter(Boolean).join(" ") || undefined
+        }
         {...register(name)}
       />
       {hint ? (

@@ -35,7 +35,12 @@ export default async function AuditPage({ searchParams }: Props) {
   authorize(canAdminister(actor));
   const { filter, errors } = parseAuditFilter(await searchParams);
   const db = getDb();
-  const [rows, total, actions, chain] = await Promise.all([searchAudit(db, filter, { limit: PAGE_ROWS }), countAudit(db, filter), auditActions(db), verifyAuditChain(db)]);
+  const [rows, total, actions, chain] = await Promise.all([
+    searchAudit(db, filter, { limit: PAGE_ROWS }),
+    countAudit(db, filter),
+    auditActions(db),
+    verifyAuditChain(db),
+  ]);
   const query = auditFilterQuery(filter);
   const exportHref = (format: "xlsx" | "csv") => `/admin/audit/export?format=${format}${query ? `&${query}` : ""}`;
 
@@ -59,15 +64,34 @@ export default async function AuditPage({ searchParams }: Props) {
         {chain.ok ? m.chainOk(chain.rows) : m.chainBroken(chain.brokenAtId)}
       </Alert>
       <Card className="mb-4 px-5 py-4">
-        <form method="get" action="/admin/audit" aria-label={m.filters} className="grid grid-cols-2 gap-x-4 gap-y-3 md:grid-cols-3 xl:grid-cols-6">
+        <form
+          method="get"
+          action="/admin/audit"
+          aria-label={m.filters}
+          className="grid grid-cols-2 gap-x-4 gap-y-3 md:grid-cols-3 xl:grid-cols-6"
+        >
           <div>
             <Label htmlFor="from">{m.from}</Label>
-            <Input id="from" name="from" type="date" defaultValue={filter.from ?? ""} invalid={!!errors.from} aria-describedby={errors.from ? "from-error" : undefined} />
+            <Input
+              id="from"
+              name="from"
+              type="date"
+              defaultValue={filter.from ?? ""}
+              invalid={!!errors.from}
+              aria-describedby={errors.from ? "from-error" : undefined}
+            />
             <FieldError id="from-error" message={errors.from} />
           </div>
           <div>
             <Label htmlFor="to">{m.to}</Label>
-            <Input id="to" name="to" type="date" defaultValue={filter.to ?? ""} invalid={!!errors.to} aria-describedby={errors.to ? "to-error" : undefined} />
+            <Input
+              id="to"
+              name="to"
+              type="date"
+              defaultValue={filter.to ?? ""}
+              invalid={!!errors.to}
+              aria-describedby={errors.to ? "to-error" : undefined}
+            />
             <FieldError id="to-error" message={errors.to} />
           </div>
           <div>
@@ -138,7 +162,9 @@ export default async function AuditPage({ searchParams }: Props) {
                   <Td className={`max-w-48 truncate ${row.actorId ? "" : "text-slate-500"}`}>{actorLabel(row)}</Td>
                   <Td className="whitespace-nowrap text-slate-600">{row.ip ?? ""}</Td>
                   <Td className="whitespace-nowrap" data-action={row.action}>
-                    <span className={isAlarmingAction(row.action) ? "font-medium text-red-700" : ""}>{auditActionLabel(row.action)}</span>
+                    <span className={isAlarmingAction(row.action) ? "font-medium text-red-700" : ""}>
+                      {auditActionLabel(row.action)}
+                    </span>
                   </Td>
                   <Td className="max-w-64 truncate text-slate-600" title={describeAuditEntity(row)}>
                     {describeAuditEntity(row)}

@@ -20,7 +20,10 @@ export const createDepartmentOperation = defineOperation({
   policy: ({ actor }) => canAdminister(actor),
   run: async ({ db, actor, ip }, input) => {
     await assertScopeExists(db, { departmentIds: [], groupIds: input.groupId ? [input.groupId] : [] });
-    const [taken] = await db.select({ name: departments.name }).from(departments).where(eq(departments.code, input.code));
+    const [taken] = await db
+      .select({ name: departments.name })
+      .from(departments)
+      .where(eq(departments.code, input.code));
     if (taken) {
       const message = adminMessages.departmentSheet.codeExists(input.code, taken.name);
       throw new UserError(message, { code: [message] });
@@ -46,4 +49,3 @@ export const updateDepartmentOperation = defineOperation({
   },
   audit: { kind: "byQuery" },
 });
-

@@ -20,7 +20,14 @@ export default async function DepartmentsPage() {
   const db = getDb();
   const [departments, desks] = await Promise.all([listDepartmentsForAdmin(db), listDesks(db)]);
   const d = adminMessages.departments;
-  const rows = departments.map((x) => ({ id: x.id, code: x.code, name: x.name, desk: x.groupName ?? d.noDesk, units: x.unitCount, clerks: x.clerkCount }));
+  const rows = departments.map((x) => ({
+    id: x.id,
+    code: x.code,
+    name: x.name,
+    desk: x.groupName ?? d.noDesk,
+    units: x.unitCount,
+    clerks: x.clerkCount,
+  }));
   return (
     <AppShell user={actor} wide>
       <AdminNav current="/admin/departments" />

@@ -20,8 +20,15 @@ export default async function DesksPage() {
   const actor = await requireActor("/admin/desks");
   authorize(canAdminister(actor));
   const db = getDb();
-  const [desks, departments, users, scopes] = await Promise.all([listDesks(db), listDepartmentsForAdmin(db), listUsers(db), listUserScopeIds(db)]);
-  const approvers = users.filter((u) => u.role === "approver" && !u.disabled).map((u) => ({ id: u.id, label: `${u.displayName}（${u.username}）` }));
+  const [desks, departments, users, scopes] = await Promise.all([
+    listDesks(db),
+    listDepartmentsForAdmin(db),
+    listUsers(db),
+    listUserScopeIds(db),
+  ]);
+  const approvers = users
+    .filter((u) => u.role === "approver" && !u.disabled)
+    .map((u) => ({ id: u.id, label: `${u.displayName}（${u.username}）` }));
   return (
     <AppShell user={actor}>
       <AdminNav current="/admin/desks" />
@@ -32,11 +39,17 @@ export default async function DesksPage() {
           const assigned = users.filter((u) => scopes.get(u.id)?.groupIds.includes(desk.id)).map((u) => u.id);
           return (
             <Card key={desk.id} aria-labelledby={`desk-${desk.id}`}>
-              <CardHeader id={`desk-${desk.id}`} title={desk.name} description={adminMessages.departments.count(desk.departmentCount)} />
+              <CardHeader
+                id={`desk-${desk.id}`}
+                title={desk.name}
+                description={adminMessages.departments.count(desk.departmentCount)}
+              />
               <CardBody className="space-y-4">
                 <div>
                   <h3 className="mb-1 text-sm font-medium text-slate-700">{k.departments}</h3>
-                  <p className="text-sm text-slate-700">{mine.map((d) => `${d.code} ${d.name}`).join("、") || k.none}</p>
+                  <p className="text-sm text-slate-700">
+                    {mine.map((d) => `${d.code} ${d.name}`).join("、") || k.none}
+                  </p>
                 </div>
                 <div>
                   <h3 className="mb-1 text-sm font-medium text-slate-700">{k.approvers}</h3>

@@ -26,7 +26,11 @@ export function ExportForm({ years, defaultYear }: { years: number[]; defaultYea
     <form action={formAction} className="flex flex-wrap items-end gap-x-6 gap-y-3 px-5 py-4">
       <label className="text-sm text-slate-700">
         {t.year}
-        <select name="fiscalYear" defaultValue={defaultYear} className="mt-1 block h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+        <select
+          name="fiscalYear"
+          defaultValue={defaultYear}
+          className="mt-1 block h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+        >
           {years.map((y) => (
             <option key={y} value={y}>
               {zhCN.common.yearSuffix(y)}

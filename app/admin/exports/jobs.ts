@@ -67,12 +67,25 @@ function forgetOld(): void {
  * answers) and every later read would fail with "Transaction is closed". Refused outright, so the
  * mistake cannot pass unnoticed on a year of one. With `by`, the start is audited (export.start-year).
  */
-export async function startYearExport(db: Db, input: { fiscalYear: number; formats: FormatChoice[] }, by?: { actorId: string; ip: string | null }): Promise<ExportJob> {
-  if (is(db, PgTransaction)) throw new Error("startYearExport needs the database, not a transaction: the job outlives it");
+export async function startYearExport(
+  db: Db,
+  input: { fiscalYear: number; formats: FormatChoice[] },
+  by?: { actorId: string; ip: string | null },
+): Promise<ExportJob> {
+  if (is(db, PgTransaction))
+    throw new Error("startYearExport needs the database, not a transaction: the job outlives it");
   const source = await publishedYearSource(db, input.fiscalYear);
   if (source.total === 0) throw new UserError(zhCN.portal.exports.noPublished(input.fiscalYear));
   const id = randomUUID();
-  if (by) await appendAudit(db, { actorId: by.actorId, ip: by.ip, action: "export.start-year", entityType: "export", entityId: id, detail: { fiscalYear: input.fiscalYear, formats: input.formats } });
+  if (by)
+    await appendAudit(db, {
+      actorId: by.actorId,
+      ip: by.ip,
+      action: "export.start-year",
+      entityType: "export",
+      entityId: id,
+      detail: { fiscalYear: input.fiscalYear, formats: input.formats },
+    });
   mkdirSync(exportDir(), { recursive: true });
   const file = path.join(exportDir(), `${id}.zip`);
   const job: ExportJob = {
@@ -93,7 +106,12 @@ export async function startYearExport(db: Db, input: { fiscalYear: number; forma
         async (chunk) => {
           if (!out.write(chunk)) await once(out, "drain");
         },
-        { formats: expandFormats(input.formats), total: source.total, printer: sharedPrinter(), onProgress: (p) => (job.progress = p) },
+        {
+          formats: expandFormats(input.formats),
+          total: source.total,
+          printer: sharedPrinter(),
+          onProgress: (p) => (job.progress = p),
+        },
       );
       out.end();
       await once(out, "finish");

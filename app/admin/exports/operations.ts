@@ -50,7 +50,10 @@ export const downloadYearExportOperation = defineOperation({
       headers: {
         "content-type": "application/zip",
         "content-length": String(size),
-        "content-disposition": attachmentDisposition(`budget-disclosures-${job.fiscalYear}.zip`, t.zipName(job.fiscalYear)),
+        "content-disposition": attachmentDisposition(
+          `budget-disclosures-${job.fiscalYear}.zip`,
+          t.zipName(job.fiscalYear),
+        ),
         "cache-control": "no-store",
       },
     });

@@ -32,7 +32,11 @@ export default async function ExportsPage() {
   return (
     <AppShell user={actor}>
       {running ? <meta httpEquiv="refresh" content="2" /> : null}
-      <PageHeader title={t.title} description={t.intro} actions={<ButtonLink href="/admin/publish">{zhCN.portal.publish.title}</ButtonLink>} />
+      <PageHeader
+        title={t.title}
+        description={t.intro}
+        actions={<ButtonLink href="/admin/publish">{zhCN.portal.publish.title}</ButtonLink>}
+      />
       <div className="space-y-6">
         <Card>
           <ExportForm years={years} defaultYear={years[0]} />
@@ -69,13 +73,21 @@ export default async function ExportsPage() {
                             {t.progressText(p.done, p.total)} · {percent}%
                           </span>
                         </div>
-                        {job.state === "running" && p.current ? <p className="mt-0.5 text-xs text-slate-500">{t.current(p.current)}</p> : null}
+                        {job.state === "running" && p.current ? (
+                          <p className="mt-0.5 text-xs text-slate-500">{t.current(p.current)}</p>
+                        ) : null}
                       </Td>
                       <Td>
                         {job.state === "done" ? (
-                          <a href={`/admin/exports/${job.id}/zip`} className="text-sm font-medium text-brand-700 hover:underline" download>
+                          <a
+                            href={`/admin/exports/${job.id}/zip`}
+                            className="text-sm font-medium text-brand-700 hover:underline"
+                            download
+                          >
                             {t.download}
-                            <span className="ml-1 text-xs text-slate-500">{t.size(((p.archiveBytes ?? 0) / 1048576).toFixed(1))}</span>
+                            <span className="ml-1 text-xs text-slate-500">
+                              {t.size(((p.archiveBytes ?? 0) / 1048576).toFixed(1))}
+                            </span>
                           </a>
                         ) : job.state === "failed" ? (
                           <span className="text-sm text-red-700">{t.failed}</span>

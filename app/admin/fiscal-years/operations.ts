@@ -29,7 +29,11 @@ export const openFiscalYearOperation = defineOperation({
   // The year and each draft are audited by their queries; this row says which drafts were carried forward and which blank.
   audit: {
     kind: "row",
-    entry: (input, output) => ({ entityType: "fiscal_year", entityId: String(output.year), detail: { startDrafts: input.startDrafts, carried: output.carried, empty: output.empty } }),
+    entry: (input, output) => ({
+      entityType: "fiscal_year",
+      entityId: String(output.year),
+      detail: { startDrafts: input.startDrafts, carried: output.carried, empty: output.empty },
+    }),
   },
 });
 
@@ -52,6 +56,16 @@ export const startYearDraftsOperation = defineOperation({
   access: admins,
   input: z.object({ year: z.coerce.number().int() }),
   policy: ({ actor }) => canAdminister(actor),
-  run: async ({ db, actor, ip }, input) => ({ year: input.year, ...(await startYearDrafts(db, actor, input.year, ip)) }),
-  audit: { kind: "row", entry: (_input, output) => ({ entityType: "fiscal_year", entityId: String(output.year), detail: { carried: output.carried, empty: output.empty } }) },
+  run: async ({ db, actor, ip }, input) => ({
+    year: input.year,
+    ...(await startYearDrafts(db, actor, input.year, ip)),
+  }),
+  audit: {
+    kind: "row",
+    entry: (_input, output) => ({
+      entityType: "fiscal_year",
+      entityId: String(output.year),
+      detail: { carried: output.carried, empty: output.empty },
+    }),
+  },
 });

@@ -22,7 +22,9 @@ export default async function FiscalYearsPage() {
   authorize(canAdminister(actor));
   const db = getDb();
   const [years, frameworks] = await Promise.all([listFiscalYears(db), listFrameworks(db)]);
-  const missing = new Map(await Promise.all(years.map(async (y) => [y.year, (await departmentsWithoutDraft(db, y.year)).length] as const)));
+  const missing = new Map(
+    await Promise.all(years.map(async (y) => [y.year, (await departmentsWithoutDraft(db, y.year)).length] as const)),
+  );
   const options = frameworks.map((f) => ({ id: f.id, name: f.name }));
   const y = adminMessages.years;
   const latest = years.reduce((max, x) => Math.max(max, x.year), new Date().getFullYear() - 1);
@@ -45,11 +47,20 @@ export default async function FiscalYearsPage() {
                 <div className="flex flex-wrap items-center gap-3">
                   <h3 className="text-base font-semibold">{zhCN.common.yearSuffix(x.year)}</h3>
                   {x.status === "open" ? <Badge tone="info">{y.open}</Badge> : <Badge>{y.closed}</Badge>}
-                  <Link href={`/admin/years/${x.year}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={`/admin/years/${x.year}`}
+                    className="text-sm text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {y.overview}
                   </Link>
                 </div>
-                <YearRowForm year={x.year} frameworkId={x.frameworkId} deadline={x.submissionDeadline} status={x.status} frameworks={options} />
+                <YearRowForm
+                  year={x.year}
+                  frameworkId={x.frameworkId}
+                  deadline={x.submissionDeadline}
+                  status={x.status}
+                  frameworks={options}
+                />
                 {x.status === "open" ? <StartDraftsForm year={x.year} missing={missing.get(x.year) ?? 0} /> : null}
               </li>
             ))}

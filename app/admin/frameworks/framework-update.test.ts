@@ -31,7 +31,9 @@ let used: Map<string, Set<string>>;
 let publishedId: string;
 
 const base = findFramework("2021")!;
-const levelsText = [...base.levels, { level1: "其他指标", level2: ["其他一", "其他二"] }].map((l) => `${l.level1}：${l.level2.join("、")}`).join("\n");
+const levelsText = [...base.levels, { level1: "其他指标", level2: ["其他一", "其他二"] }]
+  .map((l) => `${l.level1}：${l.level2.join("、")}`)
+  .join("\n");
 
 const run = <I, O>(op: Parameters<typeof executeOperation<I, O>>[0], input: unknown, actor: Actor = w.actors.admin) =>
   executeOperation(op, { db: t.db, actor, ip: "127.0.0.1" }, input);
@@ -44,7 +46,8 @@ const opened = async (): Promise<FrameworkEditForm> => {
   const fw = await stored();
   return formOf(fw, frameworkFingerprint(fw));
 };
-const lastAuditId = async () => (await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).at(-1)?.id ?? 0;
+const lastAuditId = async () =>
+  (await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).at(-1)?.id ?? 0;
 const failure = (outcome: Outcome<unknown>) => {
   if (outcome.ok) throw new Error("expected a refusal");
   return outcome;
@@ -59,12 +62,44 @@ beforeAll(async () => {
   const content = cleanContent(2021);
   content.performance.framework = ID;
   used = new Map();
-  for (const p of content.performance.projects) for (const i of p.indicators) used.set(i.level1, (used.get(i.level1) ?? new Set()).add(i.level2));
-  publishedId = (await disclosureIn(t.db, { clerk: w.actors.clerk, approver: w.actors.approver, admin: w.actors.admin }, w.departments.office, "published", 2021, content)).id;
-  await disclosureIn(t.db, { clerk: w.actors.clerk2, approver: w.actors.approver2, admin: w.actors.admin }, w.departments.health, "draft", 2021, content);
+  for (const p of content.performance.projects)
+    for (const i of p.indicators) used.set(i.level1, (used.get(i.level1) ?? new Set()).add(i.level2));
+  publishedId = (
+    await disclosureIn(
+      t.db,
+      { clerk: w.actors.clerk, approver: w.actors.approver, admin: w.actors.admin },
+      w.departments.office,
+      "published",
+      2021,
+      content,
+    )
+  ).id;
+  await disclosureIn(
+    t.db,
+    { clerk: w.actors.clerk2, approver: w.actors.approver2, admin: w.actors.admin },
+    w.departments.health,
+    "draft",
+    2021,
+    content,
+  );
   // The library uses a pair no disclosure does.
-  const unusedByDisclosures = base.levels.flatMap((l) => l.level2.filter((x) => !used.get(l.level1)?.has(x)).map((x) => [l.level1, x]))[0];
-  await saveLibraryEntry(t.db, w.actors.admin.id, { frameworkId: ID, level1: unusedByDisclosures[0], level2: unusedByDisclosures[1], name: "库中指标", description: "", target: ">=1次", basis: "" }, [await stored()]);
+  const unusedByDisclosures = base.levels.flatMap((l) =>
+    l.level2.filter((x) => !used.get(l.level1)?.has(x)).map((x) => [l.level1, x]),
+  )[0];
+  await saveLibraryEntry(
+    t.db,
+    w.actors.admin.id,
+    {
+      frameworkId: ID,
+      level1: unusedByDisclosures[0],
+      level2: unusedByDisclosures[1],
+      name: "库中指标",
+      description: "",
+      target: ">=1次",
+      basis: "",
+    },
+    [await stored()],
+  );
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -135,14 +170,18 @@ describe("framework.update: the rules the server holds", () => {
       name: ["请填写名称。"],
       "levels.2.name": [`一级指标“${form.levels[2].name}”重复，请改用不同的名称。`],
       "levels.3.level2.1.name": ["请填写二级指标名称。"],
-      "levels.3.level2.2.name": [`“${form.levels[3].name}”下的二级指标“${form.levels[3].level2[0].name}”重复，请改用不同的名称。`],
+      "levels.3.level2.2.name": [
+        `“${form.levels[3].name}”下的二级指标“${form.levels[3].level2[0].name}”重复，请改用不同的名称。`,
+      ],
     });
   });
 
   it("refuses a level-1 without level-2 and a framework without level-1", async () => {
     const form = await opened();
     form.levels[0].level2 = [];
-    expect(failure(await run(updateFrameworkOperation, form)).fieldErrors["levels.0.level2"]).toEqual(["每个一级指标下至少要有一个二级指标。"]);
+    expect(failure(await run(updateFrameworkOperation, form)).fieldErrors["levels.0.level2"]).toEqual([
+      "每个一级指标下至少要有一个二级指标。",
+    ]);
     form.levels = [];
     expect(failure(await run(updateFrameworkOperation, form)).fieldErrors.levels).toEqual(["至少要有一个一级指标。"]);
   });
@@ -172,12 +211,16 @@ describe("framework.update: the rules the server holds", () => {
     const [level1, level2s] = [...used][0];
     const removed = await opened();
     removed.levels.splice(level1Index(removed, level1), 1);
-    expect(failure(await run(updateFrameworkOperation, removed)).fieldErrors.levels).toEqual([expect.stringMatching(new RegExp(`^一级指标“${level1}”正被 2 个部门的 2 份填报.*不能删除或改名`))]);
+    expect(failure(await run(updateFrameworkOperation, removed)).fieldErrors.levels).toEqual([
+      expect.stringMatching(new RegExp(`^一级指标“${level1}”正被 2 个部门的 2 份填报.*不能删除或改名`)),
+    ]);
 
     const renamed = await opened();
     const i = level1Index(renamed, level1);
     renamed.levels[i].name = `${level1}（新）`;
-    expect(Object.keys(failure(await run(updateFrameworkOperation, renamed)).fieldErrors)).toEqual([`levels.${i}.name`]);
+    expect(Object.keys(failure(await run(updateFrameworkOperation, renamed)).fieldErrors)).toEqual([
+      `levels.${i}.name`,
+    ]);
 
     const moved = await opened();
     const from = moved.levels[level1Index(moved, level1)];
@@ -190,11 +233,16 @@ describe("framework.update: the rules the server holds", () => {
 
   it("refuses to remove a pair only the indicator library uses, and says so", async () => {
     const form = await opened();
-    const [{ level1: libraryLevel1, level2: libraryLevel2 }] = await t.db.select().from(indicatorLibrary).where(eq(indicatorLibrary.frameworkId, ID));
+    const [{ level1: libraryLevel1, level2: libraryLevel2 }] = await t.db
+      .select()
+      .from(indicatorLibrary)
+      .where(eq(indicatorLibrary.frameworkId, ID));
     const i = level1Index(form, libraryLevel1);
     form.levels[i].level2 = form.levels[i].level2.filter((x) => x.name !== libraryLevel2);
     const refused = failure(await run(updateFrameworkOperation, form));
-    expect(Object.values(refused.fieldErrors).flat()).toEqual([expect.stringContaining(`二级指标“${libraryLevel2}”正被指标库中的 1 条指标使用`)]);
+    expect(Object.values(refused.fieldErrors).flat()).toEqual([
+      expect.stringContaining(`二级指标“${libraryLevel2}”正被指标库中的 1 条指标使用`),
+    ]);
   });
 
   it("refuses a save over a colleague's: both opened the same version, the second is told to reload", async () => {
@@ -213,14 +261,21 @@ describe("framework.update: the rules the server holds", () => {
     const builtIn = formOf(base, frameworkFingerprint(base));
     builtIn.name = "改内置";
     const refused = failure(await run(updateFrameworkOperation, builtIn));
-    expect([refused.code, refused.formError]).toEqual(["invalid-state", "内置指标体系不能修改：请新增一个指标体系，再在“预算年度”中选用。"]);
+    expect([refused.code, refused.formError]).toEqual([
+      "invalid-state",
+      "内置指标体系不能修改：请新增一个指标体系，再在“预算年度”中选用。",
+    ]);
     const missing = { ...(await opened()), id: "nope" };
     expect(failure(await run(updateFrameworkOperation, missing)).code).toBe("not-found");
   });
 
   it("is refused to everyone but the admin, at the server", async () => {
-    for (const actor of [w.actors.clerk, w.actors.approver]) expect(failure(await run(updateFrameworkOperation, await opened(), actor)).code).toBe("forbidden");
-    expect(failure(await executeOperation(updateFrameworkOperation, { db: t.db, actor: null, ip: null }, await opened())).code).toBe("unauthenticated");
+    for (const actor of [w.actors.clerk, w.actors.approver])
+      expect(failure(await run(updateFrameworkOperation, await opened(), actor)).code).toBe("forbidden");
+    expect(
+      failure(await executeOperation(updateFrameworkOperation, { db: t.db, actor: null, ip: null }, await opened()))
+        .code,
+    ).toBe("unauthenticated");
   });
 });
 
@@ -230,14 +285,24 @@ describe("framework.delete", () => {
     const refused = failure(await run(deleteFrameworkOperation, { id: ID, expected: frameworkFingerprint(fw) }));
     expect(refused.formError).toBe("该指标体系正被 2 个部门的 2 份填报、指标库中的 1 条指标使用，不能删除。");
 
-    expect((await run(createFrameworkOperation, { id: "t-spare", name: "多余的", source: "", levels: "产出指标：数量指标" })).ok).toBe(true);
+    expect(
+      (await run(createFrameworkOperation, { id: "t-spare", name: "多余的", source: "", levels: "产出指标：数量指标" }))
+        .ok,
+    ).toBe(true);
     const spare = (await t.db.select().from(indicatorFrameworks).where(eq(indicatorFrameworks.id, "t-spare")))[0];
     expect(failure(await run(deleteFrameworkOperation, { id: "t-spare", expected: "stale" })).code).toBe("conflict");
     const before = await lastAuditId();
-    expect((await run(deleteFrameworkOperation, { id: "t-spare", expected: frameworkFingerprint(spare) })).ok).toBe(true);
+    expect((await run(deleteFrameworkOperation, { id: "t-spare", expected: frameworkFingerprint(spare) })).ok).toBe(
+      true,
+    );
     expect(await t.db.$count(indicatorFrameworks, eq(indicatorFrameworks.id, "t-spare"))).toBe(0);
-    const rows = await t.db.select().from(auditLog).where(and(gt(auditLog.id, before), eq(auditLog.action, "framework.delete")));
+    const rows = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(gt(auditLog.id, before), eq(auditLog.action, "framework.delete")));
     expect(rows.map((r) => r.entityId)).toEqual(["t-spare"]);
-    expect(failure(await run(deleteFrameworkOperation, { id: "2021", expected: frameworkFingerprint(base) })).code).toBe("invalid-state");
+    expect(
+      failure(await run(deleteFrameworkOperation, { id: "2021", expected: frameworkFingerprint(base) })).code,
+    ).toBe("invalid-state");
   });
 });

@@ -26,7 +26,10 @@ export const createFrameworkOperation = defineOperation({
   run: async ({ db, actor, ip }, input) => {
     const { levels, problems } = parseLevels(input.levels);
     if (problems.length > 0) throw new UserError(problems[0], { levels: problems });
-    const [taken] = await db.select({ id: indicatorFrameworks.id }).from(indicatorFrameworks).where(eq(indicatorFrameworks.id, input.id));
+    const [taken] = await db
+      .select({ id: indicatorFrameworks.id })
+      .from(indicatorFrameworks)
+      .where(eq(indicatorFrameworks.id, input.id));
     if (taken) throw new UserError(f.idTaken(input.id), { id: [f.idTaken(input.id)] });
     await createFramework(db, actor.id, { id: input.id, name: input.name, source: input.source, levels }, ip);
     return { id: input.id };

@@ -25,11 +25,19 @@ const f = adminMessages.frameworks;
 const sectionTitle = new Map<string, string>(sections.map((s) => [s.id, `${s.number}、${s.title}`]));
 
 /** 指标体系与规则: each year's level-1/level-2 framework, a new one, and every rule's severity. */
-export default async function FrameworksPage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
+export default async function FrameworksPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string | string[] }>;
+}) {
   const actor = await requireActor("/admin/frameworks");
   authorize(canAdminister(actor));
   const db = getDb();
-  const [frameworks, years, overrides] = await Promise.all([listFrameworks(db), listFiscalYears(db), ruleSeverities(db)]);
+  const [frameworks, years, overrides] = await Promise.all([
+    listFrameworks(db),
+    listFiscalYears(db),
+    ruleSeverities(db),
+  ]);
   // 以此为底新增: the new framework's form starts from an existing one's levels.
   const { from } = await searchParams;
   const template = frameworks.find((x) => x.id === from);
@@ -37,7 +45,8 @@ export default async function FrameworksPage({ searchParams }: { searchParams: P
   const usageOf = new Map<string, UsageText>();
   for (const fw of frameworks.filter((x) => !x.builtIn)) {
     const usage = await frameworkUsage(db, fw.id);
-    const words = (map: Map<string, Parameters<typeof f.edit.usage>[0]>) => Object.fromEntries([...map].map(([key, u]) => [key, f.edit.usage(u)]));
+    const words = (map: Map<string, Parameters<typeof f.edit.usage>[0]>) =>
+      Object.fromEntries([...map].map(([key, u]) => [key, f.edit.usage(u)]));
     usageOf.set(fw.id, { level1: words(usage.level1), pairs: words(usage.pairs) });
   }
   return (
@@ -78,7 +87,11 @@ export default async function FrameworksPage({ searchParams }: { searchParams: P
               {fw.builtIn ? (
                 <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-5 py-3 text-sm text-slate-600">
                   <p>{f.edit.builtInReadOnly}</p>
-                  <ButtonLink href={`/admin/frameworks?from=${encodeURIComponent(fw.id)}#fw-new`} size="sm" aria-label={`${f.edit.copy}：${fw.name}`}>
+                  <ButtonLink
+                    href={`/admin/frameworks?from=${encodeURIComponent(fw.id)}#fw-new`}
+                    size="sm"
+                    aria-label={`${f.edit.copy}：${fw.name}`}
+                  >
                     {f.edit.copy}
                   </ButtonLink>
                 </div>
@@ -97,7 +110,11 @@ export default async function FrameworksPage({ searchParams }: { searchParams: P
           <CardHeader id="fw-new" title={f.create} />
           <CardBody>
             {template ? <p className="mb-4 text-sm text-slate-600">{f.edit.copyOf(template.name)}</p> : null}
-            <FrameworkForm key={template?.id ?? ""} levels={template ? printLevels(template.levels) : undefined} source={template?.source} />
+            <FrameworkForm
+              key={template?.id ?? ""}
+              levels={template ? printLevels(template.levels) : undefined}
+              source={template?.source}
+            />
           </CardBody>
         </Card>
         <Card aria-labelledby="rules">

@@ -13,17 +13,34 @@ import { saveLibraryEntryAction } from "./actions";
 
 const m = gridMessages.admin;
 
-export type EntryValues = { id?: string; level1: string; level2: string; name: string; description: string; target: string; basis: string };
+export type EntryValues = {
+  id?: string;
+  level1: string;
+  level2: string;
+  name: string;
+  description: string;
+  target: string;
+  basis: string;
+};
 
 type State = Outcome<{ id: string }> | null;
 
-const selectClass = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600 aria-invalid:border-red-600";
+const selectClass =
+  "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600 aria-invalid:border-red-600";
 
 /**
  * Add or change one common indicator. 二级 choices follow the chosen 一级 heading of the framework;
  * problems come back by field (the server checks the same rules) and the typed text stays.
  */
-export function EntryForm({ framework, entry, cancelHref }: { framework: IndicatorFramework; entry?: EntryValues; cancelHref: string }) {
+export function EntryForm({
+  framework,
+  entry,
+  cancelHref,
+}: {
+  framework: IndicatorFramework;
+  entry?: EntryValues;
+  cancelHref: string;
+}) {
   const [state, setState] = useState<State>(null);
   const [pending, startTransition] = useTransition();
   const [level1, setLevel1] = useState(entry?.level1 ?? framework.levels[0]?.level1 ?? "");
@@ -98,7 +115,14 @@ export function EntryForm({ framework, entry, cancelHref }: { framework: Indicat
         </div>
         <div>
           <Label htmlFor={`${id}-level2`}>{m.level2}</Label>
-          <select id={`${id}-level2`} name="level2" value={level2} aria-invalid={!!err("level2") || undefined} className={selectClass} onChange={(e) => setLevel2(e.target.value)}>
+          <select
+            id={`${id}-level2`}
+            name="level2"
+            value={level2}
+            aria-invalid={!!err("level2") || undefined}
+            className={selectClass}
+            onChange={(e) => setLevel2(e.target.value)}
+          >
             {level2Choices.map((l2) => (
               <option key={l2}>{l2}</option>
             ))}

@@ -9,7 +9,10 @@ import { defineOperation } from "@/app/_server/operation";
 import { UserError } from "@/lib/errors";
 
 /** A form sends an empty id for a new entry. */
-const entryInput = z.preprocess((raw) => (raw && typeof raw === "object" && (raw as { id?: unknown }).id === "" ? { ...raw, id: undefined } : raw), libraryEntryInput);
+const entryInput = z.preprocess(
+  (raw) => (raw && typeof raw === "object" && (raw as { id?: unknown }).id === "" ? { ...raw, id: undefined } : raw),
+  libraryEntryInput,
+);
 
 /** Add a common indicator, or change one: headings from the chosen framework, a readable 指标值. */
 export const saveLibraryEntryOperation = defineOperation({
@@ -25,7 +28,14 @@ export const saveLibraryEntryOperation = defineOperation({
     if (Object.keys(problems).length > 0) throw new UserError(gridMessages.admin.fixFields, problems);
     return saveLibraryEntry(db, actor.id, input, frameworks);
   },
-  audit: { kind: "row", entry: (input, output) => ({ entityType: "indicator_library", entityId: output.id, detail: { created: !input.id, frameworkId: input.frameworkId, name: input.name } }) },
+  audit: {
+    kind: "row",
+    entry: (input, output) => ({
+      entityType: "indicator_library",
+      entityId: output.id,
+      detail: { created: !input.id, frameworkId: input.frameworkId, name: input.name },
+    }),
+  },
 });
 
 /** Retire an entry (no longer offered to clerks) or bring it back; entries are never deleted. */
@@ -36,5 +46,12 @@ export const setLibraryEntryActiveOperation = defineOperation({
   input: z.object({ id: z.uuid(), active: formBoolean }),
   policy: ({ actor }) => canAdminister(actor),
   run: ({ db, actor }, { id, active }) => setLibraryEntryActive(db, actor.id, id, active),
-  audit: { kind: "row", entry: (_input, output) => ({ entityType: "indicator_library", entityId: output.id, detail: { active: output.active } }) },
+  audit: {
+    kind: "row",
+    entry: (_input, output) => ({
+      entityType: "indicator_library",
+      entityId: output.id,
+      detail: { active: output.active },
+    }),
+  },
 });

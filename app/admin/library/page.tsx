@@ -25,13 +25,18 @@ const m = gridMessages.admin;
  * The common indicator library, one framework at a time: what clerks are offered by 一级/二级
  * heading, with a form to add or change an entry and 停用/恢复 (entries are never deleted).
  */
-export default async function AdminLibraryPage({ searchParams }: { searchParams: Promise<{ framework?: string; edit?: string }> }) {
+export default async function AdminLibraryPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ framework?: string; edit?: string }>;
+}) {
   const actor = await requireActor("/admin/library");
   authorize(canAdminister(actor));
   const db = getDb();
   const params = await searchParams;
   const frameworks = await listFrameworks(db);
-  const framework = frameworks.find((f) => f.id === params.framework) ?? frameworks.find((f) => f.id === "2021") ?? frameworks[0];
+  const framework =
+    frameworks.find((f) => f.id === params.framework) ?? frameworks.find((f) => f.id === "2021") ?? frameworks[0];
   const rows = framework ? await listLibrary(db, framework.id) : [];
   const editing = params.edit ? rows.find((r) => r.id === params.edit) : undefined;
   const here = `/admin/library?framework=${encodeURIComponent(framework?.id ?? "")}`;
@@ -56,19 +61,39 @@ export default async function AdminLibraryPage({ searchParams }: { searchParams:
       {framework ? (
         <div className="space-y-6">
           <Card aria-labelledby="library-form">
-            <CardHeader id="library-form" title={editing ? m.editTitle(editing.name) : m.addTitle} description={framework.source} />
+            <CardHeader
+              id="library-form"
+              title={editing ? m.editTitle(editing.name) : m.addTitle}
+              description={framework.source}
+            />
             <CardBody>
               <EntryForm
                 key={editing?.id ?? "new"}
                 framework={framework}
                 cancelHref={here}
-                entry={editing ? { id: editing.id, level1: editing.level1, level2: editing.level2, name: editing.name, description: editing.description, target: editing.targetRaw, basis: editing.basis } : undefined}
+                entry={
+                  editing
+                    ? {
+                        id: editing.id,
+                        level1: editing.level1,
+                        level2: editing.level2,
+                        name: editing.name,
+                        description: editing.description,
+                        target: editing.targetRaw,
+                        basis: editing.basis,
+                      }
+                    : undefined
+                }
               />
             </CardBody>
           </Card>
           <Card aria-labelledby="library-list">
             <CardHeader id="library-list" title={framework.name} description={m.count(rows.length)} />
-            {rows.length === 0 ? <CardBody className="text-sm text-slate-600">{m.empty}</CardBody> : <LibraryTable rows={rows} here={here} editingId={editing?.id} />}
+            {rows.length === 0 ? (
+              <CardBody className="text-sm text-slate-600">{m.empty}</CardBody>
+            ) : (
+              <LibraryTable rows={rows} here={here} editingId={editing?.id} />
+            )}
           </Card>
         </div>
       ) : null}
@@ -115,15 +140,27 @@ function LibraryTable({ rows, here, editingId }: { rows: LibraryRow[]; here: str
             );
           }
           out.push(
-            <Tr key={r.id} className={cn(!r.active && "text-slate-500", r.id === editingId && "bg-brand-50")} data-testid="library-row">
+            <Tr
+              key={r.id}
+              className={cn(!r.active && "text-slate-500", r.id === editingId && "bg-brand-50")}
+              data-testid="library-row"
+            >
               <Td className="align-top font-medium break-words">{r.name}</Td>
               <Td className="align-top text-slate-700 break-words">{r.description}</Td>
               <Td className="tabular align-top break-words">{r.targetRaw}</Td>
-              <Td className="align-top text-slate-700 break-words">{r.active ? r.basis : `${m.heading(r.level1, r.level2)}${r.basis ? ` · ${r.basis}` : ""}`}</Td>
-              <Td className="align-top">{r.active ? <Badge tone="success">{m.active}</Badge> : <Badge>{m.retired}</Badge>}</Td>
+              <Td className="align-top text-slate-700 break-words">
+                {r.active ? r.basis : `${m.heading(r.level1, r.level2)}${r.basis ? ` · ${r.basis}` : ""}`}
+              </Td>
+              <Td className="align-top">
+                {r.active ? <Badge tone="success">{m.active}</Badge> : <Badge>{m.retired}</Badge>}
+              </Td>
               <Td className="align-top whitespace-nowrap">
                 <span className="flex items-center gap-1">
-                  <Link href={`${here}&edit=${r.id}#library-form`} aria-label={m.editLabel(r.name)} className="px-2 text-sm text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={`${here}&edit=${r.id}#library-form`}
+                    aria-label={m.editLabel(r.name)}
+                    className="px-2 text-sm text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {m.edit}
                   </Link>
                   <EntryStatusForm id={r.id} active={r.active} name={r.name} />

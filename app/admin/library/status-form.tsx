@@ -17,7 +17,13 @@ export function EntryStatusForm({ id, active, name }: { id: string; active: bool
     <form action={formAction} className="inline-flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <Button type="submit" size="sm" variant={active ? "ghost" : "secondary"} disabled={pending} aria-label={active ? m.retireLabel(name) : m.restoreLabel(name)}>
+      <Button
+        type="submit"
+        size="sm"
+        variant={active ? "ghost" : "secondary"}
+        disabled={pending}
+        aria-label={active ? m.retireLabel(name) : m.restoreLabel(name)}
+      >
         {active ? m.retire : m.restore}
       </Button>
       {state && !state.ok ? (

@@ -21,7 +21,9 @@ export const publishOperation = defineOperation({
   name: "publication.publish",
   kind: "action",
   access: { kind: "global", roles: [transitionOf("publish").by] },
-  input: target.extend({ note: z.string().trim().max(REVISION_NOTE_MAX, t.noteTooLong(REVISION_NOTE_MAX)).default("") }),
+  input: target.extend({
+    note: z.string().trim().max(REVISION_NOTE_MAX, t.noteTooLong(REVISION_NOTE_MAX)).default(""),
+  }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "publish"),
   run: async ({ db, actor, ip }, input, found) => {
     const facts = existing(found);
@@ -31,7 +33,13 @@ export const publishOperation = defineOperation({
       ip,
       files: (canonical) => renderBundle(canonical, { printer: sharedPrinter(), revision: facts.revision }),
     });
-    return { ...published, revision: facts.revision, departmentName: facts.departmentName, fiscalYear: facts.fiscalYear, departmentCode: facts.departmentCode };
+    return {
+      ...published,
+      revision: facts.revision,
+      departmentName: facts.departmentName,
+      fiscalYear: facts.fiscalYear,
+      departmentCode: facts.departmentCode,
+    };
   },
   // publishSnapshot writes the audit row (with every file's checksum) in its transaction.
   audit: { kind: "byQuery" },
@@ -45,9 +53,12 @@ export const openRevisionOperation = defineOperation({
   name: "publication.open-revision",
   kind: "action",
   access: { kind: "global", roles: [transitionOf("openRevision").by] },
-  input: target.extend({ note: z.string().trim().min(1, t.openRevisionRequired).max(REVISION_NOTE_MAX, t.noteTooLong(REVISION_NOTE_MAX)) }),
+  input: target.extend({
+    note: z.string().trim().min(1, t.openRevisionRequired).max(REVISION_NOTE_MAX, t.noteTooLong(REVISION_NOTE_MAX)),
+  }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "openRevision"),
-  run: async ({ db, actor, ip }, input) => openRevision(db, actor, input.id, { expectedVersion: input.expectedVersion, note: input.note, ip }),
+  run: async ({ db, actor, ip }, input) =>
+    openRevision(db, actor, input.id, { expectedVersion: input.expectedVersion, note: input.note, ip }),
   // openRevision audits the step and the new revision in its transaction.
   audit: { kind: "byQuery" },
 });

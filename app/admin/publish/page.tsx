@@ -39,9 +39,16 @@ export default async function PublishPage({ searchParams }: Props) {
 
   return (
     <AppShell user={actor}>
-      <PageHeader title={t.title} description={t.intro} actions={<ButtonLink href="/admin/exports">{t.exports}</ButtonLink>} />
+      <PageHeader
+        title={t.title}
+        description={t.intro}
+        actions={<ButtonLink href="/admin/exports">{t.exports}</ButtonLink>}
+      />
       {notice ? (
-        <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900"
+        >
           {notice}
         </p>
       ) : null}
@@ -72,7 +79,13 @@ export default async function PublishPage({ searchParams }: Props) {
                     <Td className="tabular whitespace-nowrap">{formatDate(r.approvedAt)}</Td>
                     <Td>
                       {canPublish(actor, r) ? (
-                        <PublishForm id={r.disclosureId} version={r.version} revision={r.revision} name={`${r.departmentName} ${r.fiscalYear}`} note={r.revisionNote} />
+                        <PublishForm
+                          id={r.disclosureId}
+                          version={r.version}
+                          revision={r.revision}
+                          name={`${r.departmentName} ${r.fiscalYear}`}
+                          note={r.revisionNote}
+                        />
                       ) : null}
                     </Td>
                   </Tr>
@@ -112,13 +125,21 @@ export default async function PublishPage({ searchParams }: Props) {
                       <Td className="tabular whitespace-nowrap">{formatDate(p.publishedAt)}</Td>
                       <Td>
                         <div className="flex flex-col gap-2">
-                          <Link href={`/public/${p.fiscalYear}/${encodeURIComponent(p.departmentCode)}`} className="text-sm text-brand-700 hover:underline">
+                          <Link
+                            href={`/public/${p.fiscalYear}/${encodeURIComponent(p.departmentCode)}`}
+                            className="text-sm text-brand-700 hover:underline"
+                          >
                             {t.view}
                           </Link>
                           {correcting ? (
                             <span className="text-xs text-amber-800">{t.draftInProgress(p.newest.revision)}</span>
                           ) : canOpenRevision(actor, p) ? (
-                            <OpenRevisionForm id={p.disclosureId} version={p.version} revision={p.revision} name={name} />
+                            <OpenRevisionForm
+                              id={p.disclosureId}
+                              version={p.version}
+                              revision={p.revision}
+                              name={name}
+                            />
                           ) : null}
                         </div>
                       </Td>

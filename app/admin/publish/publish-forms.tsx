@@ -13,7 +13,12 @@ type State = Outcome<unknown> | null;
 
 function Message({ state, ok }: { state: State; ok: string }) {
   if (!state) return null;
-  if (state.ok) return <p role="status" className="text-xs text-emerald-800">{ok}</p>;
+  if (state.ok)
+    return (
+      <p role="status" className="text-xs text-emerald-800">
+        {ok}
+      </p>
+    );
   const field = Object.values(state.fieldErrors).flat()[0];
   return (
     <p role="alert" className="text-xs text-red-700">
@@ -26,7 +31,19 @@ function Message({ state, ok }: { state: State; ok: string }) {
  * 发布 for one approved disclosure. A correction (revision 2 on) asks what it corrects; the note
  * given when the revision was opened is offered and what was typed stays after a refusal.
  */
-export function PublishForm({ id, version, revision, name, note }: { id: string; version: number; revision: number; name: string; note: string }) {
+export function PublishForm({
+  id,
+  version,
+  revision,
+  name,
+  note,
+}: {
+  id: string;
+  version: number;
+  revision: number;
+  name: string;
+  note: string;
+}) {
   const [state, formAction, pending] = useActionState<State, FormData>(publishAction, null);
   const router = useRouter();
   // The row leaves the list once published: the page says what happened.
@@ -63,13 +80,28 @@ export function PublishForm({ id, version, revision, name, note }: { id: string;
 }
 
 /** 新建修订版: a correction of a published disclosure starts as a new draft revision with its reason. */
-export function OpenRevisionForm({ id, version, revision, name }: { id: string; version: number; revision: number; name: string }) {
+export function OpenRevisionForm({
+  id,
+  version,
+  revision,
+  name,
+}: {
+  id: string;
+  version: number;
+  revision: number;
+  name: string;
+}) {
   const [state, formAction, pending] = useActionState<State, FormData>(openRevisionAction, null);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.replace(`/admin/publish?opened=${revision + 1}`);
   }, [state, router, revision]);
-  if (state?.ok) return <p role="status" className="text-xs text-emerald-800">{t.revisionOpened(revision + 1)}</p>;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-xs text-emerald-800">
+        {t.revisionOpened(revision + 1)}
+      </p>
+    );
   return (
     <form action={formAction} className="flex flex-col gap-2">
       <input type="hidden" name="id" value={id} />

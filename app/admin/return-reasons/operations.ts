@@ -8,7 +8,10 @@ import { defineOperation } from "@/app/_server/operation";
 const m = zhCN.workflow.reasons;
 
 const reasonInput = z.object({
-  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, m.codeInvalid),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, m.codeInvalid),
   label: z.string().trim().min(1, m.labelRequired).max(20, m.labelTooLong(20)),
   position: z.coerce.number().int().min(0).max(999),
   active: formBoolean.default(false),

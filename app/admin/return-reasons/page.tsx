@@ -24,7 +24,10 @@ export default async function ReturnReasonsPage() {
       <Card>
         <div className="divide-y divide-slate-100">
           {reasons.map((r) => (
-            <ReasonForm key={`${r.code}:${r.label}:${r.position}:${r.active}`} reason={{ code: r.code, label: r.label, position: r.position, active: r.active, uses: r.uses }} />
+            <ReasonForm
+              key={`${r.code}:${r.label}:${r.position}:${r.active}`}
+              reason={{ code: r.code, label: r.label, position: r.position, active: r.active, uses: r.uses }}
+            />
           ))}
           <ReasonForm />
         </div>

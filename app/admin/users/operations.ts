@@ -42,7 +42,8 @@ export const updateUserOperation = defineOperation({
   run: async ({ db, actor, ip }, input) => {
     const before = await getUserWithScope(db, input.userId);
     // The last word on an admin's role belongs to another admin, never to themselves.
-    if (input.userId === actor.id && input.role !== before.role) throw new UserError(adminMessages.users.cannotDemoteSelf, { role: [adminMessages.users.cannotDemoteSelf] });
+    if (input.userId === actor.id && input.role !== before.role)
+      throw new UserError(adminMessages.users.cannotDemoteSelf, { role: [adminMessages.users.cannotDemoteSelf] });
     await assertScopeExists(db, input);
     await updateUser(db, actor.id, input.userId, input, ip);
     return { userId: input.userId };

@@ -27,7 +27,9 @@ export default async function UsersPage() {
     username: u.username,
     displayName: u.displayName,
     role: u.role,
-    scope: (scopes.get(u.id) ?? []).join("、") || (u.role === "admin" ? zhCN.administration.users.allScope : zhCN.common.none),
+    scope:
+      (scopes.get(u.id) ?? []).join("、") ||
+      (u.role === "admin" ? zhCN.administration.users.allScope : zhCN.common.none),
     lastLogin: formatDateTime(u.lastLoginAt),
     status: u.disabled ? "disabled" : "active",
   }));

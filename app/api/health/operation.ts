@@ -12,6 +12,9 @@ export const healthOperation = defineOperation({
   policy: () => true,
   run: async ({ db }) => {
     const report = await databaseHealth(db);
-    return Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+    return Response.json(report, {
+      status: report.status === "ok" ? 200 : 503,
+      headers: { "cache-control": "no-store" },
+    });
   },
 });

@@ -18,7 +18,11 @@ const bad = zhCN.errors.invalidInput;
 const uploadedFile = z
   .object(
     {
-      name: z.string({ error: refused.fileRequired }).trim().min(1, { error: refused.fileRequired }).max(255, { error: bad }),
+      name: z
+        .string({ error: refused.fileRequired })
+        .trim()
+        .min(1, { error: refused.fileRequired })
+        .max(255, { error: bad }),
       size: z.number().int().nonnegative(),
       bytes: z.instanceof(Uint8Array),
     },
@@ -58,10 +62,17 @@ export const uploadImportOperation = defineOperation({
       draftFromReading(await readUpload(input.file.bytes, input.file.name, { check: true }), target);
     } catch (error) {
       // Refused in the readers' words, at the file field of the upload form.
-      if (error instanceof UploadRejectedError || error instanceof UploadRefused) throw new UserError(error.message, { file: [error.message] });
+      if (error instanceof UploadRejectedError || error instanceof UploadRefused)
+        throw new UserError(error.message, { file: [error.message] });
       throw error;
     }
-    const stored = await storeUpload(db, actor, { departmentId: input.departmentId, fiscalYear: input.fiscalYear, fileName: input.file.name, bytes: input.file.bytes, ip });
+    const stored = await storeUpload(db, actor, {
+      departmentId: input.departmentId,
+      fiscalYear: input.fiscalYear,
+      fileName: input.file.name,
+      bytes: input.file.bytes,
+      ip,
+    });
     return { id: stored.id, href: `/workbench/new/upload/${stored.id}`, expiresAt: stored.expiresAt.toISOString() };
   },
   // storeUpload audits in its own transaction; the file is read before it, outside any.

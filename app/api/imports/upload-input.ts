@@ -10,10 +10,20 @@ const FORM_OVERHEAD = 64 * 1024;
  */
 export async function uploadInput(req: Request): Promise<unknown> {
   const url = new URL(req.url);
-  const target = { departmentId: url.searchParams.get("department") ?? "", fiscalYear: url.searchParams.get("year") ?? "" };
+  const target = {
+    departmentId: url.searchParams.get("department") ?? "",
+    fiscalYear: url.searchParams.get("year") ?? "",
+  };
   const announced = Number(req.headers.get("content-length") ?? "0");
   if (announced > MAX_UPLOAD_BYTES + FORM_OVERHEAD) {
-    return { ...target, file: { name: "upload", size: Math.max(announced - FORM_OVERHEAD, MAX_UPLOAD_BYTES + 1), bytes: new Uint8Array() } };
+    return {
+      ...target,
+      file: {
+        name: "upload",
+        size: Math.max(announced - FORM_OVERHEAD, MAX_UPLOAD_BYTES + 1),
+        bytes: new Uint8Array(),
+      },
+    };
   }
   const file = (await req.formData()).get("file");
   if (!(file instanceof File)) return { ...target, file: undefined };

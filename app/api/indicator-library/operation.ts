@@ -20,5 +20,11 @@ export const searchIndicatorLibraryOperation = defineOperation({
     year: z.coerce.number().int().min(2000).max(2100).optional(),
   }),
   policy: ({ actor }, { departmentId }) => canReadDepartment(actor, departmentId),
-  run: ({ db, actor }, input) => searchLibrary(db, actor, { departmentId: input.departmentId, frameworkId: input.framework, q: input.q, beforeYear: input.year }),
+  run: ({ db, actor }, input) =>
+    searchLibrary(db, actor, {
+      departmentId: input.departmentId,
+      frameworkId: input.framework,
+      q: input.q,
+      beforeYear: input.year,
+    }),
 });

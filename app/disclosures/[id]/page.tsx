@@ -33,11 +33,16 @@ export default async function DisclosurePage({ params }: Props) {
   const facts = await findDisclosureFacts(db, id);
   if (!facts) notFound();
   const actor = await getActor();
-  if (!actor && !canViewDisclosure(null, facts)) redirect(`/signin?callbackUrl=${encodeURIComponent(`/disclosures/${id}`)}`);
+  if (!actor && !canViewDisclosure(null, facts))
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/disclosures/${id}`)}`);
   authorize(canViewDisclosure(actor, facts));
 
   // A published revision shows exactly what was published; anything else the current rows.
-  const content = isPublished(facts.state) ? await loadPublishedCanonical(db, id) : actor ? await loadDisclosure(db, actor, id) : null;
+  const content = isPublished(facts.state)
+    ? await loadPublishedCanonical(db, id)
+    : actor
+      ? await loadDisclosure(db, actor, id)
+      : null;
   if (!content) notFound();
   const outline = documentOutline(content);
 
@@ -62,7 +67,13 @@ export default async function DisclosurePage({ params }: Props) {
       </div>
       {!isPublished(facts.state) ? (
         <p className="no-print mb-4 text-sm text-slate-600">
-          {canEditDisclosure(actor, facts) ? zhCN.disclosure.previewNote : canReview(actor, facts) ? zhCN.disclosure.reviewNote : actor?.role === "clerk" ? zhCN.disclosure.heldNote : zhCN.disclosure.readOnlyNote}
+          {canEditDisclosure(actor, facts)
+            ? zhCN.disclosure.previewNote
+            : canReview(actor, facts)
+              ? zhCN.disclosure.reviewNote
+              : actor?.role === "clerk"
+                ? zhCN.disclosure.heldNote
+                : zhCN.disclosure.readOnlyNote}
           {canReview(actor, facts) ? (
             <a href={`/review/${id}`} className="ml-2 font-medium text-brand-700 hover:underline">
               {zhCN.disclosure.openReview}
@@ -76,7 +87,10 @@ export default async function DisclosurePage({ params }: Props) {
           <ol className="space-y-0.5 text-sm">
             {sections.map((s) => (
               <li key={s.id}>
-                <a href={`#section-${s.id}`} className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+                <a
+                  href={`#section-${s.id}`}
+                  className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                >
                   {s.number}、{s.title}
                 </a>
               </li>

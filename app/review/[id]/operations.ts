@@ -30,7 +30,8 @@ export const addCommentOperation = defineOperation({
   access: { kind: "scoped", roles: ["approver"] },
   input: z.object({ id: z.uuid(), anchorPath: z.string().min(1).max(300), body }),
   policy: ({ db, actor }, input) => judgeDisclosure(db, input.id, (facts) => isReviewerOf(actor, facts)),
-  run: async ({ db, actor, ip }, input) => addComment(db, actor, input.id, { anchorPath: input.anchorPath, body: input.body, ip }),
+  run: async ({ db, actor, ip }, input) =>
+    addComment(db, actor, input.id, { anchorPath: input.anchorPath, body: input.body, ip }),
   // addComment writes the audit row in its transaction.
   audit: { kind: "byQuery" },
 });

@@ -51,7 +51,9 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
   const actor = await requireActor(`/review/${id}`);
   authorize(canUseReviewQueue(actor));
   const db = getDb();
-  const meta = await getDisclosureMeta(db, actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const meta = await getDisclosureMeta(db, actor, id).catch((e) =>
+    e instanceof NotFoundError ? notFound() : Promise.reject(e),
+  );
   const tab: ReviewTab = rawTab === "changes" || rawTab === "lastYear" ? rawTab : "document";
 
   const content = await loadContent(db, meta);
@@ -70,8 +72,19 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
   const steps = availableSteps(actor, meta);
   const openThreads = threads.filter((t) => !t.resolvedAt).length;
   const errors = findings.filter((f) => f.severity === "error").length;
-  const approveBlocked = guardsMessage(unmetGuards("approve", { errorFindings: errors, unexplainedWarnings: 0, openComments: openThreads, reasonValid: true }));
-  const changedRows = new Set(diff.changes.flatMap((c) => (c.kind === "removed" ? [] : [rowPathOf(c.path)].filter((p): p is string => p !== null))));
+  const approveBlocked = guardsMessage(
+    unmetGuards("approve", {
+      errorFindings: errors,
+      unexplainedWarnings: 0,
+      openComments: openThreads,
+      reasonValid: true,
+    }),
+  );
+  const changedRows = new Set(
+    diff.changes.flatMap((c) =>
+      c.kind === "removed" ? [] : [rowPathOf(c.path)].filter((p): p is string => p !== null),
+    ),
+  );
   const commenting = canComment(actor, meta);
 
   return (
@@ -101,10 +114,23 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
       </div>
 
       <div className="no-print mb-4 flex flex-wrap items-start gap-3" role="group" aria-label={zhCN.common.actions}>
-        {steps.includes("startReview") ? <StepForm step="startReview" disclosureId={id} version={meta.version} /> : null}
-        {steps.includes("approve") ? <StepForm step="approve" disclosureId={id} version={meta.version} blockedBy={approveBlocked || null} /> : null}
-        {steps.includes("return") ? <ReturnForm disclosureId={id} version={meta.version} reasons={reasons.filter((r) => r.active)} openComments={openThreads} /> : null}
-        {meta.state === disclosureState.submitted ? <p className="self-center text-sm text-slate-600">{m.startFirst}</p> : null}
+        {steps.includes("startReview") ? (
+          <StepForm step="startReview" disclosureId={id} version={meta.version} />
+        ) : null}
+        {steps.includes("approve") ? (
+          <StepForm step="approve" disclosureId={id} version={meta.version} blockedBy={approveBlocked || null} />
+        ) : null}
+        {steps.includes("return") ? (
+          <ReturnForm
+            disclosureId={id}
+            version={meta.version}
+            reasons={reasons.filter((r) => r.active)}
+            openComments={openThreads}
+          />
+        ) : null}
+        {meta.state === disclosureState.submitted ? (
+          <p className="self-center text-sm text-slate-600">{m.startFirst}</p>
+        ) : null}
       </div>
 
       <ReviewTabs id={id} current={tab} changes={diff.base ? diff.changes.length : null} />
@@ -117,13 +143,25 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
         <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
           <div>
             <p className="no-print mb-3 text-sm text-slate-600">{m.readOnly}</p>
-            <ReviewDocument disclosureId={id} outline={documentOutline(canonical)} content={content} threads={threads} canComment={commenting} changedRows={changedRows} />
+            <ReviewDocument
+              disclosureId={id}
+              outline={documentOutline(canonical)}
+              content={content}
+              threads={threads}
+              canComment={commenting}
+              changedRows={changedRows}
+            />
           </div>
           <aside className="space-y-6 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
             <section id="review-threads" aria-labelledby="threads-title">
-              <h2 id="threads-title" className="mb-2 flex items-baseline justify-between text-base font-semibold text-slate-900">
+              <h2
+                id="threads-title"
+                className="mb-2 flex items-baseline justify-between text-base font-semibold text-slate-900"
+              >
                 {m.comments}
-                <span className="text-xs font-normal text-slate-600">{zhCN.workflow.comments.count(openThreads, threads.length)}</span>
+                <span className="text-xs font-normal text-slate-600">
+                  {zhCN.workflow.comments.count(openThreads, threads.length)}
+                </span>
               </h2>
               {threads.length === 0 ? <p className="text-sm text-slate-600">{m.noComments}</p> : null}
               <div className="space-y-2">
@@ -159,7 +197,9 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
           </aside>
         </div>
       )}
-      {steps.length === 0 && meta.state === disclosureState.in_review ? <Alert tone="info">{zhCN.workflow.refused(zhCN.workflow.stepVerbs.approve)}</Alert> : null}
+      {steps.length === 0 && meta.state === disclosureState.in_review ? (
+        <Alert tone="info">{zhCN.workflow.refused(zhCN.workflow.stepVerbs.approve)}</Alert>
+      ) : null}
     </AppShell>
   );
 }

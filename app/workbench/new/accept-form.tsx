@@ -17,7 +17,17 @@ type State = Outcome<Started> | null;
  * The button that creates the draft (empty, from last year, or from an upload just previewed),
  * and what the server answered when it refused: a draft that exists meanwhile comes with its link.
  */
-export function AcceptForm({ input, label, variant = "primary", testId }: { input: StartInput; label: string; variant?: "primary" | "secondary"; testId?: string }) {
+export function AcceptForm({
+  input,
+  label,
+  variant = "primary",
+  testId,
+}: {
+  input: StartInput;
+  label: string;
+  variant?: "primary" | "secondary";
+  testId?: string;
+}) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState<State, FormData>(startDisclosureAction, null);
   useEffect(() => {

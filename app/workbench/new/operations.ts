@@ -52,7 +52,13 @@ export const startDisclosureOperation = defineOperation({
     const { departmentId, fiscalYear, content, source } = await draftContent(db, actor, input);
     let created: { id: string; version: number };
     try {
-      created = await createDisclosure(db, actor, { departmentId, fiscalYear, content, frameworkId: content.performance.framework, ip });
+      created = await createDisclosure(db, actor, {
+        departmentId,
+        fiscalYear,
+        content,
+        frameworkId: content.performance.framework,
+        ip,
+      });
     } catch (error) {
       // Two accepts at once: the unique index lets one through; the other hears why.
       if (isUniqueViolation(error)) await resolveTarget(db, actor, departmentId, fiscalYear);
@@ -64,7 +70,11 @@ export const startDisclosureOperation = defineOperation({
   // createDisclosure writes "disclosure.create"; this row says how the year was started.
   audit: {
     kind: "row",
-    entry: (_input, out) => ({ entityType: "disclosure", entityId: out.id, detail: { mode: out.mode, fiscalYear: out.fiscalYear, departmentId: out.departmentId, source: out.source } }),
+    entry: (_input, out) => ({
+      entityType: "disclosure",
+      entityId: out.id,
+      detail: { mode: out.mode, fiscalYear: out.fiscalYear, departmentId: out.departmentId, source: out.source },
+    }),
   },
 });
 
@@ -79,18 +89,29 @@ async function draftContent(
     // Read again from the very bytes the preview was read from: what was shown is what is saved.
     // A file that cannot become the draft is refused (UploadRefused) in the reader's words.
     const content = draftFromReading(await readUpload(upload.bytes, upload.fileName), t);
-    return { departmentId: t.departmentId, fiscalYear: t.fiscalYear, content, source: { fileName: upload.fileName, size: upload.size } };
+    return {
+      departmentId: t.departmentId,
+      fiscalYear: t.fiscalYear,
+      content,
+      source: { fileName: upload.fileName, size: upload.size },
+    };
   }
   const t = await resolveTarget(db, actor, input.departmentId, input.fiscalYear);
-  if (input.mode === "empty") return { departmentId: t.departmentId, fiscalYear: t.fiscalYear, content: emptyDraft(t), source: null };
+  if (input.mode === "empty")
+    return { departmentId: t.departmentId, fiscalYear: t.fiscalYear, content: emptyDraft(t), source: null };
   const source = await findLastYearSource(db, actor, t.departmentId, t.fiscalYear);
   if (!source) throw new UserError(refused.noLastYear(t.fiscalYear));
   const content = draftFromLastYear(await loadSourceContent(db, actor, source), t);
-  return { departmentId: t.departmentId, fiscalYear: t.fiscalYear, content, source: { disclosureId: source.id, fiscalYear: source.fiscalYear, revision: source.revision } };
+  return {
+    departmentId: t.departmentId,
+    fiscalYear: t.fiscalYear,
+    content,
+    source: { disclosureId: source.id, fiscalYear: source.fiscalYear, revision: source.revision },
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) if ((e as { code?: unknown }).code === "23505") return true;
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === "23505") return true;
   return false;
 }
-

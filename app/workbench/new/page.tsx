@@ -22,7 +22,11 @@ export default async function StartYearPage({ searchParams }: Props) {
   const actor = await requireActor("/workbench/new");
   authorize(canUseWorkbench(actor));
   const db = getDb();
-  const [departments, years, rows] = await Promise.all([listDepartmentsForActor(db, actor), listFiscalYears(db), listDisclosuresForActor(db, actor)]);
+  const [departments, years, rows] = await Promise.all([
+    listDepartmentsForActor(db, actor),
+    listFiscalYears(db),
+    listDisclosuresForActor(db, actor),
+  ]);
   const own = departments.filter((d) => canDraftDepartment(actor, d.id));
   const openYears = years.filter((y) => y.status === "open").map((y) => y.year);
 
@@ -42,7 +46,8 @@ export default async function StartYearPage({ searchParams }: Props) {
   const asked = await searchParams;
   const askedChoice = choices.find((c) => c.departmentId === asked.department && String(c.fiscalYear) === asked.year);
   // Otherwise the earliest open year the first department has not started: usually the one due.
-  const initial = askedChoice ?? [...choices].sort((a, b) => a.fiscalYear - b.fiscalYear).find((c) => !c.existing) ?? choices[0];
+  const initial =
+    askedChoice ?? [...choices].sort((a, b) => a.fiscalYear - b.fiscalYear).find((c) => !c.existing) ?? choices[0];
 
   return (
     <AppShell user={actor}>

@@ -35,7 +35,12 @@ export class DuplicateDraftError extends UserError {
   }
 }
 
-export async function resolveTarget(db: Db, actor: Actor, departmentId: string, fiscalYear: number): Promise<StartTarget> {
+export async function resolveTarget(
+  db: Db,
+  actor: Actor,
+  departmentId: string,
+  fiscalYear: number,
+): Promise<StartTarget> {
   const [department] = await db
     .select({ code: departments.code, name: departments.name })
     .from(departments)
@@ -43,23 +48,46 @@ export async function resolveTarget(db: Db, actor: Actor, departmentId: string, 
   if (!department) throw new NotFoundError(zhCN.records.things.department);
   const year = await draftYear(db, fiscalYear);
   if (!year.ok && year.refusal === "unknown") throw new UserError(refused.unknownYear(fiscalYear), {}, "not-found");
-  if (!year.ok) throw new UserError(refused.closedYear(fiscalYear), { fiscalYear: [refused.closedYear(fiscalYear)] }, "invalid-state");
+  if (!year.ok)
+    throw new UserError(
+      refused.closedYear(fiscalYear),
+      { fiscalYear: [refused.closedYear(fiscalYear)] },
+      "invalid-state",
+    );
   const [existing] = await listDisclosuresForActor(db, actor, { departmentId, fiscalYear });
   if (existing) throw new DuplicateDraftError(department.name, fiscalYear, existing.id);
-  return { departmentId, department, fiscalYear, framework: year.framework, orgUnits: await listOrgUnits(db, actor, departmentId) };
+  return {
+    departmentId,
+    department,
+    fiscalYear,
+    framework: year.framework,
+    orgUnits: await listOrgUnits(db, actor, departmentId),
+  };
 }
 
 /**
  * The disclosure a year carries forward from: last year's published revision; last year's latest
  * revision when it was not published; when there is no last year at all, the newest published one.
  */
-export function pickLastYearSource(rows: ReadonlyArray<DisclosureListItem>, fiscalYear: number): DisclosureListItem | null {
-  const newestFirst = [...rows].filter((r) => r.fiscalYear < fiscalYear).sort((a, b) => b.fiscalYear - a.fiscalYear || b.revision - a.revision);
+export function pickLastYearSource(
+  rows: ReadonlyArray<DisclosureListItem>,
+  fiscalYear: number,
+): DisclosureListItem | null {
+  const newestFirst = [...rows]
+    .filter((r) => r.fiscalYear < fiscalYear)
+    .sort((a, b) => b.fiscalYear - a.fiscalYear || b.revision - a.revision);
   const lastYear = newestFirst.filter((r) => r.fiscalYear === fiscalYear - 1);
-  return lastYear.find((r) => isPublished(r.state)) ?? lastYear[0] ?? newestFirst.find((r) => isPublished(r.state)) ?? null;
+  return (
+    lastYear.find((r) => isPublished(r.state)) ?? lastYear[0] ?? newestFirst.find((r) => isPublished(r.state)) ?? null
+  );
 }
 
-export async function findLastYearSource(db: Db, actor: Actor, departmentId: string, fiscalYear: number): Promise<DisclosureListItem | null> {
+export async function findLastYearSource(
+  db: Db,
+  actor: Actor,
+  departmentId: string,
+  fiscalYear: number,
+): Promise<DisclosureListItem | null> {
   return pickLastYearSource(await listDisclosuresForActor(db, actor, { departmentId }), fiscalYear);
 }
 

@@ -29,7 +29,8 @@ type Props = {
   initial: { departmentId: string; fiscalYear: number };
 };
 
-const selectClass = "block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600";
+const selectClass =
+  "block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600";
 
 /**
  * Department and year first (the page knows, for each pair, whether it is already started and
@@ -58,7 +59,12 @@ export function StartForm({ departments, years, choices, initial }: Props) {
         <div className="grid max-w-xl gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div>
             <Label htmlFor={`${id}-department`}>{m.department}</Label>
-            <select id={`${id}-department`} className={selectClass} value={departmentId} onChange={(e) => select({ departmentId: e.target.value, fiscalYear })}>
+            <select
+              id={`${id}-department`}
+              className={selectClass}
+              value={departmentId}
+              onChange={(e) => select({ departmentId: e.target.value, fiscalYear })}
+            >
               {departments.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.code} {d.name}
@@ -68,7 +74,12 @@ export function StartForm({ departments, years, choices, initial }: Props) {
           </div>
           <div>
             <Label htmlFor={`${id}-year`}>{m.fiscalYear}</Label>
-            <select id={`${id}-year`} className={selectClass} value={fiscalYear} onChange={(e) => select({ departmentId, fiscalYear: Number(e.target.value) })}>
+            <select
+              id={`${id}-year`}
+              className={selectClass}
+              value={fiscalYear}
+              onChange={(e) => select({ departmentId, fiscalYear: Number(e.target.value) })}
+            >
               {years.map((y) => (
                 <option key={y} value={y}>
                   {zhCN.common.yearSuffix(y)}
@@ -92,9 +103,19 @@ export function StartForm({ departments, years, choices, initial }: Props) {
           </Alert>
         ) : choice ? (
           <div className="grid gap-4 lg:grid-cols-3">
-            <ModeCard title={m.lastYear.title} badge={choice.source ? m.lastYear.recommended : undefined} body={m.lastYear.body}>
+            <ModeCard
+              title={m.lastYear.title}
+              badge={choice.source ? m.lastYear.recommended : undefined}
+              body={m.lastYear.body}
+            >
               <p className="mb-3 text-sm text-slate-600">
-                {choice.source ? m.lastYear.source(choice.source.fiscalYear, choice.source.revision, zhCN.states[choice.source.state]) : m.lastYear.noSource}
+                {choice.source
+                  ? m.lastYear.source(
+                      choice.source.fiscalYear,
+                      choice.source.revision,
+                      zhCN.states[choice.source.state],
+                    )
+                  : m.lastYear.noSource}
               </p>
               {choice.source ? (
                 <Link href={`/workbench/new/last-year?${query}`} className={buttonClass("primary")}>
@@ -106,7 +127,12 @@ export function StartForm({ departments, years, choices, initial }: Props) {
               <UploadForm key={query} departmentId={departmentId} fiscalYear={fiscalYear} />
             </ModeCard>
             <ModeCard title={m.empty.title} body={m.empty.body}>
-              <AcceptForm key={query} input={{ mode: "empty", departmentId, fiscalYear }} label={m.empty.action} variant="secondary" />
+              <AcceptForm
+                key={query}
+                input={{ mode: "empty", departmentId, fiscalYear }}
+                label={m.empty.action}
+                variant="secondary"
+              />
             </ModeCard>
           </div>
         ) : null}
@@ -115,7 +141,17 @@ export function StartForm({ departments, years, choices, initial }: Props) {
   );
 }
 
-function ModeCard({ title, badge, body, children }: { title: string; badge?: string; body: string; children: React.ReactNode }) {
+function ModeCard({
+  title,
+  badge,
+  body,
+  children,
+}: {
+  title: string;
+  badge?: string;
+  body: string;
+  children: React.ReactNode;
+}) {
   return (
     <Card className="flex flex-col p-5">
       <h3 className="flex items-center gap-2 text-base font-semibold text-slate-900">

@@ -30,14 +30,20 @@ export function UploadForm({ departmentId, fiscalYear }: { departmentId: string;
     event.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) return setFailure({ message: m.chooseFirst });
-    if (file.size > MAX_UPLOAD_BYTES) return setFailure({ message: zhCN.imports.refused.tooLarge(file.size, MAX_UPLOAD_BYTES) });
+    if (file.size > MAX_UPLOAD_BYTES)
+      return setFailure({ message: zhCN.imports.refused.tooLarge(file.size, MAX_UPLOAD_BYTES) });
     setFailure(null);
     setProgress(0);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/imports?department=${encodeURIComponent(departmentId)}&year=${fiscalYear}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
-      let body: { href?: string; error?: string; fieldErrors?: Record<string, string[]>; refs?: Record<string, string> } = {};
+      let body: {
+        href?: string;
+        error?: string;
+        fieldErrors?: Record<string, string[]>;
+        refs?: Record<string, string>;
+      } = {};
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
@@ -78,7 +84,10 @@ export function UploadForm({ departmentId, fiscalYear }: { departmentId: string;
         </p>
         <FieldError id={`${id}-error`} message={failure?.message} />
         {failure?.existingId ? (
-          <Link href={`/disclosures/${failure.existingId}`} className="mt-1 inline-block text-sm font-medium text-brand-700 underline underline-offset-2">
+          <Link
+            href={`/disclosures/${failure.existingId}`}
+            className="mt-1 inline-block text-sm font-medium text-brand-700 underline underline-offset-2"
+          >
             {zhCN.imports.start.openExisting}
           </Link>
         ) : null}

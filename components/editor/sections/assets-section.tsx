@@ -38,7 +38,16 @@ export function AssetsSection({ content }: { content: Disclosure }) {
         <NumberField
           path="assets.fixedAssetsTotal"
           label={L("assets.fixedAssetsTotal")}
-          after={<SumLine check={assetsTotalCheck(assets)} onUseSum={(sum) => setValue("assets.fixedAssetsTotal", sum, { shouldDirty: true, shouldTouch: true, shouldValidate: true })} testId="sum-assets" disabled={readOnly} />}
+          after={
+            <SumLine
+              check={assetsTotalCheck(assets)}
+              onUseSum={(sum) =>
+                setValue("assets.fixedAssetsTotal", sum, { shouldDirty: true, shouldTouch: true, shouldValidate: true })
+              }
+              testId="sum-assets"
+              disabled={readOnly}
+            />
+          }
         />
         <NumberField path="assets.plannedPurchase" label={L("assets.plannedPurchase")} />
         <TextField path="assets.plannedPurchaseNote" label={L("assets.plannedPurchaseNote")} multiline rows={2} />
@@ -46,7 +55,10 @@ export function AssetsSection({ content }: { content: Disclosure }) {
 
       <Group title={m.assetsTable}>
         <div role="table" aria-label={m.assetsTable} className="rounded-md border border-slate-200">
-          <div role="row" className={`${columns} border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium text-slate-600`}>
+          <div
+            role="row"
+            className={`${columns} border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium text-slate-600`}
+          >
             <span role="columnheader">{m.item}</span>
             <span role="columnheader" className="text-right">
               面积 / 数量
@@ -57,12 +69,19 @@ export function AssetsSection({ content }: { content: Disclosure }) {
           </div>
           {rows.map(({ key, measure }) => (
             <div key={key} role="row" className={`${columns} px-3 py-2`}>
-              <span role="rowheader" className={`pt-2 text-sm text-slate-800 ${key === "officeBuildings" ? "pl-3" : ""}`}>
+              <span
+                role="rowheader"
+                className={`pt-2 text-sm text-slate-800 ${key === "officeBuildings" ? "pl-3" : ""}`}
+              >
                 {L(`assets.${key}`)}
               </span>
               <div role="cell">
-                {measure === "area" ? <NumberField path={`assets.${key}.area`} kind="decimal" label={L(`assets.${key}.area`)} hideLabel /> : null}
-                {measure === "count" ? <NumberField path={`assets.${key}.count`} kind="count" label={L(`assets.${key}.count`)} hideLabel /> : null}
+                {measure === "area" ? (
+                  <NumberField path={`assets.${key}.area`} kind="decimal" label={L(`assets.${key}.area`)} hideLabel />
+                ) : null}
+                {measure === "count" ? (
+                  <NumberField path={`assets.${key}.count`} kind="count" label={L(`assets.${key}.count`)} hideLabel />
+                ) : null}
               </div>
               <div role="cell">
                 <NumberField path={`assets.${key}.value`} label={L(`assets.${key}.value`)} hideLabel />

@@ -22,14 +22,18 @@ export function BudgetSection({ content }: { content: Disclosure }) {
   const { control, setValue } = useFormContext();
   const budget = useWatch({ control, name: "budget" }) as Budget;
   const f = budgetFigures(budget);
-  const fill = (path: string) => (sum: string) => setValue(path, sum, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+  const fill = (path: string) => (sum: string) =>
+    setValue(path, sum, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
   const amount = (path: string, after?: ReactNode) => <NumberField path={path} label={label(path)} after={after} />;
 
   return (
     <div className="space-y-6">
       <Group title={m.income}>
         <FieldGrid>
-          {amount("budget.income.total", <SumLine check={f.income} onUseSum={fill("budget.income.total")} testId="sum-income" disabled={readOnly} />)}
+          {amount(
+            "budget.income.total",
+            <SumLine check={f.income} onUseSum={fill("budget.income.total")} testId="sum-income" disabled={readOnly} />,
+          )}
           <div className="hidden sm:block" />
           {amount("budget.income.generalPublicBudget")}
           {amount("budget.income.governmentFund")}
@@ -43,15 +47,29 @@ export function BudgetSection({ content }: { content: Disclosure }) {
           {amount(
             "budget.expenditure.total",
             <>
-              <SumLine check={f.expenditure} onUseSum={fill("budget.expenditure.total")} testId="sum-expenditure" disabled={readOnly} />
-              <SumLine check={sumCheck(budget.expenditure.total, [budget.income.total])} label={label("budget.income.total")} testId="balance" />
+              <SumLine
+                check={f.expenditure}
+                onUseSum={fill("budget.expenditure.total")}
+                testId="sum-expenditure"
+                disabled={readOnly}
+              />
+              <SumLine
+                check={sumCheck(budget.expenditure.total, [budget.income.total])}
+                label={label("budget.income.total")}
+                testId="balance"
+              />
               <ChangeLine change={f.changes.total} testId="change-total" />
             </>,
           )}
           {amount(
             "budget.expenditure.basic",
             <>
-              <SumLine check={f.basic} onUseSum={fill("budget.expenditure.basic")} testId="sum-basic" disabled={readOnly} />
+              <SumLine
+                check={f.basic}
+                onUseSum={fill("budget.expenditure.basic")}
+                testId="sum-basic"
+                disabled={readOnly}
+              />
               <ChangeLine change={f.changes.basic} testId="change-basic" />
             </>,
           )}
@@ -60,12 +78,26 @@ export function BudgetSection({ content }: { content: Disclosure }) {
           {amount("budget.expenditure.project", <ChangeLine change={f.changes.project} testId="change-project" />)}
           {amount("budget.expenditure.other")}
         </FieldGrid>
-        <TextField path="budget.expenditure.projectHighlights" label={label("budget.expenditure.projectHighlights")} multiline rows={2} className="mt-4" />
+        <TextField
+          path="budget.expenditure.projectHighlights"
+          label={label("budget.expenditure.projectHighlights")}
+          multiline
+          rows={2}
+          className="mt-4"
+        />
       </Group>
 
       <Group title={m.priorYear}>
         <FieldGrid columns={3}>
-          {amount("budget.priorYear.total", <SumLine check={f.priorYear} onUseSum={fill("budget.priorYear.total")} testId="sum-prior" disabled={readOnly} />)}
+          {amount(
+            "budget.priorYear.total",
+            <SumLine
+              check={f.priorYear}
+              onUseSum={fill("budget.priorYear.total")}
+              testId="sum-prior"
+              disabled={readOnly}
+            />,
+          )}
           {amount("budget.priorYear.basic")}
           {amount("budget.priorYear.project")}
         </FieldGrid>
@@ -73,12 +105,27 @@ export function BudgetSection({ content }: { content: Disclosure }) {
 
       <Group title={m.changeReasons}>
         <FieldGrid>
-          <TextField path="budget.changeReasons.basic" label={label("budget.changeReasons.basic")} multiline rows={2} after={<ChangeLine change={f.changes.basic} />} />
-          <TextField path="budget.changeReasons.project" label={label("budget.changeReasons.project")} multiline rows={2} after={<ChangeLine change={f.changes.project} />} />
+          <TextField
+            path="budget.changeReasons.basic"
+            label={label("budget.changeReasons.basic")}
+            multiline
+            rows={2}
+            after={<ChangeLine change={f.changes.basic} />}
+          />
+          <TextField
+            path="budget.changeReasons.project"
+            label={label("budget.changeReasons.project")}
+            multiline
+            rows={2}
+            after={<ChangeLine change={f.changes.project} />}
+          />
         </FieldGrid>
       </Group>
 
-      <NarrativePreview sentences={[incomeSentence(content), expenditureSentence(content), budgetChangeSentence(content)]} testId="preview-budget" />
+      <NarrativePreview
+        sentences={[incomeSentence(content), expenditureSentence(content), budgetChangeSentence(content)]}
+        testId="preview-budget"
+      />
     </div>
   );
 }

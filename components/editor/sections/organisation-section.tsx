@@ -39,7 +39,10 @@ export function OrganisationSection() {
         itemLabel={zhCN.editor.list.rowN}
         makeItem={() => ({ name: "", nature: "", level: "", fundingForm: "" })}
         header={
-          <div className={`${unitColumns} mb-1 hidden pl-9 pr-28 text-xs font-medium text-slate-600 sm:grid`} aria-hidden>
+          <div
+            className={`${unitColumns} mb-1 hidden pl-9 pr-28 text-xs font-medium text-slate-600 sm:grid`}
+            aria-hidden
+          >
             <span>{FIELD_LABELS["orgUnits[].name"]}</span>
             <span>{FIELD_LABELS["orgUnits[].nature"]}</span>
             <span>{FIELD_LABELS["orgUnits[].level"]}</span>
@@ -49,9 +52,24 @@ export function OrganisationSection() {
         renderItem={(path, i) => (
           <div className={unitColumns}>
             <TextField path={`${path}.name`} label={`${FIELD_LABELS["orgUnits[].name"]}（${i + 1}）`} hideLabel />
-            <ChoiceField path={`${path}.nature`} label={`${FIELD_LABELS["orgUnits[].nature"]}（${i + 1}）`} hideLabel options={orgUnitNatures} />
-            <ChoiceField path={`${path}.level`} label={`${FIELD_LABELS["orgUnits[].level"]}（${i + 1}）`} hideLabel options={levels} />
-            <ChoiceField path={`${path}.fundingForm`} label={`${FIELD_LABELS["orgUnits[].fundingForm"]}（${i + 1}）`} hideLabel options={fundingForms} />
+            <ChoiceField
+              path={`${path}.nature`}
+              label={`${FIELD_LABELS["orgUnits[].nature"]}（${i + 1}）`}
+              hideLabel
+              options={orgUnitNatures}
+            />
+            <ChoiceField
+              path={`${path}.level`}
+              label={`${FIELD_LABELS["orgUnits[].level"]}（${i + 1}）`}
+              hideLabel
+              options={levels}
+            />
+            <ChoiceField
+              path={`${path}.fundingForm`}
+              label={`${FIELD_LABELS["orgUnits[].fundingForm"]}（${i + 1}）`}
+              hideLabel
+              options={fundingForms}
+            />
           </div>
         )}
       />

@@ -39,7 +39,8 @@ export function ProcurementSection({ content }: { content: Disclosure }) {
   const { control, setValue } = useFormContext();
   const procurement = useWatch({ control, name: "procurement" }) as Procurement;
   const figures = procurementFigures(procurement);
-  const set = (path: string, value: string) => setValue(path, value, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+  const set = (path: string, value: string) =>
+    setValue(path, value, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
 
   return (
     <div className="space-y-6">
@@ -47,7 +48,14 @@ export function ProcurementSection({ content }: { content: Disclosure }) {
         <NumberField
           path="procurement.total"
           label={FIELD_LABELS["procurement.total"]}
-          after={<SumLine check={figures.total} onUseSum={(sum) => set("procurement.total", sum)} testId="sum-procurement" disabled={readOnly} />}
+          after={
+            <SumLine
+              check={figures.total}
+              onUseSum={(sum) => set("procurement.total", sum)}
+              testId="sum-procurement"
+              disabled={readOnly}
+            />
+          }
         />
       </FieldGrid>
       <ListEditor<EditableProcurementItem>
@@ -78,7 +86,11 @@ export function ProcurementSection({ content }: { content: Disclosure }) {
                       <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-600">
                         <span className="tabular-nums">{c.lineProduct(formatAmount(line.product))}</span>
                         {!readOnly && procurement.items[i]?.amount !== line.product ? (
-                          <button type="button" className="text-brand-700 underline underline-offset-2" onClick={() => set(`procurement.items.${i}.amount`, line.product!)}>
+                          <button
+                            type="button"
+                            className="text-brand-700 underline underline-offset-2"
+                            onClick={() => set(`procurement.items.${i}.amount`, line.product!)}
+                          >
                             {c.useProduct}
                           </button>
                         ) : null}

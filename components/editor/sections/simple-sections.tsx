@@ -21,7 +21,12 @@ export function OperatingExpensesSection({ content }: { content: Disclosure }) {
       <FieldGrid>
         <NumberField path="operatingExpenses.amount" label={FIELD_LABELS["operatingExpenses.amount"]} />
       </FieldGrid>
-      <TextField path="operatingExpenses.purposes" label={FIELD_LABELS["operatingExpenses.purposes"]} multiline rows={3} />
+      <TextField
+        path="operatingExpenses.purposes"
+        label={FIELD_LABELS["operatingExpenses.purposes"]}
+        multiline
+        rows={3}
+      />
       <NarrativePreview sentences={[operatingExpensesSentence(content)]} testId="preview-operating" />
     </div>
   );
@@ -38,7 +43,12 @@ export function GlossarySection() {
       renderItem={(path, i) => (
         <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,2.5fr)]">
           <TextField path={`${path}.term`} label={`${FIELD_LABELS["glossary[].term"]}（${i + 1}）`} />
-          <TextField path={`${path}.definition`} label={`${FIELD_LABELS["glossary[].definition"]}（${i + 1}）`} multiline rows={2} />
+          <TextField
+            path={`${path}.definition`}
+            label={`${FIELD_LABELS["glossary[].definition"]}（${i + 1}）`}
+            multiline
+            rows={2}
+          />
         </div>
       )}
     />
@@ -54,7 +64,11 @@ export function OtherMattersSection() {
     <div className="space-y-3">
       <TextField path="otherMatters" label={m.otherMatters} multiline rows={4} />
       {!readOnly && text.trim() === "" ? (
-        <Button size="sm" variant="secondary" onClick={() => setValue("otherMatters", m.otherMattersDefault, { shouldDirty: true, shouldTouch: true })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => setValue("otherMatters", m.otherMattersDefault, { shouldDirty: true, shouldTouch: true })}
+        >
           {m.useDefault}：{m.otherMattersDefault}
         </Button>
       ) : null}

@@ -24,18 +24,28 @@ export function ThreePublicSection({ content }: { content: Disclosure }) {
   const { readOnly } = useEditor();
   const { control, setValue } = useFormContext();
   const tp = useWatch({ control, name: "threePublic" }) as ThreePublic;
-  const fill = (path: string) => (sum: string) => setValue(path, sum, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+  const fill = (path: string) => (sum: string) =>
+    setValue(path, sum, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
   const checks = { current: threePublicYearCheck(tp.current), priorYear: threePublicYearCheck(tp.priorYear) };
 
   return (
     <div className="space-y-6">
       <Group title={m.threePublicTable}>
         <div role="table" aria-label={m.threePublicTable} className="rounded-md border border-slate-200">
-          <div role="row" className="grid grid-cols-[minmax(9rem,1.1fr)_minmax(9rem,1fr)_minmax(9rem,1fr)_8.5rem] gap-x-4 border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium text-slate-600">
+          <div
+            role="row"
+            className="grid grid-cols-[minmax(9rem,1.1fr)_minmax(9rem,1fr)_minmax(9rem,1fr)_8.5rem] gap-x-4 border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium text-slate-600"
+          >
             <span role="columnheader">{m.item}</span>
-            <span role="columnheader" className="text-right">{m.current}</span>
-            <span role="columnheader" className="text-right">{m.prior}</span>
-            <span role="columnheader" className="text-right">{m.change}</span>
+            <span role="columnheader" className="text-right">
+              {m.current}
+            </span>
+            <span role="columnheader" className="text-right">
+              {m.prior}
+            </span>
+            <span role="columnheader" className="text-right">
+              {m.change}
+            </span>
           </div>
           {items.map((item) => (
             <div
@@ -43,7 +53,10 @@ export function ThreePublicSection({ content }: { content: Disclosure }) {
               role="row"
               className={`grid grid-cols-[minmax(9rem,1.1fr)_minmax(9rem,1fr)_minmax(9rem,1fr)_8.5rem] items-start gap-x-4 px-3 py-2 ${item === "total" ? "border-b border-slate-200 bg-slate-50/50" : ""}`}
             >
-              <span role="rowheader" className={`pt-2 text-sm ${item === "total" ? "font-semibold" : "pl-3"} text-slate-800`}>
+              <span
+                role="rowheader"
+                className={`pt-2 text-sm ${item === "total" ? "font-semibold" : "pl-3"} text-slate-800`}
+              >
                 {item === "total" ? m.total : itemLabel(item)}
               </span>
               <div role="cell">
@@ -51,7 +64,16 @@ export function ThreePublicSection({ content }: { content: Disclosure }) {
                   path={`threePublic.current.${item}`}
                   label={`${m.current} ${itemLabel(item)}`}
                   hideLabel
-                  after={item === "total" ? <SumLine check={checks.current} onUseSum={fill("threePublic.current.total")} testId="sum-three-public-current" disabled={readOnly} /> : null}
+                  after={
+                    item === "total" ? (
+                      <SumLine
+                        check={checks.current}
+                        onUseSum={fill("threePublic.current.total")}
+                        testId="sum-three-public-current"
+                        disabled={readOnly}
+                      />
+                    ) : null
+                  }
                 />
               </div>
               <div role="cell">
@@ -59,11 +81,23 @@ export function ThreePublicSection({ content }: { content: Disclosure }) {
                   path={`threePublic.priorYear.${item}`}
                   label={`${m.prior} ${itemLabel(item)}`}
                   hideLabel
-                  after={item === "total" ? <SumLine check={checks.priorYear} onUseSum={fill("threePublic.priorYear.total")} testId="sum-three-public-prior" disabled={readOnly} /> : null}
+                  after={
+                    item === "total" ? (
+                      <SumLine
+                        check={checks.priorYear}
+                        onUseSum={fill("threePublic.priorYear.total")}
+                        testId="sum-three-public-prior"
+                        disabled={readOnly}
+                      />
+                    ) : null
+                  }
                 />
               </div>
               <div role="cell" className="pt-2 text-right text-sm">
-                <ChangeText change={changeOf(tp.current[item], tp.priorYear[item])} testId={`change-three-public-${item}`} />
+                <ChangeText
+                  change={changeOf(tp.current[item], tp.priorYear[item])}
+                  testId={`change-three-public-${item}`}
+                />
               </div>
             </div>
           ))}
@@ -84,7 +118,12 @@ export function ThreePublicSection({ content }: { content: Disclosure }) {
             label={FIELD_LABELS["threePublic.changeReasons.vehicles"]}
             multiline
             rows={3}
-            after={<ChangeLine change={changeOf(vehiclesOf(tp.current), vehiclesOf(tp.priorYear))} testId="change-three-public-vehicles" />}
+            after={
+              <ChangeLine
+                change={changeOf(vehiclesOf(tp.current), vehiclesOf(tp.priorYear))}
+                testId="change-three-public-vehicles"
+              />
+            }
           />
           <TextField
             path="threePublic.changeReasons.reception"

@@ -5,7 +5,15 @@ import ExcelJS from "exceljs";
  * departments with a title row, the header, and a unit or two each.
  */
 
-export const departmentHeader = ["部门编码", "部门名称", "审核科室", "单位名称", "单位性质", "单位规格", "经费保障形式"];
+export const departmentHeader = [
+  "部门编码",
+  "部门名称",
+  "审核科室",
+  "单位名称",
+  "单位性质",
+  "单位规格",
+  "经费保障形式",
+];
 
 export type BadRow = { sheetRow: number; why: string };
 
@@ -14,7 +22,10 @@ export type BadRow = { sheetRow: number; why: string };
  * fifth department also has a 事业 unit on a second row. Row 1 is a title and row 2 the header,
  * so the first department is on sheet row 3. `spoil` lists sheet rows to break and how.
  */
-export function departmentSheet(count: number, opts: { firstCode?: number; spoil?: Record<number, "nature" | "desk" | "name-clash"> } = {}): { rows: string[][]; bad: BadRow[] } {
+export function departmentSheet(
+  count: number,
+  opts: { firstCode?: number; spoil?: Record<number, "nature" | "desk" | "name-clash"> } = {},
+): { rows: string[][]; bad: BadRow[] } {
   const first = opts.firstCode ?? 7001;
   const rows: string[][] = [["三河市部门名录（批量导入）"], departmentHeader];
   for (let i = 0; i < count; i++) {
@@ -37,7 +48,10 @@ export function departmentSheet(count: number, opts: { firstCode?: number; spoil
       const previous = rows[Number(sheetRow) - 2];
       row[0] = previous[0];
       row[1] = `${previous[1]}（重名）`;
-      bad.push({ sheetRow: Number(sheetRow), why: `部门编码“${previous[0]}”在第 ${Number(sheetRow) - 1} 行是“${previous[1]}”` });
+      bad.push({
+        sheetRow: Number(sheetRow),
+        why: `部门编码“${previous[0]}”在第 ${Number(sheetRow) - 1} 行是“${previous[1]}”`,
+      });
     }
   }
   return { rows, bad };

@@ -17,18 +17,27 @@ const suite: BenchSuite = {
   name: "autosave",
   async setup() {
     // Loaded here so `npm run bench import-check` does not pay for the database.
-    const [{ createDb }, { migrateDb }, { buildOperationWorld }, { loadEditableDisclosure }, { saveDisclosureContent }, { executeOperation }, { saveContentOperation }, { sanhe2020 }, { syntheticDisclosure }] =
-      await Promise.all([
-        import("../../../db/client"),
-        import("../../../db/migrate"),
-        import("../../../app/_server/testing/operation-world"),
-        import("../../../db/queries/disclosures"),
-        import("../../../db/queries/disclosure-save"),
-        import("../../../app/_server/operation"),
-        import("../../../app/disclosures/[id]/edit/operations"),
-        import("../../domain/__fixtures__/sanhe-2020"),
-        import("./import-check"),
-      ]);
+    const [
+      { createDb },
+      { migrateDb },
+      { buildOperationWorld },
+      { loadEditableDisclosure },
+      { saveDisclosureContent },
+      { executeOperation },
+      { saveContentOperation },
+      { sanhe2020 },
+      { syntheticDisclosure },
+    ] = await Promise.all([
+      import("../../../db/client"),
+      import("../../../db/migrate"),
+      import("../../../app/_server/testing/operation-world"),
+      import("../../../db/queries/disclosures"),
+      import("../../../db/queries/disclosure-save"),
+      import("../../../app/_server/operation"),
+      import("../../../app/disclosures/[id]/edit/operations"),
+      import("../../domain/__fixtures__/sanhe-2020"),
+      import("./import-check"),
+    ]);
     const dir = mkdtempSync(path.join(os.tmpdir(), "bdw-bench-autosave-"));
     process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
     const { db } = createDb({ pgliteDir: dir });
@@ -39,18 +48,30 @@ const suite: BenchSuite = {
 
     const { meta, content: blank } = await loadEditableDisclosure(db, clerk, id);
     const large = syntheticDisclosure(sanhe2020(), PROJECTS, INDICATORS);
-    const seeded = await saveDisclosureContent(db, clerk, id, { ...large, performance: { ...large.performance, framework: blank.performance.framework } }, { expectedVersion: meta.version });
+    const seeded = await saveDisclosureContent(
+      db,
+      clerk,
+      id,
+      { ...large, performance: { ...large.performance, framework: blank.performance.framework } },
+      { expectedVersion: meta.version },
+    );
     let version = seeded.version;
     let content = seeded.content;
     const rows = content.performance.projects.reduce((n, p) => n + p.indicators.length, 0);
-    if (content.performance.projects.length !== PROJECTS || rows !== PROJECTS * INDICATORS) throw new Error(`基准数据不符：${content.performance.projects.length} 个项目 / ${rows} 条指标`);
+    if (content.performance.projects.length !== PROJECTS || rows !== PROJECTS * INDICATORS)
+      throw new Error(`基准数据不符：${content.performance.projects.length} 个项目 / ${rows} 条指标`);
 
     let n = 0;
     const oneField = async () => {
       n += 1;
       content = { ...content, otherMatters: `自动保存基准第 ${n} 次。` };
-      const outcome = await executeOperation(saveContentOperation, { db, actor: clerk, ip: "127.0.0.1" }, { id, expectedVersion: version, content });
-      if (!outcome.ok || outcome.data.kind !== "saved") throw new Error(`自动保存未成功：${JSON.stringify(outcome).slice(0, 200)}`);
+      const outcome = await executeOperation(
+        saveContentOperation,
+        { db, actor: clerk, ip: "127.0.0.1" },
+        { id, expectedVersion: version, content },
+      );
+      if (!outcome.ok || outcome.data.kind !== "saved")
+        throw new Error(`自动保存未成功：${JSON.stringify(outcome).slice(0, 200)}`);
       version = outcome.data.version;
     };
     const oneCell = async () => {
@@ -61,13 +82,28 @@ const suite: BenchSuite = {
       indicators[n % INDICATORS] = { ...indicators[n % INDICATORS], description: `第 ${n} 次修改的描述` };
       projects[n % PROJECTS] = { ...p, indicators };
       content = { ...content, performance: { ...content.performance, projects } };
-      const outcome = await executeOperation(saveContentOperation, { db, actor: clerk, ip: "127.0.0.1" }, { id, expectedVersion: version, content });
-      if (!outcome.ok || outcome.data.kind !== "saved") throw new Error(`自动保存未成功：${JSON.stringify(outcome).slice(0, 200)}`);
+      const outcome = await executeOperation(
+        saveContentOperation,
+        { db, actor: clerk, ip: "127.0.0.1" },
+        { id, expectedVersion: version, content },
+      );
+      if (!outcome.ok || outcome.data.kind !== "saved")
+        throw new Error(`自动保存未成功：${JSON.stringify(outcome).slice(0, 200)}`);
       version = outcome.data.version;
     };
     return [
-      { name: `自动保存一个文字字段（${PROJECTS} 个项目 / ${rows} 条指标，PGlite）`, targetMs: 100, runs: 100, fn: oneField },
-      { name: `自动保存一个指标单元格（${PROJECTS} 个项目 / ${rows} 条指标，PGlite）`, targetMs: 100, runs: 100, fn: oneCell },
+      {
+        name: `自动保存一个文字字段（${PROJECTS} 个项目 / ${rows} 条指标，PGlite）`,
+        targetMs: 100,
+        runs: 100,
+        fn: oneField,
+      },
+      {
+        name: `自动保存一个指标单元格（${PROJECTS} 个项目 / ${rows} 条指标，PGlite）`,
+        targetMs: 100,
+        runs: 100,
+        fn: oneCell,
+      },
     ];
   },
 };

@@ -32,7 +32,11 @@ const ALL_FORMATS: BundleFormat[] = ["pdf", "docx", "xlsx", "json", "csv-indicat
 /** The fixture as department n of a synthetic year: another code, name and title, same content. */
 function departmentOf(base: Disclosure, n: number): Disclosure {
   const name = `三河市合成部门${n}`;
-  return { ...base, department: { code: String(600 + n), name }, title: `${name}${base.fiscalYear}年部门预算信息公开情况说明` };
+  return {
+    ...base,
+    department: { code: String(600 + n), name },
+    title: `${name}${base.fiscalYear}年部门预算信息公开情况说明`,
+  };
 }
 
 async function* year(base: Disclosure, size: number): AsyncGenerator<YearItem> {
@@ -40,7 +44,11 @@ async function* year(base: Disclosure, size: number): AsyncGenerator<YearItem> {
 }
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
 
 /** This process's descendants (the Chromium it launched) from /proc: resident memory and CPU seconds used (reaped children included). Zero where there is no /proc. */
 function children(): { rss: number; cpuSeconds: number } {
@@ -59,7 +67,7 @@ function children(): { rss: number; cpuSeconds: number } {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const [pid, ppid] of parent) if (!mine.has(pid) && mine.has(ppid)) (mine.add(pid), (grew = true));
+      for (const [pid, ppid] of parent) if (!mine.has(pid) && mine.has(ppid)) mine.add(pid), (grew = true);
     }
     mine.delete(process.pid);
     const all = [...mine].map((pid) => stats.get(pid) ?? { rss: 0, cpu: 0 });
@@ -70,7 +78,8 @@ function children(): { rss: number; cpuSeconds: number } {
 }
 const childrenRss = () => children().rss;
 
-const memory = () => `node ${mb(process.memoryUsage().rss)}（堆 ${mb(process.memoryUsage().heapUsed)}）+ Chromium ${mb(childrenRss())}`;
+const memory = () =>
+  `node ${mb(process.memoryUsage().rss)}（堆 ${mb(process.memoryUsage().heapUsed)}）+ Chromium ${mb(childrenRss())}`;
 
 function phases(timings: ReadonlyArray<PrintTiming>): string {
   if (timings.length === 0) return "无";
@@ -100,7 +109,9 @@ async function zipYear(base: Disclosure, size: number): Promise<BenchResult[]> {
         perDisclosure = performance.now();
         if (p.done === Math.ceil(size / 2)) memoryAt.push(`第 ${p.done} 份：${memory()}`);
         if (p.done % Math.max(1, Math.floor(size / 10)) === 0) {
-          console.log(`exports：已写 ${p.done}/${p.total} 份，${((performance.now() - start) / 1000).toFixed(1)} s，${memory()}，负载 ${load()}`);
+          console.log(
+            `exports：已写 ${p.done}/${p.total} 份，${((performance.now() - start) / 1000).toFixed(1)} s，${memory()}，负载 ${load()}`,
+          );
         }
       },
     });
@@ -108,21 +119,42 @@ async function zipYear(base: Disclosure, size: number): Promise<BenchResult[]> {
     memoryAt.push(`结束：${memory()}`);
     const nodeCpu = (process.cpuUsage(cpuStart).user + process.cpuUsage(cpuStart).system) / 1e6;
     const chromiumCpu = children().cpuSeconds;
-    console.log(`exports：年度 zip ${size} 份 × ${ALL_FORMATS.length} 种格式 = ${result.files} 个文件，${mb(archive)}，用时 ${(elapsed / 1000).toFixed(1)} s（目标 < ${YEAR_TARGET_MS / 1000} s，${elapsed < YEAR_TARGET_MS ? "达标" : "未达标"}），负载 ${load()}`);
+    console.log(
+      `exports：年度 zip ${size} 份 × ${ALL_FORMATS.length} 种格式 = ${result.files} 个文件，${mb(archive)}，用时 ${(elapsed / 1000).toFixed(1)} s（目标 < ${YEAR_TARGET_MS / 1000} s，${elapsed < YEAR_TARGET_MS ? "达标" : "未达标"}），负载 ${load()}`,
+    );
     console.log(`exports：内存 ${memoryAt.join("；")}`);
     // CPU time does not depend on what else the machine runs: the wall time on idle cores is at least this over the cores.
     const cpu = nodeCpu + chromiumCpu;
-    console.log(`exports：CPU 时间 node ${nodeCpu.toFixed(1)} s + Chromium ${chromiumCpu.toFixed(1)} s = ${cpu.toFixed(1)} s，每份 ${((cpu / size) * 1000).toFixed(0)} ms；${os.cpus().length} 核空闲时的下限约 ${(cpu / os.cpus().length).toFixed(1)} s（${size} 份），折合 200 份 ${((cpu / os.cpus().length / size) * 200).toFixed(0)} s`);
+    console.log(
+      `exports：CPU 时间 node ${nodeCpu.toFixed(1)} s + Chromium ${chromiumCpu.toFixed(1)} s = ${cpu.toFixed(1)} s，每份 ${((cpu / size) * 1000).toFixed(0)} ms；${os.cpus().length} 核空闲时的下限约 ${(cpu / os.cpus().length).toFixed(1)} s（${size} 份），折合 200 份 ${((cpu / os.cpus().length / size) * 200).toFixed(0)} s`,
+    );
     console.log(`exports：年度中每次打印 ${phases(timings)}`);
     durations.sort((a, b) => a - b);
-    const at = (p: number) => durations[Math.min(durations.length - 1, Math.max(0, Math.ceil(p * durations.length) - 1))];
+    const at = (p: number) =>
+      durations[Math.min(durations.length - 1, Math.max(0, Math.ceil(p * durations.length) - 1))];
     console.log(`exports：年度中每份的间隔 中位数 ${at(0.5).toFixed(0)} ms，p95 ${at(0.95).toFixed(0)} ms`);
     // The same target as CPU: 120 s on every core of this machine, shared by the year's disclosures.
     const cpuPerDisclosure = (cpu / size) * 1000;
     const cpuBudget = (YEAR_TARGET_MS * os.cpus().length) / 200;
     return [
-      { suite: "exports", name: `年度 zip：${size} 份 × 全部格式（总用时）`, runs: 1, medianMs: elapsed, p95Ms: elapsed, targetMs: YEAR_TARGET_MS, met: elapsed < YEAR_TARGET_MS },
-      { suite: "exports", name: `年度 zip：每份 CPU（node + Chromium，${os.cpus().length} 核 × 120 s / 200 份）`, runs: size, medianMs: cpuPerDisclosure, p95Ms: cpuPerDisclosure, targetMs: cpuBudget, met: cpuPerDisclosure < cpuBudget },
+      {
+        suite: "exports",
+        name: `年度 zip：${size} 份 × 全部格式（总用时）`,
+        runs: 1,
+        medianMs: elapsed,
+        p95Ms: elapsed,
+        targetMs: YEAR_TARGET_MS,
+        met: elapsed < YEAR_TARGET_MS,
+      },
+      {
+        suite: "exports",
+        name: `年度 zip：每份 CPU（node + Chromium，${os.cpus().length} 核 × 120 s / 200 份）`,
+        runs: size,
+        medianMs: cpuPerDisclosure,
+        p95Ms: cpuPerDisclosure,
+        targetMs: cpuBudget,
+        met: cpuPerDisclosure < cpuBudget,
+      },
     ];
   } finally {
     await printer.close();
@@ -144,7 +176,9 @@ const suite = {
     printer = new PdfPrinter({ idleCloseMs: 5000, onTiming: (t) => timings.push(t) });
     const cold = performance.now();
     await renderPdf(base, { printer: printer!, revision: 1 });
-    console.log(`exports：第一份 PDF（启动 Chromium，页面冷）${(performance.now() - cold).toFixed(0)} ms：${phases(timings)}`);
+    console.log(
+      `exports：第一份 PDF（启动 Chromium，页面冷）${(performance.now() - cold).toFixed(0)} ms：${phases(timings)}`,
+    );
     timings.length = 0;
     return {
       measured,

@@ -55,7 +55,10 @@ async function buildPage(dir: string): Promise<string> {
   const tailwind = (await import("@tailwindcss/postcss")).default;
   const globals = path.join(root, "app/globals.css");
   // Two copies of postcss's types are installed (vitest brings its own); the plugin is the same.
-  const css = await postcss([tailwind() as unknown as import("postcss").AcceptedPlugin]).process(readFileSync(globals, "utf8"), { from: globals });
+  const css = await postcss([tailwind() as unknown as import("postcss").AcceptedPlugin]).process(
+    readFileSync(globals, "utf8"),
+    { from: globals },
+  );
   writeFileSync(path.join(dir, "styles.css"), css.css);
 
   const framework = findFramework("2021")!;
@@ -63,10 +66,18 @@ async function buildPage(dir: string): Promise<string> {
   const large = carryForward(syntheticDisclosure(base, PROJECTS, INDICATORS), 2021, framework);
   const disclosure = {
     ...large,
-    performance: { ...large.performance, projects: large.performance.projects.map((p) => ({ ...p, id: randomUUID(), indicators: p.indicators.map((i) => ({ ...i, id: randomUUID() })) })) },
+    performance: {
+      ...large.performance,
+      projects: large.performance.projects.map((p) => ({
+        ...p,
+        id: randomUUID(),
+        indicators: p.indicators.map((i) => ({ ...i, id: randomUUID() })),
+      })),
+    },
   };
   const count = disclosure.performance.projects.reduce((n, p) => n + p.indicators.length, 0);
-  if (disclosure.performance.projects.length !== PROJECTS || count !== PROJECTS * INDICATORS) throw new Error(`synthetic disclosure has ${disclosure.performance.projects.length} projects, ${count} indicators`);
+  if (disclosure.performance.projects.length !== PROJECTS || count !== PROJECTS * INDICATORS)
+    throw new Error(`synthetic disclosure has ${disclosure.performance.projects.length} projects, ${count} indicators`);
   const data = JSON.stringify({ disclosure, framework }).replace(/</g, "\\u003c");
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="styles.css"></head><body><div id="root"></div><script>window.__BENCH__=${data}</script><script src="bench.js"></script></body></html>`;
   const file = path.join(dir, "index.html");
@@ -110,19 +121,26 @@ const suite: BenchSuite = {
     workDir = mkdtempSync(path.join(os.tmpdir(), "bdw-grid-bench-"));
     const url = await buildPage(workDir);
     const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+    browser = await chromium.launch({
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(url);
-    await page.getByTestId("project-funds-editor").waitFor({ timeout: 60_000 }).catch(() => {
-      throw new Error(`基准页面未能显示：${errors.join("；") || "未知原因"}`);
-    });
+    await page
+      .getByTestId("project-funds-editor")
+      .waitFor({ timeout: 60_000 })
+      .catch(() => {
+        throw new Error(`基准页面未能显示：${errors.join("；") || "未知原因"}`);
+      });
     await page.getByRole("button", { name: "全部展开" }).click();
     const grids = page.getByRole("group", { name: /的绩效指标表$/ });
     await grids.nth(PROJECTS - 1).waitFor();
     const rows = await page.locator("tbody tr[data-row-id]").count();
-    if (rows !== PROJECTS * INDICATORS) throw new Error(`expected ${PROJECTS * INDICATORS} grid rows on the page, found ${rows}`);
+    if (rows !== PROJECTS * INDICATORS)
+      throw new Error(`expected ${PROJECTS * INDICATORS} grid rows on the page, found ${rows}`);
     await page.evaluate(PROBE);
 
     // The middle project's 绩效指标描述 of its eighth row.

@@ -5,12 +5,15 @@ import { sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
 
 /** Import and check of the real fixture, and check of a department with 200 projects × 15 indicators. */
 
-
 export const SYNTHETIC_PROJECTS = 200;
 export const SYNTHETIC_INDICATORS = 15;
 
 /** The fixture's 13 projects repeated to 200, each with its own rows repeated to 15. */
-export function syntheticDisclosure(base: Disclosure, projects = SYNTHETIC_PROJECTS, indicators = SYNTHETIC_INDICATORS): Disclosure {
+export function syntheticDisclosure(
+  base: Disclosure,
+  projects = SYNTHETIC_PROJECTS,
+  indicators = SYNTHETIC_INDICATORS,
+): Disclosure {
   const source = base.performance.projects;
   return {
     ...base,
@@ -21,7 +24,9 @@ export function syntheticDisclosure(base: Disclosure, projects = SYNTHETIC_PROJE
         return {
           ...project,
           name: `${project.name}（${i + 1}）`,
-          indicators: Array.from({ length: indicators }, (_, j) => ({ ...project.indicators[j % project.indicators.length] })),
+          indicators: Array.from({ length: indicators }, (_, j) => ({
+            ...project.indicators[j % project.indicators.length],
+          })),
         };
       }),
     },
@@ -44,8 +49,18 @@ const suite: BenchSuite = {
     return [
       { name: "导入样例文本（字节，含解码）", targetMs: 50, runs: 200, fn: () => importDisclosureText(bytes) },
       { name: "检查样例", targetMs: 50, runs: 200, fn: () => checkDisclosure(imported) },
-      { name: "导入 + 检查样例", targetMs: 50, runs: 200, fn: () => checkDisclosure(importDisclosureText(bytes).disclosure) },
-      { name: `检查 ${SYNTHETIC_PROJECTS} 个项目 × ${SYNTHETIC_INDICATORS} 条指标`, targetMs: 100, runs: 50, fn: () => checkDisclosure(large) },
+      {
+        name: "导入 + 检查样例",
+        targetMs: 50,
+        runs: 200,
+        fn: () => checkDisclosure(importDisclosureText(bytes).disclosure),
+      },
+      {
+        name: `检查 ${SYNTHETIC_PROJECTS} 个项目 × ${SYNTHETIC_INDICATORS} 条指标`,
+        targetMs: 100,
+        runs: 50,
+        fn: () => checkDisclosure(large),
+      },
     ];
   },
 };

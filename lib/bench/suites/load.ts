@@ -38,11 +38,20 @@ const INTERVAL_MS = 2000;
 const TARGET_MS = 200;
 const IDLE_RUNS = 100;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
 function result(name: string, times: number[], met: (p95: number) => boolean): BenchResult {
   const sorted = [...times].sort((a, b) => a - b);
   const p95Ms = percentile(sorted, 0.95);
-  return { suite: "load", name, runs: sorted.length, medianMs: percentile(sorted, 0.5), p95Ms, targetMs: TARGET_MS, met: met(p95Ms) };
+  return {
+    suite: "load",
+    name,
+    runs: sorted.length,
+    medianMs: percentile(sorted, 0.5),
+    p95Ms,
+    targetMs: TARGET_MS,
+    met: met(p95Ms),
+  };
 }
 
 async function reachable(url: string): Promise<string | null> {
@@ -76,12 +85,28 @@ async function seed(url: string, secret: string): Promise<Clerk[]> {
   try {
     await migrateDb(handle.db);
     const desk = await createGroup(handle.db, null, "一科");
-    await saveFiscalYear(handle.db, null, { year: 2020, frameworkId: "2020", submissionDeadline: null, status: "open" });
+    await saveFiscalYear(handle.db, null, {
+      year: 2020,
+      frameworkId: "2020",
+      submissionDeadline: null,
+      status: "open",
+    });
     const codes = Array.from({ length: CLERKS }, (_, i) => `L${String(i + 1).padStart(3, "0")}`);
-    const depts = await createDepartments(handle.db, null, codes.map((code) => ({ code, name: `负载测试部门${code}`, groupId: desk.id })));
+    const depts = await createDepartments(
+      handle.db,
+      null,
+      codes.map((code) => ({ code, name: `负载测试部门${code}`, groupId: desk.id })),
+    );
     const rows = await handle.db
       .insert(users)
-      .values(depts.map((d) => ({ username: `load-${d.code}`, displayName: `填报员${d.code}`, passwordHash: "!", role: "clerk" as const })))
+      .values(
+        depts.map((d) => ({
+          username: `load-${d.code}`,
+          displayName: `填报员${d.code}`,
+          passwordHash: "!",
+          role: "clerk" as const,
+        })),
+      )
       .returning({ id: users.id, username: users.username });
     await handle.db.insert(userDepartments).values(rows.map((u, i) => ({ userId: u.id, departmentId: depts[i].id })));
     const clerks: Clerk[] = [];
@@ -89,7 +114,18 @@ async function seed(url: string, secret: string): Promise<Clerk[]> {
       const actor = (await loadActor(handle.db, u.id))!;
       const created = await createDisclosure(handle.db, actor, { departmentId: depts[i].id, fiscalYear: 2020 });
       const { content } = await loadEditableDisclosure(handle.db, actor, created.id);
-      clerks.push({ id: u.id, disclosureId: created.id, cookie: await sessionCookie(secret, { id: u.id, name: u.username, role: "clerk", sessionId: await startSession(handle.db, u.id, null) }), version: created.version, content });
+      clerks.push({
+        id: u.id,
+        disclosureId: created.id,
+        cookie: await sessionCookie(secret, {
+          id: u.id,
+          name: u.username,
+          role: "clerk",
+          sessionId: await startSession(handle.db, u.id, null),
+        }),
+        version: created.version,
+        content,
+      });
     }
     return clerks;
   } finally {
@@ -104,9 +140,13 @@ const suite: MeasuredSuite = {
   name: "load",
   async setup() {
     const down = await reachable(SERVER_URL);
-    if (down) return { skip: `没有可用的 PostgreSQL（${new URL(SERVER_URL).host}：${down}）；设置 LOAD_DATABASE_URL 或启动本机 PostgreSQL 后再运行` };
+    if (down)
+      return {
+        skip: `没有可用的 PostgreSQL（${new URL(SERVER_URL).host}：${down}）；设置 LOAD_DATABASE_URL 或启动本机 PostgreSQL 后再运行`,
+      };
     const distDir = process.env.NEXT_DIST_DIR || ".next";
-    if (!buildExists(distDir)) return { skip: `没有生产构建（${distDir}）：先运行 npm run build，或用 NEXT_DIST_DIR 指定构建目录` };
+    if (!buildExists(distDir))
+      return { skip: `没有生产构建（${distDir}）：先运行 npm run build，或用 NEXT_DIST_DIR 指定构建目录` };
 
     const name = `bdw_load_${randomBytes(5).toString("hex")}`;
     const url = new URL(SERVER_URL);
@@ -120,13 +160,23 @@ const suite: MeasuredSuite = {
       // LOAD_SERVER_NODE_ARGS reaches only the server, e.g. "--cpu-prof --cpu-prof-dir=.data/prof" to see where a save's time goes.
       const nodeArgs = process.env.LOAD_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean);
       // Configured as README's production section says: compression is the reverse proxy's job.
-      server = await startServer({ distDir, nodeArgs, env: { DATABASE_URL: url.toString(), AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXT_COMPRESS: "0" } });
+      server = await startServer({
+        distDir,
+        nodeArgs,
+        env: { DATABASE_URL: url.toString(), AUTH_SECRET: secret, NEXTAUTH_SECRET: secret, NEXT_COMPRESS: "0" },
+      });
       let errors = 0;
       const firstErrors: string[] = [];
       const autosave = async (clerk: Clerk, n: number): Promise<number> => {
         const content = { ...clerk.content, otherMatters: `第 ${n} 次自动保存：${clerk.id.slice(0, 8)}` };
         const start = performance.now();
-        const answer = await sendJsonRoute(server!.url, "PUT", `/api/disclosures/${clerk.disclosureId}/content`, clerk.cookie, { expectedVersion: clerk.version, content, base: clerk.content });
+        const answer = await sendJsonRoute(
+          server!.url,
+          "PUT",
+          `/api/disclosures/${clerk.disclosureId}/content`,
+          clerk.cookie,
+          { expectedVersion: clerk.version, content, base: clerk.content },
+        );
         const ms = performance.now() - start;
         const data = answer.body as { kind?: string; version?: number } | null;
         if (answer.status !== 200 || data?.kind !== "saved") {
@@ -145,7 +195,9 @@ const suite: MeasuredSuite = {
 
       // The first seconds of a cold server are measured apart (JIT, the pool's connections being
       // opened and their backends' caches filled): the target is about a server that has been up.
-      console.error(`负载：${CLERKS} 名填报员每 ${INTERVAL_MS / 1000} 秒自动保存一次，先预热 ${WARMUP_SECONDS} 秒（单列），再计时 ${SECONDS} 秒…`);
+      console.error(
+        `负载：${CLERKS} 名填报员每 ${INTERVAL_MS / 1000} 秒自动保存一次，先预热 ${WARMUP_SECONDS} 秒（单列），再计时 ${SECONDS} 秒…`,
+      );
       const times: number[] = [];
       const warmup: number[] = [];
       const trace: Array<[number, number]> = [];
@@ -169,13 +221,18 @@ const suite: MeasuredSuite = {
       );
       clearTimeout(cpuTimer);
       const cpuUnderLoad = (processCpuMs(server.child.pid) - cpuAtMeasure) / times.length;
-      if (process.env.LOAD_TRACE) writeFileSync(process.env.LOAD_TRACE, trace.map(([at, ms]) => `${at}\t${ms}`).join("\n"));
+      if (process.env.LOAD_TRACE)
+        writeFileSync(process.env.LOAD_TRACE, trace.map(([at, ms]) => `${at}\t${ms}`).join("\n"));
       const warm = [...warmup].sort((a, b) => a - b);
       console.error(
         `负载：预热 ${WARMUP_SECONDS} 秒内（刚启动的服务器）${warm.length} 次，中位数 ${percentile(warm, 0.5).toFixed(1)} ms，p95 ${percentile(warm, 0.95).toFixed(1)} ms；` +
           `计时期间每次自动保存占服务器进程 CPU ${Number.isNaN(cpuUnderLoad) ? "（无法读取）" : `${cpuUnderLoad.toFixed(1)} ms`}`,
       );
-      const underLoad = result(`自动保存：${CLERKS} 人每 2 秒一次（错误 ${errors} 次）`, times, (p95) => p95 <= TARGET_MS && errors === 0);
+      const underLoad = result(
+        `自动保存：${CLERKS} 人每 2 秒一次（错误 ${errors} 次）`,
+        times,
+        (p95) => p95 <= TARGET_MS && errors === 0,
+      );
 
       // Idle: one autosave at a time, against the raw update it performs.
       const idle: number[] = [];
@@ -207,14 +264,23 @@ async function rawUpdateTimes(url: string, disclosureId: string): Promise<number
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ section_id: string }>("SELECT section_id FROM disclosure_sections WHERE disclosure_id = $1 AND content ? 'otherMatters'", [disclosureId]);
+    const { rows } = await client.query<{ section_id: string }>(
+      "SELECT section_id FROM disclosure_sections WHERE disclosure_id = $1 AND content ? 'otherMatters'",
+      [disclosureId],
+    );
     const section = rows[0]?.section_id ?? "header";
     const times: number[] = [];
     for (let n = 0; n < IDLE_RUNS + 10; n++) {
       const start = performance.now();
       await client.query("BEGIN");
-      await client.query("UPDATE disclosure_sections SET content = jsonb_set(content, '{otherMatters}', to_jsonb($3::text)), updated_at = now() WHERE disclosure_id = $1 AND section_id = $2", [disclosureId, section, `原始更新 ${n}`]);
-      await client.query("UPDATE disclosures SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version", [disclosureId]);
+      await client.query(
+        "UPDATE disclosure_sections SET content = jsonb_set(content, '{otherMatters}', to_jsonb($3::text)), updated_at = now() WHERE disclosure_id = $1 AND section_id = $2",
+        [disclosureId, section, `原始更新 ${n}`],
+      );
+      await client.query(
+        "UPDATE disclosures SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version",
+        [disclosureId],
+      );
       await client.query("COMMIT");
       if (n >= 10) times.push(performance.now() - start);
     }

@@ -15,7 +15,15 @@ const INDICATORS = 15;
 const suite: BenchSuite = {
   name: "review",
   async setup() {
-    const [{ diffDisclosures }, { setAt }, { groupChanges, commentTargets }, { sanhe2020 }, { syntheticDisclosure }, { mergeDisclosures }, { sanheDraft }] = await Promise.all([
+    const [
+      { diffDisclosures },
+      { setAt },
+      { groupChanges, commentTargets },
+      { sanhe2020 },
+      { syntheticDisclosure },
+      { mergeDisclosures },
+      { sanheDraft },
+    ] = await Promise.all([
       import("../../domain/diff"),
       import("../../domain/paths"),
       import("../../workflow/review-view"),
@@ -31,11 +39,23 @@ const suite: BenchSuite = {
     theirs.performance.projects.forEach((p) => p.indicators.forEach((r) => (r.basis += "。")));
     const before = syntheticDisclosure(sanhe2020(), PROJECTS, INDICATORS);
     before.performance.projects.forEach((p, i) =>
-      p.indicators.forEach((row, j) => Object.assign(row, { id: `00000000-0000-4000-8000-${String(i * 1000 + j).padStart(12, "0")}` })),
+      p.indicators.forEach((row, j) =>
+        Object.assign(row, { id: `00000000-0000-4000-8000-${String(i * 1000 + j).padStart(12, "0")}` }),
+      ),
     );
-    let after = setAt(before, "performance.projects[40].indicators[3].target", { raw: ">=98%", kind: "quantitative", operator: ">=", value: "98", unit: "%" });
+    let after = setAt(before, "performance.projects[40].indicators[3].target", {
+      raw: ">=98%",
+      kind: "quantitative",
+      operator: ">=",
+      value: "98",
+      unit: "%",
+    });
     after = setAt(after, "performance.projects[90].indicators[7].basis", "上年实际完成数");
-    const printed = new Set(after.performance.projects.flatMap((p, i) => p.indicators.map((_, j) => `performance.projects[${i}].indicators[${j}]`)));
+    const printed = new Set(
+      after.performance.projects.flatMap((p, i) =>
+        p.indicators.map((_, j) => `performance.projects[${i}].indicators[${j}]`),
+      ),
+    );
     return [
       {
         name: "修改之处：1,500 行中 2 处修改",
@@ -46,7 +66,12 @@ const suite: BenchSuite = {
           if (groups.length !== 2) throw new Error(`应有 2 组修改，实为 ${groups.length}`);
         },
       },
-      { name: "对本节提意见：五、预算绩效信息的可选数据项", targetMs: 200, runs: 30, fn: () => commentTargets(after, "performance", printed) },
+      {
+        name: "对本节提意见：五、预算绩效信息的可选数据项",
+        targetMs: 200,
+        runs: 30,
+        fn: () => commentTargets(after, "performance", printed),
+      },
       {
         name: "合并两人的保存：示例公开，一方调换行序、一方改依据",
         targetMs: 50,

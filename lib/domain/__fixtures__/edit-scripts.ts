@@ -22,9 +22,17 @@ export type Edit =
   | { op: "deleteItem"; item: string }
   | { op: "appendItem"; item: SavedProcurementItem };
 
-const amountText = fc.integer({ min: 0, max: 999_999 }).map((n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, "0")}`);
-const words = fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom("修", "志", "培", "训", "率", "满", "意", "a", "1") });
-const targetText = fc.constantFrom("≥95%", "=3次", "明显提升", "<=10天", "=100%").map((raw) => ({ raw, kind: "unparsed" as const }));
+const amountText = fc
+  .integer({ min: 0, max: 999_999 })
+  .map((n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, "0")}`);
+const words = fc.string({
+  minLength: 1,
+  maxLength: 6,
+  unit: fc.constantFrom("修", "志", "培", "训", "率", "满", "意", "a", "1"),
+});
+const targetText = fc
+  .constantFrom("≥95%", "=3次", "明显提升", "<=10天", "=100%")
+  .map((raw) => ({ raw, kind: "unparsed" as const }));
 const side = fc.constantFrom<Side>("A", "B");
 const owner = fc.constantFrom<Side | null>("A", "B", null);
 
@@ -51,16 +59,57 @@ export function disjointScripts(base: SavedDisclosure): fc.Arbitrary<{ A: Edit[]
   const cellKeys = fc.constantFrom<keyof SavedIndicator>("level2", "name", "description", "target", "basis", "weight");
   return fc
     .record({
-      leaves: fc.uniqueArray(fc.record({ at: fc.nat(leaves.length - 1), side, text: words, amount: amountText }), { selector: (e) => e.at, maxLength: 6 }),
-      tables: fc.array(owner, { minLength: projects.length, maxLength: projects.length }),
-      cells: fc.uniqueArray(fc.record({ at: fc.nat(rows.length - 1), side, key: cellKeys, text: words, target: targetText, weight: fc.nat(40) }), {
+      leaves: fc.uniqueArray(fc.record({ at: fc.nat(leaves.length - 1), side, text: words, amount: amountText }), {
         selector: (e) => e.at,
-        maxLength: 8,
+        maxLength: 6,
       }),
-      projectEdits: fc.array(fc.record({ project: fc.nat(projects.length - 1), key: fc.constantFrom("name", "goal", "amount" as const), text: words, amount: amountText }), { maxLength: 3 }),
-      structure: fc.array(fc.record({ kind: fc.constantFrom("insert", "delete", "move", "moveAcross"), project: fc.nat(projects.length - 1), a: fc.nat(20), b: fc.nat(20), to: fc.nat(projects.length - 1), name: words }), { maxLength: 8 }),
+      tables: fc.array(owner, { minLength: projects.length, maxLength: projects.length }),
+      cells: fc.uniqueArray(
+        fc.record({
+          at: fc.nat(rows.length - 1),
+          side,
+          key: cellKeys,
+          text: words,
+          target: targetText,
+          weight: fc.nat(40),
+        }),
+        {
+          selector: (e) => e.at,
+          maxLength: 8,
+        },
+      ),
+      projectEdits: fc.array(
+        fc.record({
+          project: fc.nat(projects.length - 1),
+          key: fc.constantFrom("name", "goal", "amount" as const),
+          text: words,
+          amount: amountText,
+        }),
+        { maxLength: 3 },
+      ),
+      structure: fc.array(
+        fc.record({
+          kind: fc.constantFrom("insert", "delete", "move", "moveAcross"),
+          project: fc.nat(projects.length - 1),
+          a: fc.nat(20),
+          b: fc.nat(20),
+          to: fc.nat(projects.length - 1),
+          name: words,
+        }),
+        { maxLength: 8 },
+      ),
       items: fc.array(owner, { minLength: items.length, maxLength: items.length }),
-      itemEdits: fc.array(fc.record({ item: fc.nat(items.length - 1), key: fc.constantFrom("quantity", "unitPrice", "item" as const), n: fc.nat(9), amount: amountText, text: words, remove: fc.boolean() }), { maxLength: 3 }),
+      itemEdits: fc.array(
+        fc.record({
+          item: fc.nat(items.length - 1),
+          key: fc.constantFrom("quantity", "unitPrice", "item" as const),
+          n: fc.nat(9),
+          amount: amountText,
+          text: words,
+          remove: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
       appender: owner,
     })
     .map((plan) => {
@@ -86,18 +135,34 @@ export function disjointScripts(base: SavedDisclosure): fc.Arbitrary<{ A: Edit[]
         }
         for (const e of plan.projectEdits) {
           if (plan.tables[e.project] !== who) continue;
-          push({ op: "project", project: projects[e.project].id, key: e.key, value: e.key === "amount" ? e.amount : e.text });
+          push({
+            op: "project",
+            project: projects[e.project].id,
+            key: e.key,
+            value: e.key === "amount" ? e.amount : e.text,
+          });
         }
         for (const s of plan.structure) {
           if (plan.tables[s.project] !== who) continue;
           const table = state.performance.projects.find((p) => p.id === projects[s.project].id)!.indicators;
-          const after = (n: number, list = table) => (list.length === 0 || n % (list.length + 1) === 0 ? null : list[(n % (list.length + 1)) - 1].id);
-          if (s.kind === "insert") push({ op: "insert", project: projects[s.project].id, after: after(s.a), row: newIndicator(s.name) });
+          const after = (n: number, list = table) =>
+            list.length === 0 || n % (list.length + 1) === 0 ? null : list[(n % (list.length + 1)) - 1].id;
+          if (s.kind === "insert")
+            push({ op: "insert", project: projects[s.project].id, after: after(s.a), row: newIndicator(s.name) });
           if (table.length === 0) continue;
           const row = table[s.a % table.length];
           const othersCell = cellOwner.get(row.id) !== undefined && cellOwner.get(row.id) !== who;
           if (s.kind === "delete" && !othersCell) push({ op: "delete", row: row.id });
-          if (s.kind === "move") push({ op: "move", row: row.id, project: projects[s.project].id, after: after(s.b, table.filter((r) => r.id !== row.id)) });
+          if (s.kind === "move")
+            push({
+              op: "move",
+              row: row.id,
+              project: projects[s.project].id,
+              after: after(
+                s.b,
+                table.filter((r) => r.id !== row.id),
+              ),
+            });
           if (s.kind === "moveAcross" && plan.tables[s.to] === who && s.to !== s.project) {
             const target = state.performance.projects.find((p) => p.id === projects[s.to].id)!.indicators;
             push({ op: "move", row: row.id, project: projects[s.to].id, after: after(s.b, target) });
@@ -107,9 +172,19 @@ export function disjointScripts(base: SavedDisclosure): fc.Arbitrary<{ A: Edit[]
           const id = items[e.item].id;
           if (plan.items[e.item] !== who || !state.procurement.items.some((i) => i.id === id)) continue;
           if (e.remove) push({ op: "deleteItem", item: id });
-          else push({ op: "item", item: id, key: e.key, value: e.key === "quantity" ? e.n : e.key === "unitPrice" ? e.amount : e.text });
+          else
+            push({
+              op: "item",
+              item: id,
+              key: e.key,
+              value: e.key === "quantity" ? e.n : e.key === "unitPrice" ? e.amount : e.text,
+            });
         }
-        if (plan.appender === who) push({ op: "appendItem", item: { ...structuredClone(items[0]), id: crypto.randomUUID(), item: "新采购品目" } });
+        if (plan.appender === who)
+          push({
+            op: "appendItem",
+            item: { ...structuredClone(items[0]), id: crypto.randomUUID(), item: "新采购品目" },
+          });
       }
       return scripts;
     });
@@ -147,9 +222,17 @@ function applyInPlace(d: SavedDisclosure, edit: Edit): void {
       return;
     }
     case "cell":
-      return set(projects.flatMap((p) => p.indicators).find((r) => r.id === edit.row), edit.key, edit.value);
+      return set(
+        projects.flatMap((p) => p.indicators).find((r) => r.id === edit.row),
+        edit.key,
+        edit.value,
+      );
     case "project":
-      return set(projects.find((p) => p.id === edit.project), edit.key, edit.value);
+      return set(
+        projects.find((p) => p.id === edit.project),
+        edit.key,
+        edit.value,
+      );
     case "delete":
       removeRow(edit.row);
       return;
@@ -161,9 +244,16 @@ function applyInPlace(d: SavedDisclosure, edit: Edit): void {
       return;
     }
     case "item":
-      return set(items.find((i) => i.id === edit.item), edit.key, edit.value);
+      return set(
+        items.find((i) => i.id === edit.item),
+        edit.key,
+        edit.value,
+      );
     case "deleteItem":
-      items.splice(items.findIndex((i) => i.id === edit.item), 1);
+      items.splice(
+        items.findIndex((i) => i.id === edit.item),
+        1,
+      );
       return;
     case "appendItem":
       items.push(structuredClone(edit.item));

@@ -10,9 +10,13 @@ import { disclosure, type Disclosure } from "../model";
  */
 
 /** The published text, verbatim (lib/domain/spec/domain.md); the e2e specs upload this file. */
-export const SANHE_2020_TEXT_PATH = fileURLToPath(new URL("../../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url));
+export const SANHE_2020_TEXT_PATH = fileURLToPath(
+  new URL("../../../e2e/fixtures/sanhe-2020-government-office.txt", import.meta.url),
+);
 /** The importer's canonical JSON of the text (kept in step with it by lib/import's tests). */
-export const SANHE_2020_GOLDEN_PATH = fileURLToPath(new URL("../../import/__fixtures__/sanhe-2020.golden.json", import.meta.url));
+export const SANHE_2020_GOLDEN_PATH = fileURLToPath(
+  new URL("../../import/__fixtures__/sanhe-2020.golden.json", import.meta.url),
+);
 
 let parsed: Disclosure | undefined;
 

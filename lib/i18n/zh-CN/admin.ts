@@ -60,7 +60,8 @@ export const adminMessages = {
     resetPassword: "重置密码",
     resetConfirm: (username: string) => `确定为 ${username} 重置密码吗？原密码将立即失效。`,
     initialPassword: "初始密码",
-    passwordShownOnce: (username: string) => `${username} 的初始密码如下，仅显示这一次，请当面或通过安全渠道告知本人。本人首次登录后须修改密码。`,
+    passwordShownOnce: (username: string) =>
+      `${username} 的初始密码如下，仅显示这一次，请当面或通过安全渠道告知本人。本人首次登录后须修改密码。`,
     copied: "已复制",
     copy: "复制",
     mustChange: "首次登录须改密码",
@@ -125,7 +126,8 @@ export const adminMessages = {
   },
   years: {
     title: "预算年度",
-    intro: "每个预算年度的指标体系、提交截止日期和状态。开启新年度时，可为每个部门生成草稿：有已公开的上一年度信息的，复制上一年度；没有的，生成空白草稿。",
+    intro:
+      "每个预算年度的指标体系、提交截止日期和状态。开启新年度时，可为每个部门生成草稿：有已公开的上一年度信息的，复制上一年度；没有的，生成空白草稿。",
     create: "开启新年度",
     createSubmit: "开启年度",
     year: "年度",
@@ -141,7 +143,8 @@ export const adminMessages = {
     startDraftsButton: "为尚无草稿的部门生成草稿",
     missingDrafts: (n: number) => `${n} 个部门尚无草稿`,
     allHaveDrafts: "各部门均已有草稿",
-    draftsStarted: (carried: number, empty: number) => `已生成草稿：${carried} 个复制自上一年度，${empty} 个为空白草稿。`,
+    draftsStarted: (carried: number, empty: number) =>
+      `已生成草稿：${carried} 个复制自上一年度，${empty} 个为空白草稿。`,
     noDraftsNeeded: "各部门均已有本年度的草稿，无需生成。",
     yearExists: (year: number) => `${year}年度已存在，请在列表中修改。`,
     yearInvalid: "年度须为 2000–2100 之间的四位数字。",
@@ -149,12 +152,14 @@ export const adminMessages = {
     closedNoDrafts: "已关闭的年度不能生成草稿，请先把状态改为填报中。",
     unknownFramework: "所选指标体系不存在。",
     overview: "年度总览",
-    opened: (year: number, carried: number, empty: number) => `已开启${year}年度：${carried} 个部门的草稿复制自上一年度，${empty} 个为空白草稿。`,
+    opened: (year: number, carried: number, empty: number) =>
+      `已开启${year}年度：${carried} 个部门的草稿复制自上一年度，${empty} 个为空白草稿。`,
     list: "已设立的年度",
   },
   frameworks: {
     title: "指标体系与规则",
-    intro: "每个年度使用的一级、二级指标。内置指标体系只读；新年度可新增指标体系，新增的可以修改（已被填报使用的指标不能删除或改名）。",
+    intro:
+      "每个年度使用的一级、二级指标。内置指标体系只读；新年度可新增指标体系，新增的可以修改（已被填报使用的指标不能删除或改名）。",
     builtIn: "内置",
     custom: "自定义",
     usedBy: "使用年度",
@@ -196,13 +201,16 @@ export const adminMessages = {
       save: "保存修改",
       saving: "正在保存…",
       saved: "已保存修改。",
-      builtInReadOnly: "内置指标体系依据财政部文件设置，不能修改。如需调整，请在下方“新增指标体系”中新建一个，再在“预算年度”中选用。",
+      builtInReadOnly:
+        "内置指标体系依据财政部文件设置，不能修改。如需调整，请在下方“新增指标体系”中新建一个，再在“预算年度”中选用。",
       copy: "以此为底新增",
       copyOf: (name: string) => `已按“${name}”填好下面的指标层级：填写编号和名称、修改后保存，再在“预算年度”中选用。`,
       builtInRefused: "内置指标体系不能修改：请新增一个指标体系，再在“预算年度”中选用。",
       notFound: "该指标体系不存在，可能已被删除。请刷新页面。",
-      stale: "保存前已有其他管理员修改了这个指标体系，您的修改没有保存。您填写的内容仍在表单中：请先记下，刷新页面看到最新内容后再修改。",
-      rules: "已被填报或指标库使用的一级、二级指标不能删除或改名（已公开的填报不能改变含义）；未使用的可以改名、删除和调整顺序，也可以新增。",
+      stale:
+        "保存前已有其他管理员修改了这个指标体系，您的修改没有保存。您填写的内容仍在表单中：请先记下，刷新页面看到最新内容后再修改。",
+      rules:
+        "已被填报或指标库使用的一级、二级指标不能删除或改名（已公开的填报不能改变含义）；未使用的可以改名、删除和调整顺序，也可以新增。",
       level1Required: "请填写一级指标名称。",
       level2Required: "请填写二级指标名称。",
       level2Empty: "每个一级指标下至少要有一个二级指标。",
@@ -220,7 +228,13 @@ export const adminMessages = {
       remove: "删除",
       inUse: "使用中",
       inUseHint: (usage: string) => `正被${spaced(usage)}使用，不能删除或改名`,
-      usage: (u: { departments: number; disclosures: number; published: number; examples: string[]; library: number }) =>
+      usage: (u: {
+        departments: number;
+        disclosures: number;
+        published: number;
+        examples: string[];
+        library: number;
+      }) =>
         [
           u.disclosures > 0 ? `${u.departments} 个部门的 ${u.disclosures} 份填报` : "",
           u.disclosures > 0 && (u.examples.length > 0 || u.published > 0)
@@ -228,7 +242,8 @@ export const adminMessages = {
             : "",
           u.library > 0 ? `${u.disclosures > 0 ? "和" : ""}指标库中的 ${u.library} 条指标` : "",
         ].join(""),
-      level1Used: (name: string, usage: string) => `一级指标“${name}”正被${spaced(usage)}使用，不能删除或改名。请保留“${name}”；需要新名称的，请另行添加。`,
+      level1Used: (name: string, usage: string) =>
+        `一级指标“${name}”正被${spaced(usage)}使用，不能删除或改名。请保留“${name}”；需要新名称的，请另行添加。`,
       level2Used: (level1: string, name: string, usage: string) =>
         `“${level1}”下的二级指标“${name}”正被${spaced(usage)}使用，不能删除、改名或移到其他一级指标下。请保留“${name}”；需要新名称的，请另行添加。`,
       refusedSummary: (n: number) => `有 ${n} 处修改不能保存，请按标出的提示修改；其他内容仍在表单中。`,
@@ -271,7 +286,8 @@ export const adminMessages = {
     wholeSheet: "全表",
     noFile: "请选择要导入的文件。",
     tooLarge: "文件超过 900 KB，请拆分后分批导入。",
-    unsupported: (name: string) => `无法读取“${name}”：请上传 .xlsx 或 .csv 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）。`,
+    unsupported: (name: string) =>
+      `无法读取“${name}”：请上传 .xlsx 或 .csv 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）。`,
     unreadable: (name: string) => `无法读取“${name}”，文件可能已损坏。请在 Excel 中打开后另存为 .xlsx 再试。`,
     empty: "表格中没有数据。",
     noHeader: (labels: string) => `没有找到表头：第一行应包含 ${labels}。`,
@@ -281,14 +297,25 @@ export const adminMessages = {
     changedSincePreview: "表格内容与预览时不同，请重新预览。",
   },
   departmentSheet: {
-    columns: { code: "部门编码", name: "部门名称", desk: "审核科室", unitName: "单位名称", nature: "单位性质", level: "单位规格", fundingForm: "经费保障形式" },
+    columns: {
+      code: "部门编码",
+      name: "部门名称",
+      desk: "审核科室",
+      unitName: "单位名称",
+      nature: "单位性质",
+      level: "单位规格",
+      fundingForm: "经费保障形式",
+    },
     codeInvalid: (code: string) => `部门编码“${code}”只能包含数字、字母和连字符，最长 20 位。`,
     codeExists: (code: string, name: string) => `部门编码“${code}”已存在（${name}），不能重复导入。`,
     nameExists: (name: string, code: string) => `部门名称“${name}”已被编码 ${code} 使用。`,
-    nameDiffers: (code: string, row: number, first: string, here: string) => `部门编码“${code}”在第 ${row} 行是“${first}”，这里是“${here}”，同一编码只能有一个名称。`,
+    nameDiffers: (code: string, row: number, first: string, here: string) =>
+      `部门编码“${code}”在第 ${row} 行是“${first}”，这里是“${here}”，同一编码只能有一个名称。`,
     nameRepeated: (name: string, row: number, code: string) => `部门名称“${name}”与第 ${row} 行（编码 ${code}）重复。`,
-    deskDiffers: (code: string, row: number, first: string, here: string) => `部门编码“${code}”在第 ${row} 行的审核科室是“${first}”，这里是“${here}”。`,
-    unknownDesk: (desk: string, known: string) => `审核科室“${desk}”不存在。现有科室：${known}；新科室请先在“审核科室”中创建。`,
+    deskDiffers: (code: string, row: number, first: string, here: string) =>
+      `部门编码“${code}”在第 ${row} 行的审核科室是“${first}”，这里是“${here}”。`,
+    unknownDesk: (desk: string, known: string) =>
+      `审核科室“${desk}”不存在。现有科室：${known}；新科室请先在“审核科室”中创建。`,
     unitIncomplete: "单位名称、单位性质、单位规格、经费保障形式须同时填写。",
     badNature: (value: string) => `单位性质“${value}”应为 行政、参公 或 事业。`,
     badFunding: (value: string) => `经费保障形式“${value}”应为 财政拨款、财政补助 或 自收自支。`,
@@ -310,7 +337,8 @@ export const adminMessages = {
   },
   dashboard: {
     title: (year: number) => `${year}年度总览`,
-    summary: (total: number, published: number, late: number) => `共 ${total} 个部门，已公开 ${published} 个，逾期 ${late} 个`,
+    summary: (total: number, published: number, late: number) =>
+      `共 ${total} 个部门，已公开 ${published} 个，逾期 ${late} 个`,
     filters: "筛选",
     state: "状态",
     allStates: "全部状态",

@@ -105,7 +105,8 @@ export const auditMessages = {
   /** The admin's view of the whole log (/admin/audit) and its exports. */
   log: {
     title: "审计日志",
-    intro: "系统中每一次登录、失败的登录、权限拒绝和数据变更都记录在此。记录只能追加，不能修改或删除；每条记录的哈希值包含上一条的哈希值，任何篡改都会被发现。",
+    intro:
+      "系统中每一次登录、失败的登录、权限拒绝和数据变更都记录在此。记录只能追加，不能修改或删除；每条记录的哈希值包含上一条的哈希值，任何篡改都会被发现。",
     chainOk: (rows: number) => `哈希链校验通过：共 ${rows} 条记录，未发现篡改。`,
     chainBroken: (id: number) => `哈希链校验失败：第 ${id} 号记录与链不一致，可能已被篡改。请立即联系安全管理员。`,
     filters: "筛选",
@@ -120,16 +121,30 @@ export const auditMessages = {
     reset: "清除筛选",
     exportXlsx: "导出 Excel",
     exportCsv: "导出 CSV",
-    columns: { id: "序号", at: "时间", actor: "操作人", ip: "来源地址", action: "操作", entity: "对象", detail: "详情", hash: "哈希（前 12 位）" },
+    columns: {
+      id: "序号",
+      at: "时间",
+      actor: "操作人",
+      ip: "来源地址",
+      action: "操作",
+      entity: "对象",
+      detail: "详情",
+      hash: "哈希（前 12 位）",
+    },
     /** The exports' columns beyond the view's: the whole hash, and the row as stored (what the hash covers). */
     exportColumns: { hash: "哈希", record: "原始记录（JSON）" },
     unknownActor: "（未登录）",
     empty: "没有符合条件的记录。",
-    shown: (shown: number, total: number) => (shown < total ? `显示最近 ${shown} 条，共 ${total} 条符合条件；导出文件包含全部 ${total} 条。` : `共 ${total} 条记录。`),
+    shown: (shown: number, total: number) =>
+      shown < total
+        ? `显示最近 ${shown} 条，共 ${total} 条符合条件；导出文件包含全部 ${total} 条。`
+        : `共 ${total} 条记录。`,
     badDate: "日期格式应为 YYYY-MM-DD。",
     sheetName: "审计日志",
-    exportNote: (at: string, filter: string, rows: number) => `审计日志（导出于 ${at}${filter ? `；筛选：${filter}` : ""}；共 ${rows} 条）`,
-    tooMany: (total: number, max: number) => `符合条件的记录有 ${total} 条，超过单次导出上限 ${max} 条，请缩小日期范围后分批导出。`,
+    exportNote: (at: string, filter: string, rows: number) =>
+      `审计日志（导出于 ${at}${filter ? `；筛选：${filter}` : ""}；共 ${rows} 条）`,
+    tooMany: (total: number, max: number) =>
+      `符合条件的记录有 ${total} 条，超过单次导出上限 ${max} 条，请缩小日期范围后分批导出。`,
   },
 
   /** One disclosure's trail (/disclosures/[id]/audit). */
@@ -170,39 +185,56 @@ export const auditMessages = {
   /** The row in words: each takes what the row's detail holds, already in words. */
   say: {
     login: "登录成功，开始一次会话。",
-    loginFailed: (typed: string, known: boolean) => `以用户名“${typed}”登录失败（${known ? "密码不正确" : "没有这个用户"}）`,
-    lockedUntil: (until: string, byAddress: boolean) => `连续失败次数过多，${byAddress ? "该来源地址" : "该账号"}的登录锁定至 ${until}`,
-    loginLocked: (typed: string, until: string, byAddress: boolean) => `以用户名“${typed}”登录，因${byAddress ? "该来源地址" : "该账号"}已锁定（至 ${until}）被拒绝。`,
+    loginFailed: (typed: string, known: boolean) =>
+      `以用户名“${typed}”登录失败（${known ? "密码不正确" : "没有这个用户"}）`,
+    lockedUntil: (until: string, byAddress: boolean) =>
+      `连续失败次数过多，${byAddress ? "该来源地址" : "该账号"}的登录锁定至 ${until}`,
+    loginLocked: (typed: string, until: string, byAddress: boolean) =>
+      `以用户名“${typed}”登录，因${byAddress ? "该来源地址" : "该账号"}已锁定（至 ${until}）被拒绝。`,
     loginDisabled: "已停用的账号尝试登录，被拒绝。",
     logout: "退出登录，此次会话结束。",
-    passwordChanged: (initial: boolean) => (initial ? "修改了本人密码（替换管理员设置的初始密码）。" : "修改了本人密码。"),
+    passwordChanged: (initial: boolean) =>
+      initial ? "修改了本人密码（替换管理员设置的初始密码）。" : "修改了本人密码。",
     passwordRefused: "修改本人密码，因当前密码不正确被拒绝。",
-    passwordReset: (mustChange: boolean) => (mustChange ? "重置了该用户的密码，用户下次登录须先修改密码。" : "重置了该用户的密码。"),
+    passwordReset: (mustChange: boolean) =>
+      mustChange ? "重置了该用户的密码，用户下次登录须先修改密码。" : "重置了该用户的密码。",
     refusedOperation: (label: string, role: string) => `${role}试图执行“${label}”，没有权限，已拒绝。`,
     refusedPage: (path: string, role: string) => `${role}试图打开页面 ${path}，没有权限，已拒绝。`,
-    userCreated: (username: string, role: string, scope: string, bulk: boolean) => `新建用户“${username}”，角色为${role}${scope}${bulk ? "（批量导入）" : ""}。`,
+    userCreated: (username: string, role: string, scope: string, bulk: boolean) =>
+      `新建用户“${username}”，角色为${role}${scope}${bulk ? "（批量导入）" : ""}。`,
     userUpdated: (name: string, role: string, scope: string, roleBefore: string | null) =>
       `将用户资料改为：姓名“${name}”，角色${roleBefore ? `由${roleBefore}改为` : "为"}${role}${scope}。`,
-    scope: (departments: number, desks: number) => [departments ? `负责 ${departments} 个部门` : "", desks ? `${departments ? "、" : "负责 "}${desks} 个审核科室` : ""].join(""),
+    scope: (departments: number, desks: number) =>
+      [
+        departments ? `负责 ${departments} 个部门` : "",
+        desks ? `${departments ? "、" : "负责 "}${desks} 个审核科室` : "",
+      ].join(""),
     scopeChanged: (scope: string) => `将负责范围改为：${scope || "无"}。`,
     disabled: "停用了该用户，其登录全部失效。",
     enabled: "启用了该用户。",
-    imported: (fileName: string, count: number, kind: string, names: string) => `从“${fileName}”导入 ${count} 个${kind}：${names}。`,
+    imported: (fileName: string, count: number, kind: string, names: string) =>
+      `从“${fileName}”导入 ${count} 个${kind}：${names}。`,
     moreNames: (names: string, more: number) => (more > 0 ? `${names} 等` : names),
     importedKinds: { users: "用户", departments: "部门" },
     departmentCreated: (code: string, name: string) => `新建部门 ${code} ${name}。`,
     departmentUpdated: (parts: string) => `修改了部门的${parts}。`,
-    departmentParts: { name: (name: string) => `名称（改为“${name}”）`, groupId: "所属审核科室", orgUnits: (n: number) => `机构设置（${n} 个单位）` },
+    departmentParts: {
+      name: (name: string) => `名称（改为“${name}”）`,
+      groupId: "所属审核科室",
+      orgUnits: (n: number) => `机构设置（${n} 个单位）`,
+    },
     deskCreated: (name: string) => `新建审核科室“${name}”。`,
     approversSet: (before: number, after: number) => `将该科室的审核员由 ${before} 人改为 ${after} 人。`,
-    yearSaved: (year: number, framework: string, deadline: string, status: string) => `${year}年度：指标体系 ${framework}，提交截止 ${deadline}，状态为${status}。`,
+    yearSaved: (year: number, framework: string, deadline: string, status: string) =>
+      `${year}年度：指标体系 ${framework}，提交截止 ${deadline}，状态为${status}。`,
     yearUpdated: (changes: string) => `修改了年度设置：${changes}。`,
     yearChange: (what: string, before: string, after: string) => `${what}由 ${before} 改为 ${after}`,
     yearFields: { frameworkId: "指标体系", submissionDeadline: "提交截止", status: "状态" },
     noDeadline: "未设置",
     yearOpened: (year: string, drafts: string) => `开启了 ${year}年度${drafts}。`,
     drafts: (carried: number, empty: number) => `，${carried} 个部门的草稿复制自上一年度，${empty} 个为空白草稿`,
-    draftsStarted: (carried: number, empty: number) => `为各部门生成草稿：${carried} 个复制自上一年度，${empty} 个为空白草稿。`,
+    draftsStarted: (carried: number, empty: number) =>
+      `为各部门生成草稿：${carried} 个复制自上一年度，${empty} 个为空白草稿。`,
     frameworkCreated: (name: string) => `新建指标体系“${name}”。`,
     frameworkUpdated: (name: string, changes: string) => `修改指标体系“${name}”：${changes}。`,
     frameworkDeleted: (name: string) => `删除了指标体系“${name}”。`,
@@ -212,9 +244,14 @@ export const auditMessages = {
     libraryEntrySaved: (created: boolean, name: string) => `${created ? "新增" : "修改"}指标库条目“${name}”。`,
     libraryEntryActive: (active: boolean) => (active ? "启用了该指标库条目。" : "停用了该指标库条目。"),
     disclosureStarted: (year: string, how: string) => `开始 ${year}年度填报：${how}。`,
-    startModes: { empty: "空白草稿", "last-year": "复制上一年度已公开的内容", upload: "从上传的文件读取内容" } as Record<string, string>,
+    startModes: {
+      empty: "空白草稿",
+      "last-year": "复制上一年度已公开的内容",
+      upload: "从上传的文件读取内容",
+    } as Record<string, string>,
     disclosureCreated: (year: string, revision: number) => `新建 ${year}年度的信息公开（第 ${revision} 版次）。`,
-    revisionOpened: (revision: number, note: string) => `为更正已公开的内容新建第 ${revision} 版次${note ? `，说明：“${note}”` : ""}。`,
+    revisionOpened: (revision: number, note: string) =>
+      `为更正已公开的内容新建第 ${revision} 版次${note ? `，说明：“${note}”` : ""}。`,
     saved: (what: string) => `保存了 ${what}。`,
     savedNothing: "保存（内容未变）。",
     sections: (names: string) => names,
@@ -237,8 +274,16 @@ export const auditMessages = {
     warningWithdrawn: (rule: string) => `撤回了提示“${rule}”的说明`,
     uploaded: (fileName: string, size: string, year: string) => `上传文件“${fileName}”（${size}），用于 ${year}年度。`,
     yearExportStarted: (year: string, formats: string) => `开始导出 ${year}年度的公开文件（${formats}）。`,
-    auditExported: (format: string, filter: string) => `导出审计日志（${format}）${filter ? `，筛选条件：${filter}` : "，全部记录"}。`,
-    filterParts: { from: "起始", to: "截止", actor: "操作人", action: "操作", entity: "对象", ip: "来源地址" } as Record<string, string>,
+    auditExported: (format: string, filter: string) =>
+      `导出审计日志（${format}）${filter ? `，筛选条件：${filter}` : "，全部记录"}。`,
+    filterParts: {
+      from: "起始",
+      to: "截止",
+      actor: "操作人",
+      action: "操作",
+      entity: "对象",
+      ip: "来源地址",
+    } as Record<string, string>,
     noticesRead: (n: number) => `将 ${n} 条通知标为已读。`,
     /** Joins a row's phrases into one sentence. */
     join: (parts: readonly string[]) => parts.filter(Boolean).join("，"),

@@ -14,7 +14,8 @@ export const editorMessages = {
     complete: "已完成",
     errors: "有错误",
   },
-  sectionCounts: (errors: number, warnings: number) => [errors > 0 ? `错误 ${errors}` : "", warnings > 0 ? `提示 ${warnings}` : ""].filter(Boolean).join(" · "),
+  sectionCounts: (errors: number, warnings: number) =>
+    [errors > 0 ? `错误 ${errors}` : "", warnings > 0 ? `提示 ${warnings}` : ""].filter(Boolean).join(" · "),
   readOnly: {
     title: "只读",
     notEditable: (state: string) => `当前状态为“${state}”，只有草稿或已退回的填报可以修改。以下内容仅供查看。`,
@@ -167,7 +168,8 @@ export const editorMessages = {
   },
   review: {
     title: "审核意见",
-    intro: (open: number, total: number) => `共 ${total} 条意见，其中 ${open} 条未解决。请逐条修改或回复，处理完可标记为已解决。`,
+    intro: (open: number, total: number) =>
+      `共 ${total} 条意见，其中 ${open} 条未解决。请逐条修改或回复，处理完可标记为已解决。`,
     open: "未解决",
     resolved: "已解决",
     resolvedBy: (name: string) => `已由${name}标记为已解决`,

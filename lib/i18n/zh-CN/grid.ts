@@ -132,7 +132,8 @@ export const gridMessages = {
   comments: {
     /** One comment on a cell's tooltip and in the line under the grid. */
     head: (author: string, resolved: boolean) => `审核意见（${author}${resolved ? "，已解决" : ""}）：`,
-    line: (author: string, body: string, resolved: boolean) => `审核意见（${author}${resolved ? "，已解决" : ""}）：${body}`,
+    line: (author: string, body: string, resolved: boolean) =>
+      `审核意见（${author}${resolved ? "，已解决" : ""}）：${body}`,
     where: "回复或标记为已解决，请到页面上方的“审核意见”。",
     countN: (n: number) => `${n} 条意见`,
   },

@@ -62,11 +62,22 @@ export const importMessages = {
     expires: "保留至",
     target: "将创建",
     targetValue: (department: string, year: number) => `${department} ${year}年度草稿`,
-    formats: { text: "信息公开文本", json: "JSON（标准格式）", docx: "Word 文件（.docx）", xlsx: "Excel 绩效指标表（.xlsx）", delimited: "CSV/制表符分隔的绩效指标表" },
-    encodings: { "utf-8": "UTF-8", gb18030: "GBK/GB18030", "utf-16le": "UTF-16", "utf-16be": "UTF-16" } as Record<string, string>,
-    carried: (from: number, to: number) => `文件是${from}年度的信息公开：接受后生成${to}年度草稿，文件中的${from}年数字填入“上年数”一列，本年数字先按上年填入。`,
+    formats: {
+      text: "信息公开文本",
+      json: "JSON（标准格式）",
+      docx: "Word 文件（.docx）",
+      xlsx: "Excel 绩效指标表（.xlsx）",
+      delimited: "CSV/制表符分隔的绩效指标表",
+    },
+    encodings: { "utf-8": "UTF-8", gb18030: "GBK/GB18030", "utf-16le": "UTF-16", "utf-16be": "UTF-16" } as Record<
+      string,
+      string
+    >,
+    carried: (from: number, to: number) =>
+      `文件是${from}年度的信息公开：接受后生成${to}年度草稿，文件中的${from}年数字填入“上年数”一列，本年数字先按上年填入。`,
     lastYearSource: (year: number, revision: number, state: string) => `来源：${year}年 第${revision}版（${state}）。`,
-    lastYearCarried: (from: number, to: number) => `${from}年的数字已填入${to}年草稿的“上年数”一列，本年数字先按上年填入，供您修改；增减原因留空待填。`,
+    lastYearCarried: (from: number, to: number) =>
+      `${from}年的数字已填入${to}年草稿的“上年数”一列，本年数字先按上年填入，供您修改；增减原因留空待填。`,
     sameYear: (year: number) => `文件是${year}年度的信息公开，将原样作为草稿内容。`,
     departmentDiffers: (stated: string, target: string) => `文件中的部门为“${stated}”，将按“${target}”创建草稿。`,
     sheetBase: "绩效指标表只填充项目绩效目标表；其余章节为空白，部门名称、编码和机构设置按部门资料带入。",
@@ -77,7 +88,8 @@ export const importMessages = {
     problemsHeading: "未能读取的内容",
     noProblems: "文件已全部读取，没有无法识别的内容。",
     noFindings: "未发现问题。",
-    findingsSummary: (errors: number, warnings: number, infos: number) => `错误 ${errors} 项，警告 ${warnings} 项，提示 ${infos} 项`,
+    findingsSummary: (errors: number, warnings: number, infos: number) =>
+      `错误 ${errors} 项，警告 ${warnings} 项，提示 ${infos} 项`,
     moreFindings: (n: number) => `另有 ${n} 项，创建草稿后可在检查面板中查看。`,
     severity: { error: "错误", warning: "警告", info: "提示" },
     problemsCount: (n: number) => `${n} 处`,
@@ -103,20 +115,27 @@ export const importMessages = {
     line: (n: number) => `第${n}行`,
   },
   refused: {
-    tooLarge: (size: number, limit: number) => `文件大小为 ${megabytes(size)}，超过 ${megabytes(limit)} 的上限。请删去文件中的图片，或只上传文字和表格部分。`,
+    tooLarge: (size: number, limit: number) =>
+      `文件大小为 ${megabytes(size)}，超过 ${megabytes(limit)} 的上限。请删去文件中的图片，或只上传文字和表格部分。`,
     empty: "文件是空的，请选择要导入的文件。",
     zipNotOffice: (name: string) => `“${name}”是压缩文件，但不是 Word（.docx）或 Excel（.xlsx）文件，无法读取。`,
-    brokenZip: (name: string) => `“${name}”看起来是 Word 或 Excel 文件，但已损坏，无法打开。请在 Word/Excel 中重新保存后再上传。`,
-    legacyOffice: (name: string) => `“${name}”是旧版 Word/Excel 格式（.doc/.xls），无法读取。请在 Word/Excel 中“另存为” .docx 或 .xlsx 后再上传。`,
-    pdf: (name: string) => `“${name}”是 PDF 文件，无法读取其中的表格。请上传 Word（.docx）、文本（.txt）或 Excel（.xlsx）文件。`,
+    brokenZip: (name: string) =>
+      `“${name}”看起来是 Word 或 Excel 文件，但已损坏，无法打开。请在 Word/Excel 中重新保存后再上传。`,
+    legacyOffice: (name: string) =>
+      `“${name}”是旧版 Word/Excel 格式（.doc/.xls），无法读取。请在 Word/Excel 中“另存为” .docx 或 .xlsx 后再上传。`,
+    pdf: (name: string) =>
+      `“${name}”是 PDF 文件，无法读取其中的表格。请上传 Word（.docx）、文本（.txt）或 Excel（.xlsx）文件。`,
     image: (name: string) => `“${name}”是图片文件，无法读取。请上传 Word（.docx）、文本（.txt）或 Excel（.xlsx）文件。`,
-    binary: (name: string, reason: string) => `“${name}”不是可读取的文件（${reason}）。请上传信息公开文本（.txt）、Word（.docx）、JSON 或 Excel/CSV 绩效指标表。`,
+    binary: (name: string, reason: string) =>
+      `“${name}”不是可读取的文件（${reason}）。请上传信息公开文本（.txt）、Word（.docx）、JSON 或 Excel/CSV 绩效指标表。`,
     tooBig: (name: string) => `“${name}”解压后过大，无法读取。`,
     unreadable: (name: string, reason: string) => `未能从“${name}”读取信息公开内容：${reason}`,
     noIndicators: (name: string) => `“${name}”中没有找到绩效指标表（应有“一级指标”“二级指标”“三级指标”“指标值”等列）。`,
-    laterYear: (fileYear: number, year: number) => `文件是${fileYear}年度的信息公开，不能用来新建${year}年度的草稿。请上传${year}年或以前年度的文件。`,
+    laterYear: (fileYear: number, year: number) =>
+      `文件是${fileYear}年度的信息公开，不能用来新建${year}年度的草稿。请上传${year}年或以前年度的文件。`,
     uploadExpired: "上传的文件已过期或不存在（上传的文件只保留 24 小时），请重新上传。",
-    duplicate: (department: string, year: number) => `${department}${year}年度的信息公开已存在，不能再新建。请打开已有的填报继续。`,
+    duplicate: (department: string, year: number) =>
+      `${department}${year}年度的信息公开已存在，不能再新建。请打开已有的填报继续。`,
     closedYear: (year: number) => `${year}年度已关闭填报，不能再新建。如需补报，请联系财政局。`,
     unknownYear: (year: number) => `${year}年度尚未设立，请联系财政局。`,
     noLastYear: (year: number) => `没有${year - 1}年或以前年度的信息公开可以沿用，请选择“空白开始”或“上传文件”。`,
@@ -127,11 +146,16 @@ export const importMessages = {
    * the clerk's upload and its preview, the admin's sheet imports, the CLI. Each names the file and the bound.
    */
   parseLimits: {
-    rows: (name: string, max: number) => `文件“${name}”超过 ${max.toLocaleString("en-US")} 行，超出了一次能读取的上限，已停止读取。请检查是否选错了文件；内容确实这么多时，请拆成几个文件分别上传。`,
-    cells: (name: string, max: number) => `文件“${name}”的单元格超过 ${max.toLocaleString("en-US")} 个，超出了一次能读取的上限，已停止读取。请删去无关的工作表、行和列，或拆成几个文件分别上传。`,
-    lines: (name: string, max: number) => `文件“${name}”超过 ${max.toLocaleString("en-US")} 行文字，超出了一次能读取的上限，已停止读取。请检查是否选错了文件。`,
-    timeout: (name: string, seconds: number) => `解析文件“${name}”超时（超过 ${seconds} 秒），已停止。文件可能过大或结构异常：请在 Office 或 WPS 中另存后重试，或拆成几个文件上传。`,
-    memory: (name: string, megabytes: number) => `解析文件“${name}”所需的内存超过 ${megabytes} MB 的上限，已停止。文件可能过大或结构异常：请删去无关内容后重试。`,
+    rows: (name: string, max: number) =>
+      `文件“${name}”超过 ${max.toLocaleString("en-US")} 行，超出了一次能读取的上限，已停止读取。请检查是否选错了文件；内容确实这么多时，请拆成几个文件分别上传。`,
+    cells: (name: string, max: number) =>
+      `文件“${name}”的单元格超过 ${max.toLocaleString("en-US")} 个，超出了一次能读取的上限，已停止读取。请删去无关的工作表、行和列，或拆成几个文件分别上传。`,
+    lines: (name: string, max: number) =>
+      `文件“${name}”超过 ${max.toLocaleString("en-US")} 行文字，超出了一次能读取的上限，已停止读取。请检查是否选错了文件。`,
+    timeout: (name: string, seconds: number) =>
+      `解析文件“${name}”超时（超过 ${seconds} 秒），已停止。文件可能过大或结构异常：请在 Office 或 WPS 中另存后重试，或拆成几个文件上传。`,
+    memory: (name: string, megabytes: number) =>
+      `解析文件“${name}”所需的内存超过 ${megabytes} MB 的上限，已停止。文件可能过大或结构异常：请删去无关内容后重试。`,
     busy: (name: string) => `服务器正在读取其他人上传的文件，暂时无法读取“${name}”，请稍后再试。`,
   },
 };

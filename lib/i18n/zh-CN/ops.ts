@@ -21,7 +21,8 @@ export const opsMessages = {
     notEmpty: (what: string) => `restore：目标数据库不是空的（已有${what}）；请恢复到新建的空数据库或新的 PGLITE_DIR。`,
     unknownTable: (table: string) => `restore：备份中的表“${table}”在本程序的数据库结构中不存在。`,
     orphanRows: (table: string, rows: number) => `restore：表“${table}”有 ${rows} 行引用了不存在的行，备份已损坏。`,
-    countMismatch: (table: string, expected: number, actual: number) => `restore：表“${table}”应恢复 ${expected} 行，实际 ${actual} 行。`,
+    countMismatch: (table: string, expected: number, actual: number) =>
+      `restore：表“${table}”应恢复 ${expected} 行，实际 ${actual} 行。`,
     done: (tables: number, rows: number) => `恢复完成：${tables} 张表，${rows} 行。`,
   },
   /** The database's own messages to the operator (db/client.ts, db/migrate-cli.ts). */

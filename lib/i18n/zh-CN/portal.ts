@@ -50,7 +50,8 @@ export const portalMessages = {
     datapackage: { label: "财政数据包（.zip）", note: "Fiscal Data Package，供分析工具载入" },
   } as Record<string, { label: string; note: string }>,
   /** In the data package's descriptor, beside its CSV (lib/export/datapackage.ts). */
-  dataPackageRawText: "各字段按原文写出（以 = + - @ 开头的文字也不作改写），供程序读取；如用 Excel 或 WPS 打开，请以“文本”格式导入各列。",
+  dataPackageRawText:
+    "各字段按原文写出（以 = + - @ 开头的文字也不作改写），供程序读取；如用 Excel 或 WPS 打开，请以“文本”格式导入各列。",
 
   charts: {
     dataTable: "查看数据表",
@@ -62,17 +63,45 @@ export const portalMessages = {
     changeHeading: "增减（万元）",
     notFilled: "未填报",
     noData: "本项没有可绘制的数字。",
-    income: { title: "收入构成", sources: { generalPublicBudget: "一般公共预算收入", governmentFund: "政府性基金预算收入", fiscalSpecialAccount: "财政专户核拨收入", other: "其他来源收入" } },
-    expenditure: { title: "支出构成", basic: "基本支出", personnel: "人员经费", publicOperating: "日常公用经费", project: "项目支出", other: "其他支出" },
-    change: { title: (year: number) => `与${year}年预算比较`, total: "支出合计", basic: "基本支出", project: "项目支出", threePublic: "“三公”经费" },
-    threePublic: { title: "“三公”经费", outbound: "因公出国（境）费", vehiclePurchase: "公务用车购置费", vehicleOperation: "公务用车运维费", reception: "公务接待费" },
+    income: {
+      title: "收入构成",
+      sources: {
+        generalPublicBudget: "一般公共预算收入",
+        governmentFund: "政府性基金预算收入",
+        fiscalSpecialAccount: "财政专户核拨收入",
+        other: "其他来源收入",
+      },
+    },
+    expenditure: {
+      title: "支出构成",
+      basic: "基本支出",
+      personnel: "人员经费",
+      publicOperating: "日常公用经费",
+      project: "项目支出",
+      other: "其他支出",
+    },
+    change: {
+      title: (year: number) => `与${year}年预算比较`,
+      total: "支出合计",
+      basic: "基本支出",
+      project: "项目支出",
+      threePublic: "“三公”经费",
+    },
+    threePublic: {
+      title: "“三公”经费",
+      outbound: "因公出国（境）费",
+      vehiclePurchase: "公务用车购置费",
+      vehicleOperation: "公务用车运维费",
+      reception: "公务接待费",
+    },
     summaryShares: (title: string, parts: string) => `${title}：${parts}。`,
     summaryCompare: (title: string, parts: string) => `${title}：${parts}。`,
   },
 
   publish: {
     title: "公开发布",
-    intro: "审核通过的信息公开在此发布。发布时冻结规范数据并生成全部格式的文件，此后内容不再改变；更正须新建修订版，经审核后再次发布。",
+    intro:
+      "审核通过的信息公开在此发布。发布时冻结规范数据并生成全部格式的文件，此后内容不再改变；更正须新建修订版，经审核后再次发布。",
     readyHeading: "待发布（审核通过）",
     readyEmpty: "目前没有审核通过、等待发布的信息公开。",
     publishedHeading: "已公开",
@@ -90,7 +119,8 @@ export const portalMessages = {
     openRevisionPlaceholder: "例如：更正“三公”经费中公务接待费的上年数",
     openRevisionRequired: "请填写更正原因。",
     openingRevision: "正在新建…",
-    revisionOpened: (revision: number) => `已新建第${revision}版草稿。部门修改并经审核通过后，可在此发布；发布前公众仍看到当前公开版本。`,
+    revisionOpened: (revision: number) =>
+      `已新建第${revision}版草稿。部门修改并经审核通过后，可在此发布；发布前公众仍看到当前公开版本。`,
     draftInProgress: (revision: number) => `第${revision}版修订中`,
     view: "查看公开页",
     exports: "导出",
@@ -98,7 +128,8 @@ export const portalMessages = {
 
   exports: {
     title: "年度导出",
-    intro: "把一个年度全部已公开的信息公开，按所选格式打包为一个 zip 文件。导出在服务器上进行，可以离开本页，稍后回来下载。",
+    intro:
+      "把一个年度全部已公开的信息公开，按所选格式打包为一个 zip 文件。导出在服务器上进行，可以离开本页，稍后回来下载。",
     year: "预算年度",
     formats: "格式",
     formatsRequired: "请至少选择一种格式。",

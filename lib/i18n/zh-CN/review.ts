@@ -99,7 +99,8 @@ export const reviewMessages = {
     findingsUnavailable: "—",
     sortBy: (column: string) => `按${column}排序`,
     due: "待办与逾期",
-    dueSummary: (waiting: number, late: number, publishLate: number) => `待审核 ${waiting} 项 · 逾期未提交 ${late} 项 · 逾期未公开 ${publishLate} 项`,
+    dueSummary: (waiting: number, late: number, publishLate: number) =>
+      `待审核 ${waiting} 项 · 逾期未提交 ${late} 项 · 逾期未公开 ${publishLate} 项`,
     publicationDue: "公开截止",
   },
   deadlines: {

@@ -8,7 +8,18 @@ import { zipInMemory } from "../../export/zip-writer";
  * 一级指标 and the value, as in the report of issue 13 (600,000 rows in under 5 MB).
  */
 
-const SHARED = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "产出指标", "数量指标", "≥", "次"] as const;
+const SHARED = [
+  "一级指标",
+  "二级指标",
+  "三级指标",
+  "指标性质",
+  "指标值",
+  "度量单位",
+  "产出指标",
+  "数量指标",
+  "≥",
+  "次",
+] as const;
 const s = (text: (typeof SHARED)[number]) => SHARED.indexOf(text);
 
 const CONTENT_TYPES =
@@ -33,14 +44,17 @@ const sharedStringsXml = (strings: readonly string[]) =>
   "</sst>";
 
 /** `<sheetData>…</sheetData>` and what follows it (mergeCells) as a sheet of a workbook of its own. */
-export const sheetXml = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
+export const sheetXml = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
 
 export type LongRows = "indicator" | "short";
 
 /** The sheet XML of `rows` indicator rows below the header. */
 export function longSheetXml(rows: number, shape: LongRows = "indicator"): string {
   const parts: string[] = ["<sheetData>"];
-  parts.push(`<row r="1">${["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"].map((h, c) => `<c r="${"ABCDEF"[c]}1" t="s"><v>${s(h as (typeof SHARED)[number])}</v></c>`).join("")}</row>`);
+  parts.push(
+    `<row r="1">${["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"].map((h, c) => `<c r="${"ABCDEF"[c]}1" t="s"><v>${s(h as (typeof SHARED)[number])}</v></c>`).join("")}</row>`,
+  );
   const fixed = [s("产出指标"), s("数量指标")];
   for (let i = 1; i <= rows; i++) {
     const r = i + 1;

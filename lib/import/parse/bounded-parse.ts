@@ -36,7 +36,11 @@ function spawn(heapMb: number): Worker {
   // one-line script registers tsx in the worker first and then imports the entry.
   const worker = process.env.NEXT_RUNTIME
     ? new Worker(new URL("./parse-worker.ts", import.meta.url), { execArgv: [], resourceLimits })
-    : new Worker(fromSource(new URL("./parse-worker.ts", import.meta.url).href), { eval: true, execArgv: [], resourceLimits });
+    : new Worker(fromSource(new URL("./parse-worker.ts", import.meta.url).href), {
+        eval: true,
+        execArgv: [],
+        resourceLimits,
+      });
   // A worker never keeps a CLI run or a test file alive: only a read in progress does (its timer).
   worker.unref();
   // One that dies while idle is not handed the next read.
@@ -54,7 +58,8 @@ function fromSource(entry: string): string {
 
 async function acquire(fileName: string, revive: (refusal: Refusal) => Error, heapMb: number): Promise<Worker> {
   if (running >= parseLimits.concurrent) {
-    if (waiting.length >= parseLimits.queued) throw revive({ name: "ParseLimitError", message: importMessages.parseLimits.busy(fileName) });
+    if (waiting.length >= parseLimits.queued)
+      throw revive({ name: "ParseLimitError", message: importMessages.parseLimits.busy(fileName) });
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
   running++;
@@ -89,7 +94,11 @@ export type ParseBounds = { timeoutMs?: number; heapMb?: number };
  * Runs one read in a worker and answers what it read, or throws: `revive(refusal)` for a file
  * refused (by the reader, or here for time, memory or a full queue), a plain Error for a fault.
  */
-export async function runParseJob<K extends ParseJob["kind"]>(job: Extract<ParseJob, { kind: K }>, revive: (refusal: Refusal) => Error, bounds: ParseBounds = {}): Promise<ParseOutput[K]> {
+export async function runParseJob<K extends ParseJob["kind"]>(
+  job: Extract<ParseJob, { kind: K }>,
+  revive: (refusal: Refusal) => Error,
+  bounds: ParseBounds = {},
+): Promise<ParseOutput[K]> {
   const timeoutMs = bounds.timeoutMs ?? parseLimits.timeoutMs;
   const heapMb = bounds.heapMb ?? parseLimits.heapMb;
   const worker = await acquire(job.fileName, revive, heapMb);
@@ -111,7 +120,9 @@ export async function runParseJob<K extends ParseJob["kind"]>(job: Extract<Parse
     };
     const outOfTime = () => {
       const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-      settle(false, () => reject(revive({ name: "ParseLimitError", message: importMessages.parseLimits.timeout(job.fileName, seconds) })));
+      settle(false, () =>
+        reject(revive({ name: "ParseLimitError", message: importMessages.parseLimits.timeout(job.fileName, seconds) })),
+      );
     };
     // Until the worker says it is reading, only its start-up is timed (generously: a busy machine
     // starts threads slowly); the read's own limit counts from then.
@@ -122,13 +133,24 @@ export async function runParseJob<K extends ParseJob["kind"]>(job: Extract<Parse
         timer = setTimeout(outOfTime, timeoutMs);
       } else if (answer.ok) settle(true, () => resolve(answer.value as ParseOutput[K]));
       else if ("refusal" in answer) settle(true, () => reject(revive(answer.refusal)));
-      else settle(true, () => reject(Object.assign(new Error(`${answer.failure.name} in the parse worker: ${answer.failure.message}`), { stack: answer.failure.stack })));
+      else
+        settle(true, () =>
+          reject(
+            Object.assign(new Error(`${answer.failure.name} in the parse worker: ${answer.failure.message}`), {
+              stack: answer.failure.stack,
+            }),
+          ),
+        );
     };
     const onError = (error: Error & { code?: string }) => {
-      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") settle(false, () => reject(revive({ name: "ParseLimitError", message: importMessages.parseLimits.memory(job.fileName, heapMb) })));
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY")
+        settle(false, () =>
+          reject(revive({ name: "ParseLimitError", message: importMessages.parseLimits.memory(job.fileName, heapMb) })),
+        );
       else settle(false, () => reject(error));
     };
-    const onExit = (code: number) => settle(false, () => reject(new Error(`the parse worker exited (${code}) before answering`)));
+    const onExit = (code: number) =>
+      settle(false, () => reject(new Error(`the parse worker exited (${code}) before answering`)));
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);

@@ -37,7 +37,10 @@ export type WorkerAnswer =
 const REFUSALS: ReadonlySet<string> = new Set(["UploadRefused", "UploadRejectedError", "SheetError"]);
 
 /** Each job loads only its own readers: a CLI run, whose worker starts for one file, loads no more. */
-export async function runJobHere(job: ParseJob, onReading: () => void = () => {}): Promise<ParseOutput[ParseJob["kind"]]> {
+export async function runJobHere(
+  job: ParseJob,
+  onReading: () => void = () => {},
+): Promise<ParseOutput[ParseJob["kind"]]> {
   const { checkUpload } = await import("../../security/upload-check");
   const check = (options: Parameters<typeof checkUpload>[2]) => {
     if (job.check) checkUpload(job.bytes, job.fileName, options);
@@ -65,8 +68,16 @@ export async function runJobHere(job: ParseJob, onReading: () => void = () => {}
 
 /** The answer for a job that threw: a refusal in words the sender can read, or a fault with its stack. */
 export function answerForError(error: unknown, fileName: string): WorkerAnswer {
-  if (error instanceof ParseLimitError) return { ok: false, refusal: { name: error.name, message: importMessages.parseLimits[error.limit](fileName, error.max) } };
-  if (error instanceof Error && REFUSALS.has(error.name)) return { ok: false, refusal: { name: error.name, message: error.message, problem: (error as { problem?: string }).problem } };
+  if (error instanceof ParseLimitError)
+    return {
+      ok: false,
+      refusal: { name: error.name, message: importMessages.parseLimits[error.limit](fileName, error.max) },
+    };
+  if (error instanceof Error && REFUSALS.has(error.name))
+    return {
+      ok: false,
+      refusal: { name: error.name, message: error.message, problem: (error as { problem?: string }).problem },
+    };
   const e = error instanceof Error ? error : new Error(String(error));
   return { ok: false, failure: { name: e.name, message: e.message, stack: e.stack } };
 }

@@ -90,9 +90,17 @@ export function readAssets(
 }
 
 /** Reads one row into `assets`; returns the value it read. */
-function readRow(kind: RowKind, cells: string[], unit: string, line: number, assets: Assets, problems: Problems): string | null {
+function readRow(
+  kind: RowKind,
+  cells: string[],
+  unit: string,
+  line: number,
+  assets: Assets,
+  problems: Problems,
+): string | null {
   const path = kind === "total" ? "assets.fixedAssetsTotal" : `assets.${kind}`;
-  if (cells.length !== 3) problems.add(line, `资产表的这一行有 ${cells.length} 个单元格，应为 3 个（项目、数量、价值）`, path);
+  if (cells.length !== 3)
+    problems.add(line, `资产表的这一行有 ${cells.length} 个单元格，应为 3 个（项目、数量、价值）`, path);
   const [, quantityText = "", valueText = ""] = cells;
   const value = EMPTY.test(valueText) ? null : readAmount(valueText, unit, line, problems, `${path}.value`, false);
   const quantity = EMPTY.test(quantityText) ? null : quantityText;

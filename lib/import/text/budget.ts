@@ -29,25 +29,45 @@ const EXPENDITURE: ReadonlyArray<[Exclude<keyof Budget["expenditure"], "projectH
   ["other", /其他支出/],
 ];
 
-export function readBudget(paras: ReadonlyArray<Paragraph>, problems: Problems, headingLine: number, stated: StatedFigures): Budget {
+export function readBudget(
+  paras: ReadonlyArray<Paragraph>,
+  problems: Problems,
+  headingLine: number,
+  stated: StatedFigures,
+): Budget {
   // "3、比上年增减变化情况" names the change without stating one; only a sentence with a figure counts.
   const isChange = (p: Paragraph) => CHANGE_MARKER.test(p.text) && /万元/.test(p.text);
   const current = paras.filter((p) => !isChange(p));
   const changes = paras.filter(isChange);
 
-  const income = { total: null, generalPublicBudget: null, governmentFund: null, fiscalSpecialAccount: null, other: null } as Budget["income"];
+  const income = {
+    total: null,
+    generalPublicBudget: null,
+    governmentFund: null,
+    fiscalSpecialAccount: null,
+    other: null,
+  } as Budget["income"];
   for (const [field, label] of INCOME) {
     const found = findAmount(current, label, problems, `budget.income.${field}`);
     if (found) income[field] = found.amount;
     else problems.add(headingLine, `未找到${incomeName(field)}`, `budget.income.${field}`);
   }
 
-  const expenditure = { total: null, basic: null, personnel: null, publicOperating: null, project: null, other: null, projectHighlights: "" } as Budget["expenditure"];
+  const expenditure = {
+    total: null,
+    basic: null,
+    personnel: null,
+    publicOperating: null,
+    project: null,
+    other: null,
+    projectHighlights: "",
+  } as Budget["expenditure"];
   let totalLine: number | null = null;
   for (const [field, label] of EXPENDITURE) {
     const found = findAmount(current, label, problems, `budget.expenditure.${field}`);
     if (found) expenditure[field] = found.amount;
-    else if (field !== "other") problems.add(headingLine, `未找到${expenditureName(field)}`, `budget.expenditure.${field}`);
+    else if (field !== "other")
+      problems.add(headingLine, `未找到${expenditureName(field)}`, `budget.expenditure.${field}`);
     if (found && field === "total") totalLine = found.para.no;
     if (found && field === "project") expenditure.projectHighlights = highlightsAfter(found.para.text, found.end);
   }
@@ -79,7 +99,9 @@ function readChanges(
   }
   const text = para.text;
   // "2020年预算收支安排2765.39万元，较2019年…": the year's total again, before its change.
-  const arranged = /(?:收支|预算)?安排\s*([0-9０-９][0-9０-９,.．\s]*?)\s*万元/.exec(text.slice(0, text.search(CHANGE_MARKER)));
+  const arranged = /(?:收支|预算)?安排\s*([0-9０-９][0-9０-９,.．\s]*?)\s*万元/.exec(
+    text.slice(0, text.search(CHANGE_MARKER)),
+  );
   const arrangedAmount = arranged ? normaliseNumber(arranged[1]) : null;
   if (arrangedAmount !== null && statedTotal.total !== null && statedTotal.line !== null) {
     stated.twice(
@@ -89,7 +111,13 @@ function readChanges(
       { label: "支出预算", amount: statedTotal.total, where: "“支出说明”中", line: statedTotal.line },
     );
   }
-  const total = findChange(text, new RegExp(`${CHANGE_MARKER.source}[^，,；;。]*?(?:预算)?`), para, problems, "budget.priorYear.total");
+  const total = findChange(
+    text,
+    new RegExp(`${CHANGE_MARKER.source}[^，,；;。]*?(?:预算)?`),
+    para,
+    problems,
+    "budget.priorYear.total",
+  );
   const basic = findChange(text, /基本支出/, para, problems, "budget.priorYear.basic");
   const project = findChange(text, /项目支出/, para, problems, "budget.priorYear.project");
   priorYear.total = priorFromChange(expenditure.total, total);
@@ -113,7 +141,12 @@ function readChanges(
       { label: "基本支出", amount: signed(basic) },
       { label: "项目支出", amount: signed(project) },
     ];
-    stated.changeSum("budget.priorYear.total", "第二部分", { label: "收支安排", amount: signed(total), where: "“比上年增减变化情况”中", line: para.no }, parts);
+    stated.changeSum(
+      "budget.priorYear.total",
+      "第二部分",
+      { label: "收支安排", amount: signed(total), where: "“比上年增减变化情况”中", line: para.no },
+      parts,
+    );
   }
   return { priorYear, changeReasons };
 }
@@ -121,7 +154,11 @@ function readChanges(
 const signed = (c: FoundChange): string => toAmount(money(c.amount ?? 0).times(c.sign));
 
 /** 三、机关运行经费: "机关运行经费共计安排99.99万元，主要用于…". */
-export function readOperatingExpenses(paras: ReadonlyArray<Paragraph>, problems: Problems, headingLine: number): OperatingExpenses {
+export function readOperatingExpenses(
+  paras: ReadonlyArray<Paragraph>,
+  problems: Problems,
+  headingLine: number,
+): OperatingExpenses {
   const found = findAmount(paras, /机关运行经费[^0-9０-９，,。；]{0,12}?/, problems, "operatingExpenses.amount");
   if (!found) {
     problems.add(headingLine, "未找到机关运行经费金额", "operatingExpenses.amount");
@@ -133,9 +170,24 @@ export function readOperatingExpenses(paras: ReadonlyArray<Paragraph>, problems:
 }
 
 function incomeName(field: keyof Budget["income"]): string {
-  return { total: "预算收入总额", generalPublicBudget: "一般公共预算收入", governmentFund: "政府性基金预算收入", fiscalSpecialAccount: "财政专户核拨收入", other: "其他来源收入" }[field];
+  return {
+    total: "预算收入总额",
+    generalPublicBudget: "一般公共预算收入",
+    governmentFund: "政府性基金预算收入",
+    fiscalSpecialAccount: "财政专户核拨收入",
+    other: "其他来源收入",
+  }[field];
 }
 
 function expenditureName(field: string): string {
-  return ({ total: "支出预算总额", basic: "基本支出", personnel: "人员经费", publicOperating: "日常公用经费", project: "项目支出", other: "其他支出" } as Record<string, string>)[field];
+  return (
+    {
+      total: "支出预算总额",
+      basic: "基本支出",
+      personnel: "人员经费",
+      publicOperating: "日常公用经费",
+      project: "项目支出",
+      other: "其他支出",
+    } as Record<string, string>
+  )[field];
 }

@@ -17,11 +17,21 @@ export function readCanonicalJson(text: string, blank: () => Disclosure): Import
     const message = error instanceof Error ? error.message : String(error);
     // Node quotes the text around the error, newlines included; a problem is one line.
     const oneLine = message.replace(/\s*\n\s*/g, " ");
-    return { disclosure: blank(), problems: [{ line: jsonErrorLine(text, message), message: `JSON 格式错误：${oneLine}` }], findings: [], readable: false };
+    return {
+      disclosure: blank(),
+      problems: [{ line: jsonErrorLine(text, message), message: `JSON 格式错误：${oneLine}` }],
+      findings: [],
+      readable: false,
+    };
   }
   // JSON.parse reads any depth; what comes after it (the schema, a deep copy) may not.
   if (nestingDepth(parsed, MAX_INPUT_DEPTH) > MAX_INPUT_DEPTH) {
-    return { disclosure: blank(), problems: [{ line: null, message: inputMessages.structure.jsonTooDeep(MAX_INPUT_DEPTH) }], findings: [], readable: false };
+    return {
+      disclosure: blank(),
+      problems: [{ line: null, message: inputMessages.structure.jsonTooDeep(MAX_INPUT_DEPTH) }],
+      findings: [],
+      readable: false,
+    };
   }
   const result = disclosureSchema.safeParse(parsed);
   // The JSON holds each figure once: nothing in it can contradict itself the way a document can.
@@ -32,14 +42,20 @@ export function readCanonicalJson(text: string, blank: () => Disclosure): Import
     message: issueMessage(issue),
   }));
   if (!looksLikeDisclosure(parsed)) {
-    problems.unshift({ line: null, message: "不是部门预算信息公开的规范 JSON（缺少 schemaVersion、department 等字段）" });
+    problems.unshift({
+      line: null,
+      message: "不是部门预算信息公开的规范 JSON（缺少 schemaVersion、department 等字段）",
+    });
   }
   return { disclosure: blank(), problems, findings: [], readable: false };
 }
 
 /** `["performance","projects",0,"indicators",6,"target"]` → `performance.projects[0].indicators[6].target`, the rules' path form. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "");
+  return path.reduce<string>(
+    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    "",
+  );
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {

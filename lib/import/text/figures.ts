@@ -15,20 +15,33 @@ export type FoundAmount = { amount: string | null; start: number; end: number; p
 export type FoundChange = FoundAmount & { sign: 1 | -1 };
 
 /** Reads "1,0６2.4４" and converts 元 to 万元; reports the number it could not read. */
-export function readAmount(raw: string, unit: string, line: number, problems: Problems, path: string, reportUnit = true): string | null {
+export function readAmount(
+  raw: string,
+  unit: string,
+  line: number,
+  problems: Problems,
+  path: string,
+  reportUnit = true,
+): string | null {
   const number = normaliseNumber(raw);
   if (number === null) {
     problems.add(line, `无法读取金额“${raw.trim()}${unit}”`, path);
     return null;
   }
   const value = unit === "元" ? money(number).dividedBy(10000) : money(number);
-  if (unit === "元" && reportUnit) problems.add(line, `金额“${raw.trim()}元”以元为单位，已换算为 ${toAmount(value)} 万元`, path);
+  if (unit === "元" && reportUnit)
+    problems.add(line, `金额“${raw.trim()}元”以元为单位，已换算为 ${toAmount(value)} 万元`, path);
   if (value.decimalPlaces() > 2) problems.add(line, `金额“${raw.trim()}${unit}”超过两位小数，已四舍五入`, path);
   return toAmount(value);
 }
 
 /** The first "label … N万元" in the paragraphs, the label and the number with nothing but a link word between. */
-export function findAmount(paras: ReadonlyArray<Paragraph>, label: RegExp, problems: Problems, path: string): FoundAmount | null {
+export function findAmount(
+  paras: ReadonlyArray<Paragraph>,
+  label: RegExp,
+  problems: Problems,
+  path: string,
+): FoundAmount | null {
   const pattern = new RegExp(`(?:${label.source})${LINK}${NUMBER}${UNIT}`);
   for (const para of paras) {
     const match = pattern.exec(para.text);
@@ -52,7 +65,10 @@ export function findChange(
   path: string,
   from = 0,
 ): FoundChange | null {
-  const pattern = new RegExp(`(?:${label.source})\\s*(?:比上年|较上年)?\\s*(?:(增加|增长|上升|减少|下降|降低)${NUMBER}${UNIT}|持平)`, "g");
+  const pattern = new RegExp(
+    `(?:${label.source})\\s*(?:比上年|较上年)?\\s*(?:(增加|增长|上升|减少|下降|降低)${NUMBER}${UNIT}|持平)`,
+    "g",
+  );
   pattern.lastIndex = from;
   const match = pattern.exec(text);
   if (!match) return null;

@@ -7,7 +7,11 @@ import type { Paragraph } from "./source";
 const NUMBER = /^\d{1,2}\s*(?:、|[.．](?!\d))/;
 const ENTRY = /^(?:\d{1,2}\s*(?:、|[.．](?!\d))\s*)?([^：:]{1,40})[：:]\s*(.*)$/s;
 
-export function readGlossary(paras: ReadonlyArray<Paragraph>, problems: Problems, headingLine: number): GlossaryEntry[] {
+export function readGlossary(
+  paras: ReadonlyArray<Paragraph>,
+  problems: Problems,
+  headingLine: number,
+): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
   for (const para of paras) {
     const numbered = NUMBER.exec(para.text);

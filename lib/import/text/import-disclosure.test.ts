@@ -26,7 +26,9 @@ describe("the 2020 三河 fixture", () => {
     expect(d.department).toEqual({ code: "434", name: "三河市人民政府办公室" });
     expect(d.fiscalYear).toBe(2020);
     expect(d.responsibilities).toHaveLength(16);
-    expect(d.orgUnits).toEqual([{ name: "三河市人民政府办公室", nature: "行政", level: "正科级", fundingForm: "财政拨款" }]);
+    expect(d.orgUnits).toEqual([
+      { name: "三河市人民政府办公室", nature: "行政", level: "正科级", fundingForm: "财政拨款" },
+    ]);
     expect(d.performance.subGoals).toHaveLength(9);
     expect(d.performance.safeguards).toHaveLength(5);
     expect(d.performance.framework).toBe("2020");
@@ -45,29 +47,77 @@ describe("the 2020 三河 fixture", () => {
     expect(d.performance.projects.every((p) => p.amount === null && p.goal !== "")).toBe(true);
     // The row the source splits with two blank lines after its 指标值.
     const split = d.performance.projects[3].indicators[12];
-    expect(split).toMatchObject({ level1: "满意度指标", name: "群众满意度", target: { raw: "=90.00%" }, basis: "三编【2015】10号三河市机构编制委员会关于成立政府金融信用办公室的批复" });
+    expect(split).toMatchObject({
+      level1: "满意度指标",
+      name: "群众满意度",
+      target: { raw: "=90.00%" },
+      basis: "三编【2015】10号三河市机构编制委员会关于成立政府金融信用办公室的批复",
+    });
   });
 
   it("reads the figures of sections 2–4 and derives last year's from the stated changes", () => {
-    expect(d.budget.income).toEqual({ total: "2765.39", generalPublicBudget: "2765.39", governmentFund: "0.00", fiscalSpecialAccount: "0.00", other: "0.00" });
-    expect(d.budget.expenditure).toMatchObject({ total: "2765.39", basic: "1162.43", personnel: "1062.44", publicOperating: "99.99", project: "1602.96", other: "0.00" });
+    expect(d.budget.income).toEqual({
+      total: "2765.39",
+      generalPublicBudget: "2765.39",
+      governmentFund: "0.00",
+      fiscalSpecialAccount: "0.00",
+      other: "0.00",
+    });
+    expect(d.budget.expenditure).toMatchObject({
+      total: "2765.39",
+      basic: "1162.43",
+      personnel: "1062.44",
+      publicOperating: "99.99",
+      project: "1602.96",
+      other: "0.00",
+    });
     expect(d.budget.priorYear).toEqual({ total: "2671.20", basic: "1364.26", project: "1306.94" });
     expect(d.operatingExpenses.amount).toBe("99.99");
-    expect(d.threePublic.current).toEqual({ total: "252.89", outbound: "0.00", vehiclePurchase: "53.94", vehicleOperation: "30.00", reception: "168.95" });
-    expect(d.threePublic.priorYear).toEqual({ total: "253.00", outbound: "0.00", vehiclePurchase: "0.00", vehicleOperation: "33.00", reception: "220.00" });
+    expect(d.threePublic.current).toEqual({
+      total: "252.89",
+      outbound: "0.00",
+      vehiclePurchase: "53.94",
+      vehicleOperation: "30.00",
+      reception: "168.95",
+    });
+    expect(d.threePublic.priorYear).toEqual({
+      total: "253.00",
+      outbound: "0.00",
+      vehiclePurchase: "0.00",
+      vehicleOperation: "33.00",
+      reception: "220.00",
+    });
   });
 
   it("keeps the department's own typos, but not the sentence's stop as part of a reason", () => {
     expect(d.budget.changeReasons.project).toBe("主要为增加金融贡献奖励资金");
-    expect(d.threePublic.changeReasons.reception).toBe("主要原因是我部门切实落实勤俭节约各项规定，严格控制公务接待费支出");
+    expect(d.threePublic.changeReasons.reception).toBe(
+      "主要原因是我部门切实落实勤俭节约各项规定，严格控制公务接待费支出",
+    );
     expect(d.performance.projects[6].indicators[5].description).toBe("对接企业满意苏");
     expect(d.performance.projects[2].indicators[8].target).toEqual({ raw: "=0.00健全", kind: "unparsed" });
   });
 
   it("reads the procurement and asset tables", () => {
     expect(d.procurement.total).toBe("99.00");
-    expect(d.procurement.items[0]).toMatchObject({ project: "政府其他综合业务费", projectBudget: "53.94", item: "轿车", catalogCode: "A02030501", unit: "辆", quantity: 3, unitPrice: "17.98", amount: "53.94" });
-    expect(d.assets).toMatchObject({ asOf: "2019-12-31", fixedAssetsTotal: "1153.01", plannedPurchase: "99.00", vehicles: { count: 20, value: "224.84" }, equipmentOver200k: { count: null, value: null }, other: { value: "496.79" } });
+    expect(d.procurement.items[0]).toMatchObject({
+      project: "政府其他综合业务费",
+      projectBudget: "53.94",
+      item: "轿车",
+      catalogCode: "A02030501",
+      unit: "辆",
+      quantity: 3,
+      unitPrice: "17.98",
+      amount: "53.94",
+    });
+    expect(d.assets).toMatchObject({
+      asOf: "2019-12-31",
+      fixedAssetsTotal: "1153.01",
+      plannedPurchase: "99.00",
+      vehicles: { count: 20, value: "224.84" },
+      equipmentOver200k: { count: null, value: null },
+      other: { value: "496.79" },
+    });
   });
 });
 
@@ -97,7 +147,12 @@ describe("encodings and layout", () => {
   });
 
   it("reads the 金融信用办 row whether its stray gap after 指标值 is blank lines or empty cells", () => {
-    expect(lines.slice(477, 481)).toEqual(["\t=90.00%", "", "", "\t三编【2015】10号三河市机构编制委员会关于成立政府金融信用办公室的批复"]);
+    expect(lines.slice(477, 481)).toEqual([
+      "\t=90.00%",
+      "",
+      "",
+      "\t三编【2015】10号三河市机构编制委员会关于成立政府金融信用办公室的批复",
+    ]);
     const asCells = [...lines.slice(0, 478), "\t", "\t", ...lines.slice(480)].join("\n");
     const result = importDisclosureText(asCells);
     expect(result.problems).toEqual([]);
@@ -114,7 +169,10 @@ describe("encodings and layout", () => {
   });
 
   it("takes the department and year the caller names, and says where the document differs", () => {
-    const result = importDisclosureText(fixture, { department: { code: "435", name: "三河市财政局" }, fiscalYear: 2021 });
+    const result = importDisclosureText(fixture, {
+      department: { code: "435", name: "三河市财政局" },
+      fiscalYear: 2021,
+    });
     expect(result.disclosure.department).toEqual({ code: "435", name: "三河市财政局" });
     expect(result.disclosure.fiscalYear).toBe(2021);
     expect(result.disclosure.performance.framework).toBe("2021");
@@ -123,7 +181,9 @@ describe("encodings and layout", () => {
       "文件中的部门编码 434 与指定的部门编码 435 不一致，按指定部门导入",
       "文件中的部门“三河市人民政府办公室”与指定的部门“三河市财政局”不一致，按指定部门导入",
     ]);
-    expect(importDisclosureText(fixture, { department: { code: "434", name: "三河市人民政府办公室" } }).problems).toEqual([]);
+    expect(
+      importDisclosureText(fixture, { department: { code: "434", name: "三河市人民政府办公室" } }).problems,
+    ).toEqual([]);
   });
 
   it("reads the canonical JSON back, and a disclosure given as JSON is the same as its text", () => {
@@ -176,7 +236,11 @@ describe("bad input gives problems and a partial result, never an exception", ()
     expect(lines[targets[0] - 1]).toBe("\t=2.00次");
     const result = importDisclosureText(withoutLines(header, ...targets));
     const project = result.disclosure.performance.projects[0];
-    expect(result.problems).toContainEqual({ line: 148, path: "performance.projects[0].indicators", message: "绩效目标表缺少“指标值”列" });
+    expect(result.problems).toContainEqual({
+      line: 148,
+      path: "performance.projects[0].indicators",
+      message: "绩效目标表缺少“指标值”列",
+    });
     expect(project.indicators).toHaveLength(8);
     expect(project.indicators[0]).toMatchObject({ name: "培训修志队伍", description: "培训次数", target: { raw: "" } });
     expect(project.indicators[0].basis).toMatch(/^为贯彻落实/);
@@ -194,7 +258,9 @@ describe("bad input gives problems and a partial result, never an exception", ()
   });
 
   it("numbers typed with grouping, spaces and full-width digits are read as a person reads them", () => {
-    const typed = fixture.replace("人员经费1062.44万元", "人员经费1,0６2.4４万元").replace("公务接待费168.95万元", "公务接待费 １68.95 万元");
+    const typed = fixture
+      .replace("人员经费1062.44万元", "人员经费1,0６2.4４万元")
+      .replace("公务接待费168.95万元", "公务接待费 １68.95 万元");
     const result = importDisclosureText(typed);
     expect(result.disclosure.budget.expenditure.personnel).toBe("1062.44");
     expect(result.disclosure.threePublic.current.reception).toBe("168.95");
@@ -203,15 +269,25 @@ describe("bad input gives problems and a partial result, never an exception", ()
 
   it("a number that cannot be read is a problem on its line, the rest is kept", () => {
     const result = importDisclosureText(fixture.replace("人员经费1062.44万元", "人员经费1.06.2万元"));
-    expect(result.problems).toContainEqual({ line: 62, path: "budget.expenditure.personnel", message: "无法读取金额“1.06.2万元”" });
+    expect(result.problems).toContainEqual({
+      line: 62,
+      path: "budget.expenditure.personnel",
+      message: "无法读取金额“1.06.2万元”",
+    });
     expect(result.disclosure.budget.expenditure.personnel).toBeNull();
     expect(result.disclosure.budget.expenditure.basic).toBe("1162.43");
   });
 
   it("amounts in 元 are converted to 万元 and the importer says so", () => {
-    const result = importDisclosureText(fixture.replace("机关运行经费共计安排99.99万元", "机关运行经费共计安排999900元"));
+    const result = importDisclosureText(
+      fixture.replace("机关运行经费共计安排99.99万元", "机关运行经费共计安排999900元"),
+    );
     expect(result.disclosure.operatingExpenses.amount).toBe("99.99");
-    expect(result.problems).toContainEqual({ line: 68, path: "operatingExpenses.amount", message: "金额“999900元”以元为单位，已换算为 99.99 万元" });
+    expect(result.problems).toContainEqual({
+      line: 68,
+      path: "operatingExpenses.amount",
+      message: "金额“999900元”以元为单位，已换算为 99.99 万元",
+    });
   });
 
   it("JSON that is broken or fails the schema", () => {
@@ -223,6 +299,8 @@ describe("bad input gives problems and a partial result, never an exception", ()
     bad.budget.income.total = "2765.4";
     const invalid = importDisclosure(Buffer.from(JSON.stringify(bad)), "x.json");
     expect(invalid.readable).toBe(false);
-    expect(invalid.problems).toEqual([{ line: null, path: "budget.income.total", message: "金额须为两位小数的万元数，如 2765.39" }]);
+    expect(invalid.problems).toEqual([
+      { line: null, path: "budget.income.total", message: "金额须为两位小数的万元数，如 2765.39" },
+    ]);
   });
 });

@@ -20,7 +20,6 @@ export type { ImportProblem, ImportResult } from "./problems";
 
 export type ImportOptions = { department?: Department; fiscalYear?: number };
 
-
 const SECTION_NAMES: Record<SectionId, string> = {
   organisation: "一、部门职责及机构设置情况",
   budget: "二、部门预算安排的总体情况",
@@ -46,7 +45,11 @@ export function importDisclosureText(input: string | Uint8Array, opts: ImportOpt
 }
 
 /** Text or canonical JSON, told apart by the file name or else by the first character. */
-export function importDisclosure(input: Uint8Array | string, filename?: string, opts: ImportOptions = {}): ImportResult {
+export function importDisclosure(
+  input: Uint8Array | string,
+  filename?: string,
+  opts: ImportOptions = {},
+): ImportResult {
   const decoded = toText(input);
   if ("error" in decoded) return unreadable(decoded.error, opts);
   const isJson = /\.json$/i.test(filename ?? "") || /^\s*[{[]/.test(decoded.text);
@@ -63,11 +66,16 @@ function toText(input: string | Uint8Array): { text: string; encoding?: string }
   }
 }
 
-const withEncoding = (result: ImportResult, encoding: string | undefined): ImportResult => (encoding ? { ...result, encoding } : result);
+const withEncoding = (result: ImportResult, encoding: string | undefined): ImportResult =>
+  encoding ? { ...result, encoding } : result;
 
 function blank(opts: ImportOptions): Disclosure {
   const fiscalYear = opts.fiscalYear ?? new Date().getFullYear();
-  const disclosure = emptyDisclosure(opts.department ?? { code: "", name: "" }, fiscalYear, defaultFrameworkId(fiscalYear));
+  const disclosure = emptyDisclosure(
+    opts.department ?? { code: "", name: "" },
+    fiscalYear,
+    defaultFrameworkId(fiscalYear),
+  );
   return { ...disclosure, title: "", assets: emptyAssets() };
 }
 
@@ -89,9 +97,13 @@ function readDocument(text: string, opts: ImportOptions): ImportResult {
   const titleMatch = TITLE.exec(toHalfWidth(title));
   const found = Object.keys(sections).length;
   if (!titleMatch && found === 0) {
-    return unreadable("不是部门预算信息公开文本：没有“××部门2020年部门预算信息公开情况说明”式的标题，也没有“一、部门职责及机构设置情况”等章节", opts);
+    return unreadable(
+      "不是部门预算信息公开文本：没有“××部门2020年部门预算信息公开情况说明”式的标题，也没有“一、部门职责及机构设置情况”等章节",
+      opts,
+    );
   }
-  if (!titleMatch) problems.add(titleLine, `第一行“${title.slice(0, 30)}”不是“××部门××××年部门预算信息公开情况说明”式的标题`, "title");
+  if (!titleMatch)
+    problems.add(titleLine, `第一行“${title.slice(0, 30)}”不是“××部门××××年部门预算信息公开情况说明”式的标题`, "title");
 
   const fiscalYear = readFiscalYear(titleMatch?.[2], opts, titleLine, problems);
   const disclosure = emptyDisclosure({ code: "", name: "" }, fiscalYear, defaultFrameworkId(fiscalYear));
@@ -109,7 +121,11 @@ function readDocument(text: string, opts: ImportOptions): ImportResult {
       return fn(section);
     } catch (error) {
       // A defect in one section's reader must not lose the other eight.
-      problems.add(section.heading.no, `读取“${SECTION_NAMES[id]}”时出错：${error instanceof Error ? error.message : String(error)}`, id);
+      problems.add(
+        section.heading.no,
+        `读取“${SECTION_NAMES[id]}”时出错：${error instanceof Error ? error.message : String(error)}`,
+        id,
+      );
       return null;
     }
   };
@@ -119,10 +135,14 @@ function readDocument(text: string, opts: ImportOptions): ImportResult {
   const organisation = read("organisation", (s) => readOrganisation(items(s), problems, s.heading.no));
   if (organisation) Object.assign(disclosure, organisation);
   disclosure.budget = read("budget", (s) => readBudget(paras(s), problems, s.heading.no, stated)) ?? disclosure.budget;
-  disclosure.operatingExpenses = read("operatingExpenses", (s) => readOperatingExpenses(paras(s), problems, s.heading.no)) ?? disclosure.operatingExpenses;
-  disclosure.threePublic = read("threePublic", (s) => readThreePublic(paras(s), problems, s.heading.no, stated)) ?? disclosure.threePublic;
+  disclosure.operatingExpenses =
+    read("operatingExpenses", (s) => readOperatingExpenses(paras(s), problems, s.heading.no)) ??
+    disclosure.operatingExpenses;
+  disclosure.threePublic =
+    read("threePublic", (s) => readThreePublic(paras(s), problems, s.heading.no, stated)) ?? disclosure.threePublic;
   disclosure.performance =
-    read("performance", (s) => readPerformance(items(s), disclosure.performance.framework, problems, s.heading.no)) ?? disclosure.performance;
+    read("performance", (s) => readPerformance(items(s), disclosure.performance.framework, problems, s.heading.no)) ??
+    disclosure.performance;
   const procurement = read("procurement", (s) => readProcurement(items(s), problems, s.heading.no, stated));
   if (procurement) disclosure.procurement = procurement.procurement;
   const assets = read("assets", (s) => readAssets(items(s), problems, s.heading.no, stated));
@@ -140,12 +160,22 @@ function readDocument(text: string, opts: ImportOptions): ImportResult {
   return { disclosure, problems: problems.list, findings: narrativeFigureFindings(stated), readable: true };
 }
 
-function readFiscalYear(stated: string | undefined, opts: ImportOptions, line: number | null, problems: Problems): number {
+function readFiscalYear(
+  stated: string | undefined,
+  opts: ImportOptions,
+  line: number | null,
+  problems: Problems,
+): number {
   const year = stated ? Number(stated) : null;
   const valid = year !== null && year >= 2000 && year <= 2100 ? year : null;
   if (stated && valid === null) problems.add(line, `标题中的年度“${stated}”不是有效的预算年度`, "fiscalYear");
   if (opts.fiscalYear !== undefined) {
-    if (valid !== null && valid !== opts.fiscalYear) problems.add(line, `标题中的年度 ${valid} 与指定的预算年度 ${opts.fiscalYear} 不一致，按指定年度导入`, "fiscalYear");
+    if (valid !== null && valid !== opts.fiscalYear)
+      problems.add(
+        line,
+        `标题中的年度 ${valid} 与指定的预算年度 ${opts.fiscalYear} 不一致，按指定年度导入`,
+        "fiscalYear",
+      );
     return opts.fiscalYear;
   }
   if (valid !== null) return valid;
@@ -164,18 +194,31 @@ function readDepartment(
 ): Department {
   const stated = { code: tableDepartment?.code ?? "", name: titleName || tableDepartment?.name || "" };
   if (tableDepartment && titleName && tableDepartment.name !== titleName) {
-    problems.add(tableDepartment.line, `政府采购表中的部门“${tableDepartment.name}”与标题中的部门“${titleName}”不一致`, "department.name");
+    problems.add(
+      tableDepartment.line,
+      `政府采购表中的部门“${tableDepartment.name}”与标题中的部门“${titleName}”不一致`,
+      "department.name",
+    );
   }
   if (opts.department) {
     if (stated.code && stated.code !== opts.department.code) {
-      problems.add(tableDepartment?.line ?? null, `文件中的部门编码 ${stated.code} 与指定的部门编码 ${opts.department.code} 不一致，按指定部门导入`, "department.code");
+      problems.add(
+        tableDepartment?.line ?? null,
+        `文件中的部门编码 ${stated.code} 与指定的部门编码 ${opts.department.code} 不一致，按指定部门导入`,
+        "department.code",
+      );
     }
     if (stated.name && stated.name !== opts.department.name) {
-      problems.add(titleLine, `文件中的部门“${stated.name}”与指定的部门“${opts.department.name}”不一致，按指定部门导入`, "department.name");
+      problems.add(
+        titleLine,
+        `文件中的部门“${stated.name}”与指定的部门“${opts.department.name}”不一致，按指定部门导入`,
+        "department.name",
+      );
     }
     return { ...opts.department };
   }
-  if (!stated.code) problems.add(null, "未找到部门编码（政府采购表第一行的“编码-部门名称”），请在导入时指定部门", "department.code");
+  if (!stated.code)
+    problems.add(null, "未找到部门编码（政府采购表第一行的“编码-部门名称”），请在导入时指定部门", "department.code");
   if (!stated.name) problems.add(titleLine, "未找到部门名称", "department.name");
   return stated;
 }

@@ -37,7 +37,20 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant("insert" as const),
     at: lineIndex,
-    text: fc.oneof(fc.string(), fc.constantFrom("\t", "\t合计", "一、部门职责", "五、预算绩效", "1、x绩效目标表", "\t一级指标", "绩效目标：", "增加万元", "较2019年减少-万元")),
+    text: fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        "\t",
+        "\t合计",
+        "一、部门职责",
+        "五、预算绩效",
+        "1、x绩效目标表",
+        "\t一级指标",
+        "绩效目标：",
+        "增加万元",
+        "较2019年减少-万元",
+      ),
+    ),
   }),
   fc.record({ kind: fc.constant("truncate" as const), at: fc.nat({ max: fixture.length }) }),
   fc.record({ kind: fc.constant("tabs" as const), at: lineIndex }),
@@ -48,10 +61,12 @@ function mutate(mutations: ReadonlyArray<Mutation>): string {
   for (const m of mutations) {
     if (m.kind === "delete") lines.splice(m.at, m.count);
     if (m.kind === "duplicate") lines.splice(m.at, 0, ...lines.slice(m.at, m.at + m.count));
-    if (m.kind === "swap" && m.a < lines.length && m.b < lines.length) [lines[m.a], lines[m.b]] = [lines[m.b], lines[m.a]];
+    if (m.kind === "swap" && m.a < lines.length && m.b < lines.length)
+      [lines[m.a], lines[m.b]] = [lines[m.b], lines[m.a]];
     if (m.kind === "insert") lines.splice(m.at, 0, m.text);
     if (m.kind === "truncate") lines = lines.join("\n").slice(0, m.at).split("\n");
-    if (m.kind === "tabs" && m.at < lines.length) lines[m.at] = lines[m.at].startsWith("\t") ? lines[m.at].slice(1) : `\t${lines[m.at]}`;
+    if (m.kind === "tabs" && m.at < lines.length)
+      lines[m.at] = lines[m.at].startsWith("\t") ? lines[m.at].slice(1) : `\t${lines[m.at]}`;
   }
   return lines.join("\n");
 }
@@ -59,7 +74,9 @@ function mutate(mutations: ReadonlyArray<Mutation>): string {
 describe("the importer never throws", () => {
   it("on random text", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), (text) => assertWellFormed(importDisclosureText(text))),
+      fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), (text) =>
+        assertWellFormed(importDisclosureText(text)),
+      ),
       { numRuns: 300 },
     );
   });

@@ -25,7 +25,11 @@ describe("the untouched fixture", () => {
     expect(result.findings).toEqual([]);
     // The agreements the rule relies on, as the fixture states them.
     const d = result.disclosure;
-    expect(d.threePublic.current).toMatchObject({ total: "252.89", vehiclePurchase: "53.94", vehicleOperation: "30.00" }); // 83.94 = 53.94 + 30
+    expect(d.threePublic.current).toMatchObject({
+      total: "252.89",
+      vehiclePurchase: "53.94",
+      vehicleOperation: "30.00",
+    }); // 83.94 = 53.94 + 30
     expect(d.threePublic.priorYear.total).toBe("253.00"); // 252.89 + 0.11
     expect(d.budget.priorYear.total).toBe("2671.20"); // 2765.39 − 94.19
     expect(d.procurement.total).toBe("99.00"); // the sentence's 99万元
@@ -41,7 +45,9 @@ describe("the untouched fixture", () => {
     const yuan = importDisclosureText(replaced(fixture, "安排政府采购预算99万元", "安排政府采购预算990000元"));
     expect(yuan.problems.map((p) => p.message)).toEqual(["金额“990000元”以元为单位，已换算为 99.00 万元"]);
     expect(yuan.findings).toEqual([]);
-    const wide = importDisclosureText(replaced(fixture, "公务用车购置及运维费83.94万元", "公务用车购置及运维费８３.９４万元"));
+    const wide = importDisclosureText(
+      replaced(fixture, "公务用车购置及运维费83.94万元", "公务用车购置及运维费８３.９４万元"),
+    );
     expect(wide.findings).toEqual([]);
   });
 });
@@ -61,7 +67,8 @@ const cases: Case[] = [
     name: "section 4: the stated total change against the items' changes",
     text: () => replaced(fixture, "与2019年相比减少0.11万元", "与2019年相比减少0.12万元"),
     path: "threePublic.priorYear.total",
-    message: "第四部分文字中“三公”经费比上年减少 0.12 万元 ≠ 因公出国（境）费 0.00 + 公务用车购置费 +53.94 + 公务用车运维费 −3.00 + 公务接待费 −51.05 = −0.11 万元",
+    message:
+      "第四部分文字中“三公”经费比上年减少 0.12 万元 ≠ 因公出国（境）费 0.00 + 公务用车购置费 +53.94 + 公务用车运维费 −3.00 + 公务接待费 −51.05 = −0.11 万元",
     lines: "第70行",
   },
   {
@@ -87,7 +94,8 @@ const cases: Case[] = [
   },
   {
     name: "section 7: the sentence's fixed assets against the table's 资产总额",
-    text: () => replaced(withAssetsTotal("1153.01"), "上年末固定资产金额为1153.01万元", "上年末固定资产金额为1153.10万元"),
+    text: () =>
+      replaced(withAssetsTotal("1153.01"), "上年末固定资产金额为1153.01万元", "上年末固定资产金额为1153.10万元"),
     path: "assets.fixedAssetsTotal",
     message: "第七部分文字中上年末固定资产金额 1153.10 万元 ≠ 资产表“资产总额”行价值 1153.01 万元",
     lines: "第1182行和第1192行",
@@ -117,7 +125,8 @@ const cases: Case[] = [
     name: "section 2: the stated total change against basic + project changes",
     text: () => replaced(fixture, "较2019年预算增加94.19万元", "较2019年预算增加94.91万元"),
     path: "budget.priorYear.total",
-    message: "第二部分“比上年增减变化情况”中收支安排比上年增加 94.91 万元 ≠ 基本支出 −201.83 + 项目支出 +296.02 = +94.19 万元",
+    message:
+      "第二部分“比上年增减变化情况”中收支安排比上年增加 94.91 万元 ≠ 基本支出 −201.83 + 项目支出 +296.02 = +94.19 万元",
     lines: "第66行",
   },
 ];
@@ -128,7 +137,13 @@ describe.each(cases)("$name", ({ text, path: at, message, lines }) => {
     // Nothing went unread: the disagreement is a finding, not a problem.
     expect(result.problems).toEqual([]);
     expect(result.findings).toEqual([
-      { rule: NARRATIVE_FIGURE_RULE, severity: "warning", path: at, message, hint: `请核对原文${lines}，改正写错的一处数字` },
+      {
+        rule: NARRATIVE_FIGURE_RULE,
+        severity: "warning",
+        path: at,
+        message,
+        hint: `请核对原文${lines}，改正写错的一处数字`,
+      },
     ]);
     expect(finding.parse(result.findings[0])).toEqual(result.findings[0]);
   });

@@ -64,7 +64,10 @@ function disagreement(s: Statement): { message: string; hint: string } | null {
   if (money(s.whole.amount).eq(total)) return null;
   if (s.kind === "sum") {
     const parts = s.parts.map((p) => `${p.label} ${p.amount}`).join(" + ");
-    return { message: `${s.section}${s.whole.where}${s.whole.label} ${s.whole.amount} 万元 ≠ ${parts} = ${toAmount(total)} 万元`, hint: hint(s.whole.line) };
+    return {
+      message: `${s.section}${s.whole.where}${s.whole.label} ${s.whole.amount} 万元 ≠ ${parts} = ${toAmount(total)} 万元`,
+      hint: hint(s.whole.line),
+    };
   }
   const stated = money(s.whole.amount);
   const verb = stated.isNegative() && !stated.isZero() ? "减少" : "增加";
@@ -81,6 +84,9 @@ function signed(amount: string): string {
 }
 
 function hint(first: number, second?: number): string {
-  const lines = second === undefined || second === first ? `第${first}行` : `第${Math.min(first, second)}行和第${Math.max(first, second)}行`;
+  const lines =
+    second === undefined || second === first
+      ? `第${first}行`
+      : `第${Math.min(first, second)}行和第${Math.max(first, second)}行`;
   return `请核对原文${lines}，改正写错的一处数字`;
 }

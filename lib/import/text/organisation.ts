@@ -38,7 +38,14 @@ export function readOrganisation(items: ReadonlyArray<Item>, problems: Problems,
     }
   }
   if (responsibilities.length === 0) problems.add(headingLine, "未找到部门职责", "responsibilities");
-  return { responsibilities, orgUnits: readUnits(items.filter((i): i is Row => i.kind === "row"), problems, headingLine) };
+  return {
+    responsibilities,
+    orgUnits: readUnits(
+      items.filter((i): i is Row => i.kind === "row"),
+      problems,
+      headingLine,
+    ),
+  };
 }
 
 function readUnits(tableRows: ReadonlyArray<Row>, problems: Problems, headingLine: number): OrgUnit[] {
@@ -48,7 +55,12 @@ function readUnits(tableRows: ReadonlyArray<Row>, problems: Problems, headingLin
   }
   const headerIndex = tableRows.findIndex((r) => r.cells.some((c) => /单位名称/.test(squash(c.text))));
   const header = headerIndex >= 0 ? cellTexts(tableRows[headerIndex]).map(squash) : null;
-  if (!header) problems.add(tableRows[0].no, "机构设置表没有表头，按“单位名称、单位性质、单位规格、经费保障形式”的顺序读取", "orgUnits");
+  if (!header)
+    problems.add(
+      tableRows[0].no,
+      "机构设置表没有表头，按“单位名称、单位性质、单位规格、经费保障形式”的顺序读取",
+      "orgUnits",
+    );
   const positions = COLUMNS.map(([, words, label], i) => {
     if (!header) return i;
     const at = header.findIndex((h) => words.test(h));
@@ -61,7 +73,8 @@ function readUnits(tableRows: ReadonlyArray<Row>, problems: Problems, headingLin
     const cells = cellTexts(row);
     if (cells.every((c) => c === "")) return;
     const path = `orgUnits[${units.length}]`;
-    if (cells.length !== COLUMNS.length) problems.add(row.no, `机构设置表的这一行有 ${cells.length} 个单元格，应为 ${COLUMNS.length} 个`, path);
+    if (cells.length !== COLUMNS.length)
+      problems.add(row.no, `机构设置表的这一行有 ${cells.length} 个单元格，应为 ${COLUMNS.length} 个`, path);
     const unit = { name: "", nature: "", level: "", fundingForm: "" };
     COLUMNS.forEach(([field], i) => {
       const at = positions[i];
@@ -73,7 +86,11 @@ function readUnits(tableRows: ReadonlyArray<Row>, problems: Problems, headingLin
 }
 
 /** The title line and the sentence after it ("按照《中华人民共和国预算法》…公开如下："). */
-export function readFront(front: ReadonlyArray<Paragraph>): { title: string; titleLine: number | null; preamble: string } {
+export function readFront(front: ReadonlyArray<Paragraph>): {
+  title: string;
+  titleLine: number | null;
+  preamble: string;
+} {
   const [first, ...rest] = front;
   return {
     title: first?.text ?? "",

@@ -35,7 +35,8 @@ export function readPerformance(
   const splitAt = items.findIndex((i) => i.kind === "para" && PART_TWO.test(squash(i.text)));
   const partOne = (splitAt >= 0 ? items.slice(0, splitAt) : items).filter((i): i is Paragraph => i.kind === "para");
   const partTwo = splitAt >= 0 ? items.slice(splitAt + 1) : [];
-  if (splitAt < 0) problems.add(headingLine, "未找到“第二部分 资金绩效目标”，项目绩效目标表未读取", "performance.projects");
+  if (splitAt < 0)
+    problems.add(headingLine, "未找到“第二部分 资金绩效目标”，项目绩效目标表未读取", "performance.projects");
 
   const overall: string[] = [];
   const subGoals: SubGoal[] = [];
@@ -49,7 +50,8 @@ export function readPerformance(
       continue;
     }
     if (block === "overall" || block === "none") {
-      if (block === "none") problems.add(para.no, "这段文字不在“总体绩效目标”等小标题之下，按总体绩效目标读取", "performance.overallGoal");
+      if (block === "none")
+        problems.add(para.no, "这段文字不在“总体绩效目标”等小标题之下，按总体绩效目标读取", "performance.overallGoal");
       overall.push(para.text);
     } else if (block === "subGoals") {
       field = readSubGoalLine(para, subGoals, field, problems);
@@ -68,14 +70,21 @@ export function readPerformance(
   if (subGoals.length === 0) problems.add(headingLine, "未找到分项绩效目标", "performance.subGoals");
   if (safeguards.length === 0) problems.add(headingLine, "未找到工作保障措施", "performance.safeguards");
   subGoals.forEach((goal, i) => {
-    if (!goal.goal) problems.add(null, `分项绩效目标“${goal.title}”缺少“绩效目标：”`, `performance.subGoals[${i}].goal`);
-    if (!goal.indicators) problems.add(null, `分项绩效目标“${goal.title}”缺少“绩效指标：”`, `performance.subGoals[${i}].indicators`);
+    if (!goal.goal)
+      problems.add(null, `分项绩效目标“${goal.title}”缺少“绩效目标：”`, `performance.subGoals[${i}].goal`);
+    if (!goal.indicators)
+      problems.add(null, `分项绩效目标“${goal.title}”缺少“绩效指标：”`, `performance.subGoals[${i}].indicators`);
   });
   return performance;
 }
 
 /** "N、title", then "绩效目标：…" and "绩效指标：…", with or without blank lines between them. */
-function readSubGoalLine(para: Paragraph, subGoals: SubGoal[], field: keyof SubGoal | null, problems: Problems): keyof SubGoal | null {
+function readSubGoalLine(
+  para: Paragraph,
+  subGoals: SubGoal[],
+  field: keyof SubGoal | null,
+  problems: Problems,
+): keyof SubGoal | null {
   const labelled = /^(绩效目标|绩效指标)\s*[：:]\s*(.*)$/s.exec(para.text);
   const current = subGoals[subGoals.length - 1];
   if (labelled) {
@@ -85,7 +94,12 @@ function readSubGoalLine(para: Paragraph, subGoals: SubGoal[], field: keyof SubG
       subGoals.push({ title: "", goal: "", indicators: "" });
     }
     const goal = subGoals[subGoals.length - 1];
-    if (goal[target]) problems.add(para.no, `分项绩效目标“${goal.title}”的“${labelled[1]}”出现两次，已合并`, `performance.subGoals[${subGoals.length - 1}].${target}`);
+    if (goal[target])
+      problems.add(
+        para.no,
+        `分项绩效目标“${goal.title}”的“${labelled[1]}”出现两次，已合并`,
+        `performance.subGoals[${subGoals.length - 1}].${target}`,
+      );
     goal[target] = goal[target] ? `${goal[target]}\n${labelled[2].trim()}` : labelled[2].trim();
     return target;
   }
@@ -99,7 +113,11 @@ function readSubGoalLine(para: Paragraph, subGoals: SubGoal[], field: keyof SubG
     current[field] = `${current[field]}\n${para.text}`;
     return field;
   }
-  problems.add(para.no, "无法识别这段分项绩效目标文字（应为“N、标题”“绩效目标：”或“绩效指标：”）", "performance.subGoals");
+  problems.add(
+    para.no,
+    "无法识别这段分项绩效目标文字（应为“N、标题”“绩效目标：”或“绩效指标：”）",
+    "performance.subGoals",
+  );
   return field;
 }
 
@@ -109,7 +127,9 @@ function readSafeguardLine(para: Paragraph, safeguards: Safeguard[], problems: P
   if (numbered) {
     const body = numbered[2].trim();
     const stop = body.search(/[。：:]/);
-    safeguards.push(stop >= 0 ? { title: body.slice(0, stop), text: body.slice(stop + 1).trim() } : { title: body, text: "" });
+    safeguards.push(
+      stop >= 0 ? { title: body.slice(0, stop), text: body.slice(stop + 1).trim() } : { title: body, text: "" },
+    );
     return;
   }
   const last = safeguards[safeguards.length - 1];

@@ -12,15 +12,24 @@ import { cellTexts, squash, type Item, type Paragraph, type Row } from "./source
  * they are recognised, not used to place the columns.
  */
 
-export type ProcurementResult = { procurement: Procurement; department: { code: string; name: string; line: number } | null };
+export type ProcurementResult = {
+  procurement: Procurement;
+  department: { code: string; name: string; line: number } | null;
+};
 
-const HEADER_WORDS = /政府采购项目来源|采购物品名称|政府采购目录序号|项目名称|预算资金|当年部门预算安排资金|其他渠道资金|一般公共预算拨款|基金预算拨款|财政专户核拨|其他来源收入|^数量|^单价$|政府采购金额|^总计$|^合计$/;
+const HEADER_WORDS =
+  /政府采购项目来源|采购物品名称|政府采购目录序号|项目名称|预算资金|当年部门预算安排资金|其他渠道资金|一般公共预算拨款|基金预算拨款|财政专户核拨|其他来源收入|^数量|^单价$|政府采购金额|^总计$|^合计$/;
 const TOTAL_ROW = /^(合计|小计|总计)$/;
 const DEPARTMENT = /^(\d{1,12})\s*[-－—–]\s*(.+)$/;
 // project, projectBudget, item, catalogCode, unit, quantity, unitPrice, amount, budget subtotal, four sources, other channels
 const STANDARD_WIDTH = 14;
 
-export function readProcurement(items: ReadonlyArray<Item>, problems: Problems, headingLine: number, statedFigures: StatedFigures): ProcurementResult {
+export function readProcurement(
+  items: ReadonlyArray<Item>,
+  problems: Problems,
+  headingLine: number,
+  statedFigures: StatedFigures,
+): ProcurementResult {
   const paras = items.filter((i): i is Paragraph => i.kind === "para");
   const tableRows = items.filter((i): i is Row => i.kind === "row");
   const stated = findAmount(paras, /政府采购预算/, problems, "procurement.total");
@@ -74,7 +83,11 @@ export function readProcurement(items: ReadonlyArray<Item>, problems: Problems, 
 
 function readItem(cells: string[], unit: string, row: Row, path: string, problems: Problems): ProcurementItem {
   if (cells.length < STANDARD_WIDTH - 1 || cells.length > STANDARD_WIDTH) {
-    problems.add(row.no, `政府采购表的这一行有 ${cells.length} 个单元格，应为 ${STANDARD_WIDTH} 个；按列的顺序读取`, path);
+    problems.add(
+      row.no,
+      `政府采购表的这一行有 ${cells.length} 个单元格，应为 ${STANDARD_WIDTH} 个；按列的顺序读取`,
+      path,
+    );
   }
   const at = (i: number) => cells[i] ?? "";
   const money = (i: number, field: string) => amountCell(at(i), unit, row, problems, `${path}.${field}`);

@@ -38,7 +38,11 @@ export function readProjects(items: ReadonlyArray<Item>, problems: Problems): Pr
     }
     const heading = PROJECT_HEADING.exec(item.text.trim());
     if (heading) {
-      drafts.push({ project: { name: heading[1].trim(), amount: null, goal: "", indicators: [] }, headingLine: item.no, rows: [] });
+      drafts.push({
+        project: { name: heading[1].trim(), amount: null, goal: "", indicators: [] },
+        headingLine: item.no,
+        rows: [],
+      });
       continue;
     }
     const goal = /^绩效目标\s*[：:]\s*(.+)$/s.exec(item.text);
@@ -69,13 +73,21 @@ function readTable(draft: Draft, index: number, problems: Problems): void {
 
   const headerAt = rows.findIndex((r) => r.cells.some((c) => squash(c.text) === "一级指标"));
   const header = headerAt >= 0 ? cellTexts(rows[headerAt]).map(squash) : null;
-  const columns = header ? columnsOf(header, rows[headerAt].no, path, problems) : REQUIRED.map((c, i) => [c, i] as const);
-  if (!header) problems.add(draft.headingLine, `项目“${project.name}”的绩效目标表没有表头，按六列的标准顺序读取`, `${path}.indicators`);
+  const columns = header
+    ? columnsOf(header, rows[headerAt].no, path, problems)
+    : REQUIRED.map((c, i) => [c, i] as const);
+  if (!header)
+    problems.add(
+      draft.headingLine,
+      `项目“${project.name}”的绩效目标表没有表头，按六列的标准顺序读取`,
+      `${path}.indicators`,
+    );
   const width = header ? header.length : REQUIRED.length;
 
   const body = rows.filter((_, i) => i !== goalAt && i > headerAt);
   rows.forEach((r, i) => {
-    if (i !== goalAt && i < headerAt) problems.add(r.no, `项目“${project.name}”表头前的这一行无法识别，未读取`, `${path}.indicators`);
+    if (i !== goalAt && i < headerAt)
+      problems.add(r.no, `项目“${project.name}”表头前的这一行无法识别，未读取`, `${path}.indicators`);
   });
   let previous: Indicator | null = null;
   for (const row of mergeSplitRows(body, width)) {
@@ -104,10 +116,16 @@ function readTable(draft: Draft, index: number, problems: Problems): void {
     project.indicators.push(indicator);
     previous = indicator;
   }
-  if (project.indicators.length === 0) problems.add(draft.headingLine, `项目“${project.name}”没有绩效指标`, `${path}.indicators`);
+  if (project.indicators.length === 0)
+    problems.add(draft.headingLine, `项目“${project.name}”没有绩效指标`, `${path}.indicators`);
 }
 
-function columnsOf(header: ReadonlyArray<string>, line: number, path: string, problems: Problems): Array<readonly [Column, number]> {
+function columnsOf(
+  header: ReadonlyArray<string>,
+  line: number,
+  path: string,
+  problems: Problems,
+): Array<readonly [Column, number]> {
   const columns: Array<readonly [Column, number]> = [];
   for (const [column, words, label] of COLUMN_WORDS) {
     const position = header.findIndex((h) => words.test(h));

@@ -61,7 +61,8 @@ export function toItems(lines: ReadonlyArray<SourceLine>): Item[] {
   return items;
 }
 
-export const paragraphs = (items: ReadonlyArray<Item>): Paragraph[] => items.filter((i): i is Paragraph => i.kind === "para");
+export const paragraphs = (items: ReadonlyArray<Item>): Paragraph[] =>
+  items.filter((i): i is Paragraph => i.kind === "para");
 export const rows = (items: ReadonlyArray<Item>): Row[] => items.filter((i): i is Row => i.kind === "row");
 
 export const cellTexts = (row: Row): string[] => row.cells.map((c) => c.text);

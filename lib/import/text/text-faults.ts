@@ -23,7 +23,10 @@ export function readableSource(text: string): string {
   return normaliseText(text.includes("\f") ? text.replace(/\f/g, "") : text);
 }
 
-export function textFaultProblems(front: ReadonlyArray<SourceLine>, sections: Partial<Record<SectionId, SectionText>>): ImportProblem[] {
+export function textFaultProblems(
+  front: ReadonlyArray<SourceLine>,
+  sections: Partial<Record<SectionId, SectionText>>,
+): ImportProblem[] {
   const located: Array<{ line: SourceLine; path: string }> = [];
   // Before the first heading: the title (its first line that says anything), then the preamble.
   const titleLine = front.find((l) => l.text.trim() !== "");
@@ -40,7 +43,11 @@ export function textFaultProblems(front: ReadonlyArray<SourceLine>, sections: Pa
     const content = line.text.replace(/^\t/, "");
     const fault = findTextFault(content);
     if (!fault) continue;
-    problems.push({ line: line.no, path, message: `${textFaultMessage(content, fault)}${textFaultExcerpt(content, fault)}` });
+    problems.push({
+      line: line.no,
+      path,
+      message: `${textFaultMessage(content, fault)}${textFaultExcerpt(content, fault)}`,
+    });
     if (problems.length === MAX_REPORTED) break;
   }
   return problems;

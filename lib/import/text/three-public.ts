@@ -32,10 +32,25 @@ const NAMES: Record<keyof typeof LABELS, string> = {
   reception: "公务接待费",
 };
 
-const emptyYear = (): ThreePublicYear => ({ total: null, outbound: null, vehiclePurchase: null, vehicleOperation: null, reception: null });
+const emptyYear = (): ThreePublicYear => ({
+  total: null,
+  outbound: null,
+  vehiclePurchase: null,
+  vehicleOperation: null,
+  reception: null,
+});
 
-export function readThreePublic(paras: ReadonlyArray<Paragraph>, problems: Problems, headingLine: number, stated: StatedFigures): ThreePublic {
-  const result: ThreePublic = { current: emptyYear(), priorYear: emptyYear(), changeReasons: { outbound: "", vehicles: "", reception: "" } };
+export function readThreePublic(
+  paras: ReadonlyArray<Paragraph>,
+  problems: Problems,
+  headingLine: number,
+  stated: StatedFigures,
+): ThreePublic {
+  const result: ThreePublic = {
+    current: emptyYear(),
+    priorYear: emptyYear(),
+    changeReasons: { outbound: "", vehicles: "", reception: "" },
+  };
   const para = paras.find((p) => LABELS.total.test(p.text) || LABELS.reception.test(p.text));
   if (!para) {
     problems.add(headingLine, "未找到“三公”经费预算情况", "threePublic");
@@ -55,7 +70,12 @@ export function readThreePublic(paras: ReadonlyArray<Paragraph>, problems: Probl
       { label: "购置费", amount: vehiclePurchase },
       { label: "运维费", amount: vehicleOperation },
     ];
-    stated.sum("threePublic.current", SECTION, { label: NAMES.vehicles, amount: combined.amount, where: "文字中", line: para.no }, parts);
+    stated.sum(
+      "threePublic.current",
+      SECTION,
+      { label: NAMES.vehicles, amount: combined.amount, where: "文字中", line: para.no },
+      parts,
+    );
   }
   if (cut < 0) {
     problems.add(para.no, "未找到与上年相比的增减变化，上年“三公”经费无法推算", "threePublic.priorYear");
@@ -67,19 +87,33 @@ export function readThreePublic(paras: ReadonlyArray<Paragraph>, problems: Probl
 
 const SECTION = "第四部分";
 
-function readChanges(para: Paragraph, cut: number, result: ThreePublic, problems: Problems, stated: StatedFigures): void {
+function readChanges(
+  para: Paragraph,
+  cut: number,
+  result: ThreePublic,
+  problems: Problems,
+  stated: StatedFigures,
+): void {
   const text = para.text;
-  const find = (label: RegExp, field: string) => findChange(text, label, para, problems, `threePublic.priorYear.${field}`, cut);
+  const find = (label: RegExp, field: string) =>
+    findChange(text, label, para, problems, `threePublic.priorYear.${field}`, cut);
   const total = find(CHANGE_MARKER, "total");
   const outbound = find(LABELS.outbound, "outbound");
   const combined = find(LABELS.vehicles, "vehiclePurchase");
   const purchase = find(LABELS.vehiclePurchase, "vehiclePurchase");
   const operation = find(LABELS.vehicleOperation, "vehicleOperation");
   const reception = find(LABELS.reception, "reception");
-  const changes: Record<keyof ThreePublicYear, FoundChange | null> = { total, outbound, vehiclePurchase: purchase, vehicleOperation: operation, reception };
+  const changes: Record<keyof ThreePublicYear, FoundChange | null> = {
+    total,
+    outbound,
+    vehiclePurchase: purchase,
+    vehicleOperation: operation,
+    reception,
+  };
   for (const field of ["total", ...ITEMS] as const) {
     result.priorYear[field] = priorFromChange(result.current[field], changes[field]);
-    if (!changes[field]) problems.add(para.no, `未找到${NAMES[field]}比上年的增减额，上年数无法推算`, `threePublic.priorYear.${field}`);
+    if (!changes[field])
+      problems.add(para.no, `未找到${NAMES[field]}比上年的增减额，上年数无法推算`, `threePublic.priorYear.${field}`);
   }
   recordChangeSums(para, { total, outbound, combined, purchase, operation, reception }, stated);
   recordRepeatedPurchase(para, cut, result.current.vehiclePurchase, stated);
@@ -87,7 +121,10 @@ function readChanges(para: Paragraph, cut: number, result: ThreePublic, problems
   // A reason runs from the end of its item's figures to the start of the next item's figures.
   const vehicleParts = [combined, purchase, operation].filter((c): c is FoundChange => c !== null);
   const vehicles = vehicleParts.length
-    ? { start: Math.min(...vehicleParts.map((c) => c.start)), end: combined ? skipParenthesis(text, combined.end) : Math.max(...vehicleParts.map((c) => c.end)) }
+    ? {
+        start: Math.min(...vehicleParts.map((c) => c.start)),
+        end: combined ? skipParenthesis(text, combined.end) : Math.max(...vehicleParts.map((c) => c.end)),
+      }
     : null;
   const spans = [
     ["outbound", outbound ? { start: outbound.start, end: outbound.end } : null],
@@ -106,8 +143,17 @@ const signed = (c: FoundChange & { amount: string }): string => toAmount(money(c
 const found = (c: FoundChange | null): c is FoundChange & { amount: string } => c?.amount != null;
 
 /** "与2019年相比减少0.11万元，其中…": the stated changes beside the changes of their parts. */
-function recordChangeSums(para: Paragraph, c: Record<"total" | "outbound" | "combined" | "purchase" | "operation" | "reception", FoundChange | null>, stated: StatedFigures): void {
-  const change = (label: string, at: FoundChange & { amount: string }) => ({ label, amount: signed(at), where: "文字中", line: para.no });
+function recordChangeSums(
+  para: Paragraph,
+  c: Record<"total" | "outbound" | "combined" | "purchase" | "operation" | "reception", FoundChange | null>,
+  stated: StatedFigures,
+): void {
+  const change = (label: string, at: FoundChange & { amount: string }) => ({
+    label,
+    amount: signed(at),
+    where: "文字中",
+    line: para.no,
+  });
   if (found(c.combined) && found(c.purchase) && found(c.operation)) {
     const parts = [
       { label: "购置费", amount: signed(c.purchase) },
@@ -126,7 +172,11 @@ function recordChangeSums(para: Paragraph, c: Record<"total" | "outbound" | "com
         ? [{ label: NAMES.vehicles, amount: signed(c.combined) }]
         : null;
   if (found(c.total) && found(c.outbound) && vehicles && found(c.reception)) {
-    const parts = [{ label: NAMES.outbound, amount: signed(c.outbound) }, ...vehicles, { label: NAMES.reception, amount: signed(c.reception) }];
+    const parts = [
+      { label: NAMES.outbound, amount: signed(c.outbound) },
+      ...vehicles,
+      { label: NAMES.reception, amount: signed(c.reception) },
+    ];
     stated.changeSum("threePublic.priorYear.total", SECTION, change("“三公”经费", c.total), parts);
   }
 }
@@ -134,7 +184,9 @@ function recordChangeSums(para: Paragraph, c: Record<"total" | "outbound" | "com
 /** A reason that repeats the purchase budget: "故安排预算53.94万元，购置公务用车". */
 function recordRepeatedPurchase(para: Paragraph, cut: number, purchase: string | null, stated: StatedFigures): void {
   if (purchase === null) return;
-  const again = /安排(?:预算)?\s*([0-9０-９][0-9０-９,.．\s]*?)\s*万元\s*[，,]?\s*(?:用于)?购置公务用车/.exec(para.text.slice(cut));
+  const again = /安排(?:预算)?\s*([0-9０-９][0-9０-９,.．\s]*?)\s*万元\s*[，,]?\s*(?:用于)?购置公务用车/.exec(
+    para.text.slice(cut),
+  );
   const amount = again ? normaliseNumber(again[1]) : null;
   if (amount === null) return;
   stated.twice(

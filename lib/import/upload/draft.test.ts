@@ -21,7 +21,13 @@ describe("the content a new year's draft starts with", () => {
   it("empty: the department, its current units and the year's framework, nothing else", () => {
     const d = emptyDraft(target(2022));
     expect(disclosureSchema.parse(d)).toEqual(d);
-    expect(d).toMatchObject({ department: health, fiscalYear: 2022, orgUnits: target(2022).orgUnits, performance: { framework: "2021", projects: [] }, responsibilities: [] });
+    expect(d).toMatchObject({
+      department: health,
+      fiscalYear: 2022,
+      orgUnits: target(2022).orgUnits,
+      performance: { framework: "2021", projects: [] },
+      responsibilities: [],
+    });
   });
 
   it("from an earlier year: carried forward, the file's figures as the prior-year column, the draft's own department", () => {
@@ -43,7 +49,9 @@ describe("the content a new year's draft starts with", () => {
 
   it("refuses a file of a later year than the draft", () => {
     expect(() => draftFromLastYear(golden, target(2019))).toThrow(UploadRefused);
-    expect(() => draftFromLastYear(golden, target(2019))).toThrow("文件是2020年度的信息公开，不能用来新建2019年度的草稿。");
+    expect(() => draftFromLastYear(golden, target(2019))).toThrow(
+      "文件是2020年度的信息公开，不能用来新建2019年度的草稿。",
+    );
   });
 
   it("says how the file becomes the draft, and that the department differs", async () => {
@@ -59,7 +67,12 @@ describe("the content a new year's draft starts with", () => {
     const reading = await readUpload(new TextEncoder().encode(csv), "指标.tsv");
     const d = draftFromReading(reading, target(2022));
     expect(d.performance.projects).toEqual([
-      { name: "热线经费", amount: null, goal: "", indicators: [expect.objectContaining({ level1: "效益指标", level2: "社会效益指标", name: "群众满意" })] },
+      {
+        name: "热线经费",
+        amount: null,
+        goal: "",
+        indicators: [expect.objectContaining({ level1: "效益指标", level2: "社会效益指标", name: "群众满意" })],
+      },
     ]);
     expect(d.orgUnits).toEqual(target(2022).orgUnits);
     expect(d.budget.expenditure.total).toBeNull();
@@ -68,8 +81,23 @@ describe("the content a new year's draft starts with", () => {
   it("a sheet with more indicator rows than a disclosure may hold is refused, saying so", () => {
     const row = golden.performance.projects[0].indicators[0];
     const over = disclosureLimits.indicators + 1;
-    const projects = [{ name: "热线经费", amount: null, goal: "", indicators: Array.from({ length: over }, (_, n) => ({ ...row, name: `指标${n}` })) }];
-    const reading: UploadReading = { kind: "indicators", format: "xlsx", encoding: null, sheets: { projects, problems: [], sheets: [], skipped: [] }, problems: [] };
-    expect(() => draftFromReading(reading, target(2022))).toThrow(new UploadRefused(inputMessages.rows.indicators(over, disclosureLimits.indicators)));
+    const projects = [
+      {
+        name: "热线经费",
+        amount: null,
+        goal: "",
+        indicators: Array.from({ length: over }, (_, n) => ({ ...row, name: `指标${n}` })),
+      },
+    ];
+    const reading: UploadReading = {
+      kind: "indicators",
+      format: "xlsx",
+      encoding: null,
+      sheets: { projects, problems: [], sheets: [], skipped: [] },
+      problems: [],
+    };
+    expect(() => draftFromReading(reading, target(2022))).toThrow(
+      new UploadRefused(inputMessages.rows.indicators(over, disclosureLimits.indicators)),
+    );
   });
 });

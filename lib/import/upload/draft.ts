@@ -12,16 +12,25 @@ import { UploadRefused } from "./sniff";
  * preview tells the clerk where the two differ.
  */
 
-export type DraftTarget = { department: Department; fiscalYear: number; framework: IndicatorFramework; orgUnits: ReadonlyArray<OrgUnit> };
+export type DraftTarget = {
+  department: Department;
+  fiscalYear: number;
+  framework: IndicatorFramework;
+  orgUnits: ReadonlyArray<OrgUnit>;
+};
 
 /** Empty: only the department, its current units and the year's framework. */
 export function emptyDraft(target: DraftTarget): Disclosure {
-  return { ...emptyDisclosure(target.department, target.fiscalYear, target.framework.id), orgUnits: target.orgUnits.map((u) => ({ ...u })) };
+  return {
+    ...emptyDisclosure(target.department, target.fiscalYear, target.framework.id),
+    orgUnits: target.orgUnits.map((u) => ({ ...u })),
+  };
 }
 
 /** From last year's disclosure: texts, projects and indicators; its figures as the prior-year column. */
 export function draftFromLastYear(prior: Disclosure, target: DraftTarget): Disclosure {
-  if (prior.fiscalYear > target.fiscalYear) throw new UploadRefused(importMessages.refused.laterYear(prior.fiscalYear, target.fiscalYear));
+  if (prior.fiscalYear > target.fiscalYear)
+    throw new UploadRefused(importMessages.refused.laterYear(prior.fiscalYear, target.fiscalYear));
   if (prior.fiscalYear === target.fiscalYear) return sameYear(prior, target);
   return { ...carryForward(prior, target.fiscalYear, target.framework), department: { ...target.department } };
 }
@@ -34,7 +43,13 @@ export function draftFromReading(reading: UploadReading, target: DraftTarget): D
   const draft =
     reading.kind === "disclosure"
       ? draftFromLastYear(reading.disclosure, target)
-      : { ...emptyDraft(target), performance: { ...emptyDraft(target).performance, projects: reading.sheets.projects.map((p) => onFramework(p, target.framework)) } };
+      : {
+          ...emptyDraft(target),
+          performance: {
+            ...emptyDraft(target).performance,
+            projects: reading.sheets.projects.map((p) => onFramework(p, target.framework)),
+          },
+        };
   const overLimit = rowLimitProblem(draft);
   if (overLimit) throw new UploadRefused(overLimit);
   return draft;
@@ -46,20 +61,33 @@ function sameYear(d: Disclosure, target: DraftTarget): Disclosure {
   return {
     ...copy,
     department: { ...target.department },
-    performance: { ...copy.performance, framework: target.framework.id, projects: copy.performance.projects.map((p) => onFramework(p, target.framework)) },
+    performance: {
+      ...copy.performance,
+      framework: target.framework.id,
+      projects: copy.performance.projects.map((p) => onFramework(p, target.framework)),
+    },
   };
 }
 
-const onFramework = (p: ProjectFund, framework: IndicatorFramework): ProjectFund => ({ ...p, indicators: p.indicators.map((i) => toFramework(i, framework)) });
+const onFramework = (p: ProjectFund, framework: IndicatorFramework): ProjectFund => ({
+  ...p,
+  indicators: p.indicators.map((i) => toFramework(i, framework)),
+});
 
 /** What the preview says about how the file becomes the draft. */
 export function readingNotes(reading: UploadReading, target: DraftTarget): string[] {
   const m = importMessages.preview;
   if (reading.kind === "indicators") return [m.sheetBase];
   const d = reading.disclosure;
-  const notes = [d.fiscalYear < target.fiscalYear ? m.carried(d.fiscalYear, target.fiscalYear) : m.sameYear(d.fiscalYear)];
+  const notes = [
+    d.fiscalYear < target.fiscalYear ? m.carried(d.fiscalYear, target.fiscalYear) : m.sameYear(d.fiscalYear),
+  ];
   const stated = [d.department.name, d.department.code && `（${d.department.code}）`].filter(Boolean).join("");
-  if (stated && (d.department.name !== target.department.name || (d.department.code !== "" && d.department.code !== target.department.code))) {
+  if (
+    stated &&
+    (d.department.name !== target.department.name ||
+      (d.department.code !== "" && d.department.code !== target.department.code))
+  ) {
     notes.push(m.departmentDiffers(stated, `${target.department.name}（${target.department.code}）`));
   }
   return notes;

@@ -12,7 +12,12 @@ import { readIndicatorRows } from "../indicator-table";
 export type SheetGrid = { name: string; rows: string[][] };
 export type SheetProblem = { sheet: string | null; message: string };
 export type SheetSummary = { name: string; projects: number; indicators: number };
-export type IndicatorSheets = { projects: ProjectFund[]; problems: SheetProblem[]; sheets: SheetSummary[]; skipped: string[] };
+export type IndicatorSheets = {
+  projects: ProjectFund[];
+  problems: SheetProblem[];
+  sheets: SheetSummary[];
+  skipped: string[];
+};
 
 const HEADER_SEARCH_ROWS = 30;
 const norm = (cell: string | undefined) => toHalfWidth(cell ?? "").replace(/[\s*＊:：（）()]/g, "");
@@ -31,7 +36,10 @@ function projectColumn(rows: ReadonlyArray<ReadonlyArray<string>>): { headerRow:
 }
 
 /** Name, amount and goal written above the header of a one-project sheet. */
-function describeProject(rows: ReadonlyArray<ReadonlyArray<string>>, fallbackName: string): Omit<ProjectFund, "indicators"> {
+function describeProject(
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  fallbackName: string,
+): Omit<ProjectFund, "indicators"> {
   let name = "";
   let amount: string | null = null;
   let goal = "";
@@ -42,9 +50,14 @@ function describeProject(rows: ReadonlyArray<ReadonlyArray<string>>, fallbackNam
     cells.forEach((cell, i) => {
       const key = norm(cell);
       if (isProjectHeader(cell) && !name) name = valueAfter(i);
-      else if (/^(项目)?(资金|金额|预算)(金额|总额)?(万元)?$/.test(key) && amount === null) amount = parseAmount(valueAfter(i).replace(/万元$/, ""));
+      else if (/^(项目)?(资金|金额|预算)(金额|总额)?(万元)?$/.test(key) && amount === null)
+        amount = parseAmount(valueAfter(i).replace(/万元$/, ""));
       else if (/^(年度)?(绩效)?目标$/.test(key) && !goal) goal = valueAfter(i);
-      else if (!name && /绩效目标表$/.test(key) && cells.length === 1) name = cell.replace(/\s*(项目)?(支出)?绩效目标(申报)?表$/, "").replace(/^[（(].*?[)）]/, "").trim();
+      else if (!name && /绩效目标表$/.test(key) && cells.length === 1)
+        name = cell
+          .replace(/\s*(项目)?(支出)?绩效目标(申报)?表$/, "")
+          .replace(/^[（(].*?[)）]/, "")
+          .trim();
     });
   }
   return { name: name || fallbackName, amount, goal };
@@ -60,7 +73,9 @@ export function readIndicatorSheets(grids: ReadonlyArray<SheetGrid>, defaultName
       continue;
     }
     const found = projectColumn(grid.rows);
-    const projects = found ? splitByProject(grid.rows, found) : [{ ...describeProject(grid.rows, fallbackName(grid.name, defaultName, out.projects.length)), rows: grid.rows }];
+    const projects = found
+      ? splitByProject(grid.rows, found)
+      : [{ ...describeProject(grid.rows, fallbackName(grid.name, defaultName, out.projects.length)), rows: grid.rows }];
     let indicators = 0;
     for (const { rows, ...project } of projects) {
       const table = readIndicatorRows(rows);
@@ -81,7 +96,8 @@ function hasHeader(rows: ReadonlyArray<ReadonlyArray<string>>): boolean {
 
 /** Excel's default sheet names say nothing about the project; the file's name may. */
 function fallbackName(sheetName: string, defaultName: string, index: number): string {
-  if (/^(sheet|工作表)\s*\d*$/i.test(sheetName.trim()) || sheetName.trim() === "") return index === 0 ? defaultName : `${defaultName}（${index + 1}）`;
+  if (/^(sheet|工作表)\s*\d*$/i.test(sheetName.trim()) || sheetName.trim() === "")
+    return index === 0 ? defaultName : `${defaultName}（${index + 1}）`;
   return sheetName.trim();
 }
 
@@ -90,7 +106,10 @@ function fallbackName(sheetName: string, defaultName: string, index: number): st
  * merged range in Excel) continues the project above. Rows of other projects are blanked rather
  * than removed, so each project's problems still name the sheet's own row numbers.
  */
-function splitByProject(rows: ReadonlyArray<ReadonlyArray<string>>, at: { headerRow: number; column: number }): Array<Omit<ProjectFund, "indicators"> & { rows: string[][] }> {
+function splitByProject(
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  at: { headerRow: number; column: number },
+): Array<Omit<ProjectFund, "indicators"> & { rows: string[][] }> {
   // A second header row (一级/二级/三级 under a merged 绩效指标 cell) belongs to every project.
   const lastHeader = at.headerRow + (hasHeader([rows[at.headerRow + 1] ?? []]) ? 1 : 0);
   const owner: Array<string | null> = rows.map(() => null);
@@ -105,7 +124,9 @@ function splitByProject(rows: ReadonlyArray<ReadonlyArray<string>>, at: { header
     name,
     amount: null,
     goal: "",
-    rows: rows.map((row, r) => (r <= lastHeader || owner[r] === name || (owner[r] === "" && name === names[0]) ? [...row] : [])),
+    rows: rows.map((row, r) =>
+      r <= lastHeader || owner[r] === name || (owner[r] === "" && name === names[0]) ? [...row] : [],
+    ),
   }));
 }
 

@@ -5,7 +5,12 @@ import { UploadRejectedError, type UploadProblem } from "../../security/upload-c
 import { DecodeError, decodeText } from "../decode";
 import { parseDelimitedText } from "../indicator-table";
 import { runParseJob } from "../parse/bounded-parse";
-import { importDisclosure, importDisclosureText, type ImportProblem, type ImportResult } from "../text/import-disclosure";
+import {
+  importDisclosure,
+  importDisclosureText,
+  type ImportProblem,
+  type ImportResult,
+} from "../text/import-disclosure";
 import { readWorkbook as readWorkbookSheets } from "../xlsx-rows";
 import { readIndicatorSheets, type IndicatorSheets, type SheetGrid } from "./indicator-sheet";
 import { checkedDisclosure, checkedProjects, placeOfProblem, refusalAt } from "./reading-check";
@@ -26,16 +31,34 @@ import { sniffUpload, UploadRefused } from "./sniff";
 
 export type ReadProblem = { where: string | null; message: string };
 
-export type DisclosureReading = { kind: "disclosure"; format: "text" | "json" | "docx"; encoding: string | null; disclosure: Disclosure; problems: ReadProblem[] };
-export type IndicatorReading = { kind: "indicators"; format: "xlsx" | "delimited"; encoding: string | null; sheets: IndicatorSheets; problems: ReadProblem[] };
+export type DisclosureReading = {
+  kind: "disclosure";
+  format: "text" | "json" | "docx";
+  encoding: string | null;
+  disclosure: Disclosure;
+  problems: ReadProblem[];
+};
+export type IndicatorReading = {
+  kind: "indicators";
+  format: "xlsx" | "delimited";
+  encoding: string | null;
+  sheets: IndicatorSheets;
+  problems: ReadProblem[];
+};
 export type UploadReading = DisclosureReading | IndicatorReading;
 
 const refused = importMessages.refused;
 const labels = importMessages.preview;
 
-export async function readUpload(bytes: Uint8Array, fileName: string, options: { check?: boolean } = {}): Promise<UploadReading> {
+export async function readUpload(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { check?: boolean } = {},
+): Promise<UploadReading> {
   return runParseJob({ kind: "upload", bytes, fileName, check: options.check }, (refusal) =>
-    refusal.name === "UploadRejectedError" ? new UploadRejectedError(refusal.problem as UploadProblem, refusal.message) : new UploadRefused(refusal.message),
+    refusal.name === "UploadRejectedError"
+      ? new UploadRejectedError(refusal.problem as UploadProblem, refusal.message)
+      : new UploadRefused(refusal.message),
   );
 }
 
@@ -43,7 +66,8 @@ export async function readUploadHere(bytes: Uint8Array, fileName: string): Promi
   try {
     return await readByContent(bytes, fileName);
   } catch (error) {
-    if (error instanceof ParseLimitError) throw new UploadRefused(importMessages.parseLimits[error.limit](fileName, error.max));
+    if (error instanceof ParseLimitError)
+      throw new UploadRefused(importMessages.parseLimits[error.limit](fileName, error.max));
     throw error;
   }
 }
@@ -63,13 +87,17 @@ async function readByContent(bytes: Uint8Array, fileName: string): Promise<Uploa
   checkLineCount(decoded.text);
   const looksJson = /^\s*[{[]/.test(decoded.text);
   const result = importDisclosure(decoded.text, looksJson ? "upload.json" : undefined);
-  if (result.readable || looksJson) return disclosureReading(result, looksJson ? "json" : "text", decoded.encoding, fileName, "line");
+  if (result.readable || looksJson)
+    return disclosureReading(result, looksJson ? "json" : "text", decoded.encoding, fileName, "line");
   // Not a disclosure: perhaps an indicator table saved as CSV or copied out as tab-separated text.
   const rows = checkGridSize(parseDelimitedText(decoded.text));
   const sheets = readIndicatorSheets([{ name: baseName(fileName), rows }], baseName(fileName));
   if (sheets.projects.length > 0) return indicatorReading(sheets, "delimited", decoded.encoding, fileName);
   // Neither: a disclosure refused for a character it holds says where; anything else, why not.
-  throw refusalAt(fileName, result.problems.map((p) => ({ where: placeOfProblem(p, true), message: p.message })));
+  throw refusalAt(
+    fileName,
+    result.problems.map((p) => ({ where: placeOfProblem(p, true), message: p.message })),
+  );
 }
 
 async function readWord(bytes: Uint8Array, fileName: string): Promise<DisclosureReading> {
@@ -94,21 +122,51 @@ async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Indica
     throw new UploadRefused(refused.brokenZip(fileName));
   }
   const sheets = readIndicatorSheets(grids, baseName(fileName));
-  if (sheets.projects.length === 0) throw new UploadRefused(sheets.problems[0] ? refused.unreadable(fileName, sheets.problems[0].message) : refused.noIndicators(fileName));
+  if (sheets.projects.length === 0)
+    throw new UploadRefused(
+      sheets.problems[0] ? refused.unreadable(fileName, sheets.problems[0].message) : refused.noIndicators(fileName),
+    );
   return indicatorReading(sheets, "xlsx", null, fileName);
 }
 
-function disclosureReading(result: ImportResult, format: DisclosureReading["format"], encoding: string | null, fileName: string, locate: "line" | "section"): DisclosureReading {
-  if (!result.readable) throw refusalAt(fileName, result.problems.map((p) => ({ where: placeOfProblem(p, locate === "line"), message: p.message })));
+function disclosureReading(
+  result: ImportResult,
+  format: DisclosureReading["format"],
+  encoding: string | null,
+  fileName: string,
+  locate: "line" | "section",
+): DisclosureReading {
+  if (!result.readable)
+    throw refusalAt(
+      fileName,
+      result.problems.map((p) => ({ where: placeOfProblem(p, locate === "line"), message: p.message })),
+    );
   // Held to the model here, so what the preview shows is what the accept saves (reading-check.ts).
   const disclosure = checkedDisclosure(result.disclosure, fileName);
-  const problems = result.problems.map((p) => ({ where: locate === "line" && p.line !== null ? labels.line(p.line) : sectionOf(p), message: p.message }));
+  const problems = result.problems.map((p) => ({
+    where: locate === "line" && p.line !== null ? labels.line(p.line) : sectionOf(p),
+    message: p.message,
+  }));
   return { kind: "disclosure", format, encoding, disclosure, problems };
 }
 
-function indicatorReading(sheets: IndicatorSheets, format: IndicatorReading["format"], encoding: string | null, fileName: string): IndicatorReading {
-  const problems = sheets.problems.map((p) => ({ where: p.sheet === null ? null : labels.sheet(p.sheet), message: p.message }));
-  return { kind: "indicators", format, encoding, sheets: { ...sheets, projects: checkedProjects(sheets.projects, fileName) }, problems };
+function indicatorReading(
+  sheets: IndicatorSheets,
+  format: IndicatorReading["format"],
+  encoding: string | null,
+  fileName: string,
+): IndicatorReading {
+  const problems = sheets.problems.map((p) => ({
+    where: p.sheet === null ? null : labels.sheet(p.sheet),
+    message: p.message,
+  }));
+  return {
+    kind: "indicators",
+    format,
+    encoding,
+    sheets: { ...sheets, projects: checkedProjects(sheets.projects, fileName) },
+    problems,
+  };
 }
 
 /** “五、预算绩效信息” for a problem whose path starts in that section. */

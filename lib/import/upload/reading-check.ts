@@ -22,7 +22,8 @@ export function refusalAt(fileName: string, places: ReadonlyArray<Place>): Uploa
   const [first] = places;
   if (!first) return new UploadRefused(importMessages.refused.unreadable(fileName, ""));
   const more = places.length > 1 ? inputMessages.upload.more(places.length - 1) : "";
-  if (first.where === null) return new UploadRefused(`${importMessages.refused.unreadable(fileName, first.message)}${more}`);
+  if (first.where === null)
+    return new UploadRefused(`${importMessages.refused.unreadable(fileName, first.message)}${more}`);
   return new UploadRefused(`${inputMessages.upload.refused(fileName, first.where, first.message)}${more}`);
 }
 
@@ -48,7 +49,9 @@ export function checkedDisclosure(d: Disclosure, fileName: string): Disclosure {
 
 /** Projects read from indicator sheets, as the model takes them (with the disclosure's row limits). */
 export function checkedProjects(projects: ProjectFund[], fileName: string): ProjectFund[] {
-  const checked = check(performance.shape.projects as z.ZodType<ProjectFund[]>, projects, ["performance", "projects"], { performance: { projects } });
+  const checked = check(performance.shape.projects as z.ZodType<ProjectFund[]>, projects, ["performance", "projects"], {
+    performance: { projects },
+  });
   if (!checked.ok) throw refusalAt(fileName, checked.places);
   return checked.value;
 }

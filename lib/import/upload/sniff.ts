@@ -36,7 +36,8 @@ const IMAGES = [
 ];
 
 export async function sniffUpload(bytes: Uint8Array, fileName: string): Promise<UploadContainer> {
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new UploadRefused(refused.tooLarge(bytes.byteLength, MAX_UPLOAD_BYTES));
+  if (bytes.byteLength > MAX_UPLOAD_BYTES)
+    throw new UploadRefused(refused.tooLarge(bytes.byteLength, MAX_UPLOAD_BYTES));
   if (bytes.byteLength === 0) throw new UploadRefused(refused.empty);
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return openZip(bytes, fileName);
   if (startsWith(bytes, OLE2)) throw new UploadRefused(refused.legacyOffice(fileName));
@@ -54,7 +55,10 @@ async function openZip(bytes: Uint8Array, fileName: string): Promise<UploadConta
     throw new UploadRefused(refused.brokenZip(fileName));
   }
   // Sizes the archive declares; a lie is caught again by the readers running out of input.
-  const unpacked = Object.values(zip.files).reduce((sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  const unpacked = Object.values(zip.files).reduce(
+    (sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+    0,
+  );
   if (unpacked > MAX_UNPACKED_BYTES) throw new UploadRefused(refused.tooBig(fileName));
   if (zip.file("word/document.xml")) return { kind: "docx" };
   if (zip.file("xl/workbook.xml")) return { kind: "xlsx" };

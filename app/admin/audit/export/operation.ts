@@ -26,7 +26,8 @@ export const exportAuditOperation = defineOperation({
   run: async ({ db }, input) => {
     const { filter, errors } = parseAuditFilter(input);
     const firstError = Object.values(errors)[0];
-    if (firstError) throw new UserError(firstError, Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v as string]])));
+    if (firstError)
+      throw new UserError(firstError, Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v as string]])));
     const total = await countAudit(db, filter);
     if (total > MAX_EXPORT_ROWS) throw new UserError(auditMessages.log.tooMany(total, MAX_EXPORT_ROWS));
     const rows: AuditRow[] = [];
@@ -50,5 +51,12 @@ export const exportAuditOperation = defineOperation({
     });
   },
   // Taking evidence out is itself evidence: who exported, which format, with which filter.
-  audit: { kind: "row", entry: (input) => ({ entityType: "audit_log", entityId: "export", detail: { format: input.format, ...parseAuditFilter(input).filter } }) },
+  audit: {
+    kind: "row",
+    entry: (input) => ({
+      entityType: "audit_log",
+      entityId: "export",
+      detail: { format: input.format, ...parseAuditFilter(input).filter },
+    }),
+  },
 });

@@ -34,7 +34,13 @@ export default async function EditDepartmentPage({ params }: Props) {
       <Card>
         <CardBody>
           <DepartmentForm
-            initial={{ departmentId: department.id, code: department.code, name: department.name, groupId: department.groupId, orgUnits: department.orgUnits }}
+            initial={{
+              departmentId: department.id,
+              code: department.code,
+              name: department.name,
+              groupId: department.groupId,
+              orgUnits: department.orgUnits,
+            }}
             desks={desks}
           />
         </CardBody>

@@ -3,4 +3,6 @@
 import { serverAction } from "@/app/_server/action";
 import { importDepartmentsOperation } from "./operations";
 
-export const importDepartmentsAction = serverAction(importDepartmentsOperation, { revalidate: ["/admin/departments", "/admin"] });
+export const importDepartmentsAction = serverAction(importDepartmentsOperation, {
+  revalidate: ["/admin/departments", "/admin"],
+});

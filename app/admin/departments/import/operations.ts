@@ -38,7 +38,13 @@ export const importDepartmentsOperation = defineOperation({
         fileName: input.file.name,
         rowCount: result.rowCount,
         problems: result.problems,
-        departments: result.departments.map((d) => ({ row: d.row, code: d.code, name: d.name, desk: d.desk, units: d.orgUnits.length })),
+        departments: result.departments.map((d) => ({
+          row: d.row,
+          code: d.code,
+          name: d.name,
+          desk: d.desk,
+          units: d.orgUnits.length,
+        })),
         imported: 0,
       };
       if (input.mode === "preview" || result.problems.length > 0) return outcome;
@@ -46,11 +52,23 @@ export const importDepartmentsOperation = defineOperation({
       const created = await createDepartments(
         db,
         actor.id,
-        result.departments.map((d) => ({ code: d.code, name: d.name, groupId: d.desk ? deskId.get(d.desk)! : null, orgUnits: d.orgUnits })),
+        result.departments.map((d) => ({
+          code: d.code,
+          name: d.name,
+          groupId: d.desk ? deskId.get(d.desk)! : null,
+          orgUnits: d.orgUnits,
+        })),
         ip,
       );
       if (created.length > 0)
-        await appendAudit(db, { action: "department.import", actorId: actor.id, ip, entityType: "department", entityId: "bulk-import", detail: { fileName: outcome.fileName, rows: outcome.rowCount, codes: outcome.departments.map((d) => d.code) } });
+        await appendAudit(db, {
+          action: "department.import",
+          actorId: actor.id,
+          ip,
+          entityType: "department",
+          entityId: "bulk-import",
+          detail: { fileName: outcome.fileName, rows: outcome.rowCount, codes: outcome.departments.map((d) => d.code) },
+        });
       return { ...outcome, imported: created.length };
     });
   },

@@ -40,13 +40,23 @@ export default async function EditUserPage({ params }: Props) {
   return (
     <AppShell user={actor}>
       <AdminNav current="/admin/users" />
-      <PageHeader title={`${m.edit}：${user.displayName}`} description={`${user.username} · ${zhCN.roles[user.role]}`} />
+      <PageHeader
+        title={`${m.edit}：${user.displayName}`}
+        description={`${user.username} · ${zhCN.roles[user.role]}`}
+      />
       <div className="space-y-6">
         {user.disabled ? <Alert tone="warning">{m.disabledNote}</Alert> : null}
         <Card>
           <CardBody>
             <UserForm
-              initial={{ userId: user.id, username: user.username, displayName: user.displayName, role: user.role, departmentIds: user.departmentIds, groupIds: user.groupIds }}
+              initial={{
+                userId: user.id,
+                username: user.username,
+                displayName: user.displayName,
+                role: user.role,
+                departmentIds: user.departmentIds,
+                groupIds: user.groupIds,
+              }}
               {...options}
             />
           </CardBody>

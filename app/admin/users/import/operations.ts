@@ -39,12 +39,22 @@ export const importUsersOperation = defineOperation({
       const desks = await listDesks(db);
       const codes = await db.select({ id: departments.id, code: departments.code }).from(departments);
       const usernames = (await db.select({ username: users.username }).from(users)).map((u) => u.username);
-      const result = validateUserSheet(rows, { usernames, departmentCodes: codes.map((c) => c.code), desks: desks.map((d) => d.name) });
+      const result = validateUserSheet(rows, {
+        usernames,
+        departmentCodes: codes.map((c) => c.code),
+        desks: desks.map((d) => d.name),
+      });
       const outcome: UserImportResult = {
         fileName: input.file.name,
         rowCount: result.rowCount,
         problems: result.problems,
-        users: result.users.map((u) => ({ row: u.row, username: u.username, displayName: u.displayName, role: u.role, scope: [...u.departmentCodes, ...u.desks] })),
+        users: result.users.map((u) => ({
+          row: u.row,
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          scope: [...u.departmentCodes, ...u.desks],
+        })),
         credentials: [],
       };
       if (input.mode === "preview" || result.problems.length > 0) return outcome;
@@ -66,8 +76,18 @@ export const importUsersOperation = defineOperation({
         ip,
       );
       // Never the passwords: only who was created.
-      await appendAudit(db, { action: "user.import", actorId: actor.id, ip, entityType: "user", entityId: "bulk-import", detail: { fileName: outcome.fileName, rows: outcome.rowCount, usernames: outcome.users.map((u) => u.username) } });
-      return { ...outcome, credentials: planned.map((u) => ({ username: u.username, displayName: u.displayName, password: u.password })) };
+      await appendAudit(db, {
+        action: "user.import",
+        actorId: actor.id,
+        ip,
+        entityType: "user",
+        entityId: "bulk-import",
+        detail: { fileName: outcome.fileName, rows: outcome.rowCount, usernames: outcome.users.map((u) => u.username) },
+      });
+      return {
+        ...outcome,
+        credentials: planned.map((u) => ({ username: u.username, displayName: u.displayName, password: u.password })),
+      };
     });
   },
   // Audited in run, in the transaction of the writes, which begins after the sheet is read.

@@ -24,7 +24,10 @@ import { loadDashboard } from "./dashboard-data";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.nav.yearOverview };
 
-type Props = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const m = adminMessages.dashboard;
 
 /**
@@ -56,7 +59,12 @@ export default async function YearDashboardPage({ params, searchParams }: Props)
         title={m.title(year)}
         description={
           <>
-            {m.summary(all.length, all.filter((r) => r.state === disclosureState.published).length, all.filter((r) => isLate(r.lateness)).length)} · {zhCN.common.deadline}：
+            {m.summary(
+              all.length,
+              all.filter((r) => r.state === disclosureState.published).length,
+              all.filter((r) => isLate(r.lateness)).length,
+            )}{" "}
+            · {zhCN.common.deadline}：
             <Deadline date={fiscalYear.submissionDeadline} done />
           </>
         }
@@ -68,7 +76,11 @@ export default async function YearDashboardPage({ params, searchParams }: Props)
               key={y.year}
               href={`/admin/years/${y.year}`}
               aria-current={y.year === year ? "page" : undefined}
-              className={y.year === year ? "rounded bg-brand-600 px-2.5 py-1 text-white" : "rounded px-2.5 py-1 text-brand-700 hover:bg-brand-50"}
+              className={
+                y.year === year
+                  ? "rounded bg-brand-600 px-2.5 py-1 text-white"
+                  : "rounded px-2.5 py-1 text-brand-700 hover:bg-brand-50"
+              }
             >
               {zhCN.common.yearSuffix(y.year)}
             </Link>
@@ -78,7 +90,12 @@ export default async function YearDashboardPage({ params, searchParams }: Props)
       <div className="space-y-5">
         <DashboardCharts rows={shown} totals={totals} />
         <Card>
-          <DashboardFilters query={query} desks={desks.map((d) => d.name)} basePath={basePath} exportPath={`${basePath}/export`} />
+          <DashboardFilters
+            query={query}
+            desks={desks.map((d) => d.name)}
+            basePath={basePath}
+            exportPath={`${basePath}/export`}
+          />
           <p className="px-4 pt-2 text-xs text-slate-500">
             {m.shown(shown.length, all.length)} · {m.unit} · {m.totalsNote(shown.length)}
           </p>

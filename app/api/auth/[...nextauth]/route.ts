@@ -13,6 +13,8 @@ async function handler(req: Request, ctx: Context): Promise<Response> {
   return NextAuth(req as never, ctx as never, authOptions()) as Promise<Response>;
 }
 
-bind(handler, { external: "next-auth endpoints: public, CSRF-protected, credentials checked in app/_server/credentials.ts" });
+bind(handler, {
+  external: "next-auth endpoints: public, CSRF-protected, credentials checked in app/_server/credentials.ts",
+});
 
 export { handler as GET, handler as POST };

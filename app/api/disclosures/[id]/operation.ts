@@ -19,7 +19,9 @@ export const readDisclosureJsonOperation = defineOperation({
   // An id that does not exist passes here and is a 404 in run; one that exists is judged by the policy.
   policy: ({ db, actor }, { id }) => judgeDisclosure(db, id, (facts) => canViewDisclosure(actor, facts)),
   run: async ({ db, actor }, { id }, facts) => {
-    const content = isPublished(existing(facts).state) ? await loadPublishedCanonical(db, id) : await loadDisclosure(db, actor, id);
+    const content = isPublished(existing(facts).state)
+      ? await loadPublishedCanonical(db, id)
+      : await loadDisclosure(db, actor, id);
     if (!content) throw new NotFoundError();
     return content;
   },

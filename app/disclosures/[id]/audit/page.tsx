@@ -36,7 +36,9 @@ export default async function AuditPage({ params }: Props) {
   if (!z.uuid().safeParse(id).success) notFound();
   const actor = await requireActor(`/disclosures/${id}/audit`);
   const db = getDb();
-  const meta = await getDisclosureMeta(db, actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const meta = await getDisclosureMeta(db, actor, id).catch((e) =>
+    e instanceof NotFoundError ? notFound() : Promise.reject(e),
+  );
   authorize(canViewAuditLog(actor, meta));
   const [entries, chain] = await Promise.all([disclosureAuditTrail(db, actor, id), verifyAuditChain(db)]);
   const comments = commentIndex(entries);
@@ -44,7 +46,10 @@ export default async function AuditPage({ params }: Props) {
   return (
     <AppShell user={actor} wide>
       <p className="mb-2 text-sm">
-        <Link href={canUseReviewQueue(actor) ? `/review/${id}` : `/disclosures/${id}`} className="text-brand-700 hover:underline">
+        <Link
+          href={canUseReviewQueue(actor) ? `/review/${id}` : `/disclosures/${id}`}
+          className="text-brand-700 hover:underline"
+        >
           ← {zhCN.common.back}
         </Link>
       </p>
@@ -53,7 +58,11 @@ export default async function AuditPage({ params }: Props) {
         description={m.intro}
         actions={<StateBadge state={meta.state} />}
       />
-      {chain.ok ? <p className="mb-3 text-sm text-emerald-800">{m.chainOk(chain.rows)}</p> : <Alert tone="error">{m.chainBroken}</Alert>}
+      {chain.ok ? (
+        <p className="mb-3 text-sm text-emerald-800">{m.chainOk(chain.rows)}</p>
+      ) : (
+        <Alert tone="error">{m.chainBroken}</Alert>
+      )}
       <Card>
         <Table caption={m.title}>
           <THead>

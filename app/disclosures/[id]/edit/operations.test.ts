@@ -28,7 +28,8 @@ afterAll(async () => {
 });
 
 const as = (actor: Actor | null) => ({ db: t.db, actor, ip: "127.0.0.1" });
-const save = (actor: Actor, input: Record<string, unknown>) => executeOperation(saveContentOperation, as(actor), input) as Promise<Outcome<SaveContentAnswer>>;
+const save = (actor: Actor, input: Record<string, unknown>) =>
+  executeOperation(saveContentOperation, as(actor), input) as Promise<Outcome<SaveContentAnswer>>;
 const stored = async (id = draftId) => loadEditableDisclosure(t.db, w.actors.admin, id);
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -38,7 +39,11 @@ beforeEach(async () => {
   if (content.budget.income.total === null) {
     const fixture = sanhe2020();
     const { content: blank, meta } = await stored(w.draftId);
-    const outcome = await save(w.actors.clerk, { id: w.draftId, expectedVersion: meta.version, content: { ...fixture, performance: { ...fixture.performance, framework: blank.performance.framework } } });
+    const outcome = await save(w.actors.clerk, {
+      id: w.draftId,
+      expectedVersion: meta.version,
+      content: { ...fixture, performance: { ...fixture.performance, framework: blank.performance.framework } },
+    });
     expect(outcome.ok).toBe(true);
   }
   draftId = w.draftId;
@@ -47,14 +52,22 @@ beforeEach(async () => {
 describe("autosave (disclosure.save-content)", () => {
   it("saves one changed field at the version the clerk read, and moves the version", async () => {
     const { meta, content } = await stored();
-    const outcome = await save(w.actors.clerk, { id: draftId, expectedVersion: meta.version, content: setAt(content, "otherMatters", "自动保存的一句话。") });
+    const outcome = await save(w.actors.clerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(content, "otherMatters", "自动保存的一句话。"),
+    });
     expect(outcome).toEqual({ ok: true, data: { kind: "saved", version: meta.version + 1 } });
     expect((await stored()).content.otherMatters).toBe("自动保存的一句话。");
   });
 
   it("refuses a stale version sent without its base, in Chinese, and stores nothing", async () => {
     const { meta, content } = await stored();
-    const outcome = await save(w.actors.clerk, { id: draftId, expectedVersion: meta.version - 1, content: setAt(content, "otherMatters", "过期版本上的修改") });
+    const outcome = await save(w.actors.clerk, {
+      id: draftId,
+      expectedVersion: meta.version - 1,
+      content: setAt(content, "otherMatters", "过期版本上的修改"),
+    });
     expect(outcome).toMatchObject({ ok: false, code: "conflict" });
     expect(!outcome.ok && outcome.formError).toMatch(CHINESE);
     const after = await stored();
@@ -64,7 +77,11 @@ describe("autosave (disclosure.save-content)", () => {
 
   it("merges disjoint edits when the base comes along: both people's edits are stored", async () => {
     const { meta, content: base } = await stored();
-    const theirs = await save(w.actors.spareClerk, { id: draftId, expectedVersion: meta.version, content: setAt(base, "budget.changeReasons.basic", "他人填写：减少人员经费") });
+    const theirs = await save(w.actors.spareClerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(base, "budget.changeReasons.basic", "他人填写：减少人员经费"),
+    });
     expect(theirs.ok).toBe(true);
     const mine = setAt(base, "threePublic.changeReasons.reception", "我填写：严格控制接待费");
     const outcome = await save(w.actors.clerk, { id: draftId, expectedVersion: meta.version, content: mine, base });
@@ -77,9 +94,18 @@ describe("autosave (disclosure.save-content)", () => {
 
   it("a base that fails the model is refused at its field when a merge needs it; nothing is stored", async () => {
     const { meta, content: base } = await stored();
-    await save(w.actors.spareClerk, { id: draftId, expectedVersion: meta.version, content: setAt(base, "otherMatters", "他人先保存") });
+    await save(w.actors.spareClerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(base, "otherMatters", "他人先保存"),
+    });
     const broken = setAt(base, "threePublic.current.reception", "一百元");
-    const outcome = await save(w.actors.clerk, { id: draftId, expectedVersion: meta.version, content: setAt(base, "glossary", []), base: broken });
+    const outcome = await save(w.actors.clerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(base, "glossary", []),
+      base: broken,
+    });
     expect(outcome).toMatchObject({ ok: false, code: "invalid-input" });
     expect(!outcome.ok && Object.keys(outcome.fieldErrors)).toContain("base.threePublic.current.reception");
     expect(!outcome.ok && outcome.fieldErrors["base.threePublic.current.reception"][0]).toMatch(CHINESE);
@@ -90,14 +116,29 @@ describe("autosave (disclosure.save-content)", () => {
 
   it("the same field changed by both is a conflict to settle: both values come back labelled, nothing is stored", async () => {
     const { meta, content: base } = await stored();
-    await save(w.actors.spareClerk, { id: draftId, expectedVersion: meta.version, content: setAt(base, "threePublic.current.reception", "150.00") });
-    const outcome = await save(w.actors.clerk, { id: draftId, expectedVersion: meta.version, content: setAt(base, "threePublic.current.reception", "170.00"), base });
+    await save(w.actors.spareClerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(base, "threePublic.current.reception", "150.00"),
+    });
+    const outcome = await save(w.actors.clerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(base, "threePublic.current.reception", "170.00"),
+      base,
+    });
     expect(outcome.ok).toBe(true);
     const answer = outcome.ok ? outcome.data : null;
     expect(answer).toMatchObject({ kind: "conflict", version: meta.version + 1 });
     if (answer?.kind !== "conflict") return;
     expect(answer.conflicts).toEqual([
-      expect.objectContaining({ path: "threePublic.current.reception", mine: "170.00", theirs: "150.00", base: "168.95", label: "四、财政拨款“三公”经费预算情况及增减变化原因 › 本年预算 › 公务接待费" }),
+      expect.objectContaining({
+        path: "threePublic.current.reception",
+        mine: "170.00",
+        theirs: "150.00",
+        base: "168.95",
+        label: "四、财政拨款“三公”经费预算情况及增减变化原因 › 本年预算 › 公务接待费",
+      }),
     ]);
     const after = await stored();
     expect(after.meta.version).toBe(meta.version + 1);
@@ -105,22 +146,38 @@ describe("autosave (disclosure.save-content)", () => {
   });
 
   it("refuses another department's disclosure, whatever the browser sends", async () => {
-    const otherDraft = await createDisclosure(t.db, w.actors.otherClerk, { departmentId: w.departments.other, fiscalYear: 2020 });
+    const otherDraft = await createDisclosure(t.db, w.actors.otherClerk, {
+      departmentId: w.departments.other,
+      fiscalYear: 2020,
+    });
     const { content } = await stored(otherDraft.id);
-    const outcome = await save(w.actors.clerk, { id: otherDraft.id, expectedVersion: 1, content: setAt(content, "otherMatters", "越权修改"), base: content });
+    const outcome = await save(w.actors.clerk, {
+      id: otherDraft.id,
+      expectedVersion: 1,
+      content: setAt(content, "otherMatters", "越权修改"),
+      base: content,
+    });
     expect(outcome).toMatchObject({ ok: false, code: "forbidden" });
     expect(!outcome.ok && outcome.formError).toMatch(CHINESE);
     expect((await stored(otherDraft.id)).content.otherMatters).toBe("");
     // Nor may the other department's clerk write into 434's draft.
     const { meta, content: own } = await stored();
-    const intruder = await save(w.actors.otherClerk, { id: draftId, expectedVersion: meta.version, content: setAt(own, "otherMatters", "越权修改") });
+    const intruder = await save(w.actors.otherClerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(own, "otherMatters", "越权修改"),
+    });
     expect(intruder).toMatchObject({ ok: false, code: "forbidden" });
     expect((await stored()).content).toEqual(own);
   });
 
   it("refuses 434's content carrying another department's code into 434's draft", async () => {
     const { meta, content } = await stored();
-    const outcome = await save(w.actors.clerk, { id: draftId, expectedVersion: meta.version, content: { ...content, department: { code: "501", name: "三河市财政局" } } });
+    const outcome = await save(w.actors.clerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: { ...content, department: { code: "501", name: "三河市财政局" } },
+    });
     expect(outcome).toMatchObject({ ok: false, code: "invalid-input" });
     expect(!outcome.ok && outcome.formError).toMatch(CHINESE);
     expect((await stored()).meta.version).toBe(meta.version);
@@ -128,8 +185,16 @@ describe("autosave (disclosure.save-content)", () => {
 
   it("refuses a field that fails the model, at that field, in Chinese; nothing is stored", async () => {
     const { meta, content } = await stored();
-    const outcome = await save(w.actors.clerk, { id: draftId, expectedVersion: meta.version, content: setAt(content, "budget.income.total", "2,765.39") });
-    expect(outcome).toMatchObject({ ok: false, code: "invalid-input", fieldErrors: { "content.budget.income.total": ["金额须为两位小数的万元数，如 2765.39"] } });
+    const outcome = await save(w.actors.clerk, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(content, "budget.income.total", "2,765.39"),
+    });
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: "invalid-input",
+      fieldErrors: { "content.budget.income.total": ["金额须为两位小数的万元数，如 2765.39"] },
+    });
     const after = await stored();
     expect(after.meta.version).toBe(meta.version);
     expect(after.content.budget.income.total).toBe("2765.39");
@@ -137,7 +202,11 @@ describe("autosave (disclosure.save-content)", () => {
 
   it("refuses an approver: review is read-only by design", async () => {
     const { meta, content } = await stored();
-    const outcome = await save(w.actors.approver, { id: draftId, expectedVersion: meta.version, content: setAt(content, "otherMatters", "审核人改的") });
+    const outcome = await save(w.actors.approver, {
+      id: draftId,
+      expectedVersion: meta.version,
+      content: setAt(content, "otherMatters", "审核人改的"),
+    });
     expect(outcome).toMatchObject({ ok: false, code: "forbidden" });
   });
 });
@@ -145,7 +214,10 @@ describe("autosave (disclosure.save-content)", () => {
 describe("submit (disclosure.submit) and kept warnings", () => {
   it("refuses a disclosure with an error finding, in Chinese, and it stays a draft", async () => {
     const { meta } = await stored();
-    const outcome = await executeOperation(submitOperation, as(w.actors.clerk), { id: draftId, expectedVersion: meta.version });
+    const outcome = await executeOperation(submitOperation, as(w.actors.clerk), {
+      id: draftId,
+      expectedVersion: meta.version,
+    });
     expect(outcome).toMatchObject({ ok: false });
     expect(!outcome.ok && outcome.formError).toMatch(/错误/);
     const after = await getDisclosureMeta(t.db, w.actors.clerk, draftId);
@@ -156,7 +228,11 @@ describe("submit (disclosure.submit) and kept warnings", () => {
     // The world's 2021 draft has nothing that blocks; 机关运行经费 above 基本支出 is a warning.
     const id = w.readyDraftId;
     const { meta, content } = await stored(id);
-    const warned = await save(w.actors.clerk, { id, expectedVersion: meta.version, content: setAt(content, "operatingExpenses.amount", "1200.00") });
+    const warned = await save(w.actors.clerk, {
+      id,
+      expectedVersion: meta.version,
+      content: setAt(content, "operatingExpenses.amount", "1200.00"),
+    });
     expect(warned.ok).toBe(true);
     const version = warned.ok && warned.data.kind === "saved" ? warned.data.version : meta.version;
 
@@ -164,12 +240,34 @@ describe("submit (disclosure.submit) and kept warnings", () => {
     expect(refused).toMatchObject({ ok: false });
     expect(!refused.ok && refused.formError).toMatch(/说明/);
 
-    const unknownRule = await executeOperation(explainWarningOperation, as(w.actors.clerk), { id, ruleId: "no.such-rule", path: "operatingExpenses.amount", explanation: "x" });
+    const unknownRule = await executeOperation(explainWarningOperation, as(w.actors.clerk), {
+      id,
+      ruleId: "no.such-rule",
+      path: "operatingExpenses.amount",
+      explanation: "x",
+    });
     expect(unknownRule).toMatchObject({ ok: false, code: "invalid-input" });
-    const byApprover = await executeOperation(explainWarningOperation, as(w.actors.approver), { id, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", explanation: "x" });
+    const byApprover = await executeOperation(explainWarningOperation, as(w.actors.approver), {
+      id,
+      ruleId: "plausibility.operating-within-basic",
+      path: "operatingExpenses.amount",
+      explanation: "x",
+    });
     expect(byApprover).toMatchObject({ ok: false, code: "forbidden" });
-    const explained = await executeOperation(explainWarningOperation, as(w.actors.clerk), { id, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", explanation: "  含一次性搬迁费用，已经财政局同意  " });
-    expect(explained).toEqual({ ok: true, data: { ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", explanation: "含一次性搬迁费用，已经财政局同意" } });
+    const explained = await executeOperation(explainWarningOperation, as(w.actors.clerk), {
+      id,
+      ruleId: "plausibility.operating-within-basic",
+      path: "operatingExpenses.amount",
+      explanation: "  含一次性搬迁费用，已经财政局同意  ",
+    });
+    expect(explained).toEqual({
+      ok: true,
+      data: {
+        ruleId: "plausibility.operating-within-basic",
+        path: "operatingExpenses.amount",
+        explanation: "含一次性搬迁费用，已经财政局同意",
+      },
+    });
 
     const stale = await executeOperation(submitOperation, as(w.actors.clerk), { id, expectedVersion: version - 1 });
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
@@ -180,17 +278,33 @@ describe("submit (disclosure.submit) and kept warnings", () => {
     expect(again).toMatchObject({ ok: false, code: "invalid-state" });
     expect(!again.ok && again.formError).toMatch(/已提交/);
 
-    const late = await save(w.actors.clerk, { id, expectedVersion: version + 1, content: setAt(content, "otherMatters", "提交后的修改") });
+    const late = await save(w.actors.clerk, {
+      id,
+      expectedVersion: version + 1,
+      content: setAt(content, "otherMatters", "提交后的修改"),
+    });
     expect(late).toMatchObject({ ok: false, code: "invalid-state" });
     expect(!late.ok && late.formError).toMatch(CHINESE);
     expect((await stored(id)).content.otherMatters).toBe(content.otherMatters);
-    const lateExplanation = await executeOperation(explainWarningOperation, as(w.actors.clerk), { id, ruleId: "plausibility.operating-within-basic", path: "operatingExpenses.amount", explanation: "" });
-    expect(lateExplanation).toMatchObject({ ok: false, code: "invalid-state", formError: "当前状态（已提交）下不能说明提示原因。" });
+    const lateExplanation = await executeOperation(explainWarningOperation, as(w.actors.clerk), {
+      id,
+      ruleId: "plausibility.operating-within-basic",
+      path: "operatingExpenses.amount",
+      explanation: "",
+    });
+    expect(lateExplanation).toMatchObject({
+      ok: false,
+      code: "invalid-state",
+      formError: "当前状态（已提交）下不能说明提示原因。",
+    });
   });
 
   it("an admin may correct a draft but not submit it: submitting is the department's declaration", async () => {
     const { meta } = await stored();
-    const outcome = await executeOperation(submitOperation, as(w.actors.admin), { id: draftId, expectedVersion: meta.version });
+    const outcome = await executeOperation(submitOperation, as(w.actors.admin), {
+      id: draftId,
+      expectedVersion: meta.version,
+    });
     expect(outcome).toMatchObject({ ok: false, code: "forbidden" });
   });
 });

@@ -35,7 +35,13 @@ function mayEdit({ db, actor }: AuthedContext, id: string) {
 export type SaveContentAnswer =
   | { kind: "saved"; version: number }
   | { kind: "merged"; version: number; content: EditableDisclosure }
-  | { kind: "conflict"; version: number; theirs: EditableDisclosure; merged: EditableDisclosure; conflicts: Conflict[] };
+  | {
+      kind: "conflict";
+      version: number;
+      theirs: EditableDisclosure;
+      merged: EditableDisclosure;
+      conflicts: Conflict[];
+    };
 
 /** Others may save between our read and our write; after this many merges the clerk is asked to retry. */
 const MERGE_ATTEMPTS = 3;
@@ -63,7 +69,10 @@ export const saveContentOperation = defineOperation({
   policy: (ctx, input) => mayEdit(ctx, input.id),
   run: async ({ db, actor, ip }, input): Promise<SaveContentAnswer> => {
     try {
-      const saved = await saveCheckedContent(db, actor, input.id, input.content, { expectedVersion: input.expectedVersion, ip });
+      const saved = await saveCheckedContent(db, actor, input.id, input.content, {
+        expectedVersion: input.expectedVersion,
+        ip,
+      });
       return { kind: "saved", version: saved.version };
     } catch (error) {
       if (!(error instanceof ConflictError) || input.base === undefined) throw error;
@@ -72,9 +81,13 @@ export const saveContentOperation = defineOperation({
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
       const { meta, content: theirs } = await loadEditableDisclosure(db, actor, input.id);
       const result = mergeDisclosures<EditableDisclosure>(base, input.content, theirs);
-      if (result.conflicts.length > 0) return { kind: "conflict", version: meta.version, theirs, merged: result.merged, conflicts: result.conflicts };
+      if (result.conflicts.length > 0)
+        return { kind: "conflict", version: meta.version, theirs, merged: result.merged, conflicts: result.conflicts };
       try {
-        const saved = await saveDisclosureContent(db, actor, input.id, result.merged, { expectedVersion: meta.version, ip });
+        const saved = await saveDisclosureContent(db, actor, input.id, result.merged, {
+          expectedVersion: meta.version,
+          ip,
+        });
         return { kind: "merged", version: saved.version, content: saved.content };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
@@ -90,7 +103,11 @@ function parseBase(raw: unknown): EditableDisclosure {
   const parsed = editableDisclosure.safeParse(raw, { error: z.locales.zhCN().localeError });
   if (parsed.success) return parsed.data;
   const { fieldErrors, formError } = fieldErrorsOf(parsed.error);
-  throw new UserError(formError ?? zhCN.errors.invalidInput, Object.fromEntries(Object.entries(fieldErrors).map(([path, messages]) => [`base.${path}`, messages])), "invalid-input");
+  throw new UserError(
+    formError ?? zhCN.errors.invalidInput,
+    Object.fromEntries(Object.entries(fieldErrors).map(([path, messages]) => [`base.${path}`, messages])),
+    "invalid-input",
+  );
 }
 
 /** Keep a warning with a written reason (empty text withdraws it); the reviewer reads it beside the finding. */
@@ -110,7 +127,12 @@ export const explainWarningOperation = defineOperation({
     if (!isEditable(facts.state)) throw new StateError(facts.state, t.explainVerb);
     const rule = findRule(input.ruleId);
     if (!rule) throw new UserError(t.unknownRule);
-    await setWarningExplanation(db, actor, input.id, { ruleId: input.ruleId, path: input.path, explanation: input.explanation, ip });
+    await setWarningExplanation(db, actor, input.id, {
+      ruleId: input.ruleId,
+      path: input.path,
+      explanation: input.explanation,
+      ip,
+    });
     return { ruleId: input.ruleId, path: input.path, explanation: input.explanation.trim() };
   },
   // setWarningExplanation audits in its own transaction.

@@ -17,7 +17,10 @@ export const dynamic = "force-dynamic";
 
 const t = zhCN.portal.page;
 
-type Props = { params: Promise<{ year: string; code: string }>; searchParams: Promise<{ revision?: string | string[] }> };
+type Props = {
+  params: Promise<{ year: string; code: string }>;
+  searchParams: Promise<{ revision?: string | string[] }>;
+};
 
 const addressOf = z.object({ year: z.coerce.number().int().min(1990).max(2200), code: z.string().min(1).max(40) });
 const revisionOf = z.coerce.number().int().positive().max(1000).optional();
@@ -62,10 +65,15 @@ export default async function PublicDisclosurePage(props: Props) {
         <span className="font-medium text-slate-900">{d.department.name}</span>
         <span>{t.revision(found.revision)}</span>
         <span className="tabular">{t.publishedAt(formatDate(found.publishedAt))}</span>
-        {found.revision === found.latestRevision ? <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">{t.latest}</span> : null}
+        {found.revision === found.latestRevision ? (
+          <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">{t.latest}</span>
+        ) : null}
       </div>
       {found.revision !== found.latestRevision ? (
-        <p role="note" className="no-print mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+        <p
+          role="note"
+          className="no-print mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+        >
           {t.olderRevision(found.latestRevision)}
           <Link href={base} className="font-medium underline">
             {t.readLatest}
@@ -78,12 +86,18 @@ export default async function PublicDisclosurePage(props: Props) {
           <PublishedDocument disclosure={d} />
         </div>
         <aside className="space-y-4">
-          <nav aria-label={t.sectionsLabel} className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <nav
+            aria-label={t.sectionsLabel}
+            className="no-print rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
             <p className="mb-2 text-sm font-semibold text-slate-900">{t.sectionsLabel}</p>
             <ol className="space-y-0.5 text-sm">
               {outline.sections.map((s) => (
                 <li key={s.id}>
-                  <a href={`#section-${s.id}`} className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+                  <a
+                    href={`#section-${s.id}`}
+                    className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                  >
                     {s.heading}
                   </a>
                 </li>

@@ -23,7 +23,9 @@ const params = z.object({ department: z.uuid(), year: z.coerce.number().int().mi
 /** Last year's disclosure as the new draft would hold it, before anything is saved. */
 export default async function LastYearPreviewPage({ searchParams }: Props) {
   const asked = await searchParams;
-  const actor = await requireActor(`/workbench/new/last-year?department=${asked.department ?? ""}&year=${asked.year ?? ""}`);
+  const actor = await requireActor(
+    `/workbench/new/last-year?department=${asked.department ?? ""}&year=${asked.year ?? ""}`,
+  );
   authorize(canUseWorkbench(actor));
   const parsed = params.safeParse(asked);
   if (!parsed.success) notFound();
@@ -40,11 +42,23 @@ export default async function LastYearPreviewPage({ searchParams }: Props) {
     if (!source) throw new UserError(zhCN.imports.refused.noLastYear(year));
     const draft = draftFromLastYear(await loadSourceContent(db, actor, source), target);
     const findings = checkDisclosure(draft, await loadCheckOptions(db));
-    const notes = [m.lastYearSource(source.fiscalYear, source.revision, zhCN.states[source.state]), m.lastYearCarried(source.fiscalYear, year)];
+    const notes = [
+      m.lastYearSource(source.fiscalYear, source.revision, zhCN.states[source.state]),
+      m.lastYearCarried(source.fiscalYear, year),
+    ];
     page = (
       <>
-        <ReadingPreview content={{ kind: "disclosure", disclosure: draft }} notes={notes} problems={null} findings={findings} />
-        <AcceptBar target={m.targetValue(target.department.name, year)} backHref={backHref} input={{ mode: "last-year", departmentId: department, fiscalYear: year }} />
+        <ReadingPreview
+          content={{ kind: "disclosure", disclosure: draft }}
+          notes={notes}
+          problems={null}
+          findings={findings}
+        />
+        <AcceptBar
+          target={m.targetValue(target.department.name, year)}
+          backHref={backHref}
+          input={{ mode: "last-year", departmentId: department, fiscalYear: year }}
+        />
       </>
     );
   } catch (error) {

@@ -24,7 +24,13 @@ export const exportYearDashboardOperation = defineOperation({
   run: async ({ db, actor }, input) => {
     const query = parseDashboardQuery(input as Record<string, string>);
     const { shown } = await loadDashboard(db, actor, input.year, query);
-    const bytes = await renderDashboardXlsx({ year: input.year, rows: shown, totals: dashboardTotals(shown), filterNote: describeDashboardQuery(query), exportedAt: new Date() });
+    const bytes = await renderDashboardXlsx({
+      year: input.year,
+      rows: shown,
+      totals: dashboardTotals(shown),
+      filterNote: describeDashboardQuery(query),
+      exportedAt: new Date(),
+    });
     const name = `${adminMessages.dashboard.title(input.year)}.xlsx`;
     return new Response(new Blob([bytes as BlobPart], { type: XLSX }), {
       headers: {

@@ -45,13 +45,21 @@ export default async function UploadPreviewPage({ params }: Props) {
     const reading = await readUpload(upload.bytes, upload.fileName);
     const options = await loadCheckOptions(db);
     // A sheet fills the project tables only: the other sections' findings would be noise here.
-    const findings = reading.kind === "disclosure" ? checkDisclosure(reading.disclosure, options) : findingsAt(checkDisclosure(draftFromReading(reading, target), options), "performance.projects");
-    const content = reading.kind === "disclosure" ? ({ kind: "disclosure", disclosure: reading.disclosure } as const) : ({ kind: "indicators", sheets: reading.sheets, draft: draftFromReading(reading, target) } as const);
+    const findings =
+      reading.kind === "disclosure"
+        ? checkDisclosure(reading.disclosure, options)
+        : findingsAt(checkDisclosure(draftFromReading(reading, target), options), "performance.projects");
+    const content =
+      reading.kind === "disclosure"
+        ? ({ kind: "disclosure", disclosure: reading.disclosure } as const)
+        : ({ kind: "indicators", sheets: reading.sheets, draft: draftFromReading(reading, target) } as const);
     const facts: Array<[string, string]> = [
       [m.file, upload.fileName],
       [m.size, `${(upload.size / 1024).toFixed(upload.size < 10240 ? 1 : 0)} KB`],
       [m.format, m.formats[reading.format]],
-      ...(reading.encoding ? [[m.encoding, m.encodings[reading.encoding] ?? reading.encoding] as [string, string]] : []),
+      ...(reading.encoding
+        ? [[m.encoding, m.encodings[reading.encoding] ?? reading.encoding] as [string, string]]
+        : []),
       [m.expires, formatDateTime(upload.expiresAt)],
     ];
     page = (
@@ -64,8 +72,17 @@ export default async function UploadPreviewPage({ params }: Props) {
             </div>
           ))}
         </dl>
-        <ReadingPreview content={content} notes={readingNotes(reading, target)} problems={reading.problems} findings={findings} />
-        <AcceptBar target={m.targetValue(target.department.name, target.fiscalYear)} backHref={backHref} input={{ mode: "upload", uploadId: id }} />
+        <ReadingPreview
+          content={content}
+          notes={readingNotes(reading, target)}
+          problems={reading.problems}
+          findings={findings}
+        />
+        <AcceptBar
+          target={m.targetValue(target.department.name, target.fiscalYear)}
+          backHref={backHref}
+          input={{ mode: "upload", uploadId: id }}
+        />
       </>
     );
   } catch (error) {
