@@ -12,6 +12,11 @@ export default defineConfig({
       "e2e/**/*.unit.test.ts",
     ],
     environment: "node",
+    // One migrated database per run, copied by each test file's createTestDb.
+    globalSetup: ["db/test-template.ts"],
+    // Test files run two at a time on CI's two cores: most of a file's time is waiting on its own
+    // database or a child process, and none shares state with another (each has its own database).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -19,6 +19,8 @@ export type DbOptions = {
   databaseUrl?: string;
   /** PGlite data folder, or "memory://" for a throwaway in-memory database */
   pgliteDir?: string;
+  /** An in-memory database starts as this dump (PGlite's dumpDataDir) instead of empty: the tests' migrated template. */
+  pgliteDump?: Blob;
 };
 
 export type DbHandle = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
@@ -49,7 +51,7 @@ export function createDb(opts: DbOptions): DbHandle {
   const folder = path.resolve(/* turbopackIgnore: true */ dir);
   if (!inMemory) mkdirSync(folder, { recursive: true });
   // PGlite has no lock between processes: one process per data folder (the app or the CLI, not both).
-  const client = new PGlite(inMemory ? dir : folder);
+  const client = new PGlite(inMemory ? dir : folder, inMemory && opts.pgliteDump ? { loadDataDir: opts.pgliteDump } : {});
   const db: Db = drizzlePglite({ client, schema });
   return { db, driver: "pglite", close: () => client.close() };
 }

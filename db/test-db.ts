@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { createDb, type Db } from "./client";
 import { migrateDb } from "./migrate";
+
+/** Where db/test-template.ts tells the test workers its template is. */
+export const TEMPLATE_DUMP_ENV = "BDW_TEST_PGLITE_TEMPLATE";
+export const TEMPLATE_DATABASE_ENV = "BDW_TEST_PG_TEMPLATE";
 
 export type TestDb = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
 
@@ -23,18 +28,22 @@ function watchOverlappingQueries(): void {
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default; with DATABASE_URL a
  * new `bdw_test_<random>` database on that server, dropped again by `close()`. The server may
- * hold anything earlier runs left, so nothing here assumes it is empty.
+ * hold anything earlier runs left, so nothing here assumes it is empty. Under vitest both are
+ * copies of the run's migrated template (db/test-template.ts); migrateDb then finds nothing to do.
  */
 export async function createTestDb(): Promise<TestDb> {
   const serverUrl = process.env.DATABASE_URL?.trim();
   if (!serverUrl) {
-    const handle = createDb({ pgliteDir: "memory://" });
+    const dumpFile = process.env[TEMPLATE_DUMP_ENV];
+    const pgliteDump = dumpFile ? new Blob([readFileSync(dumpFile)]) : undefined;
+    const handle = createDb({ pgliteDir: "memory://", pgliteDump });
     await migrateDb(handle.db);
     return handle;
   }
   watchOverlappingQueries();
   const name = `bdw_test_${randomBytes(6).toString("hex")}`;
-  await onServer(serverUrl, `CREATE DATABASE ${name}`);
+  const template = process.env[TEMPLATE_DATABASE_ENV];
+  await onServer(serverUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = createDb({ databaseUrl: url.toString() });
@@ -63,7 +72,7 @@ export async function createTestDb(): Promise<TestDb> {
  * The pool's end() resolves while its connections are still closing; dropping WITH (FORCE) at once
  * would have the server cut them off mid-close. Wait for them for a moment, then force.
  */
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
       await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
@@ -76,7 +85,7 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
-async function onServer(serverUrl: string, statement: string): Promise<void> {
+export async function onServer(serverUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
