@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { HydrationMark } from "@/components/hydration-mark";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import "./globals.css";
 
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {zhCN.app.skipToContent}
         </a>
         {children}
+        <HydrationMark />
       </body>
     </html>
   );

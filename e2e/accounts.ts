@@ -9,6 +9,11 @@ export type DemoAccount = keyof typeof homeOf;
 /** Where screenshots go (git-ignored): looked at by a person, not compared by the tests. */
 export const artifacts = (name: string) => `e2e/.artifacts/${name}.png`;
 
+/** Waits until React has hydrated the page (components/hydration-mark.tsx): a click before then reaches only the server's HTML. */
+export async function interactive(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 const isDemoAccount = (username: string): username is DemoAccount => Object.hasOwn(homeOf, username);
 
 /**

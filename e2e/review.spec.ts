@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demoPassword, signIn } from "./accounts";
+import { demoPassword, interactive, signIn } from "./accounts";
 
 /**
  * Review by the finance bureau (issue 5) in real Chromium on the demo data: the clerk of 420
@@ -190,6 +190,7 @@ test("the clerk sees the comments at the fields, fixes the two 指标值, answer
   await expect.poll(savedTargets).toEqual([...fixes, ...before.slice(2)]);
 
   await clerk.reload();
+  await interactive(clerk);
   const first = clerk.getByTestId("review-summary").locator("details").filter({ hasText: "该指标值偏低" });
   await first.locator("summary").click();
   await first.getByLabel("回复内容").fill("已按上年实际完成数调整为 >=15次。");
