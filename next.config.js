@@ -42,7 +42,7 @@ const nextConfig = {
   // proxy's copy of a body runs a megabyte further, so proxy.ts sees a body sent without its length
   // go over the limit (Next cuts a longer copy short silently) and refuses it with a 413.
   // NEXT_SERVER_MINIFY=0 keeps function names in the server bundle, for a readable CPU profile
-  // (LOAD_SERVER_NODE_ARGS in lib/bench/suites/load.ts).
+  // (LOAD_SERVER_NODE_ARGS in lib/tools/bench/suites/load.ts).
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: BODY_LIMIT },

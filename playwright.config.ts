@@ -4,7 +4,7 @@ import { defineConfig } from "@playwright/test";
 /**
  * Real Chromium (the system's, never a downloaded one) against the production build on the demo
  * data. The server gets its own PGlite folder, emptied each run, and a free port: the demo command
- * (lib/tasks/demo.ts) builds if needed, migrates, seeds with DEMO_PASSWORD and starts `next start`.
+ * (lib/tools/tasks/demo.ts) builds if needed, migrates, seeds with DEMO_PASSWORD and starts `next start`.
  */
 
 /** Asks the OS for a free port. Stored in the environment so Playwright's workers, which load this file again, agree. */
@@ -60,7 +60,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // Fresh data each run, so every spec starts from the seeded demo.
-    command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs lib/tasks/demo.ts`,
+    command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs lib/tools/tasks/demo.ts`,
     url: `${baseURL}/api/health`,
     // A first run builds the app (a few minutes on two cores).
     timeout: 900_000,

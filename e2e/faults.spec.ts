@@ -12,7 +12,7 @@ import { disclosures } from "../db/schema/disclosures";
 import { departments } from "../db/schema/organisation";
 import { seedDemo } from "../db/seed/demo";
 import type { EditableDisclosure } from "../lib/domain/editable";
-import { consistencyProblems, markVersions } from "../lib/ops/fault-checks";
+import { consistencyProblems, markVersions } from "../lib/tools/ops/fault-checks";
 import {
   actionId,
   callAction,
@@ -21,7 +21,7 @@ import {
   sessionCookie,
   startServer,
   type RunningServer,
-} from "../lib/ops/next-server";
+} from "../lib/tools/ops/next-server";
 
 /**
  * The production server on its own PGlite folder, killed with SIGKILL while a clerk autosaves and

@@ -12,7 +12,7 @@ import { findUserByUsername } from "../db/queries/users";
 import { departments } from "../db/schema/organisation";
 import { seedDemo } from "../db/seed/demo";
 import { longWorkbook } from "../lib/import/__fixtures__/long-workbook";
-import { sessionCookie, startServer, type RunningServer } from "../lib/ops/next-server";
+import { sessionCookie, startServer, type RunningServer } from "../lib/tools/ops/next-server";
 
 /**
  * Issue 13: one upload froze the whole server (600,000 rows held it at 100 % CPU for minutes).

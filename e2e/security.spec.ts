@@ -5,7 +5,7 @@ import { disclosureLimits } from "../lib/domain/limits";
 import { parseCsv, readSpreadsheetText } from "../lib/export/csv";
 import { hasQuotePrefix } from "../lib/export/xlsx-text";
 import { inputMessages } from "../lib/i18n/zh-CN/input";
-import { actionId } from "../lib/ops/next-server";
+import { actionId } from "../lib/tools/ops/next-server";
 import { demoPassword, signIn } from "./accounts";
 
 /**

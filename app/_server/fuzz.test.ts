@@ -15,7 +15,7 @@ import { verifyAuditChain } from "@/db/queries/audit";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { saveFiscalYear } from "@/db/queries/settings";
 import { createTestDb, type TestDb } from "@/db/test-db";
-import { inputsFor, schemaKeys } from "@/lib/ops/fuzz-inputs";
+import { inputsFor, schemaKeys } from "@/lib/tools/ops/fuzz-inputs";
 import { sql } from "drizzle-orm";
 import { executeOperation, registeredOperations, type Outcome } from "./operation";
 import { buildOperationWorld, type OperationWorld } from "./testing/operation-world";

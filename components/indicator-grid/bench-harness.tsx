@@ -12,7 +12,7 @@ import { ProjectFundsEditor } from "./project-funds-editor";
  * The project funds editor as the disclosure editor mounts it (state above it, findings from the
  * rule engine on a deferred copy, a returned disclosure's review comments marked on cells: two in
  * each project, one on the cell the bench types in), on a disclosure given by the page. Used only
- * by the grid-keystroke bench (lib/bench/suites/grid-keystroke.ts), which bundles it into a static page.
+ * by the grid-keystroke bench (lib/tools/bench/suites/grid-keystroke.ts), which bundles it into a static page.
  */
 export function GridBenchHarness({
   disclosure,

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
  * and getServerSession read what this writes and the other way round. The difference: the derived
  * key is kept per secret instead of being derived again for every cookie read and written — three
  * HKDF runs per request, the largest single cost of a small server action under load
- * (lib/bench/suites/load.ts).
+ * (lib/tools/bench/suites/load.ts).
  */
 
 /** next-auth's cookie names: the `__Secure-` one over HTTPS. */

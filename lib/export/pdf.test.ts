@@ -97,7 +97,7 @@ describe("renderPdf", () => {
     }
   });
 
-  it("gives Chromium the TrueType print fonts only where lib/tasks/print-fonts.py has written them", () => {
+  it("gives Chromium the TrueType print fonts only where lib/tools/tasks/print-fonts.py has written them", () => {
     const fonts = path.join(dir, "print-fonts");
     mkdirSync(fonts, { recursive: true });
     expect(new PdfPrinter({ fontsDir: fonts }).fontConfig).toBeNull();

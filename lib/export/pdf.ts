@@ -14,7 +14,7 @@ import { documentHtml, escapeHtml } from "../render/html";
  * The PDF is the portal page printed: the same HTML (../render/html.ts) and stylesheet, set into
  * headless Chromium as a string (no server, no network) and printed on A4 with the server's Noto
  * CJK fonts embedded, so the text stays selectable and searchable (as real font subsets when the
- * TrueType print fonts of lib/tasks/print-fonts.py exist). One browser and a few warm pages serve
+ * TrueType print fonts of lib/tools/tasks/print-fonts.py exist). One browser and a few warm pages serve
  * every print (see PdfPrinter).
  */
 
@@ -47,7 +47,7 @@ export type PrinterOptions = {
   /** Prints one page serves before it is closed and replaced, so a long year's memory stays flat. */
   printsPerPage?: number;
   /**
-   * A folder made by lib/tasks/print-fonts.py: the Noto CJK faces with TrueType outlines and a
+   * A folder made by lib/tools/tasks/print-fonts.py: the Noto CJK faces with TrueType outlines and a
    * fonts.conf that gives them to Chromium. Default PRINT_FONTS_DIR or .data/print-fonts; used
    * when its fonts.conf exists, otherwise the system's fonts are used as they are.
    */

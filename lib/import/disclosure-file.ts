@@ -5,7 +5,7 @@ import { checkLineCount } from "./upload/limits";
 
 /**
  * A disclosure file as the CLI reads it (text in any encoding, a Word file, canonical JSON), in
- * this thread; lib/cli/read-disclosure.ts runs it in the parse worker. Text of more lines than a
+ * this thread; lib/tools/cli/read-disclosure.ts runs it in the parse worker. Text of more lines than a
  * disclosure can have is refused (ParseLimitError) before it is read; a zip that is not a
  * readable Word file answers why, for the command to say.
  */

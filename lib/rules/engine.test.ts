@@ -129,7 +129,7 @@ function largeDisclosure(): Disclosure {
   return d;
 }
 
-// Speed is measured by `npm run bench` (lib/bench), not asserted here: a timed test fails on a
+// Speed is measured by `npm run bench` (lib/tools/bench), not asserted here: a timed test fails on a
 // loaded machine for reasons that are not the code's.
 test("a disclosure of 200 projects × 15 indicators is checked row by row", () => {
   const d = largeDisclosure();

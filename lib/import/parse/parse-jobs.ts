@@ -19,7 +19,7 @@ export type ParseOutput = {
   upload: UploadReading;
   /** An admin's bulk-import sheet: the first sheet's rows (lib/admin/sheet.ts). */
   sheet: string[][];
-  /** A file given to the CLI (lib/cli/read-disclosure.ts). */
+  /** A file given to the CLI (lib/tools/cli/read-disclosure.ts). */
   disclosure: DisclosureFileReading;
 };
 

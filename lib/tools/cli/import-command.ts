@@ -1,5 +1,5 @@
-import { formatAmount } from "../domain/money";
-import type { Disclosure } from "../domain/model";
+import { formatAmount } from "../../domain/money";
+import type { Disclosure } from "../../domain/model";
 import { EXIT_OK, type CliCommand } from "./command";
 import { parseOptions, singleFile } from "./options";
 import { readDisclosureFile } from "./read-disclosure";

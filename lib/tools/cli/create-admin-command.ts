@@ -1,9 +1,9 @@
-import { createDb, optionsFromEnv } from "../../db/client";
+import { createDb, optionsFromEnv } from "../../../db/client";
 import { UserError } from "@/lib/errors";
-import { migrateDb } from "../../db/migrate";
-import { createUser } from "../../db/queries/users";
-import { generateCompliantPassword } from "../auth/compliant-password";
-import { passwordMessages } from "../auth/password-rules";
+import { migrateDb } from "../../../db/migrate";
+import { createUser } from "../../../db/queries/users";
+import { generateCompliantPassword } from "../../auth/compliant-password";
+import { passwordMessages } from "../../auth/password-rules";
 import { CliError, EXIT_OK, type CliCommand } from "./command";
 import { parseOptions } from "./options";
 

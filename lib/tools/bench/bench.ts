@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 
 /**
- * A bench suite is one file under lib/bench/suites/ whose default export is a BenchSuite; run.ts
+ * A bench suite is one file under lib/tools/bench/suites/ whose default export is a BenchSuite; run.ts
  * finds and runs them all. A suite whose subject does not exist yet (no rule engine, no
  * database) says so from setup() and is listed as skipped.
  */

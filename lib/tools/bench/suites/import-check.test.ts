@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { disclosure as disclosureSchema } from "../../domain/model";
+import { disclosure as disclosureSchema } from "../../../domain/model";
 import { syntheticDisclosure } from "./import-check";
-import { sanhe2020 } from "../../domain/__fixtures__/sanhe-2020";
+import { sanhe2020 } from "../../../domain/__fixtures__/sanhe-2020";
 
 const golden = sanhe2020();
 

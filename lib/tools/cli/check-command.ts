@@ -1,5 +1,5 @@
-import type { Finding } from "../rules/finding";
-import { checkDisclosure, summariseFindings, withOtherFindings } from "../rules/engine";
+import type { Finding } from "../../rules/finding";
+import { checkDisclosure, summariseFindings, withOtherFindings } from "../../rules/engine";
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from "./command";
 import { parseOptions, singleFile } from "./options";
 import { readDisclosureFile } from "./read-disclosure";

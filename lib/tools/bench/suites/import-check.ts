@@ -1,7 +1,7 @@
-import type { Disclosure } from "../../domain/model";
-import { importDisclosureText } from "../../import/text/import-disclosure";
+import type { Disclosure } from "../../../domain/model";
+import { importDisclosureText } from "../../../import/text/import-disclosure";
 import type { BenchSuite } from "../bench";
-import { sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
+import { sanhe2020Bytes } from "../../../domain/__fixtures__/sanhe-2020";
 
 /** Import and check of the real fixture, and check of a department with 200 projects × 15 indicators. */
 
@@ -38,7 +38,7 @@ const suite: BenchSuite = {
   async setup() {
     let checkDisclosure: (d: Disclosure) => unknown;
     try {
-      ({ checkDisclosure } = await import("../../rules/engine"));
+      ({ checkDisclosure } = await import("../../../rules/engine"));
     } catch {
       return { skip: "规则引擎（lib/rules/engine.ts）尚不存在" };
     }

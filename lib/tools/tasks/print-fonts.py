@@ -15,7 +15,7 @@ folder, and the CFF Noto CJK files left out, so the page's font names ("Noto Ser
 "Noto Sans CJK SC") find these faces. Without the folder the printer uses the system fonts as they
 are. Needs fontTools (Debian: python3-fonttools). A minute or so of CPU per face; run once per machine:
 
-    python3 lib/tasks/print-fonts.py [DIR]
+    python3 lib/tools/tasks/print-fonts.py [DIR]
 """
 
 import os

@@ -9,13 +9,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inArray } from "drizzle-orm";
-import { createDb, optionsFromEnv } from "../../db/client";
-import { migrateDb } from "../../db/migrate";
-import { users } from "../../db/schema/users";
-import { demoAccountNames, seedDemo } from "../../db/seed/demo";
-import { hashPassword } from "../auth/password";
+import { createDb, optionsFromEnv } from "../../../db/client";
+import { migrateDb } from "../../../db/migrate";
+import { users } from "../../../db/schema/users";
+import { demoAccountNames, seedDemo } from "../../../db/seed/demo";
+import { hashPassword } from "../../auth/password";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../../..");
 const port = process.env.PORT ?? "3000";
 const dataDir = path.join(root, ".data");
 const sourceRoots = [

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { measure, type BenchCase, type BenchResult, type BenchSuite } from "./bench";
 
 /**
- * `npm run bench [-- SUITE… --runs N --json --strict]`: every suite under lib/bench/suites/,
+ * `npm run bench [-- SUITE… --runs N --json --strict]`: every suite under lib/tools/bench/suites/,
  * warm timings (median and p95) against the targets. --strict exits 1 when a target is missed;
  * without it timings are reported, not enforced, since a loaded CI machine is not a regression.
  */
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
       skipped.push([suite.name, setup.skip]);
       continue;
     }
-    // A suite that measures for itself (lib/bench/suites/load.ts: many clients at once; exports: a
+    // A suite that measures for itself (lib/tools/bench/suites/load.ts: many clients at once; exports: a
     // whole year once), with or without warm cases besides.
     let cases: BenchCase[] = [];
     if ("measured" in setup) {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { runParseJob } from "../import/parse/bounded-parse";
-import { formatProblem, type ImportResult } from "../import/text/problems";
+import { runParseJob } from "../../import/parse/bounded-parse";
+import { formatProblem, type ImportResult } from "../../import/text/problems";
 import { CliError, type CliIo } from "./command";
 
 /**

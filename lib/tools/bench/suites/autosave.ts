@@ -28,14 +28,14 @@ const suite: BenchSuite = {
       { sanhe2020 },
       { syntheticDisclosure },
     ] = await Promise.all([
-      import("../../../db/client"),
-      import("../../../db/migrate"),
-      import("../../../app/_server/testing/operation-world"),
-      import("../../../db/queries/disclosures"),
-      import("../../../db/queries/disclosure-save"),
-      import("../../../app/_server/operation"),
-      import("../../../app/disclosures/[id]/edit/operations"),
-      import("../../domain/__fixtures__/sanhe-2020"),
+      import("../../../../db/client"),
+      import("../../../../db/migrate"),
+      import("../../../../app/_server/testing/operation-world"),
+      import("../../../../db/queries/disclosures"),
+      import("../../../../db/queries/disclosure-save"),
+      import("../../../../app/_server/operation"),
+      import("../../../../app/disclosures/[id]/edit/operations"),
+      import("../../../domain/__fixtures__/sanhe-2020"),
       import("./import-check"),
     ]);
     const dir = mkdtempSync(path.join(os.tmpdir(), "bdw-bench-autosave-"));

@@ -24,13 +24,13 @@ const suite: BenchSuite = {
       { mergeDisclosures },
       { sanheDraft },
     ] = await Promise.all([
-      import("../../domain/diff"),
-      import("../../domain/paths"),
-      import("../../workflow/review-view"),
-      import("../../domain/__fixtures__/sanhe-2020"),
+      import("../../../domain/diff"),
+      import("../../../domain/paths"),
+      import("../../../workflow/review-view"),
+      import("../../../domain/__fixtures__/sanhe-2020"),
       import("./import-check"),
-      import("../../domain/merge"),
-      import("../../domain/__fixtures__/sanhe-draft"),
+      import("../../../domain/merge"),
+      import("../../../domain/__fixtures__/sanhe-draft"),
     ]);
     const base = sanheDraft();
     const mine = structuredClone(base);

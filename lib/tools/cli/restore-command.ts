@@ -1,6 +1,6 @@
 import path from "node:path";
-import { createDb, optionsFromEnv } from "../../db/client";
-import { opsMessages } from "../i18n/zh-CN/ops";
+import { createDb, optionsFromEnv } from "../../../db/client";
+import { opsMessages } from "../../i18n/zh-CN/ops";
 import { BackupError } from "../ops/backup";
 import { backupFileExists, restoreBackupFile } from "../ops/backup-file";
 import { CliError, EXIT_OK, type CliCommand } from "./command";

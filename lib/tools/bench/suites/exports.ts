@@ -1,17 +1,17 @@
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import type { Disclosure } from "../../domain/model";
-import type { BundleFormat } from "../../export/bundle";
-import { renderDocx } from "../../export/docx";
-import { PdfPrinter, renderPdf, type PrintTiming } from "../../export/pdf";
-import { renderXlsx } from "../../export/xlsx";
-import { writeYearZip, type YearItem } from "../../export/zip-year";
+import type { Disclosure } from "../../../domain/model";
+import type { BundleFormat } from "../../../export/bundle";
+import { renderDocx } from "../../../export/docx";
+import { PdfPrinter, renderPdf, type PrintTiming } from "../../../export/pdf";
+import { renderXlsx } from "../../../export/xlsx";
+import { writeYearZip, type YearItem } from "../../../export/zip-year";
 import { readProcStat } from "../proc-stat";
-import { importDisclosureText } from "../../import/text/import-disclosure";
+import { importDisclosureText } from "../../../import/text/import-disclosure";
 import type { BenchResult } from "../bench";
 import type { BenchCase, BenchSuite } from "../bench";
-import { sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
+import { sanhe2020Bytes } from "../../../domain/__fixtures__/sanhe-2020";
 
 /**
  * The exports of issue 6 on the real fixture: Word under 300 ms and PDF under 2 s per disclosure,

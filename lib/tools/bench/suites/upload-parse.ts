@@ -1,8 +1,8 @@
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { longWorkbook } from "../../import/__fixtures__/long-workbook";
-import { readUpload } from "../../import/upload/read-upload";
-import { parseLimits } from "../../import/upload/limits";
-import { readWorkbook } from "../../import/xlsx-rows";
+import { longWorkbook } from "../../../import/__fixtures__/long-workbook";
+import { readUpload } from "../../../import/upload/read-upload";
+import { parseLimits } from "../../../import/upload/limits";
+import { readWorkbook } from "../../../import/xlsx-rows";
 import type { BenchCase, BenchResult, BenchSuite } from "../bench";
 
 /**
@@ -100,5 +100,5 @@ const suite = {
   },
 };
 
-// A suite that measures for itself (lib/bench/run.ts): the shape run.ts accepts besides BenchCase[].
+// A suite that measures for itself (lib/tools/bench/run.ts): the shape run.ts accepts besides BenchCase[].
 export default suite as unknown as BenchSuite;

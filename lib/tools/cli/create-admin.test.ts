@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb } from "../../db/client";
-import { findUserByUsername } from "../../db/queries/users";
-import { verifyPassword } from "../auth/password";
+import { createDb } from "../../../db/client";
+import { findUserByUsername } from "../../../db/queries/users";
+import { verifyPassword } from "../../auth/password";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 const dataDir = mkdtempSync(path.join(tmpdir(), "bdw-create-admin-"));
 
@@ -23,7 +23,7 @@ function createAdmin(args: string[], password?: string): Promise<Run> {
   };
   if (password === undefined) delete env.CREATE_ADMIN_PASSWORD;
   return new Promise((resolve) => {
-    execFile(tsx, ["lib/cli/main.ts", "create-admin", ...args], { cwd: root, env }, (error, stdout, stderr) => {
+    execFile(tsx, ["lib/tools/cli/main.ts", "create-admin", ...args], { cwd: root, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

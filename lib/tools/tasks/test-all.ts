@@ -17,7 +17,7 @@ import path from "node:path";
 
 type Counts = { suite: string; passed: number; failed: number; skipped: number };
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../../..");
 const reportDir = path.join(root, ".data", "reports");
 const args = process.argv.slice(2);
 const withE2e = !args.includes("--no-e2e");

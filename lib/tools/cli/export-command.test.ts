@@ -3,17 +3,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../db/client";
-import { migrateDb } from "../../db/migrate";
-import { publishSnapshot } from "../../db/queries/publishing";
-import { buildTestOrg } from "../../db/test-org";
-import { disclosureIn } from "../../db/test-workflow";
-import { renderBundle } from "../export/bundle";
-import { importDisclosure, importDisclosureText } from "../import/text/import-disclosure";
+import { createDb } from "../../../db/client";
+import { migrateDb } from "../../../db/migrate";
+import { publishSnapshot } from "../../../db/queries/publishing";
+import { buildTestOrg } from "../../../db/test-org";
+import { disclosureIn } from "../../../db/test-workflow";
+import { renderBundle } from "../../export/bundle";
+import { importDisclosure, importDisclosureText } from "../../import/text/import-disclosure";
 import type { CliIo } from "./command";
 import { exportCommand, parseFormats } from "./export-command";
-import { docxToDisclosureText } from "../export/docx-read";
-import { SANHE_2020_TEXT_PATH } from "../domain/__fixtures__/sanhe-2020";
+import { docxToDisclosureText } from "../../export/docx-read";
+import { SANHE_2020_TEXT_PATH } from "../../domain/__fixtures__/sanhe-2020";
 
 /**
  * The export command on real files and a real (PGlite folder) database: one disclosure to a

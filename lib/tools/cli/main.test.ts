@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Disclosure } from "../domain/model";
-import { renderDocx } from "../export/docx";
-import { checkDisclosure } from "../rules/engine";
-import { sanhe2020GoldenJson, sanhe2020Text, SANHE_2020_TEXT_PATH } from "../domain/__fixtures__/sanhe-2020";
+import type { Disclosure } from "../../domain/model";
+import { renderDocx } from "../../export/docx";
+import { checkDisclosure } from "../../rules/engine";
+import { sanhe2020GoldenJson, sanhe2020Text, SANHE_2020_TEXT_PATH } from "../../domain/__fixtures__/sanhe-2020";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../../..");
 const fixturePath = SANHE_2020_TEXT_PATH;
 const fixture = sanhe2020Text();
 // The file as written, key order and all: the CLI prints it byte for byte.
@@ -23,7 +23,7 @@ function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       tsx,
-      ["lib/cli/main.ts", ...args],
+      ["lib/tools/cli/main.ts", ...args],
       { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CLI_DEBUG: "" } },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });

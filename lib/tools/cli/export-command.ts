@@ -1,11 +1,11 @@
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
-import { createDb, optionsFromEnv } from "../../db/client";
-import { publishedYearSource } from "../../db/queries/portal";
-import { expandFormats, FORMAT_CHOICES, renderBundle, type FormatChoice } from "../export/bundle";
-import { PdfPrinter } from "../export/pdf";
-import { writeYearZip } from "../export/zip-year";
+import { createDb, optionsFromEnv } from "../../../db/client";
+import { publishedYearSource } from "../../../db/queries/portal";
+import { expandFormats, FORMAT_CHOICES, renderBundle, type FormatChoice } from "../../export/bundle";
+import { PdfPrinter } from "../../export/pdf";
+import { writeYearZip } from "../../export/zip-year";
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from "./command";
 import { parseOptions } from "./options";
 import { readDisclosureFile } from "./read-disclosure";

@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { sanhe2020Bytes } from "../../domain/__fixtures__/sanhe-2020";
-import { carryForward } from "../../domain/carry-forward";
-import { findFramework } from "../../domain/frameworks";
-import { importDisclosureText } from "../../import/text/import-disclosure";
+import { sanhe2020Bytes } from "../../../domain/__fixtures__/sanhe-2020";
+import { carryForward } from "../../../domain/carry-forward";
+import { findFramework } from "../../../domain/frameworks";
+import { importDisclosureText } from "../../../import/text/import-disclosure";
 import type { BenchSuite } from "../bench";
 import { syntheticDisclosure } from "./import-check";
 
@@ -19,7 +19,7 @@ import { syntheticDisclosure } from "./import-check";
  * bundled with esbuild and styled by the app's Tailwind CSS, so no server or build is needed.
  */
 
-const root = path.resolve(import.meta.dirname, "../../..");
+const root = path.resolve(import.meta.dirname, "../../../..");
 const PROJECTS = 100;
 const INDICATORS = 15;
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { encodeSessionToken } from "../auth/session-token";
+import { encodeSessionToken } from "../../auth/session-token";
 
 /**
  * The production server as the fault test and the load bench drive it: `next start` on a build
@@ -10,7 +10,7 @@ import { encodeSessionToken } from "../auth/session-token";
  * page with the action's id), signed in with a session cookie made with the server's secret.
  */
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 export function buildExists(distDir: string): boolean {
   return existsSync(path.join(ROOT, distDir, "BUILD_ID"));

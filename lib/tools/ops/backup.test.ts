@@ -126,12 +126,12 @@ describe("backup and restore", () => {
   }, 120_000);
 
   it("is one command each on the command line (PGlite folder), with one clear line on failure", async () => {
-    const root = path.resolve(import.meta.dirname, "../..");
+    const root = path.resolve(import.meta.dirname, "../../..");
     const cli = (env: Record<string, string>, ...args: string[]) =>
       new Promise<{ code: number; stderr: string }>((resolve) => {
         const child = execFile(
           path.join(root, "node_modules/.bin/tsx"),
-          ["lib/cli/main.ts", ...args],
+          ["lib/tools/cli/main.ts", ...args],
           { cwd: root, env: { ...process.env, DATABASE_URL: "", ...env } },
           (error, _out, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
         );
