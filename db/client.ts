@@ -23,7 +23,13 @@ export type DbOptions = {
   pgliteDump?: Blob;
 };
 
-export type DbHandle = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
+export type DbHandle = {
+  db: Db;
+  driver: "pg" | "pglite";
+  close: () => Promise<void>;
+  /** The embedded database itself, for what only PGlite does (dumpDataDir); absent on PostgreSQL. */
+  pglite?: PGlite;
+};
 
 const DEFAULT_PGLITE_DIR = ".data/pglite";
 
@@ -51,9 +57,12 @@ export function createDb(opts: DbOptions): DbHandle {
   const folder = path.resolve(/* turbopackIgnore: true */ dir);
   if (!inMemory) mkdirSync(folder, { recursive: true });
   // PGlite has no lock between processes: one process per data folder (the app or the CLI, not both).
-  const client = new PGlite(inMemory ? dir : folder, inMemory && opts.pgliteDump ? { loadDataDir: opts.pgliteDump } : {});
+  const client = new PGlite(
+    inMemory ? dir : folder,
+    inMemory && opts.pgliteDump ? { loadDataDir: opts.pgliteDump } : {},
+  );
   const db: Db = drizzlePglite({ client, schema });
-  return { db, driver: "pglite", close: () => client.close() };
+  return { db, driver: "pglite", close: () => client.close(), pglite: client };
 }
 
 // Cached on globalThis: Next's dev server re-evaluates modules on every change, and a second PGlite

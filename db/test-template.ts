@@ -10,7 +10,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { createDb } from "./client";
 import { migrateDb } from "./migrate";
 import { dropDatabase, onServer, TEMPLATE_DATABASE_ENV, TEMPLATE_DUMP_ENV } from "./test-db";
@@ -36,7 +35,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
   const handle = createDb({ pgliteDir: "memory://" });
   await migrateDb(handle.db);
-  const dump = await (handle.db.$client as PGlite).dumpDataDir("none");
+  const dump = await handle.pglite!.dumpDataDir("none");
   await handle.close();
   const dir = path.resolve(".data", `test-template-${process.pid}`);
   mkdirSync(dir, { recursive: true });

@@ -1,26 +1,33 @@
-import { backupCommand } from "./backup-command";
-import { checkCommand } from "./check-command";
-import { createAdminCommand } from "./create-admin-command";
-import { exportCommand } from "./export-command";
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, type CliCommand, type CliIo } from "./command";
-import { importCommand } from "./import-command";
-import { restoreCommand } from "./restore-command";
 
 /**
  * `npm run --silent cli -- <command> …`: the importer and the rule engine for scripts and for
  * the finance bureau's batch checks. Every failure is one zh-CN line on stderr and an exit code.
  */
 
-const commands: ReadonlyArray<CliCommand> = [
-  importCommand,
-  checkCommand,
-  createAdminCommand,
-  backupCommand,
-  restoreCommand,
-  exportCommand,
+/**
+ * Each command by name, loaded only when it runs: `check` and `import` start in a fraction of a
+ * second instead of loading the exporters, the PDF printer and the database as `export` needs.
+ */
+const loaders: ReadonlyArray<readonly [string, () => Promise<CliCommand>]> = [
+  ["import", () => import("./import-command").then((m) => m.importCommand)],
+  ["check", () => import("./check-command").then((m) => m.checkCommand)],
+  ["create-admin", () => import("./create-admin-command").then((m) => m.createAdminCommand)],
+  ["backup", () => import("./backup-command").then((m) => m.backupCommand)],
+  ["restore", () => import("./restore-command").then((m) => m.restoreCommand)],
+  ["export", () => import("./export-command").then((m) => m.exportCommand)],
 ];
+const commandNames = loaders.map(([name]) => name);
 
-function help(): string[] {
+/** The command called `name`, loaded; undefined for a name that is none. */
+async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  const command = await loaders.find(([n]) => n === name)?.[1]();
+  if (command && command.name !== name) throw new Error(`cli: “${name}” loads the command “${command.name}”`);
+  return command;
+}
+
+async function help(): Promise<string[]> {
+  const commands = await Promise.all(loaders.map(([, load]) => load()));
   return [
     "部门预算信息公开工作台 · 命令行",
     "",
@@ -37,12 +44,12 @@ function help(): string[] {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    for (const line of help()) io.out(line);
+    for (const line of await help()) io.out(line);
     return name === undefined ? EXIT_UNREADABLE : EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    io.err(`未知命令“${name}”（可用：${commands.map((c) => c.name).join("、")}；用 --help 查看用法）`);
+    io.err(`未知命令“${name}”（可用：${commandNames.join("、")}；用 --help 查看用法）`);
     return EXIT_UNREADABLE;
   }
   if (args.includes("--help") || args.includes("-h")) {
