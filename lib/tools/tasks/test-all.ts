@@ -1,9 +1,9 @@
 /**
- * `npm test`: every suite, in order, then one line `N passed, N failed` adding them all up.
+ * `npm test`: every suite, then one line `N passed, N failed` adding them all up.
  *
- * 0. the type check of everything, tests and scripts included (`next build` checks only what
- *    ships), on a whole run: one check, or one failure per type error; then Biome's formatter and
- *    linter (`biome ci`, configured in biome.json): one check, or one failure per error it finds;
+ * 0. on a whole run, the type check of everything, tests and scripts included (`next build`
+ *    checks only what ships; one check, or one failure per type error), beside 1; and Biome's
+ *    formatter and linter (`biome ci`, biome.jsonc): one check, or one failure per error it finds;
  * 1. vitest: the domain, importer, rules, CLI, database and server-level tests (PGlite unless
  *    DATABASE_URL points at a PostgreSQL server);
  * 2. Playwright: real Chromium against a production build (skipped with --no-e2e, for the
@@ -11,8 +11,8 @@
  *
  * Each runner writes a JSON report; counts come from those, not from scraping their consoles.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 type Counts = { suite: string; passed: number; failed: number; skipped: number };
@@ -40,17 +40,29 @@ function readJson(file: string): unknown {
   }
 }
 
-function typecheckCounts(): Counts {
-  const result = spawnSync("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"], {
+/**
+ * Starts the type check and answers its counts when it ends. It runs beside vitest: tsc keeps one
+ * core busy for a minute or more on a clean checkout, and vitest's two workers spend much of their
+ * time waiting on databases and child processes. Its output goes to a file, printed at the end.
+ */
+function startTypecheck(): Promise<Counts> {
+  const file = path.join(reportDir, "typecheck.txt");
+  const fd = openSync(file, "w");
+  const child = spawn("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"], {
     cwd: root,
-    encoding: "utf8",
+    stdio: ["ignore", fd, fd],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-  const errors = output.split("\n").filter((line) => /error TS\d+/.test(line));
-  if (result.status === 0) return { suite: "typecheck", passed: 1, failed: 0, skipped: 0 };
-  process.stdout.write(output);
-  return { suite: "typecheck", passed: 0, failed: Math.max(1, errors.length), skipped: 0 };
+  return new Promise((resolve) => {
+    child.on("close", (status) => {
+      closeSync(fd);
+      const output = readFileSync(file, "utf8");
+      const errors = output.split("\n").filter((line) => /error TS\d+/.test(line));
+      if (status === 0) return resolve({ suite: "typecheck", passed: 1, failed: 0, skipped: 0 });
+      process.stdout.write(`\n== typecheck\n${output}`);
+      resolve({ suite: "typecheck", passed: 0, failed: Math.max(1, errors.length), skipped: 0 });
+    });
+  });
 }
 
 function lintCounts(): Counts {
@@ -114,8 +126,10 @@ function playwrightCounts(typesChecked: boolean): Counts {
 
 mkdirSync(reportDir, { recursive: true });
 // A filtered run (the PostgreSQL re-run of the database suites) checks types once, not again.
-const results: Counts[] =
-  vitestFilters.length === 0 ? [typecheckCounts(), lintCounts(), vitestCounts()] : [vitestCounts()];
+const wholeRun = vitestFilters.length === 0;
+const typecheck = wholeRun ? startTypecheck() : null;
+const results: Counts[] = wholeRun ? [lintCounts(), vitestCounts()] : [vitestCounts()];
+if (typecheck) results.unshift(await typecheck);
 // The e2e build need not type-check again what the whole-tree check just passed (next.config.js).
 if (withE2e) results.push(playwrightCounts(results[0]?.suite === "typecheck" && results[0].failed === 0));
 
