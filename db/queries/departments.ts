@@ -12,17 +12,20 @@ import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 export type DepartmentRow = typeof departments.$inferSelect;
 export type DepartmentListItem = DepartmentRow & { groupName: string | null };
 
+/** A department as lists show it: its row and its desk's name (joined by the caller). */
+const listColumns = {
+  id: departments.id,
+  code: departments.code,
+  name: departments.name,
+  groupId: departments.groupId,
+  createdAt: departments.createdAt,
+  groupName: departmentGroups.name,
+};
+
 /** The departments the actor may read, by code. */
 export async function listDepartmentsForActor(db: Db, actor: Actor): Promise<DepartmentListItem[]> {
   return db
-    .select({
-      id: departments.id,
-      code: departments.code,
-      name: departments.name,
-      groupId: departments.groupId,
-      createdAt: departments.createdAt,
-      groupName: departmentGroups.name,
-    })
+    .select(listColumns)
     .from(departments)
     .leftJoin(departmentGroups, eq(departmentGroups.id, departments.groupId))
     .where(readScope(actor, departments.id))
@@ -158,12 +161,7 @@ export async function listDepartmentsForAdmin(db: Db): Promise<DepartmentAdminIt
   const clerkCount = db.$count(userDepartments, eq(userDepartments.departmentId, departments.id));
   return db
     .select({
-      id: departments.id,
-      code: departments.code,
-      name: departments.name,
-      groupId: departments.groupId,
-      createdAt: departments.createdAt,
-      groupName: departmentGroups.name,
+      ...listColumns,
       unitCount,
       clerkCount,
     })
