@@ -172,7 +172,8 @@ export const importMessages = {
     noColumn: (table: string, column: string) => `${table}缺少“${column}”列，按空白处理。`,
     subtotal: (table: string, row: number, label: string, stated: string, computed: string) =>
       `${table}第 ${row} 行${label}为 ${stated}，各下级科目之和为 ${computed}：汇总数不另存，以下级科目之和为准。`,
-    unknownLine: (table: string, row: number, label: string) => `${table}第 ${row} 行“${label}”不是本表的项目，未导入。`,
+    unknownLine: (table: string, row: number, label: string) =>
+      `${table}第 ${row} 行“${label}”不是本表的项目，未导入。`,
     filled: (label: string, amount: string) => `文字中未写${label}，已按预算公开表填入 ${amount}。`,
   },
 };
