@@ -6,7 +6,13 @@ import { shippedCatalogue, shippedClassification } from "../seed/classification"
 import { syncReferenceData } from "../seed/reference";
 import { classificationCodes } from "../schema/classification";
 import { createTestDb, type TestDb } from "../test-db";
-import { loadClassificationCatalogue } from "./classification";
+import { classificationCodesInUse, loadClassificationCatalogue, replaceClassification } from "./classification";
+import { buildTestOrg } from "../test-org";
+import { createDisclosure } from "./disclosures";
+import { disclosureSections } from "../schema/disclosures";
+import { sanhe2020Tables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
+import { and, sql } from "drizzle-orm";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -55,5 +61,34 @@ describe("classification catalogues", () => {
       t.db.insert(classificationCodes).values({ fiscalYear: 2020, kind: "功能", code: "2010", name: "x" }),
     ).rejects.toThrow();
     expect(() => parseClassificationTsv("功能\t20103x\t名称")).toThrow(/数字/);
+  });
+
+  it("know the codes a year's disclosures use, and replace a year's catalogue as a whole", async () => {
+    const org = await buildTestOrg(t.db);
+    const { id } = await createDisclosure(t.db, org.actors.clerk, {
+      departmentId: org.departments.office,
+      fiscalYear: 2020,
+      content: sanhe2020(),
+    });
+    expect(await classificationCodesInUse(t.db, 2020)).toEqual([]);
+    // Wherever a section comes to store the tables, its content's `tables` is what is read.
+    await t.db
+      .update(disclosureSections)
+      .set({ content: sql`${disclosureSections.content} || ${JSON.stringify({ tables: sanhe2020Tables() })}::jsonb` })
+      .where(and(eq(disclosureSections.disclosureId, id), eq(disclosureSections.sectionId, "budget")));
+    const used = await classificationCodesInUse(t.db, 2020);
+    expect(used).toContainEqual({ kind: "功能", code: "2150805" });
+    expect(used).toContainEqual({ kind: "功能", code: "201" });
+    expect(used).toContainEqual({ kind: "经济", code: "30113" });
+    expect(used.some((u) => u.code === "434001")).toBe(false);
+    await t.db.transaction((tx) =>
+      replaceClassification(tx, 2021, [
+        { kind: "功能", code: "201", name: "一般公共服务支出" },
+        { kind: "功能", code: "20103", name: "政府办公厅（室）及相关机构事务" },
+      ]),
+    );
+    const catalogue = await loadClassificationCatalogue(t.db, 2021);
+    expect(catalogue?.entries("功能").map((e) => e.code)).toEqual(["201", "20103"]);
+    expect(catalogue?.entries("经济")).toEqual([]);
   });
 });

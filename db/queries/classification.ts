@@ -1,12 +1,13 @@
-import { asc, eq, lt, max } from "drizzle-orm";
+import { and, asc, eq, lt, max, sql } from "drizzle-orm";
 import {
   type ClassificationCatalogue,
   type ClassificationEntry,
   classificationCatalogue,
 } from "../../lib/domain/classification";
-import type { ClassificationKind } from "../../lib/domain/budget-tables";
+import { budgetTables, type ClassificationKind, ROW_CLASSIFICATION } from "../../lib/domain/budget-tables";
 import type { Db } from "../client";
 import { classificationCodes } from "../schema/classification";
+import { disclosureSections, disclosures } from "../schema/disclosures";
 
 type Tx = Pick<Db, "select" | "insert">;
 
@@ -50,4 +51,46 @@ export async function seedClassification(db: Tx, fiscalYear: number, entries: Re
     .insert(classificationCodes)
     .values(entries.map((e) => ({ ...e, fiscalYear })))
     .onConflictDoNothing();
+}
+
+/**
+ * The classification codes the year's disclosures use: every row code of their budget tables,
+ * wherever a section of the disclosure stores `tables` (the 项目支出表's project rows count as
+ * 功能分类). What a new catalogue for the year may not drop.
+ */
+export async function classificationCodesInUse(
+  db: Db,
+  fiscalYear: number,
+): Promise<Array<{ kind: ClassificationKind; code: string }>> {
+  const rows = await db
+    .select({ tables: sql<unknown>`${disclosureSections.content} -> 'tables'` })
+    .from(disclosureSections)
+    .innerJoin(disclosures, eq(disclosures.id, disclosureSections.disclosureId))
+    .where(and(eq(disclosures.fiscalYear, fiscalYear), sql`${disclosureSections.content} ? 'tables'`));
+  const used = new Map<string, { kind: ClassificationKind; code: string }>();
+  for (const { tables } of rows) {
+    if (!tables || typeof tables !== "object") continue;
+    for (const def of budgetTables) {
+      const kind = def.rows?.kind === "project" ? "功能" : def.rows ? ROW_CLASSIFICATION[def.rows.kind] : undefined;
+      const stored = (tables as Record<string, { rows?: Array<{ code?: unknown }> }>)[def.id]?.rows;
+      if (!kind || !Array.isArray(stored)) continue;
+      for (const row of stored)
+        if (typeof row?.code === "string" && row.code.trim() !== "")
+          used.set(`${kind}:${row.code.trim()}`, { kind, code: row.code.trim() });
+    }
+  }
+  return [...used.values()].sort((a, b) => (a.kind + a.code < b.kind + b.code ? -1 : 1));
+}
+
+/** The year's catalogue replaced by `entries` in one statement pair; the caller holds the transaction. */
+export async function replaceClassification(
+  db: Tx & Pick<Db, "delete">,
+  fiscalYear: number,
+  entries: ReadonlyArray<ClassificationEntry>,
+): Promise<void> {
+  await db.delete(classificationCodes).where(eq(classificationCodes.fiscalYear, fiscalYear));
+  for (let at = 0; at < entries.length; at += 500)
+    await db
+      .insert(classificationCodes)
+      .values(entries.slice(at, at + 500).map(({ kind, code, name }) => ({ kind, code, name, fiscalYear })));
 }
