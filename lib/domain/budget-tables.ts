@@ -277,12 +277,19 @@ export type BudgetTables = Record<TableId, BudgetTable>;
 
 export type Values = Record<string, Decimal>;
 
-function evaluate(keys: readonly ColumnDefinition[] | readonly LineDefinition[], inputs: (key: string) => Decimal) {
-  const byKey = new Map<string, ColumnDefinition | LineDefinition>(keys.map((k) => [k.key, k]));
+type Definitions = readonly ColumnDefinition[] | readonly LineDefinition[];
+const definitionMaps = new WeakMap<Definitions, Map<string, ColumnDefinition | LineDefinition>>();
+
+function evaluate(keys: Definitions, inputs: (key: string) => Decimal) {
+  let byKey = definitionMaps.get(keys);
+  if (!byKey) {
+    byKey = new Map<string, ColumnDefinition | LineDefinition>(keys.map((k) => [k.key, k]));
+    definitionMaps.set(keys, byKey);
+  }
   const out: Values = {};
   const value = (key: string): Decimal => {
     if (out[key]) return out[key];
-    const def = byKey.get(key);
+    const def = byKey?.get(key);
     const f = def?.formula;
     const v = !f
       ? inputs(key)

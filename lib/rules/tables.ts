@@ -358,6 +358,7 @@ const perCodePairs: ReadonlyArray<readonly [ByCode, ByCode]> = [
 
 /** 科目 by 科目: a table's row equals the other table's rows under the same code. */
 export const tableRowsAgree = withTables((tables) => {
+  const c = computed(tables);
   const issues: Issue[] = [];
   for (const [a, b] of perCodePairs) {
     const rowsA = tables[a.table].rows;
@@ -370,13 +371,14 @@ export const tableRowsAgree = withTables((tables) => {
       .map((c) => c.length);
     const level = lengths.length > 0 ? Math.min(...lengths) : 3;
     const sums = (id: TableId, column: string) => {
-      const def = tableDefinitions[id];
+      // Each stored row's figures as computeTable made them (once per disclosure).
+      const values = new Map(c[id].rows.filter((r) => r.index !== null).map((r) => [r.index as number, r.values]));
       const out = new Map<string, { value: Decimal; first: number }>();
       tables[id].rows.forEach((row, i) => {
         const code = row.code.trim();
         if (!valid(code)) return;
         const key = code.slice(0, level);
-        const value = rowValues(def.rows?.columns ?? [], row.amounts)[column];
+        const value = values.get(i)?.[column] ?? money(0);
         const at = out.get(key);
         out.set(key, at ? { value: at.value.plus(value), first: at.first } : { value, first: i });
       });
