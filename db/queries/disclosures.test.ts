@@ -9,6 +9,7 @@ import { buildTestOrg, type TestOrg } from "../test-org";
 import { createDisclosure, getDisclosureMeta, loadDisclosure, loadEditableDisclosure } from "./disclosures";
 import { saveDisclosureContent } from "./disclosure-save";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
+import { sanhe2020Tables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
 
 let t: TestDb;
 let world: TestOrg;
@@ -67,6 +68,27 @@ describe("saving", () => {
     const { content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
     const result = await saveDisclosureContent(t.db, world.actors.clerk, id, content, { expectedVersion: before });
     expect(result).toMatchObject({ changed: false, version: before });
+  });
+
+  it("keeps the budget tables whole, and removes them when they are removed", async () => {
+    const { content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
+    expect(content.tables).toBeUndefined();
+    const saved = await saveDisclosureContent(
+      t.db,
+      world.actors.clerk,
+      id,
+      { ...content, tables: sanhe2020Tables() },
+      {
+        expectedVersion: await version(),
+      },
+    );
+    expect(saved.changed).toBe(true);
+    const withTables = await loadDisclosure(t.db, world.actors.clerk, id);
+    expect(withTables.tables).toEqual(sanhe2020Tables());
+    const { content: again } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
+    const { tables: _tables, ...without } = again;
+    await saveDisclosureContent(t.db, world.actors.clerk, id, without, { expectedVersion: await version() });
+    expect((await loadDisclosure(t.db, world.actors.clerk, id)).tables).toBeUndefined();
   });
 
   it("refuses a stale version with ConflictError and writes nothing", async () => {

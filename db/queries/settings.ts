@@ -128,7 +128,9 @@ export async function customFrameworks(db: Db): Promise<IndicatorFramework[]> {
  * guard's on the locked row. One read after the other: `db` may be that transaction (one connection).
  */
 export async function loadCheckOptions(db: Db): Promise<Required<CheckOptions>> {
-  return { severities: await ruleSeverities(db), frameworks: await customFrameworks(db) };
+  // The classification catalogue is per fiscal year: a caller that knows the disclosure's year may
+  // add it (db/queries/classification.ts); without it, codes are not looked up.
+  return { severities: await ruleSeverities(db), frameworks: await customFrameworks(db), classification: null };
 }
 
 /** null severity: back to the catalogue's default. */

@@ -10,3 +10,4 @@ export * from "./audit";
 export * from "./imports";
 export * from "./library";
 export * from "./security";
+export * from "./classification";

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { builtInFrameworks } from "../../lib/domain/frameworks";
 import type { Db } from "../client";
 import { indicatorFrameworks, returnReasons } from "../schema/settings";
+import { seedClassification } from "../queries/classification";
+import { SHIPPED_CLASSIFICATION_YEARS, shippedClassification } from "./classification";
 import { syncIndicatorLibrary } from "./indicator-library";
 
 /** The reasons a return carries (lib/domain/spec/workflow.md); the admin may add or retire some later. */
@@ -32,5 +34,8 @@ export async function syncReferenceData(db: Db): Promise<void> {
       .onConflictDoNothing();
     // After the frameworks: library entries belong to one.
     await syncIndicatorLibrary(tx);
+    // The shipped classification catalogues (db/seed/classification-<year>.tsv): added, never
+    // overwritten, so an admin's import of the full year stands.
+    for (const year of SHIPPED_CLASSIFICATION_YEARS) await seedClassification(tx, year, shippedClassification(year));
   });
 }

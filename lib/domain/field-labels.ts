@@ -1,3 +1,5 @@
+import { budgetTables, type ColumnDefinition, inputColumns, inputLines, numberedTitle } from "./budget-tables";
+
 /**
  * The zh-CN name of every field of the canonical model (model.ts), keyed by its path pattern
  * (`[]` for any row), in the words the disclosure itself prints. Review comments, the diff, merge
@@ -19,6 +21,31 @@ const threePublicYearLabels = (prefix: string, total: string): Record<string, st
   [`${prefix}.vehicleOperation`]: "公务用车运行维护费",
   [`${prefix}.reception`]: "公务接待费",
 });
+
+/** The budget tables' labels, from their one definition (budget-tables.ts). */
+function tableLabels(): Record<string, string> {
+  const out: Record<string, string> = { tables: "预算公开表" };
+  const columnLabel = (c: ColumnDefinition) => (c.group && c.group !== c.label ? `${c.group}${c.label}` : c.label);
+  for (const def of budgetTables) {
+    const at = `tables.${def.id}`;
+    out[at] = numberedTitle(def);
+    out[`${at}.rows`] = "行";
+    out[`${at}.emptyNote`] = "空表说明";
+    out[`${at}.rows[].code`] =
+      def.rows?.kind === "unit" ? "单位代码" : def.rows?.kind === "project" ? "功能分类科目编码" : "科目编码";
+    out[`${at}.rows[].name`] =
+      def.rows?.kind === "unit" ? "单位名称" : def.rows?.kind === "project" ? "项目名称" : "科目名称";
+    out[`${at}.rows[].amounts`] = "金额";
+    for (const c of inputColumns(def.rows?.columns ?? [])) out[`${at}.rows[].amounts.${c.key}`] = columnLabel(c);
+    if (!def.lines) continue;
+    out[`${at}.lines`] = def.lines.heading;
+    for (const l of inputLines(def.lines.lines)) {
+      out[`${at}.lines.${l.key}`] = l.label;
+      for (const c of inputColumns(def.lines.columns)) out[`${at}.lines.${l.key}.${c.key}`] = columnLabel(c);
+    }
+  }
+  return out;
+}
 
 const INDICATOR = "performance.projects[].indicators[]";
 const TARGET = `${INDICATOR}.target`;
@@ -144,6 +171,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   "glossary[].definition": "释义",
 
   otherMatters: "其他需要说明的事项",
+
+  ...tableLabels(),
 };
 
 /** How a row of each repeating table is named, and which of its fields (if any) names it. */
@@ -156,6 +185,9 @@ export const ROW_LABELS: Readonly<Record<string, { label: (n: number) => string;
   "performance.projects[].indicators": { label: (n) => `指标第 ${n} 行` },
   "procurement.items": { label: (n) => `采购明细第 ${n} 行`, nameField: "item" },
   glossary: { label: (n) => `名词第 ${n} 条`, nameField: "term" },
+  ...Object.fromEntries(
+    budgetTables.map((def) => [`tables.${def.id}.rows`, { label: (n: number) => `第 ${n} 行`, nameField: "name" }]),
+  ),
 };
 
 /** Row ids are the editable form's, not the model's: named so a stray one still reads as Chinese. */

@@ -28,6 +28,12 @@ export const disclosureLimits = {
   indicators: 5_000,
   /** 政府采购 lines */
   procurementItems: 2_000,
+  /**
+   * Rows of one budget table (lib/domain/budget-tables.ts): the whole 功能分类 catalogue has some
+   * 1,500 项, the 经济分类 some 150 款; a department uses a few dozen, its 项目支出表 as many rows
+   * as it has projects.
+   */
+  tableRows: 2_000,
 } as const;
 
 type WithIndicators = { indicators: readonly unknown[] };
@@ -53,6 +59,14 @@ export function rowLimitProblem(d: {
   procurement: { items: readonly unknown[] };
 }): string | null {
   return [...projectLimitProblems(d.performance.projects), ...procurementLimitProblems(d.procurement.items)][0] ?? null;
+}
+
+/** One budget table's stored rows: at most `tableRows`. */
+export function tableRowList<R extends z.ZodType>(row: R) {
+  return z.array(row).superRefine((rows, ctx) => {
+    const max = disclosureLimits.tableRows;
+    if (rows.length > max) ctx.addIssue({ code: "custom", message: inputMessages.rows.tableRows(rows.length, max) });
+  });
 }
 
 /** A disclosure's projects: at most `projects` of them with at most `indicators` rows in all. */

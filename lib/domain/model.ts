@@ -1,5 +1,13 @@
 import { z } from "zod";
 import {
+  budgetTables,
+  inputColumns,
+  inputLines,
+  type BudgetTables,
+  type ColumnDefinition,
+  type TableDefinition,
+} from "./budget-tables";
+import {
   amountDigitsProblem,
   countMessage,
   decimalDigitsProblem,
@@ -7,6 +15,7 @@ import {
   MAX_WEIGHT,
   procurementList,
   projectList,
+  tableRowList,
   weightMessage,
 } from "./limits";
 import { normaliseText, textProblem } from "./text-hygiene";
@@ -218,6 +227,32 @@ export const assets = z.object({
   other: z.object({ value: optionalAmount }),
 });
 
+/**
+ * One standard budget table (budget-tables.ts holds their definitions): its stored rows, each
+ * with a code (a classification code, a 单位代码, or the 项目支出表 project's 功能分类 项), a name and
+ * the table's input columns; its fixed lines where it has them; its 空表说明. Sums are never
+ * stored: budget-tables.ts computes them.
+ */
+function amountsOf(columns: readonly ColumnDefinition[]) {
+  return z.object(Object.fromEntries(inputColumns(columns).map((c) => [c.key, optionalAmount])));
+}
+
+function budgetTableSchema(def: TableDefinition) {
+  const row = z.object({ code: text, name: text, amounts: amountsOf(def.rows?.columns ?? []) });
+  const base = z.object({ rows: tableRowList(row), emptyNote: text });
+  const spec = def.lines;
+  if (!spec) return base;
+  const line = amountsOf(spec.columns);
+  return base.extend({
+    lines: z.object(Object.fromEntries(inputLines(spec.lines).map((l) => [l.key, line]))),
+  });
+}
+
+/** The standard tables, all ten when present; a disclosure without them (every one before issue 15) stays valid. */
+export const budgetTablesSchema = z.object(
+  Object.fromEntries(budgetTables.map((def) => [def.id, budgetTableSchema(def)])),
+) as unknown as z.ZodType<BudgetTables>;
+
 export const glossaryEntry = z.object({ term: text, definition: text });
 
 export const disclosure = z.object({
@@ -236,6 +271,8 @@ export const disclosure = z.object({
   assets,
   glossary: z.array(glossaryEntry),
   otherMatters: text,
+  /** The standard budget tables (部门收支总表 … 项目支出表), by classification code: budget-tables.ts. */
+  tables: budgetTablesSchema.optional(),
 });
 
 export type Disclosure = z.infer<typeof disclosure>;

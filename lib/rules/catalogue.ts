@@ -29,6 +29,19 @@ import {
   threePublicWithinExpenditure,
 } from "./plausibility";
 import { procurementLineAmount, procurementLineFunding, procurementRequired, procurementTotal } from "./procurement";
+import {
+  tableCodeName,
+  tableCodes,
+  tableCodeUnknown,
+  tableEmptyNote,
+  tableMiscoding,
+  tableNegative,
+  tableProjectAmounts,
+  tableRowsAgree,
+  tableTextFigures,
+  tableTotals,
+  tableUnitScale,
+} from "./tables";
 import { punctuation, requiredSections } from "./text";
 import {
   operatingExpensesRequired,
@@ -189,6 +202,41 @@ export const ruleCatalogue: ReadonlyArray<RuleDefinition> = [
   rule("indicator.duplicate-row", "warning", "performance", "同一项目中没有重复的指标", duplicateRow),
   rule("indicator.weight-sum", "warning", "performance", "写了权重的项目，权重合计为 100（或 90）", weightSum),
   rule("indicator.count", "info", "performance", "每个项目有 3–30 个指标", indicatorCount),
+  rule(
+    "tables.text-figure",
+    "error",
+    null,
+    "二、三、四部分的数字与预算公开表中的对应数一致（收入、支出、基本支出、人员经费、公用经费、项目支出、上年数、机关运行经费、“三公”经费）",
+    tableTextFigures,
+  ),
+  rule(
+    "tables.project-amount",
+    "error",
+    "performance",
+    "有预算公开表时，绩效目标表每个项目的金额须填写，且等于项目支出表中该项目的合计",
+    tableProjectAmounts,
+  ),
+  rule(
+    "tables.totals",
+    "error",
+    null,
+    "收支总表收入合计 = 支出合计 = 收入总表合计 = 支出总表合计；财政拨款收支平衡；基本支出表合计 = 一般公共预算支出表基本支出；项目支出表合计 = 支出总表项目支出",
+    tableTotals,
+  ),
+  rule(
+    "tables.rows-agree",
+    "error",
+    null,
+    "同一科目在各表中的金额一致（收支总表、支出总表、财政拨款收支总表、一般公共预算支出表、政府性基金、国有资本经营、项目支出表）",
+    tableRowsAgree,
+  ),
+  rule("tables.codes", "error", null, "科目编码格式正确、不重复；类、款由下级科目汇总，不另填金额", tableCodes),
+  rule("tables.code-unknown", "error", null, "科目编码在本年度《政府收支分类科目》中", tableCodeUnknown),
+  rule("tables.code-name", "warning", null, "科目名称为本年度的名称", tableCodeName),
+  rule("tables.negative", "error", null, "预算公开表中没有负数", tableNegative),
+  rule("tables.unit-scale", "error", null, "表中金额以万元为单位（不是文字所述的约一万倍）", tableUnitScale),
+  rule("tables.miscoding", "warning", null, "常被错列的功能分类与经济分类科目成对出现", tableMiscoding),
+  rule("tables.empty-note", "warning", null, "空表写明空表说明", tableEmptyNote),
   rule("text.punctuation", "info", null, "标点不重复、不混用半角", punctuation),
   rule("text.required-section", "error", null, "必备的章节和说明不为空", requiredSections),
 ];

@@ -1,3 +1,4 @@
+import type { ClassificationCatalogue } from "../domain/classification";
 import type { IndicatorFramework } from "../domain/frameworks";
 import type { Disclosure } from "../domain/model";
 import { ruleCatalogue } from "./catalogue";
@@ -9,6 +10,8 @@ export type CheckOptions = {
   severities?: Readonly<Record<string, Severity | "off">>;
   /** Frameworks the admin added, besides the built-in ones. */
   frameworks?: ReadonlyArray<IndicatorFramework>;
+  /** The disclosure's fiscal year's classification catalogue; without one, codes are not looked up. */
+  classification?: ClassificationCatalogue | null;
 };
 
 /**
@@ -17,7 +20,7 @@ export type CheckOptions = {
  * order), so the form, the importer, the CLI and the approval guard all agree.
  */
 export function checkDisclosure(disclosure: Disclosure, opts: CheckOptions = {}): Finding[] {
-  const ctx: RuleContext = { disclosure, frameworks: opts.frameworks ?? [] };
+  const ctx: RuleContext = { disclosure, frameworks: opts.frameworks ?? [], classification: opts.classification };
   const found: Array<Finding & { order: number }> = [];
   ruleCatalogue.forEach((rule, order) => {
     const severity = opts.severities?.[rule.id] ?? rule.severity;

@@ -1,10 +1,19 @@
 import { z } from "zod";
 import type { Disclosure } from "../domain/model";
+import type { ClassificationCatalogue } from "../domain/classification";
 import type { IndicatorFramework } from "../domain/frameworks";
 
 export const severities = ["error", "warning", "info"] as const;
 export const severity = z.enum(severities);
 export type Severity = z.infer<typeof severity>;
+
+/**
+ * A correction a finding offers for one click: the value to put at the finding's own path, and the
+ * button's words ("填入表中数"). Only where the right value is known (a text figure that must be
+ * its table's cell, a code's name in the year's catalogue); a finding without one is for a person.
+ */
+export const fix = z.object({ label: z.string().min(1), value: z.string().nullable() });
+export type Fix = z.infer<typeof fix>;
 
 /** What a check found, where (a JSON path into the canonical disclosure) and what to do about it. */
 export const finding = z.object({
@@ -13,6 +22,7 @@ export const finding = z.object({
   path: z.string(),
   message: z.string().min(1),
   hint: z.string().optional(),
+  fix: fix.optional(),
 });
 export type Finding = z.infer<typeof finding>;
 
@@ -24,12 +34,14 @@ export const severityPolicy = z.record(z.string(), z.enum([...severities, "off"]
 export type SeverityPolicy = z.infer<typeof severityPolicy>;
 
 /** A rule reports what and where; rule id and severity are the catalogue's business. */
-export type Issue = { path: string; message: string; hint?: string };
+export type Issue = { path: string; message: string; hint?: string; fix?: Fix };
 
 export type RuleContext = {
   disclosure: Disclosure;
   /** The admin's frameworks in addition to the built-in ones. */
   frameworks: ReadonlyArray<IndicatorFramework>;
+  /** The fiscal year's classification catalogue, when the caller has one: codes are checked against it. */
+  classification?: ClassificationCatalogue | null;
 };
 
 export type RuleCheck = (ctx: RuleContext) => Issue[];

@@ -321,6 +321,16 @@ export const adminMessages = {
     badFunding: (value: string) => `经费保障形式“${value}”应为 财政拨款、财政补助 或 自收自支。`,
     unitRepeated: (name: string, row: number) => `单位“${name}”与第 ${row} 行重复。`,
   },
+  classificationSheet: {
+    columns: { kind: "分类", code: "科目编码", name: "科目名称" },
+    badKind: (value: string) => `分类“${value}”应为 功能 或 经济。`,
+    kindUnknown: (code: string) =>
+      `科目编码“${code}”看不出是功能分类（2 开头）还是经济分类（3 开头），请在“分类”列写明。`,
+    codeRepeated: (code: string, row: number) => `科目编码“${code}”与第 ${row} 行重复。`,
+    parentMissing: (code: string, parent: string) => `科目 ${code} 的上级科目 ${parent} 不在表中。`,
+    inUse: (kind: string, code: string, year: number) =>
+      `${kind}分类科目 ${code} 正被${year}年的信息公开使用，表中没有它，不能删除；请在表中保留这一行。`,
+  },
   userSheet: {
     columns: { username: "用户名", displayName: "姓名", role: "角色", departments: "负责部门", desks: "审核科室" },
     usernameInvalid: (username: string) => `用户名“${username}”须为 2–64 位字母、数字、下划线、点或连字符。`,

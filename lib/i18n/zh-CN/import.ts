@@ -158,4 +158,22 @@ export const importMessages = {
       `解析文件“${name}”所需的内存超过 ${megabytes} MB 的上限，已停止。文件可能过大或结构异常：请删去无关内容后重试。`,
     busy: (name: string) => `服务器正在读取其他人上传的文件，暂时无法读取“${name}”，请稍后再试。`,
   },
+  /** Reading the standard budget tables from a workbook (lib/import/budget-tables.ts). */
+  budgetTables: {
+    notWorkbook: (name: string) => `“${name}”不是 Excel（.xlsx）工作簿，无法读取预算公开表。`,
+    noTables: (name: string) =>
+      `“${name}”中没有找到预算公开表（工作表标题应为“部门收支总表”“部门支出总表”等，表头有“科目编码”“项目”等列）。`,
+    missing: (table: string) => `没有找到${table}，按空表处理。`,
+    yuan: (table: string) => `${table}以元为单位，已换算为万元（保留两位小数）。`,
+    rounded: (table: string, row: number, raw: string, amount: string) =>
+      `${table}第 ${row} 行：${raw} 元换算为 ${amount} 万元时舍入了不足 0.01 万元的部分。`,
+    notNumber: (table: string, row: number, column: string, raw: string) =>
+      `${table}第 ${row} 行“${column}”的“${raw}”不是金额，未导入。`,
+    noColumn: (table: string, column: string) => `${table}缺少“${column}”列，按空白处理。`,
+    subtotal: (table: string, row: number, label: string, stated: string, computed: string) =>
+      `${table}第 ${row} 行${label}为 ${stated}，各下级科目之和为 ${computed}：汇总数不另存，以下级科目之和为准。`,
+    unknownLine: (table: string, row: number, label: string) =>
+      `${table}第 ${row} 行“${label}”不是本表的项目，未导入。`,
+    filled: (label: string, amount: string) => `文字中未写${label}，已按预算公开表填入 ${amount}。`,
+  },
 };

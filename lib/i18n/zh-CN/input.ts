@@ -31,6 +31,8 @@ export const inputMessages = {
       `绩效指标共 ${count} 条，超过每份信息公开最多 ${max} 条的上限。请删去部分指标后再保存。`,
     procurementItems: (count: number, max: number) =>
       `政府采购品目共 ${count} 项，超过每份信息公开最多 ${max} 项的上限。请删去或合并部分品目后再保存。`,
+    tableRows: (count: number, max: number) =>
+      `本表共 ${count} 行，超过每张预算公开表最多 ${max} 行的上限。请合并部分科目或项目后再保存。`,
   },
   structure: {
     tooDeep: (max: number) => `内容嵌套超过 ${max} 层，不是本系统能处理的数据，已拒绝。`,

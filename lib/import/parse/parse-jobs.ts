@@ -1,4 +1,5 @@
 import { importMessages } from "../../i18n/zh-CN/import";
+import type { BudgetTablesReading } from "../budget-tables";
 import type { DisclosureFileReading } from "../disclosure-file";
 import type { UploadReading } from "../upload/read-upload";
 import { MAX_UPLOAD_BYTES, ParseLimitError } from "../upload/limits";
@@ -12,7 +13,7 @@ import type { Refusal } from "./bounded-parse";
 
 type FileJob<K extends string> = { kind: K; bytes: Uint8Array; fileName: string; check?: boolean };
 
-export type ParseJob = FileJob<"upload"> | FileJob<"sheet"> | FileJob<"disclosure">;
+export type ParseJob = FileJob<"upload"> | FileJob<"sheet"> | FileJob<"disclosure"> | FileJob<"tables">;
 
 export type ParseOutput = {
   /** A clerk's upload: a disclosure or indicator tables (lib/import/upload/read-upload.ts). */
@@ -21,6 +22,8 @@ export type ParseOutput = {
   sheet: string[][];
   /** A file given to the CLI (lib/tools/cli/read-disclosure.ts). */
   disclosure: DisclosureFileReading;
+  /** A workbook of the standard budget tables (lib/import/budget-tables.ts). */
+  tables: BudgetTablesReading;
 };
 
 /**
@@ -34,7 +37,12 @@ export type WorkerAnswer =
   | { ok: false; failure: { name: string; message: string; stack?: string } };
 
 /** Errors that refuse the file (said to its sender), as opposed to faults of ours. */
-const REFUSALS: ReadonlySet<string> = new Set(["UploadRefused", "UploadRejectedError", "SheetError"]);
+const REFUSALS: ReadonlySet<string> = new Set([
+  "UploadRefused",
+  "UploadRejectedError",
+  "SheetError",
+  "BudgetTablesRefused",
+]);
 
 /** Each job loads only its own readers: a CLI run, whose worker starts for one file, loads no more. */
 export async function runJobHere(
@@ -57,6 +65,12 @@ export async function runJobHere(
       onReading();
       check({ accept: ["xlsx", "text"] });
       return readSheetHere(job.bytes, job.fileName);
+    }
+    case "tables": {
+      const { readBudgetTablesHere } = await import("../budget-tables-file");
+      onReading();
+      check({ accept: ["xlsx"] });
+      return readBudgetTablesHere(job.bytes, job.fileName);
     }
     case "disclosure": {
       const { readDisclosureFileHere } = await import("../disclosure-file");

@@ -3,19 +3,27 @@ import { checkDisclosure, summariseFindings, withOtherFindings } from "../../rul
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from "./command";
 import { parseOptions, singleFile } from "./options";
 import { readDisclosureFile } from "./read-disclosure";
+import { withTablesOption } from "./read-tables";
+import { shippedCatalogue } from "../../../db/seed/classification";
 
 const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
 
 export const checkCommand: CliCommand = {
   name: "check",
-  usage: "check FILE [--json]",
+  usage: "check FILE [--tables TABLES.xlsx] [--json]",
   summary: "按财政局的审核规则检查；有“错误”级问题时退出码为 1",
   async run(args, io) {
-    const { values, positionals } = parseOptions("check", args, { json: { type: "boolean" } });
+    const { values, positionals } = parseOptions("check", args, {
+      json: { type: "boolean" },
+      tables: { type: "string" },
+    });
     const file = singleFile("check", positionals);
     // The importer's own findings (a sentence's figure against its table) join the rule engine's.
-    const { disclosure, findings: imported } = await readDisclosureFile(file, io);
-    const findings = withOtherFindings(checkDisclosure(disclosure), imported);
+    const read = await readDisclosureFile(file, io);
+    const disclosure = await withTablesOption(read.disclosure, values.tables as string | undefined, io);
+    // Codes are looked up in the shipped catalogue of the year (or the nearest earlier one): the CLI has no database.
+    const classification = shippedCatalogue(disclosure.fiscalYear);
+    const findings = withOtherFindings(checkDisclosure(disclosure, { classification }), read.findings);
     if (values.json) {
       io.out(
         JSON.stringify(

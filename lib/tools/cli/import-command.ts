@@ -3,15 +3,21 @@ import type { Disclosure } from "../../domain/model";
 import { EXIT_OK, type CliCommand } from "./command";
 import { parseOptions, singleFile } from "./options";
 import { readDisclosureFile } from "./read-disclosure";
+import { withTablesOption } from "./read-tables";
 
 export const importCommand: CliCommand = {
   name: "import",
-  usage: "import FILE [--json]",
-  summary: "读取公开文本、Word 文件或规范 JSON；--json 输出规范 JSON，否则输出摘要",
+  usage: "import FILE [--tables TABLES.xlsx] [--json]",
+  summary: "读取公开文本、Word 文件或规范 JSON（--tables 同时读取预算公开表）；--json 输出规范 JSON，否则输出摘要",
   async run(args, io) {
-    const { values, positionals } = parseOptions("import", args, { json: { type: "boolean" } });
+    const { values, positionals } = parseOptions("import", args, {
+      json: { type: "boolean" },
+      tables: { type: "string" },
+    });
     const file = singleFile("import", positionals);
-    const { disclosure, problems } = await readDisclosureFile(file, io);
+    const read = await readDisclosureFile(file, io);
+    const problems = read.problems;
+    const disclosure = await withTablesOption(read.disclosure, values.tables as string | undefined, io);
     if (values.json) io.out(JSON.stringify(disclosure, null, 2));
     else for (const line of summary(disclosure, problems.length)) io.out(line);
     return EXIT_OK;

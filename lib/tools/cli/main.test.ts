@@ -205,8 +205,8 @@ describe.concurrent("cli help", () => {
   it("lists the commands and the exit codes", async () => {
     const run = await cli("--help");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("import FILE [--json]");
-    expect(run.stdout).toContain("check FILE [--json]");
+    expect(run.stdout).toContain("import FILE [--tables TABLES.xlsx] [--json]");
+    expect(run.stdout).toContain("check FILE [--tables TABLES.xlsx] [--json]");
     expect(run.stdout).toContain("退出码");
   });
 });
