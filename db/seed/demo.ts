@@ -23,8 +23,6 @@ import {
 import { demoDepartments } from "./demo-departments";
 import { syntheticDisclosure } from "./synthetic";
 import { sanhe2020Bytes } from "@/lib/domain/__fixtures__/sanhe-2020";
-import { sanhe2020Tables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
-import { shippedCatalogue } from "./classification";
 
 export type DemoAccount = { username: string; password: string; role: Role; note: string };
 
@@ -147,8 +145,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   const office2020 = await createDisclosure(db, actor("clerk"), {
     departmentId: departmentIds.get(OFFICE.code)!,
     fiscalYear: 2020,
-    // Its standard tables (an illustrative reconstruction, see the fixture), so the portal shows them.
-    content: { ...fixture, tables: sanhe2020Tables() },
+    content: fixture,
   });
   // Published as it was, findings and all: the waiver is in the audit log (db/queries/workflow.ts).
   const version = await walk(
@@ -166,7 +163,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   try {
     await publishSnapshot(db, actor("admin"), office2020.id, {
       expectedVersion: version,
-      files: (d) => renderBundle(d, { printer, revision: 1, formats, nameOf: shippedCatalogue(2020)?.nameOf }),
+      files: (d) => renderBundle(d, { printer, revision: 1, formats }),
     });
   } finally {
     await printer.close();
