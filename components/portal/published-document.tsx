@@ -1,5 +1,6 @@
 import type { Disclosure } from "@/lib/domain/model";
 import { budgetCharts } from "@/lib/render/charts";
+import type { NameOf } from "@/lib/render/budget-tables";
 import { documentOutline } from "@/lib/render/document";
 import { DOCUMENT_CSS } from "@/lib/render/document-css";
 import { documentHtml } from "@/lib/render/html";
@@ -10,8 +11,8 @@ import { documentHtml } from "@/lib/render/html";
  * and is searchable without JavaScript. Every piece of typed text is escaped by documentHtml; the
  * only markup not built from escaped text is the charts' SVG, drawn from figures.
  */
-export function PublishedDocument({ disclosure }: { disclosure: Disclosure }) {
-  const html = documentHtml(documentOutline(disclosure), budgetCharts(disclosure));
+export function PublishedDocument({ disclosure, nameOf }: { disclosure: Disclosure; nameOf?: NameOf }) {
+  const html = documentHtml(documentOutline(disclosure, { nameOf }), budgetCharts(disclosure));
   return (
     <>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet constants. */}

@@ -47,8 +47,8 @@ describe("renderBundle", () => {
     expect(a.every((f, i) => same(f.bytes, b[i].bytes))).toBe(true);
   });
 
-  it("renders only the formats asked for; csv means both CSV files; the PDF needs a printer", async () => {
-    expect(expandFormats(["csv", "json"])).toEqual(["json", "csv-indicators", "csv-procurement"]);
+  it("renders only the formats asked for; csv means every CSV file; the PDF needs a printer", async () => {
+    expect(expandFormats(["csv", "json"])).toEqual(["json", "csv-indicators", "csv-procurement", "csv-tables"]);
     expect(expandFormats(["pdf", "docx", "xlsx", "json", "csv", "datapackage"])).toEqual([...bundleFormats]);
     const files = await renderBundle(exampleDisclosure, { formats: ["json", "docx"] });
     expect(files.map((f) => f.fileName)).toEqual(["434-2020.docx", "434-2020.json"]);

@@ -1,5 +1,6 @@
 import type { Disclosure } from "../domain/model";
-import { indicatorsCsv, procurementCsv } from "./csv";
+import type { NameOf } from "../render/budget-tables";
+import { budgetTablesCsv, indicatorsCsv, procurementCsv } from "./csv";
 import { renderDatapackage } from "./datapackage";
 import { renderDocx } from "./docx";
 import { renderJson } from "./json";
@@ -20,6 +21,7 @@ export const bundleFormats = [
   "json",
   "csv-indicators",
   "csv-procurement",
+  "csv-tables",
   "datapackage",
 ] as const;
 export type BundleFormat = (typeof bundleFormats)[number];
@@ -33,6 +35,7 @@ const formatInfo: Record<BundleFormat, { suffix: string; contentType: string }> 
   json: { suffix: ".json", contentType: "application/json; charset=utf-8" },
   "csv-indicators": { suffix: "-indicators.csv", contentType: "text/csv; charset=utf-8" },
   "csv-procurement": { suffix: "-procurement.csv", contentType: "text/csv; charset=utf-8" },
+  "csv-tables": { suffix: "-tables.csv", contentType: "text/csv; charset=utf-8" },
   datapackage: { suffix: "-datapackage.zip", contentType: "application/zip" },
 };
 
@@ -45,7 +48,7 @@ export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 
 export function expandFormats(choices: ReadonlyArray<FormatChoice>): BundleFormat[] {
   const wanted = new Set(
-    choices.flatMap((c): BundleFormat[] => (c === "csv" ? ["csv-indicators", "csv-procurement"] : [c])),
+    choices.flatMap((c): BundleFormat[] => (c === "csv" ? ["csv-indicators", "csv-procurement", "csv-tables"] : [c])),
   );
   return bundleFormats.filter((f) => wanted.has(f));
 }
@@ -73,6 +76,7 @@ export function downloadName(d: Pick<Disclosure, "title">, format: BundleFormat,
   const part: Partial<Record<BundleFormat, string>> = {
     "csv-indicators": "（绩效目标表）",
     "csv-procurement": "（政府采购预算）",
+    "csv-tables": "（部门预算公开表）",
     datapackage: "（数据包）",
   };
   const title = d.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").slice(0, 120);
@@ -86,25 +90,32 @@ export type BundleOptions = {
   revision?: number;
   /** Only these formats (default: all). */
   formats?: ReadonlyArray<BundleFormat>;
+  /** The year's classification names for the budget tables' subtotal rows (else the disclosure's own). */
+  nameOf?: NameOf;
 };
+
+/** Formats that exist only for some disclosures: the tables' CSV for one that has tables. */
+export const applies = (d: Disclosure, format: BundleFormat) => format !== "csv-tables" || d.tables !== undefined;
 
 async function render(d: Disclosure, format: BundleFormat, options: BundleOptions): Promise<Uint8Array> {
   switch (format) {
     case "pdf":
       if (!options.printer) throw new Error("renderBundle: a PdfPrinter is needed for the PDF");
-      return renderPdf(d, { printer: options.printer, revision: options.revision });
+      return renderPdf(d, { printer: options.printer, revision: options.revision, nameOf: options.nameOf });
     case "docx":
-      return renderDocx(d);
+      return renderDocx(d, { nameOf: options.nameOf });
     case "xlsx":
-      return renderXlsx(d);
+      return renderXlsx(d, { nameOf: options.nameOf });
     case "json":
       return renderJson(d);
     case "csv-indicators":
       return indicatorsCsv(d);
     case "csv-procurement":
       return procurementCsv(d);
+    case "csv-tables":
+      return budgetTablesCsv(d, options.nameOf);
     case "datapackage":
-      return zipInMemory(Object.entries(renderDatapackage(d)));
+      return zipInMemory(Object.entries(renderDatapackage(d, options.nameOf)));
   }
 }
 
@@ -113,7 +124,7 @@ async function render(d: Disclosure, format: BundleFormat, options: BundleOption
  * so Chromium prints while this process builds the Word and Excel files.
  */
 export async function renderBundle(d: Disclosure, options: BundleOptions = {}): Promise<BundleFile[]> {
-  const formats = bundleFormats.filter((f) => !options.formats || options.formats.includes(f));
+  const formats = bundleFormats.filter((f) => (!options.formats || options.formats.includes(f)) && applies(d, f));
   const pending = formats.map(
     async (format): Promise<BundleFile> => ({
       format,

@@ -1,4 +1,6 @@
 import type { Disclosure } from "../domain/model";
+import type { NameOf } from "../render/budget-tables";
+import { budgetTableRows, TABLE_ROW_COLUMNS } from "./budget-table-rows";
 import { sheetTables, type ColumnKind, type SheetColumn, type SheetTable, type SheetValue } from "./sheet-tables";
 
 /**
@@ -122,6 +124,14 @@ export function indicatorsCsv(d: Disclosure): Uint8Array {
 export function procurementCsv(d: Disclosure): Uint8Array {
   const { columns, rows } = withDepartment(d, table(d, "政府采购"));
   return encode(csvText(columns, rows));
+}
+
+/**
+ * 部门预算公开表: every figure entered in the standard tables, one per line, with its functional,
+ * economic or unit classification (code and name) and its amount in 万元 (budget-table-rows.ts).
+ */
+export function budgetTablesCsv(d: Disclosure, nameOf?: NameOf): Uint8Array {
+  return encode(csvText(TABLE_ROW_COLUMNS, budgetTableRows(d, nameOf)));
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Disclosure } from "../domain/model";
+import type { NameOf } from "../render/budget-tables";
+import { budgetTableRows, TABLE_ROW_COLUMNS } from "./budget-table-rows";
 import { sumAmounts } from "../domain/money";
 import { portalMessages } from "../i18n/zh-CN/portal";
 import { csvText } from "./csv";
@@ -16,6 +18,8 @@ import type { SheetColumn, SheetValue } from "./sheet-tables";
  */
 
 export const BUDGET_CSV = "data/budget.csv";
+/** The standard tables' figures (budget-table-rows.ts): present only for a disclosure with tables. */
+export const TABLES_CSV = "data/budget-tables.csv";
 
 type BudgetRow = {
   statement: "budget" | "three-public" | "procurement";
@@ -153,9 +157,66 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9._-]+/g, "-")
     .replace(/^-+|-+$/g, "") || "department";
 
+/**
+ * The tables' resource and its part of the model: measure and dimensions that name their resource,
+ * so a loader keeps the tables' figures apart from budget.csv's (the same money, counted another way).
+ */
+function tablesPackage() {
+  const attribute = (source: string, extra: Record<string, string> = {}) => ({
+    source,
+    resource: "budget-tables",
+    ...extra,
+  });
+  const classification = (type: "functional" | "economic" | "administrative", prefix: string) => ({
+    dimensionType: "classification",
+    classificationType: type,
+    attributes: { code: attribute(`${prefix}_code`), name: attribute(`${prefix}_name`, { labelfor: "code" }) },
+    primaryKey: ["code"],
+  });
+  return {
+    resource: {
+      name: "budget-tables",
+      path: TABLES_CSV,
+      description: `${portalMessages.budgetTables.dataPackageTables}${portalMessages.dataPackageRawText}`,
+      profile: "tabular-data-resource",
+      format: "csv",
+      mediatype: "text/csv",
+      encoding: "utf-8",
+      schema: {
+        fields: TABLE_ROW_COLUMNS.map((c) => ({
+          name: c.name,
+          title: c.header,
+          type: c.type,
+          ...(c.columnType ? { columnType: c.columnType } : {}),
+        })),
+        missingValues: [""],
+      },
+    },
+    measures: {
+      table_amount: {
+        source: "amount",
+        resource: "budget-tables",
+        currency: "CNY",
+        factor: 10000,
+        title: "本年预算（部门预算公开表）",
+      },
+    },
+    dimensions: {
+      "functional-classification": classification("functional", "functional_classification"),
+      "economic-classification": classification("economic", "economic_classification"),
+      "administrative-classification": classification("administrative", "administrative_classification"),
+      "budget-table": {
+        dimensionType: "other",
+        attributes: { number: attribute("table_number"), title: attribute("table_title", { labelfor: "number" }) },
+        primaryKey: ["number"],
+      },
+    },
+  };
+}
+
 export function datapackageDescriptor(d: Disclosure) {
   const attribute = (source: string, extra: Record<string, string> = {}) => ({ source, ...extra });
-  return {
+  const descriptor = {
     name: `${slug(d.department.code)}-${d.fiscalYear}-budget`,
     title: d.title,
     profile: "fiscal-data-package",
@@ -213,14 +274,36 @@ export function datapackageDescriptor(d: Disclosure) {
       },
     },
   };
+  if (!d.tables) return descriptor;
+  // A disclosure with the standard tables: their resource after budget.csv, the model extended.
+  const t = tablesPackage();
+  return {
+    ...descriptor,
+    resources: [...descriptor.resources, t.resource],
+    model: {
+      measures: { ...descriptor.model.measures, ...t.measures },
+      dimensions: { ...descriptor.model.dimensions, ...t.dimensions },
+    },
+  };
 }
 
 /** The package as files: `datapackage.json` and the CSV it describes, by path inside the package. */
-export function renderDatapackage(d: Disclosure): Record<string, Uint8Array> {
+export function renderDatapackage(d: Disclosure, nameOf?: NameOf): Record<string, Uint8Array> {
   const encoder = new TextEncoder();
   return {
     "datapackage.json": encoder.encode(`${JSON.stringify(datapackageDescriptor(d), null, 2)}\n`),
     // No byte-order mark: this CSV is for programs, which read UTF-8 as declared.
     [BUDGET_CSV]: encoder.encode(budgetCsv(d)),
+    ...(d.tables
+      ? {
+          [TABLES_CSV]: encoder.encode(
+            csvText(
+              TABLE_ROW_COLUMNS.map((c) => ({ ...c, header: c.name })),
+              budgetTableRows(d, nameOf),
+              "programs",
+            ),
+          ),
+        }
+      : {}),
   };
 }

@@ -25,6 +25,9 @@ const none = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
 /** The 编制部门/单位 line above a table is text, not part of the grid; its bottom edge is the grid's top. */
 const framelessBorders: ITableCellBorders = { top: none, left: none, right: none, bottom: line };
 
+/** One step of a cell's indent (Cell.indent): about one character of table text. */
+const INDENT_TWIPS = 210;
+
 /** About a third of a page of table text: rows up to this long are kept whole. */
 const UNSPLIT_ROW_CHARS = 400;
 
@@ -44,6 +47,7 @@ function cellParagraphs(cell: Cell, align: Align, size: number, bold: boolean): 
       new Paragraph({
         style: "TableText",
         alignment: ALIGN[align],
+        ...(cell.indent ? { indent: { left: cell.indent * INDENT_TWIPS } } : {}),
         children: text === "" ? [] : [new TextRun({ text, size, bold })],
       }),
   );

@@ -1,6 +1,6 @@
 import { Document, Packer, PageOrientation, Paragraph, TextRun, type ISectionOptions, type Table } from "docx";
 import type { Disclosure } from "../domain/model";
-import { documentOutline } from "../render/document";
+import { documentOutline, type OutlineOptions } from "../render/document";
 import type { Block, DocumentOutline } from "../render/outline";
 import { deterministicZip } from "./deterministic-zip";
 import {
@@ -20,7 +20,7 @@ import { xmlSafe } from "./xml-safe";
  * the official look of ./docx-styles.ts. The same disclosure always gives the same bytes.
  */
 
-export interface DocxOptions {
+export interface DocxOptions extends OutlineOptions {
   /** The creation time the file states (docProps/core.xml); fixed by default for checksums. */
   at?: Date;
 }
@@ -78,7 +78,7 @@ export function wordSections(outline: DocumentOutline): ISectionOptions[] {
     new Paragraph({ style: "DisclosureTitle", children: [text(outline.title)] }),
     new Paragraph({ indent: FIRST_LINE_INDENT, children: [text(outline.preamble)] }),
   ]);
-  for (const section of outline.sections) {
+  for (const section of [...outline.sections, ...(outline.appendix ? [outline.appendix] : [])]) {
     push(false, [new Paragraph({ style: "SectionHeading", children: [text(section.heading)] })]);
     section.blocks.forEach((block, i) => {
       const next = section.blocks[i + 1];
@@ -119,6 +119,6 @@ export function buildWordDocument(outline: DocumentOutline, d: Disclosure): Docu
 }
 
 export async function renderDocx(d: Disclosure, options: DocxOptions = {}): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(buildWordDocument(documentOutline(d), d));
+  const packed = await Packer.toBuffer(buildWordDocument(documentOutline(d, { nameOf: options.nameOf }), d));
   return deterministicZip(new Uint8Array(packed), { at: options.at, rewrite: addFontAlternates });
 }

@@ -6,7 +6,7 @@ import type { Disclosure } from "../domain/model";
 import { FIXED_TIMESTAMP } from "./fixed-timestamp";
 import { portalMessages } from "../i18n/zh-CN/portal";
 import { budgetCharts } from "../render/charts";
-import { documentOutline } from "../render/document";
+import { documentOutline, type OutlineOptions } from "../render/document";
 import { DOCUMENT_CSS } from "../render/document-css";
 import { documentHtml, escapeHtml } from "../render/html";
 
@@ -19,8 +19,8 @@ import { documentHtml, escapeHtml } from "../render/html";
  */
 
 /** The standalone print layout: the document and its charts, nothing of the site around it. */
-export function printHtml(d: Disclosure): string {
-  const body = documentHtml(documentOutline(d), budgetCharts(d));
+export function printHtml(d: Disclosure, outline: OutlineOptions = {}): string {
+  const body = documentHtml(documentOutline(d, outline), budgetCharts(d));
   return (
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title>` +
     `<style>html{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{margin:0;background:#fff}${DOCUMENT_CSS}</style></head>` +
@@ -261,7 +261,8 @@ export function pinPdf(pdf: Uint8Array, at: Date = FIXED_TIMESTAMP): Uint8Array 
 
 export async function renderPdf(
   d: Disclosure,
-  options: { printer: PdfPrinter; revision?: number; at?: Date },
+  options: { printer: PdfPrinter; revision?: number; at?: Date } & OutlineOptions,
 ): Promise<Uint8Array> {
-  return pinPdf(await options.printer.print(printHtml(d), footerTemplate(d, options.revision)), options.at);
+  const html = printHtml(d, { nameOf: options.nameOf });
+  return pinPdf(await options.printer.print(html, footerTemplate(d, options.revision)), options.at);
 }

@@ -1,4 +1,6 @@
 import type { Disclosure, ThreePublicYear } from "../domain/model";
+import { portalMessages } from "../i18n/zh-CN/portal";
+import { budgetTableGrids, type GridColumn, type NameOf } from "../render/budget-tables";
 import { sumAmounts } from "../domain/money";
 import { change } from "../render/narrative";
 import { chineseDate } from "../render/tables";
@@ -24,6 +26,10 @@ export interface SheetTable {
   name: string;
   columns: SheetColumn[];
   rows: SheetValue[][];
+  /** Per row, the indent of its name (a 款 1, a 项 2): the budget tables' levels. */
+  indent?: { column: number; rows: number[] };
+  /** Rows printed bold: a 合计. */
+  bold?: number[];
 }
 
 const col = (header: string, kind: ColumnKind, width: number): SheetColumn => ({ header, kind, width });
@@ -210,6 +216,70 @@ function orgUnits(d: Disclosure): SheetTable {
   };
 }
 
-export function sheetTables(d: Disclosure): SheetTable[] {
-  return [overview(d), budget(d), threePublic(d), indicators(d), procurement(d), assets(d), orgUnits(d)];
+const bt = portalMessages.budgetTables;
+
+/** Excel's limits on a sheet's name: 31 characters, none of \ / ? * [ ] : */
+export const sheetName = (text: string) => text.replace(/[\\/?*[\]:]/g, "_").slice(0, 31);
+
+const columnHeader = (c: GridColumn) => (c.group && c.group !== c.label ? `${c.group}·${c.label}` : c.label);
+
+/**
+ * The standard budget tables, one sheet each, named 表N … as the definitions title them: codes as
+ * text, the computed rows (合计, 类/款 subtotals) and columns as the document prints them. A table
+ * of 收入 lines beside coded 支出 rows (表1, 表4) has both, each under its own heading row; a line
+ * figure sits in the first amount column.
+ */
+export function budgetTableSheets(d: Disclosure, nameOf?: NameOf): SheetTable[] {
+  if (!d.tables) return [];
+  return budgetTableGrids(d.tables, nameOf).map((grid): SheetTable => {
+    const rowsPart = grid.parts.find((p) => p.id === "rows");
+    const figures = (rowsPart ?? grid.parts[0]).columns;
+    const coded = rowsPart?.rowKind ?? null;
+    const columns: SheetColumn[] = [
+      ...(coded ? [col(bt.code[coded], "text", 14)] : []),
+      col(coded ? bt.name[coded] : grid.parts[0].heading, "text", coded === "project" ? 36 : 30),
+      ...figures.map((c) => col(columnHeader(c), "amount", 16)),
+    ];
+    const rows: SheetValue[][] = [];
+    const indents: number[] = [];
+    const bold: number[] = [];
+    const both = grid.parts.length > 1;
+    for (const part of grid.parts) {
+      if (both) {
+        bold.push(rows.length);
+        indents.push(0);
+        rows.push([
+          ...(coded ? [""] : []),
+          part.id === "lines" ? bt.income : bt.expenditure,
+          ...figures.map(() => null),
+        ]);
+      }
+      for (const r of part.rows) {
+        if (r.total) bold.push(rows.length);
+        indents.push(r.indent);
+        const values = figures.map((_, i) => r.values[i] ?? null);
+        rows.push([...(coded ? [r.code] : []), r.name, ...values]);
+      }
+    }
+    return {
+      name: sheetName(grid.title),
+      columns,
+      rows,
+      indent: { column: coded ? 1 : 0, rows: indents },
+      bold,
+    };
+  });
+}
+
+export function sheetTables(d: Disclosure, nameOf?: NameOf): SheetTable[] {
+  return [
+    overview(d),
+    budget(d),
+    threePublic(d),
+    indicators(d),
+    procurement(d),
+    assets(d),
+    orgUnits(d),
+    ...budgetTableSheets(d, nameOf),
+  ];
 }

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import type { Disclosure } from "../domain/model";
+import type { OutlineOptions } from "../render/document";
 import { deterministicZip } from "./deterministic-zip";
 import { FIXED_TIMESTAMP } from "./fixed-timestamp";
 import { sheetTables, type ColumnKind, type SheetTable, type SheetValue } from "./sheet-tables";
@@ -38,23 +39,27 @@ function addSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  for (const values of table.rows) {
+  table.rows.forEach((values, r) => {
     const row = sheet.addRow(values.map((v, i) => cellValue(v, table.columns[i].kind)));
     table.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       keepText(cell);
       const format = NUMBER_FORMAT[c.kind];
       if (format) cell.numFmt = format;
+      const indent = table.indent?.column === i ? table.indent.rows[r] : 0;
       // Long text wraps in its column rather than spilling over the next ones.
       cell.alignment =
-        c.kind === "text" ? { vertical: "top", wrapText: true } : { vertical: "top", horizontal: "right" };
+        c.kind === "text"
+          ? { vertical: "top", wrapText: true, ...(indent ? { indent } : {}) }
+          : { vertical: "top", horizontal: "right" };
     });
-  }
+    if (table.bold?.includes(r)) row.font = { bold: true };
+  });
   if (table.rows.length > 0)
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
 }
 
-export async function renderXlsx(d: Disclosure, options: { at?: Date } = {}): Promise<Uint8Array> {
+export async function renderXlsx(d: Disclosure, options: { at?: Date } & OutlineOptions = {}): Promise<Uint8Array> {
   const at = options.at ?? FIXED_TIMESTAMP;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = d.department.name;
@@ -62,7 +67,7 @@ export async function renderXlsx(d: Disclosure, options: { at?: Date } = {}): Pr
   workbook.title = xmlSafe(d.title);
   workbook.created = at;
   workbook.modified = at;
-  for (const table of sheetTables(d)) addSheet(workbook, table);
+  for (const table of sheetTables(d, options.nameOf)) addSheet(workbook, table);
   // Stored, not deflated: deterministicZip deflates each part once, with zlib, as it pins the dates.
   const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Parameters<
     typeof workbook.xlsx.writeBuffer

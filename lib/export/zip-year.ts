@@ -66,9 +66,12 @@ async function filesOf(
     ? await renderBundle(item.disclosure, { formats: missing, printer: options.printer, revision: item.revision })
     : [];
   const byFormat = new Map(rendered.map((f) => [f.format, f]));
-  return options.formats.map((format) => {
+  // A format that does not apply to this disclosure (the tables' CSV of one without tables) has no file.
+  return options.formats.flatMap((format): Array<BundleFile & { source: "stored" | "rendered" }> => {
     const kept = stored.get(format);
-    return kept ? { ...kept, source: "stored" as const } : { ...byFormat.get(format)!, source: "rendered" as const };
+    if (kept) return [{ ...kept, source: "stored" as const }];
+    const made = byFormat.get(format);
+    return made ? [{ ...made, source: "rendered" as const }] : [];
   });
 }
 

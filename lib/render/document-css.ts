@@ -27,6 +27,12 @@ export const DOCUMENT_CSS = `
 .dd-dense td.r{white-space:normal}
 .dd-wide .dd-table{min-width:900px}
 .dd-lead tr:last-child>*{border-bottom:0}
+.dd-table .dd-i1{padding-left:calc(6px + 1.5em)}.dd-table .dd-i2{padding-left:calc(6px + 3em)}.dd-table .dd-i3{padding-left:calc(6px + 4.5em)}
+.dd-scroll{overscroll-behavior-x:contain}
+.dd-scroll .dd-table-meta{position:sticky;left:0}
+.dd-natural .dd-frz{position:sticky;z-index:1;background:#fff}
+.dd-natural th.dd-frz{background:#f1f5f9}
+.dd-natural .dd-frz-edge{box-shadow:inset -2px 0 0 #64748b}
 .dd-charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:16px 24px;margin:16px 0 8px}
 .dd-chart{margin:0;break-inside:avoid;max-width:640px}
 .dd-chart-compare{grid-column:1/-1}
@@ -46,6 +52,9 @@ export const DOCUMENT_CSS = `
   .dd-table-wrap{overflow:visible}
   .dd-wide{page:wide}
   .dd-wide .dd-table{min-width:0}
+  .dd-natural{min-width:0!important}
+  .dd-natural .dd-frz{position:static;box-shadow:none}
+  .dd-appendix{break-before:page}
   .dd-table tr,.dd-table-meta{break-inside:avoid}
   .dd-table thead{display:table-header-group}
   .dd h2,.dd h3,.dd h4,.dd-caption,.dd-table-meta,.dd-lead{break-after:avoid}

@@ -9,6 +9,8 @@ import {
   procurementSentence,
   threePublicSentence,
 } from "./narrative";
+import { portalMessages } from "../i18n/zh-CN/portal";
+import { budgetTableBlocks, type NameOf } from "./budget-tables";
 import { chineseNumber, type Block, type DocumentOutline, type Section } from "./outline";
 import { assetsTable, indicatorTable, orgUnitsTable, procurementTable } from "./tables";
 
@@ -118,17 +120,31 @@ function sectionBlocks(id: SectionId, d: Disclosure): Block[] {
   }
 }
 
-export function documentOutline(d: Disclosure): DocumentOutline {
+export type OutlineOptions = {
+  /** The year's classification names for the tables' 类 and 款 subtotal rows (else the disclosure's own). */
+  nameOf?: NameOf;
+};
+
+export function documentOutline(d: Disclosure, options: OutlineOptions = {}): DocumentOutline {
   const sections: Section[] = sectionTitles.map((s) => ({
     id: s.id,
     number: s.number,
     heading: `${s.number}、${s.title}`,
     blocks: sectionBlocks(s.id, d),
   }));
-  return { title: d.title, preamble: d.preamble, sections };
+  // The standard tables follow the text; a disclosure without them prints exactly as before.
+  if (!d.tables) return { title: d.title, preamble: d.preamble, sections };
+  const appendix = {
+    id: "tables" as const,
+    heading: portalMessages.budgetTables.heading(d.fiscalYear),
+    blocks: budgetTableBlocks(d, options.nameOf),
+  };
+  return { title: d.title, preamble: d.preamble, sections, appendix };
 }
 
 /** Every table of the outline, in document order: for tests and for the portal's table index. */
 export function outlineTables(outline: DocumentOutline) {
-  return outline.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : [])));
+  return [...outline.sections, ...(outline.appendix ? [outline.appendix] : [])].flatMap((s) =>
+    s.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : [])),
+  );
 }

@@ -41,7 +41,13 @@ export function tableParts(table: Table): { meta: number[]; lead: number[]; head
   return { meta, lead, head, body: indexes.slice(i) };
 }
 
-function cellHtml(cell: Cell, row: Row, align: Align): string {
+/** Em per unit of column weight when a table with frozen columns keeps its natural width (see Table.frozen). */
+const EM_PER_WEIGHT = 2.8;
+
+/** A cell of a frozen column: kept at its place while the rest of the row scrolls under it. */
+type Frozen = { left: number; edge: boolean } | undefined;
+
+function cellHtml(cell: Cell, row: Row, align: Align, frozen?: Frozen): string {
   const heading = row.header || cell.bold;
   const tag = heading ? "th" : "td";
   const scope = row.header
@@ -52,25 +58,41 @@ function cellHtml(cell: Cell, row: Row, align: Align): string {
       ? ' scope="row"'
       : "";
   const span = `${(cell.colSpan ?? 1) > 1 ? ` colspan="${cell.colSpan}"` : ""}${(cell.rowSpan ?? 1) > 1 ? ` rowspan="${cell.rowSpan}"` : ""}`;
-  return `<${tag}${scope}${span} class="${alignClass[align]}">${escapeHtml(cell.text)}</${tag}>`;
+  const indent = cell.indent ? ` dd-i${Math.min(cell.indent, 3)}` : "";
+  const freeze = frozen ? ` dd-frz${frozen.edge ? " dd-frz-edge" : ""}` : "";
+  const style = frozen ? ` style="left:${frozen.left.toFixed(2)}em"` : "";
+  return `<${tag}${scope}${span} class="${alignClass[align]}${indent}${freeze}"${style}>${escapeHtml(cell.text)}</${tag}>`;
 }
 
 export function tableHtml(table: Table, captionId?: string): string {
   const grid = gridRows(table);
+  const weightBefore = (column: number) => table.columns.slice(0, column).reduce((sum, c) => sum + c.weight, 0);
   const rowHtml = (r: number) => {
     const row = table.rows[r];
     // gridRows says which grid column each real cell starts in, for its column's alignment.
     const slots = grid[r].filter((s) => s.kind === "cell");
     const cells = row.cells.map((cell, c) => {
       const column = slots[c]?.column ?? c;
-      return cellHtml(cell, row, cell.align ?? (row.header ? "center" : (table.columns[column]?.align ?? "left")));
+      const end = column + (cell.colSpan ?? 1);
+      const frozen: Frozen =
+        table.frozen && end <= table.frozen
+          ? { left: weightBefore(column) * EM_PER_WEIGHT, edge: end === table.frozen }
+          : undefined;
+      return cellHtml(
+        cell,
+        row,
+        cell.align ?? (row.header ? "center" : (table.columns[column]?.align ?? "left")),
+        frozen,
+      );
     });
     return `<tr>${cells.join("")}</tr>`;
   };
   const total = table.columns.reduce((sum, c) => sum + c.weight, 0) || 1;
   const colgroup = `<colgroup>${table.columns.map((c) => `<col style="width:${((c.weight / total) * 100).toFixed(2)}%">`).join("")}</colgroup>`;
   const parts = tableParts(table);
-  const classes = `dd-table${table.dense ? " dd-dense" : ""}`;
+  const classes = `dd-table${table.dense ? " dd-dense" : ""}${table.frozen ? " dd-natural" : ""}`;
+  // A table with frozen columns keeps its natural width and scrolls in its box on a narrow screen.
+  const natural = table.frozen ? ` style="min-width:${(total * EM_PER_WEIGHT).toFixed(2)}em"` : "";
   const labelled = captionId ? ` aria-labelledby="${captionId}"` : "";
   const meta = parts.meta
     .map(
@@ -82,8 +104,8 @@ export function tableHtml(table: Table, captionId?: string): string {
     ? `<table class="${classes} dd-lead"${labelled}>${colgroup}<tbody>${parts.lead.map(rowHtml).join("")}</tbody></table>`
     : "";
   const head = parts.head.length ? `<thead>${parts.head.map(rowHtml).join("")}</thead>` : "";
-  const main = `<table class="${classes}"${labelled}>${colgroup}${head}<tbody>${parts.body.map(rowHtml).join("")}</tbody></table>`;
-  const wide = table.dense ? " dd-wide" : "";
+  const main = `<table class="${classes}"${labelled}${natural}>${colgroup}${head}<tbody>${parts.body.map(rowHtml).join("")}</tbody></table>`;
+  const wide = `${table.dense ? " dd-wide" : ""}${table.frozen ? " dd-scroll" : ""}`;
   return `<div class="dd-table-wrap${wide}" id="table-${escapeHtml(table.id)}">${meta}${lead}${main}</div>`;
 }
 
@@ -152,5 +174,9 @@ export function documentHtml(outline: DocumentOutline, charts: ReadonlyArray<Bud
     return `<section id="section-${s.id}" aria-labelledby="heading-${s.id}"><h2 id="heading-${s.id}">${escapeHtml(s.heading)}</h2>${blocksHtml(s.blocks)}${chartBlock}</section>`;
   });
   const preamble = outline.preamble ? `<p class="dd-indent">${escapeHtml(outline.preamble)}</p>` : "";
-  return `<article class="dd"><h1 class="dd-title">${escapeHtml(outline.title)}</h1>${preamble}${sections.join("")}</article>`;
+  const a = outline.appendix;
+  const appendix = a
+    ? `<section id="section-${a.id}" class="dd-appendix" aria-labelledby="heading-${a.id}"><h2 id="heading-${a.id}">${escapeHtml(a.heading)}</h2>${blocksHtml(a.blocks)}</section>`
+    : "";
+  return `<article class="dd"><h1 class="dd-title">${escapeHtml(outline.title)}</h1>${preamble}${sections.join("")}${appendix}</article>`;
 }

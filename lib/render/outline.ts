@@ -19,6 +19,8 @@ export interface Cell {
   rowSpan?: number;
   align?: Align;
   bold?: boolean;
+  /** Steps the text is set in from the cell's edge: a 款 row 1, a 项 row 2 (budget tables). */
+  indent?: number;
 }
 
 export interface Row {
@@ -47,6 +49,11 @@ export interface Table {
   rows: Row[];
   /** Small print for wide tables (procurement's fourteen columns). */
   dense?: boolean;
+  /**
+   * Leading columns (a code and its name) kept in view while the rest scrolls sideways on a narrow
+   * screen: the table keeps its natural width instead of being squeezed. Print ignores it.
+   */
+  frozen?: number;
 }
 
 export type Block =
@@ -67,10 +74,18 @@ export interface Section {
   blocks: Block[];
 }
 
+/** The standard budget tables, printed after the nine sections (absent when a disclosure has none). */
+export interface Appendix {
+  id: "tables";
+  heading: string;
+  blocks: Block[];
+}
+
 export interface DocumentOutline {
   title: string;
   preamble: string;
   sections: Section[];
+  appendix?: Appendix;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadClassificationCatalogue } from "@/db/queries/classification";
 import { openRevision, publishSnapshot, REVISION_NOTE_MAX } from "@/db/queries/publishing";
 import { renderBundle } from "@/lib/export/bundle";
 import { sharedPrinter } from "@/lib/export/pdf";
@@ -27,11 +28,13 @@ export const publishOperation = defineOperation({
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "publish"),
   run: async ({ db, actor, ip }, input, found) => {
     const facts = existing(found);
+    // The year's catalogue names the tables' 类/款 subtotal rows in the published files.
+    const nameOf = (await loadClassificationCatalogue(db, facts.fiscalYear))?.nameOf;
     const published = await publishSnapshot(db, actor, input.id, {
       expectedVersion: input.expectedVersion,
       note: input.note,
       ip,
-      files: (canonical) => renderBundle(canonical, { printer: sharedPrinter(), revision: facts.revision }),
+      files: (canonical) => renderBundle(canonical, { printer: sharedPrinter(), revision: facts.revision, nameOf }),
     });
     return {
       ...published,

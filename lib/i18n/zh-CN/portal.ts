@@ -47,8 +47,23 @@ export const portalMessages = {
     json: { label: "规范 JSON", note: "完整数据，供程序读取" },
     "csv-indicators": { label: "绩效目标表 CSV", note: "全部绩效指标" },
     "csv-procurement": { label: "政府采购预算 CSV", note: "采购品目明细" },
+    "csv-tables": { label: "部门预算公开表 CSV", note: "各表明细，含功能分类和经济分类科目" },
     datapackage: { label: "财政数据包（.zip）", note: "Fiscal Data Package，供分析工具载入" },
   } as Record<string, { label: string; note: string }>,
+  /** The standard budget tables after the text (lib/render/budget-tables.ts) and their exports. */
+  budgetTables: {
+    heading: (year: number) => `附表：${year}年部门预算公开表`,
+    department: (name: string) => `编制部门：${name}`,
+    unit: "单位：万元",
+    total: "合计",
+    income: "收入",
+    expenditure: "支出",
+    code: { functional: "科目编码", economic: "科目编码", unit: "单位代码", project: "功能分类科目编码" },
+    name: { functional: "科目名称", economic: "科目名称", unit: "单位名称", project: "项目名称" },
+    /** The data package's tables resource, beside its CSV. */
+    dataPackageTables:
+      "部门预算公开表的明细数据：每行为一个表格单元格（只含填报的明细行和栏目，不含小计、合计等可由明细加总的数）；金额单位为万元。",
+  },
   /** In the data package's descriptor, beside its CSV (lib/export/datapackage.ts). */
   dataPackageRawText:
     "各字段按原文写出（以 = + - @ 开头的文字也不作改写），供程序读取；如用 Excel 或 WPS 打开，请以“文本”格式导入各列。",

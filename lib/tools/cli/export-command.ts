@@ -9,6 +9,7 @@ import { writeYearZip } from "../../export/zip-year";
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from "./command";
 import { parseOptions } from "./options";
 import { readDisclosureFile } from "./read-disclosure";
+import { shippedCatalogue } from "../../../db/seed/classification";
 
 /**
  * `export FILE --out DIR [--format pdf,docx,…]`: one disclosure (text, Word or JSON) rendered to
@@ -35,7 +36,9 @@ async function exportFile(file: string, formats: FormatChoice[], out: string, io
   const wanted = expandFormats(formats);
   const printer = wanted.includes("pdf") ? new PdfPrinter() : undefined;
   try {
-    const files = await renderBundle(disclosure, { formats: wanted, printer });
+    // No database here: the subtotal rows of the tables are named from the shipped catalogue.
+    const nameOf = shippedCatalogue(disclosure.fiscalYear)?.nameOf;
+    const files = await renderBundle(disclosure, { formats: wanted, printer, nameOf });
     const dir = path.resolve(io.cwd, out);
     mkdirSync(dir, { recursive: true });
     for (const f of files) {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { loadClassificationCatalogue } from "@/db/queries/classification";
 import { findPublicRevision } from "@/db/queries/portal";
 import { formatDate } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -48,7 +49,10 @@ export default async function PublicDisclosurePage(props: Props) {
   if (!found) notFound();
   const d = found.canonical;
   const base = `/public/${found.fiscalYear}/${encodeURIComponent(found.departmentCode)}`;
-  const outline = documentOutline(d);
+  // The year's catalogue names the tables' 类/款 subtotal rows, as in the published files.
+  const nameOf = d.tables ? (await loadClassificationCatalogue(getDb(), d.fiscalYear))?.nameOf : undefined;
+  const outline = documentOutline(d, { nameOf });
+  const contents = [...outline.sections, ...(outline.appendix ? [outline.appendix] : [])];
 
   return (
     <AppShell user={actor} wide>
@@ -83,7 +87,7 @@ export default async function PublicDisclosurePage(props: Props) {
       {/* The document gets the width (the fourteen-column procurement table needs ~900px); sections, downloads and errata sit beside it. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] print:block">
         <div className="min-w-0">
-          <PublishedDocument disclosure={d} />
+          <PublishedDocument disclosure={d} nameOf={nameOf} />
         </div>
         <aside className="space-y-4">
           <nav
@@ -92,7 +96,7 @@ export default async function PublicDisclosurePage(props: Props) {
           >
             <p className="mb-2 text-sm font-semibold text-slate-900">{t.sectionsLabel}</p>
             <ol className="space-y-0.5 text-sm">
-              {outline.sections.map((s) => (
+              {contents.map((s) => (
                 <li key={s.id}>
                   <a
                     href={`#section-${s.id}`}
