@@ -9,7 +9,7 @@ import { getPublishedSnapshot, listPublishedFiles, verifySnapshot } from "../que
 import { listComments } from "../queries/review";
 import { findUserByUsername, loadActor } from "../queries/users";
 import { demoAccountNames, seedDemo, type DemoAccount } from "./demo";
-import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
+import { sanhe2020WithTables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
 
 let t: TestDb;
 let accounts: DemoAccount[];
@@ -44,10 +44,11 @@ describe("the demo seed", () => {
     const [published] = await listPublicDisclosures(t.db);
     expect(published).toMatchObject({ departmentCode: "434", fiscalYear: 2020, revision: 1 });
     const snapshot = await getPublishedSnapshot(t.db, published.disclosureId);
-    expect(snapshot.canonical).toEqual(sanhe2020());
+    expect(snapshot.canonical).toEqual(sanhe2020WithTables());
     expect((await listPublishedFiles(t.db, published.snapshotId)).map((f) => f.format)).toEqual([
       "csv-indicators",
       "csv-procurement",
+      "csv-tables",
       "datapackage",
       "docx",
       "json",
@@ -129,6 +130,7 @@ describe("the demo seed on a machine without Chromium", () => {
       expect((await listPublishedFiles(bare.db, published.snapshotId)).map((f) => f.format)).toEqual([
         "csv-indicators",
         "csv-procurement",
+        "csv-tables",
         "datapackage",
         "docx",
         "json",

@@ -23,6 +23,9 @@ import {
 import { demoDepartments } from "./demo-departments";
 import { syntheticDisclosure } from "./synthetic";
 import { sanhe2020Bytes } from "@/lib/domain/__fixtures__/sanhe-2020";
+import { sanhe2020Tables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
+import { withBudgetTables } from "@/lib/import/budget-tables";
+import { loadClassificationCatalogue } from "../queries/classification";
 
 export type DemoAccount = { username: string; password: string; role: Role; note: string };
 
@@ -142,10 +145,12 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   }
   const actor = (username: string) => actors.get(username)!;
 
+  // The text with its standard tables (an illustrative reconstruction that agrees with every figure
+  // of the text), joined as a clerk's upload of both joins them: project amounts come from 项目支出表.
   const office2020 = await createDisclosure(db, actor("clerk"), {
     departmentId: departmentIds.get(OFFICE.code)!,
     fiscalYear: 2020,
-    content: fixture,
+    content: withBudgetTables(fixture, sanhe2020Tables()).disclosure,
   });
   // Published as it was, findings and all: the waiver is in the audit log (db/queries/workflow.ts).
   const version = await walk(
@@ -160,10 +165,11 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   const printer = new PdfPrinter();
   const formats = printer.available ? undefined : bundleFormats.filter((f) => f !== "pdf");
   if (formats) console.warn(opsMessages.demo.noChromium(printer.executablePath));
+  const nameOf = (await loadClassificationCatalogue(db, 2020))?.nameOf;
   try {
     await publishSnapshot(db, actor("admin"), office2020.id, {
       expectedVersion: version,
-      files: (d) => renderBundle(d, { printer, revision: 1, formats }),
+      files: (d) => renderBundle(d, { printer, revision: 1, formats, nameOf }),
     });
   } finally {
     await printer.close();
