@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Disclosure } from "../../../domain/model";
-import type { BundleFormat } from "../../../export/bundle";
+import { bundleFormats, type BundleFormat } from "../../../export/bundle";
 import { renderDocx } from "../../../export/docx";
 import { PdfPrinter, renderPdf, type PrintTiming } from "../../../export/pdf";
 import { renderXlsx } from "../../../export/xlsx";
@@ -27,7 +27,7 @@ import { sanhe2020Bytes } from "../../../domain/__fixtures__/sanhe-2020";
 
 const YEAR_SIZE = Number(process.env.BENCH_YEAR_SIZE ?? 200);
 const YEAR_TARGET_MS = 120_000;
-const ALL_FORMATS: BundleFormat[] = ["pdf", "docx", "xlsx", "json", "csv-indicators", "csv-procurement", "datapackage"];
+const ALL_FORMATS: readonly BundleFormat[] = bundleFormats;
 
 /** The fixture as department n of a synthetic year: another code, name and title, same content. */
 function departmentOf(base: Disclosure, n: number): Disclosure {
