@@ -98,7 +98,16 @@ test.describe("公开目录 (the public portal)", () => {
     await page.goto(PAGE);
     const links = page.locator("a[data-format]");
     const formats = await links.evaluateAll((as) => as.map((a) => a.getAttribute("data-format")));
-    expect(formats).toEqual(["pdf", "docx", "xlsx", "json", "csv-indicators", "csv-procurement", "csv-tables", "datapackage"]);
+    expect(formats).toEqual([
+      "pdf",
+      "docx",
+      "xlsx",
+      "json",
+      "csv-indicators",
+      "csv-procurement",
+      "csv-tables",
+      "datapackage",
+    ]);
     for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!))) {
       const response = await request.get(href);
       expect(response.status()).toBe(200);
