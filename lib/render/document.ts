@@ -115,16 +115,21 @@ function sectionBlocks(id: SectionId, d: Disclosure): Block[] {
       ];
     case "otherMatters":
       return paragraphs(d.otherMatters);
+    case "tables":
+      // The budget tables are printed after the text, not as one of its sections.
+      return [];
   }
 }
 
 export function documentOutline(d: Disclosure): DocumentOutline {
-  const sections: Section[] = sectionTitles.map((s) => ({
-    id: s.id,
-    number: s.number,
-    heading: `${s.number}、${s.title}`,
-    blocks: sectionBlocks(s.id, d),
-  }));
+  const sections: Section[] = sectionTitles
+    .filter((s) => s.id !== "tables")
+    .map((s) => ({
+      id: s.id,
+      number: s.number,
+      heading: `${s.number}、${s.title}`,
+      blocks: sectionBlocks(s.id, d),
+    }));
   return { title: d.title, preamble: d.preamble, sections };
 }
 
