@@ -23,6 +23,8 @@ import {
 import { demoDepartments } from "./demo-departments";
 import { syntheticDisclosure } from "./synthetic";
 import { sanhe2020Bytes } from "@/lib/domain/__fixtures__/sanhe-2020";
+import { sanhe2020Tables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
+import { fillFromTables } from "@/lib/domain/text-from-tables";
 
 export type DemoAccount = { username: string; password: string; role: Role; note: string };
 
@@ -170,10 +172,13 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   }
 
   const framework2021 = findFramework("2021")!;
+  // The draft starts from 2020 with its budget tables (an illustrative reconstruction that agrees
+  // with every figure of the text; the 绩效目标表 amounts the text leaves out read from its 项目支出表).
+  const { disclosure: fixtureWithTables } = fillFromTables({ ...fixture, tables: sanhe2020Tables() });
   await createDisclosure(db, actor("clerk"), {
     departmentId: departmentIds.get(OFFICE.code)!,
     fiscalYear: 2021,
-    content: carryForward(fixture, 2021, framework2021),
+    content: carryForward(fixtureWithTables, 2021, framework2021),
   });
 
   for (const d of demoDepartments) {
