@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { artifacts, interactive, signIn } from "./accounts";
+import { artifacts, signIn } from "./accounts";
 
 /**
  * The budget tables in the clerk's editor (issue 15), on the demo's 2021 draft of 三河市人民政府办公室,
@@ -36,7 +36,7 @@ test.beforeAll(async ({ browser }) => {
   await expect(page).toHaveURL(/\/disclosures\/[0-9a-f-]{36}\/edit/);
   disclosureId = /\/disclosures\/([0-9a-f-]{36})\//.exec(page.url())![1];
   await page.goto(`/disclosures/${disclosureId}/edit?section=tables`);
-  await interactive(page);
+  await page.waitForLoadState("networkidle");
 });
 
 test.afterAll(async () => {

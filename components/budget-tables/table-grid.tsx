@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { ClassificationEntry } from "@/lib/domain/classification";
 import { worstSeverity } from "@/lib/grid/findings-index";
 import { commitMove, moveCell, navigationMove, startsTyping, type Move } from "@/lib/grid/navigation";
@@ -89,6 +89,24 @@ export function TableGrid(props: Props) {
     editing && activeCol?.kind === "code" && catalogue
       ? searchCatalogue(catalogue, draft)
       : ([] as ClassificationEntry[]);
+
+  // The catalogue's list floats under the cell, above the table's scrolling box (which would clip it).
+  const [popupAt, setPopupAt] = useState<{ left: number; top: number } | null>(null);
+  const popupOpen = suggestions.length > 0 || (editing && activeCol?.kind === "code" && !!catalogue);
+  useLayoutEffect(() => {
+    if (!popupOpen) return setPopupAt(null);
+    const place = () => {
+      const box = inputRef.current?.getBoundingClientRect();
+      setPopupAt(box ? { left: box.left, top: box.bottom + 2 } : null);
+    };
+    place();
+    window.addEventListener("scroll", place, true);
+    window.addEventListener("resize", place);
+    return () => {
+      window.removeEventListener("scroll", place, true);
+      window.removeEventListener("resize", place);
+    };
+  }, [popupOpen, active]);
 
   // The active cell's input takes the keyboard after a move, a click or a new row.
   useEffect(() => {
@@ -354,7 +372,8 @@ export function TableGrid(props: Props) {
                               // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the cell's combobox owns focus; the list is its popup (aria-activedescendant pattern).
                               role="listbox"
                               aria-label={m.pickHint}
-                              className="absolute top-full left-0 z-20 mt-0.5 max-h-64 w-96 overflow-y-auto rounded-md border border-slate-300 bg-white py-1 text-left font-sans shadow-lg"
+                              style={popupAt ?? undefined}
+                              className="fixed z-30 max-h-64 w-96 overflow-y-auto rounded-md border border-slate-300 bg-white py-1 text-left font-sans shadow-lg"
                             >
                               {suggestions.map((s, i) => (
                                 // biome-ignore lint/a11y/useFocusableInteractive: an option of the popup above, chosen with the keys or the mouse, never focused itself.
@@ -379,7 +398,10 @@ export function TableGrid(props: Props) {
                               ))}
                             </ul>
                           ) : editing && col.kind === "code" && catalogue && draft.trim() !== "" ? (
-                            <p className="absolute top-full left-0 z-20 mt-0.5 w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-600 shadow">
+                            <p
+                              style={popupAt ?? undefined}
+                              className="fixed z-30 w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-600 shadow"
+                            >
                               {m.noMatch}
                             </p>
                           ) : null}
