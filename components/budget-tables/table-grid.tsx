@@ -345,7 +345,7 @@ export function TableGrid(props: Props) {
                             aria-label={m.cellLabel(
                               title,
                               row.label,
-                              col.group ? `${col.group}${col.label}` : col.label,
+                              col.group && col.kind === "amount" ? `${col.group}${col.label}` : col.label,
                             )}
                             aria-invalid={!!error || severity === "error" || undefined}
                             aria-describedby={error ? errorId : undefined}
