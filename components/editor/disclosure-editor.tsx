@@ -4,6 +4,10 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import type { EditableDisclosure, EditableProjectFund } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
+import { type BudgetTables, emptyTables } from "@/lib/domain/budget-tables";
+import { type ClassificationEntry, classificationCatalogue } from "@/lib/domain/classification";
+import { setAt } from "@/lib/domain/paths";
+import { followTables } from "@/lib/domain/text-from-tables";
 import { sections, type SectionId } from "@/lib/domain/model";
 import { sectionOfPath, sectionStatuses } from "@/lib/editor/section-state";
 import {
@@ -22,6 +26,7 @@ import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
 import { ProjectFundsEditor } from "@/components/indicator-grid/project-funds-editor";
+import { TablesSection } from "@/components/budget-tables/tables-section";
 import { ConflictDialog } from "./conflict-dialog";
 import { EditorContext, type EditorContextValue } from "./editor-context";
 import { FindingsPanel } from "./findings-panel";
@@ -49,13 +54,15 @@ export type DisclosureEditorProps = {
   framework: IndicatorFramework | undefined;
   explanations: WarningExplanation[];
   initialSection: SectionId;
+  /** The fiscal year's classification catalogue (codes and names), loaded by the page; null when there is none. */
+  classification: { entries: ClassificationEntry[]; sourceYear: number } | null;
 };
 
 const isSection = (value: string | null): value is SectionId => sections.some((s) => s.id === value);
 
-/** The clerk's guided form: nine sections, live checks, autosave, conflicts settled field by field. */
+/** The clerk's guided form: nine sections and the budget tables, live checks, autosave, conflicts settled field by field. */
 export function DisclosureEditor(props: DisclosureEditorProps) {
-  const { disclosureId, readOnlyReason, checkOptions } = props;
+  const { disclosureId, readOnlyReason, classification } = props;
   const readOnly = readOnlyReason !== null;
   const router = useRouter();
   const params = useSearchParams();
@@ -63,6 +70,17 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   const section: SectionId = isSection(requested) ? requested : props.initialSection;
   const autosave = useAutosave({ disclosureId, version: props.version, initial: props.content, readOnly });
   const { content, update } = autosave;
+  const fiscalYear = content.fiscalYear;
+  const catalogue = useMemo(
+    () =>
+      classification ? classificationCatalogue(fiscalYear, classification.entries, classification.sourceYear) : null,
+    [classification, fiscalYear],
+  );
+  // The table rules look codes up in the year's catalogue, here as on the server.
+  const checkOptions = useMemo(
+    () => ({ ...props.checkOptions, classification: catalogue }),
+    [props.checkOptions, catalogue],
+  );
   const [explanations, setExplanations] = useState(props.explanations);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -146,14 +164,34 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
     },
     [update],
   );
+  // The budget tables are their grid's; the text's figures that agreed with a table follow its edit.
+  const onTablesChange = useCallback(
+    (tables: BudgetTables) => {
+      const current = latestContent.current;
+      update(followTables(current, { ...current, tables }));
+    },
+    [update],
+  );
+  const onTablesStart = useCallback(() => {
+    const current = latestContent.current;
+    if (!current.tables) update({ ...current, tables: emptyTables() });
+  }, [update]);
+  const applyFix = useCallback(
+    (path: string, value: string | null) => {
+      const current = latestContent.current;
+      const next = setAt(current, path, value);
+      update(path.startsWith("tables.") ? followTables(current, next) : next);
+    },
+    [update],
+  );
   const context: EditorContextValue = useMemo(
-    () => ({ readOnly, fiscalYear: content.fiscalYear, findings, explanations: explained, explain, jumpTo }),
-    [readOnly, content.fiscalYear, findings, explained, explain, jumpTo],
+    () => ({ readOnly, fiscalYear: content.fiscalYear, findings, explanations: explained, explain, jumpTo, applyFix }),
+    [readOnly, content.fiscalYear, findings, explained, explain, jumpTo, applyFix],
   );
   const index = sections.findIndex((s) => s.id === section);
   const current = sections[index];
   const status = autosave.status;
-  const wide = section === "performance";
+  const wide = section === "performance" || section === "tables";
 
   return (
     <EditorContext.Provider value={context}>
@@ -240,6 +278,14 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
                 section={section}
                 content={content}
                 framework={props.framework}
+                tables={
+                  <TablesSection
+                    tables={content.tables}
+                    onChange={onTablesChange}
+                    onStart={onTablesStart}
+                    catalogue={catalogue}
+                  />
+                }
                 projects={
                   props.framework ? (
                     <ProjectFundsEditor
@@ -272,7 +318,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
                 href={`?section=${sections[index - 1].id}`}
                 onClick={(e) => (e.preventDefault(), selectSection(sections[index - 1].id))}
               >
-                ← {m.previous}：{sections[index - 1].number}、{sections[index - 1].title}
+                ← {m.previous}：{m.sectionN(sections[index - 1].number, sections[index - 1].title)}
               </ButtonLink>
             ) : (
               <span />
@@ -284,7 +330,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
                 className="ml-auto"
                 onClick={(e) => (e.preventDefault(), selectSection(sections[index + 1].id))}
               >
-                {m.next}：{sections[index + 1].number}、{sections[index + 1].title} →
+                {m.next}：{m.sectionN(sections[index + 1].number, sections[index + 1].title)} →
               </ButtonLink>
             ) : null}
           </nav>

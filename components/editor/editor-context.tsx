@@ -16,6 +16,8 @@ export type EditorContextValue = {
   explain: (finding: Finding, text: string) => Promise<string | null>;
   /** Show the field at `path`: switch section, scroll, focus. */
   jumpTo: (path: string) => void;
+  /** Put a finding's fix (its `fix.value`) at a path no section form holds: the grids' cells. */
+  applyFix: (path: string, value: string | null) => void;
 };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

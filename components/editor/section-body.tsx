@@ -18,11 +18,14 @@ export function SectionBody({
   content,
   framework,
   projects,
+  tables,
 }: {
   section: SectionId;
   content: EditableDisclosure;
   framework: IndicatorFramework | undefined;
   projects: ReactNode;
+  /** 附's budget tables: their own grid, as 五's project tables are the indicator grid's. */
+  tables: ReactNode;
 }) {
   switch (section) {
     case "organisation":
@@ -43,5 +46,7 @@ export function SectionBody({
       return <GlossarySection />;
     case "otherMatters":
       return <OtherMattersSection />;
+    case "tables":
+      return <>{tables}</>;
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { budgetTables, isEmptyTable } from "@/lib/domain/budget-tables";
 import { sections, type Disclosure, type SectionId } from "@/lib/domain/model";
 import { sectionIndexOf } from "@/lib/domain/paths";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -40,6 +41,10 @@ function sectionContent(d: Disclosure, id: SectionId): { filled: boolean; text: 
       return { filled: d.glossary.length > 0, text: zhCN.disclosure.glossaryCount(d.glossary.length) };
     case "otherMatters":
       return { filled: d.otherMatters.trim() !== "", text: null };
+    case "tables": {
+      const shown = budgetTables.filter((def) => d.tables && !isEmptyTable(d.tables[def.id])).length;
+      return { filled: shown > 0, text: shown > 0 ? zhCN.budgetTables.filledCount(shown) : null };
+    }
   }
 }
 

@@ -21,8 +21,6 @@ describe("every field of the model has a place in the tables", () => {
       "fiscalYear",
       "title",
       "preamble",
-      // The budget tables: a section row of their own (TABLES_SECTION).
-      "tables",
       ...sections.flatMap((s) => s.fields),
     ];
     expect(Object.keys(disclosure.shape).sort()).toEqual([...new Set(placed)].sort());

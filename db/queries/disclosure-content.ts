@@ -14,17 +14,11 @@ import { disclosureSections, indicators, procurementItems, projectFunds } from "
 
 /**
  * How a canonical disclosure lies in the tables: each section's non-repeating content as jsonb in
- * disclosure_sections (keyed as model.ts `sections`, plus "header" for the `documentHeading` fields and
- * "tables" for the budget tables), the
- * repeating rows in their own tables. department, fiscalYear and performance.framework are columns
+ * disclosure_sections (keyed as model.ts `sections`, the budget tables' section 附 "tables" among them,
+ * plus "header" for the `documentHeading` fields), the repeating rows in their own tables. department, fiscalYear and performance.framework are columns
  * of the disclosure row and are not stored twice.
  */
 export const HEADER_SECTION = "header";
-/**
- * The standard budget tables (`tables`, issue 15), whole, as jsonb of their own until the editor
- * gives them a section; `{}` for a disclosure without them, so removing them is a change that is saved.
- */
-export const TABLES_SECTION = "tables";
 
 export type ProjectRow = typeof projectFunds.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -46,10 +40,11 @@ export function toSectionContents(d: EditableDisclosure): SectionContent[] {
       content: Object.fromEntries(documentHeading.fields.map((field) => [field, d[field]])),
     },
   ];
-  out.push({ sectionId: TABLES_SECTION, content: d.tables === undefined ? {} : { tables: d.tables } });
   for (const section of sections) {
     const content: Record<string, unknown> = {};
-    for (const field of section.fields) content[field] = d[field];
+    // A field the disclosure lacks (`tables` before any are drafted) is stored as absent, so
+    // removing it is a change that is saved.
+    for (const field of section.fields) if (d[field] !== undefined) content[field] = d[field];
     out.push({ sectionId: section.id, content });
   }
   // Rows live in their own tables and the framework on the disclosure row; the rest is kept whole,

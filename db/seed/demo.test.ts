@@ -3,6 +3,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { checkDisclosure } from "@/lib/rules/engine";
 import { createTestDb, type TestDb } from "../test-db";
 import { verifyAuditChain } from "../queries/audit";
+import { loadClassificationCatalogue } from "../queries/classification";
 import { listDisclosuresForActor, loadDisclosure } from "../queries/disclosures";
 import { listPublicDisclosures } from "../queries/portal";
 import { getPublishedSnapshot, listPublishedFiles, verifySnapshot } from "../queries/publishing";
@@ -79,6 +80,20 @@ describe("the demo seed", () => {
     expect(d.performance.framework).toBe("2021");
     expect(d.budget.priorYear).toEqual({ total: "2765.39", basic: "1162.43", project: "1602.96" });
     expect(d.performance.projects.flatMap((p) => p.indicators)).toHaveLength(107);
+  });
+
+  it("gives 434's 2021 draft 2020's budget tables, last year's figures in their 上年 columns, in agreement with its text", async () => {
+    const clerk = await actorOf("clerk");
+    const [draft] = await listDisclosuresForActor(t.db, clerk, { fiscalYear: 2021 });
+    const d = await loadDisclosure(t.db, clerk, draft.id);
+    expect(d.tables?.expenditure.rows).toHaveLength(13);
+    expect(d.tables?.threePublic.lines?.reception).toEqual({ current: "168.95", priorYear: "168.95" });
+    expect(d.performance.projects.every((p) => p.amount !== null)).toBe(true);
+    const classification = await loadClassificationCatalogue(t.db, 2021);
+    const tableErrors = checkDisclosure(d, { classification }).filter(
+      (f) => f.severity === "error" && f.rule.startsWith("tables."),
+    );
+    expect(tableErrors).toEqual([]);
   });
 
   it("gives the other departments disclosures that pass every sum check", async () => {

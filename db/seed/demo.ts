@@ -147,10 +147,11 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
 
   // The text with its standard tables (an illustrative reconstruction that agrees with every figure
   // of the text), joined as a clerk's upload of both joins them: project amounts come from 项目支出表.
+  const fixtureWithTables = withBudgetTables(fixture, sanhe2020Tables()).disclosure;
   const office2020 = await createDisclosure(db, actor("clerk"), {
     departmentId: departmentIds.get(OFFICE.code)!,
     fiscalYear: 2020,
-    content: withBudgetTables(fixture, sanhe2020Tables()).disclosure,
+    content: fixtureWithTables,
   });
   // Published as it was, findings and all: the waiver is in the audit log (db/queries/workflow.ts).
   const version = await walk(
@@ -176,10 +177,11 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   }
 
   const framework2021 = findFramework("2021")!;
+  // The draft starts from 2020 with its budget tables, last year's figures in their 上年 columns.
   await createDisclosure(db, actor("clerk"), {
     departmentId: departmentIds.get(OFFICE.code)!,
     fiscalYear: 2021,
-    content: carryForward(fixture, 2021, framework2021),
+    content: carryForward(fixtureWithTables, 2021, framework2021),
   });
 
   for (const d of demoDepartments) {

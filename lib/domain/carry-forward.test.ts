@@ -3,6 +3,8 @@ import { carryForward, toFramework } from "./carry-forward";
 import { builtInFrameworks, isValidPair } from "./frameworks";
 import { disclosure } from "./model";
 import { sanhe2020 } from "./__fixtures__/sanhe-2020";
+import { classification2020, sanhe2020WithTables } from "./__fixtures__/sanhe-2020-tables";
+import { checkDisclosure } from "../rules/engine";
 
 const fixture = sanhe2020();
 const framework2021 = builtInFrameworks.find((f) => f.id === "2021")!;
@@ -50,5 +52,32 @@ describe("carrying the 2020 disclosure forward to 2021", () => {
   it("leaves the 2020 disclosure untouched", () => {
     expect(fixture.fiscalYear).toBe(2020);
     expect(fixture.performance.framework).toBe("2020");
+  });
+});
+
+describe("carrying the tables forward", () => {
+  const withTables = sanhe2020WithTables();
+  const next = carryForward(withTables, 2021, framework2021);
+
+  it("moves last year's 本年 figures to the 上年 columns and keeps this year's as a start", () => {
+    const [row] = next.tables!.generalBudget.rows;
+    const [before] = withTables.tables!.generalBudget.rows;
+    expect(row.amounts.priorBasic).toBe(before.amounts.basic);
+    expect(row.amounts.priorProject).toBe(before.amounts.project);
+    expect(row.amounts.basic).toBe(before.amounts.basic);
+    expect(next.tables!.threePublic.lines!.reception).toEqual({ current: "168.95", priorYear: "168.95" });
+    expect(withTables.tables!.threePublic.lines!.reception.priorYear).toBe("220.00");
+  });
+
+  it("leaves the carried text in agreement with the carried tables", () => {
+    const errors = checkDisclosure(next, { classification: classification2020() }).filter(
+      (f) => f.severity === "error" && f.rule.startsWith("tables."),
+    );
+    expect(errors).toEqual([]);
+    expect(disclosure.parse(next)).toEqual(next);
+  });
+
+  it("adds no tables to a disclosure that had none", () => {
+    expect("tables" in carryForward(fixture, 2021, framework2021)).toBe(false);
   });
 });

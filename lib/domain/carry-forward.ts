@@ -1,3 +1,4 @@
+import type { Amounts, BudgetTables } from "./budget-tables";
 import { isValidPair, level1Role, type IndicatorFramework } from "./frameworks";
 import type { Disclosure, Indicator } from "./model";
 
@@ -5,7 +6,8 @@ import type { Disclosure, Indicator } from "./model";
  * Starting a year from last year's disclosure (lib/domain/spec/experience.md): texts, units, projects and their
  * indicators carry over, last year's figures become the prior-year column, and the indicators move
  * to the new year's framework. This year's figures start as last year's, for the clerk to change;
- * the change reasons start empty because they explain a change that has not been made yet.
+ * the change reasons start empty because they explain a change that has not been made yet. The
+ * budget tables likewise: last year's figures become the 上年 columns, and this year's start as last year's.
  */
 export function carryForward(prior: Disclosure, fiscalYear: number, framework: IndicatorFramework): Disclosure {
   const retitle = (text: string) => text.replaceAll(`${prior.fiscalYear}年`, `${fiscalYear}年`);
@@ -38,7 +40,34 @@ export function carryForward(prior: Disclosure, fiscalYear: number, framework: I
       })),
     },
     assets: { ...structuredClone(prior.assets), asOf: `${fiscalYear - 1}-12-31` },
+    ...(prior.tables ? { tables: tablesForNextYear(prior.tables) } : {}),
   };
+}
+
+/** Where each table's 上年 figure comes from in last year's table: its 本年 column. */
+const PRIOR_FROM_CURRENT: Record<string, string> = {
+  priorBasic: "basic",
+  priorProject: "project",
+  priorYear: "current",
+};
+
+const movedToPrior = (amounts: Amounts): Amounts => {
+  const out = { ...amounts };
+  for (const [prior, current] of Object.entries(PRIOR_FROM_CURRENT))
+    if (prior in out) out[prior] = amounts[current] ?? null;
+  return out;
+};
+
+/**
+ * Last year's tables as this year's starting point: 一般公共预算支出表's 上年预算数 and the "三公"
+ * table's 上年预算数 take last year's 本年 figures; everything else is kept for the clerk to change.
+ */
+export function tablesForNextYear(prior: BudgetTables): BudgetTables {
+  const out = structuredClone(prior);
+  out.generalBudget.rows = out.generalBudget.rows.map((r) => ({ ...r, amounts: movedToPrior(r.amounts) }));
+  const lines = out.threePublic.lines;
+  if (lines) out.threePublic.lines = Object.fromEntries(Object.entries(lines).map(([k, a]) => [k, movedToPrior(a)]));
+  return out;
 }
 
 /**

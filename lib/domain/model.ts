@@ -292,8 +292,8 @@ export type Assets = z.infer<typeof assets>;
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;
 
 /**
- * The nine sections in the order the disclosure prints them, each with the fields of the
- * disclosure it holds. The keys are the section ids used by the forms, the side bar, review
+ * The nine sections of the text in the order the disclosure prints them, then the budget tables
+ * (附), each with the fields of the disclosure it holds. The keys are the section ids used by the forms, the side bar, review
  * comments and the database.
  */
 export const sections = [
@@ -306,6 +306,8 @@ export const sections = [
   { id: "assets", number: "七", title: "国有资产信息", fields: ["assets"] },
   { id: "glossary", number: "八", title: "名词解释", fields: ["glossary"] },
   { id: "otherMatters", number: "九", title: "其他需要说明的事项", fields: ["otherMatters"] },
+  /** The standard budget tables (budget-tables.ts), printed after the text as its 附表. */
+  { id: "tables", number: "附", title: "部门预算公开表", fields: ["tables"] },
 ] as const satisfies ReadonlyArray<{
   id: string;
   number: string;

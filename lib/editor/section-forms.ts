@@ -12,7 +12,8 @@ import { isWithin, setAt, toSegments } from "../domain/paths";
  * resolver hands on is its output.
  *
  * Section 五's project tables belong to the indicator grid (and its framework to the draft), not
- * to this form, so a thousand indicator rows never pass through it.
+ * to this form, so a thousand indicator rows never pass through it; the budget tables (附) are the
+ * table grid's (components/budget-tables) likewise, and their section's form edits nothing.
  */
 
 type SectionFields<S extends SectionId> = Extract<(typeof sections)[number], { id: S }>["fields"][number];
@@ -46,9 +47,10 @@ export const sectionSchemas = {
   assets: editableDisclosure.pick(fieldMask("assets")),
   glossary: editableDisclosure.pick(fieldMask("glossary")),
   otherMatters: editableDisclosure.pick(fieldMask("otherMatters")),
+  tables: z.object({}),
 } satisfies Record<SectionId, z.ZodType>;
 
-/** A section form's values as typed (react-hook-form's TFieldValues); for any section, one of the nine slices' inputs. */
+/** A section form's values as typed (react-hook-form's TFieldValues); for any section, one of the slices' inputs. */
 export type SectionInput<S extends SectionId = SectionId> = z.input<(typeof sectionSchemas)[S]>;
 /** A section form's values once its schema accepts them (react-hook-form's TTransformedValues). */
 export type SectionOutput<S extends SectionId = SectionId> = z.output<(typeof sectionSchemas)[S]>;
@@ -66,6 +68,8 @@ export function sectionValues<S extends SectionId>(
   if (id === "performance") {
     const { projects: _projects, framework: _framework, ...formed } = content.performance;
     values = { performance: formed };
+  } else if (id === "tables") {
+    values = {};
   } else {
     values = Object.fromEntries(formFields(id).map((field) => [field, content[field]]));
   }

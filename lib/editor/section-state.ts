@@ -1,3 +1,4 @@
+import { budgetTables, isEmptyTable } from "../domain/budget-tables";
 import { documentHeading, sections, type Disclosure, type SectionId } from "../domain/model";
 import { sectionIndexOf } from "../domain/paths";
 import type { Finding } from "../rules/finding";
@@ -121,6 +122,16 @@ function fillOf(d: Disclosure, id: SectionId): Fill {
       };
     case "otherMatters":
       return { any: filled(d.otherMatters), required: filled(d.otherMatters) };
+    case "tables": {
+      // Every table shows figures or says why it is empty (its 空表说明).
+      const tables = d.tables;
+      if (!tables) return { any: false, required: false };
+      const shown = budgetTables.map((def) => !isEmptyTable(tables[def.id]) || filled(tables[def.id].emptyNote));
+      return {
+        any: budgetTables.some((def) => !isEmptyTable(tables[def.id])),
+        required: shown.every(Boolean),
+      };
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { adminMessages } from "./zh-CN/admin";
+import { budgetTableMessages } from "./zh-CN/budget-tables";
 import { editorMessages } from "./zh-CN/editor";
 import { gridMessages } from "./zh-CN/grid";
 import { importMessages } from "./zh-CN/import";
@@ -165,6 +166,7 @@ export const zhCN = {
   imports: importMessages,
   editor: editorMessages,
   grid: gridMessages,
+  budgetTables: budgetTableMessages,
   security: securityMessages,
   ops: opsMessages,
   input: inputMessages,

@@ -2,7 +2,6 @@ import {
   ancestorCodes,
   type BudgetTables,
   budgetTables,
-  cellValue,
   type ColumnDefinition,
   emptyTables,
   inputColumns,
@@ -12,11 +11,10 @@ import {
   type TableDefinition,
   type TableId,
   type TableRow,
-  textBindings,
 } from "../domain/budget-tables";
 import { type Disclosure, disclosure as disclosureSchema } from "../domain/model";
 import { money, normaliseNumber, toAmount } from "../domain/money";
-import { getAt, setAt } from "../domain/paths";
+import { fillFromTables } from "../domain/text-from-tables";
 import { importMessages } from "../i18n/zh-CN/import";
 import type { WorkbookSheet } from "./xlsx-rows";
 
@@ -252,28 +250,6 @@ export function readBudgetTables(sheets: ReadonlyArray<WorkbookSheet>): BudgetTa
  * in"), and said; a figure the text states stays as stated, for the rules to compare.
  */
 export function withBudgetTables(d: Disclosure, tables: BudgetTables): { disclosure: Disclosure; notes: string[] } {
-  let out: Disclosure = { ...d, tables };
-  const notes: string[] = [];
-  for (const binding of textBindings) {
-    if (getAt(out, binding.path) != null) continue;
-    const amount = toAmount(cellValue(tables, binding.cell));
-    out = setAt(out, binding.path, amount);
-    notes.push(m.filled(binding.label, amount));
-  }
-  const projectRows = new Map(tables.project.rows.map((r) => [r.name.trim(), r]));
-  const projectColumns = budgetTables.find((t) => t.id === "project")?.rows?.columns ?? [];
-  out = {
-    ...out,
-    performance: {
-      ...out.performance,
-      projects: out.performance.projects.map((p) => {
-        const row = projectRows.get(p.name.trim());
-        if (p.amount != null || !row) return p;
-        const amount = toAmount(rowValues(projectColumns, row.amounts).total);
-        notes.push(m.filled(`项目「${p.name.trim()}」的金额`, amount));
-        return { ...p, amount };
-      }),
-    },
-  };
-  return { disclosure: disclosureSchema.parse(out), notes };
+  const { disclosure, filled } = fillFromTables({ ...d, tables });
+  return { disclosure: disclosureSchema.parse(disclosure), notes: filled.map((f) => m.filled(f.label, f.amount)) };
 }

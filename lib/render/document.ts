@@ -117,6 +117,9 @@ function sectionBlocks(id: SectionId, d: Disclosure): Block[] {
       ];
     case "otherMatters":
       return paragraphs(d.otherMatters);
+    case "tables":
+      // The budget tables are printed after the text, not as one of its sections.
+      return [];
   }
 }
 
@@ -126,12 +129,15 @@ export type OutlineOptions = {
 };
 
 export function documentOutline(d: Disclosure, options: OutlineOptions = {}): DocumentOutline {
-  const sections: Section[] = sectionTitles.map((s) => ({
-    id: s.id,
-    number: s.number,
-    heading: `${s.number}、${s.title}`,
-    blocks: sectionBlocks(s.id, d),
-  }));
+  // The tables are the editor's section 附, not a text section: they follow the text as its appendix.
+  const sections: Section[] = sectionTitles
+    .filter((s) => s.id !== "tables")
+    .map((s) => ({
+      id: s.id,
+      number: s.number,
+      heading: `${s.number}、${s.title}`,
+      blocks: sectionBlocks(s.id, d),
+    }));
   // The standard tables follow the text; a disclosure without them prints exactly as before.
   if (!d.tables) return { title: d.title, preamble: d.preamble, sections };
   const appendix = {

@@ -7,7 +7,8 @@ export const editorMessages = {
   sectionsLabel: "填报章节",
   previous: "上一节",
   next: "下一节",
-  sectionN: (number: string, title: string) => `${number}、${title}`,
+  // 附 (the budget tables) is no numbered section of the text: "附：部门预算公开表".
+  sectionN: (number: string, title: string) => (number === "附" ? `附：${title}` : `${number}、${title}`),
   sectionStates: {
     empty: "未填写",
     "in-progress": "填写中",

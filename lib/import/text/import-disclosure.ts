@@ -30,6 +30,7 @@ const SECTION_NAMES: Record<SectionId, string> = {
   assets: "七、国有资产信息",
   glossary: "八、名词解释",
   otherMatters: "九、其他需要说明的事项",
+  tables: "部门预算公开表",
 };
 
 const TITLE = /^(.*?)\s*(\d{4})\s*年(?:度)?\s*(?:部门)?预算/;

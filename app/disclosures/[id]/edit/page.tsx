@@ -11,6 +11,8 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { isEditable } from "@/lib/workflow/states";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { loadCheckOptions } from "@/db/queries/settings";
+import { loadClassificationCatalogue } from "@/db/queries/classification";
+import { classificationKinds } from "@/lib/domain/budget-tables";
 import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
 import { DisclosureEditor } from "@/components/editor/disclosure-editor";
@@ -43,12 +45,17 @@ export default async function EditDisclosurePage({ params }: Props) {
   // In an editable state, only those who may change it open the editor; the others read the disclosure page.
   if (editable) authorize(canEditDisclosure(actor, facts));
 
-  const [{ meta, content }, explanations, threads, checkOptions] = await Promise.all([
+  const [{ meta, content }, explanations, threads, checkOptions, catalogue] = await Promise.all([
     loadEditableDisclosure(db, actor, id),
     listWarningExplanations(db, actor, id),
     listThreads(db, actor, id),
     loadCheckOptions(db),
+    loadClassificationCatalogue(db, facts.fiscalYear),
   ]);
+  // The year's codes go to the browser as data: the tables' pickers and the live checks read them there.
+  const classification = catalogue
+    ? { entries: classificationKinds.flatMap((k) => [...catalogue.entries(k)]), sourceYear: catalogue.sourceYear }
+    : null;
   const readOnlyReason = editable ? null : zhCN.editor.readOnly.notEditable(zhCN.states[facts.state]);
   const views: ThreadView[] = threads.map((t) => ({
     id: t.id,
@@ -79,6 +86,7 @@ export default async function EditDisclosurePage({ params }: Props) {
           framework={findFramework(content.performance.framework, checkOptions.frameworks ?? [])}
           explanations={explanations.map((e) => ({ ruleId: e.ruleId, path: e.path, explanation: e.explanation }))}
           initialSection="organisation"
+          classification={classification}
         />
       </ReviewThreads>
     </AppShell>

@@ -1,0 +1,326 @@
+"use client";
+
+import { useCallback, useMemo, useRef } from "react";
+import {
+  type BudgetTable,
+  type BudgetTables,
+  budgetTables,
+  inputColumns,
+  isEmptyTable,
+  numberedTitle,
+  ROW_CLASSIFICATION,
+  type TableDefinition,
+} from "@/lib/domain/budget-tables";
+import type { ClassificationCatalogue, ClassificationEntry } from "@/lib/domain/classification";
+import { formatAmount, toHalfWidth } from "@/lib/domain/money";
+import {
+  catalogueKind,
+  lineCellPath,
+  newTableRow,
+  parseCellAmount,
+  rowFieldPath,
+  shownRows,
+  withLineCell,
+  withoutRow,
+  withRow,
+} from "@/lib/editor/table-grid";
+import { budgetTableMessages } from "@/lib/i18n/zh-CN/budget-tables";
+import { findingsAt } from "@/lib/rules/engine";
+import type { Finding } from "@/lib/rules/finding";
+import { useEditor } from "@/components/editor/editor-context";
+import { FindingNote } from "@/components/editor/finding-note";
+import { type GridColumn, type GridRow, TableGrid } from "./table-grid";
+
+const m = budgetTableMessages;
+
+type Props = {
+  tables: BudgetTables | undefined;
+  onChange(tables: BudgetTables): void;
+  /** Starts the ten tables, each empty with its 空表说明. */
+  onStart(): void;
+  catalogue: ClassificationCatalogue | null;
+};
+
+/** 附：部门预算公开表: the ten tables of the reference, each numbered and titled, one under another. */
+export function TablesSection({ tables, onChange, onStart, catalogue }: Props) {
+  const { readOnly, findings } = useEditor();
+  const latest = useRef(tables);
+  latest.current = tables;
+  const change = useCallback(
+    (def: TableDefinition, next: BudgetTable) => {
+      const current = latest.current;
+      if (current) onChange({ ...current, [def.id]: next });
+    },
+    [onChange],
+  );
+
+  if (!tables)
+    return (
+      <div className="space-y-3">
+        <p className="text-sm text-slate-600">{m.noTables}</p>
+        {!readOnly ? (
+          <button
+            type="button"
+            onClick={onStart}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            {m.startTables}
+          </button>
+        ) : null}
+      </div>
+    );
+
+  return (
+    <div className="space-y-8">
+      <p className="text-sm text-slate-600">{m.intro}</p>
+      <p className="text-xs text-slate-500">
+        {catalogue ? m.catalogueYear(catalogue.fiscalYear, catalogue.sourceYear) : m.noCatalogue} · {m.editHint}
+      </p>
+      <nav aria-label={m.tablesLabel}>
+        <ol className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+          {budgetTables.map((def) => (
+            <li key={def.id}>
+              <a className="text-brand-700 underline-offset-2 hover:underline" href={`#table-${def.id}`}>
+                {numberedTitle(def)}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {budgetTables.map((def) => (
+        <TableEditor
+          key={def.id}
+          def={def}
+          table={tables[def.id]}
+          findings={findings}
+          catalogue={catalogue}
+          readOnly={readOnly}
+          onChange={change}
+        />
+      ))}
+    </div>
+  );
+}
+
+const amountText = (v: string | null | undefined) => (v == null ? "" : formatAmount(v));
+
+function TableEditor({
+  def,
+  table,
+  findings,
+  catalogue,
+  readOnly,
+  onChange,
+}: {
+  def: TableDefinition;
+  table: BudgetTable;
+  findings: ReadonlyArray<Finding>;
+  catalogue: ClassificationCatalogue | null;
+  readOnly: boolean;
+  onChange(def: TableDefinition, next: BudgetTable): void;
+}) {
+  const path = `tables.${def.id}`;
+  const own = useMemo(() => findingsAt(findings, path), [findings, path]);
+  const title = numberedTitle(def);
+  const kind = catalogueKind(def);
+  const entries: ReadonlyArray<ClassificationEntry> | undefined =
+    kind && catalogue ? catalogue.entries(kind) : undefined;
+  const latest = useRef(table);
+  latest.current = table;
+  const empty = isEmptyTable(table);
+  const shown = useMemo(() => shownRows(def, table, catalogue?.nameOf), [def, table, catalogue]);
+
+  const rowsGrid = def.rows
+    ? (() => {
+        const spec = def.rows;
+        const typed = new Set(inputColumns(spec.columns).map((c) => c.key));
+        const naming =
+          spec.kind === "unit"
+            ? [m.unitCode, m.unitName]
+            : spec.kind === "project"
+              ? [m.projectCode, m.projectName]
+              : [m.code, m.name];
+        const headed = spec.columns.some((c) => c.group);
+        const columns: GridColumn[] = [
+          { key: "code", label: naming[0], group: headed ? spec.heading : undefined, kind: "code", editable: true },
+          { key: "name", label: naming[1], group: headed ? spec.heading : undefined, kind: "name", editable: true },
+          ...spec.columns.map(
+            (c): GridColumn => ({
+              key: c.key,
+              label: c.label,
+              group: c.group,
+              kind: "amount",
+              editable: typed.has(c.key),
+            }),
+          ),
+        ];
+        const rows: GridRow[] = shown.rows.map((r) => {
+          const stored = r.index === null ? null : table.rows[r.index];
+          const cells: GridRow["cells"] = {
+            code: {
+              text: r.code,
+              path: stored && r.index !== null ? rowFieldPath(def.id, r.index, "code") : undefined,
+            },
+            name: {
+              text: r.name,
+              path: stored && r.index !== null ? rowFieldPath(def.id, r.index, "name") : undefined,
+            },
+          };
+          for (const c of spec.columns)
+            cells[c.key] =
+              stored && r.index !== null && typed.has(c.key)
+                ? { text: amountText(stored.amounts[c.key]), path: rowFieldPath(def.id, r.index, c.key) }
+                : { text: formatAmount(r.values[c.key]) };
+          return r.index === null
+            ? { id: `s${r.code}`, level: r.level, editable: false, computed: true, label: `${r.code} ${r.name}`, cells }
+            : {
+                id: `r${r.index}`,
+                level: r.level,
+                editable: true,
+                label: r.code || r.name ? `${r.code} ${r.name}`.trim() : m.rowN(r.index + 1),
+                cells,
+                path: `${path}.rows[${r.index}]`,
+                removable: true,
+              };
+        });
+        const totalCells: GridRow["cells"] = { code: { text: "" }, name: { text: m.total } };
+        for (const c of spec.columns) totalCells[c.key] = { text: formatAmount(shown.total[c.key]) };
+        rows.push({ id: "total", level: 1, editable: false, computed: true, label: m.total, cells: totalCells });
+
+        const onCommit = (rowId: string, column: string, text: string, picked?: ClassificationEntry) => {
+          const current = latest.current;
+          const index = Number(rowId.slice(1));
+          const row = current.rows[index];
+          if (!row) return null;
+          if (column === "code") {
+            const code = toHalfWidth(text).trim();
+            // A 科目 takes the catalogue's name with its code; a project keeps its own name.
+            const named = ROW_CLASSIFICATION[spec.kind] && picked ? picked.name : row.name;
+            onChange(def, withRow(current, index, { ...row, code: picked?.code ?? code, name: named }));
+            return null;
+          }
+          if (column === "name") {
+            onChange(def, withRow(current, index, { ...row, name: text.trim() }));
+            return null;
+          }
+          const read = parseCellAmount(text);
+          if ("error" in read) return read.error;
+          onChange(def, withRow(current, index, { ...row, amounts: { ...row.amounts, [column]: read.value } }));
+          return null;
+        };
+        return (
+          <TableGrid
+            title={title}
+            columns={columns}
+            rows={rows}
+            findings={own}
+            readOnly={readOnly}
+            catalogue={entries}
+            onCommit={onCommit}
+            onAddRow={() => {
+              const current = latest.current;
+              onChange(def, { ...current, rows: [...current.rows, newTableRow(def)] });
+              return `r${current.rows.length}`;
+            }}
+            onRemoveRow={(rowId) => onChange(def, withoutRow(latest.current, Number(rowId.slice(1))))}
+            testId={`table-${def.id}-rows`}
+          />
+        );
+      })()
+    : null;
+
+  const linesGrid = def.lines
+    ? (() => {
+        const spec = def.lines;
+        const typedCols = new Set(inputColumns(spec.columns).map((c) => c.key));
+        const columns: GridColumn[] = [
+          { key: "label", label: spec.heading, kind: "label", editable: false },
+          ...spec.columns.map(
+            (c): GridColumn => ({ key: c.key, label: c.label, kind: "amount", editable: typedCols.has(c.key) }),
+          ),
+        ];
+        const rows: GridRow[] = spec.lines.map((line) => {
+          const typedLine = !line.formula;
+          const cells: GridRow["cells"] = { label: { text: line.label } };
+          for (const c of spec.columns)
+            cells[c.key] =
+              typedLine && typedCols.has(c.key)
+                ? { text: amountText(table.lines?.[line.key]?.[c.key]), path: lineCellPath(def.id, line.key, c.key) }
+                : { text: formatAmount(shown.lines[line.key]?.[c.key]) };
+          return {
+            id: line.key,
+            level: line.level ?? 1,
+            editable: typedLine,
+            computed: !typedLine,
+            label: line.label,
+            cells,
+          };
+        });
+        const onCommit = (lineKey: string, column: string, text: string) => {
+          const read = parseCellAmount(text);
+          if ("error" in read) return read.error;
+          onChange(def, withLineCell(latest.current, lineKey, column, read.value));
+          return null;
+        };
+        return (
+          <TableGrid
+            title={title}
+            columns={columns}
+            rows={rows}
+            findings={own}
+            readOnly={readOnly}
+            onCommit={onCommit}
+            testId={`table-${def.id}-lines`}
+          />
+        );
+      })()
+    : null;
+
+  return (
+    <section
+      id={`table-${def.id}`}
+      data-field-path={path}
+      aria-labelledby={`table-title-${def.id}`}
+      className="scroll-mt-24 space-y-3 rounded-md"
+      data-testid={`table-${def.id}`}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={`table-title-${def.id}`} className="text-base font-semibold text-slate-900">
+          {title}
+        </h3>
+        <span className="text-xs text-slate-500">{m.unit}</span>
+      </div>
+      {def.id === "generalBudget" || def.id === "threePublic" ? (
+        <p className="text-xs text-slate-500">{m.priorYearNote}</p>
+      ) : null}
+      {linesGrid}
+      {rowsGrid}
+      {empty ? (
+        <div data-field-path={`${path}.emptyNote`}>
+          <label htmlFor={`empty-note-${def.id}`} className="mb-1 block text-sm font-medium text-slate-700">
+            {m.emptyTable}，{m.emptyNoteLabel}
+          </label>
+          <textarea
+            id={`empty-note-${def.id}`}
+            value={table.emptyNote}
+            disabled={readOnly}
+            rows={2}
+            onChange={(e) => onChange(def, { ...latest.current, emptyNote: e.target.value })}
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <p className="mt-1 text-xs text-slate-500">{m.emptyNoteHint}</p>
+        </div>
+      ) : null}
+      {own.length > 0 ? (
+        <div>
+          <p className="text-xs font-medium text-slate-600">{m.findingsOfTable(own.length)}</p>
+          <ul className="mt-1 space-y-1" data-testid={`table-${def.id}-findings`}>
+            {own.map((f) => (
+              <FindingNote key={`${f.rule}|${f.path}|${f.message}`} finding={f} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
