@@ -10,10 +10,13 @@ export async function findingSummaries(
   actor: Actor,
   disclosureIds: readonly string[],
 ): Promise<Map<string, FindingSummary>> {
-  const options = await loadCheckOptions(db);
+  const optionsByYear = new Map<number, Awaited<ReturnType<typeof loadCheckOptions>>>();
   const out = new Map<string, FindingSummary>();
   for (const id of disclosureIds) {
     const disclosure = await loadDisclosure(db, actor, id);
+    let options = optionsByYear.get(disclosure.fiscalYear);
+    if (!options)
+      optionsByYear.set(disclosure.fiscalYear, (options = await loadCheckOptions(db, disclosure.fiscalYear)));
     out.set(id, summariseFindings(checkDisclosure(disclosure, options)));
   }
   return out;

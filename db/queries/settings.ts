@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { UserError, NotFoundError } from "@/lib/errors";
 import { fiscalYears, indicatorFrameworks, returnReasons, rulePolicies, type ruleSeverity } from "../schema/settings";
 import { appendAudit } from "./audit";
+import { loadClassificationCatalogue } from "./classification";
 import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 
@@ -127,10 +128,13 @@ export async function customFrameworks(db: Db): Promise<IndicatorFramework[]> {
  * for every check on the server: the editor's, the review screen's, the dashboard's and the submit
  * guard's on the locked row. One read after the other: `db` may be that transaction (one connection).
  */
-export async function loadCheckOptions(db: Db): Promise<Required<CheckOptions>> {
-  // The classification catalogue is per fiscal year: a caller that knows the disclosure's year may
-  // add it (db/queries/classification.ts); without it, codes are not looked up.
-  return { severities: await ruleSeverities(db), frameworks: await customFrameworks(db), classification: null };
+export async function loadCheckOptions(db: Db, fiscalYear?: number): Promise<Required<CheckOptions>> {
+  // The classification catalogue is per fiscal year: with the disclosure's year the server looks its
+  // codes up as the editor does in the browser (the submit gate must agree with what the clerk saw).
+  const severities = await ruleSeverities(db);
+  const frameworks = await customFrameworks(db);
+  const classification = fiscalYear === undefined ? null : await loadClassificationCatalogue(db, fiscalYear);
+  return { severities, frameworks, classification };
 }
 
 /** null severity: back to the catalogue's default. */

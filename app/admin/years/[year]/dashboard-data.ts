@@ -9,7 +9,7 @@ export type DashboardData = { fiscalYear: FiscalYear; all: DashboardRow[]; shown
 /** What the page and the export both show for a year and a query: the same rows, the same order. */
 export async function loadDashboard(db: Db, actor: Actor, year: number, query: DashboardQuery): Promise<DashboardData> {
   const fiscalYear = await getFiscalYear(db, year);
-  const records = await yearDashboard(db, actor, year, await loadCheckOptions(db));
+  const records = await yearDashboard(db, actor, year, await loadCheckOptions(db, year));
   const all = withLateness(records, fiscalYear.submissionDeadline);
   return { fiscalYear, all, shown: applyDashboardQuery(all, query) };
 }

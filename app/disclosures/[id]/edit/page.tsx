@@ -11,7 +11,6 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { isEditable } from "@/lib/workflow/states";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { loadCheckOptions } from "@/db/queries/settings";
-import { loadClassificationCatalogue } from "@/db/queries/classification";
 import { classificationKinds } from "@/lib/domain/budget-tables";
 import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
@@ -45,12 +44,11 @@ export default async function EditDisclosurePage({ params }: Props) {
   // In an editable state, only those who may change it open the editor; the others read the disclosure page.
   if (editable) authorize(canEditDisclosure(actor, facts));
 
-  const [{ meta, content }, explanations, threads, checkOptions, catalogue] = await Promise.all([
+  const [{ meta, content }, explanations, threads, { classification: catalogue, ...checkOptions }] = await Promise.all([
     loadEditableDisclosure(db, actor, id),
     listWarningExplanations(db, actor, id),
     listThreads(db, actor, id),
-    loadCheckOptions(db),
-    loadClassificationCatalogue(db, facts.fiscalYear),
+    loadCheckOptions(db, facts.fiscalYear),
   ]);
   // The year's codes go to the browser as data: the tables' pickers and the live checks read them there.
   const classification = catalogue
