@@ -1,3 +1,4 @@
+import { severityWords } from "@/lib/i18n/zh-CN/severity";
 import type { Finding } from "@/lib/rules/finding";
 import { explanationOf } from "@/lib/rules/submit-gate";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -25,9 +26,7 @@ export function FindingsList({
         return (
           <li key={i} className="rounded-md border border-slate-200 bg-white p-2 text-sm">
             <div className="flex items-start gap-2">
-              <Badge tone={f.severity === "error" ? "danger" : "warning"}>
-                {f.severity === "error" ? "错误" : "提示"}
-              </Badge>
+              <Badge tone={f.severity === "error" ? "danger" : "warning"}>{severityWords[f.severity]}</Badge>
               <span className="text-slate-900">{f.message}</span>
             </div>
             <p className="mt-1 text-xs text-slate-500">{shortLabel(f.path, content)}</p>

@@ -1,3 +1,4 @@
+import { severityWords } from "./severity";
 /**
  * The administration's strings (issue 7): users, departments, desks, fiscal years, frameworks and
  * rule severities, bulk import, and the year dashboard. Included in lib/i18n/zh-CN.ts as
@@ -188,7 +189,7 @@ export const adminMessages = {
     defaultSeverity: "默认",
     severity: "当前",
     severityDefault: "（默认）",
-    severities: { error: "错误", warning: "提示", info: "信息", off: "关闭" },
+    severities: { ...severityWords, off: "关闭" },
     saveSeverity: "保存",
     unknownRule: "该规则不存在。",
     created: (id: string) => `已新增指标体系 ${id}，可在“预算年度”中选用。`,
@@ -371,8 +372,8 @@ export const adminMessages = {
     submittedLate: (days: number) => `迟交 ${days} 天`,
     overdue: (days: number) => `逾期 ${days} 天`,
     publishOverdue: (days: number) => `公开逾期 ${days} 天`,
-    errors: "错误",
-    warnings: "提示",
+    errors: severityWords.error,
+    warnings: severityWords.warning,
     openComments: "未解决意见",
     income: "收入合计",
     expenditure: "支出合计",
@@ -411,8 +412,8 @@ export const adminMessages = {
       approvedAt: "审核通过",
       publishedAt: "公开",
       late: "逾期",
-      errors: "错误",
-      warnings: "提示",
+      errors: severityWords.error,
+      warnings: severityWords.warning,
       comments: "未解决意见",
       income: "收入合计",
       expenditure: "支出合计",

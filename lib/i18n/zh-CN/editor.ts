@@ -1,3 +1,4 @@
+import { severityWords } from "./severity";
 /** The clerk's guided editor (/disclosures/[id]/edit): every string it shows. */
 export const editorMessages = {
   pageTitle: "填报",
@@ -87,7 +88,7 @@ export const editorMessages = {
     title: "检查结果",
     none: "未发现问题。",
     count: (errors: number, warnings: number, infos: number) => `错误 ${errors} · 提示 ${warnings} · 参考 ${infos}`,
-    severity: { error: "错误", warning: "提示", info: "参考" },
+    severity: severityWords,
     jump: "定位到此处",
     explain: "说明原因",
     explanationLabel: "保留此提示的原因（审核人可见）",

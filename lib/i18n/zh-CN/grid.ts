@@ -1,3 +1,4 @@
+import { severityCount, severityWords } from "./severity";
 /**
  * Strings of the indicator grid (绩效目标表), the project funds editor and the indicator library.
  * Shortcuts are spelled here too, so the tooltips and the help text say the same thing.
@@ -119,15 +120,11 @@ export const gridMessages = {
     unnamed: "未命名项目",
     amountInvalid: "金额须为数字，最多两位小数，如 53.94",
     indicatorsN: (n: number) => `${n} 条指标`,
-    errorsN: (n: number) => `${n} 个错误`,
-    warningsN: (n: number) => `${n} 个提示`,
+    errorsN: (n: number) => severityCount("error", n),
+    warningsN: (n: number) => severityCount("warning", n),
     empty: "还没有项目。点“添加项目”开始填写。",
   },
-  findings: {
-    error: "错误",
-    warning: "提示",
-    info: "说明",
-  },
+  findings: severityWords,
   /** The approver's comments marked on their cells; the replies and 已解决 are in 审核意见 above the form. */
   comments: {
     /** One comment on a cell's tooltip and in the line under the grid. */

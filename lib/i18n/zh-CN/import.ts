@@ -1,3 +1,4 @@
+import { severityWords } from "./severity";
 /**
  * Strings of starting a year's draft (issue 4 item 5): the start page, uploads, the preview of
  * what was read, and the refusals. Included in lib/i18n/zh-CN.ts as `zhCN.imports`.
@@ -89,9 +90,9 @@ export const importMessages = {
     noProblems: "文件已全部读取，没有无法识别的内容。",
     noFindings: "未发现问题。",
     findingsSummary: (errors: number, warnings: number, infos: number) =>
-      `错误 ${errors} 项，警告 ${warnings} 项，提示 ${infos} 项`,
+      `${severityWords.error} ${errors} 项，${severityWords.warning} ${warnings} 项，${severityWords.info} ${infos} 项`,
     moreFindings: (n: number) => `另有 ${n} 项，创建草稿后可在检查面板中查看。`,
-    severity: { error: "错误", warning: "警告", info: "提示" },
+    severity: severityWords,
     problemsCount: (n: number) => `${n} 处`,
     counts: {
       responsibilities: (n: number) => `职责 ${n} 条`,

@@ -1,3 +1,4 @@
+import { severityWords } from "../../i18n/zh-CN/severity";
 import type { Finding } from "../../rules/finding";
 import { checkDisclosure, summariseFindings, withOtherFindings } from "../../rules/engine";
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from "./command";
@@ -5,8 +6,6 @@ import { parseOptions, singleFile } from "./options";
 import { readDisclosureFile } from "./read-disclosure";
 import { withTablesOption } from "./read-tables";
 import { shippedCatalogue } from "../../../db/seed/classification";
-
-const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
 
 export const checkCommand: CliCommand = {
   name: "check",
@@ -33,9 +32,11 @@ export const checkCommand: CliCommand = {
         ),
       );
     } else {
-      for (const f of findings) io.out(`${SEVERITY_WORDS[f.severity]} ${f.rule} ${f.path} ${f.message}`);
+      for (const f of findings) io.out(`${severityWords[f.severity]} ${f.rule} ${f.path} ${f.message}`);
       const { error, warning, info } = summariseFindings(findings);
-      io.err(`检查完成：错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项`);
+      io.err(
+        `检查完成：${severityWords.error} ${error} 项，${severityWords.warning} ${warning} 项，${severityWords.info} ${info} 项`,
+      );
     }
     return findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   },

@@ -119,11 +119,11 @@ describe.concurrent("cli check", () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(expected.length);
-    const word = { error: "错误", warning: "警告", info: "提示" } as const;
+    const word = { error: "错误", warning: "提示", info: "参考" } as const;
     lines.forEach((line, i) =>
       expect(line).toBe(`${word[expected[i].severity]} ${expected[i].rule} ${expected[i].path} ${expected[i].message}`),
     );
-    expect(run.stderr).toMatch(/^检查完成：错误 \d+ 项，警告 \d+ 项，提示 \d+ 项\n$/);
+    expect(run.stderr).toMatch(/^检查完成：错误 \d+ 项，提示 \d+ 项，参考 \d+ 项\n$/);
   });
 
   it("adds the importer's finding when a sentence's figure contradicts the table beside it", async () => {
