@@ -112,8 +112,9 @@ test("the approver finds it in the queue, starts the review, comments on two ind
     "budget.income.total",
   );
   await expect(approver.getByText("3 条未解决 / 共 3 条")).toBeVisible();
-  // Approval waits for the threads.
-  await expect(approver.getByText("还有 3 条审核意见未解决，不能审核通过。")).toBeVisible();
+  // Approval waits for the threads: the button is not offered, and the reason is said once.
+  await expect(approver.getByText("还有 3 条审核意见未解决，不能审核通过。")).toHaveCount(1);
+  await expect(approver.getByRole("button", { name: "审核通过" })).toBeDisabled();
   await row(indicator(0)).scrollIntoViewIfNeeded();
   await approver.screenshot({ path: shot("review-with-comments") });
 });

@@ -50,8 +50,9 @@ export function StepForm({
       <input type="hidden" name="expectedVersion" value={version} />
       <Button
         type="submit"
-        variant={step === "approve" ? "primary" : "primary"}
-        disabled={pending}
+        variant="primary"
+        // A step the page already knows is refused is not offered: the reason is said once, beside it.
+        disabled={pending || Boolean(blockedBy)}
         aria-describedby={blockedBy ? `${step}-blocked` : undefined}
       >
         {m.steps[step]}

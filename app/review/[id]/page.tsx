@@ -97,7 +97,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
       <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold text-slate-900">{meta.departmentName}</h1>
         <span className="text-sm text-slate-600">
-          {zhCN.common.yearSuffix(meta.fiscalYear)} · {zhCN.common.revisionN(meta.revision)} · {m.version(meta.version)}
+          {zhCN.common.yearSuffix(meta.fiscalYear)} · {m.revision(meta.revision)} · {m.version(meta.version)}
         </span>
         <StateBadge state={meta.state} />
         <span className="text-sm text-slate-600">

@@ -128,7 +128,9 @@ export const reviewMessages = {
     chooseField: "选择数据项",
     wholeSection: "整节",
     returns: "退回记录",
-    version: (n: number) => `第 ${n} 版`,
+    /** The header's two numbers, in words that cannot be confused: the publication's revision and the save count. */
+    revision: (n: number) => `第 ${n} 次修订`,
+    version: (n: number) => `保存版本 ${n}`,
     audit: "操作记录",
     deadline: "提交截止",
     submittedAt: "提交于",
