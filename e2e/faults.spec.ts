@@ -66,6 +66,9 @@ type People = {
 let people: People;
 
 test.beforeAll(async () => {
+  // Migrating and seeding a database of its own is set-up, not what is tested: a busy machine may
+  // need more than the one-minute default for it.
+  test.setTimeout(240_000);
   rmSync(dataDir, { recursive: true, force: true });
   people = await withDb(async (db) => {
     await migrateDb(db);

@@ -63,6 +63,9 @@ let cookie: string;
 let departmentId: string;
 
 test.beforeAll(async () => {
+  // Setting up (migrate, seed the demo, start a server) is not what is measured here: a busy machine
+  // may take longer than the one-minute default for it.
+  test.setTimeout(240_000);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const handle = createDb({ pgliteDir: dataDir });
