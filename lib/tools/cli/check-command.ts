@@ -1,5 +1,4 @@
 import { severityWords } from "../../i18n/zh-CN/severity";
-import type { Finding } from "../../rules/finding";
 import { checkDisclosure, summariseFindings, withOtherFindings } from "../../rules/engine";
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from "./command";
 import { parseOptions, singleFile } from "./options";
