@@ -346,7 +346,7 @@ export const adminMessages = {
     import: "导入本年度目录",
     optional: (column: string) => `${column}（可选）`,
     importNote:
-      "表头为“科目编码”“科目名称”，可加“分类”列写明 功能 或 经济（不写时按编码判断：2 开头为功能分类，3 开头为经济分类）。",
+      "“分类”列写明 功能 或 经济，不写时按编码判断（2 开头为功能分类，3 开头为经济分类）。确认导入后替换本年度的全部科目。",
     current: "现有目录",
     count: (n: number) => `${n} 个科目`,
     origin: {
