@@ -14,6 +14,7 @@ import * as adminOperations from "./operations";
 import * as departmentOperations from "./departments/operations";
 import * as deskOperations from "./desks/operations";
 import * as fiscalYearOperations from "./fiscal-years/operations";
+import * as classificationOperations from "./fiscal-years/[year]/classification/operations";
 import * as frameworkOperations from "./frameworks/operations";
 import * as userOperations from "./users/operations";
 import * as userImportOperations from "./users/import/operations";
@@ -28,6 +29,7 @@ const operationsHere: ReadonlyArray<AnyOperation> = [
   departmentOperations,
   deskOperations,
   fiscalYearOperations,
+  classificationOperations,
   frameworkOperations,
   userOperations,
   userImportOperations,
@@ -130,6 +132,11 @@ const inputs: Record<string, (w: OperationWorld) => unknown> = {
   "fiscal-year.open": () => ({ year: "2051", frameworkId: "2021", submissionDeadline: "", startDrafts: "on" }),
   "fiscal-year.update": () => ({ year: "2051", frameworkId: "2021", submissionDeadline: "2051-01-31", status: "open" }),
   "fiscal-year.start-drafts": () => ({ year: "2020" }),
+  "classification.import": () => ({
+    mode: "commit",
+    year: "2023",
+    file: new File(["分类,科目编码,科目名称\n经济,301,工资福利支出\n经济,30101,基本工资\n"], "科目.csv"),
+  }),
   "framework.create": () => ({ id: "audit-example", name: "审计示例体系", levels: "产出指标：数量指标" }),
   // Edits, then deletes, the framework the line above creates.
   "framework.update": () => ({

@@ -21,13 +21,26 @@ type Props<R extends Result> = {
   /** What a commit says when done (the passwords of new users). */
   done: (result: R) => ReactNode;
   isDone: (result: R) => boolean;
+  /** Sent with the file: what the import is for (the fiscal year of a catalogue). */
+  fields?: Record<string, string>;
+  /** Said above the problems and the rows once read (what the sheet would change). */
+  summary?: (result: R) => ReactNode;
 };
 
 /**
  * Bulk import in two steps with the same file: 预览 reads and checks every row and lists every
  * problem by its sheet row; 确认导入 sends the file again and the server takes all rows or none.
  */
-export function SheetImport<R extends Result>({ action, columns, count, preview, done, isDone }: Props<R>) {
+export function SheetImport<R extends Result>({
+  action,
+  columns,
+  count,
+  preview,
+  done,
+  isDone,
+  fields = {},
+  summary,
+}: Props<R>) {
   const [state, dispatch, pending] = useActionState<Outcome<R> | null, FormData>(action, null);
   const [, startTransition] = useTransition();
   const [file, setFile] = useState<File | null>(null);
@@ -37,6 +50,7 @@ export function SheetImport<R extends Result>({ action, columns, count, preview,
     const form = new FormData();
     form.set("file", file);
     form.set("mode", mode);
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
     startTransition(() => dispatch(form));
   };
   const result = state?.ok ? state.data : null;
@@ -75,6 +89,7 @@ export function SheetImport<R extends Result>({ action, columns, count, preview,
       {state && !state.ok ? <Alert tone="error">{state.formError}</Alert> : null}
       {result && finished ? <Alert tone="success">{m.imported(count(result))}</Alert> : null}
       {result && finished ? done(result) : null}
+      {result && summary ? summary(result) : null}
       {result && !finished && result.problems.length > 0 ? (
         <div>
           <Alert tone="error">{m.blocked(result.problems.length)}</Alert>

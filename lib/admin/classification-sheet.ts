@@ -1,5 +1,5 @@
 import { ancestorCodes, type ClassificationKind, classificationKinds } from "../domain/budget-tables";
-import { type ClassificationEntry, codeShapeProblem } from "../domain/classification";
+import { type ClassificationEntry, codeShapeProblem, codesMissing } from "../domain/classification";
 import { adminMessages } from "../i18n/zh-CN/admin";
 import { type ColumnSpec, type SheetProblem, sortProblems, tabulate } from "./sheet";
 
@@ -21,6 +21,13 @@ export const classificationColumns: ReadonlyArray<ColumnSpec<ClassificationColum
   { key: "name", label: m.columns.name, aliases: ["名称", "科目", "name"], required: true },
 ];
 
+/**
+ * A whole year's 《政府收支分类科目》 (功能 类/款/项 and 经济 类/款) runs to well over a thousand
+ * rows, more than a sheet of departments or users may hold; the upload's own bounds
+ * (lib/import/upload/limits.ts) still stop anything larger long before this.
+ */
+export const MAX_CATALOGUE_ROWS = 5000;
+
 export type ClassificationSheetContext = {
   fiscalYear: number;
   /** The codes the year's disclosures use (db/queries/classification.ts). */
@@ -40,7 +47,10 @@ export function validateClassificationSheet(
   rows: string[][],
   context: ClassificationSheetContext,
 ): ClassificationSheetResult {
-  const table = tabulate(rows, classificationColumns);
+  const table = tabulate(rows, classificationColumns, {
+    rows: MAX_CATALOGUE_ROWS,
+    message: m.tooManyRows(MAX_CATALOGUE_ROWS),
+  });
   if (table.problems.length > 0) return { entries: [], problems: table.problems, rowCount: 0 };
   const problems: SheetProblem[] = [];
   const report = (row: number | null, column: ClassificationColumn | null, message: string) =>
@@ -80,7 +90,7 @@ export function validateClassificationSheet(
         report(e.row, "code", m.parentMissing(e.code, parent));
         break;
       }
-  for (const u of context.used)
-    if (!seen.has(`${u.kind}:${u.code}`)) report(null, "code", m.inUse(u.kind, u.code, context.fiscalYear));
+  for (const u of codesMissing(entries, context.used))
+    report(null, "code", m.inUse(u.kind, u.code, context.fiscalYear));
   return { entries, problems: sortProblems(problems), rowCount: table.rows.length };
 }

@@ -102,6 +102,8 @@ export function normaliseHeader(cell: string): string {
 export function tabulate<K extends string>(
   rows: string[][],
   columns: ReadonlyArray<ColumnSpec<K>>,
+  /** A sheet that is one whole (a year's catalogue) has a limit of its own, and cannot be split. */
+  limit: { rows: number; message: string } = { rows: MAX_SHEET_ROWS, message: m.tooManyRows(MAX_SHEET_ROWS) },
 ): { rows: SheetRow<K>[]; problems: SheetProblem[] } {
   const nonEmpty = rows.findIndex((row) => row.some((cell) => cell.trim() !== ""));
   if (nonEmpty < 0) return { rows: [], problems: [{ row: null, column: null, message: m.empty }] };
@@ -165,8 +167,7 @@ export function tabulate<K extends string>(
   }
   if (faults.length > 0) return { rows: [], problems: faults };
   if (out.length === 0) return { rows: [], problems: [{ row: null, column: null, message: m.empty }] };
-  if (out.length > MAX_SHEET_ROWS)
-    return { rows: [], problems: [{ row: null, column: null, message: m.tooManyRows(MAX_SHEET_ROWS) }] };
+  if (out.length > limit.rows) return { rows: [], problems: [{ row: null, column: null, message: limit.message }] };
   return { rows: out, problems: [] };
 }
 

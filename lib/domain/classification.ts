@@ -67,3 +67,56 @@ export function parseClassificationTsv(text: string): ClassificationEntry[] {
   }
   return out;
 }
+
+/** A code as the catalogue keys it: the same digits may in principle be named under either kind. */
+export type ClassificationKey = { kind: ClassificationKind; code: string };
+
+/**
+ * The codes of `used` that `entries` lacks: what a new catalogue for a year may not drop while a
+ * disclosure of that year uses them. The sheet's check says it row by row before an import; the
+ * database says it again inside the import's transaction (db/queries/classification.ts).
+ */
+export function codesMissing(
+  entries: ReadonlyArray<ClassificationKey>,
+  used: ReadonlyArray<ClassificationKey>,
+): ClassificationKey[] {
+  const kept = new Set(entries.map((e) => `${e.kind}:${e.code}`));
+  return used.filter((u) => !kept.has(`${u.kind}:${u.code}`));
+}
+
+/**
+ * The codes a year's new catalogue must keep: those its disclosures use that its current catalogue
+ * lists. A used code the catalogue never listed is already the disclosure's error (the rules say
+ * so), not a code the import could lose; requiring it would let one clerk's typo block the import.
+ */
+export function codesToKeep(
+  current: ReadonlyArray<ClassificationKey>,
+  used: ReadonlyArray<ClassificationKey>,
+): ClassificationKey[] {
+  const missing = new Set(codesMissing(current, used));
+  return used.filter((u) => !missing.has(u));
+}
+
+/** What replacing a catalogue changes: the codes added, removed, and kept under another name. */
+export type CatalogueChanges = {
+  added: ClassificationEntry[];
+  removed: ClassificationEntry[];
+  renamed: Array<ClassificationKey & { before: string; after: string }>;
+};
+
+export function compareCatalogues(
+  before: ReadonlyArray<ClassificationEntry>,
+  after: ReadonlyArray<ClassificationEntry>,
+): CatalogueChanges {
+  const keyOf = (e: ClassificationKey) => `${e.kind}:${e.code}`;
+  const was = new Map(before.map((e) => [keyOf(e), e]));
+  const now = new Map(after.map((e) => [keyOf(e), e]));
+  return {
+    added: after.filter((e) => !was.has(keyOf(e))),
+    removed: before.filter((e) => !now.has(keyOf(e))),
+    renamed: after.flatMap((e) => {
+      const old = was.get(keyOf(e));
+      return old && old.name !== e.name ? [{ kind: e.kind, code: e.code, before: old.name, after: e.name }] : [];
+    }),
+  };
+}

@@ -207,6 +207,13 @@ export function describeAudit(row: AuditRowFacts, comments: CommentIndex = new M
       );
     case "fiscal-year.start-drafts":
       return say.draftsStarted(Number(d.carried ?? 0), Number(d.empty ?? 0));
+    case "classification.import":
+      return say.catalogueImported(
+        text(d.fileName),
+        Number(d.after ?? 0),
+        Number(d.before ?? 0),
+        say.catalogueChanges(count(d.added), count(d.removed), count(d.renamed)),
+      );
     case "framework.create":
       return say.frameworkCreated(text(d.name) || text(row.entityId));
     case "framework.update":

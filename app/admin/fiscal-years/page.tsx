@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { catalogueStates } from "@/db/queries/classification";
 import { listFiscalYears, listFrameworks } from "@/db/queries/settings";
 import { departmentsWithoutDraft } from "@/db/queries/year-drafts";
 import { canAdminister } from "@/lib/auth/policy";
@@ -9,6 +10,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { CatalogueOrigin } from "@/components/admin/catalogue-origin";
 import { OpenYearForm, StartDraftsForm, YearRowForm } from "@/components/admin/year-forms";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -16,7 +18,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: adminMessages.years.title };
 
-/** 预算年度: open a new year (with every department's draft), change a year, fill missing drafts. */
+/**
+ * 预算年度: open a new year (with every department's draft), change a year, fill missing drafts;
+ * each year's classification catalogue, how many codes and where from, links to its page.
+ */
 export default async function FiscalYearsPage() {
   const actor = await requireActor("/admin/fiscal-years");
   authorize(canAdminister(actor));
@@ -24,6 +29,10 @@ export default async function FiscalYearsPage() {
   const [years, frameworks] = await Promise.all([listFiscalYears(db), listFrameworks(db)]);
   const missing = new Map(
     await Promise.all(years.map(async (y) => [y.year, (await departmentsWithoutDraft(db, y.year)).length] as const)),
+  );
+  const catalogues = await catalogueStates(
+    db,
+    years.map((x) => x.year),
   );
   const options = frameworks.map((f) => ({ id: f.id, name: f.name }));
   const y = adminMessages.years;
@@ -52,6 +61,15 @@ export default async function FiscalYearsPage() {
                     className="text-sm text-brand-700 underline-offset-2 hover:underline"
                   >
                     {y.overview}
+                  </Link>
+                </div>
+                <div className="flex flex-wrap items-center gap-3">
+                  <CatalogueOrigin state={catalogues.get(x.year)!} />
+                  <Link
+                    href={`/admin/fiscal-years/${x.year}/classification`}
+                    className="text-sm text-brand-700 underline-offset-2 hover:underline"
+                  >
+                    {adminMessages.classification.link}
                   </Link>
                 </div>
                 <YearRowForm

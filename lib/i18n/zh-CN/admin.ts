@@ -8,6 +8,9 @@ import { severityWords } from "./severity";
 /** A space between a Chinese word and a number that follows it ("正被 2 个部门"), none before other text. */
 const spaced = (text: string) => (/^\d/.test(text) ? ` ${text}` : text);
 
+/** The catalogue sheet's columns and the catalogue's table share their names. */
+const catalogueColumns = { kind: "分类", code: "科目编码", name: "科目名称" };
+
 export const adminMessages = {
   nav: {
     label: "管理功能",
@@ -323,7 +326,7 @@ export const adminMessages = {
     unitRepeated: (name: string, row: number) => `单位“${name}”与第 ${row} 行重复。`,
   },
   classificationSheet: {
-    columns: { kind: "分类", code: "科目编码", name: "科目名称" },
+    columns: catalogueColumns,
     badKind: (value: string) => `分类“${value}”应为 功能 或 经济。`,
     kindUnknown: (code: string) =>
       `科目编码“${code}”看不出是功能分类（2 开头）还是经济分类（3 开头），请在“分类”列写明。`,
@@ -331,6 +334,39 @@ export const adminMessages = {
     parentMissing: (code: string, parent: string) => `科目 ${code} 的上级科目 ${parent} 不在表中。`,
     inUse: (kind: string, code: string, year: number) =>
       `${kind}分类科目 ${code} 正被${year}年的信息公开使用，表中没有它，不能删除；请在表中保留这一行。`,
+    inUseSince: (codes: string, year: number) =>
+      `预览之后，${year}年的信息公开用上了表中没有的科目 ${codes}，未导入任何一行；请把它们加入表中后重新预览。`,
+    tooManyRows: (max: number) => `表中超过 ${max} 行，不像是一个年度的分类科目；请检查是否选错了文件。`,
+  },
+  /** A fiscal year's 《政府收支分类科目》: its page, the import, and the line on 预算年度. */
+  classification: {
+    link: "分类科目",
+    title: (year: number) => `${year}年度政府收支分类科目`,
+    intro:
+      "预算公开表的科目从本年度目录中选择，检查规则按它核对科目编码和名称。导入的表格替换本年度的全部科目；本年度的信息公开已经使用的科目必须保留在表中。",
+    import: "导入本年度目录",
+    optional: (column: string) => `${column}（可选）`,
+    importNote:
+      "“分类”列写明 功能 或 经济，不写时按编码判断（2 开头为功能分类，3 开头为经济分类）。确认导入后替换本年度的全部科目。",
+    current: "现有目录",
+    count: (n: number) => `${n} 个科目`,
+    origin: {
+      imported: (fileName: string, at: string) => `导入自“${fileName}”（${at}）`,
+      shipped: "系统内置的起始目录（部分科目），请导入本年度的完整目录",
+      copied: (year: number) => `复制自${year}年度，本年度目录尚未导入`,
+      pending: (year: number) => `尚无本年度目录，首次使用时复制${year}年度的`,
+      none: "尚无目录，请导入",
+    },
+    inUse: (n: number) => `本年度信息公开已使用其中 ${n} 个`,
+    changes: (added: number, removed: number, renamed: number) =>
+      `与现有目录相比：新增 ${added} 个，删去 ${removed} 个，改名 ${renamed} 个。`,
+    columns: { ...catalogueColumns, level: "级次", inUse: "本年度已使用" },
+    inUseMark: "已使用",
+    kinds: { 功能: "支出功能分类", 经济: "经济分类" } as Record<string, string>,
+    levels: { 3: "类", 5: "款", 7: "项" } as Record<number, string>,
+    search: "按编码或名称查找",
+    caption: (year: number) => `${year}年度的科目`,
+    back: "返回预算年度",
   },
   userSheet: {
     columns: { username: "用户名", displayName: "姓名", role: "角色", departments: "负责部门", desks: "审核科室" },

@@ -53,6 +53,7 @@ export const auditMessages = {
     "fiscal-year.create": "新建预算年度",
     "fiscal-year.update": "修改预算年度",
     "fiscal-year.start-drafts": "生成各部门草稿",
+    "classification.import": "导入政府收支分类科目",
     "framework.create": "新建指标体系",
     "framework.update": "修改指标体系",
     "framework.delete": admin.frameworks.edit.delete,
@@ -235,6 +236,13 @@ export const auditMessages = {
     drafts: (carried: number, empty: number) => `，${carried} 个部门的草稿复制自上一年度，${empty} 个为空白草稿`,
     draftsStarted: (carried: number, empty: number) =>
       `为各部门生成草稿：${carried} 个复制自上一年度，${empty} 个为空白草稿。`,
+    catalogueImported: (fileName: string, after: number, before: number, changes: string) =>
+      `从“${fileName}”导入本年度的政府收支分类科目 ${after} 个（原有 ${before} 个${changes}）。`,
+    catalogueChanges: (added: number, removed: number, renamed: number) =>
+      [added ? `新增 ${added} 个` : "", removed ? `删去 ${removed} 个` : "", renamed ? `改名 ${renamed} 个` : ""]
+        .filter(Boolean)
+        .map((part) => `，${part}`)
+        .join(""),
     frameworkCreated: (name: string) => `新建指标体系“${name}”。`,
     frameworkUpdated: (name: string, changes: string) => `修改指标体系“${name}”：${changes}。`,
     frameworkDeleted: (name: string) => `删除了指标体系“${name}”。`,
