@@ -10,7 +10,7 @@ import {
   tableDefinitions,
 } from "@/lib/domain/budget-tables";
 import { money, sumAmounts, toAmount } from "@/lib/domain/money";
-import { shippedCatalogue } from "./classification";
+import { SHIPPED_CLASSIFICATION_YEARS, shippedCatalogue } from "./classification";
 import type { DemoDepartment } from "./demo-departments";
 
 /**
@@ -61,7 +61,8 @@ type Line = { code: string; personnel: string; publicOperating: string; project:
 
 /** The department's ten tables for the fiscal year, its codes named as that year's shipped catalogue names them. */
 export function syntheticTables(dept: DemoDepartment, fiscalYear: number): BudgetTables {
-  const catalogue = shippedCatalogue(fiscalYear);
+  // A year before the first shipped sheet has no catalogue to check against: the first sheet names its codes.
+  const catalogue = shippedCatalogue(fiscalYear) ?? shippedCatalogue(SHIPPED_CLASSIFICATION_YEARS[0]);
   // A code the year's catalogue lacks would fail tables.code-unknown: refuse it here, where it is made.
   const nameOf = (code: string, kind: ClassificationKind = "功能") => {
     const name = catalogue?.nameOf(kind, code);
