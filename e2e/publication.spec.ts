@@ -36,7 +36,7 @@ test.describe
       await expect(page).toHaveURL(/\/public\/2021\/418$/);
       await expect(page.getByRole("heading", { level: 1 })).toContainText("2021年部门预算信息公开情况说明");
       const links = page.locator("a[data-format]");
-      await expect(links).toHaveCount(7);
+      await expect(links).toHaveCount(8);
       const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
       const before = new Map<string, string>();
       for (const href of hrefs) before.set(href, sha(await (await request.get(href)).body()));

@@ -51,6 +51,7 @@ describe("publish, correct, publish again", () => {
       "json",
       "csv-indicators",
       "csv-procurement",
+      "csv-tables",
       "datapackage",
     ]);
     const before = new Map<string, Uint8Array>();

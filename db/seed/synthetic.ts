@@ -1,12 +1,15 @@
 import { Money, toAmount } from "@/lib/domain/money";
 import type { Disclosure, Indicator, ProcurementItem } from "@/lib/domain/model";
 import { parseTarget } from "@/lib/domain/targets";
+import { fillFromTables } from "@/lib/domain/text-from-tables";
 import type { DemoDepartment } from "./demo-departments";
+import { syntheticTables } from "./synthetic-tables";
 
 /**
- * A small, consistent 2021 disclosure for a demo department, derived from the real 2020 one:
- * leaf figures are the fixture's scaled exactly (decimal.js), and every total is the sum of its
- * parts, so the finance bureau's sum checks pass as they do on the fixture.
+ * A small, consistent 2021 disclosure for a demo department, derived from the real 2020 one: its
+ * standard tables are the fixture's scaled exactly (./synthetic-tables.ts, illustrative), and the
+ * figures of sections 二, 三, 四 and each project's amount are read from them (text-from-tables.ts),
+ * so the finance bureau's sum checks and the table rules pass as they do on the fixture.
  */
 export function syntheticDisclosure(
   template: Disclosure,
@@ -17,33 +20,13 @@ export function syntheticDisclosure(
   const scale = (amount: string | null, factor: string = dept.scale) => toAmount(new Money(amount ?? 0).times(factor));
   const sum = (...amounts: string[]) => toAmount(amounts.reduce((acc, a) => acc.plus(a), new Money(0)));
   const t = template;
+  const tables = syntheticTables(dept, fiscalYear);
+  const amountOf = (project: string) =>
+    tables.project.rows.find((r) => r.name === project)!.amounts.generalPublicBudget!;
+  // Blank: fillFromTables writes each from its table cell.
+  const fromTables = { total: null, outbound: null, vehiclePurchase: null, vehicleOperation: null, reception: null };
 
-  const personnel = scale(t.budget.expenditure.personnel);
-  const publicOperating = scale(t.budget.expenditure.publicOperating);
-  const basic = sum(personnel, publicOperating);
-  const projectTotal = scale(t.budget.expenditure.project);
-  const projectAmounts = dept.projects.map((p) => scale(projectTotal, p.share));
-  projectAmounts[projectAmounts.length - 1] = toAmount(
-    new Money(projectTotal).minus(sum(...projectAmounts.slice(0, -1))),
-  );
-  const total = sum(basic, projectTotal);
-  const priorBasic = scale(basic, "0.97");
-  const priorProject = scale(projectTotal, "0.92");
-
-  const current = {
-    outbound: "0.00",
-    vehiclePurchase: "0.00",
-    vehicleOperation: scale(t.threePublic.current.vehicleOperation),
-    reception: scale(t.threePublic.current.reception, new Money(dept.scale).times("0.5").toString()),
-  };
-  const prior = {
-    outbound: "0.00",
-    vehiclePurchase: "0.00",
-    vehicleOperation: scale(t.threePublic.priorYear.vehicleOperation),
-    reception: scale(t.threePublic.priorYear.reception, new Money(dept.scale).times("0.5").toString()),
-  };
-
-  const items = procurementItems(dept, dept.projects[0].name, projectAmounts[0]);
+  const items = procurementItems(dept, dept.projects[0].name, amountOf(dept.projects[0].name));
   const procurementTotal = sum(...items.map((i) => i.amount!));
   const buildings = { area: scale(t.assets.buildings.area), value: scale(t.assets.buildings.value) };
   const vehicles = {
@@ -52,7 +35,7 @@ export function syntheticDisclosure(
   };
   const otherAssets = scale(t.assets.other.value);
 
-  return {
+  const text: Disclosure = {
     schemaVersion: 1,
     department: { code: dept.code, name: dept.name },
     fiscalYear,
@@ -61,29 +44,23 @@ export function syntheticDisclosure(
     responsibilities: dept.responsibilities,
     orgUnits: dept.orgUnits,
     budget: {
-      income: {
-        total,
-        generalPublicBudget: total,
-        governmentFund: "0.00",
-        fiscalSpecialAccount: "0.00",
-        other: "0.00",
-      },
+      income: { total: null, generalPublicBudget: null, governmentFund: null, fiscalSpecialAccount: null, other: null },
       expenditure: {
-        total,
-        basic,
-        personnel,
-        publicOperating,
-        project: projectTotal,
+        total: null,
+        basic: null,
+        personnel: null,
+        publicOperating: null,
+        project: null,
         other: "0.00",
         projectHighlights: dept.projects.map((p) => p.name).join("、"),
       },
-      priorYear: { total: sum(priorBasic, priorProject), basic: priorBasic, project: priorProject },
+      priorYear: { total: null, basic: null, project: null },
       changeReasons: { basic: "主要为人员正常晋级增资及社保缴费基数调整", project: "主要为新增年度重点工作项目经费" },
     },
-    operatingExpenses: { amount: publicOperating, purposes: t.operatingExpenses.purposes },
+    operatingExpenses: { amount: null, purposes: t.operatingExpenses.purposes },
     threePublic: {
-      current: { total: sum(...Object.values(current)), ...current },
-      priorYear: { total: sum(...Object.values(prior)), ...prior },
+      current: { ...fromTables },
+      priorYear: { ...fromTables },
       changeReasons: {
         outbound: "",
         vehicles: "严格执行公务用车管理规定，压减车辆运行维护费用",
@@ -99,11 +76,11 @@ export function syntheticDisclosure(
       })),
       safeguards: t.performance.safeguards,
       framework: frameworkId,
-      projects: dept.projects.map((p, i) => ({
+      projects: dept.projects.map((p) => ({
         name: p.name,
-        amount: projectAmounts[i],
+        amount: null,
         goal: p.goal,
-        indicators: projectIndicators(p.name, projectAmounts[i]),
+        indicators: projectIndicators(p.name, amountOf(p.name)),
       })),
     },
     procurement: { total: procurementTotal, items },
@@ -120,7 +97,9 @@ export function syntheticDisclosure(
     },
     glossary: t.glossary,
     otherMatters: t.otherMatters,
+    tables,
   };
+  return fillFromTables(text).disclosure;
 }
 
 function procurementItems(dept: DemoDepartment, project: string, projectBudget: string): ProcurementItem[] {

@@ -79,7 +79,8 @@ describe("export", () => {
     const names = Object.keys(zip.files).sort();
     expect(names).toContain("manifest.csv");
     expect(names.filter((n) => n.endsWith(".docx"))).toEqual(["2021/434-三河市人民政府办公室/434-2021-r1.docx"]);
-    expect(names.filter((n) => n.endsWith(".csv") && n !== "manifest.csv")).toHaveLength(2);
+    // csv: the indicators, the procurement and (the disclosure has them) the budget tables.
+    expect(names.filter((n) => n.endsWith(".csv") && n !== "manifest.csv")).toHaveLength(3);
     const manifest = await zip.file("manifest.csv")!.async("string");
     expect(manifest).toContain("公开文件");
     expect(manifest).toContain("重新生成");
