@@ -12,6 +12,10 @@ export type CheckOptions = {
   frameworks?: ReadonlyArray<IndicatorFramework>;
   /** The disclosure's fiscal year's classification catalogue; without one, codes are not looked up. */
   classification?: ClassificationCatalogue | null;
+  /** The department's published disclosure of the year before; without one, nothing is compared with last year. */
+  previous?: Disclosure | null;
+  /** The lowest 满意度 target accepted, in percent (80 unless the finance bureau sets another). */
+  satisfactionFloor?: number;
 };
 
 /**
@@ -20,7 +24,13 @@ export type CheckOptions = {
  * order), so the form, the importer, the CLI and the approval guard all agree.
  */
 export function checkDisclosure(disclosure: Disclosure, opts: CheckOptions = {}): Finding[] {
-  const ctx: RuleContext = { disclosure, frameworks: opts.frameworks ?? [], classification: opts.classification };
+  const ctx: RuleContext = {
+    disclosure,
+    frameworks: opts.frameworks ?? [],
+    classification: opts.classification,
+    previous: opts.previous,
+    satisfactionFloor: opts.satisfactionFloor,
+  };
   const found: Array<Finding & { order: number }> = [];
   ruleCatalogue.forEach((rule, order) => {
     const severity = opts.severities?.[rule.id] ?? rule.severity;

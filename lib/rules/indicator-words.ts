@@ -1,5 +1,6 @@
 import { level1Role } from "../domain/frameworks";
-import type { Disclosure, Indicator, ProjectFund } from "../domain/model";
+import { Money } from "../domain/money";
+import type { Disclosure, Indicator, ProjectFund, Target } from "../domain/model";
 
 /**
  * What an indicator row says about itself, read from its own words. The indicator rules share
@@ -42,6 +43,25 @@ export function normaliseText(text: string): string {
     .replace(/）/g, ")")
     .replace(/％/g, "%")
     .toLowerCase();
+}
+
+/** The metric's name for comparing rows across projects and years: `服务对象满意度（%）` is `服务对象满意度`. */
+export function metricKey(name: string): string {
+  return normaliseText(name).replace(/\([^()]{1,4}\)$/, "");
+}
+
+/**
+ * What a target says, for comparing: `=90.00%` and `>90%` both say 90 %. The operator is left out
+ * on purpose: a row copied and then given another operator is still the same row.
+ */
+export function targetValueKey(t: Target): string {
+  if (t.kind === "quantitative") return `${new Money(t.value).toString()}${normaliseText(t.unit)}`;
+  return normaliseText(t.kind === "qualitative" ? t.text : t.raw);
+}
+
+/** A project across years: `2020年市志编纂业务费` is `市志编纂业务费` of 2021. */
+export function projectKey(name: string): string {
+  return normaliseText(name).replace(/(?:19|20)\d{2}年?度?/g, "");
 }
 
 /** 率 / 百分比 / (%) want a percentage; 频率, 效率, 功率 are not ratios of a whole. */
