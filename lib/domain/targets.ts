@@ -308,8 +308,20 @@ function headOf(unit: string): string {
   return unit.split("/")[0];
 }
 
+/** Units are few and read for every row of every check: each is classified once. */
+const unitKinds = new Map<string, UnitKind>();
+
 /** What a unit measures, for the rules that ask whether a unit fits its metric. */
 export function unitKind(unit: string): UnitKind {
+  let kind = unitKinds.get(unit);
+  if (kind === undefined) {
+    if (unitKinds.size >= 10_000) unitKinds.clear();
+    unitKinds.set(unit, (kind = classifyUnit(unit)));
+  }
+  return kind;
+}
+
+function classifyUnit(unit: string): UnitKind {
   const u = normaliseForms(unit).replace(/\s+/g, "");
   if (PERCENT_UNITS.has(u)) return "percent";
   const head = headOf(u);

@@ -67,7 +67,7 @@ export function sameAsLastYear({ disclosure: d, previous }: RuleContext): Issue[
  * (>=, >) more. `=` on a time or a sum of money says neither (=12个月 is a schedule), so it is not compared.
  */
 function better(ind: Indicator, t: Extract<Target, { kind: "quantitative" }>): "less" | "more" | null {
-  if (isReverse(ind) || t.operator === "<=" || t.operator === "<") return "less";
+  if (t.operator === "<=" || t.operator === "<" || isReverse(ind)) return "less";
   if (t.operator === ">=" || t.operator === ">") return "more";
   const kind = unitKind(t.unit);
   return kind === "time" || kind === "money" ? null : "more";
@@ -85,10 +85,12 @@ export function easierThanLastYear({ disclosure: d, previous }: RuleContext): Is
       const then = before.get(metricKey(ind.name));
       const now = ind.target;
       if (!then || now.kind !== "quantitative" || then.target.kind !== "quantitative") return;
+      // Most rows keep last year's number: those are settled before any reading of their words.
+      if (targetValueKey(now) === targetValueKey(then.target)) return;
       if (normaliseText(now.unit) !== normaliseText(then.target.unit)) return;
+      const cmp = new Money(now.value).comparedTo(then.target.value);
       const way = better(ind, now);
       if (way === null || way !== better(then, then.target)) return;
-      const cmp = new Money(now.value).comparedTo(then.target.value);
       if (!(way === "more" ? cmp < 0 : cmp > 0)) return;
       const lastRaw = then.target.raw.trim();
       issues.push({

@@ -30,7 +30,6 @@ function misfit(ind: Indicator): Misfit | null {
   if (t.kind !== "quantitative" || t.unit.trim() === "") return null;
   const kind = unitKind(t.unit);
   const target = `“${t.raw.trim()}”`;
-  const value = new Money(t.value);
 
   if (t.unit === SPELLED_PERCENT) {
     const fixed = `${t.operator}${t.value}%`;
@@ -41,7 +40,8 @@ function misfit(ind: Indicator): Misfit | null {
       fix: { label: `改为 ${fixed}`, value: fixed },
     };
   }
-  if (kind === "count" && !value.isInteger()) {
+  // A decimal point with a digit other than 0 after it: `2.00次` is a whole number written to two places.
+  if (kind === "count" && /\.\d*[1-9]/.test(t.value)) {
     return {
       field: "target",
       message: `指标值 ${target} 以“${t.unit}”计，却不是整数`,
@@ -50,15 +50,14 @@ function misfit(ind: Indicator): Misfit | null {
   }
   // `>=0.95%` for a pass rate is almost always 95 % written as a fraction.
   if (
-    kind === "percent" &&
     t.unit === "%" &&
     (t.operator === ">=" || t.operator === ">") &&
-    value.gt(0) &&
-    value.lt(1) &&
+    /^0\.\d*[1-9]/.test(t.value) &&
     saysRatio(ind) &&
     !isReverse(ind) &&
     !CHANGE_WORDS.test(ind.name)
   ) {
+    const value = new Money(t.value);
     const fixed = `${t.operator}${value.times(100).toString()}%`;
     return {
       field: "target",
