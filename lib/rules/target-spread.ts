@@ -1,7 +1,7 @@
 import { Money } from "../domain/money";
 import type { Disclosure } from "../domain/model";
 import { SPELLED_PERCENT } from "../domain/targets";
-import { indicatorPath, indicatorRows, metricKey, normaliseText } from "./indicator-words";
+import { indicatorPath, metricKey, normaliseText } from "./indicator-words";
 
 /**
  * How other departments and other years set the same target (issue 16, "Comparison"): for each
@@ -67,36 +67,51 @@ function quantile(sorted: ReadonlyArray<Money>, q: number): Money {
   return sorted[below].plus(sorted[below + 1].minus(sorted[below]).times(part));
 }
 
-export function spreadStats(values: ReadonlyArray<Money>): SpreadStats {
+/** The stats with the fences as numbers, for judging many values without reading the fences again. */
+function measured(values: ReadonlyArray<Money>): { stats: SpreadStats; low: Money | null; high: Money | null } {
   const sorted = [...values].sort((a, b) => a.comparedTo(b));
   const fenced = sorted.length >= OUTLIER_MIN;
   const q1 = quantile(sorted, 0.25);
   const q3 = quantile(sorted, 0.75);
   const reach = q3.minus(q1).times(1.5);
+  const low = fenced ? q1.minus(reach) : null;
+  const high = fenced ? q3.plus(reach) : null;
   return {
-    count: sorted.length,
-    min: sorted[0].toString(),
-    median: quantile(sorted, 0.5).toString(),
-    max: sorted[sorted.length - 1].toString(),
-    low: fenced ? q1.minus(reach).toString() : null,
-    high: fenced ? q3.plus(reach).toString() : null,
+    stats: {
+      count: sorted.length,
+      min: sorted[0].toString(),
+      median: quantile(sorted, 0.5).toString(),
+      max: sorted[sorted.length - 1].toString(),
+      low: low?.toString() ?? null,
+      high: high?.toString() ?? null,
+    },
+    low,
+    high,
   };
+}
+
+export function spreadStats(values: ReadonlyArray<Money>): SpreadStats {
+  return measured(values).stats;
+}
+
+function side(v: Money, low: Money | string | null, high: Money | string | null): Outlier {
+  if (low !== null && v.lt(low)) return "low";
+  if (high !== null && v.gt(high)) return "high";
+  return null;
 }
 
 /** Where a value lies against a spread: the hint beside a cell. */
 export function outlierOf(stats: SpreadStats, value: string): Outlier {
-  const v = new Money(value);
-  if (stats.low !== null && v.lt(stats.low)) return "low";
-  if (stats.high !== null && v.gt(stats.high)) return "high";
-  return null;
+  return side(new Money(value), stats.low, stats.high);
 }
 
-type Entry = { name: string; unit: string; rows: Array<Omit<TargetObservation, "outlier"> & { number: Money }> };
+type Entry = { name: string; unit: string; observations: TargetObservation[]; numbers: Money[] };
 
 /**
  * The spread of every metric with a number across `disclosures` (or of the metrics named in
  * `names` only), the metrics in the order first met. Text targets and unreadable ones have no number
- * and are left out.
+ * and are left out. Each observation is made once and its outlier set in place: a year's spread
+ * reads some 50,000 rows.
  */
 export function targetSpreads(
   disclosures: ReadonlyArray<Disclosure>,
@@ -104,44 +119,54 @@ export function targetSpreads(
 ): TargetSpread[] {
   const wanted = opts.names ? new Set(opts.names.map(metricKey)) : null;
   const entries = new Map<string, Entry>();
+  // Targets repeat (90, 95, 100 …): each number is read once; decimal.js values are immutable.
+  const numbers = new Map<string, Money>();
   for (const d of disclosures) {
-    for (const { project, p, indicator, i } of indicatorRows(d)) {
-      const t = indicator.target;
-      if (t.kind !== "quantitative") continue;
-      const name = metricKey(indicator.name);
-      if (name === "" || (wanted && !wanted.has(name))) continue;
-      const key = spreadKey(indicator.name, t.unit);
-      let entry = entries.get(key);
-      if (!entry) entries.set(key, (entry = { name: indicator.name.trim(), unit: unitKey(t.unit), rows: [] }));
-      const number = new Money(t.value);
-      entry.rows.push({
-        fiscalYear: d.fiscalYear,
-        departmentCode: d.department.code,
-        departmentName: d.department.name,
-        project: project.name,
-        path: indicatorPath(p, i, "target"),
-        raw: t.raw,
-        value: number.toString(),
-        number,
-      });
-    }
+    d.performance.projects.forEach((project, p) =>
+      project.indicators.forEach((indicator, i) => {
+        const t = indicator.target;
+        if (t.kind !== "quantitative") return;
+        const name = metricKey(indicator.name);
+        if (name === "" || (wanted && !wanted.has(name))) return;
+        const unit = unitKey(t.unit);
+        const key = `${name}\u0000${unit}`;
+        let entry = entries.get(key);
+        if (!entry) entries.set(key, (entry = { name: indicator.name.trim(), unit, observations: [], numbers: [] }));
+        let number = numbers.get(t.value);
+        if (!number) numbers.set(t.value, (number = new Money(t.value)));
+        entry.numbers.push(number);
+        entry.observations.push({
+          fiscalYear: d.fiscalYear,
+          departmentCode: d.department.code,
+          departmentName: d.department.name,
+          project: project.name,
+          path: indicatorPath(p, i, "target"),
+          raw: t.raw,
+          value: number.toString(),
+          outlier: null,
+        });
+      }),
+    );
   }
-  return [...entries.values()].map(({ name, unit, rows }) => {
-    const years = [...new Set(rows.map((r) => r.fiscalYear))].sort((a, b) => a - b);
-    const byYear = years.map((fiscalYear) => ({
-      fiscalYear,
-      ...spreadStats(rows.filter((r) => r.fiscalYear === fiscalYear).map((r) => r.number)),
-    }));
-    const statsOf = new Map(byYear.map((s) => [s.fiscalYear, s]));
+  return [...entries.values()].map(({ name, unit, observations, numbers: values }) => {
+    const byYear = new Map<number, Money[]>();
+    observations.forEach((o, k) => {
+      const list = byYear.get(o.fiscalYear);
+      if (list) list.push(values[k]);
+      else byYear.set(o.fiscalYear, [values[k]]);
+    });
+    const years = [...byYear.keys()].sort((a, b) => a - b);
+    const perYear = new Map(years.map((y) => [y, measured(byYear.get(y)!)]));
+    observations.forEach((o, k) => {
+      const { low, high } = perYear.get(o.fiscalYear)!;
+      o.outlier = side(values[k], low, high);
+    });
     return {
       name,
       unit,
-      overall: spreadStats(rows.map((r) => r.number)),
-      byYear,
-      observations: rows.map(({ number: _number, ...r }) => ({
-        ...r,
-        outlier: outlierOf(statsOf.get(r.fiscalYear)!, r.value),
-      })),
+      overall: spreadStats(values),
+      byYear: years.map((fiscalYear) => ({ fiscalYear, ...perYear.get(fiscalYear)!.stats })),
+      observations,
     };
   });
 }
