@@ -1,13 +1,6 @@
 import type { Issue, RuleContext } from "./finding";
-import {
-  indicatorPath,
-  indicatorRows,
-  metricKey,
-  projectLabel,
-  rowLabel,
-  targetValueKey,
-  type IndicatorRow,
-} from "./indicator-words";
+import { indicatorPath, indicatorRows, projectLabel, rowLabel, type IndicatorRow } from "./indicator-words";
+import { rowKeyOf } from "./row-keys";
 
 /**
  * The same metric with the same value in several projects of one department: a table copied from
@@ -18,12 +11,12 @@ import {
 /** Projects named in full; beyond these the message counts the rest, so a row copied 200 times stays short. */
 const NAMED = 3;
 
-export function copiedAcrossProjects({ disclosure: d }: RuleContext): Issue[] {
+export function copiedAcrossProjects(ctx: RuleContext): Issue[] {
+  const d = ctx.disclosure;
   const groups = new Map<string, IndicatorRow[]>();
   for (const row of indicatorRows(d)) {
-    const name = metricKey(row.indicator.name);
-    if (name === "" || row.indicator.target.raw.trim() === "") continue;
-    const key = `${name}\u0000${targetValueKey(row.indicator.target)}`;
+    const { metric, row: key } = rowKeyOf(ctx, row.indicator);
+    if (metric === "" || row.indicator.target.raw.trim() === "") continue;
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);

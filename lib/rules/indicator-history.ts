@@ -1,56 +1,28 @@
 import { Money } from "../domain/money";
-import type { Disclosure, Indicator, ProjectFund, Target } from "../domain/model";
+import type { Indicator, Target } from "../domain/model";
 import { unitKind } from "../domain/targets";
 import type { Issue, RuleContext } from "./finding";
-import {
-  indicatorPath,
-  isReverse,
-  metricKey,
-  normaliseText,
-  projectKey,
-  projectLabel,
-  projectPath,
-  rowLabel,
-  targetValueKey,
-} from "./indicator-words";
+import { indicatorPath, isReverse, normaliseText, projectLabel, projectPath, rowLabel } from "./indicator-words";
+import { lastYearPairs, rowKeyOf } from "./row-keys";
 
 /**
  * This year's targets against the department's published ones of the year before (RuleContext.previous):
  * next spring's targets are set against what was promised (lib/domain/spec/rules.md, "Against last year").
- * A project is last year's when its name, years left out, is the same.
+ * A project is last year's when its name, a `2020年` left out, is the same (row-keys.ts).
  */
-
-function lastYearProjects(previous: Disclosure): Map<string, ProjectFund> {
-  const byName = new Map<string, ProjectFund>();
-  for (const project of previous.performance.projects) {
-    const key = projectKey(project.name);
-    if (key !== "" && !byName.has(key)) byName.set(key, project);
-  }
-  return byName;
-}
-
-/** Each of this year's projects with its project of last year, where there is one. */
-function pairs(d: Disclosure, previous: Disclosure | null | undefined) {
-  if (!previous) return [];
-  const before = lastYearProjects(previous);
-  return d.performance.projects.flatMap((project, p) => {
-    const last = before.get(projectKey(project.name));
-    return last ? [{ project, p, last }] : [];
-  });
-}
-
-const rowKey = (ind: Indicator) => `${metricKey(ind.name)}\u0000${targetValueKey(ind.target)}`;
 
 /** More than half of a project's rows exactly as last year (财政部: a report more than half the same as last year's). */
 const SAME_SHARE = 0.5;
 
-export function sameAsLastYear({ disclosure: d, previous }: RuleContext): Issue[] {
+export function sameAsLastYear(ctx: RuleContext): Issue[] {
+  const { previous } = ctx;
+  const key = (ind: Indicator) => rowKeyOf(ctx, ind);
   const issues: Issue[] = [];
-  for (const { project, p, last } of pairs(d, previous)) {
-    const rows = project.indicators.filter((ind) => metricKey(ind.name) !== "");
+  for (const { project, p, last } of lastYearPairs(ctx)) {
+    const rows = project.indicators.filter((ind) => key(ind).metric !== "");
     if (rows.length === 0) continue;
-    const before = new Set(last.indicators.map(rowKey));
-    const same = rows.filter((ind) => before.has(rowKey(ind))).length;
+    const before = new Set(last.indicators.map((ind) => key(ind).row));
+    const same = rows.filter((ind) => before.has(key(ind).row)).length;
     if (same / rows.length <= SAME_SHARE) continue;
     const percent = Math.round((same / rows.length) * 100);
     issues.push({
@@ -73,20 +45,22 @@ function better(ind: Indicator, t: Extract<Target, { kind: "quantitative" }>): "
   return kind === "time" || kind === "money" ? null : "more";
 }
 
-export function easierThanLastYear({ disclosure: d, previous }: RuleContext): Issue[] {
+export function easierThanLastYear(ctx: RuleContext): Issue[] {
+  const { previous } = ctx;
+  const key = (ind: Indicator) => rowKeyOf(ctx, ind);
   const issues: Issue[] = [];
-  for (const { project, p, last } of pairs(d, previous)) {
+  for (const { project, p, last } of lastYearPairs(ctx)) {
     const before = new Map<string, Indicator>();
     for (const ind of last.indicators) {
-      const key = metricKey(ind.name);
-      if (key !== "" && !before.has(key)) before.set(key, ind);
+      const metric = key(ind).metric;
+      if (metric !== "" && !before.has(metric)) before.set(metric, ind);
     }
     project.indicators.forEach((ind, i) => {
-      const then = before.get(metricKey(ind.name));
+      const then = before.get(key(ind).metric);
       const now = ind.target;
       if (!then || now.kind !== "quantitative" || then.target.kind !== "quantitative") return;
       // Most rows keep last year's number: those are settled before any reading of their words.
-      if (targetValueKey(now) === targetValueKey(then.target)) return;
+      if (key(ind).value === key(then).value) return;
       if (normaliseText(now.unit) !== normaliseText(then.target.unit)) return;
       const cmp = new Money(now.value).comparedTo(then.target.value);
       const way = better(ind, now);
