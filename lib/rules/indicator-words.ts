@@ -67,7 +67,9 @@ export const metricKey = memoised((name) => normaliseText(name).replace(/\([^()]
 export const projectKey = memoised((name) => normaliseText(name).replace(/(?:19|20)\d{2}年度?/g, ""));
 
 /** `90.00` is `90`, `0.10` is `0.1`: the number as text, without reading it as a decimal. */
-function canonicalNumber(value: string): string {
+const canonicalNumber = memoised(canonicalNumberOf);
+
+function canonicalNumberOf(value: string): string {
   const negative = value.startsWith("-");
   const [whole, fraction = ""] = (negative ? value.slice(1) : value).split(".");
   const int = whole.replace(/^0+(?=\d)/, "");
