@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { loadDisclosure } from "@/db/queries/disclosures";
+import { publishedDisclosure } from "@/db/queries/previous-year";
 import { loadCheckOptions } from "@/db/queries/settings";
 import type { Actor } from "@/lib/auth/actor";
 import { checkDisclosure, summariseFindings, type FindingSummary } from "@/lib/rules/engine";
@@ -17,7 +18,9 @@ export async function findingSummaries(
     let options = optionsByYear.get(disclosure.fiscalYear);
     if (!options)
       optionsByYear.set(disclosure.fiscalYear, (options = await loadCheckOptions(db, disclosure.fiscalYear)));
-    out.set(id, summariseFindings(checkDisclosure(disclosure, options)));
+    // Last year's targets per department, as the editor and the submit gate compare with them.
+    const previous = await publishedDisclosure(db, disclosure.department.code, disclosure.fiscalYear - 1);
+    out.set(id, summariseFindings(checkDisclosure(disclosure, { ...options, previous })));
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { EditableDisclosure, EditableProjectFund } from "@/lib/domain/edita
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { type BudgetTables, emptyTables } from "@/lib/domain/budget-tables";
 import { type ClassificationEntry, classificationCatalogue } from "@/lib/domain/classification";
-import { setAt } from "@/lib/domain/paths";
+import { withFix } from "@/lib/editor/apply-fix";
 import { followTables } from "@/lib/domain/text-from-tables";
 import { sections, type SectionId } from "@/lib/domain/model";
 import { sectionOfPath, sectionStatuses } from "@/lib/editor/section-state";
@@ -179,7 +179,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   const applyFix = useCallback(
     (path: string, value: string | null) => {
       const current = latestContent.current;
-      const next = setAt(current, path, value);
+      const next = withFix(current, path, value);
       update(path.startsWith("tables.") ? followTables(current, next) : next);
     },
     [update],

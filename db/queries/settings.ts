@@ -6,6 +6,8 @@ import { UserError, NotFoundError } from "@/lib/errors";
 import { fiscalYears, indicatorFrameworks, returnReasons, rulePolicies, type ruleSeverity } from "../schema/settings";
 import { appendAudit } from "./audit";
 import { loadClassificationCatalogue } from "./classification";
+import { publishedDisclosure } from "./previous-year";
+import { SATISFACTION_FLOOR } from "@/lib/rules/indicator-targets";
 import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 
@@ -124,17 +126,28 @@ export async function customFrameworks(db: Db): Promise<IndicatorFramework[]> {
 }
 
 /**
- * What the rule engine needs besides the disclosure — the admin's severities and added frameworks —
- * for every check on the server: the editor's, the review screen's, the dashboard's and the submit
- * guard's on the locked row. One read after the other: `db` may be that transaction (one connection).
+ * What the rule engine needs besides the disclosure — the admin's severities and added frameworks,
+ * the year's classification catalogue, and the department's published disclosure of the year
+ * before (its targets are compared with it) — for every check on the server: the editor's, the
+ * review screen's, the dashboard's and the submit guard's on the locked row. One read after the
+ * other: `db` may be that transaction (one connection).
  */
-export async function loadCheckOptions(db: Db, fiscalYear?: number): Promise<Required<CheckOptions>> {
+export async function loadCheckOptions(
+  db: Db,
+  fiscalYear?: number,
+  departmentCode?: string,
+): Promise<Required<CheckOptions>> {
   // The classification catalogue is per fiscal year: with the disclosure's year the server looks its
   // codes up as the editor does in the browser (the submit gate must agree with what the clerk saw).
   const severities = await ruleSeverities(db);
   const frameworks = await customFrameworks(db);
   const classification = fiscalYear === undefined ? null : await loadClassificationCatalogue(db, fiscalYear);
-  return { severities, frameworks, classification };
+  const previous =
+    fiscalYear === undefined || departmentCode === undefined
+      ? null
+      : await publishedDisclosure(db, departmentCode, fiscalYear - 1);
+  // The 满意度 floor is the documents' 80 % until the admin can set another (lib/rules/indicator-targets.ts).
+  return { severities, frameworks, classification, previous, satisfactionFloor: SATISFACTION_FLOOR };
 }
 
 /** null severity: back to the catalogue's default. */

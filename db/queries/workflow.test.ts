@@ -133,7 +133,7 @@ describe("guards hold on the server", () => {
   it("submission: refused with errors, then with unexplained warnings; explained warnings pass", async () => {
     const { id } = await disclosureIn(t.db, cast, w.departments.office, "draft", year(), sanhe2020());
     let v = (await metaOf(id)).version;
-    await expect(take(cast.clerk, id, "submit", v)).rejects.toThrow(/还有 3 个错误未修正.*还有 10 个提示未说明/);
+    await expect(take(cast.clerk, id, "submit", v)).rejects.toThrow(/还有 3 个错误未修正.*还有 35 个提示未说明/);
 
     const { content } = await loadEditableDisclosure(t.db, cast.clerk, id);
     // The three unreadable targets of the real 2020 tables, written as a reviewer would accept them.

@@ -104,7 +104,7 @@ export async function findingFacts(
   content: EditableDisclosure,
 ): Promise<Pick<GuardFacts, "errorFindings" | "unexplainedWarnings">> {
   // One after another: `db` is the transition's transaction, one connection (pg 9 refuses overlapping queries on it).
-  const options = await loadCheckOptions(db, content.fiscalYear);
+  const options = await loadCheckOptions(db, content.fiscalYear, content.department.code);
   const explained = await db
     .select({
       ruleId: warningExplanations.ruleId,

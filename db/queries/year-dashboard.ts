@@ -10,6 +10,7 @@ import { disclosures, disclosureSections, indicators, procurementItems, projectF
 import { departmentGroups, departments } from "../schema/organisation";
 import { reviewComments } from "../schema/review";
 import { assembleDisclosure, type StoredContent } from "./disclosure-content";
+import { publishedDisclosuresOfYear } from "./previous-year";
 import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
 /**
@@ -83,7 +84,11 @@ export async function yearDashboard(
     .orderBy(asc(departments.code));
 
   const ids = rows.flatMap((r) => (r.disclosureId ? [r.disclosureId] : []));
-  const [comments, contents] = await Promise.all([openComments(db, ids), storedContents(db, ids)]);
+  const [comments, contents, lastYear] = await Promise.all([
+    openComments(db, ids),
+    storedContents(db, ids),
+    publishedDisclosuresOfYear(db, fiscalYear - 1),
+  ]);
 
   return rows.map((r): DashboardRecord => {
     let findings: DashboardRecord["findings"] = null;
@@ -94,7 +99,8 @@ export async function yearDashboard(
           { department: { code: r.departmentCode, name: r.departmentName }, fiscalYear, frameworkId: r.frameworkId },
           stored,
         );
-        const summary = summariseFindings(checkDisclosure(toCanonical(content), checkOptions));
+        const previous = lastYear.get(r.departmentCode) ?? null;
+        const summary = summariseFindings(checkDisclosure(toCanonical(content), { ...checkOptions, previous }));
         findings = { error: summary.error, warning: summary.warning };
       } catch (error) {
         // One unreadable disclosure must not take the year's overview down with it.

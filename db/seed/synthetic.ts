@@ -76,11 +76,11 @@ export function syntheticDisclosure(
       })),
       safeguards: t.performance.safeguards,
       framework: frameworkId,
-      projects: dept.projects.map((p) => ({
+      projects: dept.projects.map((p, i) => ({
         name: p.name,
         amount: null,
         goal: p.goal,
-        indicators: projectIndicators(p.name, amountOf(p.name)),
+        indicators: projectIndicators(p.name, amountOf(p.name), i),
       })),
     },
     procurement: { total: procurementTotal, items },
@@ -125,8 +125,13 @@ function procurementItems(dept: DemoDepartment, project: string, projectBudget: 
   ];
 }
 
-/** Six indicators in the 2021 framework: output (three kinds), cost, benefit, satisfaction. */
-function projectIndicators(project: string, amount: string): Indicator[] {
+/**
+ * Six indicators in the 2021 framework: output (three kinds), cost, benefit, satisfaction. Each
+ * project of a department sets its own numbers (the `n`th project a little differently), as the
+ * finance bureau asks: the same row copied from project to project is a finding
+ * (indicator.copied-across-projects), and so is a target that says no number (indicator.vague-target).
+ */
+function projectIndicators(project: string, amount: string, n: number): Indicator[] {
   const basis = "《三河市2021年市级部门预算编制说明》及往年历史数据";
   const row = (level1: string, level2: string, name: string, description: string, target: string): Indicator => ({
     level1,
@@ -137,9 +142,9 @@ function projectIndicators(project: string, amount: string): Indicator[] {
     basis,
   });
   return [
-    row("产出指标", "数量指标", "开展专项工作次数", `全年开展${project}相关工作次数`, ">=12次"),
-    row("产出指标", "质量指标", "工作任务完成合格率", "完成任务的质量达标比例", ">=95%"),
-    row("产出指标", "时效指标", "任务按时完成率", "在规定时限内完成任务的比例", "=100%"),
+    row("产出指标", "数量指标", "开展专项工作次数", `全年开展${project}相关工作次数`, `>=${12 + 2 * n}次`),
+    row("产出指标", "质量指标", "工作任务完成合格率", "完成任务的质量达标比例", `>=${95 + n}%`),
+    row("产出指标", "时效指标", "任务按时完成率", "在规定时限内完成任务的比例", `>=${98 - n}%`),
     row(
       "成本指标",
       "经济成本指标",
@@ -147,7 +152,7 @@ function projectIndicators(project: string, amount: string): Indicator[] {
       "项目支出不超过年度预算",
       `<=${new Money(amount).toDecimalPlaces(2).toString()}万元`,
     ),
-    row("效益指标", "社会效益指标", "公共服务水平", "服务质量和效率", "明显提升"),
-    row("满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象满意度调查结果", ">=90%"),
+    row("效益指标", "社会效益指标", "服务对象覆盖率", "服务覆盖的对象占应服务对象的比率", `>=${90 + n}%`),
+    row("满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象满意度调查结果", `>=${90 + n}%`),
   ];
 }

@@ -99,13 +99,26 @@ export function sectionIndexOf(path: PathLike): number {
  * list of changes or findings reads like the form. Unknown keys (a row's `id`) go last.
  */
 export function comparePaths(a: PathLike, b: PathLike): number {
-  const ka = sortKey(a);
-  const kb = sortKey(b);
+  return compareOrdered(
+    { key: sortKey(a), text: typeof a === "string" ? a : formatPath(a) },
+    { key: sortKey(b), text: typeof b === "string" ? b : formatPath(b) },
+  );
+}
+
+/** A path with its place in that order, for sorting many (a year's findings) without looking it up per comparison. */
+export type OrderedPath = { key: ReadonlyArray<number>; text: string };
+
+export function orderedPath(path: string): OrderedPath {
+  return { key: sortKey(path), text: path };
+}
+
+/** comparePaths for paths already ordered: the section is the key's first number. */
+export function compareOrdered(a: OrderedPath, b: OrderedPath): number {
+  const ka = a.key;
+  const kb = b.key;
   for (let k = 0; k < Math.min(ka.length, kb.length); k++) if (ka[k] !== kb[k]) return ka[k] - kb[k];
   if (ka.length !== kb.length) return ka.length - kb.length;
-  const sa = typeof a === "string" ? a : formatPath(a);
-  const sb = typeof b === "string" ? b : formatPath(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
 }
 
 type SchemaNode = { shape?: Record<string, unknown>; element?: unknown; options?: unknown[]; unwrap?: () => unknown };

@@ -153,16 +153,22 @@ export function targetNumber(t: Target): Decimal | null {
   return t.kind === "quantitative" ? new Money(t.value) : null;
 }
 
+/**
+ * `≥100百分比`: % spelled out in words. Read as a percentage, so the range and satisfaction rules
+ * judge its number; the unit rule asks for the sign instead (lib/rules/indicator-units.ts).
+ */
+export const SPELLED_PERCENT = "百分比";
+
 /** A target in percent of something, the one kind that must lie in 0–100 (lib/domain/spec/rules.md). */
 export function isPercent(t: Target): boolean {
-  return t.kind === "quantitative" && t.unit === "%";
+  return t.kind === "quantitative" && (t.unit === "%" || t.unit === SPELLED_PERCENT);
 }
 
 // ---- units ----------------------------------------------------------------------------------
 
 export type UnitKind = "percent" | "money" | "time" | "count" | "score" | "other";
 
-const PERCENT_UNITS = new Set(["%", "‰", "百分点", "个百分点"]);
+const PERCENT_UNITS = new Set(["%", "‰", "百分点", "个百分点", "百分比"]);
 const TIME_UNITS = new Set([
   "天",
   "日",
@@ -302,8 +308,20 @@ function headOf(unit: string): string {
   return unit.split("/")[0];
 }
 
+/** Units are few and read for every row of every check: each is classified once. */
+const unitKinds = new Map<string, UnitKind>();
+
 /** What a unit measures, for the rules that ask whether a unit fits its metric. */
 export function unitKind(unit: string): UnitKind {
+  let kind = unitKinds.get(unit);
+  if (kind === undefined) {
+    if (unitKinds.size >= 10_000) unitKinds.clear();
+    unitKinds.set(unit, (kind = classifyUnit(unit)));
+  }
+  return kind;
+}
+
+function classifyUnit(unit: string): UnitKind {
   const u = normaliseForms(unit).replace(/\s+/g, "");
   if (PERCENT_UNITS.has(u)) return "percent";
   const head = headOf(u);

@@ -3,7 +3,7 @@ import type { Disclosure } from "../domain/model";
 import { importDisclosureText } from "../import/text/import-disclosure";
 import { sections } from "../domain/model";
 import { catalogueInfo, ruleCatalogue } from "./catalogue";
-import { checkDisclosure } from "./engine";
+import { checkDisclosure, type CheckOptions } from "./engine";
 import { row, setTarget } from "./__fixtures__/edit";
 import { sanhe2020, sanhe2020Text } from "../domain/__fixtures__/sanhe-2020";
 import { classification2020, sanhe2020WithTables } from "../domain/__fixtures__/sanhe-2020-tables";
@@ -19,6 +19,8 @@ type FiringCase = ({ change: (d: Disclosure) => void } | { changeText: (text: st
   message: string | RegExp;
   /** The disclosure changed, when not the fixture itself: the budget tables' rules need the demo's tables. */
   base?: () => Disclosure;
+  /** What the check is given besides the disclosure, before and after the change (last year's disclosure). */
+  options?: () => CheckOptions;
 };
 
 const tablesOf = (d: Disclosure) => {
@@ -26,6 +28,17 @@ const tablesOf = (d: Disclosure) => {
   return d.tables;
 };
 const withTables = { base: sanhe2020WithTables };
+
+/**
+ * The fixture as if published the year before, except that 企业上市奖励资金 then had other
+ * targets: this year's fixture is then the same as last year in every project but that one.
+ */
+const lastYear = (): CheckOptions => {
+  const previous = sanhe2020();
+  previous.fiscalYear = 2019;
+  previous.performance.projects[4].indicators.forEach((_, i) => setTarget(previous, 4, i, ">=1次"));
+  return { previous };
+};
 
 const fixtureText = sanhe2020Text();
 
@@ -187,6 +200,18 @@ const firing: Record<string, FiringCase> = {
     path: "performance.projects[0].indicators[4].target",
     message: "项目“市志编纂业务费”第 5 行“发挥存史、资政、教化、育人作用”：百分比指标值 “>=105%” 超出 0–100%",
   },
+  "indicator.number-expected": {
+    change: (d) => setTarget(d, 0, 4, "明显提升"),
+    path: "performance.projects[0].indicators[4].target",
+    message:
+      "项目“市志编纂业务费”第 5 行“发挥存史、资政、教化、育人作用”是比率，指标值却是文字“明显提升”：请写成“运算符 + 数字 + 单位”，如 >=95%",
+  },
+  "indicator.vague-target": {
+    change: (d) => setTarget(d, 0, 5, "效果明显"),
+    path: "performance.projects[0].indicators[5].target",
+    message:
+      "项目“市志编纂业务费”第 6 行“年鉴编修产生效果”：指标值“效果明显”没有说到什么程度（“效果明显”），年底无法判断是否完成",
+  },
   "indicator.unit-fits-metric": {
     change: (d) => setTarget(d, 0, 3, "<=100.00本"),
     path: "performance.projects[0].indicators[3].target",
@@ -222,6 +247,30 @@ const firing: Record<string, FiringCase> = {
     change: (d) => void d.performance.projects[4].indicators.splice(2),
     path: "performance.projects[4].indicators",
     message: "项目“企业上市奖励资金”有 2 个绩效指标，少于 3 个",
+  },
+  "indicator.copied-across-projects": {
+    change: (d) => void (row(d, 1, 0).name = "培训修志队伍"),
+    path: "performance.projects[1].indicators[0].name",
+    message: "项目“政务公开专项经费”第 1 行“培训修志队伍”（=2.00次）与项目“市志编纂业务费”的指标同名同值",
+  },
+  "indicator.same-as-last-year": {
+    options: lastYear,
+    change: (d) => d.performance.projects[4].indicators.forEach((_, i) => setTarget(d, 4, i, ">=1次")),
+    path: "performance.projects[4].indicators",
+    message: "项目“企业上市奖励资金”的 5 个指标中有 5 个（100%）与 2019 年名称、指标值都相同",
+  },
+  "indicator.easier-than-last-year": {
+    options: lastYear,
+    change: (d) => setTarget(d, 0, 4, ">=90.00%"),
+    path: "performance.projects[0].indicators[4].target",
+    message:
+      "项目“市志编纂业务费”第 5 行“发挥存史、资政、教化、育人作用”：指标值“>=90.00%”比 2019 年的“>=95.00%”低，目标放松了",
+  },
+  "performance.project-amount": {
+    ...withTables,
+    change: (d) => void (d.performance.projects[0].amount = "0.00"),
+    path: "performance.projects[0].amount",
+    message: "项目“市志编纂业务费”的金额为 0.00 万元",
   },
   "tables.text-figure": {
     ...withTables,
@@ -334,7 +383,7 @@ describe.each(ruleCatalogue.map((r) => [r.id, r] as const))("%s", (id, rule) => 
   const c = firing[id];
   const classification = classification2020();
   const at = (d: Disclosure) =>
-    checkDisclosure(d, { classification }).filter((f) => f.rule === id && f.path === c.path);
+    checkDisclosure(d, { classification, ...c.options?.() }).filter((f) => f.rule === id && f.path === c.path);
   const base = c.base ?? sanhe2020;
   const imported = (text: string) =>
     importDisclosureText(text).findings.filter((f) => f.rule === id && f.path === c.path);

@@ -21,13 +21,17 @@ import {
   weightSum,
 } from "./indicator-structure";
 import { percentRange, reverseOperator, satisfactionTarget, targetReadable } from "./indicator-targets";
+import { copiedAcrossProjects } from "./indicator-copies";
+import { easierThanLastYear, sameAsLastYear } from "./indicator-history";
 import { unitFitsMetric } from "./indicator-units";
+import { numberExpected, vagueTarget } from "./indicator-wording";
 import {
   operatingWithinBasic,
   procurementWithinExpenditure,
   projectFundsWithinProject,
   threePublicWithinExpenditure,
 } from "./plausibility";
+import { projectAmount } from "./project-funds";
 import { procurementLineAmount, procurementLineFunding, procurementRequired, procurementTotal } from "./procurement";
 import {
   tableCodeName,
@@ -184,17 +188,31 @@ export const ruleCatalogue: ReadonlyArray<RuleDefinition> = [
   ),
   rule("indicator.percent-range", "error", "performance", "百分比在 0–100% 之间", percentRange),
   rule(
+    "indicator.number-expected",
+    "warning",
+    "performance",
+    "比率、数量、成本指标的指标值写数字，不写文字",
+    numberExpected,
+  ),
+  rule(
+    "indicator.vague-target",
+    "warning",
+    "performance",
+    "定性指标值写可核验的状态，不写“明显提升”“进一步提高”“达到预期”之类说不出程度的话",
+    vagueTarget,
+  ),
+  rule(
     "indicator.unit-fits-metric",
     "warning",
     "performance",
-    "计量单位与指标相符（率用 %、成本用金额、时效用时间、人数用人）",
+    "计量单位与指标值和指标相符（% 不写作“百分比”、次数为整数、率用 %、成本用金额、时效用时间、人数用人）",
     unitFitsMetric,
   ),
   rule(
     "indicator.satisfaction-target",
     "warning",
     "performance",
-    "满意度目标为不低于 80% 的下限（>= 或 >）",
+    "满意度目标为不低于设定下限（默认 80%）的百分比（>= 或 >）",
     satisfactionTarget,
   ),
   rule("indicator.reverse-operator", "warning", "performance", "反向指标用 <=、< 或 =0", reverseOperator),
@@ -202,6 +220,28 @@ export const ruleCatalogue: ReadonlyArray<RuleDefinition> = [
   rule("indicator.duplicate-row", "warning", "performance", "同一项目中没有重复的指标", duplicateRow),
   rule("indicator.weight-sum", "warning", "performance", "写了权重的项目，权重合计为 100（或 90）", weightSum),
   rule("indicator.count", "info", "performance", "每个项目有 3–30 个指标", indicatorCount),
+  rule(
+    "indicator.copied-across-projects",
+    "warning",
+    "performance",
+    "同一部门的不同项目没有同名同值的指标（不照搬）",
+    copiedAcrossProjects,
+  ),
+  rule(
+    "indicator.same-as-last-year",
+    "warning",
+    "performance",
+    "项目的指标不过半与上年公开的相同（名称和指标值）",
+    sameAsLastYear,
+  ),
+  rule(
+    "indicator.easier-than-last-year",
+    "warning",
+    "performance",
+    "指标值不比上年宽松（正向指标不低于上年，反向指标不高于上年）",
+    easierThanLastYear,
+  ),
+  rule("performance.project-amount", "warning", "performance", "每个项目写明金额，且不为 0", projectAmount),
   rule(
     "tables.text-figure",
     "error",

@@ -94,7 +94,7 @@ describe("the findings", () => {
   });
 
   test("summariseFindings counts by severity", () => {
-    expect(summariseFindings(findings)).toEqual({ error: 3, warning: 10, info: 5, total: 18 });
+    expect(summariseFindings(findings)).toEqual({ error: 3, warning: 35, info: 5, total: 43 });
     expect(summariseFindings([])).toEqual({ error: 0, warning: 0, info: 0, total: 0 });
   });
 
@@ -103,8 +103,11 @@ describe("the findings", () => {
       "performance.projects[2].indicators[8].target",
     ]);
     expect(findingsAt(findings, "performance.projects[2]").map((f) => f.path)).toEqual([
+      "performance.projects[2].amount",
+      "performance.projects[2].indicators[4].name",
       "performance.projects[2].indicators[8].target",
       "performance.projects[2].indicators[9].target",
+      "performance.projects[2].indicators[10].name",
     ]);
     expect(
       findingsAt(findings, "performance.projects[1]").every((f) => f.path.startsWith("performance.projects[1].")),

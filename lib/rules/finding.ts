@@ -42,6 +42,13 @@ export type RuleContext = {
   frameworks: ReadonlyArray<IndicatorFramework>;
   /** The fiscal year's classification catalogue, when the caller has one: codes are checked against it. */
   classification?: ClassificationCatalogue | null;
+  /**
+   * The department's disclosure of the year before, as published, when the caller has one: targets
+   * are compared with it (lib/rules/indicator-history.ts). Without it those rules find nothing.
+   */
+  previous?: Disclosure | null;
+  /** The lowest 满意度 target the finance bureau accepts, in percent; SATISFACTION_FLOOR unless set. */
+  satisfactionFloor?: number;
 };
 
 export type RuleCheck = (ctx: RuleContext) => Issue[];

@@ -28,7 +28,8 @@ export function targetReadable({ disclosure: d }: RuleContext): Issue[] {
           : {
               path: targetPath(row.p, row.i),
               message: `${rowLabel(row)}：指标值 ${shown(t)} 无法读取`,
-              hint: "应为“运算符 + 数字 + 单位”（如 >=95%、=2次）或一个定性表述（如 健全、明显提升），二者不能混写",
+              hint: "应为“运算符 + 数字 + 单位”（如 >=95%、=2次）或一个定性表述（如 健全、按时完成），二者不能混写",
+              ...qualityFix(t.raw),
             },
       );
     } else if (t.kind === "quantitative" && t.unit.trim() === "") {
@@ -40,6 +41,17 @@ export function targetReadable({ disclosure: d }: RuleContext): Issue[] {
     }
   }
   return issues;
+}
+
+/**
+ * `=0.00健全`: a spreadsheet's empty number column glued to the quality the row means. The quality
+ * alone is what the department wrote in words, so it is offered; a real number (`=3健全`) is not.
+ */
+const ZERO_AND_QUALITY = /^[<>=≥≤＝]*\s*0+(?:\.0+)?\s*(\p{Script=Han}{2,})$/u;
+
+function qualityFix(raw: string): { fix: { label: string; value: string } } | Record<string, never> {
+  const quality = raw.trim().match(ZERO_AND_QUALITY)?.[1];
+  return quality ? { fix: { label: `改为定性“${quality}”`, value: quality } } : {};
 }
 
 /** 增长率 and the like may exceed 100%: only shares of a whole are bounded. */
@@ -62,9 +74,10 @@ export function percentRange({ disclosure: d }: RuleContext): Issue[] {
   return issues;
 }
 
-const SATISFACTION_FLOOR = 80;
+/** The lowest 满意度 target accepted unless the finance bureau sets another (RuleContext.satisfactionFloor). */
+export const SATISFACTION_FLOOR = 80;
 
-function satisfactionProblems(t: Target): string[] {
+function satisfactionProblems(t: Target, floor: number): string[] {
   if (t.kind === "qualitative") return ["不是百分比"];
   if (t.kind !== "quantitative") return [];
   if (!isPercent(t)) return [t.unit.trim() ? `以“${t.unit}”计，不是百分比` : "没有 %，不是百分比"];
@@ -73,21 +86,37 @@ function satisfactionProblems(t: Target): string[] {
   if (v.eq(100) && (t.operator === "=" || t.operator === ">=")) return [];
   const problems: string[] = [];
   if (t.operator !== ">=" && t.operator !== ">") problems.push(`用了“${t.operator}”，满意度应写下限（>= 或 >）`);
-  if (v.lt(SATISFACTION_FLOOR)) problems.push(`低于 ${SATISFACTION_FLOOR}%`);
+  if (v.lt(floor)) problems.push(`低于 ${floor}%`);
+  // Above 100 % is percent-range's error, for every percentage: it is not said twice.
   return problems;
 }
 
-export function satisfactionTarget({ disclosure: d }: RuleContext): Issue[] {
+/**
+ * `=90%` with 90 at or above the floor only lacks its operator: the fix writes the floor the
+ * department meant. A number below the floor, or one without %, is the department's to choose.
+ */
+function satisfactionFix(t: Target, floor: number) {
+  if (t.kind !== "quantitative" || !isPercent(t) || t.operator !== "=") return undefined;
+  const v = money(t.value);
+  if (v.lt(floor) || v.gt(100)) return undefined;
+  const fixed = `>=${t.value}%`;
+  return { label: `改为 ${fixed}`, value: fixed };
+}
+
+export function satisfactionTarget({ disclosure: d, satisfactionFloor }: RuleContext): Issue[] {
+  const floor = satisfactionFloor ?? SATISFACTION_FLOOR;
   const issues: Issue[] = [];
   for (const row of indicatorRows(d)) {
     const ind = row.indicator;
     if (!isSatisfactionMetric(ind) || isReverse(ind)) continue;
-    const problems = satisfactionProblems(ind.target);
+    const problems = satisfactionProblems(ind.target, floor);
     if (problems.length === 0) continue;
+    const fix = satisfactionFix(ind.target, floor);
     issues.push({
       path: targetPath(row.p, row.i),
       message: `${rowLabel(row)}：满意度目标 ${shown(ind.target)} ${problems.join("，")}`,
-      hint: `满意度目标写成不低于 ${SATISFACTION_FLOOR}% 的下限，如 “>=90%”`,
+      hint: `满意度目标写成不低于 ${floor}% 的下限，如 “>=${Math.max(floor, 90)}%”`,
+      ...(fix ? { fix } : {}),
     });
   }
   return issues;

@@ -1,11 +1,13 @@
+import { Money } from "../domain/money";
 import type { Indicator } from "../domain/model";
-import { unitKind } from "../domain/targets";
-import type { Issue, RuleContext } from "./finding";
+import { SPELLED_PERCENT, unitKind } from "../domain/targets";
+import type { Fix, Issue, RuleContext } from "./finding";
 import {
   countsPeople,
   indicatorPath,
   indicatorRows,
   isMoneyCost,
+  isReverse,
   mentionsPeople,
   rowLabel,
   saysHeadcount,
@@ -17,7 +19,10 @@ import {
  * row never drowns the clerk in variants of the same complaint.
  */
 
-type Misfit = { field: "target" | "level2"; message: string; hint: string };
+type Misfit = { field: "target" | "level2"; message: string; hint: string; fix?: Fix };
+
+/** 增长率 and the like are changes, not shares of a whole: 0.5 % growth is a real target. */
+const CHANGE_WORDS = /增长|增幅|增速|同比|环比|提高|提升|下降|降低|减少/;
 
 function misfit(ind: Indicator): Misfit | null {
   const t = ind.target;
@@ -26,6 +31,41 @@ function misfit(ind: Indicator): Misfit | null {
   const kind = unitKind(t.unit);
   const target = `“${t.raw.trim()}”`;
 
+  if (t.unit === SPELLED_PERCENT) {
+    const fixed = `${t.operator}${t.value}%`;
+    return {
+      field: "target",
+      message: `指标值 ${target} 把 % 写成了“${SPELLED_PERCENT}”`,
+      hint: `请写作 ${fixed}`,
+      fix: { label: `改为 ${fixed}`, value: fixed },
+    };
+  }
+  // A decimal point with a digit other than 0 after it: `2.00次` is a whole number written to two places.
+  if (kind === "count" && /\.\d*[1-9]/.test(t.value)) {
+    return {
+      field: "target",
+      message: `指标值 ${target} 以“${t.unit}”计，却不是整数`,
+      hint: "次数、个数没有小数；要写平均数的，请把指标改名为“平均…”并写明单位",
+    };
+  }
+  // `>=0.95%` for a pass rate is almost always 95 % written as a fraction.
+  if (
+    t.unit === "%" &&
+    (t.operator === ">=" || t.operator === ">") &&
+    /^0\.\d*[1-9]/.test(t.value) &&
+    saysRatio(ind) &&
+    !isReverse(ind) &&
+    !CHANGE_WORDS.test(ind.name)
+  ) {
+    const value = new Money(t.value);
+    const fixed = `${t.operator}${value.times(100).toString()}%`;
+    return {
+      field: "target",
+      message: `比率的指标值 ${target} 不到 1%，像是把 ${value.times(100).toString()}% 写成了小数`,
+      hint: `比率以百分数写：${value.toString()} 即 ${value.times(100).toString()}%，请写作 ${fixed}`,
+      fix: { label: `改为 ${fixed}`, value: fixed },
+    };
+  }
   if (saysRatio(ind) && kind !== "percent") {
     return {
       field: "target",
@@ -81,6 +121,7 @@ export function unitFitsMetric({ disclosure: d }: RuleContext): Issue[] {
         path: indicatorPath(row.p, row.i, found.field),
         message: `${rowLabel(row)}：${found.message}`,
         hint: found.hint,
+        ...(found.fix ? { fix: found.fix } : {}),
       });
   }
   return issues;

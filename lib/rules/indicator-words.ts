@@ -1,5 +1,5 @@
 import { level1Role } from "../domain/frameworks";
-import type { Disclosure, Indicator, ProjectFund } from "../domain/model";
+import type { Disclosure, Indicator, ProjectFund, Target } from "../domain/model";
 
 /**
  * What an indicator row says about itself, read from its own words. The indicator rules share
@@ -43,6 +43,51 @@ export function normaliseText(text: string): string {
     .replace(/％/g, "%")
     .toLowerCase();
 }
+
+/**
+ * Names repeat across rows, projects, departments and years (a year's lint reads 24,000 rows):
+ * each is normalised once. Bounded, so a long-running server does not keep every name it saw.
+ */
+function memoised(compute: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let key = cache.get(text);
+    if (key === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(text, (key = compute(text)));
+    }
+    return key;
+  };
+}
+
+/** The metric's name for comparing rows across projects and years: `服务对象满意度（%）` is `服务对象满意度`. */
+export const metricKey = memoised((name) => normaliseText(name).replace(/\([^()]{1,4}\)$/, ""));
+
+/** A project across years: `2020年市志编纂业务费` is `市志编纂业务费` of 2021. */
+export const projectKey = memoised((name) => normaliseText(name).replace(/(?:19|20)\d{2}年度?/g, ""));
+
+/** `90.00` is `90`, `0.10` is `0.1`: the number as text, without reading it as a decimal. */
+const canonicalNumber = memoised(canonicalNumberOf);
+
+function canonicalNumberOf(value: string): string {
+  const negative = value.startsWith("-");
+  const [whole, fraction = ""] = (negative ? value.slice(1) : value).split(".");
+  const int = whole.replace(/^0+(?=\d)/, "");
+  const frac = fraction.replace(/0+$/, "");
+  const text = frac ? `${int}.${frac}` : int;
+  return negative && text !== "0" ? `-${text}` : text;
+}
+
+/**
+ * What a target says, for comparing: `=90.00%` and `>90%` both say 90 %. The operator is left out
+ * on purpose: a row copied and then given another operator is still the same row.
+ */
+export function targetValueKey(t: Target): string {
+  if (t.kind === "quantitative") return `${canonicalNumber(t.value)}${normalisedOnce(t.unit)}`;
+  return normalisedOnce(t.kind === "qualitative" ? t.text : t.raw);
+}
+
+const normalisedOnce = memoised((text) => normaliseText(text));
 
 /** 率 / 百分比 / (%) want a percentage; 频率, 效率, 功率 are not ratios of a whole. */
 const RATIO_WORDS = /率|百分比|比例|比重|占比|%|％/;

@@ -231,7 +231,7 @@ describe("readable targets", () => {
     expect(messageOf(d, "indicator.target-readable")).toContain(why);
   });
 
-  test.each(["健全", "明显提升", ">=95%以上", "≥２次", "不低于3次"])("“%s” reads", (target) => {
+  test.each(["健全", "已建立", ">=95%以上", "≥２次", "不低于3次"])("“%s” reads", (target) => {
     expect(
       rulesAt(
         withRow(

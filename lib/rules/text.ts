@@ -81,9 +81,10 @@ const PAIRS: ReadonlyArray<readonly [string, string, string]> = [
   ["【", "】", "方头括号"],
 ];
 
+/** By indexOf, not by iterating the string: a year's lint reads every text of 200 disclosures. */
 function countOf(text: string, ch: string): number {
   let n = 0;
-  for (const c of text) if (c === ch) n++;
+  for (let at = text.indexOf(ch); at !== -1; at = text.indexOf(ch, at + 1)) n++;
   return n;
 }
 

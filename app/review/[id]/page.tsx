@@ -60,7 +60,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
   const canonical = toCanonical(content);
   const [threads, options, explanations, returns, reasons, diff] = await Promise.all([
     listThreads(db, actor, id),
-    loadCheckOptions(db, canonical.fiscalYear),
+    loadCheckOptions(db, canonical.fiscalYear, canonical.department.code),
     listWarningExplanations(db, actor, id),
     listReturns(db, actor, id),
     listReturnReasonsWithUse(db),

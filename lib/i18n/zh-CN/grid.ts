@@ -21,7 +21,7 @@ export const gridMessages = {
     qualitative: "定性",
     empty: "未填写",
     unreadableShort: "无法识别",
-    unparsed: "无法识别：应为“符号 + 数字 + 单位”（如 ≥95%、=2次），或定性表述（如 明显提升）",
+    unparsed: "无法识别：应为“符号 + 数字 + 单位”（如 ≥95%、=2次），或定性表述（如 健全、按时完成）",
   },
   cell: {
     weightNotNumber: (text: string) => `权重“${text}”不是数字，请填写如 20 或 12.5 的数字`,
@@ -163,7 +163,7 @@ export const gridMessages = {
     name: "三级指标",
     description: "绩效指标描述",
     target: "指标值",
-    targetHint: "如 >=95%、明显提升",
+    targetHint: "如 >=95%、健全",
     basis: "指标值确定依据",
     status: "状态",
     actions: "操作",

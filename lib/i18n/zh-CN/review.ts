@@ -219,4 +219,10 @@ export const reviewMessages = {
     duplicate: (code: string) => `代码“${code}”已存在。`,
     used: (n: number) => `已用 ${n} 次`,
   },
+  /** A project's target review (lib/rules/grades.ts): its four dimensions and its grade. */
+  grading: {
+    dimensions: { completeness: "完整性", relevance: "相关性", appropriateness: "适当性", feasibility: "可行性" },
+    grades: { excellent: "优", good: "良", fair: "中", poor: "差" },
+    score: (grade: string, score: number) => `${grade}（${score} 分）`,
+  },
 };

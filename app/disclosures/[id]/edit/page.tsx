@@ -48,7 +48,7 @@ export default async function EditDisclosurePage({ params }: Props) {
     loadEditableDisclosure(db, actor, id),
     listWarningExplanations(db, actor, id),
     listThreads(db, actor, id),
-    loadCheckOptions(db, facts.fiscalYear),
+    loadCheckOptions(db, facts.fiscalYear, facts.departmentCode),
   ]);
   // The year's codes go to the browser as data: the tables' pickers and the live checks read them there.
   const classification = catalogue

@@ -1,0 +1,80 @@
+import type { Disclosure } from "../domain/model";
+import { dimensionOf, dimensions, type Dimension } from "./dimensions";
+import type { Finding, Severity } from "./finding";
+
+/**
+ * Each project's grade from its findings (lib/domain/spec/rules.md, "Grades"): 100 points less a
+ * deduction per finding at the project or inside it, by severity; the same deductions per
+ * dimension show where the points went. The thresholds are 财预〔2020〕10号's: 优 ≥ 90,
+ * 良 80–90, 中 60–80, 差 < 60. 中 must be revised before the budget is set, 差 is not budgeted;
+ * so a project with an error (a row that cannot be judged, which also blocks submission) is 中 at best.
+ */
+
+export const grades = ["excellent", "good", "fair", "poor"] as const;
+export type Grade = (typeof grades)[number];
+
+/** Points a finding costs: an error (the row cannot be judged at all) three warnings' worth. */
+export const DEDUCTIONS: Readonly<Record<Severity, number>> = { error: 15, warning: 5, info: 1 };
+
+/** The lowest score of each grade, best first. */
+const THRESHOLDS: ReadonlyArray<readonly [Grade, number]> = [
+  ["excellent", 90],
+  ["good", 80],
+  ["fair", 60],
+  ["poor", 0],
+];
+
+export type ProjectGrade = {
+  grade: Grade;
+  /** 0–100: 100 less every deduction. */
+  score: number;
+  /** 0–100 each: 100 less the deductions of that dimension's findings. */
+  byDimension: Record<Dimension, number>;
+  /** The findings graded, per dimension, for the card's tooltip and a return's quoted reasons. */
+  findings: Record<Dimension, Finding[]>;
+};
+
+export function gradeOf(score: number, hasError = false): Grade {
+  const grade = THRESHOLDS.find(([, lowest]) => score >= lowest)![0];
+  return hasError && (grade === "excellent" || grade === "good") ? "fair" : grade;
+}
+
+const PROJECT = /^performance\.projects\[(\d+)\]/;
+
+/** The project a finding is about, from its path; null for findings elsewhere. */
+export function projectIndexOf(path: string): number | null {
+  const match = PROJECT.exec(path);
+  return match ? Number(match[1]) : null;
+}
+
+const mapDimensions = <T>(make: (d: Dimension) => T) =>
+  Object.fromEntries(dimensions.map((d) => [d, make(d)])) as Record<Dimension, T>;
+
+/** One grade per project of the disclosure, in its order; a project without findings is 优 with 100. */
+export function projectGrades(findings: ReadonlyArray<Finding>, disclosure: Disclosure): ProjectGrade[] {
+  const graded = disclosure.performance.projects.map(() => mapDimensions<Finding[]>(() => []));
+  for (const f of findings) {
+    const p = projectIndexOf(f.path);
+    const dimension = dimensionOf(f.rule);
+    if (p === null || dimension === undefined || p >= graded.length) continue;
+    graded[p][dimension].push(f);
+  }
+  return graded.map((byDim) => {
+    const lost = mapDimensions(() => 0);
+    for (const d of dimensions) for (const f of byDim[d]) lost[d] += DEDUCTIONS[f.severity];
+    const total = dimensions.reduce((sum, d) => sum + lost[d], 0);
+    const score = Math.max(0, 100 - total);
+    const hasError = dimensions.some((d) => byDim[d].some((f) => f.severity === "error"));
+    return {
+      grade: gradeOf(score, hasError),
+      score,
+      byDimension: mapDimensions((d) => Math.max(0, 100 - lost[d])),
+      findings: byDim,
+    };
+  });
+}
+
+/** Project indices best first (the approver's ranking); equal scores keep the disclosure's order. */
+export function rankByGrade(projectGrades: ReadonlyArray<ProjectGrade>): number[] {
+  return projectGrades.map((_, p) => p).sort((a, b) => projectGrades[b].score - projectGrades[a].score || a - b);
+}
