@@ -149,7 +149,7 @@ test.describe("公开目录 (the public portal)", () => {
     ];
     await page.goto(PAGE);
     const appendix = page.locator("#section-tables");
-    await expect(appendix.getByRole("heading", { level: 2 })).toHaveText("附：部门预算公开表");
+    await expect(appendix.getByRole("heading", { level: 2 })).toHaveText("附表：2020年部门预算公开表");
     for (const title of titles) await expect(appendix.getByText(title, { exact: true })).toBeVisible();
     // Codes as text, the 合计 of 表3 as the fixture's 支出合计.
     const table3 = appendix.locator("#table-budget-table-3");
