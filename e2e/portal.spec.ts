@@ -154,7 +154,9 @@ test.describe("公开目录 (the public portal)", () => {
     // Codes as text, the 合计 of 表3 as the fixture's 支出合计.
     const table3 = appendix.locator("#table-budget-table-3");
     await expect(table3.getByRole("cell", { name: "2010301", exact: true })).toBeVisible();
-    await expect(table3.getByRole("row").filter({ hasText: "合计" }).first()).toContainText("2,765.39");
+    await expect(
+      table3.getByRole("row").filter({ has: page.getByRole("cell", { name: "合计", exact: true }) }),
+    ).toContainText("2,765.39");
     await table3.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/tables.png` });
 

@@ -69,9 +69,13 @@ test("the clerk submits the 2021 draft from the editor", async () => {
   // 表3 names a 科目 otherwise than the year's catalogue: a 提示 at the cell, kept with a reason.
   await clerk.goto(`/disclosures/${disclosureId}/edit?section=tables`);
   await interactive(clerk);
-  const name = clerk.getByRole("textbox", { name: `表3 部门支出总表 ${TABLE_CODE} 行政运行 科目名称` });
-  await name.click();
-  await clerk.keyboard.press("Control+A");
+  await clerk
+    .getByRole("table", { name: "表3 部门支出总表" })
+    .getByRole("row")
+    .filter({ has: clerk.getByRole("cell", { name: TABLE_CODE, exact: true }) })
+    .getByRole("cell", { name: "行政运行", exact: true })
+    .click();
+  // Typing replaces the cell, as in a spreadsheet.
   await clerk.keyboard.type(OLD_NAME);
   await clerk.keyboard.press("Enter");
   const kept = clerk.getByTestId("finding").filter({ hasText: `表中为「${OLD_NAME}」` });
