@@ -155,7 +155,7 @@ test.describe("公开目录 (the public portal)", () => {
     const table3 = appendix.locator("#table-budget-table-3");
     await expect(table3.getByRole("cell", { name: "2010301", exact: true })).toBeVisible();
     await expect(
-      table3.getByRole("row").filter({ has: page.getByRole("cell", { name: "合计", exact: true }) }),
+      table3.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "合计", exact: true }) }),
     ).toContainText("2,765.39");
     await table3.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/tables.png` });

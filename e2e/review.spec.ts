@@ -280,6 +280,7 @@ test("the audit log shows every step, who, when and from where", async () => {
     .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   const steps = actions.filter((a) => a !== "disclosure.save" && a !== "disclosure.create");
   expect(steps).toEqual([
+    "disclosure.explain-warning",
     "disclosure.submit",
     "disclosure.startReview",
     "comment.add",
