@@ -89,8 +89,8 @@ export function ReviewDocument({
                     data-testid="row-findings"
                     className={
                       found.errors
-                        ? "no-print ml-1 rounded bg-red-200 px-1 text-xs font-normal text-red-900"
-                        : "no-print ml-1 rounded bg-amber-200 px-1 text-xs font-normal text-amber-900"
+                        ? "no-print ml-1 rounded bg-red-200 px-1 text-xs font-normal whitespace-nowrap text-red-900"
+                        : "no-print ml-1 rounded bg-amber-200 px-1 text-xs font-normal whitespace-nowrap text-amber-900"
                     }
                   >
                     {[
@@ -104,7 +104,7 @@ export function ReviewDocument({
                 {open > 0 ? (
                   <a
                     href="#review-threads"
-                    className="no-print ml-1 rounded bg-amber-200 px-1 text-xs font-normal text-amber-900"
+                    className="no-print ml-1 rounded bg-amber-200 px-1 text-xs font-normal whitespace-nowrap text-amber-900"
                     title={zhCN.workflow.comments.count(open, open)}
                   >
                     {zhCN.workflow.comments.onThisField(open)}
