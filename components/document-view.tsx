@@ -1,5 +1,13 @@
 import type { ReactNode } from "react";
-import { gridRows, type Align, type Block, type DocumentOutline, type Section, type Table } from "@/lib/render/outline";
+import {
+  gridRows,
+  rowAnchor,
+  type Align,
+  type Block,
+  type DocumentOutline,
+  type Section,
+  type Table,
+} from "@/lib/render/outline";
 import { cn } from "./ui/cn";
 
 /**
@@ -14,15 +22,15 @@ export type DocumentAnnotations = {
 
 /**
  * A disclosure in its published layout: the same outline (lib/render/document.ts) the Word and
- * PDF exporters draw, rendered as HTML with 仿宋 text and 黑体 headings. Read-only and works
- * without JavaScript.
+ * PDF exporters draw, rendered as HTML with 仿宋 text and 黑体 headings, the budget tables after the
+ * text as in print. Read-only and works without JavaScript.
  */
 export function DocumentView({ outline, annotate }: { outline: DocumentOutline; annotate?: DocumentAnnotations }) {
   return (
     <article className="document rounded-lg border border-slate-200 bg-white px-6 py-8 text-[15px] leading-8 text-slate-900 shadow-sm sm:px-10">
       {outline.title ? <h1 className="mb-6 text-center text-xl leading-9 font-semibold">{outline.title}</h1> : null}
       {outline.preamble ? <p className="indent-8">{outline.preamble}</p> : null}
-      {outline.sections.map((section) => (
+      {[...outline.sections, ...(outline.appendix ? [{ ...outline.appendix, number: "附" }] : [])].map((section) => (
         <section
           key={section.id}
           id={`section-${section.id}`}
@@ -93,7 +101,7 @@ function TableView({ table, annotate }: { table: Table; annotate?: DocumentAnnot
             const slots = grid[r].filter((s) => s.kind === "cell");
             const extra = row.path ? annotate?.row?.(row.path) : null;
             return (
-              <tr key={r} id={row.path && annotate ? `row-${row.path}` : undefined} className={extra?.className}>
+              <tr key={r} id={row.path && annotate ? rowAnchor(row.path) : undefined} className={extra?.className}>
                 {row.cells.map((cell, c) => {
                   const column = slots[c]?.column ?? c;
                   const align = cell.align ?? (row.header ? "center" : (table.columns[column]?.align ?? "left"));

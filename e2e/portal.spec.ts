@@ -1,6 +1,9 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 
 /**
  * The public portal on the demo data (434's 2020 disclosure, published by the seed): no sign-in,
@@ -125,6 +128,81 @@ test.describe("公开目录 (the public portal)", () => {
     }
     expect((await request.get(`${PAGE}/files/1/434-2020-r9.pdf`)).status()).toBe(404);
     expect((await request.get(`${PAGE}/files/7/434-2020-r1.pdf`)).status()).toBe(404);
+  });
+
+  test("prints the ten budget tables after the text: on the page, on a phone, in Word, PDF and Excel", async ({
+    page,
+    request,
+    browser,
+  }) => {
+    const titles = [
+      "表1 部门收支总表",
+      "表2 部门收入总表",
+      "表3 部门支出总表",
+      "表4 财政拨款收支总表",
+      "表5 一般公共预算支出表",
+      "表6 一般公共预算基本支出表",
+      "表7 一般公共预算“三公”经费支出表",
+      "表8 政府性基金预算支出表",
+      "表9 国有资本经营预算支出表",
+      "表10 项目支出表",
+    ];
+    await page.goto(PAGE);
+    const appendix = page.locator("#section-tables");
+    await expect(appendix.getByRole("heading", { level: 2 })).toHaveText("附表：2020年部门预算公开表");
+    for (const title of titles) await expect(appendix.getByText(title, { exact: true })).toBeVisible();
+    // Codes as text, the 合计 of 表3 as the fixture's 支出合计.
+    const table3 = appendix.locator("#table-budget-table-3");
+    await expect(table3.getByRole("cell", { name: "2010301", exact: true })).toBeVisible();
+    await expect(
+      table3.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "合计", exact: true }) }),
+    ).toContainText("2,765.39");
+    await table3.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/tables.png` });
+
+    // On a phone the wide tables scroll inside their box; the page itself does not.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const small = await phone.newPage();
+    await small.goto(PAGE);
+    const box = small.locator("#table-budget-table-5");
+    await box.scrollIntoViewIfNeeded();
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await small.screenshot({ path: `${SHOTS}/tables-phone.png` });
+    await phone.close();
+
+    const file = async (format: string) => {
+      const href = await page.locator(`a[data-format="${format}"]`).getAttribute("href");
+      const response = await request.get(href!);
+      expect(response.status()).toBe(200);
+      return response.body();
+    };
+    const docx = await JSZip.loadAsync(await file("docx"));
+    const wordText = (await docx.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+    let at = wordText.indexOf("九、其他需要说明的事项");
+    for (const title of titles) {
+      const next = wordText.indexOf(title, at);
+      expect(next, title).toBeGreaterThan(at);
+      at = next;
+    }
+    const pdf = `${SHOTS}/434-2020-tables.pdf`;
+    writeFileSync(pdf, await file("pdf"));
+    const pdfText = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const title of titles) expect(pdfText, title).toContain(title);
+    const lastPage = pdfText.split("\f").filter((p) => p.trim()).length;
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      String(lastPage),
+      "-l",
+      String(lastPage),
+      pdf,
+      `${SHOTS}/pdf-last`,
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file("xlsx"));
+    expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(titles));
   });
 
   test("answers a year or department with nothing published with a page, not an error", async ({ page }) => {

@@ -12,6 +12,10 @@ import { demoPassword, interactive, signIn } from "./accounts";
 test.describe.configure({ mode: "serial" });
 
 const DEPT = "三河市住房和城乡建设局";
+/** 表3's 行政运行 row, renamed by the clerk to a name the year's catalogue does not give it. */
+const TABLE_CODE = "2010301";
+const OLD_NAME = "行政运行（机关）";
+const REASON = "沿用本单位预算系统中的科目名称。";
 const shot = (name: string) => `/tmp/shots-review/${name}.png`;
 const ID = /\/(?:disclosures|review)\/([0-9a-f-]{36})/;
 
@@ -62,6 +66,25 @@ test("the clerk submits the 2021 draft from the editor", async () => {
   await clerk.getByRole("row").filter({ hasText: "2021年" }).getByRole("link", { name: "继续填报" }).click();
   await expect(clerk).toHaveURL(/\/disclosures\/[0-9a-f-]{36}\/edit/);
   disclosureId = ID.exec(clerk.url())![1];
+  // 表3 names a 科目 otherwise than the year's catalogue: a 提示 at the cell, kept with a reason.
+  await clerk.goto(`/disclosures/${disclosureId}/edit?section=tables`);
+  await interactive(clerk);
+  await clerk
+    .getByRole("table", { name: "表3 部门支出总表" })
+    .getByRole("row")
+    .filter({ has: clerk.getByRole("cell", { name: TABLE_CODE, exact: true }) })
+    .getByRole("cell", { name: "行政运行", exact: true })
+    .click();
+  // Typing replaces the cell, as in a spreadsheet.
+  await clerk.keyboard.type(OLD_NAME);
+  await clerk.keyboard.press("Enter");
+  const kept = clerk.getByTestId("finding").filter({ hasText: `表中为「${OLD_NAME}」` });
+  await expect(kept).toHaveAttribute("data-rule", "tables.code-name");
+  await kept.getByRole("button", { name: "说明原因" }).click();
+  await kept.getByLabel("保留此提示的原因（审核人可见）").fill(REASON);
+  await kept.getByRole("button", { name: "保存说明" }).click();
+  await expect(kept).toContainText(`已说明：${REASON}`);
+  await expect(clerk.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await clerk.getByTestId("submit-panel").getByRole("button", { name: "提交审核" }).click();
   await expect(clerk.getByText("已提交").first()).toBeVisible();
 });
@@ -81,6 +104,18 @@ test("the approver finds it in the queue, starts the review, comments on two ind
   await expect(approver.getByRole("button", { name: /^对此行提意见/ })).toHaveCount(0);
   await approver.getByRole("button", { name: "开始审核" }).click();
   await expect(approver.getByText("审核中").first()).toBeVisible();
+
+  // The budget tables follow the text; the row the clerk renamed is marked, and its 提示 is listed
+  // with the clerk's reason, each linking to the other.
+  const tableRow = approver.locator("#table-budget-table-3 tr").filter({ hasText: OLD_NAME });
+  await expect(tableRow).toHaveClass(/bg-amber-50/);
+  const finding = approver.getByTestId("review-findings").getByRole("listitem").filter({ hasText: OLD_NAME });
+  await expect(finding).toContainText(`部门说明：${REASON}`);
+  await tableRow.getByTestId("row-findings").click();
+  await expect(finding).toBeInViewport();
+  await approver.screenshot({ path: shot("review-table-finding") });
+  await finding.getByRole("link", { name: "定位" }).click();
+  await expect(tableRow).toBeInViewport();
 
   const comments = [
     { path: indicator(0), body: "该指标值偏低，请参照上年实际完成数调整。" },
@@ -245,6 +280,7 @@ test("the audit log shows every step, who, when and from where", async () => {
     .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   const steps = actions.filter((a) => a !== "disclosure.save" && a !== "disclosure.create");
   expect(steps).toEqual([
+    "disclosure.explain-warning",
     "disclosure.submit",
     "disclosure.startReview",
     "comment.add",

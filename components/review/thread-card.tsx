@@ -8,6 +8,7 @@ import type { CommentThread } from "@/db/queries/review";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { rowPathOf } from "@/lib/workflow/review-view";
+import { rowAnchor } from "@/lib/render/outline";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -63,7 +64,7 @@ export function ThreadCard({
       <header className="mb-1 flex items-start justify-between gap-2">
         {showLocation ? (
           <a
-            href={`#row-${rowPathOf(thread.currentPath) ?? thread.currentPath}`}
+            href={`#${rowAnchor(rowPathOf(thread.currentPath) ?? thread.currentPath)}`}
             className="text-xs leading-5 text-brand-700 hover:underline"
           >
             {thread.label}

@@ -266,6 +266,9 @@ export const tableDefinitions = Object.fromEntries(budgetTables.map((t) => [t.id
 /** "表3 部门支出总表": how a table is named in print and in messages. */
 export const numberedTitle = (def: TableDefinition) => `表${def.number} ${def.title}`;
 
+/** Where a stored row lives in the canonical disclosure: findings, comments and the printed row agree on it. */
+export const tableRowPath = (id: TableId, index: number) => `tables.${id}.rows[${index}]`;
+
 export const inputColumns = (columns: readonly ColumnDefinition[]) => columns.filter((c) => !c.formula);
 export const inputLines = (lines: readonly LineDefinition[]) => lines.filter((l) => !l.formula);
 

@@ -10,6 +10,7 @@ import {
   ROW_CLASSIFICATION,
   type RowKind,
   type TableDefinition,
+  tableRowPath,
 } from "../domain/budget-tables";
 import type { Disclosure } from "../domain/model";
 import { formatAmount } from "../domain/money";
@@ -39,6 +40,8 @@ export type GridRow = {
   total: boolean;
   /** Exact two-decimal strings, one per column. */
   values: string[];
+  /** The stored row's path in the disclosure; none for a computed subtotal or line. */
+  path?: string;
 };
 
 export type GridPart = {
@@ -117,6 +120,7 @@ export function budgetTableGrids(tables: BudgetTables, nameOf?: NameOf): TableGr
             indent: r.level - 1,
             total: false,
             values: cols.map((c) => fixed(r.values[c.key])),
+            ...(r.index === null ? {} : { path: tableRowPath(def.id, r.index) }),
           })),
         ],
       });
@@ -195,6 +199,7 @@ function partTable(grid: TableGrid, part: GridPart, d: Disclosure, first: boolea
         };
         const figures = r.values.map((v): Cell => ({ text: formatAmount(v), align: "right" }));
         return {
+          ...(r.path ? { path: r.path } : {}),
           cells: coded ? [{ text: r.code }, name, ...figures] : [name, ...figures],
         };
       });

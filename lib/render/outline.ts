@@ -128,3 +128,6 @@ export function chineseNumber(n: number): string {
   if (n < 100) return `${CHINESE_DIGITS[Math.floor(n / 10)]}十${CHINESE_DIGITS[n % 10]}`;
   return String(n);
 }
+
+/** The id of a printed row that carries a path, for links from comments and findings to it. */
+export const rowAnchor = (path: string) => `row-${path}`;

@@ -4,7 +4,18 @@ import { setAt } from "../domain/paths";
 import { syntheticDisclosure } from "../../db/seed/synthetic";
 import { demoDepartments } from "../../db/seed/demo-departments";
 import { dueOf, dueSummary, waitingDays } from "./queue-view";
-import { cellLabel, commentTargets, formatValue, groupChanges, rowPathOf } from "./review-view";
+import {
+  cellLabel,
+  commentTargets,
+  formatValue,
+  groupChanges,
+  placeFindings,
+  printedRowPaths,
+  rowPathOf,
+} from "./review-view";
+import { classification2020, sanhe2020WithTables } from "../domain/__fixtures__/sanhe-2020-tables";
+import { documentOutline } from "../render/document";
+import { checkDisclosure } from "../rules/engine";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
 const content = () => {
@@ -72,5 +83,28 @@ describe("the queue's deadlines", () => {
     expect(waitingDays(rows[0], "2021-02-10")).toBe(21);
     expect(waitingDays(rows[1], "2021-02-10")).toBeNull();
     expect(dueOf(rows[3], "2021-02-10").publication).toMatchObject({ by: "2021-02-04", status: "late" });
+  });
+});
+
+describe("findings placed on the printed rows (the approver's view of the budget tables)", () => {
+  it("prints each stored table row with its path, and puts a cell's finding on it, errors first", () => {
+    const d = sanhe2020WithTables();
+    const at = d.tables!.expenditure.rows.findIndex((r) => r.code === "2010301");
+    d.tables!.expenditure.rows[at].name = "行政运行（旧称）";
+    d.tables!.expenditure.rows[at].amounts.personnel = "-1.00";
+    const printed = printedRowPaths(documentOutline(d));
+    expect(printed.has(`tables.expenditure.rows[${at}]`)).toBe(true);
+    // Computed subtotals are not stored rows: no path of theirs is printed.
+    expect([...printed].filter((p) => p.startsWith("tables.expenditure."))).toHaveLength(
+      d.tables!.expenditure.rows.length,
+    );
+    const placed = placeFindings(checkDisclosure(d, { classification: classification2020() }), printed);
+    const onRow = placed.filter((p) => p.row === `tables.expenditure.rows[${at}]`);
+    expect(onRow.map((p) => p.finding.rule).sort()).toEqual(
+      expect.arrayContaining(["tables.code-name", "tables.negative"]),
+    );
+    const severities = placed.map((p) => p.finding.severity);
+    expect(severities).not.toContain("info");
+    expect(severities.lastIndexOf("error")).toBeLessThan(severities.indexOf("warning"));
   });
 });

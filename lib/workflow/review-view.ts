@@ -2,6 +2,9 @@ import { isPlainObject, isTarget } from "../domain/json";
 import type { Change } from "../domain/diff";
 import { sections, type SectionId } from "../domain/model";
 import { describePath, formatPath, parsePath, type PathSegment } from "../domain/paths";
+import { outlineTables } from "../render/document";
+import type { DocumentOutline } from "../render/outline";
+import type { Finding } from "../rules/finding";
 
 /**
  * What the review screen derives from the content, the diff and the audit rows, without React:
@@ -118,4 +121,24 @@ export function cellLabel(change: Change, group: ChangeGroup): string {
   const crumbs = change.label.split(" › ");
   const groupDepth = group.label.split(" › ").length;
   return crumbs.slice(groupDepth).join(" › ") || "整行";
+}
+
+/** The rows the document prints with their own path (indicator rows, procurement lines, budget-table rows). */
+export function printedRowPaths(outline: DocumentOutline): Set<string> {
+  return new Set(outlineTables(outline).flatMap((table) => table.rows.flatMap((r) => (r.path ? [r.path] : []))));
+}
+
+/** A finding the approver reads (errors and warnings), with the printed row it is about, if any. */
+export type PlacedFinding = { finding: Finding; row: string | null };
+
+/** Errors before warnings, each with the printed row that holds its cell, so the list and the rows point at each other. */
+export function placeFindings(findings: ReadonlyArray<Finding>, printed: ReadonlySet<string>): PlacedFinding[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return findings
+    .filter((f) => f.severity !== "info")
+    .map((finding) => {
+      const row = rowPathOf(finding.path);
+      return { finding, row: row && printed.has(row) ? row : null };
+    })
+    .sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]);
 }

@@ -16,7 +16,7 @@ import { documentOutline } from "@/lib/render/document";
 import { checkDisclosure } from "@/lib/rules/engine";
 import { explanationIndex } from "@/lib/rules/submit-gate";
 import { guardsMessage } from "@/lib/workflow/messages";
-import { rowPathOf } from "@/lib/workflow/review-view";
+import { placeFindings, printedRowPaths, rowPathOf } from "@/lib/workflow/review-view";
 import { disclosureState, isSubmittedOrBeyond } from "@/lib/workflow/states";
 import { availableSteps, unmetGuards } from "@/lib/workflow/transitions";
 import { loadCheckOptions } from "@/db/queries/settings";
@@ -67,6 +67,10 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
     changesSinceLastSubmission(db, actor, id),
   ]);
   const findings = checkDisclosure(canonical, options);
+  // The year's catalogue names the tables' 类/款 subtotal rows, as in the published files.
+  const outline = documentOutline(canonical, { nameOf: options.classification?.nameOf });
+  const printedRows = printedRowPaths(outline);
+  const placed = placeFindings(findings, printedRows);
   const prior = tab === "lastYear" ? await priorYearDisclosure(db, actor, meta) : null;
 
   const steps = availableSteps(actor, meta);
@@ -145,11 +149,13 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
             <p className="no-print mb-3 text-sm text-slate-600">{m.readOnly}</p>
             <ReviewDocument
               disclosureId={id}
-              outline={documentOutline(canonical)}
+              outline={outline}
               content={content}
               threads={threads}
               canComment={commenting}
               changedRows={changedRows}
+              printedRows={printedRows}
+              placedFindings={placed}
             />
           </div>
           <aside className="space-y-6 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
@@ -174,7 +180,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
               <h2 id="findings-title" className="mb-2 text-base font-semibold text-slate-900">
                 {m.findings}
               </h2>
-              <FindingsList findings={findings} explanations={explanationIndex(explanations)} content={content} />
+              <FindingsList placed={placed} explanations={explanationIndex(explanations)} content={content} />
             </section>
             {returns.length > 0 ? (
               <section aria-labelledby="returns-title">
