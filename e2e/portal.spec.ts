@@ -201,7 +201,7 @@ test.describe("公开目录 (the public portal)", () => {
       `${SHOTS}/pdf-last`,
     ]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await file("xlsx"));
+    await book.xlsx.load((await file("xlsx")) as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(titles));
   });
 
