@@ -42,16 +42,18 @@ describe("where an arriving row goes: inside its 一级/二级 block", () => {
     expect(groupedIndex(table, row("x", "产出指标", "数量指标"), 6, f2021)).toBe(1);
     expect(groupedIndex(table, row("x", "产出指标", "时效指标"), 5, f2021)).toBe(3);
   });
-  it("puts a row whose 二级 is not there yet at the end of its 一级 block, or between two 二级 blocks where it was put", () => {
+  it("puts a new 二级 between two 二级 blocks where it was put when that keeps the framework's order, else in that order", () => {
     const two = [
       row("n", "产出指标", "数量指标"),
       row("t", "产出指标", "时效指标"),
       row("s", "满意度指标", "服务对象满意度指标"),
     ];
-    // From outside the block: the framework's order (质量 between 数量 and 时效).
+    // 质量 belongs between 数量 and 时效: there it stays; after 时效, or from outside the block, it goes there.
+    expect(groupedIndex(two, row("x", "产出指标", "质量指标"), 1, f2021)).toBe(1);
+    expect(groupedIndex(two, row("x", "产出指标", "质量指标"), 2, f2021)).toBe(1);
     expect(groupedIndex(two, row("x", "产出指标", "质量指标"), 3, f2021)).toBe(1);
-    // Between 数量 and 时效 or at the block's end, where the clerk put it.
-    expect(groupedIndex(two, row("x", "产出指标", "质量指标"), 2, f2021)).toBe(2);
+    // A 二级 the framework does not know stays at the block's edge.
+    expect(groupedIndex(two, row("x", "产出指标", "成本指标"), 2, f2021)).toBe(2);
     // No 二级 yet (the clerk is still choosing it): anywhere in the block, else its end.
     expect(groupedIndex(two, row("x", "产出指标", ""), 1, f2021)).toBe(1);
     expect(groupedIndex(two, row("x", "产出指标", ""), 3, f2021)).toBe(2);
@@ -62,9 +64,13 @@ describe("where an arriving row goes: inside its 一级/二级 block", () => {
     expect(groupedIndex(noCost, row("x", "成本指标", "经济成本指标"), 5, f2021)).toBe(4);
     expect(groupedIndex(noCost, row("x", "成本指标", "经济成本指标"), 1, f2021)).toBe(4);
     expect(groupedIndex(noCost, row("x", "成本指标", "经济成本指标"), 4, f2021)).toBe(4);
-    // A heading the framework does not know: where put if between blocks, else at the end.
-    expect(groupedIndex(table, row("x", "其他指标", ""), 6, f2021)).toBe(6);
-    expect(groupedIndex(table, row("x", "其他指标", ""), 1, f2021)).toBe(6);
+    // A heading the framework does not know (a 2020 效果指标): between blocks where put, else after the block it was put into.
+    expect(groupedIndex(table, row("x", "效果指标", ""), 6, f2021)).toBe(6);
+    expect(groupedIndex(table, row("x", "效果指标", ""), 3, f2021)).toBe(3);
+    expect(groupedIndex(table, row("x", "效果指标", ""), 1, f2021)).toBe(3);
+    // Known headings are ordered among themselves only: 满意度 after a 效果指标 block stays at the end.
+    const old = [row("n", "产出指标", "数量指标"), row("e", "效果指标", "社会效益指标")];
+    expect(groupedIndex(old, row("x", "满意度指标", ""), 2, f2021)).toBe(2);
   });
   it("leaves a row without 一级指标 where it was put", () => {
     expect(groupedIndex(table, row("x", "", ""), 2, f2021)).toBe(2);

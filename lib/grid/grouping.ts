@@ -36,10 +36,52 @@ function lastRun(
   return [start, end];
 }
 
-/** The first index in [from, to] whose rank is above `rank`, else to + 1: where a new block goes in order. */
+/**
+ * The first index in [from, to] whose rank is known and above `rank`, else to + 1: where a new
+ * block goes in the framework's order. Blocks the framework does not know are passed over.
+ */
 function firstAfter(from: number, to: number, rank: number, rankAt: (i: number) => number): number {
-  for (let i = from; i <= to; i++) if (rankAt(i) > rank) return i;
+  for (let i = from; i <= to; i++) {
+    const r = rankAt(i);
+    if (Number.isFinite(r) && r > rank) return i;
+  }
   return to + 1;
+}
+
+/** The nearest known rank at or before `i` going `step`wise within [from, to]; ±∞ when none. */
+function nearestKnown(from: number, to: number, i: number, step: 1 | -1, rankAt: (i: number) => number): number {
+  for (let j = i; j >= from && j <= to; j += step) {
+    const r = rankAt(j);
+    if (Number.isFinite(r)) return r;
+  }
+  return step < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Where a new block (a heading no row has yet) goes among the blocks in [from, to]: at `at` when
+ * that is between two blocks in the framework's order (headings it does not know are not
+ * compared), else in that order. A heading the framework does not know stays between blocks
+ * where it was put, or goes after the block it was put into.
+ */
+function newBlockIndex(
+  from: number,
+  to: number,
+  at: number,
+  rank: number,
+  same: (i: number, j: number) => boolean,
+  rankAt: (i: number) => number,
+): number {
+  const boundary = at === from || at === to + 1 || !same(at - 1, at);
+  if (!Number.isFinite(rank)) {
+    if (boundary) return at;
+    let end = at;
+    while (end <= to && same(end - 1, end)) end++;
+    return end;
+  }
+  const before = nearestKnown(from, to, at - 1, -1, rankAt);
+  const after = nearestKnown(from, to, at, 1, rankAt);
+  if (boundary && before <= rank && rank <= after) return at;
+  return firstAfter(from, to, rank, rankAt);
 }
 
 /**
@@ -59,23 +101,19 @@ export function groupedIndex(
   const block = lastRun(rows, 0, rows.length - 1, (r) => r.level1 === row.level1);
   if (!block) {
     const order = framework.levels.map((l) => l.level1);
-    // Between two blocks (or at an end) in the framework's order, the clerk's place is kept.
-    const rank = rankOf(order, row.level1);
-    const before = at > 0 ? rankOf(order, rows[at - 1].level1) : Number.NEGATIVE_INFINITY;
-    const after = at < rows.length ? rankOf(order, rows[at].level1) : Number.POSITIVE_INFINITY;
-    const boundary = at === 0 || at === rows.length || rows[at - 1].level1 !== rows[at].level1;
-    if (boundary && before <= rank && rank <= after) return at;
-    return firstAfter(0, rows.length - 1, rank, (i) => rankOf(order, rows[i].level1));
+    const rank1 = (i: number) => rankOf(order, rows[i].level1);
+    const same1 = (i: number, j: number) => rows[i].level1 === rows[j].level1;
+    return newBlockIndex(0, rows.length - 1, at, rankOf(order, row.level1), same1, rank1);
   }
   const [a, b] = block;
   const inBlock = at >= a && at <= b + 1;
   if (row.level2 === "") return inBlock ? at : b + 1;
-  const same = lastRun(rows, a, b, (r) => r.level2 === row.level2);
-  if (same) return at >= same[0] && at <= same[1] + 1 ? at : same[1] + 1;
+  const run = lastRun(rows, a, b, (r) => r.level2 === row.level2);
+  if (run) return at >= run[0] && at <= run[1] + 1 ? at : run[1] + 1;
   const order = level2Options(framework, row.level1);
-  const edge = at === a || at === b + 1 || (inBlock && rows[at - 1].level2 !== rows[at].level2);
-  if (inBlock && edge) return at;
-  return firstAfter(a, b, rankOf(order, row.level2), (i) => rankOf(order, rows[i].level2));
+  const rank2 = (i: number) => rankOf(order, rows[i].level2);
+  const same2 = (i: number, j: number) => rows[i].level2 === rows[j].level2;
+  return newBlockIndex(a, b, inBlock ? at : b + 1, rankOf(order, row.level2), same2, rank2);
 }
 
 /**
