@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { EditableIndicator, EditableProjectFund } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { formatAmount, normaliseNumber, parseAmount } from "@/lib/domain/money";
@@ -282,8 +282,14 @@ function AmountField(props: {
   const [draft, setDraft] = useState(props.value ?? "");
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
+  // A value from outside (undo, a merge) replaces the draft when the field is not being typed in;
+  // leaving the field does not, or an unreadable text would vanish behind its message.
+  const shown = useRef(props.value);
   useEffect(() => {
-    if (!focused) setDraft(props.value ?? "");
+    if (focused || props.value === shown.current) return;
+    shown.current = props.value;
+    setDraft(props.value ?? "");
+    setError(null);
   }, [props.value, focused]);
   // Unreadable text is kept here, not saved: the editor says so until it is corrected or the field goes.
   const { onInvalidText, path } = props;
