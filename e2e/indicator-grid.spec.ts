@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./accounts";
+import { artifacts, signIn } from "./accounts";
 
 /**
  * The indicator grid (issue 4, item 4) in real Chromium, as the demo clerk on department 434's
@@ -48,6 +48,19 @@ const firstProject = async () => (await saved()).performance.projects[0].indicat
 async function select(row: number, col: number): Promise<void> {
   await cell(row, col).click();
   await expect(editor()).toHaveAttribute("aria-label", new RegExp(`第 ${row + 1} 行$`));
+}
+
+/** The row the cell editor is on (1-based in its label), 0-based. */
+async function editorRow(): Promise<number> {
+  const label = (await editor().getAttribute("aria-label")) ?? "";
+  return Number(/第 (\d+) 行$/.exec(label)![1]) - 1;
+}
+
+/** Each 一级指标 of the first project comes as one block of rows (the published table merges it). */
+async function blocksAreWhole(): Promise<boolean> {
+  const level1 = (await firstProject()).map((i) => i.level1);
+  const starts = level1.filter((l, i) => i === 0 || level1[i - 1] !== l);
+  return new Set(starts).size === starts.length;
 }
 
 async function names(): Promise<string[]> {
@@ -147,7 +160,7 @@ test("add, duplicate, reorder and delete rows, with undo and redo", async () => 
 
 test("一级 → 二级 are choices from the year's framework; 指标值 is understood as typed", async () => {
   const n = await rows().count();
-  const r = n - 1;
+  let r = n - 1;
   await select(r, 0);
   await page.keyboard.press("F2");
   const choices = grid().getByRole("listbox");
@@ -156,9 +169,14 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
   await page.keyboard.type("效益");
   await expect(choices.getByRole("option")).toHaveText(["效益指标"]);
   await page.keyboard.press("Tab");
+  // The row, added at the end under 满意度指标, goes into the 效益指标 block, and the cursor with it.
+  await expect(editor()).toHaveAttribute("aria-label", /^二级指标，第 \d+ 行$/);
+  r = await editorRow();
+  expect(r).toBeLessThan(n - 1);
   await expect(cell(r, 0)).toHaveText(/^效益指标/);
+  await expect.poll(async () => (await firstProject())[r]?.level1).toBe("效益指标");
+  expect(await blocksAreWhole()).toBe(true);
   // The 二级 choices follow the 一级 heading just chosen (the old 二级, if foreign, was cleared).
-  await expect(editor()).toHaveAttribute("aria-label", `二级指标，第 ${r + 1} 行`);
   await page.keyboard.press("F2");
   await expect(choices.getByRole("option")).toHaveText([
     "经济效益指标",
@@ -168,7 +186,12 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
   ]);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
+  // Within 效益指标, the row (still without a name) joins the 社会效益指标 rows.
+  const blankAt = async () => (await firstProject()).findIndex((i) => i.name === "" && i.level2 === "社会效益指标");
+  await expect.poll(blankAt).toBeGreaterThanOrEqual(0);
+  r = await blankAt();
   await expect(cell(r, 1)).toHaveText(/^社会效益指标/);
+  expect(await blocksAreWhole()).toBe(true);
 
   await select(r, 2);
   await page.keyboard.type("zhi xiao lv");
@@ -239,14 +262,26 @@ test("a block copied from Excel/WPS/Word is previewed, and changes nothing until
   await pasteBlock(TSV);
   await dialog.getByRole("button", { name: "应用" }).click();
   await expect(rows()).toHaveCount(n + 3);
-  expect((await names()).slice(-3)).toEqual(["粘贴指标一", "粘贴指标二", "粘贴指标三"]);
+  // Each pasted row lands in its 一级/二级 block, not as a block of its own below the cursor.
+  const pasted = ["粘贴指标一", "粘贴指标二", "粘贴指标三"];
+  expect((await names()).filter((name) => pasted.includes(name))).toEqual(pasted);
   await expect
-    .poll(async () => (await firstProject()).slice(-3).map((i) => [i.level2, i.name, i.target.kind, i.target.raw]))
+    .poll(async () =>
+      (await firstProject())
+        .filter((i) => pasted.includes(i.name))
+        .map((i) => [i.level2, i.name, i.target.kind, i.target.raw]),
+    )
     .toEqual([
       ["数量指标", "粘贴指标一", "quantitative", ">=3次"],
       ["时效指标", "粘贴指标二", "quantitative", "≤ 12 个月"],
       ["服务对象满意度指标", "粘贴指标三", "qualitative", "明显提升"],
     ]);
+  expect(await blocksAreWhole()).toBe(true);
+  const saved3 = await firstProject();
+  const at = (name: string) => saved3.findIndex((i) => i.name === name);
+  expect(saved3[at("粘贴指标一") - 1].level2).toBe("数量指标");
+  // The 时效指标 row was deleted above: 粘贴指标二 starts it again, in the framework's order inside 产出指标.
+  expect(saved3[at("粘贴指标二") - 1].level1).toBe("产出指标");
   // One undo takes the whole paste back.
   await page.keyboard.press("Control+z");
   await expect(rows()).toHaveCount(n);
@@ -289,15 +324,18 @@ test("rows are picked from the library: common indicators by level, and the depa
   await dialog.getByRole("button", { name: "插入所选（2）" }).click();
   await expect(dialog).toBeHidden();
   await expect(rows()).toHaveCount(n + 2);
-  const inserted = (await names()).slice(1, 3);
-  expect(inserted.sort()).toEqual(["服务对象满意度", ownName].sort());
+  const all = await names();
+  expect(all).toContain("服务对象满意度");
+  expect(all).toContain(ownName);
+  // Picked from the first row, 服务对象满意度 still goes into the 满意度指标 block.
   await expect
-    .poll(async () => (await firstProject()).slice(1, 3).find((i) => i.name === "服务对象满意度"))
+    .poll(async () => (await firstProject()).find((i) => i.name === "服务对象满意度"))
     .toMatchObject({
       level1: "满意度指标",
       level2: "服务对象满意度指标",
       target: { raw: ">=90%", kind: "quantitative" },
     });
+  expect(await blocksAreWhole()).toBe(true);
 });
 
 test("an input method (CDP composition) types 满意度 into a cell exactly", async () => {
@@ -360,4 +398,214 @@ test("the admin keeps the common library: add with checks, change, retire", asyn
   await expect(admin.getByTestId("library-row").filter({ hasText: "来访群众满意度" })).toContainText("已停用");
   expect(await offered()).toEqual([]);
   await context.close();
+});
+
+/**
+ * A day's work without friction (issue 18, points 1–3), on a draft of its own: 三河市民政局 (418)
+ * starts 2022 from last year, so nothing above changes what these see. Each test opens the
+ * editor afresh and reads what it asserts from the page or the server, in any order.
+ */
+test.describe("the clerk's grid and section 五 without friction", () => {
+  let clerk: Page;
+  let editUrl = "";
+  const card = () => clerk.locator('section[data-path="performance.projects[0]"]');
+  const grid18 = () => card().getByRole("group", { name: /的绩效指标表$/ });
+  const editor18 = () => grid18().getByTestId("cell-editor");
+  const cell18 = (row: number, col: number) => grid18().locator(`td[data-cell="${row}:${col}"]`);
+  const status = () => clerk.getByTestId("save-status");
+  const project0 = async () => {
+    const id = /\/disclosures\/([0-9a-f-]{36})\//.exec(editUrl)![1];
+    const json = (await (await clerk.request.get(`/api/disclosures/${id}`)).json()) as Saved & {
+      performance: { overallGoal: string; projects: Array<{ goal: string; amount: string | null }> };
+    };
+    return json.performance.projects[0] as Saved["performance"]["projects"][number] & { goal: string };
+  };
+  const openPerformance = async () => {
+    await clerk.goto(`${editUrl}?section=performance`);
+    await expect(grid18()).toBeVisible();
+  };
+
+  test.beforeAll(async ({ browser }) => {
+    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    clerk = await context.newPage();
+    const user = "clerk418";
+    await signIn(clerk, user, undefined, /\/workbench$/);
+    const started = clerk.getByRole("row").filter({ hasText: "2022年" });
+    if ((await started.count()) === 0) {
+      await clerk.getByRole("link", { name: "新建年度填报" }).click();
+      await clerk.getByRole("link", { name: "预览上年内容" }).click();
+      await clerk.getByTestId("accept").click();
+      await expect(clerk).toHaveURL(/\/disclosures\/[0-9a-f-]{36}(\/edit)?$/);
+      await clerk.goto("/workbench");
+    }
+    const link = clerk.getByRole("row").filter({ hasText: "2022年" }).getByRole("link").first();
+    const id = /\/disclosures\/([0-9a-f-]{36})/.exec((await link.getAttribute("href")) ?? "")![1];
+    editUrl = `/disclosures/${id}/edit`;
+  });
+
+  test.afterAll(async () => {
+    await clerk?.context().close();
+  });
+
+  test("18.1 a click above the grid or on a header link while a cell is edited commits it and does what was clicked", async () => {
+    await openPerformance();
+    const goal = card().getByLabel("项目绩效目标");
+    await goal.scrollIntoViewIfNeeded();
+    await cell18(0, 3).click();
+    const typed = `点击别处即写入 ${Date.now()}`;
+    await clerk.keyboard.type(typed);
+    await expect(editor18()).toHaveAttribute("data-editing", "true");
+
+    // The goal field above the grid: it takes the click and the keyboard, the cell keeps what was typed.
+    await goal.click();
+    await expect(goal).toBeFocused();
+    await expect(editor18()).toHaveAttribute("data-editing", "false");
+    await expect(cell18(0, 3)).toHaveText(typed);
+    await clerk.keyboard.type("（补充）");
+    await expect(goal).toHaveValue(/（补充）$/);
+    await expect(goal).toBeInViewport();
+    await clerk.screenshot({ path: artifacts("18-1-click-above-grid") });
+    await expect
+      .poll(async () => [(await project0()).indicators[0].description, (await project0()).goal.endsWith("（补充）")])
+      .toEqual([typed, true]);
+
+    // A header link: the edit is written and the link is followed.
+    await cell18(1, 3).click();
+    const second = `再点我的填报 ${Date.now()}`;
+    await clerk.keyboard.type(second);
+    await expect(editor18()).toHaveAttribute("data-editing", "true");
+    await clerk.getByRole("banner").getByRole("link", { name: "我的填报" }).click();
+    await expect(clerk).toHaveURL(/\/workbench$/);
+    // Saved then, or kept in the browser and saved on the next visit.
+    await openPerformance();
+    await expect.poll(async () => (await project0()).indicators[1].description, { timeout: 20_000 }).toBe(second);
+  });
+
+  test("18.2 opening 五 keeps the reader at its top; the findings stay in view, errors first; hints of one rule explained at once", async () => {
+    // Something to find: a 指标值 over 100% (an error) and two rows without 依据 (two hints of one rule).
+    await openPerformance();
+    await cell18(0, 4).click();
+    await clerk.keyboard.type(">=150%");
+    await clerk.keyboard.press("Enter");
+    for (const row of [1, 2]) {
+      await cell18(row, 5).click();
+      await clerk.keyboard.press("Delete");
+      await expect(cell18(row, 5)).toHaveText("");
+    }
+    await expect(status()).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+
+    await clerk.locator('a[data-section="budget"]').click();
+    await expect(clerk.getByRole("heading", { level: 2, name: /^二、/ })).toBeVisible();
+    await clerk.locator('a[data-section="performance"]').click();
+    await expect(clerk.getByRole("heading", { level: 2, name: /^五、/ })).toBeVisible();
+    await expect(grid18()).toBeVisible();
+    const overall = clerk.locator('[data-field-path="performance.overallGoal"]');
+    await expect(overall).toBeInViewport();
+    expect(await clerk.evaluate(() => window.scrollY)).toBe(0);
+    await expect(editor18()).not.toBeFocused();
+    const dock = clerk.getByTestId("findings-dock");
+    await expect(dock).toBeInViewport();
+    await clerk.screenshot({ path: artifacts("18-2-section-five-top") });
+
+    // Down the long page, the findings are still there.
+    await clerk.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    await expect(dock).toBeInViewport();
+    await expect(clerk.getByRole("heading", { level: 2, name: "检查结果" })).toBeInViewport();
+
+    // Errors before hints, hints before references.
+    const order = await dock
+      .getByTestId("finding")
+      .evaluateAll((items) => items.map((i) => i.getAttribute("data-severity")));
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    expect(order).toContain("error");
+    expect(order).toContain("warning");
+    expect(order.map((s) => rank[s ?? ""])).toEqual([...order.map((s) => rank[s ?? ""])].sort());
+
+    // 说明原因: the box takes the cursor; the rule's other hints are offered, ticked ones share the reason.
+    const hints = dock.locator('[data-testid="finding"][data-severity="warning"]');
+    const rules = await hints.evaluateAll((items) => items.map((i) => i.getAttribute("data-rule")));
+    const repeated = rules.find((r, i) => rules.indexOf(r) !== i);
+    expect(repeated).toBeTruthy();
+    const same = dock.locator(`[data-testid="finding"][data-severity="warning"][data-rule="${repeated}"]`);
+    const first = same.first();
+    await first.getByRole("button", { name: "说明原因" }).click();
+    const box = first.getByLabel("保留此提示的原因（审核人可见）");
+    await expect(box).toBeFocused();
+    const reason = `同一原因一并说明 ${Date.now()}`;
+    await clerk.keyboard.type(reason);
+    const others = first.getByTestId("same-rule");
+    await expect(others).toBeVisible();
+    await others.getByLabel("全选").check();
+    const count = await same.count();
+    await clerk.screenshot({ path: artifacts("18-2-explain-several") });
+    await first.getByRole("button", { name: `保存说明（${count} 条）` }).click();
+    for (let i = 0; i < count; i++) await expect(same.nth(i)).toContainText(`已说明：${reason}`);
+
+    // Kept on the server: after a reload every one of them is explained.
+    await clerk.reload();
+    const again = clerk.locator(`[data-testid="finding"][data-severity="warning"][data-rule="${repeated}"]`);
+    await expect(again).toHaveCount(count);
+    for (let i = 0; i < count; i++) await expect(again.nth(i)).toContainText(`已说明：${reason}`);
+  });
+
+  test("18.3 added and pasted rows stay in their blocks; a whole row pasted into a new row starts at its first column; 金额 “abc” is not 已保存", async () => {
+    await openPerformance();
+    const before = await project0();
+    await grid18()
+      .getByRole("toolbar")
+      .getByRole("button", { name: /^添加指标/ })
+      .click();
+    const last = before.indicators.length;
+    await expect(grid18().locator("tbody tr")).toHaveCount(last + 1);
+    // 添加指标 leaves the cursor on the new row's 三级指标, in the grid: Ctrl+V pastes there.
+    await expect(editor18()).toBeFocused();
+    await expect(editor18()).toHaveAttribute("aria-label", `三级指标，第 ${last + 1} 行`);
+    const name = `整行粘贴 ${Date.now()}`;
+    const excelRow = ["产出指标", "数量指标", name, "从 Excel 复制的整行", ">=6次", "年度工作计划"].join("\t");
+    await clerk.evaluate((t) => navigator.clipboard.writeText(t), `${excelRow}\r\n`);
+    await clerk.keyboard.press("Control+v");
+    const dialog = clerk.getByRole("dialog", { name: "粘贴预览" });
+    await expect(dialog).toContainText("按列位置从“一级指标”列开始");
+    await clerk.screenshot({ path: artifacts("18-3-paste-whole-row") });
+    await dialog.getByRole("button", { name: "应用" }).click();
+
+    // Every column in its place, and the row among the other 数量指标 rows, not under 满意度指标.
+    const at = async () => (await project0()).indicators.findIndex((i) => i.name === name);
+    await expect.poll(at).toBeGreaterThanOrEqual(0);
+    const saved = await project0();
+    const row = saved.indicators[await at()];
+    expect(row).toMatchObject({
+      level1: "产出指标",
+      level2: "数量指标",
+      description: "从 Excel 复制的整行",
+      basis: "年度工作计划",
+    });
+    expect(row.target).toMatchObject({ raw: ">=6次", kind: "quantitative" });
+    expect(saved.indicators[(await at()) - 1]).toMatchObject({ level1: "产出指标", level2: "数量指标" });
+    const level1 = saved.indicators.map((i) => i.level1);
+    const starts = level1.filter((l, i) => i === 0 || level1[i - 1] !== l);
+    expect(new Set(starts).size).toBe(starts.length);
+    const shown = grid18().locator("tbody tr").filter({ hasText: name });
+    await expect(shown.locator("td").first()).toHaveText(/^产出指标/);
+    await clerk.screenshot({ path: artifacts("18-3-row-in-its-block") });
+
+    // A number that cannot be read is not saved, and the status says so instead of 已保存.
+    const amount = card().getByLabel("项目金额（万元）");
+    const kept = await amount.inputValue();
+    await amount.fill("abc");
+    await amount.press("Tab");
+    await expect(status()).toHaveAttribute("data-state", "invalid");
+    await expect(status()).toHaveText("有 1 处输入无法识别，未保存");
+    await expect(status()).not.toContainText("已保存");
+    // The text stays where it was typed, for correction, with its message.
+    await expect(amount).toHaveValue("abc");
+    await expect(card()).toContainText("金额须为数字");
+    await clerk.screenshot({ path: artifacts("18-3-amount-abc") });
+    await clerk.evaluate(() => window.scrollTo(0, 0));
+    await clerk.screenshot({ path: artifacts("18-3-amount-abc-status") });
+    await amount.fill(kept);
+    await amount.press("Tab");
+    await expect(status()).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+    await expect(status()).toContainText("已保存");
+  });
 });

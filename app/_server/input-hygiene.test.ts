@@ -130,7 +130,7 @@ describe("a server action's text", () => {
         await executeOperation(explainWarningOperation, as(), {
           id: w.draftId,
           ruleId: "plausibility.operating-within-basic",
-          path: "operatingExpenses.amount",
+          paths: ["operatingExpenses.amount"],
           explanation,
         }),
       );

@@ -53,7 +53,7 @@ const examples: Record<string, (w: OperationWorld, person: Person) => unknown> =
   "disclosure.explain-warning": (w) => ({
     id: w.draftId,
     ruleId: "plausibility.operating-within-basic",
-    path: "operatingExpenses.amount",
+    paths: ["operatingExpenses.amount"],
     explanation: "含一次性搬迁费用",
   }),
   "disclosure.submit": (w) => ({ id: w.readyDraftId, expectedVersion: 1 }),

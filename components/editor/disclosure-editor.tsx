@@ -20,7 +20,6 @@ import {
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { checkDisclosure, type CheckOptions } from "@/lib/rules/engine";
-import type { Finding } from "@/lib/rules/finding";
 import { explainWarningAction, submitAction } from "@/app/disclosures/[id]/edit/actions";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
@@ -29,6 +28,7 @@ import { ProjectFundsEditor } from "@/components/indicator-grid/project-funds-ed
 import { TablesSection } from "@/components/budget-tables/tables-section";
 import { ConflictDialog } from "./conflict-dialog";
 import { EditorContext, type EditorContextValue } from "./editor-context";
+import { FindingsDock } from "./findings-dock";
 import { FindingsPanel } from "./findings-panel";
 import { SaveStatus } from "./save-status";
 import { SectionBody } from "./section-body";
@@ -38,6 +38,7 @@ import { ReviewSummary, useGridComments, useThreadsFollowRows } from "./review-t
 import { ProjectsReadOnly } from "./sections/projects-read-only";
 import { SubmitPanel } from "./submit-panel";
 import { useAutosave } from "./use-autosave";
+import { useUnreadableInputs } from "./use-unreadable-inputs";
 import { useJump } from "./use-jump";
 
 const m = zhCN.editor;
@@ -91,13 +92,16 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
   const explained = useMemo(() => explanationIndex(explanations), [explanations]);
   useThreadsFollowRows(content);
   const gridComments = useGridComments();
+  const unreadable = useUnreadableInputs(autosave.invalidTexts);
+  const invalidPaths = unreadable.paths;
+
   const statuses = useMemo(
     () =>
       sectionStatuses(checked, findings, {
-        invalidPaths: Object.keys(autosave.invalidTexts),
+        invalidPaths,
         isExplained: (f) => explanationOf(explained, f) !== undefined,
       }),
-    [checked, findings, autosave.invalidTexts, explained],
+    [checked, findings, invalidPaths, explained],
   );
   const blockers = useMemo(() => submitBlockers(findings, explanations), [findings, explanations]);
 
@@ -116,21 +120,15 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
     [jump, section],
   );
 
-  const explain = useCallback(
-    async (finding: Finding, text: string) => {
-      const outcome = await explainWarningAction({
-        id: disclosureId,
-        ruleId: finding.rule,
-        path: finding.path,
-        explanation: text,
-      });
+  const explain = useCallback<EditorContextValue["explain"]>(
+    async (rule, paths, text) => {
+      const outcome = await explainWarningAction({ id: disclosureId, ruleId: rule, paths, explanation: text });
       if (!outcome.ok) return outcome.formError ?? zhCN.errors.generic;
-      const key = explanationKey(finding.rule, finding.path);
+      const keys = new Set(paths.map((path) => explanationKey(rule, path)));
+      const kept = outcome.data.explanation;
       setExplanations((list) => [
-        ...list.filter((e) => explanationKey(e.ruleId, e.path) !== key),
-        ...(outcome.data.explanation
-          ? [{ ruleId: finding.rule, path: finding.path, explanation: outcome.data.explanation }]
-          : []),
+        ...list.filter((e) => !keys.has(explanationKey(e.ruleId, e.path))),
+        ...(kept ? paths.map((path) => ({ ruleId: rule, path, explanation: kept })) : []),
       ]);
       return null;
     },
@@ -199,7 +197,9 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
         <h1 className="text-xl font-semibold text-slate-900">
           {m.heading(content.department.name, content.fiscalYear)}
         </h1>
-        <div className="ml-auto flex items-center gap-4">{!readOnly ? <SaveStatus status={status} /> : null}</div>
+        <div className="ml-auto flex items-center gap-4">
+          {!readOnly ? <SaveStatus status={status} invalid={invalidPaths.length} /> : null}
+        </div>
       </div>
       {readOnlyReason ? (
         <Alert tone="warning" title={m.readOnly.title} className="mb-4">
@@ -236,7 +236,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
         </Alert>
       ) : null}
 
-      {/* The project tables need the width: in 五 the findings go under the form instead of beside it. */}
+      {/* The project tables need the width: in 五 and 附 the findings are docked at the screen's foot instead of beside the form. */}
       <div
         className={cn(
           "grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]",
@@ -250,7 +250,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
               readiness={{
                 ...blockers,
                 unsaved: status.kind !== "saved",
-                invalidInputs: Object.keys(autosave.invalidTexts).length,
+                invalidInputs: invalidPaths.length,
                 conflict: status.kind === "conflict",
               }}
               canSubmit={props.canSubmit}
@@ -298,6 +298,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
                       readOnly={readOnly}
                       departmentId={props.departmentId}
                       fiscalYear={content.fiscalYear}
+                      onInvalidText={unreadable.onGridText}
                     />
                   ) : (
                     <ProjectsReadOnly
@@ -334,18 +335,14 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
               </ButtonLink>
             ) : null}
           </nav>
+          {wide ? <FindingsDock document={content} /> : null}
         </div>
 
-        <aside
-          className={cn(
-            "lg:col-span-2",
-            wide
-              ? "lg:col-start-2 lg:h-[28rem]"
-              : "xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100vh-2rem)] xl:self-start",
-          )}
-        >
-          <FindingsPanel document={content} />
-        </aside>
+        {wide ? null : (
+          <aside className="lg:col-span-2 xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100vh-2rem)] xl:self-start">
+            <FindingsPanel document={content} />
+          </aside>
+        )}
       </div>
       {status.kind === "conflict" ? <ConflictDialog conflicts={status.conflicts} onResolve={autosave.resolve} /> : null}
     </EditorContext.Provider>

@@ -12,8 +12,8 @@ export type EditorContextValue = {
   /** The current findings (checkDisclosure on what is typed), in the form's order. */
   findings: ReadonlyArray<Finding>;
   explanations: ReadonlyMap<string, string>;
-  /** Keep (or, with "", withdraw) a warning with a written reason; resolves to an error message or null. */
-  explain: (finding: Finding, text: string) => Promise<string | null>;
+  /** Keep (or, with "", withdraw) warnings of one rule at `paths` with one written reason; resolves to an error message or null. */
+  explain: (rule: string, paths: ReadonlyArray<string>, text: string) => Promise<string | null>;
   /** Show the field at `path`: switch section, scroll, focus. */
   jumpTo: (path: string) => void;
   /** Put a finding's fix (its `fix.value`) at a path no section form holds: the grids' cells. */

@@ -16,9 +16,14 @@ function clock(at: Date): string {
   }).format(at);
 }
 
-/** 已保存 10:32 / 正在保存… / 未保存（离线）: where the clerk's work is, always in view. */
-export function SaveStatus({ status }: { status: AutosaveStatus }) {
+/**
+ * 已保存 10:32 / 正在保存… / 未保存（离线）: where the clerk's work is, always in view. An input that
+ * cannot be read (`invalid`, counted by the editor) is not saved: never 已保存 while one is open.
+ */
+export function SaveStatus({ status, invalid = 0 }: { status: AutosaveStatus; invalid?: number }) {
+  const unreadable = invalid > 0 && status.kind === "saved";
   const [text, tone, title] = (() => {
+    if (unreadable) return [m.invalid(invalid), "text-red-700", m.invalidHint];
     switch (status.kind) {
       case "saved":
         return [status.at ? m.saved(clock(status.at)) : m.savedNothingYet, "text-emerald-800", undefined];
@@ -39,7 +44,7 @@ export function SaveStatus({ status }: { status: AutosaveStatus }) {
       role="status"
       aria-live="polite"
       data-testid="save-status"
-      data-state={status.kind}
+      data-state={unreadable ? "invalid" : status.kind}
       title={title}
       className={cn("text-sm whitespace-nowrap", tone)}
     >

@@ -15,6 +15,7 @@ import type { EditableIndicator } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { cellText, choicesFor, isChoiceColumn, writeCell, type GridColumnKey } from "@/lib/grid/columns";
 import { commitMove, moveCell, navigationMove, type Cell, type Move } from "@/lib/grid/navigation";
+import { regroupRow } from "@/lib/grid/grouping";
 import { isSingleCellPaste, planPaste, type PastePlan } from "@/lib/grid/paste-plan";
 import { replaceRow } from "@/lib/grid/row-ops";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
@@ -54,6 +55,8 @@ type Props = {
   onUndo(): void;
   onRedo(): void;
   onPastePlan(plan: PastePlan): void;
+  /** The cell whose typed text is refused (a 权重 of "abc") and that text, or null once there is none: it is not saved. */
+  onRefused(cell: Cell | null, text: string): void;
 };
 
 export const CellEditor = forwardRef<CellEditorHandle, Props>(function CellEditor(props, ref) {
@@ -92,13 +95,23 @@ export const CellEditor = forwardRef<CellEditorHandle, Props>(function CellEdito
     if (!editing && !composing.current) {
       area.value = text;
       area.style.height = "";
-      area.select();
+      // Not select(): in Chromium it focuses the textarea, so every re-render (a commit on blur,
+      // the grid's first render when 五 opens) pulled the keyboard and the page back to the cell.
+      area.setSelectionRange(0, area.value.length);
     }
     if (document.activeElement === area) td.scrollIntoView({ block: "nearest", inline: "nearest" });
     const observer = new ResizeObserver(place);
     observer.observe(td);
     return () => observer.disconnect();
   }, [cell.row, cell.col, text, editing, rows, columns]);
+
+  // A refused text stays in the open editor, unsaved: the editor around says so until it is
+  // corrected, withdrawn (Esc) or gone with the grid.
+  const { onRefused } = props;
+  useEffect(() => {
+    onRefused(error && editing ? { row: cell.row, col: cell.col } : null, areaRef.current?.value ?? "");
+  }, [error, editing, cell.row, cell.col, onRefused]);
+  useEffect(() => () => onRefused(null, ""), [onRefused]);
 
   // Rows replaced from outside (undo, another project's move) end an edit that no longer applies.
   useEffect(() => {
@@ -126,8 +139,19 @@ export const CellEditor = forwardRef<CellEditorHandle, Props>(function CellEdito
       row.target.kind !== w.row.target.kind;
     setEditing(false);
     setError(null);
-    if (changed) change(replaceRow(rows, cell.row, w.row), cell);
-    if (move) setActive(moveCell(cell, move, size));
+    if (!changed) {
+      if (move) setActive(moveCell(cell, move, size));
+      return true;
+    }
+    // New headings take the row into its 一级/二级 block; the cursor goes with it.
+    const headings = row.level1 !== w.row.level1 || row.level2 !== w.row.level2;
+    const placed = headings
+      ? regroupRow(replaceRow(rows, cell.row, w.row), cell.row, framework)
+      : { rows: replaceRow(rows, cell.row, w.row), index: cell.row };
+    const at = { row: placed.index, col: cell.col };
+    change([...placed.rows], at);
+    if (move) setActive(moveCell(at, move, size));
+    else if (at.row !== cell.row) setActive(at);
     return true;
   };
 

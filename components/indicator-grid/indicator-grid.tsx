@@ -47,6 +47,8 @@ export type IndicatorGridProps = {
   departmentId: string;
   libraryEndpoint?: string;
   fiscalYear?: number;
+  /** Text typed at a path that cannot be read, or null once it is gone: the editor counts it as not saved. */
+  onInvalidText?(path: string, text: string | null): void;
 };
 
 const helper = createColumnHelper<EditableIndicator>();
@@ -91,7 +93,14 @@ export function IndicatorGrid(props: IndicatorGridProps) {
   });
 
   const change = useCallback<GridChange>((next, focus) => props.onChange(next, focus), [props]);
-  const commands = useRowCommands({ rows, change, setActive, cell, nameCol: Math.max(columns.indexOf("name"), 0) });
+  const commands = useRowCommands({
+    rows,
+    change,
+    setActive,
+    cell,
+    nameCol: Math.max(columns.indexOf("name"), 0),
+    framework,
+  });
 
   const { focusRequest } = props;
   useEffect(() => {
@@ -111,15 +120,28 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         editorRef.current?.focus();
         if (edit) queueMicrotask(() => editorRef.current?.beginEdit(true));
       },
-      moveUp: (row) => latest.current.commands.move(row, -1),
-      moveDown: (row) => latest.current.commands.move(row, 1),
-      duplicate: (row) => latest.current.commands.duplicate(row),
-      remove: (row) => latest.current.commands.remove(row),
+      // A row's buttons never take the focus either: the keyboard goes to the grid after them.
+      moveUp: (row) => (latest.current.commands.move(row, -1), editorRef.current?.focus()),
+      moveDown: (row) => (latest.current.commands.move(row, 1), editorRef.current?.focus()),
+      duplicate: (row) => (latest.current.commands.duplicate(row), editorRef.current?.focus()),
+      remove: (row) => (latest.current.commands.remove(row), editorRef.current?.focus()),
     }),
     [],
   );
 
   const onPastePlan = useCallback((plan: PastePlan) => setPastePlan(plan), []);
+
+  // The refused cell by its rule path; the one reported before is withdrawn when it changes.
+  const refused = useRef<string | null>(null);
+  const report = useRef({ onInvalidText: props.onInvalidText, pathPrefix: props.pathPrefix, columns });
+  report.current = { onInvalidText: props.onInvalidText, pathPrefix: props.pathPrefix, columns };
+  const onRefused = useCallback((at: Cell | null, text: string) => {
+    const { onInvalidText, pathPrefix, columns: keys } = report.current;
+    const path = at ? `${pathPrefix}.indicators[${at.row}].${keys[at.col]}` : null;
+    if (refused.current && refused.current !== path) onInvalidText?.(refused.current, null);
+    refused.current = path;
+    if (path) onInvalidText?.(path, text);
+  }, []);
 
   // A modal <dialog> keeps the page inert until it has closed: the cursor goes back to the grid
   // once the dialog is gone (this effect runs after the dialog's own cleanup closed it).
@@ -129,6 +151,21 @@ export function IndicatorGrid(props: IndicatorGridProps) {
     refocus.current = false;
     editorRef.current?.focus();
   }, [pastePlan, libraryOpen]);
+
+  // A toolbar button never takes the focus (its mousedown is cancelled): after its command the
+  // keyboard is in the grid, on the new row after 添加指标, so Ctrl+V pastes there. An empty grid
+  // has no editor until its first row has rendered: the focus waits for it.
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (!focusPending.current || !editorRef.current) return;
+    focusPending.current = false;
+    editorRef.current.focus();
+  });
+  const thenFocus = (run: () => void) => () => {
+    run();
+    if (editorRef.current) editorRef.current.focus();
+    else focusPending.current = true;
+  };
 
   const insertFromLibrary = (picks: LibraryPick[]) => {
     refocus.current = true;
@@ -149,12 +186,12 @@ export function IndicatorGrid(props: IndicatorGridProps) {
         canRedo={props.canRedo}
         showExtra={showExtra || usesExtraColumns(rows)}
         onToggleExtra={() => setShowExtra((v) => !v)}
-        onAdd={() => commands.insertBelow(rows.length - 1)}
-        onInsertBelow={() => commands.insertBelow(cell.row)}
-        onDuplicate={() => commands.duplicate(cell.row)}
-        onRemove={() => commands.remove(cell.row)}
-        onMoveUp={() => commands.move(cell.row, -1)}
-        onMoveDown={() => commands.move(cell.row, 1)}
+        onAdd={thenFocus(() => commands.insertBelow(rows.length - 1))}
+        onInsertBelow={thenFocus(() => commands.insertBelow(cell.row))}
+        onDuplicate={thenFocus(() => commands.duplicate(cell.row))}
+        onRemove={thenFocus(() => commands.remove(cell.row))}
+        onMoveUp={thenFocus(() => commands.move(cell.row, -1))}
+        onMoveDown={thenFocus(() => commands.move(cell.row, 1))}
         onUndo={props.onUndo}
         onRedo={props.onRedo}
         onLibrary={() => setLibraryOpen(true)}
@@ -227,6 +264,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
             onUndo={props.onUndo}
             onRedo={props.onRedo}
             onPastePlan={onPastePlan}
+            onRefused={onRefused}
           />
         ) : (
           <EmptyGrid

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { EditableIndicator, EditableProjectFund } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { formatAmount, normaliseNumber, parseAmount } from "@/lib/domain/money";
@@ -44,6 +44,8 @@ type Props = {
   canRedo: boolean;
   focusRequest: { cell: Cell; seq: number } | null;
   actions: ProjectCardActions;
+  /** Text typed at a path that cannot be read (金额 "abc"), or null once it is gone: not saved. */
+  onInvalidText?(path: string, text: string | null): void;
 };
 
 /**
@@ -144,6 +146,7 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
               findings={fieldFindings("amount")}
               path={`${path}.amount`}
               onChange={(v) => actions.setField(index, "amount", v)}
+              onInvalidText={props.onInvalidText}
             />
           </div>
           <TextField
@@ -172,6 +175,7 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
             departmentId={props.departmentId}
             libraryEndpoint={props.libraryEndpoint}
             fiscalYear={props.fiscalYear}
+            onInvalidText={props.onInvalidText}
           />
         </div>
       ) : null}
@@ -273,13 +277,25 @@ function AmountField(props: {
   findings: ReadonlyArray<Finding>;
   path: string;
   onChange(v: string | null): void;
+  onInvalidText?(path: string, text: string | null): void;
 }) {
   const [draft, setDraft] = useState(props.value ?? "");
   const [error, setError] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
+  // A value from outside (undo, a merge) replaces the draft when the field is not being typed in;
+  // leaving the field does not, or an unreadable text would vanish behind its message.
+  const shown = useRef(props.value);
   useEffect(() => {
-    if (!focused) setDraft(props.value ?? "");
+    if (focused || props.value === shown.current) return;
+    shown.current = props.value;
+    setDraft(props.value ?? "");
+    setError(null);
   }, [props.value, focused]);
+  // Unreadable text is kept here, not saved: the editor says so until it is corrected or the field goes.
+  const { onInvalidText, path } = props;
+  const unreadable = error ? draft : null;
+  useEffect(() => onInvalidText?.(path, unreadable), [onInvalidText, path, unreadable]);
+  useEffect(() => () => onInvalidText?.(path, null), [onInvalidText, path]);
   const invalid = !!error || props.findings.some((f) => f.severity === "error");
   return (
     <label className="block" data-path={props.path}>

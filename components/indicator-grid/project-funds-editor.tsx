@@ -30,6 +30,8 @@ export type ProjectFundsEditorProps = {
   libraryEndpoint?: string;
   /** The disclosure's year: the library then offers the department's rows of earlier years only. */
   fiscalYear?: number;
+  /** Text typed at a path that cannot be read (金额 or 权重 "abc"), or null once it is gone: not saved. */
+  onInvalidText?(path: string, text: string | null): void;
 };
 
 /** Where an undo step happened: a project field, or a cell of a project's grid. */
@@ -209,6 +211,7 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
           canRedo={canRedo(current)}
           focusRequest={focusRequest?.project === index ? focusRequest : null}
           actions={actions}
+          onInvalidText={props.onInvalidText}
         />
       ))}
     </div>

@@ -2,8 +2,10 @@
 
 import type { Dispatch, SetStateAction } from "react";
 import type { EditableIndicator } from "@/lib/domain/editable";
+import type { IndicatorFramework } from "@/lib/domain/frameworks";
+import { insertGrouped } from "@/lib/grid/grouping";
 import type { Cell } from "@/lib/grid/navigation";
-import { duplicateRow, insertBlankRow, insertRowsAfter, moveRow, removeRow } from "@/lib/grid/row-ops";
+import { duplicateRow, insertBlankRow, moveRow, removeRow } from "@/lib/grid/row-ops";
 import type { GridChange } from "./indicator-grid";
 
 export type RowCommands = {
@@ -25,8 +27,10 @@ export function useRowCommands(opts: {
   cell: Cell;
   /** New rows start on 三级指标: 一级/二级 are carried from the row above. */
   nameCol: number;
+  /** Rows from the library go into their 一级/二级 block (lib/grid/grouping.ts). */
+  framework: IndicatorFramework;
 }): RowCommands {
-  const { rows, change, setActive, cell, nameCol } = opts;
+  const { rows, change, setActive, cell, nameCol, framework } = opts;
   return {
     insertBelow(row) {
       const focus = { row: row + 1, col: nameCol };
@@ -52,7 +56,7 @@ export function useRowCommands(opts: {
       setActive({ row: to, col: cell.col });
     },
     insertMany(after, incoming) {
-      const { rows: next, first } = insertRowsAfter(rows, after, incoming);
+      const { rows: next, first } = insertGrouped(rows, after, incoming, framework);
       const focus = { row: first, col: nameCol };
       change(next, focus);
       setActive(focus);

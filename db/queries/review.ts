@@ -249,38 +249,49 @@ export async function listWarningExplanations(db: Db, actor: Actor, disclosureId
     .orderBy(asc(warningExplanations.path));
 }
 
-/** Keep a warning with a written reason (empty text withdraws the explanation). */
+/**
+ * Keep warnings of one rule with a written reason (empty text withdraws it): one warning, or
+ * several at once (the clerk ticks the hints of a rule that share a reason). One transaction; an
+ * audit row per warning, so the log reads as if each had been explained on its own.
+ */
 export async function setWarningExplanation(
   db: Db,
   actor: Actor,
   disclosureId: string,
-  input: { ruleId: string; path: string; explanation: string; ip?: string | null },
+  input: { ruleId: string; paths: ReadonlyArray<string>; explanation: string; ip?: string | null },
 ): Promise<void> {
   const explanation = input.explanation.trim();
+  const paths = [...new Set(input.paths)];
+  if (paths.length === 0) return;
   await db.transaction(async (tx) => {
     await getDisclosureMeta(tx, actor, disclosureId);
-    const finding = and(
-      eq(warningExplanations.disclosureId, disclosureId),
-      eq(warningExplanations.ruleId, input.ruleId),
-      eq(warningExplanations.path, input.path),
-    );
-    if (!explanation) await tx.delete(warningExplanations).where(finding);
+    if (!explanation)
+      await tx
+        .delete(warningExplanations)
+        .where(
+          and(
+            eq(warningExplanations.disclosureId, disclosureId),
+            eq(warningExplanations.ruleId, input.ruleId),
+            inArray(warningExplanations.path, paths),
+          ),
+        );
     else
       await tx
         .insert(warningExplanations)
-        .values({ disclosureId, ruleId: input.ruleId, path: input.path, explanation, explainedBy: actor.id })
+        .values(paths.map((path) => ({ disclosureId, ruleId: input.ruleId, path, explanation, explainedBy: actor.id })))
         .onConflictDoUpdate({
           target: [warningExplanations.disclosureId, warningExplanations.ruleId, warningExplanations.path],
           set: { explanation, explainedBy: actor.id, explainedAt: new Date() },
         });
-    await appendAudit(tx, {
-      actorId: actor.id,
-      ip: input.ip,
-      action: "disclosure.explain-warning",
-      entityType: "disclosure",
-      entityId: disclosureId,
-      detail: { ruleId: input.ruleId, path: input.path, explanation },
-    });
+    for (const path of paths)
+      await appendAudit(tx, {
+        actorId: actor.id,
+        ip: input.ip,
+        action: "disclosure.explain-warning",
+        entityType: "disclosure",
+        entityId: disclosureId,
+        detail: { ruleId: input.ruleId, path, explanation },
+      });
   });
 }
 

@@ -152,10 +152,13 @@ describe("guards hold on the server", () => {
     const warnings = checkDisclosure(await loadDisclosure(t.db, cast.clerk, id)).filter(
       (f) => f.severity === "warning",
     );
-    for (const f of warnings)
+    // One reason for all the warnings of a rule, as the clerk ticks them together.
+    const byRule = new Map<string, string[]>();
+    for (const f of warnings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f.path]);
+    for (const [ruleId, paths] of byRule)
       await setWarningExplanation(t.db, cast.clerk, id, {
-        ruleId: f.rule,
-        path: f.path,
+        ruleId,
+        paths,
         explanation: "沿用上年口径，已与业务科室确认。",
       });
     expect(await take(cast.clerk, id, "submit", v)).toMatchObject({ state: "submitted" });

@@ -4,7 +4,7 @@ import { parseTarget } from "../domain/targets";
 import { blankIndicator, cellText, choicesFor, usesExtraColumns, writeCell } from "./columns";
 import { countBySeverity, groupByProject, indexProjectFindings, worstSeverity } from "./findings-index";
 import type { EditableIndicator } from "../domain/editable";
-import { duplicateRow, insertBlankRow, insertRowsAfter, moveRow, removeRow } from "./row-ops";
+import { duplicateRow, insertBlankRow, moveRow, removeRow } from "./row-ops";
 import { readTargetText } from "./target-display";
 
 const f2020 = findFramework("2020")!;
@@ -90,15 +90,6 @@ describe("row operations", () => {
     expect(moveRow(rows, 0, 2).map((r) => r.id)).toEqual(["r2", "r3", "r1"]);
     expect(moveRow(rows, 2, 0).map((r) => r.id)).toEqual(["r3", "r1", "r2"]);
     expect(moveRow(rows, 0, 5).map((r) => r.id)).toEqual(["r1", "r2", "r3"]);
-  });
-  it("inserts picked rows after the active one, or in place of a blank one", () => {
-    const { id: _id, ...picked } = { ...base, name: "库中指标" };
-    const after = insertRowsAfter(rows, 0, [picked], () => "lib");
-    expect(after.rows.map((r) => r.id)).toEqual(["r1", "lib", "r2", "r3"]);
-    expect(after.first).toBe(1);
-    const intoBlank = insertRowsAfter([blankIndicator("b")], 0, [picked], () => "lib");
-    expect(intoBlank.rows.map((r) => r.id)).toEqual(["lib"]);
-    expect(insertRowsAfter([], 0, [picked], () => "lib").rows).toHaveLength(1);
   });
 });
 

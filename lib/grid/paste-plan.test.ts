@@ -157,7 +157,7 @@ describe("a block with a header row: whole indicator rows inserted below the foc
     "满意度指标\t服务对象满意度指标\t群众满意度\t>=95%\t",
   ].join("\r\n");
 
-  it("reads by header names, repeats merged 一级 cells and inserts after the active row", () => {
+  it("reads by header names, repeats merged 一级 cells and inserts after the active row, each in its block", () => {
     const plan = planPaste({
       text: table,
       rows: existing,
@@ -168,9 +168,10 @@ describe("a block with a header row: whole indicator rows inserted below the foc
     });
     expect(plan.mode).toBe("header");
     expect(plan.changes).toEqual([]);
-    expect(plan.added.map((a) => a.row)).toEqual([1, 2, 3]);
+    // 时效 after 质量 (the framework's order); 满意度指标 after the whole 产出指标 block, never inside it.
+    expect(plan.added.map((a) => a.row)).toEqual([1, 3, 4]);
     expect(plan.added[1].indicator).toMatchObject({ level1: "产出指标", level2: "时效指标", name: "完成时间" });
-    expect(plan.result.map((r) => r.name)).toEqual(["培训次数", "宣传次数", "完成时间", "群众满意度", "培训合格率"]);
+    expect(plan.result.map((r) => r.name)).toEqual(["培训次数", "宣传次数", "培训合格率", "完成时间", "群众满意度"]);
     expect(plan.result[1].target).toMatchObject({ operator: ">=", value: "90", unit: "%" });
     expect(plan.focus).toEqual({ row: 1, col: 0 });
     expect(plan.problems).toEqual([]);

@@ -4,9 +4,9 @@ import { weightProblem } from "../domain/limits";
 import { normaliseText, textProblem } from "../domain/text-hygiene";
 import { parseDelimitedText, readIndicatorRows, type IndicatorColumn } from "../import/indicator-table";
 import { gridMessages } from "../i18n/zh-CN/grid";
-import { blankIndicator, cellText, extendedColumns, type GridColumnKey } from "./columns";
+import { blankIndicator, cellText, extendedColumns, isBlankIndicator, type GridColumnKey } from "./columns";
+import { insertGrouped, regroupRow } from "./grouping";
 import type { Cell } from "./navigation";
-import { insertRowsAfter } from "./row-ops";
 
 /**
  * What a block pasted into the grid (from Excel, WPS or Word) would change, worked out before
@@ -15,7 +15,10 @@ import { insertRowsAfter } from "./row-ops";
  * - with a header row (一级指标 / 三级指标 / 指标值 …): whole indicator rows, read by their
  *   headers through lib/import/indicator-table.ts and inserted below the focused row;
  * - without one: cells by position from the focused cell rightwards and downwards, overwriting
- *   what is there and adding rows past the end, as a spreadsheet pastes.
+ *   what is there and adding rows past the end, as a spreadsheet pastes; a whole row pasted
+ *   into a new row starts at its first column (pasteStartColumn).
+ *
+ * Rows the paste brings (added, or a blank row filled) go into their 一级/二级 block (grouping.ts).
  *
  * Cells are read as the importer reads them (`95%`, `1,000`, `≥90%`, full-width digits), so a
  * pasted table and an uploaded one agree.
@@ -87,8 +90,15 @@ function planHeaderPaste(input: PasteInput, rowsRead: number, table: ReturnType<
   }));
   const anchorRow = Math.min(input.anchor.row, Math.max(input.rows.length - 1, 0));
   const indicators = table.indicators.map((indicator, i) => withoutRefused(indicator, i, problems));
-  const { rows: result, first } = insertRowsAfter(input.rows, anchorRow, indicators, input.makeId ?? newRowId);
-  const added = table.indicators.map((_, i) => ({ row: first + i, indicator: result[first + i] }));
+  const {
+    rows: result,
+    first,
+    ids,
+  } = insertGrouped(input.rows, anchorRow, indicators, input.framework, input.makeId ?? newRowId);
+  const added = ids.map((id) => {
+    const row = result.findIndex((r) => r.id === id);
+    return { row, indicator: result[row] };
+  });
   for (const { row, indicator } of added) problems.push(...frameworkProblems(indicator, row, input.framework));
   return {
     mode: "header",
@@ -103,9 +113,33 @@ function planHeaderPaste(input: PasteInput, rowsRead: number, table: ReturnType<
   };
 }
 
+/**
+ * The column a block pasted at `anchor` starts at. A whole row copied from Excel into a new row
+ * (one just added, still blank) means the row: when it is wider than what fits right of the
+ * cursor, or starts with a 一级指标, it starts at the row's first column, not at the cursor
+ * (添加指标 puts the cursor on 三级指标). Anywhere else a paste starts where the cursor is.
+ */
+export function pasteStartColumn(
+  cells: ReadonlyArray<ReadonlyArray<string>>,
+  rows: ReadonlyArray<EditableIndicator>,
+  anchor: Cell,
+  columns: ReadonlyArray<GridColumnKey>,
+  framework: IndicatorFramework,
+): number {
+  const target = rows[anchor.row];
+  const width = Math.max(0, ...cells.map((r) => r.length));
+  if (anchor.col === 0 || width <= 1 || (target && !isBlankIndicator(target))) return anchor.col;
+  const lead = (cells[0]?.[0] ?? "").replace(/\s+/g, "");
+  const ledByLevel1 = framework.levels.some((l) => l.level1 === lead);
+  return width > columns.length - anchor.col || ledByLevel1 ? 0 : anchor.col;
+}
+
 function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
-  const { rows, anchor, columns, framework } = input;
+  const { rows, columns, framework } = input;
+  const anchor = { row: input.anchor.row, col: pasteStartColumn(cells, rows, input.anchor, columns, framework) };
   const makeId = input.makeId ?? newRowId;
+  // Rows the paste brings in (added, or blank before): they go into their block once written.
+  const arriving: EditableIndicator[] = [];
   const problems: PasteProblem[] = [];
   const width = Math.max(0, ...cells.map((r) => r.length));
   const covered = columns.slice(anchor.col, anchor.col + width);
@@ -160,22 +194,33 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
       for (const key of changed)
         changes.push({ row: g, column: key, before: cellText(existing, key), after: cellText(next, key) });
       result[g] = next;
+      if (isBlankIndicator(existing)) arriving.push(next);
     } else {
       result[g] = next;
       added.push({ row: g, indicator: next });
+      arriving.push(next);
     }
   });
+  // Rows are told apart by identity here: a row from an old import may have no id yet.
+  let grouped: ReadonlyArray<EditableIndicator> = result;
+  for (const row of arriving) grouped = regroupRow(grouped, grouped.indexOf(row), framework).rows;
+  const now = (row: number) => (grouped === result ? row : grouped.indexOf(result[row]));
   return {
     mode: "position",
     startColumn: columns[anchor.col] ?? columns[0],
     rowsRead: cells.length,
     width,
-    changes,
-    added,
-    problems,
-    result,
-    focus: { row: anchor.row, col: anchor.col },
+    changes: changes.map((c) => ({ ...c, row: now(c.row) })),
+    added: added.map((a) => ({ ...a, row: now(a.row) })),
+    problems: grouped === result ? problems : problems.map((p) => ({ message: renumberMoved(p.message, now) })),
+    result: [...grouped],
+    focus: { row: result[anchor.row] ? now(anchor.row) : anchor.row, col: anchor.col },
   };
+}
+
+/** A problem of a row that went into its block speaks of the row's new number. */
+function renumberMoved(message: string, now: (row: number) => number): string {
+  return message.replace(/^第 (\d+) 行：/, (_, n: string) => `第 ${now(Number(n) - 1) + 1} 行：`);
 }
 
 /** The importer counts rows of the pasted block; the preview speaks of the grid's own row numbers. */

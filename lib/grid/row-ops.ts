@@ -1,5 +1,5 @@
 import { newRowId, type EditableIndicator } from "../domain/editable";
-import { blankIndicator, isBlankIndicator } from "./columns";
+import { blankIndicator } from "./columns";
 
 /**
  * Row operations of the grid, each returning a new array (the old one stays valid for undo).
@@ -49,22 +49,4 @@ export function replaceRow(
   const out = [...rows];
   out[index] = row;
   return out;
-}
-
-/**
- * Rows from elsewhere (the library, a pasted table) placed after row `after`. A blank row there
- * (the one a new project starts with) is replaced rather than left in the middle. Each inserted
- * row gets a fresh id.
- */
-export function insertRowsAfter(
-  rows: ReadonlyArray<EditableIndicator>,
-  after: number,
-  incoming: ReadonlyArray<Omit<EditableIndicator, "id">>,
-  makeId: () => string = newRowId,
-): { rows: EditableIndicator[]; first: number } {
-  const fresh = incoming.map((r) => ({ ...r, id: makeId() }) as EditableIndicator);
-  if (rows.length === 0) return { rows: fresh, first: 0 };
-  const at = Math.min(Math.max(after, 0), rows.length - 1);
-  if (isBlankIndicator(rows[at])) return { rows: [...rows.slice(0, at), ...fresh, ...rows.slice(at + 1)], first: at };
-  return { rows: [...rows.slice(0, at + 1), ...fresh, ...rows.slice(at + 1)], first: at + 1 };
 }

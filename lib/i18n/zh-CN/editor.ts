@@ -33,6 +33,9 @@ export const editorMessages = {
     offlineHint: "网络或服务器暂时不可用。修改已保存在本浏览器中，恢复连接后会自动保存，请勿清除浏览器数据。",
     conflict: "有冲突待处理",
     refused: "未能保存",
+    /** Text typed into a figure that cannot be read (a 金额 or 权重 of "abc") is not saved, whatever else is. */
+    invalid: (n: number) => `有 ${n} 处输入无法识别，未保存`,
+    invalidHint: "标红的输入无法识别，改正后才会保存。",
     signedOutTitle: "登录已失效，修改尚未保存到服务器",
     signedOut: "可能是长时间未操作，或已在别处退出。修改已保存在本浏览器中，重新登录后回到此页会自动恢复并保存。",
     signedOutNoCopy: "浏览器无法保存本地副本：请在新窗口中重新登录，再回到本页继续，本页不要关闭。",
@@ -99,6 +102,12 @@ export const editorMessages = {
     explanationSaved: "说明已保存",
     show: "显示检查结果",
     hide: "收起",
+    severityGroup: (word: string, n: number) => `${word} ${n} 条`,
+    sameRule: (n: number) => `同一规则还有 ${n} 条提示，勾选的使用同一说明：`,
+    tickAll: "全选",
+    alreadyExplained: "已说明",
+    saveExplanationN: (n: number) => `保存说明（${n} 条）`,
+    withdrawExplanationN: (n: number) => `撤回说明（${n} 条）`,
   },
   submit: {
     button: "提交审核",

@@ -3,6 +3,9 @@ import { createDisclosure, getDisclosureMeta, loadEditableDisclosure } from "@/d
 import { createTestDb, type TestDb } from "@/db/test-db";
 import type { Actor } from "@/lib/auth/actor";
 import { setAt } from "@/lib/domain/paths";
+import { toCanonical } from "@/lib/domain/editable";
+import { checkDisclosure } from "@/lib/rules/engine";
+import { listWarningExplanations } from "@/db/queries/review";
 import { buildOperationWorld, type OperationWorld } from "@/app/_server/testing/operation-world";
 import { executeOperation, type Outcome } from "@/app/_server/operation";
 import { explainWarningOperation, saveContentOperation, submitOperation, type SaveContentAnswer } from "./operations";
@@ -243,28 +246,28 @@ describe("submit (disclosure.submit) and kept warnings", () => {
     const unknownRule = await executeOperation(explainWarningOperation, as(w.actors.clerk), {
       id,
       ruleId: "no.such-rule",
-      path: "operatingExpenses.amount",
+      paths: ["operatingExpenses.amount"],
       explanation: "x",
     });
     expect(unknownRule).toMatchObject({ ok: false, code: "invalid-input" });
     const byApprover = await executeOperation(explainWarningOperation, as(w.actors.approver), {
       id,
       ruleId: "plausibility.operating-within-basic",
-      path: "operatingExpenses.amount",
+      paths: ["operatingExpenses.amount"],
       explanation: "x",
     });
     expect(byApprover).toMatchObject({ ok: false, code: "forbidden" });
     const explained = await executeOperation(explainWarningOperation, as(w.actors.clerk), {
       id,
       ruleId: "plausibility.operating-within-basic",
-      path: "operatingExpenses.amount",
+      paths: ["operatingExpenses.amount"],
       explanation: "  含一次性搬迁费用，已经财政局同意  ",
     });
     expect(explained).toEqual({
       ok: true,
       data: {
         ruleId: "plausibility.operating-within-basic",
-        path: "operatingExpenses.amount",
+        paths: ["operatingExpenses.amount"],
         explanation: "含一次性搬迁费用，已经财政局同意",
       },
     });
@@ -289,7 +292,7 @@ describe("submit (disclosure.submit) and kept warnings", () => {
     const lateExplanation = await executeOperation(explainWarningOperation, as(w.actors.clerk), {
       id,
       ruleId: "plausibility.operating-within-basic",
-      path: "operatingExpenses.amount",
+      paths: ["operatingExpenses.amount"],
       explanation: "",
     });
     expect(lateExplanation).toMatchObject({
@@ -297,6 +300,47 @@ describe("submit (disclosure.submit) and kept warnings", () => {
       code: "invalid-state",
       formError: "当前状态（已提交）下不能说明提示原因。",
     });
+  });
+
+  it("explains several warnings of one rule in one operation, as the clerk ticks them; no one else may", async () => {
+    const { content } = await stored();
+    // The fixture's 2020 draft warns more than once under some rule (its indicator tables do).
+    const warnings = checkDisclosure(toCanonical(content)).filter((f) => f.severity === "warning");
+    const paths = new Map<string, string[]>();
+    for (const f of warnings) paths.set(f.rule, [...(paths.get(f.rule) ?? []), f.path]);
+    const [ruleId, all] = [...paths].find(([, p]) => p.length >= 4)!;
+    const ticked = all.slice(0, 3);
+    const input = { id: draftId, ruleId, paths: ticked, explanation: "三项同一原因：沿用上年口径" };
+
+    for (const actor of [w.actors.approver, w.actors.otherClerk])
+      expect(await executeOperation(explainWarningOperation, as(actor), input)).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
+    expect(await listWarningExplanations(t.db, w.actors.admin, draftId)).toEqual([]);
+
+    const explained = await executeOperation(explainWarningOperation, as(w.actors.clerk), input);
+    expect(explained).toEqual({ ok: true, data: { ruleId, paths: ticked, explanation: "三项同一原因：沿用上年口径" } });
+    const kept = await listWarningExplanations(t.db, w.actors.admin, draftId);
+    expect(kept.map((e) => [e.ruleId, e.path, e.explanation]).sort()).toEqual(
+      ticked.map((p) => [ruleId, p, "三项同一原因：沿用上年口径"]).sort(),
+    );
+    // What was not ticked stays unexplained; withdrawing works on several at once too.
+    expect(kept.some((e) => e.path === all[3])).toBe(false);
+    await executeOperation(explainWarningOperation, as(w.actors.clerk), {
+      ...input,
+      paths: ticked.slice(0, 2),
+      explanation: "",
+    });
+    expect((await listWarningExplanations(t.db, w.actors.admin, draftId)).map((e) => e.path)).toEqual([ticked[2]]);
+    await executeOperation(explainWarningOperation, as(w.actors.clerk), {
+      ...input,
+      paths: [ticked[2]],
+      explanation: "",
+    });
+
+    const none = await executeOperation(explainWarningOperation, as(w.actors.clerk), { ...input, paths: [] });
+    expect(none).toMatchObject({ ok: false, code: "invalid-input" });
   });
 
   it("an admin may correct a draft but not submit it: submitting is the department's declaration", async () => {

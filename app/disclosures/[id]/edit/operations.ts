@@ -6,6 +6,7 @@ import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { setWarningExplanation } from "@/db/queries/review";
 import { transitionDisclosure } from "@/db/queries/workflow";
 import { mayDraftFor } from "@/lib/auth/standing";
+import { disclosureLimits } from "@/lib/domain/limits";
 import { mergeDisclosures, type Conflict } from "@/lib/domain/merge";
 import { findRule } from "@/lib/rules/catalogue";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -110,7 +111,10 @@ function parseBase(raw: unknown): EditableDisclosure {
   );
 }
 
-/** Keep a warning with a written reason (empty text withdraws it); the reviewer reads it beside the finding. */
+/**
+ * Keep warnings of one rule with a written reason (empty text withdraws it); the reviewer reads it
+ * beside each. `paths` are the rule's warnings the clerk ticked: one, or several sharing a reason.
+ */
 export const explainWarningOperation = defineOperation({
   name: "disclosure.explain-warning",
   kind: "action",
@@ -118,7 +122,8 @@ export const explainWarningOperation = defineOperation({
   input: z.object({
     id: z.uuid(),
     ruleId: z.string().min(1),
-    path: z.string().min(1).max(500),
+    // A rule warns at most once a place: never more places than a disclosure has indicator rows.
+    paths: z.array(z.string().min(1).max(500)).min(1).max(disclosureLimits.indicators),
     explanation: z.string().max(2000, t.explanationTooLong),
   }),
   policy: (ctx, input) => mayEdit(ctx, input.id),
@@ -129,11 +134,11 @@ export const explainWarningOperation = defineOperation({
     if (!rule) throw new UserError(t.unknownRule);
     await setWarningExplanation(db, actor, input.id, {
       ruleId: input.ruleId,
-      path: input.path,
+      paths: input.paths,
       explanation: input.explanation,
       ip,
     });
-    return { ruleId: input.ruleId, path: input.path, explanation: input.explanation.trim() };
+    return { ruleId: input.ruleId, paths: input.paths, explanation: input.explanation.trim() };
   },
   // setWarningExplanation audits in its own transaction.
   audit: { kind: "byQuery" },
