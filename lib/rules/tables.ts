@@ -96,6 +96,15 @@ export const tableCodes = withTables((tables) => {
         if (code === "") issues.push({ path: `${rowPath(def.id, i)}.code`, message: "请填写单位代码" });
         return;
       }
+      // A row just added has no code yet: what it needs is a 科目, not a lesson in code shape.
+      if (code === "") {
+        issues.push({
+          path: `${rowPath(def.id, i)}.code`,
+          message: `请选择${kind}分类科目`,
+          hint: "输入科目编码或名称，从本年科目中选择",
+        });
+        return;
+      }
       const problem = codeShapeProblem(kind, code);
       if (problem) {
         issues.push({ path: `${rowPath(def.id, i)}.code`, message: `${problem}（「${row.code}」）` });
