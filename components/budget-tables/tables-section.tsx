@@ -12,7 +12,7 @@ import {
   type TableDefinition,
 } from "@/lib/domain/budget-tables";
 import type { ClassificationCatalogue, ClassificationEntry } from "@/lib/domain/classification";
-import { formatAmount, toHalfWidth } from "@/lib/domain/money";
+import { centsToAmount, formatAmount, toHalfWidth, ZERO_CENTS } from "@/lib/domain/money";
 import {
   catalogueKind,
   lineCellPath,
@@ -170,7 +170,7 @@ function TableEditor({
             cells[c.key] =
               stored && r.index !== null && typed.has(c.key)
                 ? { text: amountText(stored.amounts[c.key]), path: rowFieldPath(def.id, r.index, c.key) }
-                : { text: formatAmount(r.values[c.key]) };
+                : { text: formatAmount(centsToAmount(r.values[c.key])) };
           return r.index === null
             ? { id: `s${r.code}`, level: r.level, editable: false, computed: true, label: `${r.code} ${r.name}`, cells }
             : {
@@ -184,7 +184,7 @@ function TableEditor({
               };
         });
         const totalCells: GridRow["cells"] = { code: { text: "" }, name: { text: m.total } };
-        for (const c of spec.columns) totalCells[c.key] = { text: formatAmount(shown.total[c.key]) };
+        for (const c of spec.columns) totalCells[c.key] = { text: formatAmount(centsToAmount(shown.total[c.key])) };
         rows.push({ id: "total", level: 1, editable: false, computed: true, label: m.total, cells: totalCells });
 
         const onCommit = (rowId: string, column: string, text: string, picked?: ClassificationEntry) => {
@@ -246,7 +246,7 @@ function TableEditor({
             cells[c.key] =
               typedLine && typedCols.has(c.key)
                 ? { text: amountText(table.lines?.[line.key]?.[c.key]), path: lineCellPath(def.id, line.key, c.key) }
-                : { text: formatAmount(shown.lines[line.key]?.[c.key]) };
+                : { text: formatAmount(centsToAmount(shown.lines[line.key]?.[c.key] ?? ZERO_CENTS)) };
           return {
             id: line.key,
             level: line.level ?? 1,
