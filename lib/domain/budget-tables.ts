@@ -353,6 +353,8 @@ export type ComputedTable = {
   rows: DisplayRow[];
   /** The 合计 row: every stored row added up. */
   total: Values;
+  /** Each stored row's figures, by its index in the table's rows (the same objects as in `rows`). */
+  storedValues: Values[];
   lines: Record<string, Values>;
 };
 
@@ -378,7 +380,7 @@ export function computeTable(
 ): ComputedTable {
   const spec = def.rows;
   const lines = lineValues(def, table.lines);
-  if (!spec) return { rows: [], total: {}, lines };
+  if (!spec) return { rows: [], total: {}, storedValues: [], lines };
   // The columns' plan looked up once for the table, not once per row.
   const plan = planOf(spec.columns);
   const stored = table.rows.map((r, index) => ({
@@ -391,7 +393,8 @@ export function computeTable(
   const total = zeroValues(spec.columns);
   for (const r of stored) addInto(spec.columns, total, r.values);
   const kind = ROW_CLASSIFICATION[spec.kind];
-  if (!kind) return { rows: stored, total, lines };
+  const storedValues = stored.map((r) => r.values);
+  if (!kind) return { rows: stored, total, storedValues, lines };
   const storedCodes = new Set(stored.map((r) => r.code));
   const subtotals = new Map<string, DisplayRow>();
   for (const row of stored)
@@ -413,7 +416,7 @@ export function computeTable(
   const rows = [...stored, ...subtotals.values()].sort((a, b) =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : (a.index ?? -1) - (b.index ?? -1),
   );
-  return { rows, total, lines };
+  return { rows, total, storedValues, lines };
 }
 
 function zeroValues(columns: readonly ColumnDefinition[]): Values {

@@ -33,7 +33,7 @@ import {
   toCents,
   ZERO_CENTS,
 } from "../domain/money";
-import { getAt } from "../domain/paths";
+import { getAt, parsePath } from "../domain/paths";
 import type { Issue, RuleContext } from "./finding";
 import { showAmount } from "./figures";
 
@@ -401,13 +401,13 @@ export const tableRowsAgree = withTables((tables) => {
     const level = lengths.length > 0 ? Math.min(...lengths) : 3;
     const sums = (id: TableId, column: string) => {
       // Each stored row's figures as computeTable made them (once per disclosure).
-      const values = new Map(c[id].rows.filter((r) => r.index !== null).map((r) => [r.index as number, r.values]));
+      const values = c[id].storedValues;
       const out = new Map<string, { value: Cents; first: number }>();
       tables[id].rows.forEach((row, i) => {
         const code = row.code.trim();
         if (!valid(code)) return;
         const key = code.slice(0, level);
-        const value = values.get(i)?.[column] ?? ZERO_CENTS;
+        const value = values[i]?.[column] ?? ZERO_CENTS;
         const at = out.get(key);
         if (at) at.value = addCents(at.value, value);
         else out.set(key, { value, first: i });
@@ -432,11 +432,14 @@ export const tableRowsAgree = withTables((tables) => {
 });
 
 /** The text's figures of sections 二, 三, 四 read from the tables: a typed figure that differs is wrong. */
+/** The bound fields' paths, parsed once rather than on every check. */
+const boundPaths = new Map(textBindings.map((b) => [b, parsePath(b.path)]));
+
 export const tableTextFigures = withTables((tables, d) => {
   const c = computed(tables);
   const issues: Issue[] = [];
   for (const binding of textBindings) {
-    const stated = getAt(d, binding.path) as string | null | undefined;
+    const stated = getAt(d, boundPaths.get(binding) ?? binding.path) as string | null | undefined;
     const cell = cellValue(tables, binding.cell, c[binding.cell.table]);
     if (stated != null && centsEqual(toCents(stated), cell)) continue;
     const amount = centsToAmount(cell);

@@ -23,7 +23,7 @@ import {
  * (components/budget-tables/bench-harness.tsx), bundled into a static page (../browser-page.ts).
  */
 
-export const TABLE_ROWS = 300;
+const TABLE_ROWS = 300;
 /** The row typed in: the middle of the table. */
 const ROW = 150;
 const COLUMN = "generalPublicBudget";
@@ -36,7 +36,7 @@ createRoot(document.getElementById("root")!).render(<TablesBenchHarness {...data
 `;
 
 /** The demo's disclosure with its 项目支出表's rows repeated to `rows`, each project named apart. */
-export function largeProjectTable(base: Disclosure, rows = TABLE_ROWS): Disclosure {
+function largeProjectTable(base: Disclosure, rows = TABLE_ROWS): Disclosure {
   const tables = base.tables;
   if (!tables) throw new Error("the demo disclosure has no tables");
   const source = tables.project.rows;
