@@ -26,7 +26,8 @@ export async function buildBenchPage(
     platform: "browser",
     format: "iife",
     jsx: "automatic",
-    minify: true,
+    // BENCH_MINIFY=0 keeps function names, for a profile of the page (Chromium's DevTools or CDP).
+    minify: process.env.BENCH_MINIFY !== "0",
     tsconfig: path.join(root, "tsconfig.json"),
     define: { "process.env.NODE_ENV": '"production"' },
     banner: { js: "var process = { env: { NODE_ENV: 'production' } };" },
