@@ -397,8 +397,12 @@ export function computeTable(
   if (!kind) return { rows: stored, total, storedValues, lines };
   const storedCodes = new Set(stored.map((r) => r.code));
   const subtotals = new Map<string, DisplayRow>();
+  const lengths = CODE_LENGTHS[kind];
   for (const row of stored)
-    for (const code of ancestorCodes(kind, row.code)) {
+    for (const length of lengths) {
+      // The codes above the row's (ancestorCodes), without building a list for each row.
+      if (length >= row.code.length) break;
+      const code = row.code.slice(0, length);
       if (storedCodes.has(code)) continue;
       let sub = subtotals.get(code);
       if (!sub) {

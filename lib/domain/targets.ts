@@ -302,8 +302,23 @@ function headOf(unit: string): string {
   return unit.split("/")[0];
 }
 
-/** What a unit measures, for the rules that ask whether a unit fits its metric. */
+const unitKinds = new Map<string, UnitKind>();
+
+/**
+ * What a unit measures, for the rules that ask whether a unit fits its metric. Remembered per
+ * spelling: a year's check asks it for every indicator of every department, of a few dozen units.
+ */
 export function unitKind(unit: string): UnitKind {
+  let kind = unitKinds.get(unit);
+  if (kind === undefined) {
+    kind = readUnitKind(unit);
+    if (unitKinds.size >= 10_000) unitKinds.clear();
+    unitKinds.set(unit, kind);
+  }
+  return kind;
+}
+
+function readUnitKind(unit: string): UnitKind {
   const u = normaliseForms(unit).replace(/\s+/g, "");
   if (PERCENT_UNITS.has(u)) return "percent";
   const head = headOf(u);
