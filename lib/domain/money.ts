@@ -76,8 +76,8 @@ export function formatAmountInText(amount: string | Decimal | null | undefined):
  * An amount as a whole number of 分 of 万元 (hundredths: "2765.39" is 276539), for code that adds
  * amounts by the thousand: the budget tables (computeTable) and their rules, run on every
  * keystroke in the editor and on every disclosure of a year's dashboard. Integer addition is
- * exact and does not allocate, where each Decimal operation parses and allocates (a year of 200
- * departments took ~2 s in Decimal). At run time a safe integer (a number) while the value is
+ * exact and does not allocate, where each Decimal operation parses and allocates (the ten tables
+ * of 200 departments: some 100 ms in Decimal, 15 ms in 分). At run time a safe integer (a number) while the value is
  * one, a bigint beyond 2^53 (only a sum of figures near the model's 13-digit limit gets there),
  * so no sum is ever rounded. Opaque to the type checker: a Cents is not a number of 万元, so it
  * cannot be handed to money(), toAmount() or formatAmount() (Decimal takes numbers and bigints),

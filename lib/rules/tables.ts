@@ -431,10 +431,10 @@ export const tableRowsAgree = withTables((tables) => {
   return issues;
 });
 
-/** The text's figures of sections 二, 三, 四 read from the tables: a typed figure that differs is wrong. */
 /** The bound fields' paths, parsed once rather than on every check. */
 const boundPaths = new Map(textBindings.map((b) => [b, parsePath(b.path)]));
 
+/** The text's figures of sections 二, 三, 四 read from the tables: a typed figure that differs is wrong. */
 export const tableTextFigures = withTables((tables, d) => {
   const c = computed(tables);
   const issues: Issue[] = [];
