@@ -11,6 +11,7 @@ import {
   numberedTitle,
   ROW_CLASSIFICATION,
   type TableDefinition,
+  type TableRow,
 } from "@/lib/domain/budget-tables";
 import type { ClassificationCatalogue, ClassificationEntry } from "@/lib/domain/classification";
 import { type Cents, centsToAmount, formatAmount, toHalfWidth, ZERO_CENTS } from "@/lib/domain/money";
@@ -128,14 +129,20 @@ function rowColumns(def: TableDefinition): GridColumn[] {
   return columns;
 }
 
+/** The grid rows made for stored rows, by the stored row they show, with its index then. */
+type BuiltRows = WeakMap<TableRow, { index: number; row: GridRow }>;
+
 /** The coded rows as the grid shows them: stored rows editable, subtotals and the 合计 computed. */
-function gridRows(def: TableDefinition, table: BudgetTable, shown: ComputedTable): GridRow[] {
+function gridRows(def: TableDefinition, table: BudgetTable, shown: ComputedTable, built: BuiltRows): GridRow[] {
   const spec = def.rows;
   if (!spec) return [];
   const path = `tables.${def.id}`;
   const typed = new Set(inputColumns(spec.columns).map((c) => c.key));
   const rows: GridRow[] = shown.rows.map((r) => {
     const stored = r.index === null ? null : table.rows[r.index];
+    // A stored row's grid row follows from the row itself and its place: an edit elsewhere reuses it.
+    const before = stored ? built.get(stored) : undefined;
+    if (before && before.index === r.index) return before.row;
     const cells: GridRow["cells"] = {
       code: { text: r.code, path: stored && r.index !== null ? rowFieldPath(def.id, r.index, "code") : undefined },
       name: { text: r.name, path: stored && r.index !== null ? rowFieldPath(def.id, r.index, "name") : undefined },
@@ -145,17 +152,19 @@ function gridRows(def: TableDefinition, table: BudgetTable, shown: ComputedTable
         stored && r.index !== null && typed.has(c.key)
           ? { text: amountText(stored.amounts[c.key]), path: rowFieldPath(def.id, r.index, c.key) }
           : { text: computedText(r.values[c.key]) };
-    return r.index === null
-      ? { id: `s${r.code}`, level: r.level, editable: false, computed: true, label: `${r.code} ${r.name}`, cells }
-      : {
-          id: `r${r.index}`,
-          level: r.level,
-          editable: true,
-          label: r.code || r.name ? `${r.code} ${r.name}`.trim() : m.rowN(r.index + 1),
-          cells,
-          path: `${path}.rows[${r.index}]`,
-          removable: true,
-        };
+    if (!stored || r.index === null)
+      return { id: `s${r.code}`, level: r.level, editable: false, computed: true, label: `${r.code} ${r.name}`, cells };
+    const row: GridRow = {
+      id: `r${r.index}`,
+      level: r.level,
+      editable: true,
+      label: r.code || r.name ? `${r.code} ${r.name}`.trim() : m.rowN(r.index + 1),
+      cells,
+      path: `${path}.rows[${r.index}]`,
+      removable: true,
+    };
+    built.set(stored, { index: r.index, row });
+    return row;
   });
   const totalCells: GridRow["cells"] = { code: { text: "" }, name: { text: m.total } };
   for (const c of spec.columns) totalCells[c.key] = { text: computedText(shown.total[c.key]) };
@@ -234,7 +243,8 @@ const TableEditor = memo(function TableEditor({
   // Columns depend on the table's definition only: the same array on every edit, so that rows keep their props.
   const rowCols = useMemo(() => rowColumns(def), [def]);
   const lineCols = useMemo(() => lineColumns(def), [def]);
-  const rows = useMemo(() => gridRows(def, table, shown), [def, table, shown]);
+  const built = useRef<BuiltRows>(new WeakMap());
+  const rows = useMemo(() => gridRows(def, table, shown, built.current), [def, table, shown]);
   const lines = useMemo(() => gridLines(def, table, shown), [def, table, shown]);
 
   const onCommitRow = (rowId: string, column: string, text: string, picked?: ClassificationEntry) => {
