@@ -2,40 +2,17 @@
 
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { ClassificationEntry } from "@/lib/domain/classification";
-import { worstSeverity } from "@/lib/grid/findings-index";
 import { commitMove, moveCell, navigationMove, startsTyping, type Move } from "@/lib/grid/navigation";
 import { searchCatalogue } from "@/lib/editor/table-grid";
+import { cn } from "@/components/ui/cn";
 import { budgetTableMessages } from "@/lib/i18n/zh-CN/budget-tables";
 import type { Finding } from "@/lib/rules/finding";
-import { cn } from "@/components/ui/cn";
+import { type Active, type GridColumn, type GridRow, type OpenCell, type RowActions, TableRowView } from "./table-row";
+import { useRowNotes, useSteadyRows } from "./steady-rows";
+
+export type { GridCell, GridColumn, GridRow } from "./table-row";
 
 const m = budgetTableMessages;
-
-export type GridColumn = {
-  key: string;
-  label: string;
-  /** The heading over several columns (本年预算数 …). */
-  group?: string;
-  kind: "code" | "name" | "amount" | "label";
-  editable: boolean;
-};
-
-export type GridCell = { text: string; path?: string };
-
-export type GridRow = {
-  id: string;
-  /** 1 类, 2 款, 3 项: indents the name. */
-  level: number;
-  editable: boolean;
-  /** A computed line (subtotal, 合计): shaded. */
-  computed?: boolean;
-  /** Its name for screen readers ("第 3 行", "一般公共预算拨款"). */
-  label: string;
-  cells: Record<string, GridCell>;
-  /** Where the row itself is, for findings on the whole row. */
-  path?: string;
-  removable?: boolean;
-};
 
 type Props = {
   /** "表3 部门支出总表", for the cells' accessible names. */
@@ -53,8 +30,6 @@ type Props = {
   testId?: string;
 };
 
-type Active = { row: string; col: string };
-
 /**
  * A budget table edited like the indicator grid: one active cell, arrows / Tab / Enter move it,
  * typing replaces its content (the cell's text is selected in its input, so the first key, or an
@@ -63,7 +38,8 @@ type Active = { row: string; col: string };
  * or the name, ↑↓ and Enter pick). Computed rows and columns are shown, never edited.
  */
 export function TableGrid(props: Props) {
-  const { title, columns, rows, findings, readOnly, catalogue, onCommit, onAddRow, onRemoveRow, testId } = props;
+  const { title, columns, findings, readOnly, catalogue, onCommit, onAddRow, onRemoveRow, testId } = props;
+  const rows = useSteadyRows(props.rows);
   const editableRows = useMemo(() => rows.filter((r) => r.editable), [rows]);
   const editableCols = useMemo(() => columns.filter((c) => c.editable), [columns]);
   const [active, setActive] = useState<Active | null>(null);
@@ -81,6 +57,9 @@ export function TableGrid(props: Props) {
     for (const f of findings) map.set(f.path, [...(map.get(f.path) ?? []), f]);
     return map;
   }, [findings]);
+
+  const notes = useRowNotes(rows, columns, byPath);
+  const removeNumbers = useMemo(() => new Map(editableRows.map((r, i) => [r.id, i + 1])), [editableRows]);
 
   const activeRow = active ? rows.find((r) => r.id === active.row) : undefined;
   const activeCol = active ? columns.find((c) => c.key === active.col) : undefined;
@@ -232,6 +211,42 @@ export function TableGrid(props: Props) {
     setActive(next && active ? { row: next.id, col: active.col } : null);
   };
 
+  // The rows' handlers: one object for the grid's life, calling what this render defines.
+  const handlers = useRef<RowActions | null>(null);
+  handlers.current = {
+    select,
+    edit: (at, text) => {
+      select(at);
+      beginEdit(text);
+    },
+    type: (text) => {
+      if (!editing) beginEdit(text);
+      setDraft(text);
+      setHighlight(0);
+    },
+    keyDown: onKeyDown,
+    blur: () => {
+      if (editing) commit();
+    },
+    pick: (entry) => {
+      if (commit(entry)) setEditing(false);
+    },
+    remove: removeRow,
+  };
+  const actions = useMemo<RowActions>(
+    () => ({
+      select: (at) => handlers.current?.select(at),
+      edit: (at, text) => handlers.current?.edit(at, text),
+      type: (text) => handlers.current?.type(text),
+      keyDown: (e) => handlers.current?.keyDown(e),
+      blur: () => handlers.current?.blur(),
+      pick: (entry) => handlers.current?.pick(entry),
+      remove: (rowId) => handlers.current?.remove(rowId),
+    }),
+    [],
+  );
+  const open: OpenCell = { editing, draft, error, errorId, listId, suggestions, highlight, popupAt };
+
   const groups = columns.some((c) => c.group);
   const headerCells = groups ? groupedHeader(columns) : null;
 
@@ -283,151 +298,26 @@ export function TableGrid(props: Props) {
             )}
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.id}
-                data-field-path={row.path}
-                className={cn(row.computed && "bg-slate-50 font-medium text-slate-700")}
-              >
-                {columns.map((col) => {
-                  const cell = row.cells[col.key] ?? { text: "" };
-                  const isActive = active?.row === row.id && active.col === col.key;
-                  const rowFindings = col === editableCols[0] && row.path ? (byPath.get(row.path) ?? []) : [];
-                  const cellFindings = [...(cell.path ? (byPath.get(cell.path) ?? []) : []), ...rowFindings];
-                  const severity = worstSeverity(cellFindings);
-                  const editable = row.editable && col.editable && !readOnly;
-                  return (
-                    <td
-                      key={col.key}
-                      data-field-path={cell.path}
-                      data-col={col.key}
-                      data-severity={severity ?? undefined}
-                      title={cellFindings.map((f) => f.message).join("\n") || undefined}
-                      onMouseDown={(e) => {
-                        if (!editable || isActive) return;
-                        e.preventDefault();
-                        select({ row: row.id, col: col.key });
-                      }}
-                      onDoubleClick={() => {
-                        if (!editable) return;
-                        select({ row: row.id, col: col.key });
-                        beginEdit(cell.text);
-                      }}
-                      className={cn(
-                        "relative h-8 border-b border-r border-slate-200 px-2 py-1 last:border-r-0",
-                        col.kind === "amount" ? "text-right tabular-nums whitespace-nowrap" : "text-left",
-                        col.kind === "name" && "min-w-[12rem]",
-                        col.kind === "code" && "w-28 font-mono",
-                        editable ? "cursor-cell" : "text-slate-600",
-                        !row.computed && !col.editable && col.kind === "amount" && "bg-slate-50",
-                        severity === "error" && "bg-red-50 ring-1 ring-inset ring-red-500",
-                        severity === "warning" && "bg-amber-50 ring-1 ring-inset ring-amber-500",
-                        isActive && "ring-2 ring-inset ring-brand-600",
-                      )}
-                      style={
-                        col.kind === "name" && row.level > 1 ? { paddingLeft: `${row.level * 0.75}rem` } : undefined
-                      }
-                    >
-                      {isActive && editable ? (
-                        <>
-                          <input
-                            ref={inputRef}
-                            value={editing ? draft : cell.text}
-                            onChange={(e) => {
-                              if (!editing) beginEdit(e.target.value);
-                              setDraft(e.target.value);
-                              setHighlight(0);
-                            }}
-                            onKeyDown={onKeyDown}
-                            onBlur={() => {
-                              if (editing) commit();
-                            }}
-                            aria-label={m.cellLabel(
-                              title,
-                              row.label,
-                              col.group && col.kind === "amount" ? `${col.group}${col.label}` : col.label,
-                            )}
-                            aria-invalid={!!error || severity === "error" || undefined}
-                            aria-describedby={error ? errorId : undefined}
-                            {...(col.kind === "code" && catalogue
-                              ? {
-                                  role: "combobox",
-                                  "aria-expanded": suggestions.length > 0,
-                                  "aria-controls": listId,
-                                  "aria-autocomplete": "list" as const,
-                                  "aria-activedescendant":
-                                    suggestions.length > 0 ? `${listId}-${highlight}` : undefined,
-                                }
-                              : {})}
-                            autoComplete="off"
-                            className={cn(
-                              "absolute inset-0 h-full w-full bg-white px-2 outline-none",
-                              col.kind === "amount" && "text-right tabular-nums",
-                              !editing && "caret-transparent selection:bg-brand-100",
-                            )}
-                          />
-                          {suggestions.length > 0 ? (
-                            <ul
-                              id={listId}
-                              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the cell's combobox owns focus; the list is its popup (aria-activedescendant pattern).
-                              role="listbox"
-                              aria-label={m.pickHint}
-                              style={popupAt ?? undefined}
-                              className="fixed z-30 max-h-64 w-96 overflow-y-auto rounded-md border border-slate-300 bg-white py-1 text-left font-sans shadow-lg"
-                            >
-                              {suggestions.map((s, i) => (
-                                // biome-ignore lint/a11y/useFocusableInteractive: an option of the popup above, chosen with the keys or the mouse, never focused itself.
-                                <li
-                                  key={`${s.kind}${s.code}`}
-                                  id={`${listId}-${i}`}
-                                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: as above.
-                                  role="option"
-                                  aria-selected={i === highlight}
-                                  onMouseDown={(e) => {
-                                    e.preventDefault();
-                                    if (commit(s)) setEditing(false);
-                                  }}
-                                  className={cn(
-                                    "flex gap-2 px-2 py-1",
-                                    i === highlight && "bg-brand-50 text-brand-800",
-                                  )}
-                                >
-                                  <span className="font-mono">{s.code}</span>
-                                  <span>{s.name}</span>
-                                </li>
-                              ))}
-                            </ul>
-                          ) : editing && col.kind === "code" && catalogue && draft.trim() !== "" ? (
-                            <p
-                              style={popupAt ?? undefined}
-                              className="fixed z-30 w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-600 shadow"
-                            >
-                              {m.noMatch}
-                            </p>
-                          ) : null}
-                        </>
-                      ) : (
-                        cell.text
-                      )}
-                    </td>
-                  );
-                })}
-                {onRemoveRow && !readOnly ? (
-                  <td className="w-12 border-b border-slate-200 px-1 text-center">
-                    {row.removable ? (
-                      <button
-                        type="button"
-                        className="text-xs text-slate-500 hover:text-red-700"
-                        aria-label={m.removeRow(editableRows.indexOf(row) + 1)}
-                        onClick={() => removeRow(row.id)}
-                      >
-                        {m.remove}
-                      </button>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const here = active?.row === row.id;
+              return (
+                <TableRowView
+                  key={row.id}
+                  row={row}
+                  columns={columns}
+                  title={title}
+                  notes={notes.get(row.id) ?? {}}
+                  activeCol={here ? (active?.col ?? null) : null}
+                  open={here ? open : null}
+                  readOnly={readOnly}
+                  picks={!!catalogue}
+                  removeNumber={removeNumbers.get(row.id) ?? 0}
+                  removeColumn={!!onRemoveRow && !readOnly}
+                  inputRef={inputRef}
+                  actions={actions}
+                />
+              );
+            })}
           </tbody>
         </table>
       </div>

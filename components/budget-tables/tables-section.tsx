@@ -1,18 +1,20 @@
 "use client";
 
-import { useCallback, useMemo, useRef } from "react";
+import { memo, useCallback, useMemo, useRef } from "react";
 import {
   type BudgetTable,
   type BudgetTables,
   budgetTables,
+  type ComputedTable,
   inputColumns,
   isEmptyTable,
   numberedTitle,
   ROW_CLASSIFICATION,
   type TableDefinition,
+  type TableRow,
 } from "@/lib/domain/budget-tables";
 import type { ClassificationCatalogue, ClassificationEntry } from "@/lib/domain/classification";
-import { formatAmount, toHalfWidth } from "@/lib/domain/money";
+import { type Cents, centsToAmount, formatAmount, toHalfWidth, ZERO_CENTS } from "@/lib/domain/money";
 import {
   catalogueKind,
   lineCellPath,
@@ -103,22 +105,131 @@ export function TablesSection({ tables, onChange, onStart, catalogue }: Props) {
 }
 
 const amountText = (v: string | null | undefined) => (v == null ? "" : formatAmount(v));
+const computedText = (v: Cents | undefined) => formatAmount(centsToAmount(v ?? ZERO_CENTS));
 
-function TableEditor({
-  def,
-  table,
-  findings,
-  catalogue,
-  readOnly,
-  onChange,
-}: {
+/** The coded rows' columns: code, name, then the table's own. */
+function rowColumns(def: TableDefinition): GridColumn[] {
+  const spec = def.rows;
+  if (!spec) return [];
+  const typed = new Set(inputColumns(spec.columns).map((c) => c.key));
+  const naming =
+    spec.kind === "unit"
+      ? [m.unitCode, m.unitName]
+      : spec.kind === "project"
+        ? [m.projectCode, m.projectName]
+        : [m.code, m.name];
+  const headed = spec.columns.some((c) => c.group);
+  const columns: GridColumn[] = [
+    { key: "code", label: naming[0], group: headed ? spec.heading : undefined, kind: "code", editable: true },
+    { key: "name", label: naming[1], group: headed ? spec.heading : undefined, kind: "name", editable: true },
+    ...spec.columns.map(
+      (c): GridColumn => ({ key: c.key, label: c.label, group: c.group, kind: "amount", editable: typed.has(c.key) }),
+    ),
+  ];
+  return columns;
+}
+
+/** The grid rows made for stored rows, by the stored row they show, with its index then. */
+type BuiltRows = WeakMap<TableRow, { index: number; row: GridRow }>;
+
+/** The coded rows as the grid shows them: stored rows editable, subtotals and the 合计 computed. */
+function gridRows(def: TableDefinition, table: BudgetTable, shown: ComputedTable, built: BuiltRows): GridRow[] {
+  const spec = def.rows;
+  if (!spec) return [];
+  const path = `tables.${def.id}`;
+  const typed = new Set(inputColumns(spec.columns).map((c) => c.key));
+  const rows: GridRow[] = shown.rows.map((r) => {
+    const stored = r.index === null ? null : table.rows[r.index];
+    // A stored row's grid row follows from the row itself and its place: an edit elsewhere reuses it.
+    const before = stored ? built.get(stored) : undefined;
+    if (before && before.index === r.index) return before.row;
+    const cells: GridRow["cells"] = {
+      code: { text: r.code, path: stored && r.index !== null ? rowFieldPath(def.id, r.index, "code") : undefined },
+      name: { text: r.name, path: stored && r.index !== null ? rowFieldPath(def.id, r.index, "name") : undefined },
+    };
+    for (const c of spec.columns)
+      cells[c.key] =
+        stored && r.index !== null && typed.has(c.key)
+          ? { text: amountText(stored.amounts[c.key]), path: rowFieldPath(def.id, r.index, c.key) }
+          : { text: computedText(r.values[c.key]) };
+    if (!stored || r.index === null)
+      return { id: `s${r.code}`, level: r.level, editable: false, computed: true, label: `${r.code} ${r.name}`, cells };
+    const row: GridRow = {
+      id: `r${r.index}`,
+      level: r.level,
+      editable: true,
+      label: r.code || r.name ? `${r.code} ${r.name}`.trim() : m.rowN(r.index + 1),
+      cells,
+      path: `${path}.rows[${r.index}]`,
+      removable: true,
+    };
+    built.set(stored, { index: r.index, row });
+    return row;
+  });
+  const totalCells: GridRow["cells"] = { code: { text: "" }, name: { text: m.total } };
+  for (const c of spec.columns) totalCells[c.key] = { text: computedText(shown.total[c.key]) };
+  rows.push({ id: "total", level: 1, editable: false, computed: true, label: m.total, cells: totalCells });
+  return rows;
+}
+
+/** The lines' columns: the heading, then the table's own. */
+function lineColumns(def: TableDefinition): GridColumn[] {
+  const spec = def.lines;
+  if (!spec) return [];
+  const typedCols = new Set(inputColumns(spec.columns).map((c) => c.key));
+  return [
+    { key: "label", label: spec.heading, kind: "label", editable: false },
+    ...spec.columns.map(
+      (c): GridColumn => ({ key: c.key, label: c.label, kind: "amount", editable: typedCols.has(c.key) }),
+    ),
+  ];
+}
+
+/** The lines (收入 by source, "三公" items) as the grid shows them: typed cells editable, sums computed. */
+function gridLines(def: TableDefinition, table: BudgetTable, shown: ComputedTable): GridRow[] {
+  const spec = def.lines;
+  if (!spec) return [];
+  const typedCols = new Set(inputColumns(spec.columns).map((c) => c.key));
+  return spec.lines.map((line) => {
+    const typedLine = !line.formula;
+    const cells: GridRow["cells"] = { label: { text: line.label } };
+    for (const c of spec.columns)
+      cells[c.key] =
+        typedLine && typedCols.has(c.key)
+          ? { text: amountText(table.lines?.[line.key]?.[c.key]), path: lineCellPath(def.id, line.key, c.key) }
+          : { text: computedText(shown.lines[line.key]?.[c.key]) };
+    return {
+      id: line.key,
+      level: line.level ?? 1,
+      editable: typedLine,
+      computed: !typedLine,
+      label: line.label,
+      cells,
+    };
+  });
+}
+
+type TableEditorProps = {
   def: TableDefinition;
   table: BudgetTable;
   findings: ReadonlyArray<Finding>;
   catalogue: ClassificationCatalogue | null;
   readOnly: boolean;
   onChange(def: TableDefinition, next: BudgetTable): void;
-}) {
+};
+
+/**
+ * One table. Memoised, and its grids' rows built only when the table changes: an edit in one
+ * table leaves the other nine alone, and a new check re-renders only the rows it marks.
+ */
+const TableEditor = memo(function TableEditor({
+  def,
+  table,
+  findings,
+  catalogue,
+  readOnly,
+  onChange,
+}: TableEditorProps) {
   const path = `tables.${def.id}`;
   const own = useMemo(() => findingsAt(findings, path), [findings, path]);
   const title = numberedTitle(def);
@@ -129,152 +240,40 @@ function TableEditor({
   latest.current = table;
   const empty = isEmptyTable(table);
   const shown = useMemo(() => shownRows(def, table, catalogue?.nameOf), [def, table, catalogue]);
+  // Columns depend on the table's definition only: the same array on every edit, so that rows keep their props.
+  const rowCols = useMemo(() => rowColumns(def), [def]);
+  const lineCols = useMemo(() => lineColumns(def), [def]);
+  const built = useRef<BuiltRows>(new WeakMap());
+  const rows = useMemo(() => gridRows(def, table, shown, built.current), [def, table, shown]);
+  const lines = useMemo(() => gridLines(def, table, shown), [def, table, shown]);
 
-  const rowsGrid = def.rows
-    ? (() => {
-        const spec = def.rows;
-        const typed = new Set(inputColumns(spec.columns).map((c) => c.key));
-        const naming =
-          spec.kind === "unit"
-            ? [m.unitCode, m.unitName]
-            : spec.kind === "project"
-              ? [m.projectCode, m.projectName]
-              : [m.code, m.name];
-        const headed = spec.columns.some((c) => c.group);
-        const columns: GridColumn[] = [
-          { key: "code", label: naming[0], group: headed ? spec.heading : undefined, kind: "code", editable: true },
-          { key: "name", label: naming[1], group: headed ? spec.heading : undefined, kind: "name", editable: true },
-          ...spec.columns.map(
-            (c): GridColumn => ({
-              key: c.key,
-              label: c.label,
-              group: c.group,
-              kind: "amount",
-              editable: typed.has(c.key),
-            }),
-          ),
-        ];
-        const rows: GridRow[] = shown.rows.map((r) => {
-          const stored = r.index === null ? null : table.rows[r.index];
-          const cells: GridRow["cells"] = {
-            code: {
-              text: r.code,
-              path: stored && r.index !== null ? rowFieldPath(def.id, r.index, "code") : undefined,
-            },
-            name: {
-              text: r.name,
-              path: stored && r.index !== null ? rowFieldPath(def.id, r.index, "name") : undefined,
-            },
-          };
-          for (const c of spec.columns)
-            cells[c.key] =
-              stored && r.index !== null && typed.has(c.key)
-                ? { text: amountText(stored.amounts[c.key]), path: rowFieldPath(def.id, r.index, c.key) }
-                : { text: formatAmount(r.values[c.key]) };
-          return r.index === null
-            ? { id: `s${r.code}`, level: r.level, editable: false, computed: true, label: `${r.code} ${r.name}`, cells }
-            : {
-                id: `r${r.index}`,
-                level: r.level,
-                editable: true,
-                label: r.code || r.name ? `${r.code} ${r.name}`.trim() : m.rowN(r.index + 1),
-                cells,
-                path: `${path}.rows[${r.index}]`,
-                removable: true,
-              };
-        });
-        const totalCells: GridRow["cells"] = { code: { text: "" }, name: { text: m.total } };
-        for (const c of spec.columns) totalCells[c.key] = { text: formatAmount(shown.total[c.key]) };
-        rows.push({ id: "total", level: 1, editable: false, computed: true, label: m.total, cells: totalCells });
-
-        const onCommit = (rowId: string, column: string, text: string, picked?: ClassificationEntry) => {
-          const current = latest.current;
-          const index = Number(rowId.slice(1));
-          const row = current.rows[index];
-          if (!row) return null;
-          if (column === "code") {
-            const code = toHalfWidth(text).trim();
-            // A 科目 takes the catalogue's name with its code; a project keeps its own name.
-            const named = ROW_CLASSIFICATION[spec.kind] && picked ? picked.name : row.name;
-            onChange(def, withRow(current, index, { ...row, code: picked?.code ?? code, name: named }));
-            return null;
-          }
-          if (column === "name") {
-            onChange(def, withRow(current, index, { ...row, name: text.trim() }));
-            return null;
-          }
-          const read = parseCellAmount(text);
-          if ("error" in read) return read.error;
-          onChange(def, withRow(current, index, { ...row, amounts: { ...row.amounts, [column]: read.value } }));
-          return null;
-        };
-        return (
-          <TableGrid
-            title={title}
-            columns={columns}
-            rows={rows}
-            findings={own}
-            readOnly={readOnly}
-            catalogue={entries}
-            onCommit={onCommit}
-            onAddRow={() => {
-              const current = latest.current;
-              onChange(def, { ...current, rows: [...current.rows, newTableRow(def)] });
-              return `r${current.rows.length}`;
-            }}
-            onRemoveRow={(rowId) => onChange(def, withoutRow(latest.current, Number(rowId.slice(1))))}
-            testId={`table-${def.id}-rows`}
-          />
-        );
-      })()
-    : null;
-
-  const linesGrid = def.lines
-    ? (() => {
-        const spec = def.lines;
-        const typedCols = new Set(inputColumns(spec.columns).map((c) => c.key));
-        const columns: GridColumn[] = [
-          { key: "label", label: spec.heading, kind: "label", editable: false },
-          ...spec.columns.map(
-            (c): GridColumn => ({ key: c.key, label: c.label, kind: "amount", editable: typedCols.has(c.key) }),
-          ),
-        ];
-        const rows: GridRow[] = spec.lines.map((line) => {
-          const typedLine = !line.formula;
-          const cells: GridRow["cells"] = { label: { text: line.label } };
-          for (const c of spec.columns)
-            cells[c.key] =
-              typedLine && typedCols.has(c.key)
-                ? { text: amountText(table.lines?.[line.key]?.[c.key]), path: lineCellPath(def.id, line.key, c.key) }
-                : { text: formatAmount(shown.lines[line.key]?.[c.key]) };
-          return {
-            id: line.key,
-            level: line.level ?? 1,
-            editable: typedLine,
-            computed: !typedLine,
-            label: line.label,
-            cells,
-          };
-        });
-        const onCommit = (lineKey: string, column: string, text: string) => {
-          const read = parseCellAmount(text);
-          if ("error" in read) return read.error;
-          onChange(def, withLineCell(latest.current, lineKey, column, read.value));
-          return null;
-        };
-        return (
-          <TableGrid
-            title={title}
-            columns={columns}
-            rows={rows}
-            findings={own}
-            readOnly={readOnly}
-            onCommit={onCommit}
-            testId={`table-${def.id}-lines`}
-          />
-        );
-      })()
-    : null;
+  const onCommitRow = (rowId: string, column: string, text: string, picked?: ClassificationEntry) => {
+    const current = latest.current;
+    const index = Number(rowId.slice(1));
+    const row = current.rows[index];
+    if (!row || !def.rows) return null;
+    if (column === "code") {
+      const code = toHalfWidth(text).trim();
+      // A 科目 takes the catalogue's name with its code; a project keeps its own name.
+      const named = ROW_CLASSIFICATION[def.rows.kind] && picked ? picked.name : row.name;
+      onChange(def, withRow(current, index, { ...row, code: picked?.code ?? code, name: named }));
+      return null;
+    }
+    if (column === "name") {
+      onChange(def, withRow(current, index, { ...row, name: text.trim() }));
+      return null;
+    }
+    const read = parseCellAmount(text);
+    if ("error" in read) return read.error;
+    onChange(def, withRow(current, index, { ...row, amounts: { ...row.amounts, [column]: read.value } }));
+    return null;
+  };
+  const onCommitLine = (lineKey: string, column: string, text: string) => {
+    const read = parseCellAmount(text);
+    if ("error" in read) return read.error;
+    onChange(def, withLineCell(latest.current, lineKey, column, read.value));
+    return null;
+  };
 
   return (
     <section
@@ -293,8 +292,35 @@ function TableEditor({
       {def.id === "generalBudget" || def.id === "threePublic" ? (
         <p className="text-xs text-slate-500">{m.priorYearNote}</p>
       ) : null}
-      {linesGrid}
-      {rowsGrid}
+      {def.lines ? (
+        <TableGrid
+          title={title}
+          columns={lineCols}
+          rows={lines}
+          findings={own}
+          readOnly={readOnly}
+          onCommit={onCommitLine}
+          testId={`table-${def.id}-lines`}
+        />
+      ) : null}
+      {def.rows ? (
+        <TableGrid
+          title={title}
+          columns={rowCols}
+          rows={rows}
+          findings={own}
+          readOnly={readOnly}
+          catalogue={entries}
+          onCommit={onCommitRow}
+          onAddRow={() => {
+            const current = latest.current;
+            onChange(def, { ...current, rows: [...current.rows, newTableRow(def)] });
+            return `r${current.rows.length}`;
+          }}
+          onRemoveRow={(rowId) => onChange(def, withoutRow(latest.current, Number(rowId.slice(1))))}
+          testId={`table-${def.id}-rows`}
+        />
+      ) : null}
       {empty ? (
         <div data-field-path={`${path}.emptyNote`}>
           <label htmlFor={`empty-note-${def.id}`} className="mb-1 block text-sm font-medium text-slate-700">
@@ -323,4 +349,4 @@ function TableEditor({
       ) : null}
     </section>
   );
-}
+});

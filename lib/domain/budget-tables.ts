@@ -1,5 +1,4 @@
-import type Decimal from "decimal.js";
-import { money, sumAmounts, toAmount } from "./money";
+import { addCents, type Cents, centsSign, subtractCents, toCents, ZERO_CENTS } from "./money";
 
 /**
  * The standard tables of a department's budget disclosure (部门预算公开表,
@@ -278,37 +277,53 @@ export type TableRow = { code: string; name: string; amounts: Amounts };
 export type BudgetTable = { rows: TableRow[]; lines?: Record<string, Amounts>; emptyNote: string };
 export type BudgetTables = Record<TableId, BudgetTable>;
 
-export type Values = Record<string, Decimal>;
+/** Figures by column (or line) key, in 分 (money.ts, Cents): exact integers, added without allocating. */
+export type Values = Record<string, Cents>;
 
 type Definitions = readonly ColumnDefinition[] | readonly LineDefinition[];
-const definitionMaps = new WeakMap<Definitions, Map<string, ColumnDefinition | LineDefinition>>();
+/** One figure of an evaluation: read from the input, or a formula over figures evaluated before it. */
+type Step = { key: string; formula?: Formula };
+const plans = new WeakMap<Definitions, Step[]>();
 
-function evaluate(keys: Definitions, inputs: (key: string) => Decimal) {
-  let byKey = definitionMaps.get(keys);
-  if (!byKey) {
-    byKey = new Map<string, ColumnDefinition | LineDefinition>(keys.map((k) => [k.key, k]));
-    definitionMaps.set(keys, byKey);
-  }
-  const out: Values = {};
-  const value = (key: string): Decimal => {
-    if (out[key]) return out[key];
-    const def = byKey?.get(key);
-    const f = def?.formula;
-    const v = !f
-      ? inputs(key)
-      : "sum" in f
-        ? f.sum.reduce<Decimal>((acc, k) => acc.plus(value(k)), money(0))
-        : value(f.minus[0]).minus(value(f.minus[1]));
-    out[key] = v;
-    return v;
+/**
+ * The order a list of columns (or lines) is evaluated in, formulas after what they read, worked
+ * out once per list: evaluate runs for every row of every table, thousands of times per check.
+ */
+function planOf(defs: Definitions): Step[] {
+  let plan = plans.get(defs);
+  if (plan) return plan;
+  const byKey = new Map<string, ColumnDefinition | LineDefinition>(defs.map((d) => [d.key, d]));
+  const steps: Step[] = [];
+  const planned = new Set<string>();
+  const visit = (key: string) => {
+    if (planned.has(key)) return;
+    planned.add(key);
+    const formula = byKey.get(key)?.formula;
+    if (formula) for (const k of "sum" in formula ? formula.sum : formula.minus) visit(k);
+    steps.push({ key, formula });
   };
-  for (const k of keys) value(k.key);
+  for (const d of defs) visit(d.key);
+  plan = steps;
+  plans.set(defs, plan);
+  return plan;
+}
+
+function evaluate(plan: readonly Step[], input: (key: string) => Cents): Values {
+  const out: Values = {};
+  for (const { key, formula } of plan) {
+    if (!formula) out[key] = input(key);
+    else if ("sum" in formula) {
+      let sum = ZERO_CENTS;
+      for (const k of formula.sum) sum = addCents(sum, out[k]);
+      out[key] = sum;
+    } else out[key] = subtractCents(out[formula.minus[0]], out[formula.minus[1]]);
+  }
   return out;
 }
 
 /** One row's figures, computed columns included; an absent figure counts as zero. */
 export function rowValues(columns: readonly ColumnDefinition[], amounts: Amounts): Values {
-  return evaluate(columns, (key) => money(amounts[key] ?? 0));
+  return evaluate(planOf(columns), (key) => toCents(amounts[key]));
 }
 
 /** A line table's figures (收入 by source, "三公" items), computed lines and columns included. */
@@ -318,9 +333,11 @@ export function lineValues(def: TableDefinition, lines: Record<string, Amounts> 
   const inputCols = inputColumns(spec.columns);
   // Per column, evaluate the lines; then per line, the computed columns.
   const byColumn: Record<string, Values> = {};
-  for (const col of inputCols) byColumn[col.key] = evaluate(spec.lines, (line) => money(lines?.[line]?.[col.key] ?? 0));
+  const linePlan = planOf(spec.lines);
+  for (const col of inputCols) byColumn[col.key] = evaluate(linePlan, (line) => toCents(lines?.[line]?.[col.key]));
   const out: Record<string, Values> = {};
-  for (const line of spec.lines) out[line.key] = evaluate(spec.columns, (col) => byColumn[col]?.[line.key] ?? money(0));
+  const columnPlan = planOf(spec.columns);
+  for (const line of spec.lines) out[line.key] = evaluate(columnPlan, (col) => byColumn[col]?.[line.key] ?? ZERO_CENTS);
   return out;
 }
 
@@ -339,6 +356,8 @@ export type ComputedTable = {
   rows: DisplayRow[];
   /** The 合计 row: every stored row added up. */
   total: Values;
+  /** Each stored row's figures, by its index in the table's rows (the same objects as in `rows`). */
+  storedValues: Values[];
   lines: Record<string, Values>;
 };
 
@@ -364,66 +383,63 @@ export function computeTable(
 ): ComputedTable {
   const spec = def.rows;
   const lines = lineValues(def, table.lines);
-  if (!spec) return { rows: [], total: {}, lines };
+  if (!spec) return { rows: [], total: {}, storedValues: [], lines };
+  // The columns' plan looked up once for the table, not once per row.
+  const plan = planOf(spec.columns);
   const stored = table.rows.map((r, index) => ({
     code: r.code,
     name: r.name,
     level: levelOf(spec.kind, r.code),
     index,
-    values: rowValues(spec.columns, r.amounts),
+    values: evaluate(plan, (key) => toCents(r.amounts[key])),
   }));
-  const total = addValues(
-    spec.columns,
-    stored.map((r) => r.values),
-  );
+  const total = zeroValues(spec.columns);
+  for (const r of stored) addInto(spec.columns, total, r.values);
   const kind = ROW_CLASSIFICATION[spec.kind];
-  if (!kind) return { rows: stored, total, lines };
+  const storedValues = stored.map((r) => r.values);
+  if (!kind) return { rows: stored, total, storedValues, lines };
+  const storedCodes = new Set(stored.map((r) => r.code));
   const subtotals = new Map<string, DisplayRow>();
+  const lengths = CODE_LENGTHS[kind];
   for (const row of stored)
-    for (const code of ancestorCodes(kind, row.code)) {
-      if (stored.some((r) => r.code === code)) continue;
-      const sub = subtotals.get(code) ?? {
-        code,
-        name: nameOf(kind, code) ?? "",
-        level: levelOf(spec.kind, code),
-        index: null,
-        values: addValues(spec.columns, []),
-      };
-      sub.values = addValues(spec.columns, [sub.values, row.values]);
-      subtotals.set(code, sub);
+    for (const length of lengths) {
+      // The codes above the row's (ancestorCodes), without building a list for each row.
+      if (length >= row.code.length) break;
+      const code = row.code.slice(0, length);
+      if (storedCodes.has(code)) continue;
+      let sub = subtotals.get(code);
+      if (!sub) {
+        sub = {
+          code,
+          name: nameOf(kind, code) ?? "",
+          level: levelOf(spec.kind, code),
+          index: null,
+          values: zeroValues(spec.columns),
+        };
+        subtotals.set(code, sub);
+      }
+      addInto(spec.columns, sub.values, row.values);
     }
   const rows = [...stored, ...subtotals.values()].sort((a, b) =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : (a.index ?? -1) - (b.index ?? -1),
   );
-  return { rows, total, lines };
+  return { rows, total, storedValues, lines };
 }
 
-function addValues(columns: readonly ColumnDefinition[], values: readonly Values[]): Values {
+function zeroValues(columns: readonly ColumnDefinition[]): Values {
   const out: Values = {};
-  for (const c of columns) out[c.key] = values.reduce<Decimal>((acc, v) => acc.plus(v[c.key] ?? 0), money(0));
+  for (const c of columns) out[c.key] = ZERO_CENTS;
   return out;
 }
 
-/** Σ of one column over the stored rows whose code starts with `prefix` (all rows for ""). */
-export function columnSum(
-  def: TableDefinition,
-  table: BudgetTable,
-  column: string,
-  prefix = "",
-  rows: readonly TableRow[] = table.rows,
-): Decimal {
-  const spec = def.rows;
-  if (!spec) return money(0);
-  return rows
-    .filter((r) => r.code.startsWith(prefix))
-    .reduce<Decimal>((acc, r) => acc.plus(rowValues(spec.columns, r.amounts)[column]), money(0));
+/** Adds `values` into `into`, column by column (`into` is a sum being built, owned by the caller). */
+function addInto(columns: readonly ColumnDefinition[], into: Values, values: Values): void {
+  for (const c of columns) into[c.key] = addCents(into[c.key], values[c.key] ?? ZERO_CENTS);
 }
 
 /** A table with nothing in it: no row and no line with a figure other than zero. */
 export function isEmptyTable(table: BudgetTable): boolean {
-  const lines = Object.values(table.lines ?? {}).some((l) =>
-    Object.values(l).some((v) => v != null && !money(v).isZero()),
-  );
+  const lines = Object.values(table.lines ?? {}).some((l) => Object.values(l).some((v) => centsSign(toCents(v)) !== 0));
   return table.rows.length === 0 && !lines;
 }
 
@@ -521,12 +537,12 @@ export const textBindings: readonly TextBinding[] = [
 ];
 
 /** The figure a binding reads from the tables. */
-export function cellValue(tables: BudgetTables, cell: TableCell, computed?: ComputedTable): Decimal {
+export function cellValue(tables: BudgetTables, cell: TableCell, computed?: ComputedTable): Cents {
   const def = tableDefinitions[cell.table];
   const c = computed ?? computeTable(def, tables[cell.table]);
-  if ("total" in cell) return c.total[cell.total] ?? money(0);
-  if ("line" in cell) return c.lines[cell.line]?.[cell.column] ?? money(0);
-  return sumAmounts(cell.lines.map((l) => toAmount(c.lines[l]?.[cell.column] ?? money(0))));
+  if ("total" in cell) return c.total[cell.total] ?? ZERO_CENTS;
+  if ("line" in cell) return c.lines[cell.line]?.[cell.column] ?? ZERO_CENTS;
+  return cell.lines.reduce((sum, l) => addCents(sum, c.lines[l]?.[cell.column] ?? ZERO_CENTS), ZERO_CENTS);
 }
 
 /** "表3 部门支出总表 合计行「基本支出」": where a bound figure is read, for messages. */

@@ -23,7 +23,12 @@ export function classificationCatalogue(
   entries: ReadonlyArray<ClassificationEntry>,
   sourceYear: number = fiscalYear,
 ): ClassificationCatalogue {
-  const names = new Map(entries.map((e) => [`${e.kind}:${e.code}`, e.name]));
+  // A map per kind: the rules look up every code of every table, and a joined key would be a new string each time.
+  const names = Object.fromEntries(classificationKinds.map((k) => [k, new Map<string, string>()])) as Record<
+    ClassificationKind,
+    Map<string, string>
+  >;
+  for (const e of entries) names[e.kind]?.set(e.code, e.name);
   const byKind = Object.fromEntries(
     classificationKinds.map((k) => [
       k,
@@ -33,7 +38,7 @@ export function classificationCatalogue(
   return {
     fiscalYear,
     sourceYear,
-    nameOf: (kind, code) => names.get(`${kind}:${code}`),
+    nameOf: (kind, code) => names[kind]?.get(code),
     entries: (kind) => byKind[kind],
   };
 }

@@ -9,7 +9,7 @@ import {
   textBindings,
 } from "./budget-tables";
 import type { Disclosure } from "./model";
-import { money, toAmount } from "./money";
+import { centsToAmount, money } from "./money";
 import { getAt, setAt } from "./paths";
 
 /**
@@ -35,7 +35,7 @@ export function boundFigures(d: Disclosure, tables: BudgetTables | undefined = d
   const figures: BoundFigure[] = textBindings.map((b) => ({
     path: b.path,
     label: b.label,
-    amount: toAmount(cellValue(tables, b.cell, of(b.cell.table))),
+    amount: centsToAmount(cellValue(tables, b.cell, of(b.cell.table))),
   }));
   const columns = tableDefinitions.project.rows?.columns ?? [];
   const rows = new Map(tables.project.rows.map((r) => [r.name.trim(), r]));
@@ -45,7 +45,7 @@ export function boundFigures(d: Disclosure, tables: BudgetTables | undefined = d
       figures.push({
         path: `performance.projects[${i}].amount`,
         label: `项目「${p.name.trim()}」的金额`,
-        amount: toAmount(rowValues(columns, row.amounts).total),
+        amount: centsToAmount(rowValues(columns, row.amounts).total),
       });
   });
   return figures;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { centsToAmount } from "../domain/money";
 import { emptyTables, tableDefinitions } from "../domain/budget-tables";
 import { classification2020, sanhe2020Tables } from "../domain/__fixtures__/sanhe-2020-tables";
 import {
@@ -54,7 +55,7 @@ describe("the budget table grid", () => {
     const shown = shownRows(def, added, (kind, code) => classification2020().nameOf(kind, code));
     expect(shown.rows[0]).toMatchObject({ code: "201", name: "一般公共服务支出", index: null, level: 1 });
     expect(shown.rows.at(-1)).toMatchObject({ code: "", index: table.rows.length });
-    expect(shown.total.total.toFixed(2)).toBe("2765.39");
+    expect(centsToAmount(shown.total.total)).toBe("2765.39");
     expect(newTableRow(def).amounts).toEqual({ personnel: null, publicOperating: null, project: null });
   });
 

@@ -13,7 +13,16 @@ import {
   type TableRow,
 } from "../domain/budget-tables";
 import { type Disclosure, disclosure as disclosureSchema } from "../domain/model";
-import { money, normaliseNumber, toAmount } from "../domain/money";
+import {
+  addCents,
+  type Cents,
+  centsEqual,
+  centsToAmount,
+  money,
+  normaliseNumber,
+  toCents,
+  ZERO_CENTS,
+} from "../domain/money";
 import { fillFromTables } from "../domain/text-from-tables";
 import { importMessages } from "../i18n/zh-CN/import";
 import type { WorkbookSheet } from "./xlsx-rows";
@@ -209,15 +218,15 @@ function readSheet(def: TableDefinition, sheet: WorkbookSheet, notes: string[]) 
       for (const c of spec.columns) {
         const stated = x.stated[c.key];
         if (stated == null) continue;
-        const sum = under.reduce((acc, v) => acc.plus(v[c.key]), money(0));
-        if (!sum.eq(stated))
+        const sum = under.reduce<Cents>((acc, v) => addCents(acc, v[c.key]), ZERO_CENTS);
+        if (!centsEqual(sum, toCents(stated)))
           notes.push(
             m.subtotal(
               label,
               x.rowNumber,
               `${x.row.code}「${heading(c.group ?? c.label, c.label)}」`,
               stated,
-              toAmount(sum),
+              centsToAmount(sum),
             ),
           );
       }

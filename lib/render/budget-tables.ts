@@ -1,4 +1,3 @@
-import type Decimal from "decimal.js";
 import {
   type BudgetTables,
   budgetTables,
@@ -13,7 +12,7 @@ import {
   tableRowPath,
 } from "../domain/budget-tables";
 import type { Disclosure } from "../domain/model";
-import { formatAmount } from "../domain/money";
+import { type Cents, centsToAmount, formatAmount } from "../domain/money";
 import { portalMessages } from "../i18n/zh-CN/portal";
 import type { Block, Cell, Column, Row, Table } from "./outline";
 
@@ -61,7 +60,7 @@ export type TableGrid = {
   parts: GridPart[];
 };
 
-const fixed = (v: Decimal | undefined) => (v ? v.toFixed(2) : "0.00");
+const fixed = (v: Cents | undefined) => (v ? centsToAmount(v) : "0.00");
 
 /** Names the disclosure itself gives its codes, for the subtotal rows when no catalogue is at hand. */
 export function ownNames(tables: BudgetTables): NameOf {

@@ -104,6 +104,25 @@ describe("the demo's budget tables", () => {
     );
   });
 
+  it("ask a row added without a code for its 科目, not for digits", () => {
+    const d = sanhe2020WithTables();
+    const tables = d.tables!;
+    const blank = { personnel: null, publicOperating: null };
+    const fRow = tables.expenditure.rows.push({ code: "", name: "", amounts: { ...blank, project: null } }) - 1;
+    const eRow = tables.generalBudgetBasic.rows.push({ code: " ", name: "", amounts: blank }) - 1;
+    const codePath = (table: string, i: number) => `tables.${table}.rows[${i}].code`;
+    const found = checkDisclosure(d, { classification }).filter((x) => x.rule.startsWith("tables.code"));
+    expect(found.map((x) => [x.path, x.message, x.severity])).toEqual([
+      [codePath("expenditure", fRow), "请选择功能分类科目", "error"],
+      [codePath("generalBudgetBasic", eRow), "请选择经济分类科目", "error"],
+    ]);
+    // A code that is typed but not a code still says what is wrong with it.
+    tables.expenditure.rows[fRow].code = "20a";
+    expect(checkDisclosure(d, { classification }).find((x) => x.path === codePath("expenditure", fRow))?.message).toBe(
+      "科目编码只能由数字组成（「20a」）",
+    );
+  });
+
   it("stay silent for a disclosure without tables", () => {
     const d = sanhe2020WithTables();
     delete d.tables;

@@ -1,4 +1,3 @@
-import type Decimal from "decimal.js";
 import {
   ancestorCodes,
   type BudgetTables,
@@ -20,8 +19,21 @@ import {
 } from "../domain/budget-tables";
 import { codeShapeProblem } from "../domain/classification";
 import type { Disclosure } from "../domain/model";
-import { money, toAmount } from "../domain/money";
-import { getAt } from "../domain/paths";
+import {
+  absCents,
+  addCents,
+  type Cents,
+  centsEqual,
+  centsSign,
+  centsToAmount,
+  compareCents,
+  money,
+  multiplyCents,
+  subtractCents,
+  toCents,
+  ZERO_CENTS,
+} from "../domain/money";
+import { getAt, parsePath } from "../domain/paths";
 import type { Issue, RuleContext } from "./finding";
 import { showAmount } from "./figures";
 
@@ -96,6 +108,15 @@ export const tableCodes = withTables((tables) => {
         if (code === "") issues.push({ path: `${rowPath(def.id, i)}.code`, message: "请填写单位代码" });
         return;
       }
+      // A row just added has no code yet: what it needs is a 科目, not a lesson in code shape.
+      if (code === "") {
+        issues.push({
+          path: `${rowPath(def.id, i)}.code`,
+          message: `请选择${kind}分类科目`,
+          hint: "输入科目编码或名称，从本年科目中选择",
+        });
+        return;
+      }
       const problem = codeShapeProblem(kind, code);
       if (problem) {
         issues.push({ path: `${rowPath(def.id, i)}.code`, message: `${problem}（「${row.code}」）` });
@@ -113,14 +134,19 @@ export const tableCodes = withTables((tables) => {
     });
     if (!kind) continue;
     // 类 = Σ款 = Σ项: a row above rows of its own is a subtotal typed by hand, counted twice.
-    const codes = new Set(rows.map((r) => r.code.trim()));
+    // Each code above a row, with the first row under it: one pass, not every row against every other.
+    const firstChild = new Map<string, string>();
+    for (const r of rows) {
+      const code = r.code.trim();
+      for (const above of ancestorCodes(kind, code)) if (!firstChild.has(above)) firstChild.set(above, code);
+    }
     rows.forEach((row, i) => {
       const code = row.code.trim();
-      const child = rows.find((r) => r.code.trim() !== code && ancestorCodes(kind, r.code.trim()).includes(code));
-      if (child && codes.has(code))
+      const child = firstChild.get(code);
+      if (child)
         issues.push({
           path: `${rowPath(def.id, i)}.code`,
-          message: `科目 ${code} 是 ${child.code.trim()} 的上级科目：类、款由下级科目自动汇总（类 = Σ款 = Σ项），不另填金额`,
+          message: `科目 ${code} 是 ${child} 的上级科目：类、款由下级科目自动汇总（类 = Σ款 = Σ项），不另填金额`,
           hint: "删去这一行，或把它的金额分列到下级科目",
         });
     });
@@ -178,7 +204,7 @@ export const tableCodeName = (ctx: RuleContext): Issue[] => {
 /** No figure of a budget table is negative. */
 export const tableNegative = withTables((tables) => {
   const issues: Issue[] = [];
-  const negative = (v: string | null | undefined) => v != null && money(v).isNegative();
+  const negative = (v: string | null | undefined) => centsSign(toCents(v)) < 0;
   for (const def of budgetTables) {
     const table = tables[def.id];
     table.rows.forEach((row, i) => {
@@ -216,13 +242,16 @@ export const tableEmptyNote = withTables((tables) =>
   ),
 );
 
-type Side = { path: string; label: string; value: Decimal };
+type Side = { path: string; label: string; value: Cents };
+
+/** "差额 0.01 万元": how far apart two sides are. */
+const difference = (a: Cents, b: Cents) => `差额 ${centsToAmount(absCents(subtractCents(a, b)))} 万元`;
 
 /** One identity, said at each side's place: whichever side the clerk looks at, the finding is there. */
 function unequal(a: Side, b: Side, hint?: string): Issue[] {
-  if (a.value.eq(b.value)) return [];
-  const message = `${a.label} ${toAmount(a.value)} ≠ ${b.label} ${toAmount(b.value)}`;
-  const diff = `差额 ${toAmount(a.value.minus(b.value).abs())} 万元${hint ? `；${hint}` : ""}`;
+  if (centsEqual(a.value, b.value)) return [];
+  const message = `${a.label} ${centsToAmount(a.value)} ≠ ${b.label} ${centsToAmount(b.value)}`;
+  const diff = `${difference(a.value, b.value)}${hint ? `；${hint}` : ""}`;
   return a.path === b.path
     ? [{ path: a.path, message, hint: diff }]
     : [
@@ -372,15 +401,16 @@ export const tableRowsAgree = withTables((tables) => {
     const level = lengths.length > 0 ? Math.min(...lengths) : 3;
     const sums = (id: TableId, column: string) => {
       // Each stored row's figures as computeTable made them (once per disclosure).
-      const values = new Map(c[id].rows.filter((r) => r.index !== null).map((r) => [r.index as number, r.values]));
-      const out = new Map<string, { value: Decimal; first: number }>();
+      const values = c[id].storedValues;
+      const out = new Map<string, { value: Cents; first: number }>();
       tables[id].rows.forEach((row, i) => {
         const code = row.code.trim();
         if (!valid(code)) return;
         const key = code.slice(0, level);
-        const value = values.get(i)?.[column] ?? money(0);
+        const value = values[i]?.[column] ?? ZERO_CENTS;
         const at = out.get(key);
-        out.set(key, at ? { value: at.value.plus(value), first: at.first } : { value, first: i });
+        if (at) at.value = addCents(at.value, value);
+        else out.set(key, { value, first: i });
       });
       return out;
     };
@@ -389,11 +419,11 @@ export const tableRowsAgree = withTables((tables) => {
     for (const code of [...new Set([...sa.keys(), ...sb.keys()])].sort()) {
       const va = sa.get(code);
       const vb = sb.get(code);
-      const valueA = va?.value ?? money(0);
-      const valueB = vb?.value ?? money(0);
-      if (valueA.eq(valueB)) continue;
-      const message = `科目 ${code}：${title(a.table)}「${columnLabel(a.table, a.column)}」${toAmount(valueA)} ≠ ${title(b.table)}「${columnLabel(b.table, b.column)}」${toAmount(valueB)}`;
-      const hint = `差额 ${toAmount(valueA.minus(valueB).abs())} 万元`;
+      const valueA = va?.value ?? ZERO_CENTS;
+      const valueB = vb?.value ?? ZERO_CENTS;
+      if (centsEqual(valueA, valueB)) continue;
+      const message = `科目 ${code}：${title(a.table)}「${columnLabel(a.table, a.column)}」${centsToAmount(valueA)} ≠ ${title(b.table)}「${columnLabel(b.table, b.column)}」${centsToAmount(valueB)}`;
+      const hint = difference(valueA, valueB);
       if (va) issues.push({ path: cellPath(a.table, va.first, a.column), message, hint });
       if (vb) issues.push({ path: cellPath(b.table, vb.first, b.column), message, hint });
     }
@@ -401,22 +431,26 @@ export const tableRowsAgree = withTables((tables) => {
   return issues;
 });
 
+/** The bound fields' paths, parsed once rather than on every check. */
+const boundPaths = new Map(textBindings.map((b) => [b, parsePath(b.path)]));
+
 /** The text's figures of sections 二, 三, 四 read from the tables: a typed figure that differs is wrong. */
 export const tableTextFigures = withTables((tables, d) => {
   const c = computed(tables);
   const issues: Issue[] = [];
   for (const binding of textBindings) {
-    const stated = getAt(d, binding.path) as string | null | undefined;
+    const stated = getAt(d, boundPaths.get(binding) ?? binding.path) as string | null | undefined;
     const cell = cellValue(tables, binding.cell, c[binding.cell.table]);
-    if (stated != null && money(stated).eq(cell)) continue;
+    if (stated != null && centsEqual(toCents(stated), cell)) continue;
+    const amount = centsToAmount(cell);
     issues.push({
       path: binding.path,
       message:
         stated == null
-          ? `请填写${binding.label}：${describeCell(binding.cell)}为 ${toAmount(cell)}`
-          : `${binding.label} ${showAmount(stated)} 与${describeCell(binding.cell)} ${toAmount(cell)} 不一致`,
+          ? `请填写${binding.label}：${describeCell(binding.cell)}为 ${amount}`
+          : `${binding.label} ${showAmount(stated)} 与${describeCell(binding.cell)} ${amount} 不一致`,
       hint: "文字中的数字取自预算公开表",
-      fix: { label: FILL_FROM_TABLE, value: toAmount(cell) },
+      fix: { label: FILL_FROM_TABLE, value: amount },
     });
   }
   return issues;
@@ -424,8 +458,8 @@ export const tableTextFigures = withTables((tables, d) => {
 
 /** Each 绩效目标表 project is a 项目支出表 row: its amount is required and equals that row's 合计. */
 export const tableProjectAmounts = withTables((tables, d) => {
-  const def = tableDefinitions.project;
-  const rows = new Map(tables.project.rows.map((r) => [r.name.trim(), r]));
+  // The 项目支出表 keeps its rows as stored (no subtotals): each with its 合计 as computed once.
+  const rows = new Map(computed(tables).project.rows.map((r) => [r.name.trim(), r]));
   const issues: Issue[] = [];
   d.performance.projects.forEach((p, i) => {
     const path = `performance.projects[${i}].amount`;
@@ -438,15 +472,16 @@ export const tableProjectAmounts = withTables((tables, d) => {
       });
       return;
     }
-    const total = rowValues(def.rows?.columns ?? [], row.amounts).total;
-    if (p.amount != null && money(p.amount).eq(total)) return;
+    const total = row.values.total;
+    if (p.amount != null && centsEqual(toCents(p.amount), total)) return;
+    const amount = centsToAmount(total);
     issues.push({
       path,
       message:
         p.amount == null
-          ? `请填写项目「${p.name.trim()}」的金额：${title("project")}中为 ${toAmount(total)}`
-          : `项目「${p.name.trim()}」金额 ${showAmount(p.amount)} 与${title("project")} ${toAmount(total)} 不一致`,
-      fix: { label: FILL_FROM_TABLE, value: toAmount(total) },
+          ? `请填写项目「${p.name.trim()}」的金额：${title("project")}中为 ${amount}`
+          : `项目「${p.name.trim()}」金额 ${showAmount(p.amount)} 与${title("project")} ${amount} 不一致`,
+      fix: { label: FILL_FROM_TABLE, value: amount },
     });
   });
   return issues;
@@ -465,7 +500,7 @@ export const tableMiscoding = withTables((tables) => {
   const basicUnder = (id: "expenditure" | "generalBudget", code: string) => {
     const def = tableDefinitions[id];
     const i = tables[id].rows.findIndex(
-      (r) => r.code.trim() === code && !rowValues(def.rows?.columns ?? [], r.amounts).basic.isZero(),
+      (r) => r.code.trim() === code && centsSign(rowValues(def.rows?.columns ?? [], r.amounts).basic) !== 0,
     );
     return i < 0 ? null : { id, i };
   };
@@ -474,7 +509,7 @@ export const tableMiscoding = withTables((tables) => {
   for (const [functional, economic] of miscodingPairs) {
     const f = basicUnder("expenditure", functional) ?? basicUnder("generalBudget", functional);
     const e = tables.generalBudgetBasic.rows.findIndex(
-      (r) => r.code.trim() === economic && !rowValues(basicTable.rows?.columns ?? [], r.amounts).total.isZero(),
+      (r) => r.code.trim() === economic && centsSign(rowValues(basicTable.rows?.columns ?? [], r.amounts).total) !== 0,
     );
     if (f && e < 0)
       issues.push({
@@ -495,19 +530,23 @@ export const tableMiscoding = withTables((tables) => {
 /** A table in 元 where 万元 is meant: its figures some 10,000 times the text's. */
 export const tableUnitScale = withTables((tables, d) => {
   const reference = d.budget.income.total ?? d.budget.expenditure.total;
-  if (reference == null || money(reference).isZero()) return [];
+  const scale = absCents(toCents(reference));
+  if (centsSign(scale) === 0) return [];
+  // 5,000 to 20,000 times the text's figure, compared in 分; the ratio itself only for the message.
+  const low = multiplyCents(scale, 5_000);
+  const high = multiplyCents(scale, 20_000);
   const c = computed(tables);
   const issues: Issue[] = [];
   for (const def of budgetTables) {
     const figures = [...Object.values(c[def.id].total), ...Object.values(c[def.id].lines).flatMap(Object.values)];
-    const largest = figures.reduce<Decimal>((m, v) => (v.abs().gt(m) ? v.abs() : m), money(0));
-    const ratio = largest.div(reference).abs();
-    if (ratio.gte(5_000) && ratio.lte(20_000))
-      issues.push({
-        path: `tables.${def.id}`,
-        message: `${title(def.id)}的金额约为文字所述的 ${ratio.toDecimalPlaces(0).toString()} 倍，可能按元填写`,
-        hint: "预算公开表以万元为单位，保留两位小数",
-      });
+    const largest = figures.reduce((m, v) => (compareCents(absCents(v), m) > 0 ? absCents(v) : m), ZERO_CENTS);
+    if (compareCents(largest, low) < 0 || compareCents(largest, high) > 0) continue;
+    const ratio = money(centsToAmount(largest)).div(centsToAmount(scale));
+    issues.push({
+      path: `tables.${def.id}`,
+      message: `${title(def.id)}的金额约为文字所述的 ${ratio.toDecimalPlaces(0).toString()} 倍，可能按元填写`,
+      hint: "预算公开表以万元为单位，保留两位小数",
+    });
   }
   return issues;
 });

@@ -26,3 +26,17 @@ export function readProcStat(pid: number | string | undefined): ProcStat | null 
     return null;
   }
 }
+
+/**
+ * The calling thread's time on a CPU so far, in milliseconds, to the nanosecond (Linux
+ * /proc/thread-self/schedstat); null elsewhere. Unlike the process's CPU time it leaves out V8's
+ * helper threads (a concurrent GC), and unlike the wall clock it does not grow while the thread
+ * waits for a core on a shared machine: what a synchronous piece of work costs on an idle one.
+ */
+export function threadCpuMs(): number | null {
+  try {
+    return Number(readFileSync("/proc/thread-self/schedstat", "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}

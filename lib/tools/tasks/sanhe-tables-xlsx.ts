@@ -9,6 +9,7 @@ import {
   type TableDefinition,
 } from "../../domain/budget-tables";
 import { classification2020, sanhe2020Tables } from "../../domain/__fixtures__/sanhe-2020-tables";
+import { centsToAmount } from "../../domain/money";
 import { sheetHeader } from "../../import/budget-tables";
 
 /**
@@ -51,13 +52,21 @@ function addSheet(book: ExcelJS.Workbook, def: TableDefinition, tables: BudgetTa
         .concat(def.lines.lines.filter((l) => l.key === "total"))
         .map((l) => [
           `${l.level === 2 ? "其中：" : ""}${l.label}`,
-          ...def.lines!.columns.map((col) => c.lines[l.key][col.key].toNumber()),
+          ...def.lines!.columns.map((col) => Number(centsToAmount(c.lines[l.key][col.key]))),
         ])
     : [];
   const rowCells = def.rows
     ? [
-        ...c.rows.map((r) => [r.code, r.name, ...def.rows!.columns.map((col) => r.values[col.key].toNumber())]),
-        ["", def.lines ? "支出合计" : "合计", ...def.rows.columns.map((col) => c.total[col.key].toNumber())],
+        ...c.rows.map((r) => [
+          r.code,
+          r.name,
+          ...def.rows!.columns.map((col) => Number(centsToAmount(r.values[col.key]))),
+        ]),
+        [
+          "",
+          def.lines ? "支出合计" : "合计",
+          ...def.rows.columns.map((col) => Number(centsToAmount(c.total[col.key]))),
+        ],
       ]
     : [];
   const lineWidth = def.lines ? 1 + def.lines.columns.length : 0;
