@@ -7,7 +7,7 @@ import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { usesExtraColumns, visibleColumns, type GridColumnKey } from "@/lib/grid/columns";
 import type { CellComments, CellFindings } from "@/lib/grid/findings-index";
 import { clampCell, type Cell } from "@/lib/grid/navigation";
-import { planPaste, type PastePlan } from "@/lib/grid/paste-plan";
+import type { PastePlan } from "@/lib/grid/paste-plan";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import { cn } from "@/components/ui/cn";
 import { CellEditor, type CellEditorHandle } from "./cell-editor";
@@ -16,6 +16,8 @@ import { GridStatus } from "./grid-status";
 import { GridToolbar } from "./grid-toolbar";
 import { LibraryDialog, type LibraryPick } from "./library-dialog";
 import { PastePreviewDialog } from "./paste-preview-dialog";
+import { EmptyGrid } from "./empty-grid";
+import { useRefusedCell } from "./use-refused-cell";
 import { useRowCommands } from "./use-row-commands";
 
 /**
@@ -131,17 +133,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
 
   const onPastePlan = useCallback((plan: PastePlan) => setPastePlan(plan), []);
 
-  // The refused cell by its rule path; the one reported before is withdrawn when it changes.
-  const refused = useRef<string | null>(null);
-  const report = useRef({ onInvalidText: props.onInvalidText, pathPrefix: props.pathPrefix, columns });
-  report.current = { onInvalidText: props.onInvalidText, pathPrefix: props.pathPrefix, columns };
-  const onRefused = useCallback((at: Cell | null, text: string) => {
-    const { onInvalidText, pathPrefix, columns: keys } = report.current;
-    const path = at ? `${pathPrefix}.indicators[${at.row}].${keys[at.col]}` : null;
-    if (refused.current && refused.current !== path) onInvalidText?.(refused.current, null);
-    refused.current = path;
-    if (path) onInvalidText?.(path, text);
-  }, []);
+  const onRefused = useRefusedCell(props.onInvalidText, props.pathPrefix, columns);
 
   // A modal <dialog> keeps the page inert until it has closed: the cursor goes back to the grid
   // once the dialog is gone (this effect runs after the dialog's own cleanup closed it).
@@ -321,37 +313,4 @@ function sumWeights(rows: ReadonlyArray<EditableIndicator>): string {
   // Weights are scores with at most a decimal or two: summed in hundredths to stay exact.
   const hundredths = rows.reduce((acc, r) => acc + Math.round((r.weight ?? 0) * 100), 0);
   return String(hundredths / 100);
-}
-
-function EmptyGrid(props: {
-  readOnly: boolean;
-  rows: EditableIndicator[];
-  columns: ReadonlyArray<GridColumnKey>;
-  framework: IndicatorFramework;
-  onPastePlan(plan: PastePlan): void;
-}) {
-  return (
-    <div
-      tabIndex={props.readOnly ? undefined : 0}
-      data-testid="grid-empty"
-      className={cn("px-4 py-6 text-center text-sm text-slate-600", !props.readOnly && "focus-visible:bg-brand-50")}
-      onPaste={(e) => {
-        if (props.readOnly) return;
-        e.preventDefault();
-        const text = e.clipboardData.getData("text/plain");
-        if (text.trim() !== "")
-          props.onPastePlan(
-            planPaste({
-              text,
-              rows: props.rows,
-              anchor: { row: 0, col: 0 },
-              columns: props.columns,
-              framework: props.framework,
-            }),
-          );
-      }}
-    >
-      {props.readOnly ? gridMessages.grid.emptyReadOnly : gridMessages.grid.empty}
-    </div>
-  );
 }
