@@ -1,6 +1,6 @@
 import { eq, is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { z } from "zod";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { auditLog } from "@/db/schema/audit";
@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import {
   defineOperation,
+  forgetOperation,
   executeOperation,
   fieldErrorsOf,
   registeredOperations,
@@ -130,6 +131,11 @@ describe("executeOperation", () => {
   });
 
   it("gives a non-public operation a context whose actor is never null, a public one the anonymous too", async () => {
+    // Defined for this test only: out of the registry again after it, whatever it finds.
+    onTestFinished(() => {
+      forgetOperation("test.authed-context");
+      forgetOperation("test.public-context");
+    });
     const authed = defineOperation({
       name: "test.authed-context",
       kind: "action",

@@ -100,6 +100,14 @@ export function registeredOperations(): ReadonlyArray<AnyOperation> {
   return [...registry.values()];
 }
 
+/**
+ * Takes an operation a test defined for itself out of the registry again: test files share a
+ * worker's modules, and the files that enumerate the registry must see the app's operations only.
+ */
+export function forgetOperation(name: string): void {
+  registry.delete(name);
+}
+
 const fail = (
   code: FailureCode,
   formError: string | null,
