@@ -18,7 +18,8 @@ import path from "node:path";
 type Counts = { suite: string; passed: number; failed: number; skipped: number };
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const reportDir = path.join(root, ".data", "reports");
+// CI's PostgreSQL re-run, beside the main run, names a folder of its own (.ci/run).
+const reportDir = path.resolve(root, process.env.BDW_REPORT_DIR ?? path.join(".data", "reports"));
 const args = process.argv.slice(2);
 const withE2e = !args.includes("--no-e2e");
 const vitestFilters = args.filter((a) => !a.startsWith("--"));
