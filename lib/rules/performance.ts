@@ -129,8 +129,14 @@ function selfEvaluationValues(evaluation: SelfEvaluation): Issue[] {
     scoreProject(project).rows.flatMap((scored, i) => {
       if (!scored.problem) return [];
       const label = rowLabel({ project, p, indicator: project.indicators[i], i });
-      const field = scored.problem === "bandMissing" ? "qualitative" : "actual";
-      return [{ path: `${rowAt(p, i)}.${field}`, message: `${label}：${scored.arithmetic}` }];
+      // A published target that cannot be scored is said at the row: the form does not edit it.
+      const field = {
+        bandMissing: ".qualitative",
+        actualMissing: ".actual",
+        actualUnreadable: ".actual",
+        targetUnreadable: "",
+      }[scored.problem];
+      return [{ path: `${rowAt(p, i)}${field}`, message: `${label}：${scored.arithmetic}` }];
     }),
   );
 }

@@ -118,6 +118,16 @@ describe("a qualitative row", () => {
     expect(score(row("效益指标", "明显提升", "已提升")).problem).toBe("bandMissing");
   });
 
+  test("an absent target (nothing in 指标值) is judged by band, and asks for one until given", () => {
+    expect(score(row("效益指标", "", "已完成")).problem).toBe("bandMissing");
+    const r = row("效益指标", "", "已完成", { qualitative: { band: "未达成", percent: "40" } });
+    expect(score(r)).toEqual({ score: "4.00", arithmetic: "未达成 40% × 10 分 = 4.00 分", problem: null });
+  });
+
+  test("a negative target forms no ratio: no score, said so", () => {
+    expect(score(row("产出指标", ">=-5次", "1"))).toMatchObject({ score: null, problem: "targetUnreadable" });
+  });
+
   test("an unreadable target is judged by band too", () => {
     const r = row("效益指标", "=0.00健全", "健全", { qualitative: { band: "达成", percent: "100" } });
     expect(score(r).score).toBe("10.00");
