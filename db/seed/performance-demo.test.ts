@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
 import { sanhe2020Tables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
-import { scoreProject } from "@/lib/domain/performance/scoring";
+import { scoreSelfEvaluation } from "@/lib/domain/performance/scoring";
 import { monitoringFromDisclosure, monitoringReport, selfEvaluation } from "@/lib/domain/performance/shapes";
 import { withBudgetTables } from "@/lib/import/budget-tables";
 import { checkMonitoring, checkSelfEvaluation } from "@/lib/rules/performance";
@@ -33,7 +33,7 @@ describe("the performance demo of 434's 2020 targets", () => {
 
   test("the self-evaluation is complete, finds nothing, and every project scores a grade", () => {
     expect(checkSelfEvaluation(demo.selfEvaluation)).toEqual([]);
-    const scores = demo.selfEvaluation.projects.map(scoreProject);
+    const scores = scoreSelfEvaluation(demo.selfEvaluation);
     expect(scores.every((s) => s.complete)).toBe(true);
     expect(scores.map((s) => s.grade)).not.toContain("poor");
     // 市志编纂业务费: every row on target, all of its budget spent.

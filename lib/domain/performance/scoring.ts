@@ -7,6 +7,7 @@ import { Money } from "../money";
 import { parseTarget } from "../targets";
 import {
   executionRate,
+  type SelfEvaluation,
   type SelfEvaluationIndicator,
   type SelfEvaluationProject,
   type WeightPart,
@@ -244,4 +245,9 @@ export function scoreProject(project: SelfEvaluationProject): ProjectScore {
     total: total.toFixed(2),
     grade: gradeOf(total.toNumber()),
   };
+}
+
+/** Every project of a 自评, in its order. */
+export function scoreSelfEvaluation(evaluation: Pick<SelfEvaluation, "projects">): ProjectScore[] {
+  return evaluation.projects.map(scoreProject);
 }

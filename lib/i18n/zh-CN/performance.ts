@@ -1,7 +1,7 @@
 /**
  * Strings of the performance cycle (运行监控, 自评, next year's targets against last year's
  * results): the forms' schema messages, the checks' findings and the score's arithmetic as shown
- * beside each row. Framework-free: the domain (lib/domain/performance), the checks
+ * beside each row. Included in lib/i18n/zh-CN.ts as `zhCN.performance`. Framework-free: the domain (lib/domain/performance), the checks
  * (lib/rules/performance.ts) and the pages say the same words.
  */
 export const performanceMessages = {
