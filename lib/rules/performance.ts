@@ -1,6 +1,6 @@
 import { performanceMessages } from "../i18n/zh-CN/performance";
 import { Money } from "../domain/money";
-import { meetsTarget, readReported, scoreProject } from "../domain/performance/scoring";
+import { meetsTarget, type ProjectScore, readReported, scoreSelfEvaluation } from "../domain/performance/scoring";
 import {
   executionRate,
   type MonitoringIndicator,
@@ -123,10 +123,13 @@ export const monitoringRules: ReadonlyArray<FormRule<MonitoringReport>> = [
   { id: "monitoring.deviation", severity: "error", title: m.titles.deviation, check: deviationRequired },
 ];
 
+/** A 自评 with its score, worked out once for every rule of a check. */
+type ScoredEvaluation = { evaluation: SelfEvaluation; scores: ProjectScore[] };
+
 /** What the score needs of a row: its actual, as a number where the target is one, or its band. */
-function selfEvaluationValues(evaluation: SelfEvaluation): Issue[] {
+function selfEvaluationValues({ evaluation, scores }: ScoredEvaluation): Issue[] {
   return evaluation.projects.flatMap((project, p) =>
-    scoreProject(project).rows.flatMap((scored, i) => {
+    scores[p].rows.flatMap((scored, i) => {
       if (!scored.problem) return [];
       const label = rowLabel({ project, p, indicator: project.indicators[i], i });
       // A published target that cannot be scored is said at the row: the form does not edit it.
@@ -142,9 +145,9 @@ function selfEvaluationValues(evaluation: SelfEvaluation): Issue[] {
 }
 
 /** 偏差原因及改进措施 wherever a row scored below its full points. */
-function deviationReason(evaluation: SelfEvaluation): Issue[] {
+function deviationReason({ evaluation, scores }: ScoredEvaluation): Issue[] {
   return evaluation.projects.flatMap((project, p) =>
-    scoreProject(project).rows.flatMap((scored, i) => {
+    scores[p].rows.flatMap((scored, i) => {
       const row = project.indicators[i];
       if (scored.score === null || scored.full || row.deviationReason.trim() !== "") return [];
       return [
@@ -161,8 +164,13 @@ function deviationReason(evaluation: SelfEvaluation): Issue[] {
   );
 }
 
-export const selfEvaluationRules: ReadonlyArray<FormRule<SelfEvaluation>> = [
-  { id: "self-evaluation.budget-figures", severity: "error", title: m.titles.budgetFigures, check: budgetFigures },
+export const selfEvaluationRules: ReadonlyArray<FormRule<ScoredEvaluation>> = [
+  {
+    id: "self-evaluation.budget-figures",
+    severity: "error",
+    title: m.titles.budgetFigures,
+    check: ({ evaluation }) => budgetFigures(evaluation),
+  },
   {
     id: "self-evaluation.values",
     severity: "error",
@@ -206,5 +214,5 @@ export function checkMonitoring(report: MonitoringReport, opts: PerformanceCheck
 }
 
 export function checkSelfEvaluation(evaluation: SelfEvaluation, opts: PerformanceCheckOptions = {}): Finding[] {
-  return run(selfEvaluationRules, evaluation, opts);
+  return run(selfEvaluationRules, { evaluation, scores: scoreSelfEvaluation(evaluation) }, opts);
 }

@@ -197,12 +197,10 @@ function pointsOf(project: SelfEvaluationProject): {
   const present = (Object.keys(counts) as (keyof typeof counts)[]).filter((part) => counts[part] > 0);
   const available = present.reduce((sum, part) => sum.plus(w[part]), new Money(w.execution));
   const scale = available.isZero() ? ZERO : HUNDRED.div(available);
+  // One division a part, not a row: the rows of a part share the same points.
+  const perRow = Object.fromEntries(present.map((part) => [part, scale.times(w[part]).div(counts[part])]));
   return {
-    rows: project.indicators.map((row) => {
-      if (!row.applicable) return null;
-      const part = weightPartOf(row.level1);
-      return scale.times(w[part]).div(counts[part]);
-    }),
+    rows: project.indicators.map((row) => (row.applicable ? perRow[weightPartOf(row.level1)] : null)),
     execution: scale.times(w.execution),
     rowWeights,
   };
