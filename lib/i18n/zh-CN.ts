@@ -10,6 +10,7 @@ import { opsMessages } from "./zh-CN/ops";
 import { inputMessages } from "./zh-CN/input";
 import { auditMessages } from "./zh-CN/audit";
 import { recordMessages } from "./zh-CN/records";
+import { performanceMessages } from "./zh-CN/performance";
 import type { DisclosureState } from "../workflow/states";
 
 /**
@@ -172,6 +173,7 @@ export const zhCN = {
   input: inputMessages,
   audit: auditMessages,
   records: recordMessages,
+  performance: performanceMessages,
   health: {
     ok: "正常",
     unavailable: "数据库不可用",

@@ -238,7 +238,7 @@ export const ruleCatalogue: ReadonlyArray<RuleDefinition> = [
     "indicator.easier-than-last-year",
     "warning",
     "performance",
-    "指标值不比上年宽松（正向指标不低于上年，反向指标不高于上年）",
+    "指标值不比上年宽松（正向指标不低于上年的指标值和实际完成值，反向指标不高于）",
     easierThanLastYear,
   ),
   rule("performance.project-amount", "warning", "performance", "每个项目写明金额，且不为 0", projectAmount),
