@@ -263,6 +263,10 @@ test("the approver sees exactly the changed cells, resolves every thread and app
   await expect(changed.nth(0)).toContainText(">=15次");
   await expect(changed.nth(1)).toContainText(">=95%");
   await expect(changed.nth(1)).toContainText(">=98%");
+  // Within the field, only the words that changed are marked: the number, not the whole 指标值.
+  await expect(changed.nth(0).locator("del")).toHaveText("12");
+  await expect(changed.nth(0).locator("ins")).toHaveText("15");
+  await expect(changed.nth(1).locator("ins")).toHaveText("98%");
   await expect(approver.getByText("共 2 处修改")).toBeVisible();
   await approver.screenshot({ path: shot("diff"), fullPage: true });
 
@@ -334,6 +338,9 @@ test("last year side by side: the office's 2021 draft beside its published 2020"
   await expect(desk1.getByRole("heading", { name: "2021年（本年）" })).toBeVisible();
   await expect(desk1.getByRole("heading", { name: "2020年（上年） · 已公开" })).toBeVisible();
   await expect(desk1.getByTestId("compare-section")).toHaveCount(9);
+  // What differs from last year at the same place is marked on both sides.
+  await expect(desk1.getByTestId("compare-section").locator("ins").first()).toBeVisible();
+  await expect(desk1.getByTestId("compare-section").locator("del").first()).toBeVisible();
   await desk1.screenshot({ path: shot("last-year") });
   await desk1.context().close();
 });

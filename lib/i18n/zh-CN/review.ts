@@ -185,6 +185,7 @@ export const reviewMessages = {
   },
   lastYear: {
     title: "与上年对比",
+    legend: "同一位置与上年不同的文字已标出：本年新的以绿色底色标出，上年原有的以删除线标出。",
     none: "该部门没有上一年度的信息公开。",
     thisYear: (year: number) => `${year}年（本年）`,
     priorYear: (year: number) => `${year}年（上年）`,
