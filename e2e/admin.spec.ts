@@ -14,9 +14,9 @@ test.describe("系统管理员", () => {
   test("signs in to the console: users, departments, fiscal years", async ({ page }) => {
     await signIn(page, "admin");
     await expect(page.getByRole("heading", { level: 1, name: "管理" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "用户" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "部门" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "预算年度" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "用户", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "部门", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "预算年度", exact: true })).toBeVisible();
     await expect(page.getByRole("cell", { name: "clerk2", exact: true })).toBeVisible();
     // What waits for the admin comes first: 418's approved 2021 (demo) to publish, the late departments.
     const waiting = page.getByTestId("admin-waiting");
