@@ -341,6 +341,8 @@ test("last year side by side: the office's 2021 draft beside its published 2020"
   // What differs from last year at the same place is marked on both sides.
   await expect(desk1.getByTestId("compare-section").locator("ins").first()).toBeVisible();
   await expect(desk1.getByTestId("compare-section").locator("del").first()).toBeVisible();
+  await desk1.getByTestId("compare-section").locator("ins").first().scrollIntoViewIfNeeded();
+  await desk1.screenshot({ path: shot("last-year-marked") });
   await desk1.screenshot({ path: shot("last-year") });
   await desk1.context().close();
 });
