@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
 import type { EditableDisclosure, EditableProjectFund } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { type BudgetTables, emptyTables } from "@/lib/domain/budget-tables";
@@ -55,6 +55,8 @@ export type DisclosureEditorProps = {
   framework: IndicatorFramework | undefined;
   explanations: WarningExplanation[];
   initialSection: SectionId;
+  /** What the bureau last said (a return's reason, an approval's opinion) and what the clerk may do about it, above the form. */
+  banner?: ReactNode;
   /** The fiscal year's classification catalogue (codes and names), loaded by the page; null when there is none. */
   classification: { entries: ClassificationEntry[]; sourceYear: number } | null;
 };
@@ -206,6 +208,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
           {readOnlyReason}
         </Alert>
       ) : null}
+      {props.banner}
       <ReviewSummary />
       {autosave.restoredAt ? <Alert className="mb-4">{m.restored(formatDateTime(autosave.restoredAt))}</Alert> : null}
       {autosave.storageFailed ? (

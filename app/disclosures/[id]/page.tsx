@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { loadDisclosure } from "@/db/queries/disclosures";
-import { canEditDisclosure, canReview, canViewDisclosure } from "@/lib/auth/policy";
+import { canEditDisclosure, canReview, canViewDisclosure, canWithdrawDisclosure } from "@/lib/auth/policy";
 import { sections } from "@/lib/domain/model";
 import { formatDate } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -15,6 +15,7 @@ import { AppShell } from "@/components/app-shell";
 import { DocumentView } from "@/components/document-view";
 import { StateBadge } from "@/components/state-badge";
 import { ButtonLink } from "@/components/ui/button";
+import { WithdrawForm } from "@/components/editor/withdraw-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.disclosure.pageTitle };
@@ -81,6 +82,8 @@ export default async function DisclosurePage({ params }: Props) {
           ) : null}
         </p>
       ) : null}
+      {/* Just submitted and not yet taken up: the clerk may still take it back. */}
+      {canWithdrawDisclosure(actor, facts) ? <WithdrawForm disclosureId={id} version={facts.version} /> : null}
       <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
         <nav aria-label={zhCN.disclosure.sectionsLabel} className="no-print lg:sticky lg:top-4 lg:self-start">
           <p className="mb-2 text-xs font-medium tracking-wide text-slate-500">{zhCN.disclosure.sectionsLabel}</p>

@@ -28,7 +28,7 @@ import { FindingsList } from "@/components/review/findings-list";
 import { LastYearView } from "@/components/review/last-year-view";
 import { ReviewDocument } from "@/components/review/review-document";
 import { ReviewTabs, type ReviewTab } from "@/components/review/review-tabs";
-import { ReturnForm, StepForm } from "@/components/review/step-forms";
+import { ApproveForm, ReturnForm, StartReviewForm } from "@/components/review/step-forms";
 import { ThreadCard } from "@/components/review/thread-card";
 import { StateBadge } from "@/components/state-badge";
 import { Alert } from "@/components/ui/alert";
@@ -118,11 +118,9 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
       </div>
 
       <div className="no-print mb-4 flex flex-wrap items-start gap-3" role="group" aria-label={zhCN.common.actions}>
-        {steps.includes("startReview") ? (
-          <StepForm step="startReview" disclosureId={id} version={meta.version} />
-        ) : null}
+        {steps.includes("startReview") ? <StartReviewForm disclosureId={id} version={meta.version} /> : null}
         {steps.includes("approve") ? (
-          <StepForm step="approve" disclosureId={id} version={meta.version} blockedBy={approveBlocked || null} />
+          <ApproveForm disclosureId={id} version={meta.version} blockedBy={approveBlocked || null} />
         ) : null}
         {steps.includes("return") ? (
           <ReturnForm

@@ -269,6 +269,7 @@ export const auditMessages = {
     transition: (from: string, to: string) => `将 ${from} 改为 ${to}`,
     reason: (label: string) => `原因：${label}`,
     note: (note: string) => `说明：“${note}”`,
+    opinion: (opinion: string) => `审核意见：“${opinion}”`,
     waived: "（导入既往公开：未做提交检查）",
     published: (revision: number, files: number) => `公开第 ${revision} 版次，生成 ${files} 个文件`,
     version: (n: number) => `（第 ${n} 版）`,

@@ -127,6 +127,13 @@ export const portalMessages = {
     noteRequired: (revision: number) => `第${revision}版是更正版本，请填写更正说明（将公开显示在修订记录中）。`,
     noteTooLong: (max: number) => `更正说明请控制在 ${max} 字以内。`,
     publish: "发布",
+    /** What 发布 freezes, asked before it does: the content at this version and the files made from it. */
+    confirmTitle: (name: string) => `确认发布 ${name}？`,
+    confirmFreezes: (revision: number, version: number, files: string) =>
+      `将冻结第 ${revision} 次修订、保存版本 ${version} 的内容，并由此生成 ${files}，连同校验值一起保存。`,
+    confirmAfter: "发布后公众即可阅读和下载；内容和文件不再改变，更正须新建修订版，经审核后再次发布。",
+    confirm: "确认发布",
+    cancel: "取消",
     publishing: "正在生成文件并发布…",
     published: (name: string, revision: number) => `已发布：${name}（第${revision}版），公众现在可以阅读和下载。`,
     openRevision: "新建修订版",

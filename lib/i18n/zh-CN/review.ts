@@ -54,6 +54,15 @@ export const reviewMessages = {
     withdraw: "确认撤回？撤回后可继续修改，需重新提交。",
     submit: "确认提交？提交后在审核期间不能修改。",
   },
+  approveDialog: {
+    title: "审核通过",
+    opinion: "审核意见",
+    opinionHint: "随审核通过记入操作记录，并通知部门（可不填）。",
+    opinionPlaceholder: "如：经审核，数据完整、口径一致，同意公开。",
+    confirm: "确认审核通过",
+    cancel: "取消",
+    opinionTooLong: (max: number) => `审核意见请不超过 ${max} 字。`,
+  },
   returnDialog: {
     title: "退回修改",
     reason: "退回原因",
@@ -176,6 +185,7 @@ export const reviewMessages = {
   },
   lastYear: {
     title: "与上年对比",
+    legend: "同一位置与上年不同的文字已标出：本年新的以绿色底色标出，上年原有的以删除线标出。",
     none: "该部门没有上一年度的信息公开。",
     thisYear: (year: number) => `${year}年（本年）`,
     priorYear: (year: number) => `${year}年（上年）`,
@@ -195,8 +205,11 @@ export const reviewMessages = {
       resubmitted: (dept: string) => `${dept} 修改后重新提交了信息公开`,
       returned: (dept: string) => `${dept} 的信息公开被退回修改`,
       approved: (dept: string) => `${dept} 的信息公开已审核通过`,
+      published: (dept: string) => `${dept} 的信息公开已公开发布`,
     },
     reason: (label: string) => `退回原因：${label}`,
+    opinion: (text: string) => `审核意见：“${text}”`,
+    revision: (n: number) => `第 ${n} 次修订`,
   },
   reasons: {
     title: "退回原因",
