@@ -217,17 +217,29 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
       name: "zhi xiao lv",
       target: { raw: "明显提升", kind: "qualitative" },
     });
+  // The card's grade follows the checks: 明显提升 costs a warning's 5 points, an unreadable 指标值
+  // an error's 15 and makes the project 中 at best.
+  const grade = page.getByTestId("project-grade").first();
+  const before = Number(await grade.getAttribute("data-score"));
   // A text that is no 指标值 is kept as typed and marked, never lost.
   await page.keyboard.type("about 95");
   await page.keyboard.press("Enter");
   await expect(cell(r, 4).getByTestId("target-parsed")).toHaveText("无法识别");
   await expect.poll(async () => (await firstProject())[r].target).toEqual({ raw: "about 95", kind: "unparsed" });
+  await expect(grade).toHaveAttribute("data-score", String(before - 10));
+  await expect(grade).toHaveAttribute("data-grade", /^(fair|poor)$/);
+  await expect(grade).toHaveAttribute(
+    "title",
+    /^目标评级 [中差]（\d+ 分）\n完整性 \d+ · 相关性 \d+ · 适当性 \d+ · 可行性 \d+/,
+  );
+  await page.screenshot({ path: shot("card-grade") });
   await select(r, 4);
   await page.keyboard.type(">=95%");
   await page.keyboard.press("Enter");
   await expect
     .poll(async () => (await firstProject())[r].target)
     .toEqual({ raw: ">=95%", kind: "quantitative", operator: ">=", value: "95", unit: "%" });
+  await expect(grade).toHaveAttribute("data-score", String(before + 5));
 });
 
 const TSV = [
