@@ -14,6 +14,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { documentOutline } from "@/lib/render/document";
 import { checkDisclosure } from "@/lib/rules/engine";
+import { projectGrades } from "@/lib/rules/grades";
 import { explanationIndex } from "@/lib/rules/submit-gate";
 import { guardsMessage } from "@/lib/workflow/messages";
 import { placeFindings, printedRowPaths, rowPathOf } from "@/lib/workflow/review-view";
@@ -26,6 +27,7 @@ import { Deadline } from "@/components/deadline";
 import { ChangesView } from "@/components/review/changes-view";
 import { FindingsList } from "@/components/review/findings-list";
 import { LastYearView } from "@/components/review/last-year-view";
+import { ProjectRanking } from "@/components/review/project-ranking";
 import { ReviewDocument } from "@/components/review/review-document";
 import { ReviewTabs, type ReviewTab } from "@/components/review/review-tabs";
 import { ReturnForm, StepForm } from "@/components/review/step-forms";
@@ -67,6 +69,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
     changesSinceLastSubmission(db, actor, id),
   ]);
   const findings = checkDisclosure(canonical, options);
+  const graded = projectGrades(findings, canonical);
   // The year's catalogue names the tables' 类/款 subtotal rows, as in the published files.
   const outline = documentOutline(canonical, { nameOf: options.classification?.nameOf });
   const printedRows = printedRowPaths(outline);
@@ -175,6 +178,12 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
                   <ThreadCard key={t.id} thread={t} canAnswer={canAnswerComment(actor, meta)} />
                 ))}
               </div>
+            </section>
+            <section aria-labelledby="ranking-title">
+              <h2 id="ranking-title" className="mb-2 text-base font-semibold text-slate-900">
+                {zhCN.workflow.grading.ranking}
+              </h2>
+              <ProjectRanking projects={canonical.performance.projects} graded={graded} />
             </section>
             <section aria-labelledby="findings-title">
               <h2 id="findings-title" className="mb-2 text-base font-semibold text-slate-900">
