@@ -178,6 +178,8 @@ test("the approver returns it with a reason and a note; the clerk is told", asyn
   await approver.getByRole("button", { name: "退回修改" }).click();
   const dialog = approver.getByRole("form", { name: "退回修改" });
   await expect(dialog).toContainText("将随退回发送 3 条未解决的审核意见。");
+  // 420's projects all grade 优: a return for 绩效目标质量 would quote nothing, and is not offered.
+  await expect(dialog.getByRole("option", { name: "绩效目标质量（无中或差的项目）" })).toBeDisabled();
   await dialog.getByRole("button", { name: "确认退回" }).click();
   // The reason is required: the browser's own check keeps the form until one is chosen.
   await dialog.getByLabel("退回原因").selectOption({ label: "目标值不合理" });
