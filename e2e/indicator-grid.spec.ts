@@ -348,6 +348,15 @@ test("rows are picked from the library: common indicators by level, and the depa
       target: { raw: ">=90%", kind: "quantitative" },
     });
   expect(await blocksAreWhole()).toBe(true);
+  // Beside a common indicator's 指标值: how the other departments of the year set it (the demo's five).
+  await select(
+    (await firstProject()).findIndex((i) => i.name === "服务对象满意度"),
+    4,
+  );
+  await expect(grid().getByTestId("grid-spread")).toHaveText(
+    /^本年同类指标：最低 [\d.]+% · 中位 [\d.]+% · 最高 [\d.]+%（5 个部门）/,
+  );
+  await page.screenshot({ path: shot("target-spread") });
 });
 
 test("an input method (CDP composition) types 满意度 into a cell exactly", async () => {
