@@ -232,6 +232,7 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
     "title",
     /^目标评级 [中差]（\d+ 分）\n完整性 \d+ · 相关性 \d+ · 适当性 \d+ · 可行性 \d+/,
   );
+  await grade.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot("card-grade") });
   await select(r, 4);
   await page.keyboard.type(">=95%");
@@ -329,6 +330,8 @@ test("rows are picked from the library: common indicators by level, and the depa
   await dialog.getByRole("tab", { name: /本部门往年指标/ }).click();
   await dialog.getByLabel("搜索指标").fill("修志");
   const own = dialog.getByRole("tabpanel").getByRole("listitem").first();
+  // The answer to 修志, not the list still showing 满意度's while the search is on its way.
+  await expect(own).toContainText("修志");
   await expect(own).toContainText("2020年");
   const ownName = (await own.locator("span.font-medium").innerText()).trim();
   await own.getByRole("checkbox").check();
