@@ -102,12 +102,22 @@ test("the approver finds it in the queue, starts the review, comments on two ind
   await approver.screenshot({ path: shot("queue"), fullPage: true });
   const queued = approver.getByRole("row").filter({ hasText: DEPT }).filter({ hasText: "2021年" });
   await expect(queued).toContainText("已提交");
+  // 420's two projects' targets grade 优: the queue counts none 中 or 差.
+  await expect(queued.getByTestId("queue-grades")).toHaveText("均为优良");
   await queued.getByRole("link", { name: "查看" }).click();
   await expect(approver).toHaveURL(new RegExp(`/review/${disclosureId}$`));
   // Nothing to comment on before the review starts: the document is read-only either way.
   await expect(approver.getByRole("button", { name: /^对此行提意见/ })).toHaveCount(0);
   await approver.getByRole("button", { name: "开始审核" }).click();
   await expect(approver.getByText("审核中").first()).toBeVisible();
+
+  // 项目评级: the department's projects ranked by grade, each linking to its 绩效目标表.
+  const ranking = approver.getByTestId("project-ranking");
+  await expect(ranking.getByRole("listitem")).toHaveCount(2);
+  await expect(ranking.getByTestId("project-grade").first()).toHaveAttribute("data-grade", "excellent");
+  await ranking.getByRole("link").first().click();
+  await expect(approver.locator("#table-indicators-1")).toBeInViewport();
+  await approver.screenshot({ path: shot("project-ranking") });
 
   // The budget tables follow the text; the row the clerk renamed is marked, and its 提示 is listed
   // with the clerk's reason, each linking to the other.
@@ -172,6 +182,8 @@ test("the approver returns it with a reason and a note; the clerk is told", asyn
   await approver.getByRole("button", { name: "退回修改" }).click();
   const dialog = approver.getByRole("form", { name: "退回修改" });
   await expect(dialog).toContainText("将随退回发送 3 条未解决的审核意见。");
+  // 420's projects all grade 优: a return for 绩效目标质量 would quote nothing, and is not offered.
+  await expect(dialog.getByRole("option", { name: "绩效目标质量（无中或差的项目）" })).toBeDisabled();
   await dialog.getByRole("button", { name: "确认退回" }).click();
   // The reason is required: the browser's own check keeps the form until one is chosen.
   await dialog.getByLabel("退回原因").selectOption({ label: "目标值不合理" });

@@ -8,7 +8,7 @@ import { todayIso } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { dueOf, dueSummary, queueOrder, waitingDays } from "@/lib/workflow/queue-view";
 import { disclosureStates, isPublished, isSubmittedOrBeyond, isUnderReview } from "@/lib/workflow/states";
-import { findingSummaries } from "@/app/_server/findings";
+import { findingSummaries, type QueueFindings } from "@/app/_server/findings";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Deadline } from "@/components/deadline";
@@ -105,6 +105,7 @@ export default async function ReviewPage({ searchParams }: Props) {
                     <Th className="w-20">{q.waiting}</Th>
                     <Th className="w-24">{q.comments}</Th>
                     <Th className="w-40">{zhCN.workflow.queue.findings}</Th>
+                    <Th className="w-28">{zhCN.workflow.grading.queueColumn}</Th>
                     <Th className="w-20">
                       <span className="sr-only">{zhCN.common.actions}</span>
                     </Th>
@@ -147,6 +148,9 @@ export default async function ReviewPage({ searchParams }: Props) {
                         <Td>
                           <Findings summary={found} />
                         </Td>
+                        <Td data-testid="queue-grades">
+                          <WeakProjects summary={found} />
+                        </Td>
                         <Td>
                           <Link
                             href={`/review/${row.id}`}
@@ -165,6 +169,18 @@ export default async function ReviewPage({ searchParams }: Props) {
         </>
       )}
     </AppShell>
+  );
+}
+
+function WeakProjects({ summary }: { summary: QueueFindings | undefined }) {
+  const g = zhCN.workflow.grading;
+  if (!summary || summary.projects === 0)
+    return <span className="text-slate-400">{zhCN.workflow.queue.findingsUnavailable}</span>;
+  if (summary.weakProjects === 0) return <span className="text-sm text-slate-600">{g.queueAllGood}</span>;
+  return (
+    <span title={g.rankingSummary(summary.weakProjects, summary.projects)}>
+      <Badge tone="warning">{g.queueWeak(summary.weakProjects)}</Badge>
+    </span>
   );
 }
 

@@ -20,11 +20,13 @@ import {
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { checkDisclosure, type CheckOptions } from "@/lib/rules/engine";
+import type { SpreadLine } from "@/lib/rules/target-spread";
 import { explainWarningAction, submitAction } from "@/app/disclosures/[id]/edit/actions";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
 import { ProjectFundsEditor } from "@/components/indicator-grid/project-funds-editor";
+import { TargetSpreadContext } from "@/components/indicator-grid/target-spread-context";
 import { TablesSection } from "@/components/budget-tables/tables-section";
 import { ConflictDialog } from "./conflict-dialog";
 import { EditorContext, type EditorContextValue } from "./editor-context";
@@ -59,6 +61,8 @@ export type DisclosureEditorProps = {
   banner?: ReactNode;
   /** The fiscal year's classification catalogue (codes and names), loaded by the page; null when there is none. */
   classification: { entries: ClassificationEntry[]; sourceYear: number } | null;
+  /** How the other departments set the common indicators this year, by spreadKey: beside a focused 指标值. */
+  targetSpread?: Readonly<Record<string, SpreadLine>>;
 };
 
 const isSection = (value: string | null): value is SectionId => sections.some((s) => s.id === value);
@@ -291,18 +295,20 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
                 }
                 projects={
                   props.framework ? (
-                    <ProjectFundsEditor
-                      projects={content.performance.projects}
-                      onChange={onProjectsChange}
-                      framework={props.framework}
-                      findings={findings}
-                      comments={gridComments}
-                      basePath="performance.projects"
-                      readOnly={readOnly}
-                      departmentId={props.departmentId}
-                      fiscalYear={content.fiscalYear}
-                      onInvalidText={unreadable.onGridText}
-                    />
+                    <TargetSpreadContext value={props.targetSpread ?? null}>
+                      <ProjectFundsEditor
+                        projects={content.performance.projects}
+                        onChange={onProjectsChange}
+                        framework={props.framework}
+                        findings={findings}
+                        comments={gridComments}
+                        basePath="performance.projects"
+                        readOnly={readOnly}
+                        departmentId={props.departmentId}
+                        fiscalYear={content.fiscalYear}
+                        onInvalidText={unreadable.onGridText}
+                      />
+                    </TargetSpreadContext>
                   ) : (
                     <ProjectsReadOnly
                       projects={content.performance.projects}

@@ -121,15 +121,27 @@ export function ReturnForm({
   version,
   reasons,
   openComments,
+  prefills = {},
 }: {
   disclosureId: string;
   version: number;
   reasons: { code: string; label: string }[];
   openComments: number;
+  /**
+   * A note the server wrote for a reason (绩效目标质量's quoted findings), put in the note when the
+   * reason is chosen; null: the reason cannot be used now, and is offered disabled. The server
+   * writes the quote again on the return, so what is sent of it here is never trusted.
+   */
+  prefills?: Readonly<Record<string, string | null>>;
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
+  const choose = (code: string) => {
+    // The note follows the reason while the approver has not written one of their own.
+    if (note.trim() === "" || note === prefills[reason]) setNote(prefills[code] ?? "");
+    setReason(code);
+  };
   const [state, action, pending] = useActionState<State, FormData>(returnAction, null);
   useRefreshOnSuccess(state);
   if (!open)
@@ -153,15 +165,15 @@ export function ReturnForm({
           name="reasonCode"
           required
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => choose(e.target.value)}
           className="mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm"
         >
           <option value="" disabled>
             {m.returnDialog.choose}
           </option>
           {reasons.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.label}
+            <option key={r.code} value={r.code} disabled={prefills[r.code] === null}>
+              {prefills[r.code] === null ? m.grading.reasonUnavailable(r.label) : r.label}
             </option>
           ))}
         </select>
@@ -170,7 +182,7 @@ export function ReturnForm({
         {m.returnDialog.note}
         <textarea
           name="note"
-          rows={3}
+          rows={prefills[reason] ? 8 : 3}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           placeholder={m.returnDialog.notePlaceholder}

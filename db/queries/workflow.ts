@@ -29,6 +29,8 @@ import {
 import { notify } from "./notices";
 import { draftScope, readScope } from "./scope";
 import { loadCheckOptions } from "./settings";
+import { targetQualityNote } from "./target-quality";
+import { TARGET_QUALITY_REASON } from "@/lib/rules/target-quality";
 
 /**
  * Moves disclosures along lib/workflow/transitions.ts, the one table of the workflow's rules, every
@@ -340,7 +342,15 @@ export async function returnDisclosure(
   disclosureId: string,
   input: ReturnOptions,
 ): Promise<TransitionResult> {
+  const opts: StepOptions = { ...input };
   return db.transaction((tx) =>
-    applyStep(tx, actor, disclosureId, "return", input, plainHooks(actor, "return", input)),
+    applyStep(tx, actor, disclosureId, "return", opts, {
+      ...plainHooks(actor, "return", opts),
+      // 绩效目标质量 quotes the projects graded 中 or 差 as the server grades the locked content now.
+      check: async (tx, locked) => {
+        if (opts.reasonCode === TARGET_QUALITY_REASON)
+          opts.note = await targetQualityNote(tx, await loadContent(tx, locked), opts.note ?? "");
+      },
+    }),
   );
 }

@@ -237,5 +237,37 @@ export const reviewMessages = {
     dimensions: { completeness: "完整性", relevance: "相关性", appropriateness: "适当性", feasibility: "可行性" },
     grades: { excellent: "优", good: "良", fair: "中", poor: "差" },
     score: (grade: string, score: number) => `${grade}（${score} 分）`,
+    /** The badge's accessible name and tooltip's first line. */
+    badge: (grade: string, score: number) => `目标评级 ${grade}（${score} 分）`,
+    dimensionScore: (dimension: string, score: number) => `${dimension} ${score}`,
+    /** Under the card's header: where the points went. */
+    breakdown: "各维度得分（满分 100，按发现的问题扣分：错误 15、警告 5、提示 1）",
+    findingsN: (n: number) => `${n} 个问题`,
+    /** The meaning of 中 and 差 for the one who must act on them. */
+    consequence: { excellent: "", good: "", fair: "中：须修改后再审核", poor: "差：不予安排预算" },
+    /** The review screen's panel: the department's projects, worst first. */
+    ranking: "项目评级",
+    rankingIntro: "按绩效目标的完整性、相关性、适当性、可行性评分，差者在前。",
+    rankingSummary: (weak: number, total: number) =>
+      weak === 0 ? `${total} 个项目均为优或良` : `${total} 个项目中 ${weak} 个为中或差`,
+    noProjects: "没有项目支出绩效目标表。",
+    points: (n: number) => `${n} 分`,
+    unnamed: "未命名项目",
+    /** The queue's column: how many projects are 中 or 差. */
+    queueColumn: "目标评级",
+    queueWeak: (n: number) => `中/差 ${n} 个`,
+    queueAllGood: "均为优良",
+    /** A 绩效目标质量 return's quoted block (lib/rules/target-quality.ts). */
+    quote: {
+      heading: "以下项目的绩效目标评级为中或差，请按所列问题修改：",
+      project: (n: number, name: string, grade: string, score: number) => `${n}、${name}（${grade}，${score} 分）`,
+      finding: (dimension: string, message: string) => `  · 【${dimension}】${message}`,
+      more: (n: number) => `  · 另有 ${n} 个问题，见检查结果`,
+      moreProjects: (n: number) => `另有 ${n} 个评级为中或差的项目，见检查结果。`,
+    },
+    /** The server refuses a 绩效目标质量 return with nothing to quote. */
+    noWeakProjects: "没有评级为中或差的项目，不能以“绩效目标质量”退回；请选择其他原因。",
+    /** The return dialog's option when it cannot be used. */
+    reasonUnavailable: (label: string) => `${label}（无中或差的项目）`,
   },
 };

@@ -17,6 +17,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { isEditable } from "@/lib/workflow/states";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { loadCheckOptions } from "@/db/queries/settings";
+import { yearSpreadOnce } from "@/app/_server/target-spread";
 import { classificationKinds } from "@/lib/domain/budget-tables";
 import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
@@ -52,14 +53,21 @@ export default async function EditDisclosurePage({ params }: Props) {
   // In an editable state, only those who may change it open the editor; the others read the disclosure page.
   if (editable) authorize(canEditDisclosure(actor, facts));
 
-  const [{ meta, content }, explanations, threads, { classification: catalogue, ...checkOptions }, decision] =
-    await Promise.all([
-      loadEditableDisclosure(db, actor, id),
-      listWarningExplanations(db, actor, id),
-      listThreads(db, actor, id),
-      loadCheckOptions(db, facts.fiscalYear, facts.departmentCode),
-      lastDecision(db, actor, id),
-    ]);
+  const [
+    { meta, content },
+    explanations,
+    threads,
+    { classification: catalogue, ...checkOptions },
+    decision,
+    targetSpread,
+  ] = await Promise.all([
+    loadEditableDisclosure(db, actor, id),
+    listWarningExplanations(db, actor, id),
+    listThreads(db, actor, id),
+    loadCheckOptions(db, facts.fiscalYear, facts.departmentCode),
+    lastDecision(db, actor, id),
+    yearSpreadOnce(facts.fiscalYear, facts.departmentCode),
+  ]);
   // The year's codes go to the browser as data: the tables' pickers and the live checks read them there.
   const classification = catalogue
     ? { entries: classificationKinds.flatMap((k) => [...catalogue.entries(k)]), sourceYear: catalogue.sourceYear }
@@ -101,6 +109,7 @@ export default async function EditDisclosurePage({ params }: Props) {
               {canWithdrawDisclosure(actor, facts) ? <WithdrawForm disclosureId={id} version={meta.version} /> : null}
             </>
           }
+          targetSpread={targetSpread}
         />
       </ReviewThreads>
     </AppShell>
