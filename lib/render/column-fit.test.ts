@@ -7,7 +7,7 @@ import { indicatorTable, indicatorTables } from "./tables";
 /** The printed lines of each row at the table's widths scaled to a line of `chars` characters. */
 function rowLines(table: Table, chars: number): number[] {
   const total = table.columns.reduce((a, c) => a + c.weight, 0);
-  const width = (c: number) => (table.columns[c].weight / total) * chars - 0.6;
+  const width = (c: number) => (table.columns[c].weight / total) * chars - 0.7;
   return gridRows(table).map((slots) =>
     Math.max(
       1,

@@ -39,8 +39,8 @@ const MAX_FITTED_ROWS = 300;
 const MAX_PASSES = 40;
 /** How far a column's widening is tried before it counts as saving nothing: a long text saves within a few characters. */
 const LOOKAHEAD_CHARS = 6;
-/** Cell padding, in characters, taken from each column's share of the line. */
-const PADDING_CHARS = 0.6;
+/** Cell padding and rule, in characters, taken from each column's share of the line (3pt a side in print). */
+const PADDING_CHARS = 0.7;
 
 /**
  * The table with its column weights replaced by widths (in characters) fitted to `lineChars`, the

@@ -68,6 +68,13 @@ export const portalMessages = {
   dataPackageRawText:
     "各字段按原文写出（以 = + - @ 开头的文字也不作改写），供程序读取；如用 Excel 或 WPS 打开，请以“文本”格式导入各列。",
 
+  /** The draft a clerk prints for the unit head before submitting (lib/export/pdf.ts printHtml). */
+  draft: {
+    watermark: "草稿",
+    stamp: (revision: number, version: number, printedAt: string) =>
+      `草稿 · 第${revision}版 · 保存版本 ${version} · 打印于 ${printedAt} · 未经审核，不得公开`,
+  },
+
   charts: {
     dataTable: "查看数据表",
     item: "项目",
