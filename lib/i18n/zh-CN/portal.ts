@@ -15,6 +15,15 @@ export const portalMessages = {
   allYears: "全部年度",
   corrected: (revision: number) => `已更正（第${revision}版）`,
   downloadsShort: "下载",
+  search: {
+    label: "查找部门",
+    placeholder: "部门名称、编码或标题中的文字",
+    year: "年度",
+    submit: "查找",
+    clear: "清除",
+    found: (q: string, n: number) => `“${q}”：找到 ${n} 份`,
+    none: (q: string) => `没有找到含“${q}”的已公开部门预算信息。请换个词，或查看全部年度。`,
+  },
 
   page: {
     breadcrumb: "公开目录",
@@ -73,6 +82,14 @@ export const portalMessages = {
     watermark: "草稿",
     stamp: (revision: number, version: number, printedAt: string) =>
       `草稿 · 第${revision}版 · 保存版本 ${version} · 打印于 ${printedAt} · 未经审核，不得公开`,
+    /** The editor's buttons. */
+    printPdf: "打印草稿（PDF）",
+    printPdfHint: "按公文格式排版、带“草稿”水印的 PDF，打印已保存的内容，供送单位负责人审阅。",
+    exportXlsx: "导出 Excel",
+    exportXlsxHint: "各表数字的 Excel 工作簿；上年数取自本表所填，未填的取自上年已公开的数据。",
+    fileName: (title: string, version: number) => `${title}（草稿 保存版本${version}）`,
+    noPrinter: "服务器未安装 Chromium，暂不能生成 PDF 草稿；可先导出 Excel，或在“预览”页用浏览器打印。",
+    published: "该版本已公开，请到公开目录下载正式文件。",
   },
 
   charts: {

@@ -8,7 +8,7 @@ import { canReadDepartment } from "@/lib/auth/actor";
 import { canAnswerComment, canEditDisclosure, canSubmitDisclosure, canViewDisclosure } from "@/lib/auth/policy";
 import { findFramework } from "@/lib/domain/frameworks";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { isEditable } from "@/lib/workflow/states";
+import { isEditable, isPublished } from "@/lib/workflow/states";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { loadCheckOptions } from "@/db/queries/settings";
 import { classificationKinds } from "@/lib/domain/budget-tables";
@@ -80,6 +80,7 @@ export default async function EditDisclosurePage({ params }: Props) {
           content={content}
           readOnlyReason={readOnlyReason}
           canSubmit={canSubmitDisclosure(actor, facts)}
+          draftFiles={!isPublished(facts.state)}
           checkOptions={checkOptions}
           framework={findFramework(content.performance.framework, checkOptions.frameworks ?? [])}
           explanations={explanations.map((e) => ({ ruleId: e.ruleId, path: e.path, explanation: e.explanation }))}
