@@ -53,6 +53,18 @@ export const DOCUMENT_CSS = `
 .dd-lead tr:last-child>*{border-bottom:0}
 .dd-table .dd-i1{padding-left:calc(6px + 1.5em)}.dd-table .dd-i2{padding-left:calc(6px + 3em)}.dd-table .dd-i3{padding-left:calc(6px + 4.5em)}
 .dd-scroll{overscroll-behavior-x:contain}
+.dd-scroll-hint{display:none}
+.dd-fold summary{cursor:pointer;list-style:none}
+.dd-fold summary::-webkit-details-marker{display:none}
+.dd-fold-more,.dd-fold-less{color:#184a8a;white-space:nowrap}
+.dd-fold[open] .dd-fold-more,.dd-fold:not([open]) .dd-fold-less{display:none}
+.dd-fold[open] .dd-fold-less{float:right;margin-left:4px}
+.dd-fold[open] summary{display:inline}
+.dd-fold::details-content{display:inline}
+@media screen and (max-width:1023px){
+  .dd-scroll-hint{display:block;margin:2px 0 4px;font-size:12px;color:#475569;text-align:right}
+  .dd-wide,.dd-scroll{background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),#fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(15,23,42,.18),rgba(15,23,42,0)),radial-gradient(farthest-side at 100% 50%,rgba(15,23,42,.18),rgba(15,23,42,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,14px 100%,14px 100%;background-attachment:local,local,scroll,scroll}
+}
 .dd-scroll .dd-table-meta{position:sticky;left:0}
 .dd-natural .dd-frz{position:sticky;z-index:1;background:#fff}
 .dd-natural th.dd-frz{background:#f1f5f9}
@@ -81,6 +93,7 @@ export const DOCUMENT_CSS = `
   .dd-table-meta{font-size:10.5pt;line-height:1.35}
   .dd-dense{font-size:9pt}
   .dd-table-wrap{overflow:visible}
+  .dd-scroll-hint{display:none}
   .dd-wide{page:wide}
   .dd-wide .dd-table{min-width:0}
   .dd-natural{min-width:0!important}

@@ -3,7 +3,7 @@ import { loadClassificationCatalogue } from "@/db/queries/classification";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
 import { publishedDisclosure } from "@/db/queries/previous-year";
 import { canViewDisclosure } from "@/lib/auth/policy";
-import { toCanonical } from "@/lib/domain/canonical";
+import { toCanonical } from "@/lib/domain/editable";
 import { UserError } from "@/lib/errors";
 import { attachmentDisposition } from "@/lib/export/attachment";
 import { bundleFileName, contentTypeOf } from "@/lib/export/bundle";
