@@ -16,7 +16,7 @@ export const FONT_STACK = {
   body: `"仿宋_GB2312","FangSong_GB2312","仿宋",FangSong,STFangsong,"Noto Serif CJK SC","Source Han Serif SC",serif`,
   heading: `"黑体",SimHei,STHeiti,"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif`,
   subheading: `"楷体_GB2312","KaiTi_GB2312","楷体",KaiTi,STKaiti,"AR PL UKai CN","LXGW WenKai",serif`,
-  title: `"方正小标宋简体","FZXiaoBiaoSong-B05S","方正小标宋_GBK","小标宋","DD 小标宋",serif`,
+  title: `"方正小标宋简体","FZXiaoBiaoSong-B05S","方正小标宋_GBK","小标宋","DD 小标宋","Noto Serif CJK SC",serif`,
   pageNumber: `"宋体",SimSun,"Noto Serif CJK SC",serif`,
   table: `"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif`,
 } as const;
