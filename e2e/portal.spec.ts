@@ -76,7 +76,7 @@ test.describe("公开目录 (the public portal)", () => {
     await expect(quick.locator("a[data-quick-format]")).toHaveText([
       "PDF 文件",
       "Word 文件（.docx）",
-      "Excel 文件（.xlsx）",
+      "Excel 工作簿（.xlsx）",
     ]);
     expect((await quick.boundingBox())!.y).toBeLessThan(844);
     await page.screenshot({ path: `${SHOTS}/disclosure-phone-top.png` });
@@ -89,7 +89,7 @@ test.describe("公开目录 (the public portal)", () => {
     // A long 依据 is folded to its first words; 展开 shows the rest.
     const fold = page.locator("#section-performance details.dd-fold").first();
     await fold.scrollIntoViewIfNeeded();
-    const row = page.locator("#section-performance tr").filter({ has: fold });
+    const row = fold.locator("xpath=ancestor::tr[1]");
     const folded = (await row.boundingBox())!.height;
     expect(folded).toBeLessThan(844 / 2);
     await page.screenshot({ path: `${SHOTS}/indicators-phone.png` });
