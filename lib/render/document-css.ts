@@ -60,7 +60,7 @@ export const DOCUMENT_CSS = `
 .dd-fold[open] .dd-fold-more,.dd-fold:not([open]) .dd-fold-less{display:none}
 .dd-fold[open] .dd-fold-less{float:right;margin-left:4px}
 .dd-fold[open] summary{display:inline}
-.dd-fold::details-content{display:inline}
+.dd-fold[open]::details-content{display:inline}
 @media screen and (max-width:1023px){
   .dd-scroll-hint{display:block;margin:2px 0 4px;font-size:12px;color:#475569;text-align:right}
   .dd-wide,.dd-scroll{background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),#fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(15,23,42,.18),rgba(15,23,42,0)),radial-gradient(farthest-side at 100% 50%,rgba(15,23,42,.18),rgba(15,23,42,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,14px 100%,14px 100%;background-attachment:local,local,scroll,scroll}
