@@ -44,6 +44,8 @@ const rel = (file: string) => path.relative(appDir, file);
 const examples: Record<string, (w: OperationWorld, person: Person) => unknown> = {
   "health.read": () => ({}),
   "disclosure.read-json": (w) => ({ id: w.draftId }),
+  // The workbook: the PDF would need Chromium for every person this file tries.
+  "disclosure.draft-file": (w) => ({ id: w.draftId, format: "xlsx" }),
   "user.set-disabled": (w) => ({ userId: w.actors.spareClerk.id, disabled: "true" }),
   // The draft as created (blank); with its base, a version moved on by another example still merges.
   "disclosure.save-content": (w) => {

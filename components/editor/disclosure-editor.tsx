@@ -30,6 +30,7 @@ import { TargetSpreadContext } from "@/components/indicator-grid/target-spread-c
 import { TablesSection } from "@/components/budget-tables/tables-section";
 import { ConflictDialog } from "./conflict-dialog";
 import { EditorContext, type EditorContextValue } from "./editor-context";
+import { DraftFiles } from "./draft-files";
 import { FindingsDock } from "./findings-dock";
 import { FindingsPanel } from "./findings-panel";
 import { SaveStatus } from "./save-status";
@@ -53,6 +54,8 @@ export type DisclosureEditorProps = {
   /** Why the content cannot be changed now (not a draft), or null. */
   readOnlyReason: string | null;
   canSubmit: boolean;
+  /** Not yet published: the stamped PDF and the Excel of the draft can be downloaded. */
+  draftFiles?: boolean;
   checkOptions: CheckOptions;
   framework: IndicatorFramework | undefined;
   explanations: WarningExplanation[];
@@ -205,6 +208,9 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
         </h1>
         <div className="ml-auto flex items-center gap-4">
           {!readOnly ? <SaveStatus status={status} invalid={invalidPaths.length} /> : null}
+          {props.draftFiles ? (
+            <DraftFiles disclosureId={disclosureId} flush={readOnly ? undefined : autosave.flush} />
+          ) : null}
         </div>
       </div>
       {readOnlyReason ? (

@@ -13,6 +13,7 @@ import { findDisclosureFacts, loadPublishedCanonical } from "@/app/_server/direc
 import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
 import { DocumentView } from "@/components/document-view";
+import { DraftFiles } from "@/components/editor/draft-files";
 import { StateBadge } from "@/components/state-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { WithdrawForm } from "@/components/editor/withdraw-form";
@@ -60,8 +61,17 @@ export default async function DisclosurePage({ params }: Props) {
             {zhCN.common.publishedAt}：{formatDate(facts.publishedAt)}
           </span>
         ) : null}
+        {!isPublished(facts.state) ? (
+          <div className="no-print ml-auto">
+            <DraftFiles disclosureId={id} />
+          </div>
+        ) : null}
         {canEditDisclosure(actor, facts) ? (
-          <ButtonLink href={`/disclosures/${id}/edit`} variant="primary" className="no-print ml-auto">
+          <ButtonLink
+            href={`/disclosures/${id}/edit`}
+            variant="primary"
+            className={isPublished(facts.state) ? "no-print ml-auto" : "no-print"}
+          >
             {zhCN.editor.continueEditing}
           </ButtonLink>
         ) : null}

@@ -14,7 +14,7 @@ import {
 } from "@/lib/auth/policy";
 import { findFramework } from "@/lib/domain/frameworks";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { isEditable } from "@/lib/workflow/states";
+import { isEditable, isPublished } from "@/lib/workflow/states";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { loadCheckOptions } from "@/db/queries/settings";
 import { yearSpreadOnce } from "@/app/_server/target-spread";
@@ -98,6 +98,7 @@ export default async function EditDisclosurePage({ params }: Props) {
           content={content}
           readOnlyReason={readOnlyReason}
           canSubmit={canSubmitDisclosure(actor, facts)}
+          draftFiles={!isPublished(facts.state)}
           checkOptions={checkOptions}
           framework={findFramework(content.performance.framework, checkOptions.frameworks ?? [])}
           explanations={explanations.map((e) => ({ ruleId: e.ruleId, path: e.path, explanation: e.explanation }))}

@@ -10,7 +10,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { documentOutline } from "@/lib/render/document";
 import { getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
-import { Downloads } from "@/components/portal/downloads";
+import { Downloads, QuickDownloads } from "@/components/portal/downloads";
 import { PublishedDocument } from "@/components/portal/published-document";
 import { RevisionHistory } from "@/components/portal/revision-history";
 
@@ -68,7 +68,7 @@ export default async function PublicDisclosurePage(props: Props) {
       <div className="no-print mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm text-slate-600">
         <span className="font-medium text-slate-900">{d.department.name}</span>
         <span>{t.revision(found.revision)}</span>
-        <span className="tabular">{t.publishedAt(formatDate(found.publishedAt))}</span>
+        <span className="tabular whitespace-nowrap">{t.publishedAt(formatDate(found.publishedAt))}</span>
         {found.revision === found.latestRevision ? (
           <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">{t.latest}</span>
         ) : null}
@@ -84,6 +84,7 @@ export default async function PublicDisclosurePage(props: Props) {
           </Link>
         </p>
       ) : null}
+      <QuickDownloads files={found.files} base={`${base}/files/${found.revision}`} />
       {/* The document gets the width (the fourteen-column procurement table needs ~900px); sections, downloads and errata sit beside it. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] print:block">
         <div className="min-w-0">
