@@ -57,7 +57,7 @@ const count = z.number().int().nonnegative().max(MAX_COUNT, countMessage);
  * Every text of the disclosure, however it arrives (form, autosave, import): invisible characters
  * removed, and refused with its position when it holds what may not be stored (text-hygiene.ts).
  */
-const text = z.string().overwrite(normaliseText).check(problemCheck(textProblem));
+export const text = z.string().overwrite(normaliseText).check(problemCheck(textProblem));
 
 export const department = z.object({
   code: text.min(1, "请填写部门编码"),
