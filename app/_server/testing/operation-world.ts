@@ -4,6 +4,7 @@ import { createDepartment, createGroup } from "@/db/queries/departments";
 import { saveFiscalYear } from "@/db/queries/settings";
 import { createUser, loadActor } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
+import { buildPerformanceExamples, type PerformanceExamples } from "./performance-examples";
 import { buildPublicationExamples, type PublicationExamples } from "./publication-examples";
 import { buildReviewExamples, type ReviewExamples } from "./review-examples";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
@@ -36,6 +37,8 @@ export type OperationWorld = {
   review: ReviewExamples;
   /** What the publication and export operations start from (./publication-examples.ts). */
   publication: PublicationExamples;
+  /** The performance cycle's reports in the states its operations start from (./performance-examples.ts). */
+  performance: PerformanceExamples;
 };
 
 export const WORLD_PASSWORD = "test-password-不可猜";
@@ -93,6 +96,7 @@ export async function buildOperationWorld(db: Db): Promise<OperationWorld> {
     await saveFiscalYear(db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
   const review = await buildReviewExamples(db, actors, own.id);
   const publication = await buildPublicationExamples(db, actors, own.id);
+  const performance = await buildPerformanceExamples(db, actors, own.id);
   return {
     password: WORLD_PASSWORD,
     departments: { own: own.id, other: other.id },
@@ -103,5 +107,6 @@ export async function buildOperationWorld(db: Db): Promise<OperationWorld> {
     readyDraftId: ready.id,
     review,
     publication,
+    performance,
   };
 }

@@ -1,0 +1,57 @@
+import type { Db } from "@/db/client";
+import { listReportsForActor, loadReport } from "@/db/queries/performance-reports";
+import { openRound } from "@/db/queries/performance-rounds";
+import { stepReport, type ReportStep } from "@/db/queries/performance-workflow";
+import { disclosureIn, type Cast } from "@/db/test-workflow";
+import type { ReportContent } from "@/db/queries/performance-judge";
+
+/**
+ * What the performance cycle's operations start from, in the registry world's own department
+ * (434): published disclosures of three years with a 运行监控 and a 自评 round each, the reports
+ * walked to the state each operation starts from, and a published year with no round yet to open.
+ */
+export type PerformanceExamples = {
+  openYear: number;
+  draft: { id: string; version: number; content: ReportContent };
+  submittable: { id: string; version: number };
+  submitted: { id: string; version: number };
+  returnable: { id: string; version: number };
+  approvable: { id: string; version: number };
+  publishable: { id: string; version: number };
+};
+
+const walks: Record<string, ReportStep[]> = {
+  "2060/monitoring": [],
+  "2060/self_evaluation": ["submit", "startReview", "approve"],
+  "2061/monitoring": [],
+  "2061/self_evaluation": ["submit"],
+  "2062/monitoring": ["submit", "startReview"],
+  "2062/self_evaluation": ["submit", "startReview"],
+};
+
+export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId: string): Promise<PerformanceExamples> {
+  const at: Record<string, { id: string; version: number }> = {};
+  for (const year of [2060, 2061, 2062, 2063]) await disclosureIn(db, cast, departmentId, "published", year);
+  for (const year of [2060, 2061, 2062])
+    for (const kind of ["monitoring", "self_evaluation"] as const)
+      await openRound(db, cast.admin, { fiscalYear: year, kind, periodEndMonth: 7, dueDate: `${year}-08-15` });
+  for (const row of await listReportsForActor(db, cast.admin)) {
+    const key = `${row.fiscalYear}/${row.kind}`;
+    let version = row.version;
+    for (const step of walks[key] ?? []) {
+      const actor = step === "submit" ? cast.clerk : cast.approver;
+      ({ version } = await stepReport(db, actor, row.id, step, { expectedVersion: version }));
+    }
+    at[key] = { id: row.id, version };
+  }
+  const draft = at["2060/monitoring"];
+  return {
+    openYear: 2063,
+    draft: { ...draft, content: (await loadReport(db, cast.admin, draft.id)).content },
+    submittable: at["2061/monitoring"],
+    submitted: at["2061/self_evaluation"],
+    returnable: at["2062/monitoring"],
+    approvable: at["2062/self_evaluation"],
+    publishable: at["2060/self_evaluation"],
+  };
+}
