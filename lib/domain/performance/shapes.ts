@@ -59,6 +59,8 @@ const publishedRow = z.object({
   level1: text,
   level2: text,
   name: text,
+  /** 绩效指标描述 */
+  description: text,
   target,
   weight: z.number().nonnegative().nullable().optional(),
   direction: z.enum(indicatorDirections).nullable().optional(),
@@ -202,6 +204,7 @@ function publishedRows(d: Disclosure) {
       level1: ind.level1,
       level2: ind.level2,
       name: ind.name,
+      description: ind.description,
       target: ind.target,
       weight: ind.weight ?? null,
       direction: ind.direction ?? null,

@@ -15,4 +15,26 @@ export const performanceMessages = {
     weightSum: (sum: number) => `产出、效益、满意度、预算执行率的权重合计须为 100，现为 ${sum}`,
     weightsReason: "权重与“产出 50、效益 30、满意度 10、预算执行率 10”不同，请说明理由",
   },
+  /** The working beside each row of a 自评 (lib/domain/performance/scoring.ts). */
+  score: {
+    positive: (actual: string, target: string, points: string, raw: string) =>
+      `实际 ${actual} ÷ 目标 ${target} × ${points} 分 = ${raw} 分`,
+    reverse: (target: string, actual: string, points: string, raw: string) =>
+      `目标 ${target} ÷ 实际 ${actual} × ${points} 分 = ${raw} 分`,
+    reverseNone: (target: string, actual: string, points: string, score: string) =>
+      `反向指标实际 ${actual}，不高于目标 ${target}，得满分 ${points} 分 = ${score} 分`,
+    zeroTarget: (actual: string, target: string, met: boolean, score: string) =>
+      `目标 ${target}，实际 ${actual}，${met ? "达到目标，得满分" : "未达到目标，不得分"} = ${score} 分`,
+    capped: (points: string) => `，以满分 ${points} 分为限`,
+    floored: "，最低 0 分",
+    band: (band: string, percent: string, points: string, score: string) =>
+      `${band} ${percent}% × ${points} 分 = ${score} 分`,
+    execution: (rate: string, points: string, raw: string) => `执行率 ${rate}% × ${points} 分 = ${raw} 分`,
+    bandMissing: "定性指标请选择完成档次（达成、部分达成、未达成）并填写得分比例",
+    actualMissing: "请填写实际完成值",
+    actualUnreadable: (value: string) => `实际完成值“${value}”不是数字，无法计分`,
+    targetUnreadable: "指标值为负数，无法按比例计分",
+    executionMissing: "请填写全年预算数和全年执行数（预算数不为 0）",
+    notApplicable: "本年不适用，不计分；其余指标按比例折算为 100 分",
+  },
 };
