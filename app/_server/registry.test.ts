@@ -230,7 +230,7 @@ const examples: Record<string, (w: OperationWorld, person: Person) => unknown> =
     expectedVersion: w.performance.returnable.version,
     reasonCode: "other",
     comment: "请补充执行数依据。",
-    anchorPath: "projects.0",
+    anchorPath: "projects[0]",
   }),
   "performance.approve": (w) => ({
     id: w.performance.approvable.id,

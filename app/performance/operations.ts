@@ -92,7 +92,7 @@ export const returnReportOperation = defineOperation({
     anchorPath: z
       .string()
       .max(200)
-      .regex(/^(projects\.\d+(\.indicators\.\d+)?)?$/)
+      .regex(/^(projects\[\d+\](\.indicators\[\d+\])?)?$/)
       .default(""),
   }),
   policy: (ctx, input) => judgeReport(ctx, input.id, (row) => transitionOf("return").who(ctx.actor, row)),

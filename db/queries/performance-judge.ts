@@ -5,8 +5,12 @@ import {
   type MonitoringReport,
   type SelfEvaluation,
 } from "@/lib/domain/performance/shapes";
+import { Money } from "@/lib/domain/money";
+import { scoreProject, type ProjectScore } from "@/lib/domain/performance/scoring";
 import { UserError } from "@/lib/errors";
+import { gradeOf, type Grade } from "@/lib/rules/grades";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { reviewMessages } from "@/lib/i18n/zh-CN/review";
 import { performanceCycleMessages as pm } from "@/lib/i18n/zh-CN/performance-cycle";
 import type { Finding } from "@/lib/rules/finding";
 import type { PerformanceRoundKind } from "../schema/performance";
@@ -22,7 +26,9 @@ export type ReportContent = MonitoringReport | SelfEvaluation;
 export type ReportJudgement = {
   findings: Finding[];
   errorCount: number;
-  /** 自评 only: the total (two places) and the grade; null for 运行监控. */
+  /** 自评 only: each project's score with each row's working, as the domain computes it. */
+  projects: ProjectScore[];
+  /** 自评 only: the overall score (two places) and its grade 优/良/中/差; null for 运行监控. */
   score: string | null;
   grade: string | null;
 };
@@ -107,13 +113,32 @@ function publishedOf(
   return { indicatorKey, level1, level2, name, target, weight, direction };
 }
 
-/** The domain's findings for the report and, for a 自评, its score and grade. */
+/** The domain's findings for the report and, for a 自评, its projects' scores, its score and grade. */
 export function judgeReport(kind: PerformanceRoundKind, content: ReportContent): ReportJudgement {
-  void kind;
-  void content;
   const findings: Finding[] = [];
-  return { findings, errorCount: findings.filter((f) => f.severity === "error").length, score: null, grade: null };
+  const errorCount = findings.filter((f) => f.severity === "error").length;
+  if (kind === "monitoring") return { findings, errorCount, projects: [], score: null, grade: null };
+  const projects = (content as SelfEvaluation).projects.map(scoreProject);
+  const overall = overallScore(projects);
+  return { findings, errorCount, projects, ...overall };
 }
+
+/**
+ * The department's overall score: each project is scored out of 100 by the documented rule, and
+ * the report's score is their mean (two places), graded by the same thresholds. The projects'
+ * own scores and grades are what the form, the portal and the year's distribution show.
+ */
+function overallScore(projects: ProjectScore[]): { score: string | null; grade: string | null } {
+  if (projects.length === 0) return { score: null, grade: null };
+  const mean = projects
+    .reduce((sum, p) => sum.plus(p.total), new Money(0))
+    .div(projects.length)
+    .toDecimalPlaces(2, Money.ROUND_HALF_UP);
+  return { score: mean.toFixed(2), grade: gradeLabel(gradeOf(mean.toNumber())) };
+}
+
+/** 优/良/中/差 for a grade id. */
+export const gradeLabel = (grade: Grade): string => reviewMessages.grading.grades[grade];
 
 /** A project whose execution lags the time, as the domain's monitoring checks judge it. */
 export type LaggingProject = { projectKey: string; name: string; rate: string; timeProgress: string };
@@ -121,4 +146,56 @@ export type LaggingProject = { projectKey: string; name: string; rate: string; t
 export function laggingProjectsOf(content: MonitoringReport): LaggingProject[] {
   void content;
   return [];
+}
+
+/** The judgement as plain data for a page or an action's answer: decimals as two-place text. */
+export type JudgementView = {
+  findings: Finding[];
+  errorCount: number;
+  score: string | null;
+  grade: string | null;
+  projects: Array<{
+    projectKey: string;
+    total: string;
+    grade: string;
+    complete: boolean;
+    execution: { rate: string | null; points: string; score: string | null; arithmetic: string };
+    rows: Array<{
+      indicatorKey: string;
+      applicable: boolean;
+      points: string | null;
+      score: string | null;
+      arithmetic: string;
+    }>;
+  }>;
+};
+
+const places = (d: { toFixed: (n: number) => string } | null) => (d === null ? null : d.toFixed(2));
+
+export function judgementView(j: ReportJudgement): JudgementView {
+  return {
+    findings: j.findings,
+    errorCount: j.errorCount,
+    score: j.score,
+    grade: j.grade,
+    projects: j.projects.map((p) => ({
+      projectKey: p.projectKey,
+      total: p.total,
+      grade: gradeLabel(p.grade),
+      complete: p.complete,
+      execution: {
+        rate: places(p.execution.rate),
+        points: p.execution.points.toFixed(2),
+        score: places(p.execution.score),
+        arithmetic: p.execution.arithmetic,
+      },
+      rows: p.rows.map((r) => ({
+        indicatorKey: r.indicatorKey,
+        applicable: r.applicable,
+        points: places(r.points),
+        score: places(r.score),
+        arithmetic: r.arithmetic,
+      })),
+    })),
+  };
 }

@@ -16,6 +16,8 @@ import { users } from "../schema/users";
 import { appendAudit } from "./audit";
 import { draftScope, readScope } from "./scope";
 import {
+  judgementView,
+  type JudgementView,
   judgeReport,
   keepPublishedRows,
   parseReportContent,
@@ -167,7 +169,7 @@ export async function listReportsForActor(
     .orderBy(desc(performanceRounds.fiscalYear), asc(performanceRounds.kind), asc(departments.code));
 }
 
-export type SaveReportResult = { version: number; score: string | null; grade: string | null; changed: boolean };
+export type SaveReportResult = { version: number; changed: boolean; judgement: JudgementView };
 
 /**
  * Saves what the department reports, in one transaction, conditional on the version the caller
@@ -193,9 +195,10 @@ export async function saveReport(
       .where(eq(performanceReports.id, reportId));
     const current = parseReportContent(row.kind, stored.content);
     const desired = keepPublishedRows(row.kind, current, incoming);
+    const judgement = judgeReport(row.kind, desired);
     if (JSON.stringify(desired) === JSON.stringify(current))
-      return { version: row.version, score: row.score, grade: row.grade, changed: false };
-    const { score, grade } = judgeReport(row.kind, desired);
+      return { version: row.version, changed: false, judgement: judgementView(judgement) };
+    const { score, grade } = judgement;
     const [saved] = await tx
       .update(performanceReports)
       .set({
@@ -223,7 +226,7 @@ export async function saveReport(
       entityId: reportId,
       detail: { fromVersion: row.version, version: saved.version, score, grade },
     });
-    return { version: saved.version, score, grade, changed: true };
+    return { version: saved.version, changed: true, judgement: judgementView(judgement) };
   });
 }
 

@@ -118,12 +118,12 @@ describe("the monitoring report's life", () => {
       expectedVersion: v,
       reasonCode: "other",
       comment: "请补充第一个项目的执行数依据。",
-      anchorPath: "projects.0",
+      anchorPath: "projects[0]",
     }));
     const returned = await loadReport(t.db, cast.clerk, row.id);
     expect(returned.row.state).toBe("returned");
     expect(returned.comments).toMatchObject([
-      { anchorPath: "projects.0", body: "请补充第一个项目的执行数依据。", resolvedAt: null },
+      { anchorPath: "projects[0]", body: "请补充第一个项目的执行数依据。", resolvedAt: null },
     ]);
     ({ version: v } = await stepReport(t.db, cast.clerk, row.id, "submit", { expectedVersion: v }));
     expect((await loadReport(t.db, cast.clerk, row.id)).comments[0].resolvedAt).not.toBeNull();

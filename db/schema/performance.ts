@@ -88,7 +88,7 @@ export const performanceReports = pgTable(
 );
 
 /**
- * The approver's comment on a report, anchored to a row path (`projects.0.indicators.3`) or to the
+ * The approver's comment on a report, anchored to a row path (`projects[0].indicators[3]`) or to the
  * report (""). A return carries at least one; the clerk's resubmission answers the open ones.
  */
 export const performanceComments = pgTable(

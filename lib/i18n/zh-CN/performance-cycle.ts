@@ -8,6 +8,7 @@ const kinds = { monitoring: "运行监控", self_evaluation: "绩效自评" } as
 export const performanceCycleMessages = {
   kinds,
   kindShort: { monitoring: "监控", self_evaluation: "自评" } as const,
+  /** In order best first: lib/i18n/zh-CN/review.ts grading.grades, as 自评 grades are shown. */
   grades: ["优", "良", "中", "差"] as const,
   things: { report: "绩效报告", round: "绩效工作" },
   round: {
