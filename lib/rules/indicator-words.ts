@@ -20,12 +20,22 @@ export const projectPath = (p: number) => `performance.projects[${p}]`;
 export const indicatorPath = (p: number, i: number, field?: keyof Indicator) =>
   `${projectPath(p)}.indicators[${i}]${field ? `.${field}` : ""}`;
 
-export function projectLabel(project: ProjectFund, p: number): string {
+export function projectLabel(project: Pick<ProjectFund, "name">, p: number): string {
   return project.name.trim() ? `项目“${project.name.trim()}”` : `第 ${p + 1} 个项目`;
 }
 
 /** 项目“市志编纂业务费”第 7 行“参与编书人员满意度（%）”: the row as the printed table shows it. */
-export function rowLabel({ project, p, indicator, i }: IndicatorRow): string {
+export function rowLabel({
+  project,
+  p,
+  indicator,
+  i,
+}: {
+  project: Pick<ProjectFund, "name">;
+  p: number;
+  indicator: Pick<Indicator, "name">;
+  i: number;
+}): string {
   const name = indicator.name.trim();
   return `${projectLabel(project, p)}第 ${i + 1} 行${name ? `“${name}”` : ""}`;
 }

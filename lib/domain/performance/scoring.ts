@@ -87,8 +87,17 @@ const pointsText = (d: Decimal) => (d.isInteger() ? d.toString() : d.toFixed(2))
 /** A number as the department wrote it, without trailing zeros ("95.00" shows as 95). */
 const plain = (value: string) => new Money(value).toString();
 
-function meets(actual: Decimal, t: Extract<Target, { kind: "quantitative" }>): boolean {
-  const cmp = actual.comparedTo(t.value);
+type ScoredTarget = Pick<Indicator, "level1" | "level2" | "name" | "description" | "direction"> & {
+  target: Extract<Target, { kind: "quantitative" }>;
+};
+
+/**
+ * A value reaches its target: by the operator where it says which way (≥ > ≤ <); for `=`, not
+ * short of it the way the row wants (a reverse row not above it), and a target of `=0` only by 0.
+ */
+export function meetsTarget(value: Decimal, row: ScoredTarget): boolean {
+  const t = row.target;
+  const cmp = value.comparedTo(t.value);
   switch (t.operator) {
     case ">=":
       return cmp >= 0;
@@ -99,7 +108,8 @@ function meets(actual: Decimal, t: Extract<Target, { kind: "quantitative" }>): b
     case "<":
       return cmp < 0;
     default:
-      return cmp === 0;
+      if (new Money(t.value).isZero()) return cmp === 0;
+      return wantsLess(row) ? cmp <= 0 : cmp >= 0;
   }
 }
 
@@ -125,8 +135,9 @@ export function scoreRow(row: SelfEvaluationIndicator, points: Decimal): RowResu
   const g = plain(t.value);
   // A target of 0 (事故 0 起) has no ratio: met, the full points; missed, none.
   if (target.isZero()) {
-    const score = meets(actual, t) ? points : ZERO;
-    return { score, arithmetic: m.zeroTarget(a, g, meets(actual, t), shown(score)), problem: null };
+    const met = meetsTarget(actual, { ...row, target: t });
+    const score = met ? points : ZERO;
+    return { score, arithmetic: m.zeroTarget(a, g, met, shown(score)), problem: null };
   }
   if (target.isNegative()) return { score: null, arithmetic: m.targetUnreadable, problem: "targetUnreadable" };
   const less = wantsLess(row);

@@ -37,4 +37,33 @@ export const performanceMessages = {
     executionMissing: "请填写全年预算数和全年执行数（预算数不为 0）",
     notApplicable: "本年不适用，不计分；其余指标按比例折算为 100 分",
   },
+  /** The checks of both forms (lib/rules/performance.ts). */
+  checks: {
+    titles: {
+      budgetFigures: "每个项目填写全年预算数和执行数，预算数不为 0",
+      executionLag: "预算执行率不明显落后于时间进度",
+      monitoringValues: "每个指标填写实际完成值和全年预计完成值，定量指标填数字",
+      deviation: "预计完不成目标的指标写明偏差原因、完成可能性和纠偏措施",
+      selfEvaluationValues: "每个适用指标填写实际完成值（定量指标填数字），定性指标选择完成档次",
+      deviationReason: "未得满分的指标写明偏差原因及改进措施",
+    },
+    budgetLabel: "全年预算数",
+    executedLabel: "预算执行数",
+    figureMissing: (project: string, what: string) => `${project}未填写${what}`,
+    budgetZero: (project: string) => `${project}的全年预算数为 0，无法计算执行率`,
+    executionLag: (project: string, month: number, rate: string, progress: string, behind: string, allowed: number) =>
+      `${project}1–${month}月预算执行率 ${rate}%，落后时间进度 ${progress}% 共 ${behind} 个百分点（超过 ${allowed} 个百分点）`,
+    executionLagHint: "请说明执行慢的原因，并在纠偏措施中写明如何加快执行",
+    actualToDateLabel: (month: number) => `1–${month}月实际完成值`,
+    forecastLabel: "全年预计完成值",
+    valueMissing: (row: string, what: string) => `${row}：请填写${what}`,
+    valueUnreadable: (row: string, what: string, value: string) =>
+      `${row}：${what}“${value}”不是数字，请填写数字（可带单位）`,
+    forecastMisses: (row: string, forecast: string, target: string) =>
+      `${row}：全年预计完成值 ${forecast} 达不到指标值“${target}”，`,
+    deviationMissing: "请选择偏差原因和完成目标可能性，并填写纠偏措施",
+    stepMissing: "请填写纠偏措施",
+    reasonMissing: (row: string, score: string, points: string) =>
+      `${row}：得分 ${score} 分，未得满分 ${points} 分，请填写偏差原因及改进措施`,
+  },
 };
