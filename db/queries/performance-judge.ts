@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
+  executionRate,
   monitoringReport,
+  timeProgress,
   selfEvaluation,
   type MonitoringReport,
   type SelfEvaluation,
@@ -13,6 +15,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { reviewMessages } from "@/lib/i18n/zh-CN/review";
 import { performanceCycleMessages as pm } from "@/lib/i18n/zh-CN/performance-cycle";
 import type { Finding } from "@/lib/rules/finding";
+import { checkMonitoring, checkSelfEvaluation } from "@/lib/rules/performance";
 import type { PerformanceRoundKind } from "../schema/performance";
 
 /**
@@ -115,7 +118,10 @@ function publishedOf(
 
 /** The domain's findings for the report and, for a 自评, its projects' scores, its score and grade. */
 export function judgeReport(kind: PerformanceRoundKind, content: ReportContent): ReportJudgement {
-  const findings: Finding[] = [];
+  const findings =
+    kind === "monitoring"
+      ? checkMonitoring(content as MonitoringReport)
+      : checkSelfEvaluation(content as SelfEvaluation);
   const errorCount = findings.filter((f) => f.severity === "error").length;
   if (kind === "monitoring") return { findings, errorCount, projects: [], score: null, grade: null };
   const projects = (content as SelfEvaluation).projects.map(scoreProject);
@@ -143,10 +149,22 @@ export const gradeLabel = (grade: Grade): string => reviewMessages.grading.grade
 /** A project whose execution lags the time, as the domain's monitoring checks judge it. */
 export type LaggingProject = { projectKey: string; name: string; rate: string; timeProgress: string };
 
+/** The projects the monitoring checks find lagging (their rule and threshold), with the two rates. */
 export function laggingProjectsOf(content: MonitoringReport): LaggingProject[] {
-  void content;
-  return [];
+  const progress = timeProgress(content.periodEndMonth).toFixed(2);
+  return checkMonitoring(content)
+    .filter((f) => f.rule === LAG_RULE)
+    .flatMap((f) => {
+      const p = Number(/^projects\[(\d+)\]/.exec(f.path)?.[1]);
+      const project = content.projects[p];
+      const rate = project ? executionRate(project.budget, project.executed) : null;
+      return project && rate
+        ? [{ projectKey: project.projectKey, name: project.name, rate: rate.toFixed(2), timeProgress: progress }]
+        : [];
+    });
 }
+
+const LAG_RULE = "monitoring.execution-lag";
 
 /** The judgement as plain data for a page or an action's answer: decimals as two-place text. */
 export type JudgementView = {

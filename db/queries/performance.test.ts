@@ -3,6 +3,7 @@ import type { MonitoringReport, SelfEvaluation } from "@/lib/domain/performance/
 import { ConflictError, ForbiddenError, NotFoundError, StateError, UserError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "../test-db";
 import { buildTestOrg, type TestOrg } from "../test-org";
+import { filledMonitoring, filledSelfEvaluation } from "../test-performance";
 import { disclosureIn, type Cast } from "../test-workflow";
 import { searchAudit } from "./audit";
 import { listReportsForActor, loadReport, saveReport } from "./performance-reports";
@@ -31,6 +32,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
+
+/** The first row whose target is a number: where a forecast can miss it. */
+function quantitativeRow(m: MonitoringReport): [number, number] {
+  for (const [p, project] of m.projects.entries())
+    for (const [i, row] of project.indicators.entries()) if (row.target.kind === "quantitative") return [p, i];
+  throw new Error("no quantitative row");
+}
 
 async function reportOf(kind: "monitoring" | "self_evaluation") {
   const rows = await listReportsForActor(t.db, cast.admin, { fiscalYear: YEAR });
@@ -68,7 +76,7 @@ describe("opening a round", () => {
 describe("the monitoring report's life", () => {
   it("saves at the version read; a stale version, another department or an approver is refused", async () => {
     const { row, content } = await reportOf("monitoring");
-    const m = structuredClone(content) as MonitoringReport;
+    const m = filledMonitoring(content as MonitoringReport);
     m.projects[0].executed = "10.00";
     m.projects[0].indicators[0].actualToDate = "1";
     // A target changed in the browser is not the department's to change: the server keeps its own.
@@ -95,8 +103,24 @@ describe("the monitoring report's life", () => {
   });
 
   it("goes submit → start review → return (with a comment) → resubmit → approve, each by whom it belongs to", async () => {
-    let { row } = await reportOf("monitoring");
+    let { row, content } = await reportOf("monitoring");
     let v = row.version;
+    // A forecast short of its target needs its cause, likelihood and corrective step before it goes in.
+    const m = structuredClone(content) as MonitoringReport;
+    const [p, i] = quantitativeRow(m);
+    const row0 = m.projects[p].indicators[i];
+    const target = row0.target as { operator: string; value: string };
+    row0.forecast = target.operator.startsWith("<") ? String(Number(target.value) * 2 + 1) : "0";
+    ({ version: v } = await saveReport(t.db, cast.clerk, row.id, m, { expectedVersion: v }));
+    const missing = (await loadReport(t.db, cast.clerk, row.id)).judgement.findings.filter(
+      (f) => f.rule === "monitoring.deviation",
+    );
+    expect(missing.map((f) => f.path)).toEqual([`projects[${p}].indicators[${i}].deviation`]);
+    await expect(stepReport(t.db, cast.clerk, row.id, "submit", { expectedVersion: v })).rejects.toThrow(
+      "还有 1 个错误未修正",
+    );
+    row0.deviation = { cause: "经费保障", likelihood: "有可能", step: "下半年加快拨付。" };
+    ({ version: v } = await saveReport(t.db, cast.clerk, row.id, m, { expectedVersion: v }));
     await expect(stepReport(t.db, cast.approver, row.id, "submit", { expectedVersion: v })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
@@ -146,6 +170,8 @@ describe("the monitoring report's life", () => {
     const trail = await searchAudit(t.db, { entity: row.id }, { limit: 50 });
     expect(trail.map((r) => `${r.action}:${r.actorId === cast.clerk.id ? "clerk" : "approver"}`).reverse()).toEqual([
       "performance.save:clerk",
+      "performance.save:clerk",
+      "performance.save:clerk",
       "performance.submit:clerk",
       "performance.start-review:approver",
       "performance.return:approver",
@@ -165,15 +191,13 @@ describe("the self-evaluation", () => {
       dueDate: "2032-03-31",
     });
     const { row, content } = await reportOf("self_evaluation");
-    const e = structuredClone(content) as SelfEvaluation & { score?: string };
-    for (const p of e.projects) {
-      p.executed = p.budget;
-      for (const ind of p.indicators) ind.actual = ind.target.raw;
-    }
-    e.score = "100";
+    const e: SelfEvaluation & { score?: string } = filledSelfEvaluation(content as SelfEvaluation);
+    e.score = "1";
     let { version: v } = await saveReport(t.db, cast.clerk, row.id, e, { expectedVersion: row.version });
     const saved = await loadReport(t.db, cast.clerk, row.id);
-    expect(saved.row.score).toBe(saved.judgement.score);
+    // Every row at its target and the money spent as budgeted: full marks, whatever the browser claimed.
+    expect(saved.row).toMatchObject({ score: "100.00", grade: "优" });
+    expect(saved.judgement.projects[0].rows[0].arithmetic).not.toBe("");
     expect(saved.content).not.toHaveProperty("score");
     ({ version: v } = await stepReport(t.db, cast.clerk, row.id, "submit", { expectedVersion: v }));
     ({ version: v } = await stepReport(t.db, cast.approver, row.id, "startReview", { expectedVersion: v }));

@@ -1,5 +1,7 @@
 import type { Db } from "@/db/client";
-import { listReportsForActor, loadReport } from "@/db/queries/performance-reports";
+import { listReportsForActor, loadReport, saveReport } from "@/db/queries/performance-reports";
+import { filledMonitoring, filledSelfEvaluation } from "@/db/test-performance";
+import type { MonitoringReport, SelfEvaluation } from "@/lib/domain/performance/shapes";
 import { openRound } from "@/db/queries/performance-rounds";
 import { stepReport, type ReportStep } from "@/db/queries/performance-workflow";
 import { disclosureIn, type Cast } from "@/db/test-workflow";
@@ -38,6 +40,15 @@ export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId:
   for (const row of await listReportsForActor(db, cast.admin)) {
     const key = `${row.fiscalYear}/${row.kind}`;
     let version = row.version;
+    // Filled as a department on course fills it (no error to hold a step back); the save example's stays as opened.
+    if (key !== "2060/monitoring") {
+      const { content } = await loadReport(db, cast.admin, row.id);
+      const filled =
+        row.kind === "monitoring"
+          ? filledMonitoring(content as MonitoringReport)
+          : filledSelfEvaluation(content as SelfEvaluation);
+      ({ version } = await saveReport(db, cast.clerk, row.id, filled, { expectedVersion: version }));
+    }
     for (const step of walks[key] ?? []) {
       const actor = step === "submit" ? cast.clerk : cast.approver;
       ({ version } = await stepReport(db, actor, row.id, step, { expectedVersion: version }));
