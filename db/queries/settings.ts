@@ -147,7 +147,10 @@ export async function loadCheckOptions(
       ? null
       : await publishedDisclosure(db, departmentCode, fiscalYear - 1);
   // The 满意度 floor is the documents' 80 % until the admin can set another (lib/rules/indicator-targets.ts).
-  return { severities, frameworks, classification, previous, satisfactionFloor: SATISFACTION_FLOOR };
+  // Last year's 自评 results (lastYearResults of lib/domain/performance/next-year.ts) are loaded by
+  // the performance cycle's queries once they are stored (issue 17); until then nothing to compare.
+  const lastYearResults = null;
+  return { severities, frameworks, classification, previous, lastYearResults, satisfactionFloor: SATISFACTION_FLOOR };
 }
 
 /** null severity: back to the catalogue's default. */

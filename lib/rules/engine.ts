@@ -1,6 +1,7 @@
 import type { ClassificationCatalogue } from "../domain/classification";
 import type { IndicatorFramework } from "../domain/frameworks";
 import type { Disclosure } from "../domain/model";
+import type { LastYearResults } from "../domain/performance/next-year";
 import { ruleCatalogue } from "./catalogue";
 import type { Finding, RuleContext, Severity } from "./finding";
 import { compareOrdered, isWithin, orderedPath } from "../domain/paths";
@@ -14,6 +15,8 @@ export type CheckOptions = {
   classification?: ClassificationCatalogue | null;
   /** The department's published disclosure of the year before; without one, nothing is compared with last year. */
   previous?: Disclosure | null;
+  /** The department's 自评 of the year before, by row key (`lastYearResults`); without it, targets are not compared with last year's actuals. */
+  lastYearResults?: LastYearResults | null;
   /** The lowest 满意度 target accepted, in percent (80 unless the finance bureau sets another). */
   satisfactionFloor?: number;
 };
@@ -29,6 +32,7 @@ export function checkDisclosure(disclosure: Disclosure, opts: CheckOptions = {})
     frameworks: opts.frameworks ?? [],
     classification: opts.classification,
     previous: opts.previous,
+    lastYearResults: opts.lastYearResults,
     satisfactionFloor: opts.satisfactionFloor,
   };
   const found: Array<Finding & { order: number }> = [];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Disclosure } from "../domain/model";
 import type { ClassificationCatalogue } from "../domain/classification";
 import type { IndicatorFramework } from "../domain/frameworks";
+import type { LastYearResults } from "../domain/performance/next-year";
 
 export const severities = ["error", "warning", "info"] as const;
 export const severity = z.enum(severities);
@@ -47,6 +48,11 @@ export type RuleContext = {
    * are compared with it (lib/rules/indicator-history.ts). Without it those rules find nothing.
    */
   previous?: Disclosure | null;
+  /**
+   * The department's 自评 of the year before, by row key (lib/domain/performance/next-year.ts,
+   * `lastYearResults`), when the caller has one: targets are also compared with last year's actuals.
+   */
+  lastYearResults?: LastYearResults | null;
   /** The lowest 满意度 target the finance bureau accepts, in percent; SATISFACTION_FLOOR unless set. */
   satisfactionFloor?: number;
 };

@@ -4,6 +4,8 @@ import { unitKind } from "../domain/targets";
 import type { Issue, RuleContext } from "./finding";
 import { indicatorPath, isReverse, normaliseText, projectLabel, projectPath, rowLabel } from "./indicator-words";
 import { lastYearPairs, rowKeyOf } from "./row-keys";
+import { disclosureKeys } from "../domain/performance/keys";
+import { readReported } from "../domain/performance/scoring";
 
 /**
  * This year's targets against the department's published ones of the year before (RuleContext.previous):
@@ -45,10 +47,16 @@ function better(ind: Indicator, t: Extract<Target, { kind: "quantitative" }>): "
   return kind === "time" || kind === "money" ? null : "more";
 }
 
+/**
+ * A target easier than last year's: than last year's target for the same metric (RuleContext.previous),
+ * and than last year's actual for the same row (RuleContext.lastYearResults, from the 自评: "targets
+ * set below last year's actual"). One finding a row, naming what it is easier than.
+ */
 export function easierThanLastYear(ctx: RuleContext): Issue[] {
-  const { previous } = ctx;
+  const { previous, disclosure } = ctx;
   const key = (ind: Indicator) => rowKeyOf(ctx, ind);
-  const issues: Issue[] = [];
+  const lastYear = disclosure.fiscalYear - 1;
+  const issues = new Map<string, Issue>();
   for (const { project, p, last } of lastYearPairs(ctx)) {
     const before = new Map<string, Indicator>();
     for (const ind of last.indicators) {
@@ -67,7 +75,7 @@ export function easierThanLastYear(ctx: RuleContext): Issue[] {
       if (way === null || way !== better(then, then.target)) return;
       if (!(way === "more" ? cmp < 0 : cmp > 0)) return;
       const lastRaw = then.target.raw.trim();
-      issues.push({
+      issues.set(indicatorPath(p, i, "target"), {
         path: indicatorPath(p, i, "target"),
         message: `${rowLabel({ project, p, indicator: ind, i })}：指标值“${now.raw.trim()}”比 ${previous!.fiscalYear} 年的“${lastRaw}”${way === "more" ? "低" : "高"}，目标放松了`,
         hint: "目标一般不低于上年；确需调整的，请在指标值确定依据中写明原因（如资金减少、任务调整）",
@@ -75,5 +83,47 @@ export function easierThanLastYear(ctx: RuleContext): Issue[] {
       });
     });
   }
+  for (const { issue, below } of belowLastYearActual(ctx, lastYear)) {
+    const onTarget = issues.get(issue.path);
+    if (!onTarget) issues.set(issue.path, issue);
+    // Easier than both: one finding, with the fix of last year's own words.
+    else onTarget.message = onTarget.message.replace(/，目标放松了$/, `，也${below}，目标放松了`);
+  }
+  return [...issues.values()];
+}
+
+/** This year's targets against last year's 实际完成值 of the same row (by row key). */
+function belowLastYearActual(ctx: RuleContext, lastYear: number): Array<{ issue: Issue; below: string }> {
+  const results = ctx.lastYearResults;
+  if (!results || results.size === 0) return [];
+  const d = ctx.disclosure;
+  const keys = disclosureKeys(d);
+  const issues: Array<{ issue: Issue; below: string }> = [];
+  d.performance.projects.forEach((project, p) =>
+    project.indicators.forEach((ind, i) => {
+      const result = results.get(keys.indicators[p][i]);
+      const now = ind.target;
+      if (!result || result.lastActual === null || now.kind !== "quantitative") return;
+      const then = result.lastTarget;
+      if (then.kind !== "quantitative" || normaliseText(now.unit) !== normaliseText(then.unit)) return;
+      const actual = readReported(result.lastActual);
+      const way = better(ind, now);
+      if (actual === null || way === null || way !== better(ind, then)) return;
+      const cmp = new Money(now.value).comparedTo(actual);
+      if (!(way === "more" ? cmp < 0 : cmp > 0)) return;
+      const shown = new Money(actual).toString();
+      const raised = `${now.operator}${shown}${now.unit}`;
+      const below = `${way === "more" ? "低于" : "高于"} ${lastYear} 年实际完成值 ${shown}${now.unit}`;
+      issues.push({
+        below,
+        issue: {
+          path: indicatorPath(p, i, "target"),
+          message: `${rowLabel({ project, p, indicator: ind, i })}：指标值“${now.raw.trim()}”${below}，目标定${way === "more" ? "低" : "高"}了`,
+          hint: "目标一般不低于上年实际完成的水平；确需调整的，请在指标值确定依据中写明原因",
+          fix: { label: `按上年实际设为 ${raised}`, value: raised },
+        },
+      });
+    }),
+  );
   return issues;
 }

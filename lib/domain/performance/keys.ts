@@ -1,4 +1,4 @@
-import type { Disclosure, Indicator, ProjectFund } from "../model";
+import type { Indicator, ProjectFund } from "../model";
 import { metricKey, projectKey } from "../../rules/indicator-words";
 
 /**
@@ -23,7 +23,14 @@ export function indicatorKeys(projectKeyText: string, indicators: ReadonlyArray<
 }
 
 /** Every row's key with where it stands: `keys[p][i]` is row i of project p. */
-export function disclosureKeys(d: Disclosure): { projects: string[]; indicators: string[][] } {
+/** Any disclosure-shaped content: the canonical one, a draft with row ids, a form's rows. */
+export type KeyedContent = {
+  performance: {
+    projects: ReadonlyArray<Pick<ProjectFund, "name"> & { indicators: ReadonlyArray<Pick<Indicator, "name">> }>;
+  };
+};
+
+export function disclosureKeys(d: KeyedContent): { projects: string[]; indicators: string[][] } {
   const projects = projectKeys(d.performance.projects);
   return {
     projects,

@@ -126,8 +126,8 @@ export const qualitativeScore = z
   .object({ band: z.enum(qualitativeBands, { error: m.shape.band }), percent: decimalText })
   .check((ctx) => {
     const [low, high] = bandRanges[ctx.value.band];
-    const percent = Number(ctx.value.percent);
-    if (percent < low || percent > high)
+    const percent = new Money(ctx.value.percent);
+    if (percent.lt(low) || percent.gt(high))
       ctx.issues.push({
         code: "custom",
         message: m.shape.bandPercent(ctx.value.band, low, high),
