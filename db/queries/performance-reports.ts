@@ -3,7 +3,8 @@ import { canDraftDepartment, type Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, StateError, UserError } from "@/lib/errors";
 import { performanceCycleMessages as pm } from "@/lib/i18n/zh-CN/performance-cycle";
 import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
-import { isEditable, type DisclosureState } from "@/lib/workflow/states";
+import type { SelfEvaluation } from "@/lib/domain/performance/shapes";
+import { disclosureState, isEditable, type DisclosureState } from "@/lib/workflow/states";
 import type { Db } from "../client";
 import { departments } from "../schema/organisation";
 import {
@@ -252,4 +253,50 @@ export async function readReportContent(tx: Db, row: ReportRow): Promise<ReportC
 export function assertSameReport(row: ReportRow, content: { departmentCode: string; fiscalYear: number }): void {
   if (content.departmentCode !== row.departmentCode || content.fiscalYear !== row.fiscalYear)
     throw new UserError(pm.review.notThisOne);
+}
+
+export type PublishedEvaluation = {
+  id: string;
+  departmentName: string;
+  publishedAt: Date;
+  score: string | null;
+  grade: string | null;
+  content: SelfEvaluation;
+};
+
+/**
+ * A department's published 自评 of a year, for the portal: public (published results are public),
+ * so no actor; a 自评 not yet published, or a 运行监控, is never read here.
+ */
+export async function publishedSelfEvaluation(
+  db: Db,
+  fiscalYear: number,
+  departmentCode: string,
+): Promise<PublishedEvaluation | null> {
+  const [row] = await db
+    .select({
+      id: performanceReports.id,
+      departmentName: departments.name,
+      publishedAt: performanceReports.publishedAt,
+      score: performanceReports.score,
+      grade: performanceReports.grade,
+      content: performanceReports.content,
+    })
+    .from(performanceReports)
+    .innerJoin(performanceRounds, eq(performanceRounds.id, performanceReports.roundId))
+    .innerJoin(departments, eq(departments.id, performanceReports.departmentId))
+    .where(
+      and(
+        eq(performanceRounds.fiscalYear, fiscalYear),
+        eq(performanceRounds.kind, "self_evaluation"),
+        eq(departments.code, departmentCode),
+        eq(performanceReports.state, disclosureState.published),
+      ),
+    );
+  if (!row?.publishedAt) return null;
+  return {
+    ...row,
+    publishedAt: row.publishedAt,
+    content: parseReportContent("self_evaluation", row.content) as SelfEvaluation,
+  };
 }

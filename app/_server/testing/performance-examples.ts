@@ -29,6 +29,8 @@ const walks: Record<string, ReportStep[]> = {
   "2061/self_evaluation": ["submit"],
   "2062/monitoring": ["submit", "startReview"],
   "2062/self_evaluation": ["submit", "startReview"],
+  // Published, for the portal's download.
+  "2063/self_evaluation": ["submit", "startReview", "approve", "publish"],
 };
 
 export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId: string): Promise<PerformanceExamples> {
@@ -37,6 +39,12 @@ export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId:
   for (const year of [2060, 2061, 2062])
     for (const kind of ["monitoring", "self_evaluation"] as const)
       await openRound(db, cast.admin, { fiscalYear: year, kind, periodEndMonth: 7, dueDate: `${year}-08-15` });
+  await openRound(db, cast.admin, {
+    fiscalYear: 2063,
+    kind: "self_evaluation",
+    periodEndMonth: 12,
+    dueDate: "2064-03-31",
+  });
   for (const row of await listReportsForActor(db, cast.admin)) {
     const key = `${row.fiscalYear}/${row.kind}`;
     let version = row.version;
@@ -50,7 +58,7 @@ export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId:
       ({ version } = await saveReport(db, cast.clerk, row.id, filled, { expectedVersion: version }));
     }
     for (const step of walks[key] ?? []) {
-      const actor = step === "submit" ? cast.clerk : cast.approver;
+      const actor = step === "submit" ? cast.clerk : step === "publish" ? cast.admin : cast.approver;
       ({ version } = await stepReport(db, actor, row.id, step, { expectedVersion: version }));
     }
     at[key] = { id: row.id, version };

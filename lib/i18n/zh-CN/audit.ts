@@ -95,6 +95,7 @@ export const auditMessages = {
     "performance.return": "退回绩效报告",
     "performance.approve": "审核通过绩效报告",
     "performance.publish": "公开绩效自评",
+    "portal.performance-file": "下载绩效自评结果",
     // Files in and out
     "import.upload": "上传文件",
     "export.start-year": "导出年度文件",
