@@ -169,7 +169,11 @@ export default async function ReviewPage({ searchParams }: Props) {
           )}
         </>
       )}
-      <ReportList rows={reports} intro={performanceCycleMessages.list.reviewIntro} action={zhCN.common.open} />
+      <ReportList
+        rows={reports}
+        intro={performanceCycleMessages.list.reviewIntro}
+        action={performanceCycleMessages.list.open}
+      />
     </AppShell>
   );
 }
