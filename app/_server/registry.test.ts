@@ -209,10 +209,14 @@ const examples: Record<string, (w: OperationWorld, person: Person) => unknown> =
   }),
   "export.start-year": (w) => ({ fiscalYear: String(w.publication.published.fiscalYear), formats: "json" }),
   "export.download-year": (w) => ({ job: w.publication.exportJobId }),
-  "portal.performance-file": () => ({ year: "2063", code: "434", file: "self-evaluation.csv" }),
+  "portal.performance-file": (w) => ({
+    year: String(w.performance.publishedYear),
+    code: "434",
+    file: "self-evaluation.csv",
+  }),
   "performance.open-round": (w) => ({
     fiscalYear: String(w.performance.openYear),
-    kind: "monitoring",
+    kind: "self_evaluation",
     periodEndMonth: "7",
     dueDate: `${w.performance.openYear}-08-15`,
   }),

@@ -9,11 +9,14 @@ import type { ReportContent } from "@/db/queries/performance-judge";
 
 /**
  * What the performance cycle's operations start from, in the registry world's own department
- * (434): published disclosures of three years with a 运行监控 and a 自评 round each, the reports
- * walked to the state each operation starts from, and a published year with no round yet to open.
+ * (434): published disclosures of four years (2041 is the publication examples') with their rounds,
+ * the reports walked to the state each operation starts from, and a 自评 round still to open.
  */
 export type PerformanceExamples = {
+  /** A published year with a 运行监控 and no 自评 round yet. */
   openYear: number;
+  /** A year whose 自评 is published. */
+  publishedYear: number;
   draft: { id: string; version: number; content: ReportContent };
   submittable: { id: string; version: number };
   submitted: { id: string; version: number };
@@ -23,14 +26,14 @@ export type PerformanceExamples = {
 };
 
 const walks: Record<string, ReportStep[]> = {
+  "2041/monitoring": [],
+  // Published, for the portal's download.
+  "2041/self_evaluation": ["submit", "startReview", "approve", "publish"],
   "2060/monitoring": [],
   "2060/self_evaluation": ["submit", "startReview", "approve"],
-  "2061/monitoring": [],
-  "2061/self_evaluation": ["submit"],
+  "2061/monitoring": ["submit"],
+  "2061/self_evaluation": ["submit", "startReview"],
   "2062/monitoring": ["submit", "startReview"],
-  "2062/self_evaluation": ["submit", "startReview"],
-  // Published, for the portal's download.
-  "2063/self_evaluation": ["submit", "startReview", "approve", "publish"],
 };
 
 export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId: string): Promise<PerformanceExamples> {
@@ -49,7 +52,7 @@ export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId:
     const key = `${row.fiscalYear}/${row.kind}`;
     let version = row.version;
     // Filled as a department on course fills it (no error to hold a step back); the save example's stays as opened.
-    if (key !== "2060/monitoring") {
+    if (key !== "2041/monitoring") {
       const { content } = await loadReport(db, cast.admin, row.id);
       const filled =
         row.kind === "monitoring"
@@ -63,14 +66,15 @@ export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId:
     }
     at[key] = { id: row.id, version };
   }
-  const draft = at["2060/monitoring"];
+  const draft = at["2041/monitoring"];
   return {
-    openYear: 2063,
+    openYear: 2062,
+    publishedYear: 2041,
     draft: { ...draft, content: (await loadReport(db, cast.admin, draft.id)).content },
-    submittable: at["2061/monitoring"],
-    submitted: at["2061/self_evaluation"],
+    submittable: at["2060/monitoring"],
+    submitted: at["2061/monitoring"],
     returnable: at["2062/monitoring"],
-    approvable: at["2062/self_evaluation"],
+    approvable: at["2061/self_evaluation"],
     publishable: at["2060/self_evaluation"],
   };
 }
