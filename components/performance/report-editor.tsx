@@ -160,7 +160,11 @@ export function ReportEditor({
         ) : (
           <span className="text-slate-600">{r.readOnly}</span>
         )}
-        <span className={errors > 0 ? "text-red-700" : "text-emerald-700"}>
+        <span
+          className={
+            errors > 0 ? "text-red-700" : judgement.findings.length > 0 ? "text-amber-800" : "text-emerald-700"
+          }
+        >
           {judgement.findings.length > 0 ? r.findings(judgement.findings.length) : r.noFindings}
         </span>
         {kind === "self_evaluation" && judgement.score !== null ? (

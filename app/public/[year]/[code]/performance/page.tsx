@@ -77,7 +77,7 @@ export default async function PublicEvaluationPage({ params }: Props) {
               description={`${pm.report.budget} ${project.budget ?? "—"} · ${pm.report.executed} ${project.executed ?? "—"} · ${pm.report.executionRate} ${project.executionRate ?? "—"}% · ${p.score} ${project.total} · ${p.grade} ${project.grade}`}
             />
             <div className="overflow-x-auto">
-              <table className="w-full text-sm">
+              <table className="w-full min-w-[44rem] text-sm">
                 <caption className="sr-only">{project.project}</caption>
                 <thead className="bg-slate-50 text-left text-xs text-slate-600">
                   <tr>
