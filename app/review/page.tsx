@@ -18,6 +18,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { listReportsForActor } from "@/db/queries/performance-reports";
+import { performanceCycleMessages } from "@/lib/i18n/zh-CN/performance-cycle";
+import { ReportList } from "@/components/performance/report-list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.workflow.queue.title };
@@ -72,6 +75,8 @@ export default async function ReviewPage({ searchParams }: Props) {
     rows.filter((r) => isUnderReview(r.state)).map((r) => r.id),
   );
   const summary = dueSummary(rows, today);
+  // The performance cycle's reports once handed in (issue 17): the desk reviews them like a disclosure.
+  const reports = (await listReportsForActor(db, actor)).filter((r) => r.state !== "draft");
 
   return (
     <AppShell user={actor} wide>
@@ -168,6 +173,11 @@ export default async function ReviewPage({ searchParams }: Props) {
           )}
         </>
       )}
+      <ReportList
+        rows={reports}
+        intro={performanceCycleMessages.list.reviewIntro}
+        action={performanceCycleMessages.list.open}
+      />
     </AppShell>
   );
 }

@@ -7,6 +7,7 @@ import { loadClassificationCatalogue } from "../queries/classification";
 import { listDisclosuresForActor, loadDisclosure } from "../queries/disclosures";
 import { listPublicDisclosures } from "../queries/portal";
 import { getPublishedSnapshot, listPublishedFiles, verifySnapshot } from "../queries/publishing";
+import { listReportsForActor, loadReport } from "../queries/performance-reports";
 import { listComments } from "../queries/review";
 import { loadCheckOptions } from "../queries/settings";
 import { findUserByUsername, loadActor } from "../queries/users";
@@ -239,4 +240,23 @@ describe("the demo seed on a machine without Chromium", () => {
       await bare.close();
     }
   }, 120_000);
+});
+
+describe("the performance cycle on the demo (issue 17)", () => {
+  it("has 434's 2020 运行监控 with the department and its 自评 published with a grade, both marked illustrative", async () => {
+    const clerk = await actorOf("clerk");
+    const reports = await listReportsForActor(t.db, clerk, { fiscalYear: 2020 });
+    expect(reports.map((r) => [r.kind, r.state])).toEqual([
+      ["monitoring", "draft"],
+      ["self_evaluation", "published"],
+    ]);
+    const evaluation = reports[1];
+    expect(evaluation.grade).toMatch(/^[优良中差]$/);
+    const loaded = await loadReport(t.db, clerk, evaluation.id);
+    expect(loaded.content.note).toContain("演示数据");
+    expect(loaded.judgement.score).toBe(evaluation.score);
+    // The monitoring report goes in as it is: no error holds it back, only the intended lag is shown.
+    const monitoring = await loadReport(t.db, clerk, reports[0].id);
+    expect(monitoring.judgement.errorCount).toBe(0);
+  });
 });

@@ -13,6 +13,8 @@ import { AppShell } from "@/components/app-shell";
 import { Downloads, QuickDownloads } from "@/components/portal/downloads";
 import { PublishedDocument } from "@/components/portal/published-document";
 import { RevisionHistory } from "@/components/portal/revision-history";
+import { publishedSelfEvaluation } from "@/db/queries/performance-reports";
+import { performanceCycleMessages } from "@/lib/i18n/zh-CN/performance-cycle";
 
 export const dynamic = "force-dynamic";
 
@@ -53,6 +55,8 @@ export default async function PublicDisclosurePage(props: Props) {
   const nameOf = d.tables ? (await loadClassificationCatalogue(getDb(), d.fiscalYear))?.nameOf : undefined;
   const outline = documentOutline(d, { nameOf });
   const contents = [...outline.sections, ...(outline.appendix ? [outline.appendix] : [])];
+  // The year's published 自评 of these targets, beside them (issue 17).
+  const evaluation = await publishedSelfEvaluation(getDb(), found.fiscalYear, found.departmentCode);
 
   return (
     <AppShell user={actor} wide>
@@ -110,6 +114,16 @@ export default async function PublicDisclosurePage(props: Props) {
             </ol>
           </nav>
           <Downloads files={found.files} base={`${base}/files/${found.revision}`} />
+          {evaluation ? (
+            <p className="no-print rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+              <Link href={`${base}/performance`} className="font-medium text-brand-700 hover:underline">
+                {performanceCycleMessages.portal.link}
+              </Link>
+              <span className="ml-2 tabular">
+                {evaluation.grade}（{evaluation.score}）
+              </span>
+            </p>
+          ) : null}
           <RevisionHistory history={found.history} current={found.revision} base={base} />
         </aside>
       </div>
