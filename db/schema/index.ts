@@ -11,3 +11,4 @@ export * from "./imports";
 export * from "./library";
 export * from "./security";
 export * from "./classification";
+export * from "./jobs";
