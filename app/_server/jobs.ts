@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { type JobHandler, type JobRunner, startJobRunner } from "@/lib/jobs/runner";
+import { type JobHandler, type JobRunner, startJobRunner } from "@/db/jobs/runner";
 import { runYearExport, YEAR_EXPORT_KIND } from "@/app/admin/exports/year-export-job";
 
 /** Every kind of background job and its handler: the app server's runner and `npm run worker` run these. */

@@ -5,7 +5,7 @@ import { bytea } from "./bytea";
 import { users } from "./users";
 
 /**
- * Background work (lib/jobs/queue.ts): what to do, how far it got and who holds it. Every app
+ * Background work (db/jobs/queue.ts): what to do, how far it got and who holds it. Every app
  * server and the `worker` process read and write these rows, so any of them answers the poll; a
  * running job whose lease (locked_until) lapsed — its process was killed — is claimed again.
  */

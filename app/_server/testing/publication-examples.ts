@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { publishSnapshot } from "@/db/queries/publishing";
 import { disclosureIn, type Cast } from "@/db/test-workflow";
 import { renderBundle } from "@/lib/export/bundle";
-import { drainJobs } from "@/lib/jobs/runner";
+import { drainJobs } from "@/db/jobs/runner";
 import { findExportJob, startYearExport } from "@/app/admin/exports/jobs";
 import { jobHandlers } from "@/app/_server/jobs";
 

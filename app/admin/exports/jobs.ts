@@ -3,7 +3,7 @@ import { appendAudit } from "@/db/queries/audit";
 import { publishedYearSource } from "@/db/queries/portal";
 import type { FormatChoice } from "@/lib/export/bundle";
 import type { YearProgress } from "@/lib/export/zip-year";
-import { enqueueJob, findJob, forgetOldJobs, type Job, listJobs } from "@/lib/jobs/queue";
+import { enqueueJob, findJob, forgetOldJobs, type Job, listJobs } from "@/db/jobs/queue";
 import type { JobState } from "@/lib/jobs/states";
 import { UserError } from "@/lib/errors";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -11,7 +11,7 @@ import { kickJobs } from "@/app/_server/jobs";
 import { YEAR_EXPORT_KIND, type YearExportInput } from "./year-export-job";
 
 /**
- * The year's exports as the admin's page sees them: background jobs in the database (lib/jobs), so
+ * The year's exports as the admin's page sees them: background jobs in the database (db/jobs), so
  * any app server shows their progress and serves the zip, and a server's restart re-runs the one it
  * had in hand. Only the last few are kept; an older one is deleted with its file.
  */

@@ -4,7 +4,7 @@ import { canAdminister } from "@/lib/auth/policy";
 import { attachmentDisposition } from "@/lib/export/attachment";
 import { FORMAT_CHOICES } from "@/lib/export/bundle";
 import { formList } from "@/lib/form-values";
-import { jobOutputStream } from "@/lib/jobs/queue";
+import { jobOutputStream } from "@/db/jobs/queue";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { defineOperation } from "@/app/_server/operation";
 import { findExportJob, startYearExport } from "./jobs";
@@ -13,7 +13,7 @@ const t = zhCN.portal.exports;
 
 /**
  * Starts the zip of a whole year's published disclosures, in the formats chosen; admins only.
- * Only queues the job (lib/jobs): a worker writes the zip into the database, so the page's poll and
+ * Only queues the job (db/jobs): a worker writes the zip into the database, so the page's poll and
  * the download may reach any app server. Audited by its query (startYearExport writes the row).
  */
 export const startYearExportOperation = defineOperation({

@@ -3,9 +3,9 @@ import { publishedYearSource } from "@/db/queries/portal";
 import { expandFormats, type FormatChoice } from "@/lib/export/bundle";
 import { sharedPrinter } from "@/lib/export/pdf";
 import { writeYearZip, type YearProgress } from "@/lib/export/zip-year";
-import type { RunningJob } from "@/lib/jobs/runner";
+import type { RunningJob } from "@/db/jobs/runner";
 
-/** The year's zip as a background job (lib/jobs): its kind, input and the work itself. */
+/** The year's zip as a background job (db/jobs): its kind, input and the work itself. */
 export const YEAR_EXPORT_KIND = "export.year";
 
 export type YearExportInput = { fiscalYear: number; formats: FormatChoice[] };

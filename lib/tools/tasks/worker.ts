@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: runs the background jobs (lib/jobs; the kinds in app/_server/jobs.ts) in a
+ * `npm run worker`: runs the background jobs (db/jobs; the kinds in app/_server/jobs.ts) in a
  * process of its own, on the database DATABASE_URL / PGLITE_DIR names. Start app servers with
  * WORKER=off to leave all the work to such processes; run as many as the work needs. SIGINT or
  * SIGTERM lets the job in hand finish; a worker killed outright loses its lease and another re-runs it.
@@ -7,7 +7,7 @@
 import { createDb, optionsFromEnv } from "@/db/client";
 import { sharedPrinter } from "@/lib/export/pdf";
 import { opsMessages } from "@/lib/i18n/zh-CN/ops";
-import { startJobRunner } from "@/lib/jobs/runner";
+import { startJobRunner } from "@/db/jobs/runner";
 import { jobHandlers } from "@/app/_server/jobs";
 
 const t = opsMessages.worker;

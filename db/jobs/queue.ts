@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { type Db, executeRows } from "../../db/client";
-import { jobOutputChunks, jobs } from "../../db/schema/jobs";
-import type { JobState } from "./states";
+import { type Db, executeRows } from "../client";
+import { jobOutputChunks, jobs } from "../schema/jobs";
+import type { JobState } from "../../lib/jobs/states";
 
 /**
  * The queue of background jobs, in our own `jobs` table on whichever database the app runs on

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import type { Db } from "../../db/client";
+import type { Db } from "../client";
 import { appendJobOutput, type Claim, claimJob, completeJob, failJob, LeaseLostError, renewJob } from "./queue";
 
 /**
- * Runs the queue's jobs (lib/jobs/queue.ts) in this process: in the app server by default, or in
+ * Runs the queue's jobs (db/jobs/queue.ts) in this process: in the app server by default, or in
  * `npm run worker`'s own process. One job at a time per runner; it polls for work every `pollMs`,
  * at once when kicked (an enqueue in this process), and renews its lease while a job runs.
  */
