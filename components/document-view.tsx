@@ -8,6 +8,7 @@ import {
   type Section,
   type Table,
 } from "@/lib/render/outline";
+import { textPlace } from "@/lib/workflow/year-compare";
 import { cn } from "./ui/cn";
 
 /**
@@ -18,6 +19,11 @@ import { cn } from "./ui/cn";
 export type DocumentAnnotations = {
   section?: (section: Section) => ReactNode;
   row?: (path: string) => { className?: string; aside?: ReactNode } | null;
+  /**
+   * A piece of text drawn otherwise (对比上年 marks what changed): `place` is where it sits, in
+   * lib/workflow/year-compare.ts's keys. Absent: the plain text.
+   */
+  text?: (text: string, place: string) => ReactNode;
 };
 
 /**
@@ -45,36 +51,39 @@ export function DocumentView({ outline, annotate }: { outline: DocumentOutline; 
           </div>
           {section.blocks.length === 0
             ? null
-            : section.blocks.map((block, i) => <BlockView key={i} block={block} annotate={annotate} />)}
+            : section.blocks.map((block, i) => (
+                <BlockView key={i} block={block} annotate={annotate} place={textPlace.block(section.id, i)} />
+              ))}
         </section>
       ))}
     </article>
   );
 }
 
-function BlockView({ block, annotate }: { block: Block; annotate?: DocumentAnnotations }) {
+function BlockView({ block, annotate, place }: { block: Block; annotate?: DocumentAnnotations; place: string }) {
+  const text = (value: string, at = place) => (annotate?.text ? annotate.text(value, at) : value);
   switch (block.kind) {
     case "heading":
       return block.level === 2 ? (
-        <h3 className="mt-5 mb-1 text-base font-semibold">{block.text}</h3>
+        <h3 className="mt-5 mb-1 text-base font-semibold">{text(block.text)}</h3>
       ) : (
-        <h4 className="mt-4 mb-1 font-semibold">{block.text}</h4>
+        <h4 className="mt-4 mb-1 font-semibold">{text(block.text)}</h4>
       );
     case "paragraph":
-      return <p className={cn("my-1 whitespace-pre-wrap", block.indent && "indent-8")}>{block.text}</p>;
+      return <p className={cn("my-1 whitespace-pre-wrap", block.indent && "indent-8")}>{text(block.text)}</p>;
     case "list":
       return (
         <ol className="my-2 list-none">
           {block.items.map((item, i) => (
             <li key={i} className="indent-8">
               <span>{item.label}</span>
-              {item.text}
+              {text(item.text, textPlace.item(place, i))}
             </li>
           ))}
         </ol>
       );
     case "caption":
-      return <p className="mt-4 mb-1 text-center font-semibold">{block.text}</p>;
+      return <p className="mt-4 mb-1 text-center font-semibold">{text(block.text)}</p>;
     case "table":
       return <TableView table={block.table} annotate={annotate} />;
   }
@@ -119,7 +128,7 @@ function TableView({ table, annotate }: { table: Table; annotate?: DocumentAnnot
                         (cell.bold || row.header) && "font-semibold",
                       )}
                     >
-                      {cell.text}
+                      {annotate?.text ? annotate.text(cell.text, textPlace.cell(table.id, r, c)) : cell.text}
                       {extra?.aside && c === row.cells.length - 1 ? extra.aside : null}
                     </Tag>
                   );

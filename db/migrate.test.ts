@@ -40,14 +40,14 @@ describe("migrations", () => {
     expect(frameworks.map((f) => f.id).sort()).toEqual(builtInFrameworks.map((f) => f.id).sort());
     const reasons = await t.db.select().from(returnReasons);
     expect(reasons.map((r) => r.label)).toEqual(
-      expect.arrayContaining(["指标不完整", "数据不一致", "目标值不合理", "依据不充分", "其他"]),
+      expect.arrayContaining(["指标不完整", "数据不一致", "目标值不合理", "绩效目标质量", "依据不充分", "其他"]),
     );
   });
 
   it("can run again on a migrated database without changing it", async () => {
     await migrateDb(t.db);
     const reasons = await t.db.select().from(returnReasons);
-    expect(reasons).toHaveLength(5);
+    expect(reasons).toHaveLength(6);
   });
 
   it("keep numeric(16,2) money exact as strings", async () => {

@@ -14,11 +14,18 @@ test.describe("系统管理员", () => {
   test("signs in to the console: users, departments, fiscal years", async ({ page }) => {
     await signIn(page, "admin");
     await expect(page.getByRole("heading", { level: 1, name: "管理" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "用户" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "部门" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "预算年度" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "用户", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "部门", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "预算年度", exact: true })).toBeVisible();
     await expect(page.getByRole("cell", { name: "clerk2", exact: true })).toBeVisible();
-    await page.screenshot({ path: artifacts("admin-home"), fullPage: true });
+    // What waits for the admin comes first: 418's approved 2021 (demo) to publish, the late departments.
+    const waiting = page.getByTestId("admin-waiting");
+    await expect(waiting.getByTestId("waiting-publish")).toContainText("三河市自然资源和规划局 2021年");
+    const late2021 = waiting.getByTestId("waiting-late-2021");
+    await expect(late2021).toContainText("三河市住房和城乡建设局");
+    await shoot(page, "admin-home");
+    await late2021.getByRole("link", { name: "查看年度总览" }).click();
+    await expect(page).toHaveURL(/\/admin\/years\/2021\?late=1$/);
   });
 
   test("opens the year overview with every department's state", async ({ page }) => {

@@ -217,17 +217,30 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
       name: "zhi xiao lv",
       target: { raw: "明显提升", kind: "qualitative" },
     });
+  // The card's grade follows the checks: 明显提升 costs a warning's 5 points, an unreadable 指标值
+  // an error's 15 and makes the project 中 at best.
+  const grade = page.getByTestId("project-grade").first();
+  const before = Number(await grade.getAttribute("data-score"));
   // A text that is no 指标值 is kept as typed and marked, never lost.
   await page.keyboard.type("about 95");
   await page.keyboard.press("Enter");
   await expect(cell(r, 4).getByTestId("target-parsed")).toHaveText("无法识别");
   await expect.poll(async () => (await firstProject())[r].target).toEqual({ raw: "about 95", kind: "unparsed" });
+  await expect(grade).toHaveAttribute("data-score", String(before - 10));
+  await expect(grade).toHaveAttribute("data-grade", /^(fair|poor)$/);
+  await expect(grade).toHaveAttribute(
+    "title",
+    /^目标评级 [中差]（\d+ 分）\n完整性 \d+ · 相关性 \d+ · 适当性 \d+ · 可行性 \d+/,
+  );
+  await grade.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot("card-grade") });
   await select(r, 4);
   await page.keyboard.type(">=95%");
   await page.keyboard.press("Enter");
   await expect
     .poll(async () => (await firstProject())[r].target)
     .toEqual({ raw: ">=95%", kind: "quantitative", operator: ">=", value: "95", unit: "%" });
+  await expect(grade).toHaveAttribute("data-score", String(before + 5));
 });
 
 const TSV = [
@@ -317,6 +330,8 @@ test("rows are picked from the library: common indicators by level, and the depa
   await dialog.getByRole("tab", { name: /本部门往年指标/ }).click();
   await dialog.getByLabel("搜索指标").fill("修志");
   const own = dialog.getByRole("tabpanel").getByRole("listitem").first();
+  // The answer to 修志, not the list still showing 满意度's while the search is on its way.
+  await expect(own).toContainText("修志");
   await expect(own).toContainText("2020年");
   const ownName = (await own.locator("span.font-medium").innerText()).trim();
   await own.getByRole("checkbox").check();
@@ -336,6 +351,15 @@ test("rows are picked from the library: common indicators by level, and the depa
       target: { raw: ">=90%", kind: "quantitative" },
     });
   expect(await blocksAreWhole()).toBe(true);
+  // Beside a common indicator's 指标值: how the other departments of the year set it (the demo's five).
+  await select(
+    (await firstProject()).findIndex((i) => i.name === "服务对象满意度"),
+    4,
+  );
+  await expect(grid().getByTestId("grid-spread")).toHaveText(
+    /^本年同类指标：最低 [\d.]+% · 中位 [\d.]+% · 最高 [\d.]+%（5 个部门）/,
+  );
+  await page.screenshot({ path: shot("target-spread") });
 });
 
 test("an input method (CDP composition) types 满意度 into a cell exactly", async () => {

@@ -52,7 +52,51 @@ test.describe("公开目录 (the public portal)", () => {
     await expect(page.getByRole("row").filter({ has: title })).toContainText("434 · 第1版");
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: `${SHOTS}/portal-list-phone.png`, fullPage: true });
+    // The search is a plain GET form: by a part of the department's name, read by the server.
+    await page.getByLabel("查找部门").fill("人民政府办公室");
+    await page.getByRole("button", { name: "查找" }).click();
+    await expect(page).toHaveURL(/\/public\?q=/);
+    await expect(title).toBeVisible();
+    await expect(page.getByText("“人民政府办公室”：找到 1 份")).toBeVisible();
+    await page.getByLabel("查找部门").fill("没有这个局");
+    await page.getByRole("button", { name: "查找" }).click();
+    await expect(page.getByText("没有找到含“没有这个局”的已公开部门预算信息")).toBeVisible();
+    await expect(title).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/portal-search-phone.png`, fullPage: true });
     await page.close();
+  });
+
+  test("on a phone: the files at the top, wide tables scroll under a hint, long indicator cells folded", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(PAGE);
+    const quick = page.getByTestId("quick-downloads");
+    await expect(quick.locator("a[data-quick-format]")).toHaveText([
+      "PDF 文件",
+      "Word 文件（.docx）",
+      "Excel 工作簿（.xlsx）",
+    ]);
+    expect((await quick.boundingBox())!.y).toBeLessThan(844);
+    await page.screenshot({ path: `${SHOTS}/disclosure-phone-top.png` });
+    // The procurement table scrolls inside its box, the hint above it says so.
+    const procurement = page.locator("#table-procurement");
+    await procurement.scrollIntoViewIfNeeded();
+    await expect(page.locator("#section-procurement .dd-scroll-hint")).toBeVisible();
+    expect(await procurement.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.locator("#section-procurement").screenshot({ path: `${SHOTS}/procurement-phone.png` });
+    // A long 依据 is folded to its first words; 展开 shows the rest.
+    const fold = page.locator("#section-performance details.dd-fold").first();
+    await fold.scrollIntoViewIfNeeded();
+    const row = fold.locator("xpath=ancestor::tr[1]");
+    const folded = (await row.boundingBox())!.height;
+    expect(folded).toBeLessThan(844 / 2);
+    await page.screenshot({ path: `${SHOTS}/indicators-phone.png` });
+    await fold.locator("summary").click();
+    await expect(fold).toHaveAttribute("open", "");
+    expect((await row.boundingBox())!.height).toBeGreaterThan(folded);
+    await context.close();
   });
 
   test("reads like the fixture: merged indicator cells, figures right-aligned, charts of the money", async ({

@@ -19,6 +19,7 @@ test.describe
     test("publishes an approved disclosure; the portal shows it with every file; a correction keeps revision 1 as it was", async ({
       page,
       request,
+      browser,
     }) => {
       test.setTimeout(120_000);
       await signIn(page, "admin");
@@ -27,10 +28,28 @@ test.describe
       await expect(row).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/admin-publish.png`, fullPage: true });
       await row.getByRole("button", { name: /^发布/ }).click();
+      // It asks first, saying what it freezes: this revision and version, and the files made from it.
+      const confirm = row.getByRole("group", { name: /^确认发布/ });
+      await expect(confirm).toContainText(/将冻结第 1 次修订、保存版本 \d+ 的内容/);
+      await expect(confirm).toContainText("PDF 文件");
+      await page.screenshot({ path: `${SHOTS}/admin-publish-confirm.png` });
+      await confirm.getByRole("button", { name: "确认发布" }).click();
       await expect(page.getByRole("status")).toContainText("已发布", { timeout: 60_000 });
       await expect(page.getByTestId("ready-418-2021")).toHaveCount(0);
       const published = page.getByTestId("published-418-2021");
       await expect(published).toBeVisible();
+
+      // The department's clerk is told it is public.
+      const clerkContext = await browser.newContext();
+      const clerk = await clerkContext.newPage();
+      await signIn(clerk, "clerk418", undefined, /\/workbench$/);
+      await clerk.goto("/notices");
+      await expect(clerk.getByTestId("notice").first()).toContainText(
+        "三河市自然资源和规划局 2021年 的信息公开已公开发布",
+      );
+      await expect(clerk.getByTestId("notice").first()).toContainText("第 1 次修订");
+      await clerk.screenshot({ path: `${SHOTS}/clerk-published-notice.png` });
+      await clerkContext.close();
 
       await published.getByRole("link", { name: "查看公开页" }).click();
       await expect(page).toHaveURL(/\/public\/2021\/418$/);
@@ -76,12 +95,14 @@ test.describe
       await approver.goto("/review?year=2021&q=405");
       await approver.getByRole("row").filter({ hasText: "三河市教育局" }).getByRole("link", { name: "查看" }).click();
       await approver.getByRole("button", { name: "审核通过" }).click();
+      await approver.getByRole("button", { name: "确认审核通过" }).click();
       await expect(approver.getByRole("button", { name: "审核通过" })).toHaveCount(0);
       await desk.close();
 
       await signIn(page, "admin");
       await page.goto("/admin/publish");
       await page.getByTestId("ready-405-2021").getByRole("button", { name: /^发布/ }).click();
+      await page.getByTestId("ready-405-2021").getByRole("button", { name: "确认发布" }).click();
       await expect(page.getByTestId("published-405-2021")).toBeVisible({ timeout: 60_000 });
 
       await page.goto("/admin/exports");

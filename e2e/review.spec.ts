@@ -16,6 +16,7 @@ const DEPT = "三河市住房和城乡建设局";
 const TABLE_CODE = "2010301";
 const OLD_NAME = "行政运行（机关）";
 const REASON = "沿用本单位预算系统中的科目名称。";
+const OPINION = "指标值已按意见调整，同意公开。";
 const shot = (name: string) => `/tmp/shots-review/${name}.png`;
 const ID = /\/(?:disclosures|review)\/([0-9a-f-]{36})/;
 
@@ -87,6 +88,9 @@ test("the clerk submits the 2021 draft from the editor", async () => {
   await expect(clerk.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await clerk.getByTestId("submit-panel").getByRole("button", { name: "提交审核" }).click();
   await expect(clerk.getByText("已提交").first()).toBeVisible();
+  // Not yet taken up by the bureau: the clerk could take it back (not done here; the server's rule is db-tested).
+  await expect(clerk.getByTestId("withdraw").getByRole("button", { name: "撤回提交" })).toBeVisible();
+  await clerk.screenshot({ path: shot("submitted-withdraw") });
 });
 
 test("the approver finds it in the queue, starts the review, comments on two indicator rows and a figure", async () => {
@@ -98,12 +102,22 @@ test("the approver finds it in the queue, starts the review, comments on two ind
   await approver.screenshot({ path: shot("queue"), fullPage: true });
   const queued = approver.getByRole("row").filter({ hasText: DEPT }).filter({ hasText: "2021年" });
   await expect(queued).toContainText("已提交");
+  // 420's two projects' targets grade 优: the queue counts none 中 or 差.
+  await expect(queued.getByTestId("queue-grades")).toHaveText("均为优良");
   await queued.getByRole("link", { name: "查看" }).click();
   await expect(approver).toHaveURL(new RegExp(`/review/${disclosureId}$`));
   // Nothing to comment on before the review starts: the document is read-only either way.
   await expect(approver.getByRole("button", { name: /^对此行提意见/ })).toHaveCount(0);
   await approver.getByRole("button", { name: "开始审核" }).click();
   await expect(approver.getByText("审核中").first()).toBeVisible();
+
+  // 项目评级: the department's projects ranked by grade, each linking to its 绩效目标表.
+  const ranking = approver.getByTestId("project-ranking");
+  await expect(ranking.getByRole("listitem")).toHaveCount(2);
+  await expect(ranking.getByTestId("project-grade").first()).toHaveAttribute("data-grade", "excellent");
+  await ranking.getByRole("link").first().click();
+  await expect(approver.locator("#table-indicators-1")).toBeInViewport();
+  await approver.screenshot({ path: shot("project-ranking") });
 
   // The budget tables follow the text; the row the clerk renamed is marked, and its 提示 is listed
   // with the clerk's reason, each linking to the other.
@@ -168,6 +182,8 @@ test("the approver returns it with a reason and a note; the clerk is told", asyn
   await approver.getByRole("button", { name: "退回修改" }).click();
   const dialog = approver.getByRole("form", { name: "退回修改" });
   await expect(dialog).toContainText("将随退回发送 3 条未解决的审核意见。");
+  // 420's projects all grade 优: a return for 绩效目标质量 would quote nothing, and is not offered.
+  await expect(dialog.getByRole("option", { name: "绩效目标质量（无中或差的项目）" })).toBeDisabled();
   await dialog.getByRole("button", { name: "确认退回" }).click();
   // The reason is required: the browser's own check keeps the form until one is chosen.
   await dialog.getByLabel("退回原因").selectOption({ label: "目标值不合理" });
@@ -201,6 +217,11 @@ test("the approver returns it with a reason and a note; the clerk is told", asyn
 test("the clerk sees the comments at the fields, fixes the two 指标值, answers, and resubmits", async () => {
   await clerk.getByTestId("notice").first().getByRole("link").click();
   await expect(clerk).toHaveURL(new RegExp(`/disclosures/${disclosureId}/edit`));
+  // Why it came back stays in sight at the top of the editor, not only under 通知.
+  const banner = clerk.getByTestId("decision-banner");
+  await expect(banner).toContainText("退回原因：目标值不合理");
+  await expect(banner).toContainText("请按意见修改两项指标值并核对收入合计。");
+  await clerk.screenshot({ path: shot("clerk-return-banner") });
   const summary = clerk.getByTestId("review-summary");
   await expect(summary).toContainText("该指标值偏低");
   await expect(summary).toContainText("请补充指标值的测算依据");
@@ -254,6 +275,10 @@ test("the approver sees exactly the changed cells, resolves every thread and app
   await expect(changed.nth(0)).toContainText(">=15次");
   await expect(changed.nth(1)).toContainText(">=95%");
   await expect(changed.nth(1)).toContainText(">=98%");
+  // Within the field, only the words that changed are marked: the number, not the whole 指标值.
+  await expect(changed.nth(0).locator("del")).toHaveText("12");
+  await expect(changed.nth(0).locator("ins")).toHaveText("15");
+  await expect(changed.nth(1).locator("ins")).toHaveText("98%");
   await expect(approver.getByText("共 2 处修改")).toBeVisible();
   await approver.screenshot({ path: shot("diff"), fullPage: true });
 
@@ -267,9 +292,18 @@ test("the approver sees exactly the changed cells, resolves every thread and app
     await threads.getByRole("button", { name: "标为已解决" }).first().click();
     await expect(threads.getByRole("button", { name: "标为已解决" })).toHaveCount(n - 1);
   }
-  await approver.getByRole("button", { name: "审核通过" }).click();
+  // It asks first, and takes the approver's opinion, which goes to the department with the approval.
+  await approver.getByRole("button", { name: "审核通过", exact: true }).click();
+  const approval = approver.getByRole("form", { name: "审核通过" });
+  await expect(approval).toContainText("确认审核通过？");
+  await approval.getByLabel("审核意见").fill(OPINION);
+  await approver.screenshot({ path: shot("approve-confirm") });
+  await approval.getByRole("button", { name: "确认审核通过" }).click();
   await expect(approver.getByText("审核通过").first()).toBeVisible();
   await expect(approver.getByRole("button", { name: "审核通过" })).toHaveCount(0);
+
+  await clerk.goto(`/disclosures/${disclosureId}/edit`);
+  await expect(clerk.getByTestId("decision-banner")).toContainText(`审核意见：${OPINION}`);
 });
 
 test("the audit log shows every step, who, when and from where", async () => {
@@ -303,6 +337,7 @@ test("the audit log shows every step, who, when and from where", async () => {
   await expect(returnRow).toContainText("李审核（二科）");
   await expect(returnRow).toContainText("将 审核中 改为 已退回");
   await expect(returnRow).toContainText("原因：目标值不合理");
+  await expect(approver.locator('[data-action="disclosure.approve"]')).toContainText(`审核意见：“${OPINION}”`);
   await expect(approver.getByText(/记录链完整/)).toBeVisible();
   await approver.screenshot({ path: shot("audit"), fullPage: true });
 });
@@ -315,6 +350,11 @@ test("last year side by side: the office's 2021 draft beside its published 2020"
   await expect(desk1.getByRole("heading", { name: "2021年（本年）" })).toBeVisible();
   await expect(desk1.getByRole("heading", { name: "2020年（上年） · 已公开" })).toBeVisible();
   await expect(desk1.getByTestId("compare-section")).toHaveCount(9);
+  // What differs from last year at the same place is marked on both sides.
+  await expect(desk1.getByTestId("compare-section").locator("ins").first()).toBeVisible();
+  await expect(desk1.getByTestId("compare-section").locator("del").first()).toBeVisible();
+  await desk1.getByTestId("compare-section").locator("ins").first().scrollIntoViewIfNeeded();
+  await desk1.screenshot({ path: shot("last-year-marked") });
   await desk1.screenshot({ path: shot("last-year") });
   await desk1.context().close();
 });

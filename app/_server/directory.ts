@@ -26,6 +26,8 @@ export type DisclosureFacts = DisclosureRef & {
   id: string;
   fiscalYear: number;
   revision: number;
+  /** The save count, for a step taken from a page that read only these facts (e.g. 撤回提交). */
+  version: number;
   departmentCode: string;
   departmentName: string;
   publishedAt: Date | null;
@@ -46,6 +48,7 @@ export async function findDisclosureFacts(db: Db, disclosureId: string): Promise
       submittedBy: disclosures.submittedBy,
       fiscalYear: disclosures.fiscalYear,
       revision: disclosures.revision,
+      version: disclosures.version,
       departmentCode: departments.code,
       departmentName: departments.name,
       publishedAt: disclosures.publishedAt,

@@ -44,6 +44,8 @@ const rel = (file: string) => path.relative(appDir, file);
 const examples: Record<string, (w: OperationWorld, person: Person) => unknown> = {
   "health.read": () => ({}),
   "disclosure.read-json": (w) => ({ id: w.draftId }),
+  // The workbook: the PDF would need Chromium for every person this file tries.
+  "disclosure.draft-file": (w) => ({ id: w.draftId, format: "xlsx" }),
   "user.set-disabled": (w) => ({ userId: w.actors.spareClerk.id, disabled: "true" }),
   // The draft as created (blank); with its base, a version moved on by another example still merges.
   "disclosure.save-content": (w) => {
@@ -209,6 +211,46 @@ const examples: Record<string, (w: OperationWorld, person: Person) => unknown> =
   }),
   "export.start-year": (w) => ({ fiscalYear: String(w.publication.published.fiscalYear), formats: "json" }),
   "export.download-year": (w) => ({ job: w.publication.exportJobId }),
+  "portal.performance-file": (w) => ({
+    year: String(w.performance!.publishedYear),
+    code: "434",
+    file: "self-evaluation.csv",
+  }),
+  "performance.open-round": (w) => ({
+    fiscalYear: String(w.performance!.openYear),
+    kind: "self_evaluation",
+    periodEndMonth: "7",
+    dueDate: `${w.performance!.openYear}-08-15`,
+  }),
+  // Unchanged content: the clerk's save and the admin's both succeed at the version read.
+  "performance.save": (w) => ({
+    id: w.performance!.draft.id,
+    expectedVersion: 1,
+    content: w.performance!.draft.content,
+  }),
+  "performance.submit": (w) => ({
+    id: w.performance!.submittable.id,
+    expectedVersion: w.performance!.submittable.version,
+  }),
+  "performance.start-review": (w) => ({
+    id: w.performance!.submitted.id,
+    expectedVersion: w.performance!.submitted.version,
+  }),
+  "performance.return": (w) => ({
+    id: w.performance!.returnable.id,
+    expectedVersion: w.performance!.returnable.version,
+    reasonCode: "other",
+    comment: "请补充执行数依据。",
+    anchorPath: "projects[0]",
+  }),
+  "performance.approve": (w) => ({
+    id: w.performance!.approvable.id,
+    expectedVersion: w.performance!.approvable.version,
+  }),
+  "performance.publish": (w) => ({
+    id: w.performance!.publishable.id,
+    expectedVersion: w.performance!.publishable.version,
+  }),
 };
 
 const registryFramework = {
@@ -248,10 +290,11 @@ for (const f of [...serverActionFiles, ...routeFiles])
 
 let t: TestDb;
 let world: OperationWorld;
+// The world with every operation's starting point, the performance cycle's included: more than the default minute.
 beforeAll(async () => {
   t = await createTestDb();
-  world = await buildOperationWorld(t.db);
-});
+  world = await buildOperationWorld(t.db, { performance: true });
+}, 180_000);
 afterAll(async () => {
   await t?.close();
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { adminWaiting } from "@/db/queries/admin-waiting";
 import { listDepartmentsForActor } from "@/db/queries/departments";
 import { listFiscalYears, listFrameworks } from "@/db/queries/settings";
 import { listUsers } from "@/db/queries/users";
@@ -12,6 +13,7 @@ import { userScopeNames } from "@/app/_server/directory";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminWaiting } from "@/components/admin/admin-waiting";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -21,12 +23,13 @@ import { UserStatusForm } from "./user-status-form";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.nav.admin };
 
-/** The admin's console: users, departments and fiscal years. */
+/** The admin's console: what waits for the admin first, then fiscal years, users and departments. */
 export default async function AdminPage() {
   const actor = await requireActor("/admin");
   authorize(canAdminister(actor));
   const db = getDb();
-  const [users, scopes, departments, years, frameworks] = await Promise.all([
+  const [waiting, users, scopes, departments, years, frameworks] = await Promise.all([
+    adminWaiting(db, actor),
     listUsers(db),
     userScopeNames(db, actor),
     listDepartmentsForActor(db, actor),
@@ -47,6 +50,7 @@ export default async function AdminPage() {
         }
       />
       <div className="space-y-6">
+        <AdminWaiting toPublish={waiting.toPublish} late={waiting.late} />
         <Card aria-labelledby="admin-years">
           <CardHeader id="admin-years" title={zhCN.administration.years.title} />
           <Table caption={zhCN.administration.years.title}>

@@ -69,6 +69,12 @@ export default async function NoticesPage() {
                 {typeof n.detail.note === "string" && n.detail.note ? (
                   <span className="text-slate-600">“{n.detail.note}”</span>
                 ) : null}
+                {typeof n.detail.opinion === "string" && n.detail.opinion ? (
+                  <span className="text-slate-700">{m.opinion(n.detail.opinion)}</span>
+                ) : null}
+                {n.kind === "published" && typeof n.detail.revision === "number" ? (
+                  <span className="text-slate-600">{m.revision(n.detail.revision)}</span>
+                ) : null}
                 <span className="ml-auto text-xs text-slate-500">
                   {n.actorName ? `${n.actorName} · ` : ""}
                   <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt)}</time>

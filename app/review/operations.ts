@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { returnDisclosure, transitionDisclosure, type PlainStep } from "@/db/queries/workflow";
+import { approveDisclosure, returnDisclosure, transitionDisclosure, type PlainStep } from "@/db/queries/workflow";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { transitionOf } from "@/lib/workflow/transitions";
 import { takesStep } from "@/app/_server/directory";
@@ -12,6 +12,8 @@ import { defineOperation } from "@/app/_server/operation";
  */
 
 const m = zhCN.workflow;
+/** The longest return note or approval opinion: a paragraph, not a report. */
+const OPINION_MAX = 2000;
 const stepInput = z.object({ id: z.uuid(), expectedVersion: z.coerce.number().int().positive() });
 
 function plainStep(step: PlainStep, name: string) {
@@ -30,7 +32,21 @@ function plainStep(step: PlainStep, name: string) {
 
 export const withdrawOperation = plainStep("withdraw", "disclosure.withdraw");
 export const startReviewOperation = plainStep("startReview", "disclosure.start-review");
-export const approveOperation = plainStep("approve", "disclosure.approve");
+
+/** 审核通过 with the approver's opinion (审核意见), kept in the approval's audit row and told to the clerks. */
+export const approveOperation = defineOperation({
+  name: "disclosure.approve",
+  kind: "action",
+  access: { kind: "scoped", roles: [transitionOf("approve").by] },
+  input: stepInput.extend({
+    opinion: z.string().trim().max(OPINION_MAX, m.approveDialog.opinionTooLong(OPINION_MAX)).default(""),
+  }),
+  policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "approve"),
+  run: async ({ db, actor, ip }, input) =>
+    approveDisclosure(db, actor, input.id, { expectedVersion: input.expectedVersion, opinion: input.opinion, ip }),
+  // approveDisclosure writes the audit row (with the opinion) in its transaction.
+  audit: { kind: "byQuery" },
+});
 
 export const returnOperation = defineOperation({
   name: "disclosure.return",
@@ -38,7 +54,7 @@ export const returnOperation = defineOperation({
   access: { kind: "scoped", roles: [transitionOf("return").by] },
   input: stepInput.extend({
     reasonCode: z.string().min(1, m.guards.reasonGiven).max(40),
-    note: z.string().trim().max(2000, m.returnDialog.noteTooLong(2000)).default(""),
+    note: z.string().trim().max(2000, m.returnDialog.noteTooLong(OPINION_MAX)).default(""),
   }),
   policy: ({ db, actor }, input) => takesStep(db, actor, input.id, "return"),
   run: async ({ db, actor, ip }, input) =>

@@ -8,7 +8,7 @@ import { todayIso } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { dueOf, dueSummary, queueOrder, waitingDays } from "@/lib/workflow/queue-view";
 import { disclosureStates, isPublished, isSubmittedOrBeyond, isUnderReview } from "@/lib/workflow/states";
-import { findingSummaries } from "@/app/_server/findings";
+import { findingSummaries, type QueueFindings } from "@/app/_server/findings";
 import { authorize, requireActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Deadline } from "@/components/deadline";
@@ -18,6 +18,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { listReportsForActor } from "@/db/queries/performance-reports";
+import { performanceCycleMessages } from "@/lib/i18n/zh-CN/performance-cycle";
+import { ReportList } from "@/components/performance/report-list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.workflow.queue.title };
@@ -72,6 +75,8 @@ export default async function ReviewPage({ searchParams }: Props) {
     rows.filter((r) => isUnderReview(r.state)).map((r) => r.id),
   );
   const summary = dueSummary(rows, today);
+  // The performance cycle's reports once handed in (issue 17): the desk reviews them like a disclosure.
+  const reports = (await listReportsForActor(db, actor)).filter((r) => r.state !== "draft");
 
   return (
     <AppShell user={actor} wide>
@@ -105,6 +110,7 @@ export default async function ReviewPage({ searchParams }: Props) {
                     <Th className="w-20">{q.waiting}</Th>
                     <Th className="w-24">{q.comments}</Th>
                     <Th className="w-40">{zhCN.workflow.queue.findings}</Th>
+                    <Th className="w-28">{zhCN.workflow.grading.queueColumn}</Th>
                     <Th className="w-20">
                       <span className="sr-only">{zhCN.common.actions}</span>
                     </Th>
@@ -147,6 +153,9 @@ export default async function ReviewPage({ searchParams }: Props) {
                         <Td>
                           <Findings summary={found} />
                         </Td>
+                        <Td data-testid="queue-grades">
+                          <WeakProjects summary={found} />
+                        </Td>
                         <Td>
                           <Link
                             href={`/review/${row.id}`}
@@ -164,7 +173,24 @@ export default async function ReviewPage({ searchParams }: Props) {
           )}
         </>
       )}
+      <ReportList
+        rows={reports}
+        intro={performanceCycleMessages.list.reviewIntro}
+        action={performanceCycleMessages.list.open}
+      />
     </AppShell>
+  );
+}
+
+function WeakProjects({ summary }: { summary: QueueFindings | undefined }) {
+  const g = zhCN.workflow.grading;
+  if (!summary || summary.projects === 0)
+    return <span className="text-slate-400">{zhCN.workflow.queue.findingsUnavailable}</span>;
+  if (summary.weakProjects === 0) return <span className="text-sm text-slate-600">{g.queueAllGood}</span>;
+  return (
+    <span title={g.rankingSummary(summary.weakProjects, summary.projects)}>
+      <Badge tone="warning">{g.queueWeak(summary.weakProjects)}</Badge>
+    </span>
   );
 }
 

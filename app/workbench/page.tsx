@@ -14,6 +14,9 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { listReportsForActor } from "@/db/queries/performance-reports";
+import { performanceCycleMessages } from "@/lib/i18n/zh-CN/performance-cycle";
+import { ReportList } from "@/components/performance/report-list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.workbench.title };
@@ -23,6 +26,8 @@ export default async function WorkbenchPage() {
   const actor = await requireActor("/workbench");
   authorize(canUseWorkbench(actor));
   const rows = await listDisclosuresForActor(getDb(), actor);
+  // The department's 运行监控 and 自评 once the bureau opens them (issue 17).
+  const reports = await listReportsForActor(getDb(), actor);
 
   return (
     <AppShell user={actor}>
@@ -89,6 +94,11 @@ export default async function WorkbenchPage() {
           </Table>
         </Card>
       )}
+      <ReportList
+        rows={reports}
+        intro={performanceCycleMessages.list.workbenchIntro}
+        action={performanceCycleMessages.list.fill}
+      />
     </AppShell>
   );
 }

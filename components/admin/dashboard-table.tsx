@@ -35,7 +35,8 @@ function SortHead({
     <th
       scope="col"
       aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-      className={cn("border-b border-slate-200 px-2 py-2 font-medium whitespace-nowrap", numeric && "text-right")}
+      // Heads may wrap (“三公”经费, 未解决意见): the fifteen columns fit 1366 px without scrolling.
+      className={cn("border-b border-slate-200 px-1.5 py-2 align-bottom font-medium", numeric && "text-right")}
     >
       <Link
         href={`${basePath}${dashboardSearch(query, { sort: sortKey, dir: nextDir })}`}
@@ -71,7 +72,7 @@ export function DashboardTable({
   );
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
+      <table className="w-full border-collapse text-[13px] leading-5">
         <caption className="sr-only">{m.sheetName}</caption>
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
@@ -97,8 +98,8 @@ export function DashboardTable({
             const late = latenessNotes(r.lateness, m);
             return (
               <tr key={r.departmentId} className="hover:bg-slate-50/60">
-                <td className="tabular px-2 py-1.5">{r.departmentCode}</td>
-                <td className="px-2 py-1.5 whitespace-nowrap">
+                <td className="tabular px-1.5 py-1.5">{r.departmentCode}</td>
+                <td className="min-w-[7rem] px-1.5 py-1.5">
                   {r.disclosureId ? (
                     <Link
                       href={`/disclosures/${r.disclosureId}`}
@@ -110,31 +111,33 @@ export function DashboardTable({
                     r.departmentName
                   )}
                 </td>
-                <td className="px-2 py-1.5 whitespace-nowrap">{r.groupName ?? "—"}</td>
-                <td className="px-2 py-1.5">
+                <td className="px-1.5 py-1.5 whitespace-nowrap">{r.groupName ?? "—"}</td>
+                <td className="px-1.5 py-1.5">
                   {r.state ? <StateBadge state={r.state} /> : <Badge>{m.notStarted}</Badge>}
                 </td>
-                <td className="tabular px-2 py-1.5 whitespace-nowrap">{formatDate(r.submittedAt) || "—"}</td>
-                <td className="tabular px-2 py-1.5 whitespace-nowrap">{formatDate(r.approvedAt) || "—"}</td>
-                <td className="tabular px-2 py-1.5 whitespace-nowrap">{formatDate(r.publishedAt) || "—"}</td>
-                <td className="px-2 py-1.5 whitespace-nowrap">
+                <td className="tabular px-1.5 py-1.5 whitespace-nowrap">{formatDate(r.submittedAt) || "—"}</td>
+                <td className="tabular px-1.5 py-1.5 whitespace-nowrap">{formatDate(r.approvedAt) || "—"}</td>
+                <td className="tabular px-1.5 py-1.5 whitespace-nowrap">{formatDate(r.publishedAt) || "—"}</td>
+                <td className="min-w-[4.5rem] px-1.5 py-1.5">
                   {late.length > 0 ? <span className="text-red-700">{late.join("；")}</span> : "—"}
                 </td>
-                <td className="px-2 py-1.5 text-right">{r.findings ? count(r.findings.error, "text-red-700") : "—"}</td>
-                <td className="px-2 py-1.5 text-right">
+                <td className="px-1.5 py-1.5 text-right">
+                  {r.findings ? count(r.findings.error, "text-red-700") : "—"}
+                </td>
+                <td className="px-1.5 py-1.5 text-right">
                   {r.findings ? count(r.findings.warning, "text-amber-700") : "—"}
                 </td>
-                <td className="px-2 py-1.5 text-right">{count(r.openComments, "text-brand-700")}</td>
-                <td className="px-2 py-1.5 text-right">
+                <td className="px-1.5 py-1.5 text-right">{count(r.openComments, "text-brand-700")}</td>
+                <td className="px-1.5 py-1.5 text-right whitespace-nowrap">
                   <Amount value={r.figures.income} />
                 </td>
-                <td className="px-2 py-1.5 text-right">
+                <td className="px-1.5 py-1.5 text-right whitespace-nowrap">
                   <Amount value={r.figures.expenditure} />
                 </td>
-                <td className="px-2 py-1.5 text-right">
+                <td className="px-1.5 py-1.5 text-right whitespace-nowrap">
                   <Amount value={r.figures.threePublic} />
                 </td>
-                <td className="px-2 py-1.5 text-right">
+                <td className="px-1.5 py-1.5 text-right whitespace-nowrap">
                   <Amount value={r.figures.procurement} />
                 </td>
               </tr>
@@ -150,11 +153,11 @@ export function DashboardTable({
         </tbody>
         <tfoot className="border-t-2 border-slate-300 bg-slate-50 font-medium">
           <tr>
-            <th scope="row" colSpan={11} className="px-2 py-2 text-left">
+            <th scope="row" colSpan={11} className="px-1.5 py-2 text-left">
               {m.total}（{adminMessages.departments.count(totals.departments)}）
             </th>
             {(["income", "expenditure", "threePublic", "procurement"] as const).map((key) => (
-              <td key={key} className="px-2 py-2 text-right">
+              <td key={key} className="px-1.5 py-2 text-right">
                 <Amount value={totals[key]} />
               </td>
             ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
 import type { EditableDisclosure, EditableProjectFund } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { type BudgetTables, emptyTables } from "@/lib/domain/budget-tables";
@@ -20,14 +20,17 @@ import {
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { checkDisclosure, type CheckOptions } from "@/lib/rules/engine";
+import type { SpreadLine } from "@/lib/rules/target-spread";
 import { explainWarningAction, submitAction } from "@/app/disclosures/[id]/edit/actions";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
 import { ProjectFundsEditor } from "@/components/indicator-grid/project-funds-editor";
+import { TargetSpreadContext } from "@/components/indicator-grid/target-spread-context";
 import { TablesSection } from "@/components/budget-tables/tables-section";
 import { ConflictDialog } from "./conflict-dialog";
 import { EditorContext, type EditorContextValue } from "./editor-context";
+import { DraftFiles } from "./draft-files";
 import { FindingsDock } from "./findings-dock";
 import { FindingsPanel } from "./findings-panel";
 import { SaveStatus } from "./save-status";
@@ -51,12 +54,18 @@ export type DisclosureEditorProps = {
   /** Why the content cannot be changed now (not a draft), or null. */
   readOnlyReason: string | null;
   canSubmit: boolean;
+  /** Not yet published: the stamped PDF and the Excel of the draft can be downloaded. */
+  draftFiles?: boolean;
   checkOptions: CheckOptions;
   framework: IndicatorFramework | undefined;
   explanations: WarningExplanation[];
   initialSection: SectionId;
+  /** What the bureau last said (a return's reason, an approval's opinion) and what the clerk may do about it, above the form. */
+  banner?: ReactNode;
   /** The fiscal year's classification catalogue (codes and names), loaded by the page; null when there is none. */
   classification: { entries: ClassificationEntry[]; sourceYear: number } | null;
+  /** How the other departments set the common indicators this year, by spreadKey: beside a focused 指标值. */
+  targetSpread?: Readonly<Record<string, SpreadLine>>;
 };
 
 const isSection = (value: string | null): value is SectionId => sections.some((s) => s.id === value);
@@ -199,6 +208,9 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
         </h1>
         <div className="ml-auto flex items-center gap-4">
           {!readOnly ? <SaveStatus status={status} invalid={invalidPaths.length} /> : null}
+          {props.draftFiles ? (
+            <DraftFiles disclosureId={disclosureId} flush={readOnly ? undefined : autosave.flush} />
+          ) : null}
         </div>
       </div>
       {readOnlyReason ? (
@@ -206,6 +218,7 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
           {readOnlyReason}
         </Alert>
       ) : null}
+      {props.banner}
       <ReviewSummary />
       {autosave.restoredAt ? <Alert className="mb-4">{m.restored(formatDateTime(autosave.restoredAt))}</Alert> : null}
       {autosave.storageFailed ? (
@@ -288,18 +301,20 @@ export function DisclosureEditor(props: DisclosureEditorProps) {
                 }
                 projects={
                   props.framework ? (
-                    <ProjectFundsEditor
-                      projects={content.performance.projects}
-                      onChange={onProjectsChange}
-                      framework={props.framework}
-                      findings={findings}
-                      comments={gridComments}
-                      basePath="performance.projects"
-                      readOnly={readOnly}
-                      departmentId={props.departmentId}
-                      fiscalYear={content.fiscalYear}
-                      onInvalidText={unreadable.onGridText}
-                    />
+                    <TargetSpreadContext value={props.targetSpread ?? null}>
+                      <ProjectFundsEditor
+                        projects={content.performance.projects}
+                        onChange={onProjectsChange}
+                        framework={props.framework}
+                        findings={findings}
+                        comments={gridComments}
+                        basePath="performance.projects"
+                        readOnly={readOnly}
+                        departmentId={props.departmentId}
+                        fiscalYear={content.fiscalYear}
+                        onInvalidText={unreadable.onGridText}
+                      />
+                    </TargetSpreadContext>
                   ) : (
                     <ProjectsReadOnly
                       projects={content.performance.projects}

@@ -7,6 +7,7 @@ import type { Cell } from "@/lib/grid/navigation";
 import { readTarget } from "@/lib/grid/target-display";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import { cn } from "@/components/ui/cn";
+import { useTargetSpread } from "./target-spread-context";
 
 /**
  * The line under the grid: the reviewers' comments on the active cell and what the checks say
@@ -28,6 +29,7 @@ export function GridStatus(props: {
   const here = row ? [...(findings.cells.get(`${cell.row}:${key}`) ?? []), ...(findings.rows.get(cell.row) ?? [])] : [];
   const said = row ? [...(comments.cells.get(`${cell.row}:${key}`) ?? []), ...(comments.rows.get(cell.row) ?? [])] : [];
   const reading = row && key === "target" ? readTarget(row.target) : null;
+  const compared = useTargetSpread(key === "target" ? row?.name : undefined, row?.target);
   return (
     <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 border-t border-slate-200 bg-slate-50 px-3 py-1.5 text-xs">
       <div aria-live="polite" className="min-w-0 flex-1" data-testid="grid-status">
@@ -64,14 +66,25 @@ export function GridStatus(props: {
           <p className={reading.tone === "unparsed" ? "text-red-800" : "text-slate-700"}>
             {gridMessages.columns.target}：<span className="tabular font-medium">{reading.text}</span>
           </p>
-        ) : said.length > 0 ? null : (
+        ) : said.length > 0 || compared ? null : (
           <p className="text-slate-500">{props.readOnly ? gridMessages.grid.readOnly : gridMessages.grid.help}</p>
         )}
+        {compared ? <SpreadNote {...compared} /> : null}
       </div>
       <p className="tabular shrink-0 text-slate-600">
         {gridMessages.grid.rowCount(rows.length)}
         {props.weightTotal !== null ? ` · ${gridMessages.grid.weightTotal(props.weightTotal)}` : ""}
       </p>
     </div>
+  );
+}
+
+function SpreadNote({ line, outlier }: NonNullable<ReturnType<typeof useTargetSpread>>) {
+  const v = (value: string) => `${value}${line.unit}`;
+  return (
+    <p className="text-slate-700" data-testid="grid-spread" data-outlier={outlier ?? undefined}>
+      {gridMessages.grid.spread(v(line.min), v(line.median), v(line.max), line.departments)}
+      {outlier ? <span className="ml-2 font-medium text-sky-800">{gridMessages.grid.outlier[outlier]}</span> : null}
+    </p>
   );
 }

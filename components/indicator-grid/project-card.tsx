@@ -9,6 +9,9 @@ import { countBySeverity, indexProjectFindings, type CellComment } from "@/lib/g
 import type { Cell } from "@/lib/grid/navigation";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import type { Finding } from "@/lib/rules/finding";
+import { gradeProject } from "@/lib/rules/grades";
+import { reviewMessages } from "@/lib/i18n/zh-CN/review";
+import { DimensionScores, GradeBadge } from "@/components/grade-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { IndicatorGrid } from "./indicator-grid";
@@ -58,6 +61,8 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
   const { project, index, expanded, findings, comments, actions, readOnly } = props;
   const path = `${props.basePath}[${index}]`;
   const counts = countBySeverity(findings);
+  // The grade follows the checks: they rerun a beat behind the keyboard, and so does it.
+  const graded = useMemo(() => gradeProject(findings ?? []), [findings]);
   const cellFindings = useMemo(
     () => indexProjectFindings(findings ?? [], props.basePath, index, gridColumnKeys),
     [findings, props.basePath, index],
@@ -115,6 +120,7 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
             {counts.error > 0 ? <Badge tone="danger">{m.errorsN(counts.error)}</Badge> : null}
             {counts.warning > 0 ? <Badge tone="warning">{m.warningsN(counts.warning)}</Badge> : null}
           </span>
+          <GradeBadge graded={graded} className="w-7 shrink-0 text-right" />
         </button>
         {readOnly ? null : (
           <span className="flex shrink-0 gap-0.5">
@@ -132,6 +138,15 @@ export const ProjectCard = memo(function ProjectCard(props: Props) {
       </header>
       {expanded ? (
         <div id={bodyId} className="space-y-3 border-t border-slate-200 px-4 py-3">
+          <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1" title={reviewMessages.grading.breakdown}>
+            <span className="text-xs font-medium text-slate-700">
+              {reviewMessages.grading.badge(reviewMessages.grading.grades[graded.grade], graded.score)}
+            </span>
+            <DimensionScores graded={graded} />
+            {reviewMessages.grading.consequence[graded.grade] ? (
+              <span className="text-xs text-orange-800">{reviewMessages.grading.consequence[graded.grade]}</span>
+            ) : null}
+          </div>
           <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_12rem]">
             <TextField
               label={m.name}

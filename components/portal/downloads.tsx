@@ -3,6 +3,37 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 
 const t = zhCN.portal.page;
 
+/** The three files most readers want, at the top of a phone's page (the full list is in the aside, after the text). */
+const QUICK = ["pdf", "docx", "xlsx"] as const;
+
+export function QuickDownloads({ files, base }: { files: PublicFileInfo[]; base: string }) {
+  const quick = QUICK.flatMap((format) => files.filter((f) => f.format === format));
+  if (quick.length === 0) return null;
+  return (
+    <nav
+      aria-label={t.downloadsTitle}
+      className="no-print mb-4 flex flex-wrap items-center gap-2 text-sm lg:hidden"
+      data-testid="quick-downloads"
+    >
+      <span className="text-slate-600">{t.quickDownloads}</span>
+      {quick.map((f) => (
+        <a
+          key={f.format}
+          href={`${base}/${encodeURIComponent(f.fileName)}`}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-brand-700"
+          data-quick-format={f.format}
+          download
+        >
+          {zhCN.portal.formats[f.format]?.label ?? f.format}
+        </a>
+      ))}
+      <a href="#downloads-title" className="px-1 py-1.5 text-brand-700 underline underline-offset-2">
+        {t.allDownloads}
+      </a>
+    </nav>
+  );
+}
+
 /** The published files of a revision: each served byte for byte, with its size and SHA-256. */
 export function Downloads({ files, base }: { files: PublicFileInfo[]; base: string }) {
   if (files.length === 0) return null;

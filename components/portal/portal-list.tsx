@@ -20,7 +20,7 @@ export function PortalList({ year, items }: { year: number; items: Array<PublicL
             <Th className="hidden w-28 sm:table-cell">{zhCN.common.departmentCode}</Th>
             <Th>{zhCN.common.department}</Th>
             <Th className="hidden w-36 sm:table-cell">{zhCN.common.revision}</Th>
-            <Th className="w-28 sm:w-40">{zhCN.common.publishedAt}</Th>
+            <Th className="w-32 whitespace-nowrap sm:w-40">{zhCN.common.publishedAt}</Th>
           </tr>
         </THead>
         <TBody>
@@ -46,7 +46,7 @@ export function PortalList({ year, items }: { year: number; items: Array<PublicL
                   </span>
                 </Td>
                 <Td className="hidden sm:table-cell">{revision}</Td>
-                <Td className="tabular">{item.publishedOn}</Td>
+                <Td className="tabular whitespace-nowrap">{item.publishedOn}</Td>
               </Tr>
             );
           })}

@@ -12,7 +12,8 @@ import { documentHtml } from "@/lib/render/html";
  * only markup not built from escaped text is the charts' SVG, drawn from figures.
  */
 export function PublishedDocument({ disclosure, nameOf }: { disclosure: Disclosure; nameOf?: NameOf }) {
-  const html = documentHtml(documentOutline(disclosure, { nameOf }), budgetCharts(disclosure));
+  // On screen a long cell folds behind 展开; the PDF prints the same HTML unfolded.
+  const html = documentHtml(documentOutline(disclosure, { nameOf }), budgetCharts(disclosure), { fold: true });
   return (
     <>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet constants. */}

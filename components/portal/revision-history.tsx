@@ -41,7 +41,7 @@ export function RevisionHistory({
                   {t.revision(h.revision)}
                 </Link>
               )}
-              <span className="text-xs text-slate-500 tabular">{formatDate(h.publishedAt)}</span>
+              <span className="text-xs whitespace-nowrap text-slate-500 tabular">{formatDate(h.publishedAt)}</span>
             </div>
             <p className="mt-0.5 text-xs leading-5 break-words whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere]">
               {h.note || t.historyFirst}

@@ -2,7 +2,9 @@ import type { Change } from "@/lib/domain/diff";
 import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { cellLabel, formatValue, groupChanges } from "@/lib/workflow/review-view";
+import { wordDiff } from "@/lib/domain/word-diff";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { MarkedText } from "./marked-text";
 
 const m = zhCN.workflow.diff;
 const tone: Record<Change["kind"], BadgeTone> = {
@@ -75,22 +77,7 @@ export function ChangesView({
                         {m.movedFrom(change.from ?? "")}
                       </td>
                     ) : (
-                      <>
-                        <td className="px-3 py-2 break-words text-slate-500">
-                          {change.kind === "added" ? (
-                            ""
-                          ) : (
-                            <del className="decoration-red-400">{formatValue(change.before, m.empty)}</del>
-                          )}
-                        </td>
-                        <td className="px-3 py-2 break-words text-slate-900">
-                          {change.kind === "removed" ? (
-                            ""
-                          ) : (
-                            <ins className="bg-emerald-50 no-underline">{formatValue(change.after, m.empty)}</ins>
-                          )}
-                        </td>
-                      </>
+                      <BeforeAfter change={change} />
                     )}
                   </tr>
                 ))}
@@ -100,5 +87,39 @@ export function ChangesView({
         ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * 修改前 and 修改后 of one change. A changed field marks the words that changed within it (a word
+ * diff, bounded: a field too long to compare is marked whole); an added or removed row, or a value
+ * that was or became empty, is marked whole.
+ */
+function BeforeAfter({ change }: { change: Change }) {
+  const before = formatValue(change.before, m.empty);
+  const after = formatValue(change.after, m.empty);
+  const comparable = change.kind === "changed" && before !== m.empty && after !== m.empty;
+  const parts = comparable ? wordDiff(before, after) : null;
+  return (
+    <>
+      <td className="px-3 py-2 break-words text-slate-500">
+        {change.kind === "added" ? (
+          ""
+        ) : parts ? (
+          <MarkedText parts={parts} side="before" />
+        ) : (
+          <del className="decoration-red-400">{before}</del>
+        )}
+      </td>
+      <td className="px-3 py-2 break-words text-slate-900">
+        {change.kind === "removed" ? (
+          ""
+        ) : parts ? (
+          <MarkedText parts={parts} side="after" />
+        ) : (
+          <ins className="bg-emerald-50 no-underline">{after}</ins>
+        )}
+      </td>
+    </>
   );
 }

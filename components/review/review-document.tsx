@@ -25,6 +25,7 @@ export function ReviewDocument({
   changedRows,
   printedRows,
   placedFindings,
+  hints,
 }: {
   disclosureId: string;
   outline: DocumentOutline;
@@ -37,6 +38,8 @@ export function ReviewDocument({
   printedRows: ReadonlySet<string>;
   /** The findings list beside the document, in its order: a row links to its first finding. */
   placedFindings: ReadonlyArray<PlacedFinding>;
+  /** 参考 notes by row path (a 指标值 far from the other departments' this year), with the spread on hover. */
+  hints?: ReadonlyMap<string, { text: string; detail: string }>;
 }) {
   const findingsByRow = new Map<string, { first: number; errors: number; warnings: number }>();
   placedFindings.forEach(({ finding, row }, index) => {
@@ -72,7 +75,8 @@ export function ReviewDocument({
           const open = openByRow.get(path) ?? 0;
           const changed = changedRows.has(path);
           const found = findingsByRow.get(path);
-          if (!canComment && open === 0 && !changed && !found) return null;
+          const hint = hints?.get(path);
+          if (!canComment && open === 0 && !changed && !found && !hint) return null;
           return {
             className: found?.errors
               ? "bg-red-50"
@@ -100,6 +104,15 @@ export function ReviewDocument({
                       .filter(Boolean)
                       .join("，")}
                   </a>
+                ) : null}
+                {hint ? (
+                  <span
+                    title={hint.detail}
+                    data-testid="spread-hint"
+                    className="no-print ml-1 rounded bg-sky-100 px-1 text-xs font-normal whitespace-nowrap text-sky-900"
+                  >
+                    {hint.text}
+                  </span>
                 ) : null}
                 {open > 0 ? (
                   <a

@@ -42,15 +42,27 @@ const listingColumns = {
 
 export type PublicListing = Awaited<ReturnType<typeof listPublicDisclosures>>[number];
 
-/** The portal's list: each department's latest published revision per year, newest year first, by code. */
-export async function listPublicDisclosures(db: Db, filter: { fiscalYear?: number } = {}) {
-  const latest = await db
+/** The longest search the portal takes: a department's name or a few words of a title. */
+export const PORTAL_QUERY_MAX = 50;
+
+/**
+ * The portal's list: each department's latest published revision per year, newest year first, by
+ * code. `q` keeps those whose latest revision's department name (as published), code or title
+ * contains it, letters in any case; it is matched after the latest revision is chosen, so an older
+ * title never brings back an older revision.
+ */
+export async function listPublicDisclosures(db: Db, filter: { fiscalYear?: number; q?: string } = {}) {
+  const rows = await db
     .selectDistinctOn([disclosures.departmentId, disclosures.fiscalYear], listingColumns)
     .from(publishedSnapshots)
     .innerJoin(disclosures, eq(disclosures.id, publishedSnapshots.disclosureId))
     .innerJoin(departments, eq(departments.id, disclosures.departmentId))
     .where(filter.fiscalYear === undefined ? undefined : eq(disclosures.fiscalYear, filter.fiscalYear))
     .orderBy(disclosures.departmentId, disclosures.fiscalYear, desc(publishedSnapshots.revision));
+  const q = filter.q?.trim().slice(0, PORTAL_QUERY_MAX).toLowerCase();
+  const latest = q
+    ? rows.filter((r) => [r.departmentName, r.departmentCode, r.title].some((t) => t?.toLowerCase().includes(q)))
+    : rows;
   return latest.sort(
     (a, b) => b.fiscalYear - a.fiscalYear || a.departmentCode.localeCompare(b.departmentCode, "en", { numeric: true }),
   );

@@ -11,6 +11,7 @@ import { disclosures } from "../schema/disclosures";
 import { departments } from "../schema/organisation";
 import { publishedFiles, publishedSnapshots } from "../schema/publishing";
 import { getDisclosureMeta, insertDisclosure, loadContent, type DisclosureMeta } from "./disclosures";
+import { notify } from "./notices";
 import { applyStep, checkStep } from "./workflow";
 import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 
@@ -108,6 +109,14 @@ export async function publishSnapshot(
               })),
             );
           }
+          // The department hears that its disclosure is public, and which revision.
+          await notify(tx, {
+            kind: "published",
+            disclosureId,
+            actorId: actor.id,
+            to: { departmentClerks: meta.departmentId },
+            detail: { revision: meta.revision },
+          });
           Object.assign(detail, {
             revision: meta.revision,
             snapshotId: snapshot.id,

@@ -19,11 +19,12 @@ afterAll(async () => {
 });
 
 describe("return reasons, as the admin keeps them", () => {
-  it("start with the five of workflow.md, 其他 last", async () => {
+  it("start with the five of workflow.md and issue 16's 绩效目标质量, 其他 last", async () => {
     expect((await listReturnReasonsWithUse(t.db)).map((r) => r.label)).toEqual([
       "指标不完整",
       "数据不一致",
       "目标值不合理",
+      "绩效目标质量",
       "依据不充分",
       "其他",
     ]);

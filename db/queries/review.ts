@@ -9,6 +9,7 @@ import type { EditableDisclosure } from "@/lib/domain/editable";
 import { ForbiddenError, UserError, NotFoundError } from "@/lib/errors";
 import { disclosureReturns, reviewComments, warningExplanations } from "../schema/review";
 import { returnReasons } from "../schema/settings";
+import { auditLog } from "../schema/audit";
 import { users } from "../schema/users";
 import { appendAudit } from "./audit";
 import { getDisclosureMeta, loadContent } from "./disclosures";
@@ -314,4 +315,46 @@ export async function listReturns(db: Db, actor: Actor, disclosureId: string) {
     .innerJoin(users, eq(users.id, disclosureReturns.returnedBy))
     .where(eq(disclosureReturns.disclosureId, disclosureId))
     .orderBy(desc(disclosureReturns.returnedAt));
+}
+
+/**
+ * The bureau's last word on the disclosure as it stands, for the clerk's banner: the return that
+ * sent it back (reason and note), or the approval (with the approver's opinion, kept in the
+ * approval's append-only audit row). Null in any other state.
+ */
+export type Decision =
+  | { kind: "returned"; reasonLabel: string; note: string; by: string; at: Date }
+  | { kind: "approved"; opinion: string; by: string | null; at: Date };
+
+export async function lastDecision(db: Db, actor: Actor, disclosureId: string): Promise<Decision | null> {
+  const meta = await getDisclosureMeta(db, actor, disclosureId);
+  if (meta.state === "returned") {
+    const [last] = await listReturns(db, actor, disclosureId);
+    return last
+      ? {
+          kind: "returned",
+          reasonLabel: last.reasonLabel,
+          note: last.note,
+          by: last.returnedByName,
+          at: last.returnedAt,
+        }
+      : null;
+  }
+  if (meta.state !== "approved" && meta.state !== "published") return null;
+  const [approval] = await db
+    .select({ detail: auditLog.detail, at: auditLog.at, by: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(
+      and(
+        eq(auditLog.entityType, "disclosure"),
+        eq(auditLog.entityId, disclosureId),
+        eq(auditLog.action, "disclosure.approve"),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  if (!approval) return null;
+  const opinion = typeof approval.detail.opinion === "string" ? approval.detail.opinion : "";
+  return { kind: "approved", opinion, by: approval.by, at: approval.at };
 }

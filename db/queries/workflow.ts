@@ -29,6 +29,8 @@ import {
 import { notify } from "./notices";
 import { draftScope, readScope } from "./scope";
 import { loadCheckOptions } from "./settings";
+import { targetQualityNote } from "./target-quality";
+import { TARGET_QUALITY_REASON } from "@/lib/rules/target-quality";
 
 /**
  * Moves disclosures along lib/workflow/transitions.ts, the one table of the workflow's rules, every
@@ -46,6 +48,8 @@ import { loadCheckOptions } from "./settings";
 export type { WorkflowStep };
 export type TransitionOptions = { expectedVersion: number; ip?: string | null };
 export type ReturnOptions = TransitionOptions & { reasonCode: string; note?: string };
+/** The approver's opinion (审核意见) goes with the approval: into its audit row and the clerks' notice. */
+export type ApproveOptions = TransitionOptions & { opinion?: string };
 export type TransitionResult = { version: number; state: DisclosureState };
 /** The steps that only move the state (a return also needs a reason; publishing is publishing.ts's). */
 export type PlainStep = Exclude<WorkflowStep, "return" | "publish" | "openRevision">;
@@ -56,7 +60,7 @@ export type PlainStep = Exclude<WorkflowStep, "return" | "publish" | "openRevisi
  * alone may skip the findings guards; the audit row says it did. No operation passes this.
  */
 export type FindingsWaiver = "imported-publication";
-type StepOptions = TransitionOptions & { reasonCode?: string; note?: string; waive?: FindingsWaiver };
+type StepOptions = TransitionOptions & { reasonCode?: string; note?: string; opinion?: string; waive?: FindingsWaiver };
 
 /**
  * The row once it has moved, for the step's hooks: what it was (`meta`), its version now, when,
@@ -296,7 +300,15 @@ async function afterStep(
       detail: { reasonLabel: reason.label, note },
     });
   } else if (step === "approve") {
-    await notify(tx, { ...base, kind: "approved", to: { departmentClerks: meta.departmentId } });
+    // The audit row is the approval's record (append-only); the clerk's banner reads it there (review.ts approvalOf).
+    const opinion = opts.opinion?.trim() ?? "";
+    if (opinion) detail.opinion = opinion;
+    await notify(tx, {
+      ...base,
+      kind: "approved",
+      to: { departmentClerks: meta.departmentId },
+      detail: opinion ? { opinion } : {},
+    });
   }
 }
 
@@ -311,6 +323,18 @@ export async function transitionDisclosure(
   return db.transaction((tx) => applyStep(tx, actor, disclosureId, step, opts, plainHooks(actor, step, opts)));
 }
 
+/** Approves the disclosure, with the approver's opinion (may be empty) kept in the audit row and the notice. */
+export async function approveDisclosure(
+  db: Db,
+  actor: Actor,
+  disclosureId: string,
+  input: ApproveOptions,
+): Promise<TransitionResult> {
+  return db.transaction((tx) =>
+    applyStep(tx, actor, disclosureId, "approve", input, plainHooks(actor, "approve", input)),
+  );
+}
+
 /** Returns the disclosure to its department with a reason code and a note; needs an open comment. */
 export async function returnDisclosure(
   db: Db,
@@ -318,7 +342,15 @@ export async function returnDisclosure(
   disclosureId: string,
   input: ReturnOptions,
 ): Promise<TransitionResult> {
+  const opts: StepOptions = { ...input };
   return db.transaction((tx) =>
-    applyStep(tx, actor, disclosureId, "return", input, plainHooks(actor, "return", input)),
+    applyStep(tx, actor, disclosureId, "return", opts, {
+      ...plainHooks(actor, "return", opts),
+      // 绩效目标质量 quotes the projects graded 中 or 差 as the server grades the locked content now.
+      check: async (tx, locked) => {
+        if (opts.reasonCode === TARGET_QUALITY_REASON)
+          opts.note = await targetQualityNote(tx, await loadContent(tx, locked), opts.note ?? "");
+      },
+    }),
   );
 }

@@ -12,3 +12,4 @@ export * from "./library";
 export * from "./security";
 export * from "./classification";
 export * from "./jobs";
+export * from "./performance";

@@ -108,11 +108,11 @@ export const disclosureSubmissions = pgTable(
   (t) => [index("disclosure_submissions_disclosure_idx").on(t.disclosureId, t.version)],
 );
 
-export const noticeKinds = ["submitted", "resubmitted", "returned", "approved"] as const;
+export const noticeKinds = ["submitted", "resubmitted", "returned", "approved", "published"] as const;
 
 /**
- * "Something came back to you": a returned disclosure for its department's clerks, a resubmission
- * for the approver who returned it. Read state is per recipient; the notice itself never changes.
+ * "Something came back to you": a returned, approved or published disclosure for its department's
+ * clerks, a resubmission for the approver who returned it. Read state is per recipient; the notice itself never changes.
  */
 export const notices = pgTable(
   "notices",
@@ -126,7 +126,7 @@ export const notices = pgTable(
       .references(() => disclosures.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: noticeKinds }).notNull(),
     actorId: uuid("actor_id").references(() => users.id),
-    /** What the notice says beyond its kind: the return's reason label and note. */
+    /** What the notice says beyond its kind: the return's reason label and note, the approval's opinion, the revision published. */
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: stamp("created_at").notNull().defaultNow(),
     readAt: stamp("read_at"),

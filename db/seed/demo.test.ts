@@ -7,11 +7,15 @@ import { loadClassificationCatalogue } from "../queries/classification";
 import { listDisclosuresForActor, loadDisclosure } from "../queries/disclosures";
 import { listPublicDisclosures } from "../queries/portal";
 import { getPublishedSnapshot, listPublishedFiles, verifySnapshot } from "../queries/publishing";
+import { listReportsForActor, loadReport } from "../queries/performance-reports";
 import { listComments } from "../queries/review";
 import { loadCheckOptions } from "../queries/settings";
 import { findUserByUsername, loadActor } from "../queries/users";
 import { demoAccountNames, seedDemo, type DemoAccount } from "./demo";
 import { sanhe2020WithTables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
+import { readXlsxTables } from "@/lib/export/xlsx";
+import { executeOperation } from "@/app/_server/operation";
+import { draftFileOperation } from "@/app/api/disclosures/[id]/draft/operation";
 
 let t: TestDb;
 let accounts: DemoAccount[];
@@ -95,6 +99,57 @@ describe("the demo seed", () => {
       (f) => f.severity === "error" && f.rule.startsWith("tables."),
     );
     expect(tableErrors).toEqual([]);
+  });
+
+  it("exports 434's 2021 draft to Excel with 上年 and 增减 filled from its own 上年 figures and the 2020 publication", async () => {
+    const clerk = await actorOf("clerk");
+    const [draft] = await listDisclosuresForActor(t.db, clerk, { fiscalYear: 2021 });
+    const outcome = await executeOperation(
+      draftFileOperation,
+      { db: t.db, actor: clerk, ip: null },
+      {
+        id: draft.id,
+        format: "xlsx",
+      },
+    );
+    if (!outcome.ok) throw new Error(outcome.formError ?? outcome.code);
+    const response = outcome.data as Response;
+    expect(response.headers.get("content-disposition")).toMatch(/434-2021-draft-v\d+\.xlsx/);
+    const sheets = await readXlsxTables(new Uint8Array(await response.arrayBuffer()));
+    const row = (sheet: string, label: string) => sheets[sheet].find((r) => r[0].trim() === label)!;
+    const published = sanhe2020WithTables();
+    const current = await loadDisclosure(t.db, clerk, draft.id);
+    // 收入 has no 上年 in the disclosure itself: it comes from what 434 published for 2020.
+    expect(row("收支总表", "收入合计")).toEqual([
+      "收入合计",
+      Number(current.budget.income.total).toFixed(2),
+      Number(published.budget.income.total).toFixed(2),
+      (Number(current.budget.income.total) - Number(published.budget.income.total)).toFixed(2),
+    ]);
+    expect(row("收支总表", "支出合计").slice(2)).toEqual(["2765.39", expect.stringMatching(/^-?\d+\.\d{2}$/)]);
+    expect(row("收支总表", "机关运行经费")[2]).toBe(Number(published.operatingExpenses.amount).toFixed(2));
+    expect(row("三公经费", "公务接待费")[2]).toBe("168.95");
+    // Not the draft's to print once published: 2020's files are on the portal.
+    const [published2020] = await listPublicDisclosures(t.db);
+    const refused = await executeOperation(
+      draftFileOperation,
+      { db: t.db, actor: clerk, ip: null },
+      {
+        id: published2020.disclosureId,
+        format: "xlsx",
+      },
+    );
+    expect(refused).toMatchObject({ ok: false, code: "invalid-state" });
+    // Another department's clerk may not print it.
+    const other = await executeOperation(
+      draftFileOperation,
+      { db: t.db, actor: await actorOf("clerk2"), ip: null },
+      {
+        id: draft.id,
+        format: "xlsx",
+      },
+    );
+    expect(other.ok).toBe(false);
   });
 
   it("gives the other departments disclosures that pass every sum check, with tables, on the year's catalogue", async () => {
@@ -185,4 +240,23 @@ describe("the demo seed on a machine without Chromium", () => {
       await bare.close();
     }
   }, 120_000);
+});
+
+describe("the performance cycle on the demo (issue 17)", () => {
+  it("has 434's 2020 运行监控 with the department and its 自评 published with a grade, both marked illustrative", async () => {
+    const clerk = await actorOf("clerk");
+    const reports = await listReportsForActor(t.db, clerk, { fiscalYear: 2020 });
+    expect(reports.map((r) => [r.kind, r.state])).toEqual([
+      ["monitoring", "draft"],
+      ["self_evaluation", "published"],
+    ]);
+    const evaluation = reports[1];
+    expect(evaluation.grade).toMatch(/^[优良中差]$/);
+    const loaded = await loadReport(t.db, clerk, evaluation.id);
+    expect(loaded.content.note).toContain("演示数据");
+    expect(loaded.judgement.score).toBe(evaluation.score);
+    // The monitoring report goes in as it is: no error holds it back, only the intended lag is shown.
+    const monitoring = await loadReport(t.db, clerk, reports[0].id);
+    expect(monitoring.judgement.errorCount).toBe(0);
+  });
 });

@@ -26,6 +26,7 @@ import { sanhe2020Bytes } from "@/lib/domain/__fixtures__/sanhe-2020";
 import { sanhe2020Tables } from "@/lib/domain/__fixtures__/sanhe-2020-tables";
 import { withBudgetTables } from "@/lib/import/budget-tables";
 import { loadClassificationCatalogue } from "../queries/classification";
+import { seedPerformanceDemo } from "./performance";
 
 export type DemoAccount = { username: string; password: string; role: Role; note: string };
 
@@ -175,6 +176,14 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
   } finally {
     await printer.close();
   }
+
+  // The performance cycle on the published 2020 targets: illustrative 运行监控 and 自评 (issue 17).
+  await seedPerformanceDemo(
+    db,
+    { admin: actor("admin"), clerk: actor("clerk"), approver: actor("approver") },
+    OFFICE.code,
+    2020,
+  );
 
   const framework2021 = findFramework("2021")!;
   // The draft starts from 2020 with its budget tables, last year's figures in their 上年 columns.

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { builtInFrameworks } from "../../lib/domain/frameworks";
+import { TARGET_QUALITY_REASON } from "../../lib/rules/target-quality";
 import type { Db } from "../client";
 import { indicatorFrameworks, returnReasons } from "../schema/settings";
 import { seedClassification } from "../queries/classification";
@@ -11,6 +12,9 @@ export const defaultReturnReasons = [
   { code: "incomplete-indicators", label: "指标不完整" },
   { code: "inconsistent-data", label: "数据不一致" },
   { code: "unreasonable-target", label: "目标值不合理" },
+  // Issue 16: projects whose targets grade 中 or 差; the return's note quotes them (lib/rules/target-quality.ts).
+  // Fourth: on an installation that had the five, it shares 依据不充分's place and 其他 stays last.
+  { code: TARGET_QUALITY_REASON, label: "绩效目标质量" },
   { code: "insufficient-basis", label: "依据不充分" },
   { code: "other", label: "其他" },
 ] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carryForward, toFramework } from "./carry-forward";
+import { carryForward, frameworkMoves, toFramework } from "./carry-forward";
 import { builtInFrameworks, isValidPair } from "./frameworks";
 import { disclosure } from "./model";
 import { sanhe2020 } from "./__fixtures__/sanhe-2020";
@@ -79,5 +79,31 @@ describe("carrying the tables forward", () => {
 
   it("adds no tables to a disclosure that had none", () => {
     expect("tables" in carryForward(fixture, 2021, framework2021)).toBe(false);
+  });
+});
+
+describe("what carrying 2020 into 2021 moved", () => {
+  it("names each pair of headings with its rows: 效果 to 效益, and 产出's 成本指标 to the 成本指标 一级", () => {
+    const moves = frameworkMoves(fixture, framework2021);
+    const pairs = moves.map((m) => `${m.from.level1}/${m.from.level2} → ${m.to.level1}/${m.to.level2}`);
+    expect(pairs).toContain("产出指标/成本指标 → 成本指标/经济成本指标");
+    expect(pairs.every((p) => !p.startsWith("产出指标/数量指标"))).toBe(true);
+    const cost = moves.find((m) => m.from.level2 === "成本指标")!;
+    // 市志编纂业务费's 年鉴印刷单册成本 is its fourth row.
+    expect(cost.rows).toContainEqual({ project: "市志编纂业务费", row: 4, name: "年鉴印刷单册成本" });
+    // Every row carryForward put under another heading is listed once, and no other.
+    const next = carryForward(fixture, 2021, framework2021);
+    const changed = fixture.performance.projects.flatMap((p, pi) =>
+      p.indicators.flatMap((i, r) => {
+        const n = next.performance.projects[pi].indicators[r];
+        return n.level1 !== i.level1 || n.level2 !== i.level2 ? [`${p.name}#${r + 1}`] : [];
+      }),
+    );
+    expect(moves.flatMap((m) => m.rows.map((r) => `${r.project}#${r.row}`)).sort()).toEqual(changed.sort());
+  });
+
+  it("moves nothing when the framework is the year's own", () => {
+    const framework2020 = builtInFrameworks.find((f) => f.id === "2020")!;
+    expect(frameworkMoves(fixture, framework2020)).toEqual([]);
   });
 });

@@ -87,3 +87,37 @@ export function toFramework(indicator: Indicator, framework: IndicatorFramework)
   }
   return { ...indicator };
 }
+
+/** Rows that one carry-forward moved from one heading to another, for the clerk to be told. */
+export type FrameworkMove = {
+  from: { level1: string; level2: string };
+  to: { level1: string; level2: string };
+  rows: Array<{ project: string; row: number; name: string }>;
+};
+
+/**
+ * What carryForward's toFramework moves in `prior` under `framework`: one entry per pair of
+ * headings, in the order first met, each with its rows (1-based, as the grid numbers them). Rows
+ * that keep their headings are not listed.
+ */
+export function frameworkMoves(prior: Pick<Disclosure, "performance">, framework: IndicatorFramework): FrameworkMove[] {
+  const moves = new Map<string, FrameworkMove>();
+  for (const project of prior.performance.projects)
+    project.indicators.forEach((indicator, r) => {
+      const moved = toFramework(indicator, framework);
+      if (moved.level1 === indicator.level1 && moved.level2 === indicator.level2) return;
+      const key = [indicator.level1, indicator.level2, moved.level1, moved.level2].join("\u0000");
+      let move = moves.get(key);
+      if (!move)
+        moves.set(
+          key,
+          (move = {
+            from: { level1: indicator.level1, level2: indicator.level2 },
+            to: { level1: moved.level1, level2: moved.level2 },
+            rows: [],
+          }),
+        );
+      move.rows.push({ project: project.name, row: r + 1, name: indicator.name });
+    });
+  return [...moves.values()];
+}

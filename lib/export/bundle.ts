@@ -92,6 +92,8 @@ export type BundleOptions = {
   formats?: ReadonlyArray<BundleFormat>;
   /** The year's classification names for the budget tables' subtotal rows (else the disclosure's own). */
   nameOf?: NameOf;
+  /** Last year's published disclosure, for the workbook's 上年 and 增减 columns (db/queries/previous-year.ts). */
+  previous?: Disclosure | null;
 };
 
 /** Formats that exist only for some disclosures: the tables' CSV for one that has tables. */
@@ -105,7 +107,7 @@ async function render(d: Disclosure, format: BundleFormat, options: BundleOption
     case "docx":
       return renderDocx(d, { nameOf: options.nameOf });
     case "xlsx":
-      return renderXlsx(d, { nameOf: options.nameOf });
+      return renderXlsx(d, { nameOf: options.nameOf, previous: options.previous });
     case "json":
       return renderJson(d);
     case "csv-indicators":

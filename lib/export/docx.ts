@@ -1,12 +1,26 @@
-import { Document, Packer, PageOrientation, Paragraph, TextRun, type ISectionOptions, type Table } from "docx";
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  type ISectionOptions,
+  type Table,
+} from "docx";
 import type { Disclosure } from "../domain/model";
 import { documentOutline, type OutlineOptions } from "../render/document";
 import type { Block, DocumentOutline } from "../render/outline";
 import { deterministicZip } from "./deterministic-zip";
 import {
   A4,
+  DOC_GRID,
   FIRST_LINE_INDENT,
   FONT_ALTERNATES,
+  footerDistance,
+  PAGE_NUMBER_INSET,
   LANDSCAPE_TEXT_WIDTH,
   MARGIN,
   PORTRAIT_TEXT_WIDTH,
@@ -49,6 +63,24 @@ function blockChildren(block: Block, textWidth: number): Array<Paragraph | Table
   }
 }
 
+/**
+ * "— 1 —" at the foot of every page, as GB/T 9704 7.5 sets it: an odd page's number on the right,
+ * an even page's on the left, each one character in from the edge, so a bound booklet has its
+ * numbers outside. Word numbers the pages on across the landscape section.
+ */
+function pageNumberFooter(side: "odd" | "even"): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: "PageNumber",
+        alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "odd" ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
+        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"] })],
+      }),
+    ],
+  });
+}
+
 /** Page set-up for a run of blocks: the fourteen-column procurement table gets a landscape page. */
 function pageOf(landscape: boolean): ISectionOptions["properties"] {
   return {
@@ -60,10 +92,23 @@ function pageOf(landscape: boolean): ISectionOptions["properties"] {
         orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
       },
       margin: landscape
-        ? { top: MARGIN.left, bottom: MARGIN.right, left: MARGIN.top, right: MARGIN.bottom }
-        : { ...MARGIN },
+        ? {
+            top: MARGIN.left,
+            bottom: MARGIN.right,
+            left: MARGIN.top,
+            right: MARGIN.bottom,
+            footer: footerDistance(MARGIN.right),
+          }
+        : { ...MARGIN, footer: footerDistance(MARGIN.bottom) },
     },
+    // The 22 × 28 grid is the portrait text's; the landscape table page has its own small print.
+    ...(landscape ? {} : { grid: DOC_GRID }),
   };
+}
+
+/** The same pair of page-number footers on every section: the numbering runs on through the landscape page. */
+function footers(): ISectionOptions["footers"] {
+  return { default: pageNumberFooter("odd"), even: pageNumberFooter("even") };
 }
 
 /** Splits the outline into Word sections where the page turns landscape and back. */
@@ -89,7 +134,8 @@ export function wordSections(outline: DocumentOutline): ISectionOptions[] {
       push(Boolean(dense), blockChildren(block, dense ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH));
     });
   }
-  return runs.map((run) => ({ properties: pageOf(run.landscape), children: run.children }));
+  const pageNumbers = footers();
+  return runs.map((run) => ({ properties: pageOf(run.landscape), footers: pageNumbers, children: run.children }));
 }
 
 /** Declares the fallback of each official font that a reader's machine may not have. */
@@ -114,6 +160,7 @@ export function buildWordDocument(outline: DocumentOutline, d: Disclosure): Docu
     title: xmlSafe(d.title),
     description: `${d.fiscalYear}年部门预算信息公开`,
     styles: documentStyles,
+    evenAndOddHeaderAndFooters: true,
     sections: wordSections(outline),
   });
 }

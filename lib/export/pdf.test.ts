@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_TEXTS, LONG_TEXT, hostileDisclosure } from "./__fixtures__/hostile-disclosure";
-import { PdfPrinter, renderPdf } from "./pdf";
+import { PdfPrinter, printHtml, renderPdf } from "./pdf";
 import { sanhe2020, sanhe2020Text } from "../domain/__fixtures__/sanhe-2020";
+import { exampleDisclosure } from "../render/__fixtures__/example-disclosure";
 
 /**
  * The PDF through the tools a reader's machine would use on it (poppler): its text is the
@@ -81,6 +82,34 @@ describe("renderPdf", () => {
     expect(sizes.filter((s) => s.endsWith("841.92 x 594.96"))).toHaveLength(1);
     expect(poppler("pdfinfo", file)).toMatch(/Title:\s+三河市人民政府办公室2020年部门预算信息公开情况说明/);
   });
+
+  it("is the official document alone: no chart, each page numbered “— N —” at its foot", () => {
+    const body = printHtml(sanhe2020()).split("</head>")[1];
+    expect(body).not.toMatch(/<svg|<figure/);
+    const file = save("numbers.pdf", fixturePdf);
+    const pages = Number(poppler("pdfinfo", file).match(/Pages:\s+(\d+)/)![1]);
+    for (const page of [1, 2, pages]) {
+      const text = poppler("pdftotext", "-f", String(page), "-l", String(page), "-enc", "UTF-8", file, "-");
+      // poppler reads the thin gaps of "— 1 —" as no space at all.
+      expect(text).toMatch(new RegExp(`—\\s*${page}\\s*—`));
+    }
+    expect(poppler("pdftotext", "-enc", "UTF-8", file, "-")).not.toContain("草稿");
+  });
+
+  it("prints a draft with the diagonal 草稿, its version and the time on every page; the published PDF has none", async () => {
+    const stamp = { revision: 1, version: 17, printedAt: "2021年1月5日 14:30" };
+    // The small example disclosure: the stamp is the same on any document, and a print costs seconds.
+    const file = save("draft.pdf", await renderPdf(exampleDisclosure, { printer, draft: stamp }));
+    const pages = Number(poppler("pdfinfo", file).match(/Pages:\s+(\d+)/)![1]);
+    for (const page of [1, pages]) {
+      const text = poppler("pdftotext", "-f", String(page), "-l", String(page), "-enc", "UTF-8", file, "-");
+      expect(text).toContain("草稿");
+      expect(text.replace(/\s+/g, "")).toContain("第1版·保存版本17·打印于2021年1月5日14:30");
+    }
+    const html = printHtml(exampleDisclosure, {}, stamp);
+    expect(html).toContain('class="dd-watermark"');
+    expect(printHtml(exampleDisclosure)).not.toContain("dd-watermark");
+  }, 120_000);
 
   it("gives the same bytes for the same disclosure (the print time is pinned)", async () => {
     const again = await renderPdf(sanhe2020(), { printer, revision: 1 });

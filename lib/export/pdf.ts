@@ -5,9 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import type { Disclosure } from "../domain/model";
 import { FIXED_TIMESTAMP } from "./fixed-timestamp";
 import { portalMessages } from "../i18n/zh-CN/portal";
-import { budgetCharts } from "../render/charts";
 import { documentOutline, type OutlineOptions } from "../render/document";
-import { DOCUMENT_CSS } from "../render/document-css";
+import { DOCUMENT_CSS, FONT_STACK } from "../render/document-css";
 import { documentHtml, escapeHtml } from "../render/html";
 
 /**
@@ -18,22 +17,46 @@ import { documentHtml, escapeHtml } from "../render/html";
  * every print (see PdfPrinter).
  */
 
-/** The standalone print layout: the document and its charts, nothing of the site around it. */
-export function printHtml(d: Disclosure, outline: OutlineOptions = {}): string {
-  const body = documentHtml(documentOutline(d, outline), budgetCharts(d));
-  return (
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title>` +
-    `<style>html{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{margin:0;background:#fff}${DOCUMENT_CSS}</style></head>` +
-    `<body>${body}</body></html>`
-  );
+/**
+ * A draft's stamp: printed for the unit head to read before the clerk submits, never published.
+ * The diagonal 草稿 on every page and, at the head of each page, what was printed and when.
+ */
+export type DraftStamp = {
+  /** The draft's saved version (its autosave counter): which state of the text this paper shows. */
+  version: number;
+  /** The revision being prepared (第N版). */
+  revision: number;
+  /** When it was printed, as the reader's clock says it (`2021年1月5日 14:30`). */
+  printedAt: string;
+};
+
+/** A CSS string literal: the stamp's text goes into a margin box's `content`. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r]/g, " ")}"`;
+
+function draftHtml(stamp: DraftStamp): { css: string; body: string } {
+  const m = portalMessages.draft;
+  const line = m.stamp(stamp.revision, stamp.version, stamp.printedAt);
+  return {
+    css:
+      `@page{@top-right{content:${cssString(line)};font:10pt/1 ${FONT_STACK.heading};color:#b91c1c;vertical-align:bottom;padding-bottom:6mm}}` +
+      ".dd-watermark{position:fixed;top:50%;left:50%;transform:translate(-50%,-50%) rotate(-35deg);font:400 120pt/1 " +
+      `${FONT_STACK.heading};color:rgba(185,28,28,.13);white-space:nowrap;pointer-events:none;z-index:10}`,
+    body: `<div class="dd-watermark" aria-hidden="true">${escapeHtml(m.watermark)}</div>`,
+  };
 }
 
-/** The running footer on every page: the document, its revision, the page number. */
-export function footerTemplate(d: Disclosure, revision?: number): string {
-  const label = revision ? `${d.title} · ${portalMessages.page.revision(revision)}` : d.title;
+/**
+ * The standalone print layout: the official document alone, nothing of the site around it and no
+ * chart (the charts are the portal's; the document states its figures in text and tables). A draft
+ * stamp adds the diagonal 草稿 and the version and time at the head of each page.
+ */
+export function printHtml(d: Disclosure, outline: OutlineOptions = {}, draft?: DraftStamp): string {
+  const body = documentHtml(documentOutline(d, outline));
+  const stamp = draft ? draftHtml(draft) : null;
   return (
-    `<div style="width:100%;padding:0 16mm;font-size:8pt;color:#475569;font-family:'Noto Sans CJK SC',sans-serif;display:flex;justify-content:space-between">` +
-    `<span>${escapeHtml(label)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title>` +
+    `<style>html{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{margin:0;background:#fff}${DOCUMENT_CSS}${stamp?.css ?? ""}</style></head>` +
+    `<body>${stamp?.body ?? ""}${body}</body></html>`
   );
 }
 
@@ -259,10 +282,14 @@ export function pinPdf(pdf: Uint8Array, at: Date = FIXED_TIMESTAMP): Uint8Array 
   return new Uint8Array(Buffer.from(pinned, "latin1"));
 }
 
+/**
+ * The official PDF of a disclosure (GB/T 9704 look; page numbers from the stylesheet's page
+ * margins), or with `draft` the stamped paper a clerk prints before submitting.
+ */
 export async function renderPdf(
   d: Disclosure,
-  options: { printer: PdfPrinter; revision?: number; at?: Date } & OutlineOptions,
+  options: { printer: PdfPrinter; revision?: number; at?: Date; draft?: DraftStamp } & OutlineOptions,
 ): Promise<Uint8Array> {
-  const html = printHtml(d, { nameOf: options.nameOf });
-  return pinPdf(await options.printer.print(html, footerTemplate(d, options.revision)), options.at);
+  const html = printHtml(d, { nameOf: options.nameOf }, options.draft);
+  return pinPdf(await options.printer.print(html), options.at);
 }

@@ -50,13 +50,22 @@ function overview(d: Disclosure): SheetTable {
   };
 }
 
-function budget(d: Disclosure): SheetTable {
+/**
+ * 上年 where last year is known: the figure this disclosure states for last year (its 上年 columns)
+ * first, else what the department published for last year (`previous`, its latest revision), else
+ * nothing: a blank cell, never a guessed zero.
+ */
+const priorOf = (own: string | null | undefined, published: string | null | undefined): string | null =>
+  own ?? published ?? null;
+
+function budget(d: Disclosure, previous?: Disclosure | null): SheetTable {
   const { income: i, expenditure: e, priorYear: p } = d.budget;
-  const line = (label: string, current: string | null, prior: string | null = null, hasPrior = false): SheetValue[] => [
+  const last = previous?.budget;
+  const line = (label: string, current: string | null, prior: string | null): SheetValue[] => [
     label,
     current,
-    hasPrior ? prior : null,
-    hasPrior ? delta(current, prior) : null,
+    prior,
+    delta(current, prior),
   ];
   return {
     name: "收支总表",
@@ -67,18 +76,18 @@ function budget(d: Disclosure): SheetTable {
       col("增减（万元）", "amount", 14),
     ],
     rows: [
-      line("收入合计", i.total),
-      line("  一般公共预算收入", i.generalPublicBudget),
-      line("  基金预算收入", i.governmentFund),
-      line("  财政专户核拨收入", i.fiscalSpecialAccount),
-      line("  其他来源收入", i.other),
-      line("支出合计", e.total, p.total, true),
-      line("  基本支出", e.basic, p.basic, true),
-      line("    人员经费", e.personnel),
-      line("    日常公用经费", e.publicOperating),
-      line("  项目支出", e.project, p.project, true),
-      line("  其他支出", e.other),
-      line("机关运行经费", d.operatingExpenses.amount),
+      line("收入合计", i.total, priorOf(null, last?.income.total)),
+      line("  一般公共预算收入", i.generalPublicBudget, priorOf(null, last?.income.generalPublicBudget)),
+      line("  基金预算收入", i.governmentFund, priorOf(null, last?.income.governmentFund)),
+      line("  财政专户核拨收入", i.fiscalSpecialAccount, priorOf(null, last?.income.fiscalSpecialAccount)),
+      line("  其他来源收入", i.other, priorOf(null, last?.income.other)),
+      line("支出合计", e.total, priorOf(p.total, last?.expenditure.total)),
+      line("  基本支出", e.basic, priorOf(p.basic, last?.expenditure.basic)),
+      line("    人员经费", e.personnel, priorOf(null, last?.expenditure.personnel)),
+      line("    日常公用经费", e.publicOperating, priorOf(null, last?.expenditure.publicOperating)),
+      line("  项目支出", e.project, priorOf(p.project, last?.expenditure.project)),
+      line("  其他支出", e.other, priorOf(null, last?.expenditure.other)),
+      line("机关运行经费", d.operatingExpenses.amount, priorOf(null, previous?.operatingExpenses.amount)),
     ],
   };
 }
@@ -88,8 +97,16 @@ const vehicles = (y: ThreePublicYear) =>
     ? null
     : sumAmounts([y.vehiclePurchase, y.vehicleOperation]).toFixed(2);
 
-function threePublic(d: Disclosure): SheetTable {
-  const { current: c, priorYear: p, changeReasons: r } = d.threePublic;
+function threePublic(d: Disclosure, previous?: Disclosure | null): SheetTable {
+  const { current: c, priorYear: own, changeReasons: r } = d.threePublic;
+  const last = previous?.threePublic.current;
+  const p = {
+    total: priorOf(own.total, last?.total),
+    outbound: priorOf(own.outbound, last?.outbound),
+    vehiclePurchase: priorOf(own.vehiclePurchase, last?.vehiclePurchase),
+    vehicleOperation: priorOf(own.vehicleOperation, last?.vehicleOperation),
+    reception: priorOf(own.reception, last?.reception),
+  };
   const line = (label: string, current: string | null, prior: string | null, reason = ""): SheetValue[] => [
     label,
     current,
@@ -271,11 +288,15 @@ export function budgetTableSheets(d: Disclosure, nameOf?: NameOf): SheetTable[] 
   });
 }
 
-export function sheetTables(d: Disclosure, nameOf?: NameOf): SheetTable[] {
+/**
+ * Every sheet of the workbook. `previous` is what the department published for the year before
+ * (db/queries/previous-year.ts): it fills the 上年 and 增减 columns the disclosure itself leaves blank.
+ */
+export function sheetTables(d: Disclosure, nameOf?: NameOf, previous?: Disclosure | null): SheetTable[] {
   return [
     overview(d),
-    budget(d),
-    threePublic(d),
+    budget(d, previous),
+    threePublic(d, previous),
     indicators(d),
     procurement(d),
     assets(d),

@@ -59,7 +59,13 @@ function addSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
 }
 
-export async function renderXlsx(d: Disclosure, options: { at?: Date } & OutlineOptions = {}): Promise<Uint8Array> {
+export type XlsxOptions = {
+  at?: Date;
+  /** Last year's published disclosure: the 上年 and 增减 figures the disclosure itself leaves blank. */
+  previous?: Disclosure | null;
+} & OutlineOptions;
+
+export async function renderXlsx(d: Disclosure, options: XlsxOptions = {}): Promise<Uint8Array> {
   const at = options.at ?? FIXED_TIMESTAMP;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = d.department.name;
@@ -67,7 +73,7 @@ export async function renderXlsx(d: Disclosure, options: { at?: Date } & Outline
   workbook.title = xmlSafe(d.title);
   workbook.created = at;
   workbook.modified = at;
-  for (const table of sheetTables(d, options.nameOf)) addSheet(workbook, table);
+  for (const table of sheetTables(d, options.nameOf, options.previous)) addSheet(workbook, table);
   // Stored, not deflated: deterministicZip deflates each part once, with zlib, as it pins the dates.
   const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Parameters<
     typeof workbook.xlsx.writeBuffer

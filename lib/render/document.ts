@@ -12,7 +12,7 @@ import {
 import { portalMessages } from "../i18n/zh-CN/portal";
 import { budgetTableBlocks, type NameOf } from "./budget-tables";
 import { chineseNumber, type Block, type DocumentOutline, type Section } from "./outline";
-import { assetsTable, indicatorTable, orgUnitsTable, procurementTable } from "./tables";
+import { assetsTable, indicatorTables, orgUnitsTable, procurementTable } from "./tables";
 
 /**
  * The outline of a disclosure in the order and wording of the 2020 三河 fixture. Every exporter
@@ -63,9 +63,10 @@ function performance(d: Disclosure): Block[] {
   ]);
   // A safeguard prints as one paragraph led by its title, as the fixture has it.
   const safeguards = p.safeguards.map((s, i) => paragraph(`${i + 1}、${s.title}。${s.text}`));
+  const tables = indicatorTables(p.projects);
   const projects = p.projects.flatMap((project, i): Block[] => [
     { kind: "caption", text: `${i + 1}、${project.name}绩效目标表` },
-    { kind: "table", table: indicatorTable(project, i) },
+    { kind: "table", table: tables[i] },
   ]);
   return [
     heading(2, "第一部分 部门整体绩效目标"),

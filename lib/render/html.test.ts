@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HOSTILE_TEXTS, hostileDisclosure } from "../export/__fixtures__/hostile-disclosure";
 import { budgetCharts } from "./charts";
 import { documentOutline, outlineTables } from "./document";
-import { documentHtml, escapeHtml, tableHtml, tableParts } from "./html";
+import { documentHtml, escapeHtml, FOLD_OVER, tableHtml, tableParts } from "./html";
 import { indicatorTable, procurementTable } from "./tables";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 
@@ -97,5 +97,31 @@ describe("documentHtml", () => {
     const text = visibleText(hostile);
     for (const t of HOSTILE_TEXTS) expect(text).toContain(t);
     expect(escapeHtml(`"'<>&`)).toBe("&quot;&#39;&lt;&gt;&amp;");
+  });
+
+  it("folds a long cell behind 展开 on screen only, its whole text kept in order; the print layout unfolded", () => {
+    const screen = documentHtml(documentOutline(golden), [], { fold: true });
+    const folds = screen.match(/<details class="dd-fold">.*?<\/details>/g) ?? [];
+    expect(folds.length).toBeGreaterThan(10);
+    const longBasis = golden.performance.projects
+      .flatMap((p) => p.indicators.map((i) => i.basis))
+      .find((b) => [...b].length > FOLD_OVER)!;
+    // The lead, then the rest: read in order the text is whole, nothing repeated.
+    const folded = folds
+      .map((f) => f.replace(/<span class="dd-fold-(more|less)">[^<]*<\/span>/g, "").replace(/<[^>]+>/g, ""))
+      .map((f) => f.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+    expect(folded).toContain(longBasis);
+    expect(screen).toContain('<span class="dd-fold-more">…展开</span>');
+    expect(html).not.toContain("dd-fold");
+    // Headings and short cells never fold.
+    expect(screen).not.toMatch(/<th[^>]*><details/);
+  });
+
+  it("puts a scroll hint over the wide procurement table, outside its scrolling box", () => {
+    const procurement = tableHtml(procurementTable(golden));
+    expect(procurement).toMatch(
+      /^<p class="dd-scroll-hint" aria-hidden="true">表格较宽，可在框内左右滑动查看 →<\/p><div class="dd-table-wrap dd-wide"/,
+    );
+    expect(tableHtml(indicatorTable(golden.performance.projects[0], 0))).not.toContain("dd-scroll-hint");
   });
 });

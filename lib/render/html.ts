@@ -41,13 +41,35 @@ export function tableParts(table: Table): { meta: number[]; lead: number[]; head
   return { meta, lead, head, body: indexes.slice(i) };
 }
 
+/**
+ * What only a screen adds to the printed layout (the portal page; the PDF takes none of it): a long
+ * cell folded to its first words with 展开, so an indicator row of a seven-line 依据 does not fill a
+ * phone's screen and a half; a hint over a table wider than the phone, which scrolls in its box.
+ */
+export type ScreenOptions = { fold?: boolean };
+
+/** Cells longer than this fold on screen; the first FOLD_LEAD characters stay in view. */
+export const FOLD_OVER = 60;
+const FOLD_LEAD = 24;
+
+function foldedText(text: string): string {
+  const chars = [...text];
+  const lead = chars.slice(0, FOLD_LEAD).join("");
+  const rest = chars.slice(FOLD_LEAD).join("");
+  const m = portalMessages.page;
+  return (
+    `<details class="dd-fold"><summary>${escapeHtml(lead)}<span class="dd-fold-more">…${escapeHtml(m.unfold)}</span>` +
+    `<span class="dd-fold-less">${escapeHtml(m.fold)}</span></summary>${escapeHtml(rest)}</details>`
+  );
+}
+
 /** Em per unit of column weight when a table with frozen columns keeps its natural width (see Table.frozen). */
 const EM_PER_WEIGHT = 2.8;
 
 /** A cell of a frozen column: kept at its place while the rest of the row scrolls under it. */
 type Frozen = { left: number; edge: boolean } | undefined;
 
-function cellHtml(cell: Cell, row: Row, align: Align, frozen?: Frozen): string {
+function cellHtml(cell: Cell, row: Row, align: Align, frozen?: Frozen, screen: ScreenOptions = {}): string {
   const heading = row.header || cell.bold;
   const tag = heading ? "th" : "td";
   const scope = row.header
@@ -61,10 +83,12 @@ function cellHtml(cell: Cell, row: Row, align: Align, frozen?: Frozen): string {
   const indent = cell.indent ? ` dd-i${Math.min(cell.indent, 3)}` : "";
   const freeze = frozen ? ` dd-frz${frozen.edge ? " dd-frz-edge" : ""}` : "";
   const style = frozen ? ` style="left:${frozen.left.toFixed(2)}em"` : "";
-  return `<${tag}${scope}${span} class="${alignClass[align]}${indent}${freeze}"${style}>${escapeHtml(cell.text)}</${tag}>`;
+  const fold = screen.fold && !heading && (cell.colSpan ?? 1) === 1 && [...cell.text].length > FOLD_OVER;
+  const content = fold ? foldedText(cell.text) : escapeHtml(cell.text);
+  return `<${tag}${scope}${span} class="${alignClass[align]}${indent}${freeze}"${style}>${content}</${tag}>`;
 }
 
-export function tableHtml(table: Table, captionId?: string): string {
+export function tableHtml(table: Table, captionId?: string, screen: ScreenOptions = {}): string {
   const grid = gridRows(table);
   const weightBefore = (column: number) => table.columns.slice(0, column).reduce((sum, c) => sum + c.weight, 0);
   const rowHtml = (r: number) => {
@@ -83,6 +107,7 @@ export function tableHtml(table: Table, captionId?: string): string {
         row,
         cell.align ?? (row.header ? "center" : (table.columns[column]?.align ?? "left")),
         frozen,
+        screen,
       );
     });
     return `<tr>${cells.join("")}</tr>`;
@@ -106,10 +131,13 @@ export function tableHtml(table: Table, captionId?: string): string {
   const head = parts.head.length ? `<thead>${parts.head.map(rowHtml).join("")}</thead>` : "";
   const main = `<table class="${classes}"${labelled}${natural}>${colgroup}${head}<tbody>${parts.body.map(rowHtml).join("")}</tbody></table>`;
   const wide = `${table.dense ? " dd-wide" : ""}${table.frozen ? " dd-scroll" : ""}`;
-  return `<div class="dd-table-wrap${wide}" id="table-${escapeHtml(table.id)}">${meta}${lead}${main}</div>`;
+  // Outside the scrolling box, so it stays put while the table moves under it; shown on narrow screens only.
+  const hint =
+    wide !== "" ? `<p class="dd-scroll-hint" aria-hidden="true">${escapeHtml(portalMessages.page.scrollHint)}</p>` : "";
+  return `${hint}<div class="dd-table-wrap${wide}" id="table-${escapeHtml(table.id)}">${meta}${lead}${main}</div>`;
 }
 
-function blockHtml(block: Block, next: Block | undefined): string {
+function blockHtml(block: Block, next: Block | undefined, screen: ScreenOptions): string {
   switch (block.kind) {
     case "heading":
       return block.level === 2 ? `<h3>${escapeHtml(block.text)}</h3>` : `<h4>${escapeHtml(block.text)}</h4>`;
@@ -124,17 +152,17 @@ function blockHtml(block: Block, next: Block | undefined): string {
       return `<p class="dd-caption${wide}"${id ? ` id="${id}"` : ""}>${escapeHtml(block.text)}</p>`;
     }
     case "table":
-      return tableHtml(block.table);
+      return tableHtml(block.table, undefined, screen);
   }
 }
 
-function blocksHtml(blocks: Block[]): string {
+function blocksHtml(blocks: Block[], screen: ScreenOptions): string {
   return blocks
     .map((block, i) => {
       const previous = blocks[i - 1];
       if (block.kind === "table" && previous?.kind === "caption")
-        return tableHtml(block.table, `caption-${escapeHtml(block.table.id)}`);
-      return blockHtml(block, blocks[i + 1]);
+        return tableHtml(block.table, `caption-${escapeHtml(block.table.id)}`, screen);
+      return blockHtml(block, blocks[i + 1], screen);
     })
     .join("");
 }
@@ -166,17 +194,21 @@ export function chartHtml(chart: BudgetChart): string {
  * The document as an <article>: title, preamble, the nine sections with their tables, and each
  * chart at the end of the section it illustrates.
  */
-export function documentHtml(outline: DocumentOutline, charts: ReadonlyArray<BudgetChart> = []): string {
+export function documentHtml(
+  outline: DocumentOutline,
+  charts: ReadonlyArray<BudgetChart> = [],
+  screen: ScreenOptions = {},
+): string {
   const chartsOf = (id: SectionId) => charts.filter((ch) => ch.section === id && ch.svg !== "");
   const sections = outline.sections.map((s) => {
     const figures = chartsOf(s.id);
     const chartBlock = figures.length ? `<div class="dd-charts">${figures.map(chartHtml).join("")}</div>` : "";
-    return `<section id="section-${s.id}" aria-labelledby="heading-${s.id}"><h2 id="heading-${s.id}">${escapeHtml(s.heading)}</h2>${blocksHtml(s.blocks)}${chartBlock}</section>`;
+    return `<section id="section-${s.id}" aria-labelledby="heading-${s.id}"><h2 id="heading-${s.id}">${escapeHtml(s.heading)}</h2>${blocksHtml(s.blocks, screen)}${chartBlock}</section>`;
   });
   const preamble = outline.preamble ? `<p class="dd-indent">${escapeHtml(outline.preamble)}</p>` : "";
   const a = outline.appendix;
   const appendix = a
-    ? `<section id="section-${a.id}" class="dd-appendix" aria-labelledby="heading-${a.id}"><h2 id="heading-${a.id}">${escapeHtml(a.heading)}</h2>${blocksHtml(a.blocks)}</section>`
+    ? `<section id="section-${a.id}" class="dd-appendix" aria-labelledby="heading-${a.id}"><h2 id="heading-${a.id}">${escapeHtml(a.heading)}</h2>${blocksHtml(a.blocks, screen)}</section>`
     : "";
   return `<article class="dd"><h1 class="dd-title">${escapeHtml(outline.title)}</h1>${preamble}${sections.join("")}${appendix}</article>`;
 }

@@ -1,5 +1,6 @@
 import type { Disclosure, Indicator, ProcurementItem, ProjectFund } from "../domain/model";
 import { formatAmount, sumAmounts } from "../domain/money";
+import { fitColumns, fitColumnsTogether, TABLE_LINE_CHARS } from "./column-fit";
 import type { Cell, Row, Table } from "./outline";
 
 /** The tables of a disclosure, laid out as the 2020 三河 fixture prints them. */
@@ -9,6 +10,10 @@ const textCell = (text: string, extra: Partial<Cell> = {}): Cell => ({ text, ...
 const headerRow = (texts: ReadonlyArray<string>): Row => ({ header: true, cells: texts.map((t) => textCell(t)) });
 
 export function orgUnitsTable(d: Disclosure): Table {
+  return fitColumns(orgUnitsGrid(d), TABLE_LINE_CHARS.portrait);
+}
+
+function orgUnitsGrid(d: Disclosure): Table {
   return {
     id: "org-units",
     columns: [
@@ -46,7 +51,12 @@ export function runLengths<T>(
   return spans;
 }
 
-/** One 绩效目标表: the goal, then 一级/二级 merged over consecutive equal rows. */
+/** Every project's 绩效目标表, their columns sized together to what they hold. */
+export function indicatorTables(projects: ReadonlyArray<ProjectFund>): Table[] {
+  return fitColumnsTogether(projects.map(indicatorTable), TABLE_LINE_CHARS.portrait);
+}
+
+/** One 绩效目标表: the goal, then 一级/二级 merged over consecutive equal rows (fixed widths; see indicatorTables). */
 export function indicatorTable(project: ProjectFund, index: number): Table {
   const level1Spans = runLengths(project.indicators, (i) => i.level1);
   const level2Spans = runLengths(project.indicators, (i) => `${i.level1}\u0000${i.level2}`, level1Spans);
@@ -123,6 +133,15 @@ function procurementFigures(label: string, items: ReadonlyArray<ProcurementItem>
 export function procurementTable(d: Disclosure): Table {
   const { items, total } = d.procurement;
   const down = (text: string, rowSpan: number, colSpan = 1): Cell => ({ text, rowSpan, colSpan, align: "center" });
+  return fitColumns(procurementGrid(d, items, total, down), TABLE_LINE_CHARS.landscape);
+}
+
+function procurementGrid(
+  d: Disclosure,
+  items: Disclosure["procurement"]["items"],
+  total: string | null,
+  down: (text: string, rowSpan: number, colSpan?: number) => Cell,
+): Table {
   return {
     id: "procurement",
     dense: true,

@@ -5,7 +5,7 @@ import { ruleCatalogue } from "./catalogue";
 import { dimensions, ruleDimensions } from "./dimensions";
 import { checkDisclosure } from "./engine";
 import type { Finding } from "./finding";
-import { gradeOf, grades, projectGrades, rankByGrade } from "./grades";
+import { gradeOf, gradeProject, grades, projectGrades, rankByGrade, rankWorstFirst } from "./grades";
 
 describe("the four dimensions", () => {
   test("every rule of the catalogue is filed under exactly one, and no other id is", () => {
@@ -99,5 +99,29 @@ describe("grades", () => {
     // The approver's list: best first, the disclosure's order among equals.
     expect(rankByGrade(graded).slice(0, 3)).toEqual([4, 9, 7]);
     expect(rankByGrade(graded).at(-1)).toBe(2);
+    // The review screen's panel: 差, then 中 (lower score first), then 良 (80 before 85).
+    expect(rankWorstFirst(graded).slice(0, 5)).toEqual([2, 0, 3, 8, 10]);
+    // The editor grades each card from its own findings: the same grade as the whole disclosure's.
+    const findings = checkDisclosure(d);
+    d.performance.projects.forEach((_, p) => {
+      const own = findings.filter((f) => f.path.startsWith(`performance.projects[${p}]`));
+      expect(gradeProject(own)).toEqual(graded[p]);
+    });
+  });
+
+  test("worst first ranks by grade before score: an error makes 85 points 中, below a 良 of 80", () => {
+    const d = sanhe2020();
+    const graded = projectGrades(
+      [
+        finding("indicator.target-readable", "error", "performance.projects[0].indicators[0].target"),
+        finding("indicator.vague-target", "warning", "performance.projects[1].indicators[0].target"),
+        finding("indicator.vague-target", "warning", "performance.projects[1].indicators[1].target"),
+        finding("indicator.vague-target", "warning", "performance.projects[1].indicators[2].target"),
+        finding("indicator.vague-target", "warning", "performance.projects[1].indicators[3].target"),
+      ],
+      d,
+    );
+    expect([graded[0].grade, graded[0].score, graded[1].grade, graded[1].score]).toEqual(["fair", 85, "good", 80]);
+    expect(rankWorstFirst(graded).slice(0, 3)).toEqual([0, 1, 2]);
   });
 });

@@ -51,30 +51,63 @@ const mapDimensions = <T>(make: (d: Dimension) => T) =>
   Object.fromEntries(dimensions.map((d) => [d, make(d)])) as Record<Dimension, T>;
 
 /** One grade per project of the disclosure, in its order; a project without findings is 优 with 100. */
-export function projectGrades(findings: ReadonlyArray<Finding>, disclosure: Disclosure): ProjectGrade[] {
-  const graded = disclosure.performance.projects.map(() => mapDimensions<Finding[]>(() => []));
+export function projectGrades(
+  findings: ReadonlyArray<Finding>,
+  disclosure: Pick<Disclosure, "performance">,
+): ProjectGrade[] {
+  const graded = disclosure.performance.projects.map((): Finding[] => []);
   for (const f of findings) {
     const p = projectIndexOf(f.path);
-    const dimension = dimensionOf(f.rule);
-    if (p === null || dimension === undefined || p >= graded.length) continue;
-    graded[p][dimension].push(f);
+    if (p === null || p >= graded.length) continue;
+    graded[p].push(f);
   }
-  return graded.map((byDim) => {
-    const lost = mapDimensions(() => 0);
-    for (const d of dimensions) for (const f of byDim[d]) lost[d] += DEDUCTIONS[f.severity];
-    const total = dimensions.reduce((sum, d) => sum + lost[d], 0);
-    const score = Math.max(0, 100 - total);
-    const hasError = dimensions.some((d) => byDim[d].some((f) => f.severity === "error"));
-    return {
-      grade: gradeOf(score, hasError),
-      score,
-      byDimension: mapDimensions((d) => Math.max(0, 100 - lost[d])),
-      findings: byDim,
-    };
-  });
+  return graded.map(gradeProject);
 }
+
+/**
+ * The grade of one project from the findings at it or inside it (the editor's card has them
+ * grouped already); findings of rules without a dimension are not graded.
+ */
+export function gradeProject(findings: ReadonlyArray<Finding>): ProjectGrade {
+  const byDim = mapDimensions<Finding[]>(() => []);
+  for (const f of findings) {
+    const dimension = dimensionOf(f.rule);
+    if (dimension !== undefined) byDim[dimension].push(f);
+  }
+  const lost = mapDimensions(() => 0);
+  for (const d of dimensions) for (const f of byDim[d]) lost[d] += DEDUCTIONS[f.severity];
+  const total = dimensions.reduce((sum, d) => sum + lost[d], 0);
+  const score = Math.max(0, 100 - total);
+  const hasError = dimensions.some((d) => byDim[d].some((f) => f.severity === "error"));
+  return {
+    grade: gradeOf(score, hasError),
+    score,
+    byDimension: mapDimensions((d) => Math.max(0, 100 - lost[d])),
+    findings: byDim,
+  };
+}
+
+/** 中 must be revised and 差 is not budgeted: the grades a reviewer returns a project for. */
+export const needsRevision = (grade: Grade): boolean => grade === "fair" || grade === "poor";
 
 /** Project indices best first (the approver's ranking); equal scores keep the disclosure's order. */
 export function rankByGrade(projectGrades: ReadonlyArray<ProjectGrade>): number[] {
   return projectGrades.map((_, p) => p).sort((a, b) => projectGrades[b].score - projectGrades[a].score || a - b);
+}
+
+/**
+ * The approver's 项目评级 panel: 差 first, then 中, 良, 优; within a grade the lower score first,
+ * the disclosure's order among equals. By grade before score: an error makes 85 points 中, below a
+ * 良 of 80.
+ */
+export function rankWorstFirst(projectGrades: ReadonlyArray<ProjectGrade>): number[] {
+  const order = (g: Grade) => grades.length - 1 - grades.indexOf(g);
+  return projectGrades
+    .map((_, p) => p)
+    .sort(
+      (a, b) =>
+        order(projectGrades[a].grade) - order(projectGrades[b].grade) ||
+        projectGrades[a].score - projectGrades[b].score ||
+        a - b,
+    );
 }

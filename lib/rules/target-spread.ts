@@ -1,5 +1,5 @@
 import { Money } from "../domain/money";
-import type { Disclosure } from "../domain/model";
+import type { Disclosure, Indicator } from "../domain/model";
 import { SPELLED_PERCENT } from "../domain/targets";
 import { indicatorPath, metricKey, normaliseText } from "./indicator-words";
 
@@ -108,13 +108,25 @@ export function outlierOf(stats: SpreadStats, value: string): Outlier {
 type Entry = { name: string; unit: string; observations: TargetObservation[]; numbers: Money[] };
 
 /**
+ * What the spread reads of a disclosure: a whole one, or the rows a database query reads of a
+ * year's disclosures without assembling each (db/queries/target-spread.ts).
+ */
+export type SpreadSource = {
+  fiscalYear: number;
+  department: Pick<Disclosure["department"], "code" | "name">;
+  performance: {
+    projects: ReadonlyArray<{ name: string; indicators: ReadonlyArray<Pick<Indicator, "name" | "target">> }>;
+  };
+};
+
+/**
  * The spread of every metric with a number across `disclosures` (or of the metrics named in
  * `names` only), the metrics in the order first met. Text targets and unreadable ones have no number
  * and are left out. Each observation is made once and its outlier set in place: a year's spread
  * reads some 50,000 rows.
  */
 export function targetSpreads(
-  disclosures: ReadonlyArray<Disclosure>,
+  disclosures: ReadonlyArray<SpreadSource>,
   opts: { names?: ReadonlyArray<string> } = {},
 ): TargetSpread[] {
   const wanted = opts.names ? new Set(opts.names.map(metricKey)) : null;
@@ -169,4 +181,41 @@ export function targetSpreads(
       observations,
     };
   });
+}
+
+/** One metric's spread in one year, as the grid's status line and the review screen show it. */
+export type SpreadLine = SpreadStats & { name: string; unit: string; fiscalYear: number; departments: number };
+
+/**
+ * The spread of each metric in `fiscalYear` only, by spreadKey, with how many departments wrote it:
+ * what a cell is compared with. Metrics with no number that year are left out.
+ */
+export function yearSpreadLines(spreads: ReadonlyArray<TargetSpread>, fiscalYear: number): Record<string, SpreadLine> {
+  const out: Record<string, SpreadLine> = {};
+  for (const s of spreads) {
+    const stats = s.byYear.find((y) => y.fiscalYear === fiscalYear);
+    if (!stats) continue;
+    const departments = new Set(s.observations.filter((o) => o.fiscalYear === fiscalYear).map((o) => o.departmentCode))
+      .size;
+    out[spreadKey(s.name, s.unit)] = { ...stats, name: s.name, unit: s.unit, departments };
+  }
+  return out;
+}
+
+/** The rows of a disclosure whose number lies outside the year's fences: the review screen's 参考 hints. */
+export function outlierRows(
+  disclosure: Pick<SpreadSource, "performance">,
+  lines: Readonly<Record<string, SpreadLine>>,
+): Array<{ path: string; outlier: Exclude<Outlier, null>; line: SpreadLine }> {
+  const out: Array<{ path: string; outlier: Exclude<Outlier, null>; line: SpreadLine }> = [];
+  disclosure.performance.projects.forEach((project, p) =>
+    project.indicators.forEach((indicator, i) => {
+      const t = indicator.target;
+      if (t.kind !== "quantitative") return;
+      const line = lines[spreadKey(indicator.name, t.unit)];
+      const outlier = line ? outlierOf(line, t.value) : null;
+      if (line && outlier) out.push({ path: indicatorPath(p, i), outlier, line });
+    }),
+  );
+  return out;
 }

@@ -79,6 +79,7 @@ function stepParts(d: Detail): string[] {
     parts.push(say.transition(stateLabel(d.from), stateLabel(d.to)));
   if (text(d.reasonLabel)) parts.push(say.reason(text(d.reasonLabel)));
   if (text(d.note)) parts.push(say.note(text(d.note)));
+  if (text(d.opinion)) parts.push(say.opinion(text(d.opinion)));
   return parts;
 }
 

@@ -4,6 +4,7 @@ import { createDepartment, createGroup } from "@/db/queries/departments";
 import { saveFiscalYear } from "@/db/queries/settings";
 import { createUser, loadActor } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
+import { buildPerformanceExamples, type PerformanceExamples } from "./performance-examples";
 import { buildPublicationExamples, type PublicationExamples } from "./publication-examples";
 import { buildReviewExamples, type ReviewExamples } from "./review-examples";
 import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
@@ -36,11 +37,17 @@ export type OperationWorld = {
   review: ReviewExamples;
   /** What the publication and export operations start from (./publication-examples.ts). */
   publication: PublicationExamples;
+  /**
+   * The performance cycle's reports in the states its operations start from
+   * (./performance-examples.ts): built only for the registry's matrix, which needs them (three more
+   * published years, a minute of a loaded machine, that the other users of the world need not wait for).
+   */
+  performance?: PerformanceExamples;
 };
 
 export const WORLD_PASSWORD = "test-password-不可猜";
 
-export async function buildOperationWorld(db: Db): Promise<OperationWorld> {
+export async function buildOperationWorld(db: Db, options: { performance?: boolean } = {}): Promise<OperationWorld> {
   const deskA = await createGroup(db, null, "一科");
   const deskB = await createGroup(db, null, "二科");
   const own = await createDepartment(db, null, { code: "434", name: "三河市人民政府办公室", groupId: deskA.id });
@@ -93,6 +100,7 @@ export async function buildOperationWorld(db: Db): Promise<OperationWorld> {
     await saveFiscalYear(db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
   const review = await buildReviewExamples(db, actors, own.id);
   const publication = await buildPublicationExamples(db, actors, own.id);
+  const performance = options.performance ? await buildPerformanceExamples(db, actors, own.id) : undefined;
   return {
     password: WORLD_PASSWORD,
     departments: { own: own.id, other: other.id },
@@ -103,5 +111,6 @@ export async function buildOperationWorld(db: Db): Promise<OperationWorld> {
     readyDraftId: ready.id,
     review,
     publication,
+    performance,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { loadClassificationCatalogue } from "@/db/queries/classification";
+import { publishedDisclosure } from "@/db/queries/previous-year";
 import { openRevision, publishSnapshot, REVISION_NOTE_MAX } from "@/db/queries/publishing";
 import { renderBundle } from "@/lib/export/bundle";
 import { sharedPrinter } from "@/lib/export/pdf";
@@ -30,11 +31,14 @@ export const publishOperation = defineOperation({
     const facts = existing(found);
     // The year's catalogue names the tables' 类/款 subtotal rows in the published files.
     const nameOf = (await loadClassificationCatalogue(db, facts.fiscalYear))?.nameOf;
+    // What the department published the year before fills the workbook's 上年 columns.
+    const previous = await publishedDisclosure(db, facts.departmentCode, facts.fiscalYear - 1);
     const published = await publishSnapshot(db, actor, input.id, {
       expectedVersion: input.expectedVersion,
       note: input.note,
       ip,
-      files: (canonical) => renderBundle(canonical, { printer: sharedPrinter(), revision: facts.revision, nameOf }),
+      files: (canonical) =>
+        renderBundle(canonical, { printer: sharedPrinter(), revision: facts.revision, nameOf, previous }),
     });
     return {
       ...published,

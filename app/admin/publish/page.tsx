@@ -10,12 +10,15 @@ import { AppShell, PageHeader } from "@/components/app-shell";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { bundleFormats } from "@/lib/export/bundle";
 import { OpenRevisionForm, PublishForm } from "./publish-forms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.portal.publish.title };
 
 const t = zhCN.portal.publish;
+/** What publishing produces, named as the portal names the downloads. */
+const publishedFiles = bundleFormats.map((f) => zhCN.portal.formats[f]?.label ?? f).join("、");
 
 /**
  * The admin's publication board: approved disclosures to publish, published ones to view or
@@ -85,6 +88,7 @@ export default async function PublishPage({ searchParams }: Props) {
                           revision={r.revision}
                           name={`${r.departmentName} ${r.fiscalYear}`}
                           note={r.revisionNote}
+                          files={publishedFiles}
                         />
                       ) : null}
                     </Td>

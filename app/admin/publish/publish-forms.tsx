@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useState } from "react";
 import type { Outcome } from "@/app/_server/operation";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { Button } from "@/components/ui/button";
@@ -28,8 +28,10 @@ function Message({ state, ok }: { state: State; ok: string }) {
 }
 
 /**
- * 发布 for one approved disclosure. A correction (revision 2 on) asks what it corrects; the note
- * given when the revision was opened is offered and what was typed stays after a refusal.
+ * 发布 for one approved disclosure. It asks first, saying what it freezes: the content at this
+ * revision and version, and the files made from it. A correction (revision 2 on) asks what it
+ * corrects; the note given when the revision was opened is offered and what was typed stays after
+ * a refusal.
  */
 export function PublishForm({
   id,
@@ -37,14 +39,18 @@ export function PublishForm({
   revision,
   name,
   note,
+  files,
 }: {
   id: string;
   version: number;
   revision: number;
   name: string;
   note: string;
+  /** The files publishing produces, in words ("PDF 文件、Word 文件（.docx）…"). */
+  files: string;
 }) {
   const [state, formAction, pending] = useActionState<State, FormData>(publishAction, null);
+  const [asking, setAsking] = useState(false);
   const router = useRouter();
   // The row leaves the list once published: the page says what happened.
   useEffect(() => {
@@ -69,12 +75,32 @@ export function PublishForm({
           />
         </label>
       ) : null}
-      <div className="flex items-center gap-3">
-        <Button type="submit" size="sm" disabled={pending} aria-label={`${t.publish} ${name}`}>
-          {pending ? t.publishing : t.publish}
-        </Button>
-        <Message state={state} ok={state?.ok ? t.published(name, revision) : ""} />
-      </div>
+      {asking ? (
+        <div
+          role="group"
+          aria-label={t.confirmTitle(name)}
+          className="rounded-md border border-amber-300 bg-amber-50 p-3"
+        >
+          <p className="text-sm font-medium text-slate-900">{t.confirmTitle(name)}</p>
+          <p className="mt-1 text-xs text-slate-700">{t.confirmFreezes(revision, version, files)}</p>
+          <p className="mt-1 text-xs text-slate-700">{t.confirmAfter}</p>
+          <div className="mt-2 flex items-center gap-2">
+            <Button type="submit" size="sm" disabled={pending}>
+              {pending ? t.publishing : t.confirm}
+            </Button>
+            <Button size="sm" variant="ghost" disabled={pending} onClick={() => setAsking(false)}>
+              {t.cancel}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <Button size="sm" onClick={() => setAsking(true)} aria-label={`${t.publish} ${name}`}>
+            {t.publish}
+          </Button>
+        </div>
+      )}
+      <Message state={state} ok={state?.ok ? t.published(name, revision) : ""} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { loadDisclosure } from "@/db/queries/disclosures";
-import { canEditDisclosure, canReview, canViewDisclosure } from "@/lib/auth/policy";
+import { canEditDisclosure, canReview, canViewDisclosure, canWithdrawDisclosure } from "@/lib/auth/policy";
 import { sections } from "@/lib/domain/model";
 import { formatDate } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -13,8 +13,10 @@ import { findDisclosureFacts, loadPublishedCanonical } from "@/app/_server/direc
 import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
 import { DocumentView } from "@/components/document-view";
+import { DraftFiles } from "@/components/editor/draft-files";
 import { StateBadge } from "@/components/state-badge";
 import { ButtonLink } from "@/components/ui/button";
+import { WithdrawForm } from "@/components/editor/withdraw-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.disclosure.pageTitle };
@@ -59,8 +61,17 @@ export default async function DisclosurePage({ params }: Props) {
             {zhCN.common.publishedAt}：{formatDate(facts.publishedAt)}
           </span>
         ) : null}
+        {!isPublished(facts.state) ? (
+          <div className="no-print ml-auto">
+            <DraftFiles disclosureId={id} />
+          </div>
+        ) : null}
         {canEditDisclosure(actor, facts) ? (
-          <ButtonLink href={`/disclosures/${id}/edit`} variant="primary" className="no-print ml-auto">
+          <ButtonLink
+            href={`/disclosures/${id}/edit`}
+            variant="primary"
+            className={isPublished(facts.state) ? "no-print ml-auto" : "no-print"}
+          >
             {zhCN.editor.continueEditing}
           </ButtonLink>
         ) : null}
@@ -81,6 +92,8 @@ export default async function DisclosurePage({ params }: Props) {
           ) : null}
         </p>
       ) : null}
+      {/* Just submitted and not yet taken up: the clerk may still take it back. */}
+      {canWithdrawDisclosure(actor, facts) ? <WithdrawForm disclosureId={id} version={facts.version} /> : null}
       <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
         <nav aria-label={zhCN.disclosure.sectionsLabel} className="no-print lg:sticky lg:top-4 lg:self-start">
           <p className="mb-2 text-xs font-medium tracking-wide text-slate-500">{zhCN.disclosure.sectionsLabel}</p>

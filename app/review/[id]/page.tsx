@@ -14,6 +14,11 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { documentOutline } from "@/lib/render/document";
 import { checkDisclosure } from "@/lib/rules/engine";
+import { projectGrades } from "@/lib/rules/grades";
+import { TARGET_QUALITY_REASON, targetQualityQuote } from "@/lib/rules/target-quality";
+import { outlierRows } from "@/lib/rules/target-spread";
+import { gridMessages } from "@/lib/i18n/zh-CN/grid";
+import { yearSpreadOnce } from "@/app/_server/target-spread";
 import { explanationIndex } from "@/lib/rules/submit-gate";
 import { guardsMessage } from "@/lib/workflow/messages";
 import { placeFindings, printedRowPaths, rowPathOf } from "@/lib/workflow/review-view";
@@ -26,9 +31,10 @@ import { Deadline } from "@/components/deadline";
 import { ChangesView } from "@/components/review/changes-view";
 import { FindingsList } from "@/components/review/findings-list";
 import { LastYearView } from "@/components/review/last-year-view";
+import { ProjectRanking } from "@/components/review/project-ranking";
 import { ReviewDocument } from "@/components/review/review-document";
 import { ReviewTabs, type ReviewTab } from "@/components/review/review-tabs";
-import { ReturnForm, StepForm } from "@/components/review/step-forms";
+import { ApproveForm, ReturnForm, StartReviewForm } from "@/components/review/step-forms";
 import { ThreadCard } from "@/components/review/thread-card";
 import { StateBadge } from "@/components/state-badge";
 import { Alert } from "@/components/ui/alert";
@@ -58,15 +64,30 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
 
   const content = await loadContent(db, meta);
   const canonical = toCanonical(content);
-  const [threads, options, explanations, returns, reasons, diff] = await Promise.all([
+  const [threads, options, explanations, returns, reasons, diff, spread] = await Promise.all([
     listThreads(db, actor, id),
     loadCheckOptions(db, canonical.fiscalYear, canonical.department.code),
     listWarningExplanations(db, actor, id),
     listReturns(db, actor, id),
     listReturnReasonsWithUse(db),
     changesSinceLastSubmission(db, actor, id),
+    yearSpreadOnce(canonical.fiscalYear, canonical.department.code),
   ]);
   const findings = checkDisclosure(canonical, options);
+  const graded = projectGrades(findings, canonical);
+  // A 指标值 far from what the other departments set this year: a hint on its row, as in the editor.
+  const spreadHints = new Map(
+    outlierRows(canonical, spread).map(({ path, outlier, line }) => {
+      const v = (value: string) => `${value}${line.unit}`;
+      return [
+        path,
+        {
+          text: gridMessages.grid.outlier[outlier],
+          detail: gridMessages.grid.spread(v(line.min), v(line.median), v(line.max), line.departments),
+        },
+      ];
+    }),
+  );
   // The year's catalogue names the tables' 类/款 subtotal rows, as in the published files.
   const outline = documentOutline(canonical, { nameOf: options.classification?.nameOf });
   const printedRows = printedRowPaths(outline);
@@ -118,11 +139,9 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
       </div>
 
       <div className="no-print mb-4 flex flex-wrap items-start gap-3" role="group" aria-label={zhCN.common.actions}>
-        {steps.includes("startReview") ? (
-          <StepForm step="startReview" disclosureId={id} version={meta.version} />
-        ) : null}
+        {steps.includes("startReview") ? <StartReviewForm disclosureId={id} version={meta.version} /> : null}
         {steps.includes("approve") ? (
-          <StepForm step="approve" disclosureId={id} version={meta.version} blockedBy={approveBlocked || null} />
+          <ApproveForm disclosureId={id} version={meta.version} blockedBy={approveBlocked || null} />
         ) : null}
         {steps.includes("return") ? (
           <ReturnForm
@@ -130,6 +149,8 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
             version={meta.version}
             reasons={reasons.filter((r) => r.active)}
             openComments={openThreads}
+            // The same quote the return writes (db/queries/target-quality.ts), from the same checks.
+            prefills={{ [TARGET_QUALITY_REASON]: targetQualityQuote(canonical, findings) }}
           />
         ) : null}
         {meta.state === disclosureState.submitted ? (
@@ -156,6 +177,7 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
               changedRows={changedRows}
               printedRows={printedRows}
               placedFindings={placed}
+              hints={spreadHints}
             />
           </div>
           <aside className="space-y-6 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
@@ -175,6 +197,12 @@ export default async function ReviewScreen({ params, searchParams }: Props) {
                   <ThreadCard key={t.id} thread={t} canAnswer={canAnswerComment(actor, meta)} />
                 ))}
               </div>
+            </section>
+            <section aria-labelledby="ranking-title">
+              <h2 id="ranking-title" className="mb-2 text-base font-semibold text-slate-900">
+                {zhCN.workflow.grading.ranking}
+              </h2>
+              <ProjectRanking projects={canonical.performance.projects} graded={graded} />
             </section>
             <section aria-labelledby="findings-title">
               <h2 id="findings-title" className="mb-2 text-base font-semibold text-slate-900">

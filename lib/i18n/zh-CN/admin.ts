@@ -382,6 +382,21 @@ export const adminMessages = {
     passwordsTitle: "初始密码（仅显示这一次）",
     passwordsNote: "请把初始密码分别告知本人；首次登录后须修改。离开本页后将无法再次查看，如有遗失请单独重置密码。",
   },
+  /** The admin's home: what waits for the admin now. */
+  waiting: {
+    title: "待办",
+    toPublish: (n: number) => `审核通过、待发布（${n}）`,
+    toPublishEmpty: "没有等待发布的信息公开。",
+    approvedOn: (date: string) => `${date} 审核通过`,
+    publishBy: (date: string) => `须于 ${date} 前公开`,
+    publish: "去发布",
+    late: (n: number) => `逾期未提交的部门（${n}）`,
+    lateEmpty: "各开放年度没有逾期未提交的部门。",
+    lateYear: (year: number, n: number) => `${year}年度：${n} 个部门`,
+    notStarted: "未开始",
+    yearOverview: "查看年度总览",
+    more: (n: number) => `另有 ${n} 个，见年度总览`,
+  },
   dashboard: {
     title: (year: number) => `${year}年度总览`,
     summary: (total: number, published: number, late: number) =>

@@ -87,6 +87,15 @@ export const auditMessages = {
     "comment.reply": "回复意见",
     "comment.resolve": "解决意见",
     "comment.reopen": "重新打开意见",
+    // The performance cycle (db/queries/performance-*.ts, app/performance/operations.ts)
+    "performance.open-round": "开启绩效监控或自评",
+    "performance.save": "保存绩效报告",
+    "performance.submit": "提交绩效报告",
+    "performance.start-review": "开始审核绩效报告",
+    "performance.return": "退回绩效报告",
+    "performance.approve": "审核通过绩效报告",
+    "performance.publish": "公开绩效自评",
+    "portal.performance-file": "下载绩效自评结果",
     // Files in and out
     "import.upload": "上传文件",
     "export.start-year": "导出年度文件",
@@ -269,6 +278,7 @@ export const auditMessages = {
     transition: (from: string, to: string) => `将 ${from} 改为 ${to}`,
     reason: (label: string) => `原因：${label}`,
     note: (note: string) => `说明：“${note}”`,
+    opinion: (opinion: string) => `审核意见：“${opinion}”`,
     waived: "（导入既往公开：未做提交检查）",
     published: (revision: number, files: number) => `公开第 ${revision} 版次，生成 ${files} 个文件`,
     version: (n: number) => `（第 ${n} 版）`,

@@ -18,6 +18,25 @@ export const editorMessages = {
   },
   sectionCounts: (errors: number, warnings: number) =>
     [errors > 0 ? `错误 ${errors}` : "", warnings > 0 ? `提示 ${warnings}` : ""].filter(Boolean).join(" · "),
+  /** The bureau's last word, at the top of the editor: why it came back, or what the approver wrote. */
+  decision: {
+    returnedTitle: "财政局退回修改",
+    returnedBy: (name: string, at: string) => `${name} 于 ${at} 退回。`,
+    reason: (label: string) => `退回原因：${label}`,
+    note: "退回说明",
+    approvedTitle: "财政局已审核通过",
+    approvedBy: (name: string, at: string) => `${name} 于 ${at} 审核通过。`,
+    opinion: "审核意见",
+    noOpinion: "审核员未填写审核意见。",
+  },
+  withdraw: {
+    button: "撤回提交",
+    hint: "财政局尚未开始审核：撤回后可继续修改，改好后需重新提交。",
+    confirmTitle: "确认撤回？",
+    confirm: "确认撤回",
+    cancel: "取消",
+    done: "已撤回，可继续修改。",
+  },
   readOnly: {
     title: "只读",
     notEditable: (state: string) => `当前状态为“${state}”，只有草稿或已退回的填报可以修改。以下内容仅供查看。`,

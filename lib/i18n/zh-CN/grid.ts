@@ -65,6 +65,10 @@ export const gridMessages = {
     help: "方向键、Tab、Enter 移动；直接输入开始编辑；Ctrl+V 粘贴从 Excel/WPS/Word 复制的行",
     removed: "已删除一行（Ctrl+Z 可撤销）",
     readOnly: "只读",
+    /** The 指标值 cell's comparison with the other departments' targets of the year (issue 16). */
+    spread: (min: string, median: string, max: string, departments: number) =>
+      `本年同类指标：最低 ${min} · 中位 ${median} · 最高 ${max}（${departments} 个部门）`,
+    outlier: { low: "参考：明显低于其他部门的设定", high: "参考：明显高于其他部门的设定" },
   },
   paste: {
     title: "粘贴预览",

@@ -79,6 +79,10 @@ export const importMessages = {
     lastYearSource: (year: number, revision: number, state: string) => `来源：${year}年 第${revision}版（${state}）。`,
     lastYearCarried: (from: number, to: number) =>
       `${from}年的数字已填入${to}年草稿的“上年数”一列，本年数字先按上年填入，供您修改；增减原因留空待填。`,
+    /** What carrying last year's indicators into this year's framework moved (lib/domain/carry-forward.ts frameworkMoves). */
+    frameworkMoved: (framework: string, from: string, to: string, rows: ReadonlyArray<string>, more: number) =>
+      `按${framework}，${rows.length + more} 行指标由“${from}”移至“${to}”：${rows.join("、")}${more > 0 ? "等" : ""}。`,
+    movedRow: (project: string, row: number, name: string) => `${project} 第 ${row} 行“${name}”`,
     sameYear: (year: number) => `文件是${year}年度的信息公开，将原样作为草稿内容。`,
     departmentDiffers: (stated: string, target: string) => `文件中的部门为“${stated}”，将按“${target}”创建草稿。`,
     sheetBase: "绩效指标表只填充项目绩效目标表；其余章节为空白，部门名称、编码和机构设置按部门资料带入。",

@@ -15,6 +15,15 @@ export const portalMessages = {
   allYears: "全部年度",
   corrected: (revision: number) => `已更正（第${revision}版）`,
   downloadsShort: "下载",
+  search: {
+    label: "查找部门",
+    placeholder: "部门名称、编码或标题中的文字",
+    year: "年度",
+    submit: "查找",
+    clear: "清除",
+    found: (q: string, n: number) => `“${q}”：找到 ${n} 份`,
+    none: (q: string) => `没有找到含“${q}”的已公开部门预算信息。请换个词，或查看全部年度。`,
+  },
 
   page: {
     breadcrumb: "公开目录",
@@ -34,6 +43,11 @@ export const portalMessages = {
     historyCurrent: "（本页）",
     chartsNote: "图表依据本说明中的数字绘制，数据表可展开查看。",
     printHint: "打印本页",
+    unfold: "展开",
+    fold: "收起",
+    scrollHint: "表格较宽，可在框内左右滑动查看 →",
+    quickDownloads: "下载：",
+    allDownloads: "全部文件",
     notFound: "没有找到这份公开信息：可能链接有误，或该部门该年度尚未公开。",
     backToPortal: "返回公开目录",
     signIn: "登录",
@@ -67,6 +81,21 @@ export const portalMessages = {
   /** In the data package's descriptor, beside its CSV (lib/export/datapackage.ts). */
   dataPackageRawText:
     "各字段按原文写出（以 = + - @ 开头的文字也不作改写），供程序读取；如用 Excel 或 WPS 打开，请以“文本”格式导入各列。",
+
+  /** The draft a clerk prints for the unit head before submitting (lib/export/pdf.ts printHtml). */
+  draft: {
+    watermark: "草稿",
+    stamp: (revision: number, version: number, printedAt: string) =>
+      `草稿 · 第${revision}版 · 保存版本 ${version} · 打印于 ${printedAt} · 未经审核，不得公开`,
+    /** The editor's buttons. */
+    printPdf: "打印草稿（PDF）",
+    printPdfHint: "按公文格式排版、带“草稿”水印的 PDF，打印已保存的内容，供送单位负责人审阅。",
+    exportXlsx: "导出 Excel",
+    exportXlsxHint: "各表数字的 Excel 工作簿；上年数取自本表所填，未填的取自上年已公开的数据。",
+    fileName: (title: string, version: number) => `${title}（草稿 保存版本${version}）`,
+    noPrinter: "服务器未安装 Chromium，暂不能生成 PDF 草稿；可先导出 Excel，或在“预览”页用浏览器打印。",
+    published: "该版本已公开，请到公开目录下载正式文件。",
+  },
 
   charts: {
     dataTable: "查看数据表",
@@ -127,6 +156,13 @@ export const portalMessages = {
     noteRequired: (revision: number) => `第${revision}版是更正版本，请填写更正说明（将公开显示在修订记录中）。`,
     noteTooLong: (max: number) => `更正说明请控制在 ${max} 字以内。`,
     publish: "发布",
+    /** What 发布 freezes, asked before it does: the content at this version and the files made from it. */
+    confirmTitle: (name: string) => `确认发布 ${name}？`,
+    confirmFreezes: (revision: number, version: number, files: string) =>
+      `将冻结第 ${revision} 次修订、保存版本 ${version} 的内容，并由此生成 ${files}，连同校验值一起保存。`,
+    confirmAfter: "发布后公众即可阅读和下载；内容和文件不再改变，更正须新建修订版，经审核后再次发布。",
+    confirm: "确认发布",
+    cancel: "取消",
     publishing: "正在生成文件并发布…",
     published: (name: string, revision: number) => `已发布：${name}（第${revision}版），公众现在可以阅读和下载。`,
     openRevision: "新建修订版",

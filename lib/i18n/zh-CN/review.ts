@@ -54,6 +54,15 @@ export const reviewMessages = {
     withdraw: "确认撤回？撤回后可继续修改，需重新提交。",
     submit: "确认提交？提交后在审核期间不能修改。",
   },
+  approveDialog: {
+    title: "审核通过",
+    opinion: "审核意见",
+    opinionHint: "随审核通过记入操作记录，并通知部门（可不填）。",
+    opinionPlaceholder: "如：经审核，数据完整、口径一致，同意公开。",
+    confirm: "确认审核通过",
+    cancel: "取消",
+    opinionTooLong: (max: number) => `审核意见请不超过 ${max} 字。`,
+  },
   returnDialog: {
     title: "退回修改",
     reason: "退回原因",
@@ -176,6 +185,7 @@ export const reviewMessages = {
   },
   lastYear: {
     title: "与上年对比",
+    legend: "同一位置与上年不同的文字已标出：本年新的以绿色底色标出，上年原有的以删除线标出。",
     none: "该部门没有上一年度的信息公开。",
     thisYear: (year: number) => `${year}年（本年）`,
     priorYear: (year: number) => `${year}年（上年）`,
@@ -195,8 +205,11 @@ export const reviewMessages = {
       resubmitted: (dept: string) => `${dept} 修改后重新提交了信息公开`,
       returned: (dept: string) => `${dept} 的信息公开被退回修改`,
       approved: (dept: string) => `${dept} 的信息公开已审核通过`,
+      published: (dept: string) => `${dept} 的信息公开已公开发布`,
     },
     reason: (label: string) => `退回原因：${label}`,
+    opinion: (text: string) => `审核意见：“${text}”`,
+    revision: (n: number) => `第 ${n} 次修订`,
   },
   reasons: {
     title: "退回原因",
@@ -224,5 +237,37 @@ export const reviewMessages = {
     dimensions: { completeness: "完整性", relevance: "相关性", appropriateness: "适当性", feasibility: "可行性" },
     grades: { excellent: "优", good: "良", fair: "中", poor: "差" },
     score: (grade: string, score: number) => `${grade}（${score} 分）`,
+    /** The badge's accessible name and tooltip's first line. */
+    badge: (grade: string, score: number) => `目标评级 ${grade}（${score} 分）`,
+    dimensionScore: (dimension: string, score: number) => `${dimension} ${score}`,
+    /** Under the card's header: where the points went. */
+    breakdown: "各维度得分（满分 100，按发现的问题扣分：错误 15、警告 5、提示 1）",
+    findingsN: (n: number) => `${n} 个问题`,
+    /** The meaning of 中 and 差 for the one who must act on them. */
+    consequence: { excellent: "", good: "", fair: "中：须修改后再审核", poor: "差：不予安排预算" },
+    /** The review screen's panel: the department's projects, worst first. */
+    ranking: "项目评级",
+    rankingIntro: "按绩效目标的完整性、相关性、适当性、可行性评分，差者在前。",
+    rankingSummary: (weak: number, total: number) =>
+      weak === 0 ? `${total} 个项目均为优或良` : `${total} 个项目中 ${weak} 个为中或差`,
+    noProjects: "没有项目支出绩效目标表。",
+    points: (n: number) => `${n} 分`,
+    unnamed: "未命名项目",
+    /** The queue's column: how many projects are 中 or 差. */
+    queueColumn: "目标评级",
+    queueWeak: (n: number) => `中/差 ${n} 个`,
+    queueAllGood: "均为优良",
+    /** A 绩效目标质量 return's quoted block (lib/rules/target-quality.ts). */
+    quote: {
+      heading: "以下项目的绩效目标评级为中或差，请按所列问题修改：",
+      project: (n: number, name: string, grade: string, score: number) => `${n}、${name}（${grade}，${score} 分）`,
+      finding: (dimension: string, message: string) => `  · 【${dimension}】${message}`,
+      more: (n: number) => `  · 另有 ${n} 个问题，见检查结果`,
+      moreProjects: (n: number) => `另有 ${n} 个评级为中或差的项目，见检查结果。`,
+    },
+    /** The server refuses a 绩效目标质量 return with nothing to quote. */
+    noWeakProjects: "没有评级为中或差的项目，不能以“绩效目标质量”退回；请选择其他原因。",
+    /** The return dialog's option when it cannot be used. */
+    reasonUnavailable: (label: string) => `${label}（无中或差的项目）`,
   },
 };

@@ -56,10 +56,27 @@ describe("the content a new year's draft starts with", () => {
 
   it("says how the file becomes the draft, and that the department differs", async () => {
     const reading = await readUpload(sanhe2020Bytes(), "a.txt");
-    expect(readingNotes(reading, target(2022))).toEqual([
+    const notes = readingNotes(reading, target(2022));
+    expect(notes[0]).toBe(
       "文件是2020年度的信息公开：接受后生成2022年度草稿，文件中的2020年数字填入“上年数”一列，本年数字先按上年填入。",
-      "文件中的部门为“三河市人民政府办公室（434）”，将按“三河市卫生健康局（411）”创建草稿。",
-    ]);
+    );
+    expect(notes.at(-1)).toBe("文件中的部门为“三河市人民政府办公室（434）”，将按“三河市卫生健康局（411）”创建草稿。");
+    // Between them, what moving to 2021's framework moves: one note per pair of headings.
+    expect(notes.slice(1, -1)).toHaveLength(4);
+    expect(notes[1]).toBe(
+      "按2021年及以后绩效指标体系，4 行指标由“产出指标 › 成本指标”移至“成本指标 › 经济成本指标”：" +
+        "市志编纂业务费 第 4 行“年鉴印刷单册成本”、企业家培训经费（企业上市培训经费） 第 6 行“单次培训”、" +
+        "禁毒工作经费 第 8 行“宣传品制作”等。",
+    );
+    expect(notes[2]).toMatch(
+      /^按2021年及以后绩效指标体系，16 行指标由“效果指标 › 社会效益指标”移至“效益指标 › 社会效益指标”/,
+    );
+  });
+
+  it("a draft on its own year's framework moves nothing and says nothing of it", async () => {
+    const reading = await readUpload(sanhe2020Bytes(), "a.txt");
+    const notes = readingNotes(reading, { ...target(2020), framework: findFramework("2020")! });
+    expect(notes.some((n) => n.includes("移至"))).toBe(false);
   });
 
   it("an indicator sheet fills the project tables of an otherwise empty draft", async () => {

@@ -1,4 +1,4 @@
-import { carryForward, toFramework } from "../../domain/carry-forward";
+import { carryForward, frameworkMoves, toFramework } from "../../domain/carry-forward";
 import type { IndicatorFramework } from "../../domain/frameworks";
 import { rowLimitProblem } from "../../domain/limits";
 import { emptyDisclosure, type Department, type Disclosure, type OrgUnit, type ProjectFund } from "../../domain/model";
@@ -74,6 +74,27 @@ const onFramework = (p: ProjectFund, framework: IndicatorFramework): ProjectFund
   indicators: p.indicators.map((i) => toFramework(i, framework)),
 });
 
+/** Rows named per note; the rest are counted. */
+const MOVED_ROWS_NAMED = 3;
+
+/**
+ * What moving last year's indicators to the year's framework will change, one note per pair of
+ * headings (2020's 产出指标 › 成本指标 to 2021's 成本指标 › 经济成本指标): the clerk is told before
+ * the draft is made, on the last-year and the upload previews alike.
+ */
+export function frameworkMoveNotes(prior: Pick<Disclosure, "performance">, framework: IndicatorFramework): string[] {
+  const m = importMessages.preview;
+  return frameworkMoves(prior, framework).map((move) =>
+    m.frameworkMoved(
+      framework.name,
+      `${move.from.level1} › ${move.from.level2}`,
+      `${move.to.level1} › ${move.to.level2}`,
+      move.rows.slice(0, MOVED_ROWS_NAMED).map((r) => m.movedRow(r.project, r.row, r.name)),
+      Math.max(0, move.rows.length - MOVED_ROWS_NAMED),
+    ),
+  );
+}
+
 /** What the preview says about how the file becomes the draft. */
 export function readingNotes(reading: UploadReading, target: DraftTarget): string[] {
   const m = importMessages.preview;
@@ -81,6 +102,7 @@ export function readingNotes(reading: UploadReading, target: DraftTarget): strin
   const d = reading.disclosure;
   const notes = [
     d.fiscalYear < target.fiscalYear ? m.carried(d.fiscalYear, target.fiscalYear) : m.sameYear(d.fiscalYear),
+    ...frameworkMoveNotes(d, target.framework),
   ];
   const stated = [d.department.name, d.department.code && `（${d.department.code}）`].filter(Boolean).join("");
   if (

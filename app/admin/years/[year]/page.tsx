@@ -20,6 +20,8 @@ import { DashboardTable } from "@/components/admin/dashboard-table";
 import { Deadline } from "@/components/deadline";
 import { Card } from "@/components/ui/card";
 import { loadDashboard } from "./dashboard-data";
+import { yearPerformanceProgress } from "@/db/queries/performance-rounds";
+import { RoundPanel } from "@/components/performance/round-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.nav.yearOverview };
@@ -48,6 +50,8 @@ export default async function YearDashboardPage({ params, searchParams }: Props)
     throw error;
   });
   const [years, desks] = await Promise.all([listFiscalYears(db), listDesks(db)]);
+  // The performance cycle on the year's published targets (issue 17).
+  const performance = await yearPerformanceProgress(db, actor, year);
   const { all, shown, fiscalYear } = data;
   const totals = dashboardTotals(shown);
   const basePath = `/admin/years/${year}`;
@@ -101,6 +105,7 @@ export default async function YearDashboardPage({ params, searchParams }: Props)
           </p>
           <DashboardTable rows={shown} totals={totals} query={query} basePath={basePath} />
         </Card>
+        <RoundPanel year={year} progress={performance} />
       </div>
     </AppShell>
   );

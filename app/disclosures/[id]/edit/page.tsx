@@ -3,19 +3,28 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { loadEditableDisclosure } from "@/db/queries/disclosures";
-import { listThreads, listWarningExplanations } from "@/db/queries/review";
+import { lastDecision, listThreads, listWarningExplanations } from "@/db/queries/review";
 import { canReadDepartment } from "@/lib/auth/actor";
-import { canAnswerComment, canEditDisclosure, canSubmitDisclosure, canViewDisclosure } from "@/lib/auth/policy";
+import {
+  canAnswerComment,
+  canEditDisclosure,
+  canSubmitDisclosure,
+  canViewDisclosure,
+  canWithdrawDisclosure,
+} from "@/lib/auth/policy";
 import { findFramework } from "@/lib/domain/frameworks";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { isEditable } from "@/lib/workflow/states";
+import { isEditable, isPublished } from "@/lib/workflow/states";
 import { findDisclosureFacts } from "@/app/_server/directory";
 import { loadCheckOptions } from "@/db/queries/settings";
+import { yearSpreadOnce } from "@/app/_server/target-spread";
 import { classificationKinds } from "@/lib/domain/budget-tables";
 import { authorize, getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
 import { DisclosureEditor } from "@/components/editor/disclosure-editor";
 import { ReviewThreads, type ThreadView } from "@/components/editor/review-threads";
+import { DecisionBanner } from "@/components/editor/decision-banner";
+import { WithdrawForm } from "@/components/editor/withdraw-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: zhCN.editor.pageTitle };
@@ -44,11 +53,20 @@ export default async function EditDisclosurePage({ params }: Props) {
   // In an editable state, only those who may change it open the editor; the others read the disclosure page.
   if (editable) authorize(canEditDisclosure(actor, facts));
 
-  const [{ meta, content }, explanations, threads, { classification: catalogue, ...checkOptions }] = await Promise.all([
+  const [
+    { meta, content },
+    explanations,
+    threads,
+    { classification: catalogue, ...checkOptions },
+    decision,
+    targetSpread,
+  ] = await Promise.all([
     loadEditableDisclosure(db, actor, id),
     listWarningExplanations(db, actor, id),
     listThreads(db, actor, id),
     loadCheckOptions(db, facts.fiscalYear, facts.departmentCode),
+    lastDecision(db, actor, id),
+    yearSpreadOnce(facts.fiscalYear, facts.departmentCode),
   ]);
   // The year's codes go to the browser as data: the tables' pickers and the live checks read them there.
   const classification = catalogue
@@ -80,11 +98,19 @@ export default async function EditDisclosurePage({ params }: Props) {
           content={content}
           readOnlyReason={readOnlyReason}
           canSubmit={canSubmitDisclosure(actor, facts)}
+          draftFiles={!isPublished(facts.state)}
           checkOptions={checkOptions}
           framework={findFramework(content.performance.framework, checkOptions.frameworks ?? [])}
           explanations={explanations.map((e) => ({ ruleId: e.ruleId, path: e.path, explanation: e.explanation }))}
           initialSection="organisation"
           classification={classification}
+          banner={
+            <>
+              <DecisionBanner decision={decision} />
+              {canWithdrawDisclosure(actor, facts) ? <WithdrawForm disclosureId={id} version={meta.version} /> : null}
+            </>
+          }
+          targetSpread={targetSpread}
         />
       </ReviewThreads>
     </AppShell>

@@ -10,9 +10,11 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { documentOutline } from "@/lib/render/document";
 import { getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
-import { Downloads } from "@/components/portal/downloads";
+import { Downloads, QuickDownloads } from "@/components/portal/downloads";
 import { PublishedDocument } from "@/components/portal/published-document";
 import { RevisionHistory } from "@/components/portal/revision-history";
+import { publishedSelfEvaluation } from "@/db/queries/performance-reports";
+import { performanceCycleMessages } from "@/lib/i18n/zh-CN/performance-cycle";
 
 export const dynamic = "force-dynamic";
 
@@ -53,6 +55,8 @@ export default async function PublicDisclosurePage(props: Props) {
   const nameOf = d.tables ? (await loadClassificationCatalogue(getDb(), d.fiscalYear))?.nameOf : undefined;
   const outline = documentOutline(d, { nameOf });
   const contents = [...outline.sections, ...(outline.appendix ? [outline.appendix] : [])];
+  // The year's published 自评 of these targets, beside them (issue 17).
+  const evaluation = await publishedSelfEvaluation(getDb(), found.fiscalYear, found.departmentCode);
 
   return (
     <AppShell user={actor} wide>
@@ -68,7 +72,7 @@ export default async function PublicDisclosurePage(props: Props) {
       <div className="no-print mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm text-slate-600">
         <span className="font-medium text-slate-900">{d.department.name}</span>
         <span>{t.revision(found.revision)}</span>
-        <span className="tabular">{t.publishedAt(formatDate(found.publishedAt))}</span>
+        <span className="tabular whitespace-nowrap">{t.publishedAt(formatDate(found.publishedAt))}</span>
         {found.revision === found.latestRevision ? (
           <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">{t.latest}</span>
         ) : null}
@@ -84,6 +88,7 @@ export default async function PublicDisclosurePage(props: Props) {
           </Link>
         </p>
       ) : null}
+      <QuickDownloads files={found.files} base={`${base}/files/${found.revision}`} />
       {/* The document gets the width (the fourteen-column procurement table needs ~900px); sections, downloads and errata sit beside it. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] print:block">
         <div className="min-w-0">
@@ -109,6 +114,16 @@ export default async function PublicDisclosurePage(props: Props) {
             </ol>
           </nav>
           <Downloads files={found.files} base={`${base}/files/${found.revision}`} />
+          {evaluation ? (
+            <p className="no-print rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+              <Link href={`${base}/performance`} className="font-medium text-brand-700 hover:underline">
+                {performanceCycleMessages.portal.link}
+              </Link>
+              <span className="ml-2 tabular">
+                {evaluation.grade}（{evaluation.score}）
+              </span>
+            </p>
+          ) : null}
           <RevisionHistory history={found.history} current={found.revision} base={base} />
         </aside>
       </div>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { canStartDisclosure, canUseWorkbench } from "@/lib/auth/policy";
-import { draftFromLastYear } from "@/lib/import/upload/draft";
+import { draftFromLastYear, frameworkMoveNotes } from "@/lib/import/upload/draft";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { checkDisclosure } from "@/lib/rules/engine";
 import { UserError } from "@/lib/errors";
@@ -40,11 +40,13 @@ export default async function LastYearPreviewPage({ searchParams }: Props) {
     const target = await resolveTarget(db, actor, department, year);
     const source = await findLastYearSource(db, actor, department, year);
     if (!source) throw new UserError(zhCN.imports.refused.noLastYear(year));
-    const draft = draftFromLastYear(await loadSourceContent(db, actor, source), target);
+    const prior = await loadSourceContent(db, actor, source);
+    const draft = draftFromLastYear(prior, target);
     const findings = checkDisclosure(draft, await loadCheckOptions(db));
     const notes = [
       m.lastYearSource(source.fiscalYear, source.revision, zhCN.states[source.state]),
       m.lastYearCarried(source.fiscalYear, year),
+      ...frameworkMoveNotes(prior, target.framework),
     ];
     page = (
       <>
