@@ -8,7 +8,13 @@ import { migrateDb } from "./migrate";
 export const TEMPLATE_DUMP_ENV = "BDW_TEST_PGLITE_TEMPLATE";
 export const TEMPLATE_DATABASE_ENV = "BDW_TEST_PG_TEMPLATE";
 
-export type TestDb = { db: Db; driver: "pg" | "pglite"; close: () => Promise<void> };
+export type TestDb = {
+  db: Db;
+  driver: "pg" | "pglite";
+  close: () => Promise<void>;
+  /** On PostgreSQL, the test database's URL, for a second client of it (PGlite has only the one). */
+  url?: string;
+};
 
 /**
  * node-postgres warns (once per process) when a query is sent on a connection still busy with
@@ -57,6 +63,7 @@ export async function createTestDb(): Promise<TestDb> {
   return {
     db: handle.db,
     driver: "pg",
+    url: url.toString(),
     close: async () => {
       await handle.close();
       await dropDatabase(serverUrl, name);

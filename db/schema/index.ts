@@ -11,4 +11,5 @@ export * from "./imports";
 export * from "./library";
 export * from "./security";
 export * from "./classification";
+export * from "./jobs";
 export * from "./performance";

@@ -2,7 +2,9 @@ import type { Db } from "@/db/client";
 import { publishSnapshot } from "@/db/queries/publishing";
 import { disclosureIn, type Cast } from "@/db/test-workflow";
 import { renderBundle } from "@/lib/export/bundle";
+import { drainJobs } from "@/db/jobs/runner";
 import { findExportJob, startYearExport } from "@/app/admin/exports/jobs";
+import { jobHandlers } from "@/app/_server/jobs";
 
 /**
  * What the publication operations start from, in the registry world's own department (434): an
@@ -28,7 +30,8 @@ export async function buildPublicationExamples(db: Db, cast: Cast, departmentId:
     },
   });
   const job = await startYearExport(db, { fiscalYear: 2041, formats: ["json"] });
-  await job.finished;
-  if (findExportJob(job.id)?.state !== "done") throw new Error("test world: the year export did not finish");
+  await drainJobs(db, { handlers: jobHandlers });
+  if ((await findExportJob(db, job.id))?.state !== "done")
+    throw new Error("test world: the year export did not finish");
   return { approved, published: { id: ready.id, version, fiscalYear: 2041, fileName }, exportJobId: job.id };
 }

@@ -1,11 +1,10 @@
-import { createReadStream, statSync } from "node:fs";
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
 import { canAdminister } from "@/lib/auth/policy";
 import { attachmentDisposition } from "@/lib/export/attachment";
 import { FORMAT_CHOICES } from "@/lib/export/bundle";
 import { formList } from "@/lib/form-values";
+import { jobOutputStream } from "@/db/jobs/queue";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { defineOperation } from "@/app/_server/operation";
 import { findExportJob, startYearExport } from "./jobs";
@@ -14,8 +13,8 @@ const t = zhCN.portal.exports;
 
 /**
  * Starts the zip of a whole year's published disclosures, in the formats chosen; admins only.
- * Runs without a transaction around it (audited by its query): the job keeps reading the database after
- * this answers, through the database handle, and startYearExport writes the audit row.
+ * Only queues the job (db/jobs): a worker writes the zip into the database, so the page's poll and
+ * the download may reach any app server. Audited by its query (startYearExport writes the row).
  */
 export const startYearExportOperation = defineOperation({
   name: "export.start-year",
@@ -33,7 +32,7 @@ export const startYearExportOperation = defineOperation({
   audit: { kind: "byQuery" },
 });
 
-/** The finished zip of a year's export, streamed from its file. */
+/** The finished zip of a year's export, streamed from the database piece by piece. */
 export const downloadYearExportOperation = defineOperation({
   name: "export.download-year",
   kind: "route",
@@ -41,15 +40,13 @@ export const downloadYearExportOperation = defineOperation({
   access: { kind: "global", roles: ["admin"] },
   input: z.object({ job: z.uuid() }),
   policy: ({ actor }) => canAdminister(actor),
-  run: async (_ctx, input) => {
-    const job = findExportJob(input.job);
-    if (job?.state !== "done") throw new NotFoundError(zhCN.records.things.exportFile);
-    const size = statSync(job.file).size;
-    const body = Readable.toWeb(createReadStream(job.file)) as ReadableStream<Uint8Array>;
-    return new Response(body, {
+  run: async ({ db }, input) => {
+    const job = await findExportJob(db, input.job);
+    if (job?.state !== "done" || job.size === null) throw new NotFoundError(zhCN.records.things.exportFile);
+    return new Response(jobOutputStream(db, { id: job.id, attempts: job.attempts }), {
       headers: {
         "content-type": "application/zip",
-        "content-length": String(size),
+        "content-length": String(job.size),
         "content-disposition": attachmentDisposition(
           `budget-disclosures-${job.fiscalYear}.zip`,
           t.zipName(job.fiscalYear),

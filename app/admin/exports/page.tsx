@@ -26,8 +26,8 @@ export default async function ExportsPage() {
   const actor = await requireActor("/admin/exports");
   authorize(canAdminister(actor));
   const years = await publishedYears(getDb());
-  const jobs = listExportJobs();
-  const running = jobs.some((j) => j.state === "running");
+  const jobs = await listExportJobs(getDb());
+  const running = jobs.some((j) => j.state === "running" || j.state === "queued");
 
   return (
     <AppShell user={actor}>
@@ -86,7 +86,7 @@ export default async function ExportsPage() {
                           >
                             {t.download}
                             <span className="ml-1 text-xs text-slate-500">
-                              {t.size(((p.archiveBytes ?? 0) / 1048576).toFixed(1))}
+                              {t.size(((job.size ?? 0) / 1048576).toFixed(1))}
                             </span>
                           </a>
                         ) : job.state === "failed" ? (

@@ -31,6 +31,12 @@ export const opsMessages = {
     migrated: (where: string | undefined) => `数据库已更新到最新结构：${where}`,
     migrationFailed: "数据库迁移失败：",
   },
+  /** `npm run worker` (lib/tools/tasks/worker.ts). */
+  worker: {
+    started: (id: string, where: string) => `后台任务进程已启动（${id}），数据库：${where}`,
+    stopping: "正在停止：等待手上的任务完成…",
+    pgliteShared: "注意：内嵌数据库（PGlite）不能被两个进程同时打开；应用服务器运行时请用 PostgreSQL（DATABASE_URL）。",
+  },
   /** The demo seed (db/seed/demo.ts). */
   demo: {
     exists: "演示数据已存在：请使用新的数据目录（PGLITE_DIR）或空数据库。",
