@@ -106,7 +106,9 @@ export function tableHtml(table: Table, captionId?: string): string {
   const head = parts.head.length ? `<thead>${parts.head.map(rowHtml).join("")}</thead>` : "";
   const main = `<table class="${classes}"${labelled}${natural}>${colgroup}${head}<tbody>${parts.body.map(rowHtml).join("")}</tbody></table>`;
   const wide = `${table.dense ? " dd-wide" : ""}${table.frozen ? " dd-scroll" : ""}`;
-  return `<div class="dd-table-wrap${wide}" id="table-${escapeHtml(table.id)}">${meta}${lead}${main}</div>`;
+  // A box that scrolls must be reachable by keyboard, or its hidden columns are out of a keyboard user's reach (WCAG 2.1.1).
+  const scrolls = table.frozen ? ` tabindex="0" role="region"${labelled}` : "";
+  return `<div class="dd-table-wrap${wide}" id="table-${escapeHtml(table.id)}"${scrolls}>${meta}${lead}${main}</div>`;
 }
 
 function blockHtml(block: Block, next: Block | undefined): string {
