@@ -6,7 +6,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
  * tabular digits by the `amount` class. Absent figures show a dash rather than a misleading 0.00.
  */
 export function Amount({ value, unit = false }: { value: string | null | undefined; unit?: boolean }) {
-  if (value == null) return <span className="amount text-slate-400">—</span>;
+  if (value == null) return <span className="amount text-slate-500">—</span>;
   return (
     <span className="amount">
       {formatAmount(value)}

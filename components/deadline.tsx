@@ -6,7 +6,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
  * or further) hides the countdown: a finished disclosure is not late.
  */
 export function Deadline({ date, done = false }: { date: string | null | undefined; done?: boolean }) {
-  if (!date) return <span className="text-slate-400">{zhCN.common.notSet}</span>;
+  if (!date) return <span className="text-slate-500">{zhCN.common.notSet}</span>;
   const days = daysUntil(date, todayIso());
   let note: { text: string; className: string } | null = null;
   if (!done) {

@@ -68,7 +68,7 @@ export function ChangeText({ change, testId, className }: { change: Change; test
         "tabular-nums whitespace-nowrap",
         change.direction === "up" && "text-amber-800",
         change.direction === "down" && "text-emerald-800",
-        change.direction === null && "text-slate-400",
+        change.direction === null && "text-slate-500",
         className,
       )}
     >

@@ -64,7 +64,7 @@ export function SectionNav({
                   <span className="block leading-snug">{m.sectionN(s.number, s.title)}</span>
                   <span className={cn("block text-xs font-normal", word[status.state])}>
                     {m.sectionStates[status.state]}
-                    {counts ? <span className="text-slate-500"> · {counts}</span> : null}
+                    {counts ? <span className="text-slate-600"> · {counts}</span> : null}
                   </span>
                 </span>
               </a>

@@ -78,7 +78,7 @@ export function SectionSummary({ disclosure, findings }: { disclosure: Disclosur
                 {s.number}、{s.title}
               </p>
               <p className="mt-0.5 text-sm text-slate-600">
-                {filled ? (text ?? m.counts.filled) : <span className="text-slate-400">{m.counts.empty}</span>}
+                {filled ? (text ?? m.counts.filled) : <span className="text-slate-500">{m.counts.empty}</span>}
                 {failing > 0 ? (
                   <span className="ml-2 text-xs text-amber-800">{m.findingsInSection(failing)}</span>
                 ) : null}

@@ -201,7 +201,7 @@ function TargetCell({ row }: { row: EditableIndicator }) {
     <span className="block">
       <span className="tabular break-words">{row.target.raw}</span>
       {reading.tone === "quantitative" || reading.tone === "qualitative" ? (
-        <span className="tabular mt-0.5 block text-xs text-slate-500" data-testid="target-parsed">
+        <span className="tabular mt-0.5 block text-xs text-slate-600" data-testid="target-parsed">
           {reading.text}
         </span>
       ) : reading.tone === "unparsed" ? (

@@ -61,7 +61,7 @@ export function Downloads({ files, base }: { files: PublicFileInfo[]; base: stri
               </a>
               <span className="ml-2 text-xs text-slate-500 tabular">{t.size((f.size / 1024).toFixed(1))}</span>
               {info ? <p className="text-xs text-slate-500">{info.note}</p> : null}
-              <p className="truncate font-mono text-[11px] text-slate-400" title={f.sha256}>
+              <p className="truncate font-mono text-[11px] text-slate-500" title={f.sha256}>
                 {t.sha256} {f.sha256.slice(0, 16)}…
               </p>
             </li>

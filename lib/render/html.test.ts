@@ -5,6 +5,7 @@ import { documentOutline, outlineTables } from "./document";
 import { documentHtml, escapeHtml, FOLD_OVER, tableHtml, tableParts } from "./html";
 import { indicatorTable, procurementTable } from "./tables";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
+import { classification2020, sanhe2020WithTables } from "../domain/__fixtures__/sanhe-2020-tables";
 
 const golden = sanhe2020();
 const html = documentHtml(documentOutline(golden), budgetCharts(golden));
@@ -57,6 +58,18 @@ describe("documentHtml", () => {
     expect(procurement).toContain('<td class="r">53.94</td>');
     expect(procurement).toContain('<td class="r">1.58</td>');
     expect(procurement).toContain("dd-wide");
+  });
+
+  it("lets a keyboard reach and scroll a table that scrolls in its box (frozen columns), and only those", () => {
+    const withTables = sanhe2020WithTables();
+    const outline = documentOutline(withTables, { nameOf: classification2020().nameOf });
+    const full = documentHtml(outline, budgetCharts(withTables));
+    const tables = outlineTables(outline);
+    expect(tables.filter((t) => t.frozen).length).toBeGreaterThan(0);
+    for (const table of tables) {
+      const open = new RegExp(`<div class="dd-table-wrap[^"]*" id="table-${table.id}"[^>]*>`).exec(full)![0];
+      expect(open.includes('tabindex="0" role="region"'), table.id).toBe(Boolean(table.frozen));
+    }
   });
 
   it("puts each chart, with a data table and a text alternative, at the end of its section", () => {

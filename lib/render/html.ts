@@ -134,7 +134,9 @@ export function tableHtml(table: Table, captionId?: string, screen: ScreenOption
   // Outside the scrolling box, so it stays put while the table moves under it; shown on narrow screens only.
   const hint =
     wide !== "" ? `<p class="dd-scroll-hint" aria-hidden="true">${escapeHtml(portalMessages.page.scrollHint)}</p>` : "";
-  return `${hint}<div class="dd-table-wrap${wide}" id="table-${escapeHtml(table.id)}">${meta}${lead}${main}</div>`;
+  // A box that scrolls must be reachable by keyboard, or its hidden columns are out of a keyboard user's reach (WCAG 2.1.1).
+  const scrolls = table.frozen ? ` tabindex="0" role="region"${labelled}` : "";
+  return `${hint}<div class="dd-table-wrap${wide}" id="table-${escapeHtml(table.id)}"${scrolls}>${meta}${lead}${main}</div>`;
 }
 
 function blockHtml(block: Block, next: Block | undefined, screen: ScreenOptions): string {

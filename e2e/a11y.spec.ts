@@ -1,0 +1,133 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { artifacts, interactive, signIn } from "./accounts";
+
+/**
+ * Accessibility (issue 18, point 9): every page a person uses passes axe-core's WCAG 2.1 AA rules,
+ * and the clerk's journey works by keyboard alone. This spec runs first of all (alphabetical order)
+ * on the shared demo database, so it only reads: one sign-in per role, no form is submitted, the
+ * one cell it opens for editing is left with Escape.
+ */
+
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const ID = /\/(?:disclosures|review)\/([0-9a-f-]{36})/;
+
+/** Runs axe on the page as it is and fails with one line per violation: rule, impact, the elements. */
+async function expectNoViolations(page: Page, what: string): Promise<void> {
+  await interactive(page);
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+  const report = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+        .slice(0, 8)
+        .map((n) => `    ${n.target.join(" ")}  ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`)
+        .join("\n")}${v.nodes.length > 8 ? `\n    … ${v.nodes.length - 8} more` : ""}`,
+  );
+  expect.soft(report, `${what} (${page.url()}):\n${report.join("\n")}`).toEqual([]);
+}
+
+async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username);
+  return page;
+}
+
+test("the sign-in page and the public portal", async ({ page }) => {
+  await page.goto("/signin");
+  await expectNoViolations(page, "登录");
+  await page.goto("/public");
+  await expectNoViolations(page, "公开目录");
+});
+
+test("a published disclosure (434's 2020, the longest page)", async ({ page }) => {
+  await page.goto("/public/2020/434");
+  await expectNoViolations(page, "公开的部门预算");
+});
+
+test("the clerk's workbench and the editor of the 2021 draft", async ({ browser }) => {
+  const clerk = await signedIn(browser, "clerk");
+  await expectNoViolations(clerk, "工作台");
+  const row = clerk.getByRole("row").filter({ hasText: "2021年" }).filter({ hasText: "三河市人民政府办公室" });
+  const href = await row.getByRole("link", { name: "继续填报" }).getAttribute("href");
+  const draftId = ID.exec(href ?? "")![1];
+  await clerk.goto(`/disclosures/${draftId}/edit`);
+  await expectNoViolations(clerk, "编辑器（第一节）");
+  await clerk.goto(`/disclosures/${draftId}/edit?section=performance`);
+  await expect(clerk.getByRole("group", { name: /的绩效指标表$/ }).first()).toBeVisible();
+  await expectNoViolations(clerk, "编辑器（绩效指标表）");
+  await clerk.context().close();
+});
+
+test("the clerk's journey by keyboard alone: workbench → editor → section → a grid cell", async ({ browser }) => {
+  // The grid's own keys (arrows, Tab, Enter, typing, Escape) are covered cell by cell in
+  // e2e/indicator-grid.spec.ts; here only that a keyboard reaches them from the workbench.
+  const clerk = await signedIn(browser, "clerk");
+  await interactive(clerk);
+  const target = clerk
+    .getByRole("row")
+    .filter({ hasText: "2021年" })
+    .filter({ hasText: "三河市人民政府办公室" })
+    .getByRole("link", { name: "继续填报" });
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i++) {
+    await clerk.keyboard.press("Tab");
+    reached = await target.evaluate((el) => el === document.activeElement);
+  }
+  expect(reached, "Tab reaches 继续填报 of the 2021 draft").toBe(true);
+  await clerk.keyboard.press("Enter");
+  await expect(clerk).toHaveURL(/\/disclosures\/[0-9a-f-]{36}\/edit/);
+  await interactive(clerk);
+
+  // The section nav: Tab to 五、预算绩效信息 and follow it with Enter.
+  const section = clerk.getByRole("link", { name: /预算绩效/ }).first();
+  reached = false;
+  for (let i = 0; i < 80 && !reached; i++) {
+    await clerk.keyboard.press("Tab");
+    reached = await section.evaluate((el) => el === document.activeElement);
+  }
+  expect(reached, "Tab reaches the 预算绩效 section link").toBe(true);
+  await clerk.keyboard.press("Enter");
+  await expect(clerk).toHaveURL(/section=performance/);
+  const grid = clerk.getByRole("group", { name: /的绩效指标表$/ }).first();
+  await expect(grid).toBeVisible();
+
+  // Tab on into the grid: its cell editor takes the focus, Enter opens the cell, Escape keeps the old text.
+  const editor = grid.getByTestId("cell-editor");
+  // (past each row's own buttons: 上移, 下移, 删除 …)
+  reached = false;
+  for (let i = 0; i < 300 && !reached; i++) {
+    await clerk.keyboard.press("Tab");
+    reached = await editor.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+  }
+  expect(reached, "Tab reaches the indicator grid").toBe(true);
+  const label = (await editor.getAttribute("aria-label")) ?? "";
+  expect(label).toMatch(/第 \d+ 行$/);
+  await clerk.keyboard.press("ArrowDown");
+  await expect(editor).not.toHaveAttribute("aria-label", label);
+  // Typing opens the cell (F2 would keep its text); Escape leaves it as it was, so nothing is saved.
+  await clerk.keyboard.type("仅试键盘");
+  await expect(editor).toHaveAttribute("data-editing", "true");
+  await clerk.keyboard.press("Escape");
+  await expect(editor).toHaveAttribute("data-editing", "false");
+  await expect(grid).not.toContainText("仅试键盘");
+  await clerk.screenshot({ path: artifacts("a11y-keyboard-grid") });
+  await clerk.context().close();
+});
+
+test("the approver's review queue and a review page", async ({ browser }) => {
+  const approver = await signedIn(browser, "approver");
+  await expectNoViolations(approver, "审核队列");
+  const href = await approver.locator('a[href^="/review/"]').first().getAttribute("href");
+  expect(href, "the demo queue has a disclosure to open").toMatch(ID);
+  await approver.goto(href!);
+  await expectNoViolations(approver, "审核页");
+  await approver.context().close();
+});
+
+test("the admin's console and the year dashboard", async ({ browser }) => {
+  const admin = await signedIn(browser, "admin");
+  await expectNoViolations(admin, "管理首页");
+  await admin.goto("/admin/years/2021");
+  await expectNoViolations(admin, "年度总览");
+  await admin.context().close();
+});
