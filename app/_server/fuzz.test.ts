@@ -168,6 +168,8 @@ describe("fuzzing every operation", () => {
       ruleId: "plausibility.operating-within-basic",
       path: "operatingExpenses.amount",
       expectedVersion: 1,
+      // The draft's paper as a workbook: its PDF would be printed in Chromium for each input and person.
+      format: "xlsx",
     };
     const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`) as unknown;
     const fixture = sanhe2020();
@@ -236,8 +238,12 @@ describe("fuzzing every operation", () => {
         Array.from({ length: max.procurementItems + 1 }, () => fixture.procurement.items[0]),
       ),
     ];
+    // Only what takes a disclosure's content can be over its limits; the rest drop the field unread
+    // (and a GET of the draft's PDF would print it eight times for nothing).
+    const takingContent = registeredOperations().filter((op) => schemaKeys(op.input).includes("content"));
+    expect(takingContent.map((op) => op.name)).toContain(saveContentOperation.name);
     for (const content of over)
-      for (const op of registeredOperations())
+      for (const op of takingContent)
         for (const person of ["admin", "clerk"] as const) {
           const outcome = await executeOperation(
             op,

@@ -68,6 +68,7 @@ export const auditMessages = {
     "disclosure.create": "新建信息公开",
     "disclosure.save": "保存",
     "disclosure.save-content": "保存",
+    "disclosure.draft-file": "打印草稿",
     "disclosure.submit": steps.submit,
     "disclosure.withdraw": steps.withdraw,
     "disclosure.startReview": steps.startReview,
