@@ -31,7 +31,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
-  outputDir: "test-results",
+  // Each of npm test's two runs keeps its traces apart (a run empties its folder when it starts).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   // One server process on an embedded database; two CPUs. Specs use their own browser contexts.
   workers: 1,
   fullyParallel: false,

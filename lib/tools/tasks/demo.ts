@@ -96,6 +96,8 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
   buildIfNeeded();
+  // `npm test` builds once before its two Playwright runs start their servers (test-all.ts).
+  if (process.argv.includes("--build-only")) return;
   const accounts = await prepareDatabase();
 
   console.log("\n演示账号（仅在演示模式下显示）：");
