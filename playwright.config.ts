@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
+import { demoPassword } from "./e2e/accounts";
 
 /**
  * Real Chromium (the system's, never a downloaded one) against the production build on the demo
@@ -23,10 +24,13 @@ function freePort(): string {
 
 const port = (process.env.E2E_PORT ??= freePort());
 const baseURL = `http://127.0.0.1:${port}`;
-// Read by the specs (e2e/accounts.ts) through the environment the workers inherit.
-const DEMO_PASSWORD = (process.env.E2E_DEMO_PASSWORD ??= "e2e-演示-Passw0rd");
 // Parallel runs in one checkout each name their own data folder (and NEXT_DIST_DIR their build).
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
+const template = process.env.E2E_TEMPLATE_DIR;
+const freshData = [
+  `const fs=require('fs');fs.rmSync('${dataDir}',{recursive:true,force:true})`,
+  template ? `fs.cpSync('${template}','${dataDir}',{recursive:true})` : "",
+].join(";");
 
 export default defineConfig({
   testDir: "e2e",
@@ -60,8 +64,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    // Fresh data each run, so every spec starts from the seeded demo.
-    command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs lib/tools/tasks/demo.ts`,
+    // Fresh data each run, so every spec starts from the seeded demo: a copy of the folder `npm test`
+    // seeded once for both its runs (E2E_TEMPLATE_DIR), else seeded here by the demo command.
+    command: `node -e "${freshData}" && node node_modules/tsx/dist/cli.mjs lib/tools/tasks/demo.ts`,
     url: `${baseURL}/api/health`,
     // A first run builds the app (a few minutes on two cores).
     timeout: 900_000,
@@ -73,7 +78,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: port,
       PGLITE_DIR: dataDir,
-      DEMO_PASSWORD,
+      DEMO_PASSWORD: demoPassword,
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: baseURL,
     },

@@ -6,7 +6,7 @@ import { parseCsv, readSpreadsheetText } from "../lib/export/csv";
 import { hasQuotePrefix } from "../lib/export/xlsx-text";
 import { inputMessages } from "../lib/i18n/zh-CN/input";
 import { actionId } from "../lib/tools/ops/next-server";
-import { demoPassword, signIn } from "./accounts";
+import { demoPassword, signIn, signInByForm } from "./accounts";
 
 /**
  * Issue 8 in real Chromium against the production build: the security headers and a nonce CSP that
@@ -57,7 +57,7 @@ test.describe("security headers", () => {
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.every((n) => n === nonce)).toBe(true);
     // Signing in is client-side JavaScript (react-hook-form, next-auth): it only works if the scripts ran.
-    await signIn(page, "admin");
+    await signInByForm(page, "admin");
     for (const path of ["/admin", "/admin/users", "/admin/years", "/admin/audit", "/"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();

@@ -95,10 +95,13 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET ??= process.env.AUTH_SECRET;
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-  buildIfNeeded();
-  // `npm test` builds once before its two Playwright runs start their servers (test-all.ts).
+  // `npm test` builds once, and seeds one database beside the build that each of its two
+  // Playwright servers starts from a copy of (test-all.ts, playwright.config.ts).
+  const seedOnly = process.argv.includes("--seed-only");
+  if (!seedOnly) buildIfNeeded();
   if (process.argv.includes("--build-only")) return;
   const accounts = await prepareDatabase();
+  if (seedOnly) return;
 
   console.log("\n演示账号（仅在演示模式下显示）：");
   for (const a of accounts)

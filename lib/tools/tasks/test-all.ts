@@ -14,6 +14,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { demoPassword } from "../../../e2e/accounts";
 
 type Counts = { suite: string; passed: number; failed: number; skipped: number };
 
@@ -145,12 +146,27 @@ function runAsync(command: string, commandArgs: string[], env: Record<string, st
 
 async function playwrightCounts(typesChecked: boolean): Promise<Counts> {
   const checked: Record<string, string> = typesChecked ? { BDW_TYPES_CHECKED: "1" } : {};
-  // One build for both runs: two servers building at once would write over each other.
-  const built = run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/tools/tasks/demo.ts", "--build-only"], {
-    NODE_ENV: "production",
-    ...checked,
-  });
-  if (built !== 0) return { suite: "playwright", passed: 0, failed: 1, skipped: 0 };
+  // One build for both runs (two servers building at once would write over each other), and beside
+  // it one seeded demo database that each run's server starts from a copy of: seeding (migrations,
+  // the fixture, 434's publication printed in Chromium) once instead of twice on loaded cores.
+  const template = ".data/e2e-template";
+  rmSync(path.join(root, template), { recursive: true, force: true });
+  const demo = (flag: string, env: Record<string, string>, log: string) =>
+    runAsync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/tools/tasks/demo.ts", flag], env, log);
+  const [built, seeded] = await Promise.all([
+    demo("--build-only", { NODE_ENV: "production", ...checked }, path.join(reportDir, "build.log")),
+    demo(
+      "--seed-only",
+      { NODE_ENV: "production", PGLITE_DIR: template, DEMO_PASSWORD: demoPassword },
+      path.join(reportDir, "seed.log"),
+    ),
+  ]);
+  for (const [status, log] of [
+    [built, "build.log"],
+    [seeded, "seed.log"],
+  ] as const)
+    if (status !== 0) process.stdout.write(`\n== ${log}\n${readFileSync(path.join(reportDir, log), "utf8")}`);
+  if (built !== 0 || seeded !== 0) return { suite: "playwright", passed: 0, failed: 1, skipped: 0 };
   const chained = readdirSync(path.join(root, "e2e"))
     .filter((f) => f.endsWith(".spec.ts"))
     .map((f) => `e2e/${f}`)
@@ -173,6 +189,7 @@ async function playwrightCounts(typesChecked: boolean): Promise<Counts> {
           PLAYWRIGHT_JSON_OUTPUT_NAME: r.report,
           E2E_DATA_DIR: `.data/e2e-${r.name}`,
           E2E_OUTPUT_DIR: `test-results/${r.name}`,
+          E2E_TEMPLATE_DIR: template,
           ...checked,
         },
         r.log,
