@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { artifacts, interactive, signIn } from "./accounts";
+import { artifacts, interactive, look, signIn } from "./accounts";
 
 /**
  * Accessibility (issue 18, point 9): every page a person uses passes axe-core's WCAG 2.1 AA rules,
@@ -110,7 +110,7 @@ test("the clerk's journey by keyboard alone: workbench → editor → section �
   await clerk.keyboard.press("Escape");
   await expect(editor).toHaveAttribute("data-editing", "false");
   await expect(grid).not.toContainText("仅试键盘");
-  await clerk.screenshot({ path: artifacts("a11y-keyboard-grid") });
+  await look(clerk, { path: artifacts("a11y-keyboard-grid") });
   await clerk.context().close();
 });
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, type PageScreenshotOptions } from "@playwright/test";
 
 /** The demo accounts (db/seed/demo.ts); playwright.config.ts seeds them all with this password. */
 export const demoPassword = process.env.E2E_DEMO_PASSWORD ?? "e2e-演示-Passw0rd";
@@ -8,6 +8,18 @@ export type DemoAccount = keyof typeof homeOf;
 
 /** Where screenshots go (git-ignored): looked at by a person, not compared by the tests. */
 export const artifacts = (name: string) => `e2e/.artifacts/${name}.png`;
+
+/** Whether this run takes the pictures: `npm run e2e:shots` (E2E_SCREENSHOTS=1) does, `npm test` does not. */
+export const takesScreenshots = process.env.E2E_SCREENSHOTS === "1";
+
+/**
+ * A picture of the page or of one element for a person to look at, taken only when asked: nothing
+ * compares them, and on CI's two cores a full-page picture of a long page took 4 s or more, ninety
+ * of them a run. The assertions beside each picture run either way.
+ */
+export async function look(target: Page | Locator, options: PageScreenshotOptions & { path: string }): Promise<void> {
+  if (takesScreenshots) await target.screenshot(options);
+}
 
 /** Waits until React has hydrated the page (components/hydration-mark.tsx): a click before then reaches only the server's HTML. */
 export async function interactive(page: Page): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { toCsv, toXlsx } from "../lib/admin/__fixtures__/sheets";
 import { shippedClassification } from "../db/seed/classification";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 
 /**
  * The admin replaces 2021's 《政府收支分类科目》 (the demo's is a copy of the shipped 2020 subset,
@@ -13,8 +13,8 @@ import { artifacts, signIn } from "./accounts";
 
 async function shoot(page: Page, name: string) {
   mkdirSync("/tmp/shots-admin", { recursive: true });
-  await page.screenshot({ path: artifacts(name), fullPage: true });
-  await page.screenshot({ path: `/tmp/shots-admin/${name}.png`, fullPage: true });
+  await look(page, { path: artifacts(name), fullPage: true });
+  await look(page, { path: `/tmp/shots-admin/${name}.png`, fullPage: true });
 }
 
 const header = ["分类", "科目编码", "科目名称"];

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 
 /**
  * The admin edits an indicator framework's level-1/level-2 in place (issue 7). The spec adds its own
@@ -12,8 +12,8 @@ import { artifacts, signIn } from "./accounts";
 async function shoot(page: Page, name: string) {
   mkdirSync("/tmp/shots-fw", { recursive: true });
   const card = page.getByRole("region", { name: new RegExp(`^${NAME}`) });
-  await card.screenshot({ path: artifacts(name) });
-  await card.screenshot({ path: `/tmp/shots-fw/${name}.png` });
+  await look(card, { path: artifacts(name) });
+  await look(card, { path: `/tmp/shots-fw/${name}.png` });
 }
 
 const ID = "e2e-edit";

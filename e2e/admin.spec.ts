@@ -1,13 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { departmentSheet, toXlsx } from "../lib/admin/__fixtures__/sheets";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 
 /** Screenshots looked at by a person: e2e/.artifacts and /tmp/shots-admin. */
 async function shoot(page: Page, name: string) {
   mkdirSync("/tmp/shots-admin", { recursive: true });
-  await page.screenshot({ path: artifacts(name), fullPage: true });
-  await page.screenshot({ path: `/tmp/shots-admin/${name}.png`, fullPage: true });
+  await look(page, { path: artifacts(name), fullPage: true });
+  await look(page, { path: `/tmp/shots-admin/${name}.png`, fullPage: true });
 }
 
 test.describe("系统管理员", () => {
@@ -34,7 +34,7 @@ test.describe("系统管理员", () => {
     await expect(page).toHaveURL(/\/admin\/years\/\d{4}$/);
     await expect(page.getByRole("heading", { level: 1, name: /年度总览$/ })).toBeVisible();
     await expect(page.getByRole("cell", { name: "434", exact: true })).toBeVisible();
-    await page.screenshot({ path: artifacts("admin-year-overview"), fullPage: true });
+    await look(page, { path: artifacts("admin-year-overview"), fullPage: true });
   });
 
   test("lists users with role and status filters kept in the URL, and edits a user's scope", async ({ page }) => {

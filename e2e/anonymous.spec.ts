@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { artifacts } from "./accounts";
+import { artifacts, look } from "./accounts";
 
 test.describe("公众 (not signed in)", () => {
   test("reads the portal without signing in", async ({ page }) => {
@@ -13,16 +13,10 @@ test.describe("公众 (not signed in)", () => {
     await expect(
       page.getByRole("heading", { level: 2, name: "四、财政拨款“三公”经费预算情况及增减变化原因" }),
     ).toBeVisible();
-    await page.screenshot({ path: artifacts("public-disclosure") });
+    await look(page, { path: artifacts("public-disclosure") });
     // The tables as tables: a performance-target table and the fourteen-column procurement table.
-    await page
-      .locator("#section-performance table")
-      .first()
-      .screenshot({ path: artifacts("public-indicator-table") });
-    await page
-      .locator("#section-procurement table")
-      .first()
-      .screenshot({ path: artifacts("public-procurement-table") });
+    await look(page.locator("#section-performance table").first(), { path: artifacts("public-indicator-table") });
+    await look(page.locator("#section-procurement table").first(), { path: artifacts("public-procurement-table") });
   });
 
   test("is sent to /signin from a signed-in-only page, and the page remembers where they were going", async ({
@@ -52,7 +46,7 @@ test.describe("公众 (not signed in)", () => {
 
   test("sees a Chinese error at the form for a wrong password, with the username kept", async ({ page }) => {
     await page.goto("/signin");
-    await page.screenshot({ path: artifacts("signin"), fullPage: true });
+    await look(page, { path: artifacts("signin"), fullPage: true });
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.getByText("请输入用户名")).toBeVisible();
     await page.getByLabel("用户名").fill("clerk");
@@ -62,6 +56,6 @@ test.describe("公众 (not signed in)", () => {
     await expect(page.getByRole("alert").filter({ hasText: "用户名" })).toHaveText("用户名或密码不正确，请重新输入。");
     await expect(page.getByLabel("用户名")).toHaveValue("clerk");
     await expect(page).toHaveURL(/\/signin/);
-    await page.screenshot({ path: artifacts("signin-error"), fullPage: true });
+    await look(page, { path: artifacts("signin-error"), fullPage: true });
   });
 });

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 
 test.describe("财政局审核员", () => {
   test("signs in and lands on the review queue", async ({ page }) => {
     await signIn(page, "approver");
     await expect(page.getByRole("heading", { level: 1, name: "审核" })).toBeVisible();
     await expect(page.getByTestId("current-user")).toContainText("财政局审核员");
-    await page.screenshot({ path: artifacts("approver-home"), fullPage: true });
+    await look(page, { path: artifacts("approver-home"), fullPage: true });
   });
 
   test("cannot reach the admin console: 403", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 
 /**
  * The budget tables in the clerk's editor (issue 15), on the demo's 2021 draft of 三河市人民政府办公室,
@@ -71,7 +71,7 @@ test("a row added by keyboard: the 科目 picked by its name, an amount typed; t
   await page.keyboard.type("事业运行");
   const option = page.getByRole("option", { name: /2010350\s*事业运行/ });
   await expect(option).toBeVisible();
-  await page.screenshot({ path: artifacts("budget-tables-pick"), fullPage: false });
+  await look(page, { path: artifacts("budget-tables-pick"), fullPage: false });
   // Tab picks the highlighted entry and moves right (名称, filled from the catalogue), Tab again to 人员经费.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("textbox", { name: "表3 部门支出总表 2010350 事业运行 科目名称" })).toBeFocused();
@@ -93,7 +93,7 @@ test("a row added by keyboard: the 科目 picked by its name, an amount typed; t
   });
   // The text agreed with 表3 and follows it.
   expect(after.budget.expenditure).toMatchObject({ total: "2775.39", basic: "1172.43", personnel: "1072.44" });
-  await page.screenshot({ path: artifacts("budget-tables-row"), fullPage: false });
+  await look(page, { path: artifacts("budget-tables-row"), fullPage: false });
 });
 
 test("a figure typed otherwise is flagged at its field and set to the table's with one click", async () => {
@@ -104,7 +104,7 @@ test("a figure typed otherwise is flagged at its field and set to the table's wi
   const finding = at.locator('[data-finding="tables.text-figure"]');
   await expect(finding).toContainText("人员经费 1000.00 与表3 部门支出总表 合计行「基本支出人员经费」 1072.44 不一致");
   await at.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: artifacts("budget-tables-flagged"), fullPage: false });
+  await look(page, { path: artifacts("budget-tables-flagged"), fullPage: false });
   await finding.getByRole("button", { name: "填入表中数" }).click();
   await expect(finding).toHaveCount(0);
   await expect(field("budget.expenditure.personnel")).toHaveValue("1,072.44");

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { importDisclosureText } from "../lib/import/text/import-disclosure";
-import { demoPassword, signIn } from "./accounts";
+import { demoPassword, look, signIn } from "./accounts";
 import { sanhe2020Bytes } from "../lib/domain/__fixtures__/sanhe-2020";
 
 /**
@@ -208,7 +208,7 @@ test("a new department's draft: sections 二 and 四 and one project typed, twel
     await expect(page.getByTestId("paste-summary")).toHaveText(
       `新增 ${projects[p].indicators.length} 行，修改 0 个单元格`,
     );
-    if (p === 1) await page.screenshot({ path: shots("paste-preview") });
+    if (p === 1) await look(page, { path: shots("paste-preview") });
     await page.getByRole("button", { name: "应用", exact: true }).click();
     await expect(
       card.locator("td[data-cell]").filter({ hasText: projects[p].indicators.at(-1)!.name }),
@@ -227,8 +227,8 @@ test("a new department's draft: sections 二 and 四 and one project typed, twel
   // Every section, as the clerk sees it at 1366×768, and whole.
   for (const [i, number] of (Object.keys(SECTIONS) as Array<keyof typeof SECTIONS>).entries()) {
     await goToSection(page, number);
-    await page.screenshot({ path: shots(`section-${i + 1}`) });
-    await page.screenshot({ path: shots(`section-${i + 1}-full`), fullPage: true });
+    await look(page, { path: shots(`section-${i + 1}`) });
+    await look(page, { path: shots(`section-${i + 1}-full`), fullPage: true });
   }
 });
 
@@ -266,7 +266,7 @@ test("signed out mid-edit: the edits wait in the browser, 重新登录 brings th
   const alert = page.getByRole("alert").filter({ hasText: "登录已失效，修改尚未保存到服务器" });
   await expect(alert).toBeVisible({ timeout: 20_000 });
   await expect(alert).toContainText("修改已保存在本浏览器中");
-  await page.screenshot({ path: shots("signed-out") });
+  await look(page, { path: shots("signed-out") });
   // No "leave this page?" prompt on the way: the copy is in the browser.
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
@@ -301,7 +301,7 @@ test("two tabs change the same field: the conflict screen shows both values and 
   await expect(dialog).toBeVisible({ timeout: 20_000 });
   await expect(dialog.getByTestId("conflict-mine")).toHaveText("乙窗口填写的说明。");
   await expect(dialog.getByTestId("conflict-theirs")).toHaveText("甲窗口填写的说明。");
-  await b.screenshot({ path: shots("conflict") });
+  await look(b, { path: shots("conflict") });
   expect((await stored(b)).otherMatters).toBe("甲窗口填写的说明。");
   await dialog.getByRole("radio", { name: /^保留我的/ }).check();
   await dialog.getByRole("button", { name: "确认并保存" }).click();
@@ -379,7 +379,7 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
   const summary = page.getByTestId("review-summary");
   await expect(summary).toContainText("共 1 条意见，其中 1 条未解决");
   await expect(summary).toContainText("服务对象满意度目标值 >=90% 低于上年实际水平，建议调整为 >=95%。");
-  await page.screenshot({ path: shots("returned-comments") });
+  await look(page, { path: shots("returned-comments") });
 
   await summary.getByRole("button", { name: "定位" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /^五、/ })).toBeVisible();
@@ -395,7 +395,7 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
   await expect(commented).toHaveAttribute("title", /审核意见（.+）：服务对象满意度目标值 >=90% 低于上年实际水平/);
   const status = page.getByTestId("grid-status-comments");
   await expect(status).toContainText("服务对象满意度目标值 >=90% 低于上年实际水平");
-  await page.screenshot({ path: shots("returned-comment-cell") });
+  await look(page, { path: shots("returned-comment-cell") });
   await page.keyboard.press("ArrowRight");
   await expect(status).toHaveCount(0);
   await page.keyboard.press("ArrowLeft");
@@ -423,7 +423,7 @@ test("a returned disclosure: the approver's comment is in the editor, jumps to i
   await expect(summary).toContainText("已按意见调整为 >=95%。");
   await summary.getByRole("button", { name: "标记为已解决" }).click();
   await expect(summary).toContainText("共 1 条意见，其中 0 条未解决");
-  await page.screenshot({ path: shots("returned-resolved") });
+  await look(page, { path: shots("returned-resolved") });
   // Reopened again, as the seed had it, for the specs that follow.
   await summary.getByRole("button", { name: "重新打开" }).click();
   await expect(summary).toContainText("共 1 条意见，其中 1 条未解决");
@@ -448,7 +448,7 @@ test("a kept warning needs a written reason: explained, it no longer blocks; err
   await expect(warning).toContainText("已说明：该项目按上级文件口径填报，已与财政局沟通。");
   await expect.poll(count).toBe(before - 1);
   await expect(page.getByRole("button", { name: "提交审核" })).toBeDisabled();
-  await page.screenshot({ path: shots("explained-warning") });
+  await look(page, { path: shots("explained-warning") });
 
   await page.reload();
   const again = page.locator(`[data-testid="finding"][data-rule="${rule}"][data-path="${path}"]`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 
 test.describe("部门填报员", () => {
   test("signs in, lands on 我的填报 and opens the department's disclosure", async ({ page }) => {
@@ -9,13 +9,13 @@ test.describe("部门填报员", () => {
     await expect(
       page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的填报" }),
     ).toHaveAttribute("aria-current", "page");
-    await page.screenshot({ path: artifacts("clerk-home"), fullPage: true });
+    await look(page, { path: artifacts("clerk-home"), fullPage: true });
 
     await page.getByRole("link", { name: "查看" }).first().click();
     await expect(page).toHaveURL(/\/disclosures\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 2, name: "一、部门职责及机构设置情况" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "九、其他需要说明的事项" })).toBeAttached();
-    await page.screenshot({ path: artifacts("clerk-disclosure") });
+    await look(page, { path: artifacts("clerk-disclosure") });
   });
 
   test("cannot open another department's unpublished disclosure by URL: 403 in Chinese", async ({ browser }) => {
@@ -43,7 +43,7 @@ test.describe("部门填报员", () => {
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
     await expect(page.getByText("三河市卫生健康局")).toHaveCount(0);
-    await page.screenshot({ path: artifacts("forbidden") });
+    await look(page, { path: artifacts("forbidden") });
     expect((await page.goto(officeDraft))?.status()).toBe(200);
     await context.close();
 

@@ -22,6 +22,7 @@ import {
   startServer,
   type RunningServer,
 } from "../lib/tools/ops/next-server";
+import { look } from "./accounts";
 
 /**
  * The production server on its own PGlite folder, killed with SIGKILL while a clerk autosaves and
@@ -238,7 +239,7 @@ test("edits typed while the server is down are kept in the browser and saved onc
       { timeout: 30_000 },
     );
     await expect(page.getByText("未保存（离线）")).toBeVisible({ timeout: 30_000 });
-    await page.screenshot({ path: `${shots}/faults-offline.png`, fullPage: false });
+    await look(page, { path: `${shots}/faults-offline.png`, fullPage: false });
     // The tab is closed while the server is still down.
     await page.close();
 
@@ -264,7 +265,7 @@ test("edits typed while the server is down are kept in the browser and saved onc
         timeout: 30_000,
       })
       .toBe(0);
-    await page.screenshot({ path: `${shots}/faults-restored.png`, fullPage: false });
+    await look(page, { path: `${shots}/faults-restored.png`, fullPage: false });
   } finally {
     await context.close();
     await server.stop();

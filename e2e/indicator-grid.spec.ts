@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 
 /**
  * The indicator grid (issue 4, item 4) in real Chromium, as the demo clerk on department 434's
@@ -87,7 +87,7 @@ test.afterAll(async () => {
 });
 
 test("arrow keys, Tab and Enter move like a spreadsheet; typing replaces a cell and Enter moves down", async () => {
-  await page.screenshot({ path: shot("grid-1366"), fullPage: false });
+  await look(page, { path: shot("grid-1366"), fullPage: false });
   await select(0, 2);
   await expect(editor()).toHaveAttribute("aria-label", "三级指标，第 1 行");
   await page.keyboard.press("ArrowDown");
@@ -206,7 +206,7 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
     await expect(cell(r, 4).getByTestId("target-parsed")).toHaveText(
       raw === "明显提升" ? "定性" : raw === ">=95%" ? "≥ 95 %" : "≥ 90 %",
     );
-    if (raw === "≥ 90 %") await page.screenshot({ path: shot("target-typed") });
+    if (raw === "≥ 90 %") await look(page, { path: shot("target-typed") });
     await select(r, 4);
   }
   await expect
@@ -233,7 +233,7 @@ test("一级 → 二级 are choices from the year's framework; 指标值 is unde
     /^目标评级 [中差]（\d+ 分）\n完整性 \d+ · 相关性 \d+ · 适当性 \d+ · 可行性 \d+/,
   );
   await grade.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: shot("card-grade") });
+  await look(page, { path: shot("card-grade") });
   await select(r, 4);
   await page.keyboard.type(">=95%");
   await page.keyboard.press("Enter");
@@ -267,7 +267,7 @@ test("a block copied from Excel/WPS/Word is previewed, and changes nothing until
   await expect(dialog).toContainText("按表头识别列");
   await expect(dialog).toContainText("新增 3 行，修改 0 个单元格");
   await expect(dialog).toContainText("粘贴指标二");
-  await page.screenshot({ path: shot("paste-preview") });
+  await look(page, { path: shot("paste-preview") });
   await dialog.getByRole("button", { name: "取消" }).click();
   await expect(dialog).toBeHidden();
   await expect(rows()).toHaveCount(n);
@@ -335,7 +335,7 @@ test("rows are picked from the library: common indicators by level, and the depa
   await expect(own).toContainText("2020年");
   const ownName = (await own.locator("span.font-medium").innerText()).trim();
   await own.getByRole("checkbox").check();
-  await page.screenshot({ path: shot("library") });
+  await look(page, { path: shot("library") });
   await dialog.getByRole("button", { name: "插入所选（2）" }).click();
   await expect(dialog).toBeHidden();
   await expect(rows()).toHaveCount(n + 2);
@@ -359,7 +359,7 @@ test("rows are picked from the library: common indicators by level, and the depa
   await expect(grid().getByTestId("grid-spread")).toHaveText(
     /^本年同类指标：最低 [\d.]+% · 中位 [\d.]+% · 最高 [\d.]+%（5 个部门）/,
   );
-  await page.screenshot({ path: shot("target-spread") });
+  await look(page, { path: shot("target-spread") });
 });
 
 test("an input method (CDP composition) types 满意度 into a cell exactly", async () => {
@@ -401,7 +401,7 @@ test("the admin keeps the common library: add with checks, change, retire", asyn
   await expect(form.getByText("已保存。")).toBeVisible();
   const row = admin.getByTestId("library-row").filter({ hasText: "来访群众满意度" });
   await expect(row).toContainText("≥ 90 %");
-  await admin.screenshot({ path: shot("admin-library"), fullPage: false });
+  await look(admin, { path: shot("admin-library"), fullPage: false });
 
   await row.getByRole("link", { name: "修改“来访群众满意度”" }).click();
   await expect(admin.getByRole("heading", { name: "修改“来访群众满意度”" })).toBeVisible();
@@ -488,7 +488,7 @@ test.describe("the clerk's grid and section 五 without friction", () => {
     await clerk.keyboard.type("（补充）");
     await expect(goal).toHaveValue(/（补充）$/);
     await expect(goal).toBeInViewport();
-    await clerk.screenshot({ path: artifacts("18-1-click-above-grid") });
+    await look(clerk, { path: artifacts("18-1-click-above-grid") });
     await expect
       .poll(async () => [(await project0()).indicators[0].description, (await project0()).goal.endsWith("（补充）")])
       .toEqual([typed, true]);
@@ -529,7 +529,7 @@ test.describe("the clerk's grid and section 五 without friction", () => {
     await expect(editor18()).not.toBeFocused();
     const dock = clerk.getByTestId("findings-dock");
     await expect(dock).toBeInViewport();
-    await clerk.screenshot({ path: artifacts("18-2-section-five-top") });
+    await look(clerk, { path: artifacts("18-2-section-five-top") });
 
     // Down the long page, the findings are still there.
     await clerk.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
@@ -561,7 +561,7 @@ test.describe("the clerk's grid and section 五 without friction", () => {
     await expect(others).toBeVisible();
     await others.getByLabel("全选").check();
     const count = await same.count();
-    await clerk.screenshot({ path: artifacts("18-2-explain-several") });
+    await look(clerk, { path: artifacts("18-2-explain-several") });
     await first.getByRole("button", { name: `保存说明（${count} 条）` }).click();
     for (let i = 0; i < count; i++) await expect(same.nth(i)).toContainText(`已说明：${reason}`);
 
@@ -590,7 +590,7 @@ test.describe("the clerk's grid and section 五 without friction", () => {
     await clerk.keyboard.press("Control+v");
     const dialog = clerk.getByRole("dialog", { name: "粘贴预览" });
     await expect(dialog).toContainText("按列位置从“一级指标”列开始");
-    await clerk.screenshot({ path: artifacts("18-3-paste-whole-row") });
+    await look(clerk, { path: artifacts("18-3-paste-whole-row") });
     await dialog.getByRole("button", { name: "应用" }).click();
 
     // Every column in its place, and the row among the other 数量指标 rows, not under 满意度指标.
@@ -611,7 +611,7 @@ test.describe("the clerk's grid and section 五 without friction", () => {
     expect(new Set(starts).size).toBe(starts.length);
     const shown = grid18().locator("tbody tr").filter({ hasText: name });
     await expect(shown.locator("td").first()).toHaveText(/^产出指标/);
-    await clerk.screenshot({ path: artifacts("18-3-row-in-its-block") });
+    await look(clerk, { path: artifacts("18-3-row-in-its-block") });
 
     // A number that cannot be read is not saved, and the status says so instead of 已保存.
     const amount = card().getByLabel("项目金额（万元）");
@@ -624,9 +624,9 @@ test.describe("the clerk's grid and section 五 without friction", () => {
     // The text stays where it was typed, for correction, with its message.
     await expect(amount).toHaveValue("abc");
     await expect(card()).toContainText("金额须为数字");
-    await clerk.screenshot({ path: artifacts("18-3-amount-abc") });
+    await look(clerk, { path: artifacts("18-3-amount-abc") });
     await clerk.evaluate(() => window.scrollTo(0, 0));
-    await clerk.screenshot({ path: artifacts("18-3-amount-abc-status") });
+    await look(clerk, { path: artifacts("18-3-amount-abc-status") });
     await amount.fill(kept);
     await amount.press("Tab");
     await expect(status()).toHaveAttribute("data-state", "saved", { timeout: 20_000 });

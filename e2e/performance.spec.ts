@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { artifacts, interactive, signIn, type DemoAccount } from "./accounts";
+import { artifacts, interactive, look, signIn, type DemoAccount } from "./accounts";
 
 /**
  * The performance cycle on the demo (issue 17): 434's 2020 运行监控, opened by the seed, filled by
@@ -12,8 +12,8 @@ import { artifacts, interactive, signIn, type DemoAccount } from "./accounts";
 const SHOTS = "/tmp/shots-performance";
 async function shoot(page: Page, name: string, fullPage = false) {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: artifacts(`performance-${name}`), fullPage });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+  await look(page, { path: artifacts(`performance-${name}`), fullPage });
+  await look(page, { path: `${SHOTS}/${name}.png`, fullPage });
 }
 
 async function as(browser: Browser, account: DemoAccount, viewport = { width: 1366, height: 768 }): Promise<Page> {

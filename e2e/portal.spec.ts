@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { look } from "./accounts";
 
 /**
  * The public portal on the demo data (434's 2020 disclosure, published by the seed): no sign-in,
@@ -32,7 +33,7 @@ test.describe("公开目录 (the public portal)", () => {
     const response = await page.goto("/public");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 2, name: "2020年度部门预算" })).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/portal-list.png`, fullPage: true });
+    await look(page, { path: `${SHOTS}/portal-list.png`, fullPage: true });
     await page.getByRole("link", { name: "三河市人民政府办公室2020年部门预算信息公开情况说明" }).click();
     await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
     await expect(
@@ -51,7 +52,7 @@ test.describe("公开目录 (the public portal)", () => {
     expect((await title.boundingBox())!.width).toBeGreaterThan(150);
     await expect(page.getByRole("row").filter({ has: title })).toContainText("434 · 第1版");
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/portal-list-phone.png`, fullPage: true });
+    await look(page, { path: `${SHOTS}/portal-list-phone.png`, fullPage: true });
     // The search is a plain GET form: by a part of the department's name, read by the server.
     await page.getByLabel("查找部门").fill("人民政府办公室");
     await page.getByRole("button", { name: "查找" }).click();
@@ -62,7 +63,7 @@ test.describe("公开目录 (the public portal)", () => {
     await page.getByRole("button", { name: "查找" }).click();
     await expect(page.getByText("没有找到含“没有这个局”的已公开部门预算信息")).toBeVisible();
     await expect(title).toHaveCount(0);
-    await page.screenshot({ path: `${SHOTS}/portal-search-phone.png`, fullPage: true });
+    await look(page, { path: `${SHOTS}/portal-search-phone.png`, fullPage: true });
     await page.close();
   });
 
@@ -79,20 +80,20 @@ test.describe("公开目录 (the public portal)", () => {
       "Excel 工作簿（.xlsx）",
     ]);
     expect((await quick.boundingBox())!.y).toBeLessThan(844);
-    await page.screenshot({ path: `${SHOTS}/disclosure-phone-top.png` });
+    await look(page, { path: `${SHOTS}/disclosure-phone-top.png` });
     // The procurement table scrolls inside its box, the hint above it says so.
     const procurement = page.locator("#table-procurement");
     await procurement.scrollIntoViewIfNeeded();
     await expect(page.locator("#section-procurement .dd-scroll-hint")).toBeVisible();
     expect(await procurement.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-    await page.locator("#section-procurement").screenshot({ path: `${SHOTS}/procurement-phone.png` });
+    await look(page.locator("#section-procurement"), { path: `${SHOTS}/procurement-phone.png` });
     // A long 依据 is folded to its first words; 展开 shows the rest.
     const fold = page.locator("#section-performance details.dd-fold").first();
     await fold.scrollIntoViewIfNeeded();
     const row = fold.locator("xpath=ancestor::tr[1]");
     const folded = (await row.boundingBox())!.height;
     expect(folded).toBeLessThan(844 / 2);
-    await page.screenshot({ path: `${SHOTS}/indicators-phone.png` });
+    await look(page, { path: `${SHOTS}/indicators-phone.png` });
     await fold.locator("summary").click();
     await expect(fold).toHaveAttribute("open", "");
     expect((await row.boundingBox())!.height).toBeGreaterThan(folded);
@@ -117,14 +118,11 @@ test.describe("公开目录 (the public portal)", () => {
     // No table is cut: each fits its column or scrolls inside its own box, never the page.
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(pageWidth).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/disclosure-top.png` });
-    await page.screenshot({ path: `${SHOTS}/disclosure-full.png`, fullPage: true });
-    await page.locator("#section-budget").screenshot({ path: `${SHOTS}/disclosure-budget.png` });
-    await page
-      .locator("#section-performance .dd-table-wrap")
-      .first()
-      .screenshot({ path: `${SHOTS}/indicator-table.png` });
-    await page.locator("#section-procurement").screenshot({ path: `${SHOTS}/procurement.png` });
+    await look(page, { path: `${SHOTS}/disclosure-top.png` });
+    await look(page, { path: `${SHOTS}/disclosure-full.png`, fullPage: true });
+    await look(page.locator("#section-budget"), { path: `${SHOTS}/disclosure-budget.png` });
+    await look(page.locator("#section-performance .dd-table-wrap").first(), { path: `${SHOTS}/indicator-table.png` });
+    await look(page.locator("#section-procurement"), { path: `${SHOTS}/procurement.png` });
   });
 
   test("is readable without JavaScript and prints as the document alone", async ({ browser }) => {
@@ -137,7 +135,7 @@ test.describe("公开目录 (the public portal)", () => {
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("heading", { level: 2, name: "下载" })).toBeHidden();
     await expect(page.locator("header").first()).toBeHidden();
-    await page.screenshot({ path: `${SHOTS}/print.png` });
+    await look(page, { path: `${SHOTS}/print.png` });
     await context.close();
   });
 
@@ -202,7 +200,7 @@ test.describe("公开目录 (the public portal)", () => {
       table3.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "合计", exact: true }) }),
     ).toContainText("2,765.39");
     await table3.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/tables.png` });
+    await look(page, { path: `${SHOTS}/tables.png` });
 
     // On a phone the wide tables scroll inside their box; the page itself does not.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
@@ -211,7 +209,7 @@ test.describe("公开目录 (the public portal)", () => {
     const box = small.locator("#table-budget-table-5");
     await box.scrollIntoViewIfNeeded();
     expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await small.screenshot({ path: `${SHOTS}/tables-phone.png` });
+    await look(small, { path: `${SHOTS}/tables-phone.png` });
     await phone.close();
 
     const file = async (format: string) => {

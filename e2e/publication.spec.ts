@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./accounts";
+import { look, signIn } from "./accounts";
 
 /**
  * The admin publishes 418's approved 2021 disclosure (demo seed): every format is frozen with its
@@ -26,13 +26,13 @@ test.describe
       await page.goto("/admin/publish");
       const row = page.getByTestId("ready-418-2021");
       await expect(row).toBeVisible();
-      await page.screenshot({ path: `${SHOTS}/admin-publish.png`, fullPage: true });
+      await look(page, { path: `${SHOTS}/admin-publish.png`, fullPage: true });
       await row.getByRole("button", { name: /^发布/ }).click();
       // It asks first, saying what it freezes: this revision and version, and the files made from it.
       const confirm = row.getByRole("group", { name: /^确认发布/ });
       await expect(confirm).toContainText(/将冻结第 1 次修订、保存版本 \d+ 的内容/);
       await expect(confirm).toContainText("PDF 文件");
-      await page.screenshot({ path: `${SHOTS}/admin-publish-confirm.png` });
+      await look(page, { path: `${SHOTS}/admin-publish-confirm.png` });
       await confirm.getByRole("button", { name: "确认发布" }).click();
       await expect(page.getByRole("status")).toContainText("已发布", { timeout: 60_000 });
       await expect(page.getByTestId("ready-418-2021")).toHaveCount(0);
@@ -48,7 +48,7 @@ test.describe
         "三河市自然资源和规划局 2021年 的信息公开已公开发布",
       );
       await expect(clerk.getByTestId("notice").first()).toContainText("第 1 次修订");
-      await clerk.screenshot({ path: `${SHOTS}/clerk-published-notice.png` });
+      await look(clerk, { path: `${SHOTS}/clerk-published-notice.png` });
       await clerkContext.close();
 
       await published.getByRole("link", { name: "查看公开页" }).click();
@@ -111,7 +111,7 @@ test.describe
       const job = page.getByTestId("export-job").first();
       await expect(job).toHaveAttribute("data-state", "done", { timeout: 90_000 });
       await expect(job).toContainText("2 / 2 个部门");
-      await page.screenshot({ path: `${SHOTS}/admin-exports.png`, fullPage: true });
+      await look(page, { path: `${SHOTS}/admin-exports.png`, fullPage: true });
       const download = page.waitForEvent("download");
       await job.getByRole("link", { name: /下载 zip/ }).click();
       const zip = await JSZip.loadAsync(readFileSync((await (await download).path())!));

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demoPassword, interactive, signIn } from "./accounts";
+import { demoPassword, interactive, look, signIn } from "./accounts";
 
 /**
  * Review by the finance bureau (issue 5) in real Chromium on the demo data: the clerk of 420
@@ -90,7 +90,7 @@ test("the clerk submits the 2021 draft from the editor", async () => {
   await expect(clerk.getByText("已提交").first()).toBeVisible();
   // Not yet taken up by the bureau: the clerk could take it back (not done here; the server's rule is db-tested).
   await expect(clerk.getByTestId("withdraw").getByRole("button", { name: "撤回提交" })).toBeVisible();
-  await clerk.screenshot({ path: shot("submitted-withdraw") });
+  await look(clerk, { path: shot("submitted-withdraw") });
 });
 
 test("the approver finds it in the queue, starts the review, comments on two indicator rows and a figure", async () => {
@@ -99,7 +99,7 @@ test("the approver finds it in the queue, starts the review, comments on two ind
   await expect(approver.getByLabel("状态")).toHaveValue("submitted");
   await expect(approver.getByTestId("due-summary")).toContainText("待审核 1 项");
   await expect(approver.getByRole("row").filter({ hasText: "三河市自然资源和规划局" })).toHaveCount(0);
-  await approver.screenshot({ path: shot("queue"), fullPage: true });
+  await look(approver, { path: shot("queue"), fullPage: true });
   const queued = approver.getByRole("row").filter({ hasText: DEPT }).filter({ hasText: "2021年" });
   await expect(queued).toContainText("已提交");
   // 420's two projects' targets grade 优: the queue counts none 中 or 差.
@@ -117,7 +117,7 @@ test("the approver finds it in the queue, starts the review, comments on two ind
   await expect(ranking.getByTestId("project-grade").first()).toHaveAttribute("data-grade", "excellent");
   await ranking.getByRole("link").first().click();
   await expect(approver.locator("#table-indicators-1")).toBeInViewport();
-  await approver.screenshot({ path: shot("project-ranking") });
+  await look(approver, { path: shot("project-ranking") });
 
   // The budget tables follow the text; the row the clerk renamed is marked, and its 提示 is listed
   // with the clerk's reason, each linking to the other.
@@ -127,7 +127,7 @@ test("the approver finds it in the queue, starts the review, comments on two ind
   await expect(finding).toContainText(`部门说明：${REASON}`);
   await tableRow.getByTestId("row-findings").click();
   await expect(finding).toBeInViewport();
-  await approver.screenshot({ path: shot("review-table-finding") });
+  await look(approver, { path: shot("review-table-finding") });
   await finding.getByRole("link", { name: "定位" }).click();
   await expect(tableRow).toBeInViewport();
 
@@ -165,7 +165,7 @@ test("the approver finds it in the queue, starts the review, comments on two ind
   await expect(approver.getByText("还有 3 条审核意见未解决，不能审核通过。")).toHaveCount(1);
   await expect(approver.getByRole("button", { name: "审核通过" })).toBeDisabled();
   await row(indicator(0)).scrollIntoViewIfNeeded();
-  await approver.screenshot({ path: shot("review-with-comments") });
+  await look(approver, { path: shot("review-with-comments") });
 });
 
 /** The header's count of unread notices on the 通知 link (0 when it shows none). */
@@ -200,7 +200,7 @@ test("the approver returns it with a reason and a note; the clerk is told", asyn
       .getByRole("navigation", { name: "主导航" })
       .getByRole("link", { name: new RegExp(`^通知\\s?（${unreadBefore + 1} 条未读）$`) }),
   ).toBeVisible();
-  await clerk.screenshot({ path: shot("header-unread"), clip: { x: 0, y: 0, width: 1366, height: 120 } });
+  await look(clerk, { path: shot("header-unread"), clip: { x: 0, y: 0, width: 1366, height: 120 } });
 
   await clerk.goto("/notices");
   const notice = clerk.getByTestId("notice").first();
@@ -209,7 +209,7 @@ test("the approver returns it with a reason and a note; the clerk is told", asyn
   // Opening the page read them: this view still tags the new one, the header's count is gone.
   await expect(notice).toContainText("未读");
   expect(await unreadNotices(clerk)).toBe(0);
-  await clerk.screenshot({ path: shot("notices-opened") });
+  await look(clerk, { path: shot("notices-opened") });
   await clerk.reload();
   await expect(clerk.getByTestId("notice").first()).not.toContainText("未读");
 });
@@ -221,7 +221,7 @@ test("the clerk sees the comments at the fields, fixes the two 指标值, answer
   const banner = clerk.getByTestId("decision-banner");
   await expect(banner).toContainText("退回原因：目标值不合理");
   await expect(banner).toContainText("请按意见修改两项指标值并核对收入合计。");
-  await clerk.screenshot({ path: shot("clerk-return-banner") });
+  await look(clerk, { path: shot("clerk-return-banner") });
   const summary = clerk.getByTestId("review-summary");
   await expect(summary).toContainText("该指标值偏低");
   await expect(summary).toContainText("请补充指标值的测算依据");
@@ -232,7 +232,7 @@ test("the clerk sees the comments at the fields, fixes the two 指标值, answer
   const atField = clerk.locator('[data-field-path="budget.income.total"]').getByTestId("review-thread");
   await expect(atField).toContainText("收入合计与批复数不一致");
   await atField.scrollIntoViewIfNeeded();
-  await clerk.screenshot({ path: shot("clerk-comment-at-field") });
+  await look(clerk, { path: shot("clerk-comment-at-field") });
 
   await clerk.goto(`/disclosures/${disclosureId}/edit?section=performance`);
   await expect(grid()).toBeVisible();
@@ -280,7 +280,7 @@ test("the approver sees exactly the changed cells, resolves every thread and app
   await expect(changed.nth(0).locator("ins")).toHaveText("15");
   await expect(changed.nth(1).locator("ins")).toHaveText("98%");
   await expect(approver.getByText("共 2 处修改")).toBeVisible();
-  await approver.screenshot({ path: shot("diff"), fullPage: true });
+  await look(approver, { path: shot("diff"), fullPage: true });
 
   await approver.getByRole("link", { name: "对比上年" }).click();
   await expect(approver.getByText("该部门没有上一年度的信息公开。")).toBeVisible();
@@ -297,7 +297,7 @@ test("the approver sees exactly the changed cells, resolves every thread and app
   const approval = approver.getByRole("form", { name: "审核通过" });
   await expect(approval).toContainText("确认审核通过？");
   await approval.getByLabel("审核意见").fill(OPINION);
-  await approver.screenshot({ path: shot("approve-confirm") });
+  await look(approver, { path: shot("approve-confirm") });
   await approval.getByRole("button", { name: "确认审核通过" }).click();
   await expect(approver.getByText("审核通过").first()).toBeVisible();
   await expect(approver.getByRole("button", { name: "审核通过" })).toHaveCount(0);
@@ -339,7 +339,7 @@ test("the audit log shows every step, who, when and from where", async () => {
   await expect(returnRow).toContainText("原因：目标值不合理");
   await expect(approver.locator('[data-action="disclosure.approve"]')).toContainText(`审核意见：“${OPINION}”`);
   await expect(approver.getByText(/记录链完整/)).toBeVisible();
-  await approver.screenshot({ path: shot("audit"), fullPage: true });
+  await look(approver, { path: shot("audit"), fullPage: true });
 });
 
 test("last year side by side: the office's 2021 draft beside its published 2020", async ({ browser }) => {
@@ -354,8 +354,8 @@ test("last year side by side: the office's 2021 draft beside its published 2020"
   await expect(desk1.getByTestId("compare-section").locator("ins").first()).toBeVisible();
   await expect(desk1.getByTestId("compare-section").locator("del").first()).toBeVisible();
   await desk1.getByTestId("compare-section").locator("ins").first().scrollIntoViewIfNeeded();
-  await desk1.screenshot({ path: shot("last-year-marked") });
-  await desk1.screenshot({ path: shot("last-year") });
+  await look(desk1, { path: shot("last-year-marked") });
+  await look(desk1, { path: shot("last-year") });
   await desk1.context().close();
 });
 
@@ -380,6 +380,6 @@ test("the admin keeps the return reasons: adds one, retires it; past returns kee
   await expect(admin.getByRole("form", { name: "材料不全" }).getByLabel("启用")).not.toBeChecked();
   await admin.reload();
   await expect(admin.getByRole("form", { name: "材料不全" }).getByLabel("启用")).not.toBeChecked();
-  await admin.screenshot({ path: shot("return-reasons"), fullPage: true });
+  await look(admin, { path: shot("return-reasons"), fullPage: true });
   await admin.context().close();
 });

@@ -6,7 +6,7 @@ import { parseCsv, readSpreadsheetText } from "../lib/export/csv";
 import { hasQuotePrefix } from "../lib/export/xlsx-text";
 import { inputMessages } from "../lib/i18n/zh-CN/input";
 import { actionId } from "../lib/tools/ops/next-server";
-import { demoPassword, signIn, signInByForm } from "./accounts";
+import { demoPassword, look, signIn, signInByForm } from "./accounts";
 
 /**
  * Issue 8 in real Chromium against the production build: the security headers and a nonce CSP that
@@ -152,13 +152,13 @@ test.describe("passwords", () => {
     await expect(a.page.getByText("请先修改初始密码")).toBeVisible();
     await a.page.goto("/admin/users");
     await expect(a.page).toHaveURL(/\/account\/password$/);
-    await a.page.screenshot({ path: shot("account-password-forced"), fullPage: true });
+    await look(a.page, { path: shot("account-password-forced"), fullPage: true });
 
     // The rules are shown at the field, in Chinese, and the server holds the same line.
     await changePassword(a.page, initial, "sec-e2e-1");
     await expect(a.page.locator("#newPassword-error")).toContainText("密码至少需要 12 个字符");
     await expect(a.page.locator("#newPassword-error")).toContainText("密码不能包含用户名");
-    await a.page.screenshot({ path: shot("account-password-rules"), fullPage: true });
+    await look(a.page, { path: shot("account-password-rules"), fullPage: true });
     const first = "Lantern-Harbor-2031";
     await changePassword(a.page, initial, first);
     await expect(a.page).toHaveURL(/\/signin\?error=PasswordChanged$/);
@@ -191,7 +191,7 @@ test.describe("the audit log", () => {
     await page.goto("/admin/audit");
     await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
     await expect(page.getByText(/哈希链校验通过：共 \d+ 条记录/)).toBeVisible();
-    await page.screenshot({ path: shot("audit-view"), fullPage: false });
+    await look(page, { path: shot("audit-view"), fullPage: false });
 
     await page.getByLabel("操作类型").selectOption("user.login-failed");
     await page.getByRole("button", { name: "筛选" }).click();
@@ -200,7 +200,7 @@ test.describe("the audit log", () => {
     await expect(rows.first()).toContainText("登录失败");
     expect(await rows.count()).toBeGreaterThanOrEqual(5);
     for (const text of await rows.locator("td:nth-child(5)").allTextContents()) expect(text).toContain("登录失败");
-    await page.screenshot({ path: shot("audit-view-filtered"), fullPage: false });
+    await look(page, { path: shot("audit-view-filtered"), fullPage: false });
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "导出 Excel" }).click();

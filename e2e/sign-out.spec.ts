@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 
 test("退出: signing out ends the session", async ({ page }) => {
   await signIn(page, "clerk");
@@ -30,14 +30,14 @@ test("退出 ends the session on the server: a copy of the cookie is signed out 
   await signIn(homePage, "clerk2");
 
   await officePage.goto("/signout");
-  await officePage.screenshot({ path: artifacts("sign-out") });
+  await look(officePage, { path: artifacts("sign-out") });
   await officePage.getByRole("button", { name: "退出" }).click();
   await expect(officePage).toHaveURL(/\/signin$/);
 
   await copyPage.goto("/workbench");
   await expect(copyPage).toHaveURL(/\/signin\?.*error=SignedOut/);
   await expect(copyPage.locator("#signin-error")).toHaveText("此次登录已退出，请重新登录。");
-  await copyPage.screenshot({ path: artifacts("signed-out-copy") });
+  await look(copyPage, { path: artifacts("signed-out-copy") });
   // The API refuses the copy as well.
   expect((await copyPage.request.get("/api/notices")).status()).toBe(401);
 

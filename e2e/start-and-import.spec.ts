@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { artifacts, signIn } from "./accounts";
+import { artifacts, look, signIn } from "./accounts";
 import { sanhe2020Bytes } from "../lib/domain/__fixtures__/sanhe-2020";
 
 /**
@@ -35,7 +35,7 @@ test.describe("新建年度填报", () => {
     ).toBeVisible();
     await expect(file).toHaveAttribute("aria-invalid", "true");
     await expect(page).toHaveURL(/\/workbench\/new/);
-    await page.screenshot({ path: artifacts("start-refused-binary") });
+    await look(page, { path: artifacts("start-refused-binary") });
 
     await file.setInputFiles({
       name: "很大.docx",
@@ -51,7 +51,7 @@ test.describe("新建年度填报", () => {
   test("clerk2 uploads last year's published text, sees what was read, reloads, accepts", async ({ page, context }) => {
     await signIn(page, "clerk2");
     await openStart(page);
-    await page.screenshot({ path: artifacts("start-page"), fullPage: true });
+    await look(page, { path: artifacts("start-page"), fullPage: true });
     await page
       .getByLabel("选择文件")
       .setInputFiles({ name: "sanhe-2020-government-office.txt", mimeType: "text/plain", buffer: fixture });
@@ -75,8 +75,8 @@ test.describe("新建年度填报", () => {
       await expect(page.getByTestId("projects").locator("details")).toHaveCount(13);
     };
     await expectWhatWasRead();
-    await page.screenshot({ path: artifacts("import-preview") });
-    await page.screenshot({ path: artifacts("import-preview-full"), fullPage: true });
+    await look(page, { path: artifacts("import-preview") });
+    await look(page, { path: artifacts("import-preview-full"), fullPage: true });
 
     // The preview is read again from the kept file: a reload shows the same.
     await page.reload();
@@ -115,7 +115,7 @@ test.describe("新建年度填报", () => {
     const header = page.getByTestId("figures").getByRole("row").first();
     await expect(header).toContainText("2022年");
     await expect(header).toContainText("2021年");
-    await page.screenshot({ path: artifacts("last-year-preview") });
+    await look(page, { path: artifacts("last-year-preview") });
 
     await page.getByTestId("accept").click();
     await expect(page).toHaveURL(DRAFT_URL);

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { artifacts, demoPassword, signIn } from "./accounts";
+import { artifacts, demoPassword, look, signIn } from "./accounts";
 
 /**
  * The year from the admin's side, end to end. Named to run after the other specs (one server,
@@ -9,8 +9,8 @@ import { artifacts, demoPassword, signIn } from "./accounts";
 
 async function shoot(page: Page, name: string) {
   mkdirSync("/tmp/shots-admin", { recursive: true });
-  await page.screenshot({ path: artifacts(name), fullPage: true });
-  await page.screenshot({ path: `/tmp/shots-admin/${name}.png`, fullPage: true });
+  await look(page, { path: artifacts(name), fullPage: true });
+  await look(page, { path: `/tmp/shots-admin/${name}.png`, fullPage: true });
 }
 
 /** Signs in with a generated password; when the app asks for a new one first, sets it and signs in again. */
