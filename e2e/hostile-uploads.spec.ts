@@ -32,11 +32,15 @@ const probeFile = path.join(dataDir, "event-loop.json");
 /** Loaded into the server with --import: the event loop's delay, written out every 100 ms, reset on SIGUSR2. */
 const PROBE = `
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 const histogram = monitorEventLoopDelay({ resolution: 10 });
 histogram.enable();
 process.on("SIGUSR2", () => histogram.reset());
-setInterval(() => writeFileSync(${JSON.stringify(probeFile)}, JSON.stringify({ maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6 })), 100).unref();
+// Written beside and renamed over: a reader never finds the file truncated mid-write.
+setInterval(() => {
+  writeFileSync(${JSON.stringify(`${probeFile}.tmp`)}, JSON.stringify({ maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6 }));
+  renameSync(${JSON.stringify(`${probeFile}.tmp`)}, ${JSON.stringify(probeFile)});
+}, 100).unref();
 `;
 
 /** Polls URL every 20 ms until its stdin closes, then prints each answer's status and time as JSON. */

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { artifacts, interactive, look, signIn, type DemoAccount } from "./accounts";
+import { expectNoViolations } from "./axe";
 
 /**
  * The performance cycle on the demo (issue 17): 434's 2020 运行监控, opened by the seed, filled by
@@ -37,6 +38,7 @@ test("运行监控 filled, returned and approved; the 自评's score and grade; 
   await expect(monitoringRound.getByRole("row").filter({ hasText: "三河市人民政府办公室" })).toContainText("草稿");
   await monitoringRound.scrollIntoViewIfNeeded();
   await shoot(admin, "admin-year");
+  await expectNoViolations(admin, "年度总览（绩效轮次）");
 
   // The clerk: a forecast short of its target, without a cause, is an error at its row and holds the submission back.
   const clerk = await as(browser, "clerk");
@@ -57,6 +59,7 @@ test("运行监控 filled, returned and approved; the 自评's score and grade; 
   await expect(clerk.getByRole("alert").filter({ hasText: "还有 1 个错误未修正" })).toBeVisible();
   await row.scrollIntoViewIfNeeded();
   await shoot(clerk, "clerk-deviation-required");
+  await expectNoViolations(clerk, "运行监控填报（偏差原因未填）");
   await row.getByRole("combobox").nth(0).selectOption("经费保障");
   await row.getByRole("combobox").nth(1).selectOption("有可能");
   await row.getByRole("textbox").nth(2).fill("下半年加快资金拨付，按月调度进度");
@@ -68,6 +71,7 @@ test("运行监控 filled, returned and approved; the 自评's score and grade; 
   await approver.getByRole("link", { name: `打开：${MONITORING}` }).click();
   await interactive(approver);
   await approver.getByRole("button", { name: "开始审核" }).click();
+  await expectNoViolations(approver, "运行监控审核");
   await approver.getByLabel("退回意见").fill("请说明执行进度滞后项目的下半年安排。");
   await approver.getByRole("button", { name: "退回" }).click();
   await expect(approver.getByText("请说明执行进度滞后项目的下半年安排。")).toBeVisible();
@@ -91,6 +95,7 @@ test("运行监控 filled, returned and approved; the 自评's score and grade; 
   await expect(clerk.getByTestId("report-score")).toHaveText(/总分：\d+\.\d{2} · 等级：[优良中差]/);
   await expect(clerk.getByTestId("row-score").first()).toContainText("分");
   await shoot(clerk, "clerk-self-evaluation");
+  await expectNoViolations(clerk, "绩效自评");
 
   // The portal: the 自评 beside the published targets, target vs actual vs score.
   const reader = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
@@ -100,6 +105,7 @@ test("运行监控 filled, returned and approved; the 自评's score and grade; 
   const firstRow = reader.getByRole("table").first().getByRole("row").nth(1);
   await expect(firstRow.getByRole("cell").nth(0)).not.toBeEmpty();
   await shoot(reader, "portal-mobile");
+  await expectNoViolations(reader, "绩效自评结果（手机）");
   const csv = await reader.request.get("/public/2020/434/performance/self-evaluation.csv");
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain("目标值,度量单位,指标方向,实际完成值");

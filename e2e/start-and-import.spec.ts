@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { artifacts, look, signIn } from "./accounts";
+import { expectNoViolations } from "./axe";
 import { sanhe2020Bytes } from "../lib/domain/__fixtures__/sanhe-2020";
 
 /**
@@ -76,6 +77,7 @@ test.describe("新建年度填报", () => {
     };
     await expectWhatWasRead();
     await look(page, { path: artifacts("import-preview") });
+    await expectNoViolations(page, "导入预览");
     await look(page, { path: artifacts("import-preview-full"), fullPage: true });
 
     // The preview is read again from the kept file: a reload shows the same.
@@ -116,6 +118,7 @@ test.describe("新建年度填报", () => {
     await expect(header).toContainText("2022年");
     await expect(header).toContainText("2021年");
     await look(page, { path: artifacts("last-year-preview") });
+    await expectNoViolations(page, "上年内容预览");
 
     await page.getByTestId("accept").click();
     await expect(page).toHaveURL(DRAFT_URL);

@@ -2,6 +2,7 @@
 
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { zhCN } from "@/lib/i18n/zh-CN";
+import { SATISFACTION_FLOOR_RANGE } from "@/lib/rules/indicator-targets";
 import { openFiscalYearAction, startYearDraftsAction, updateFiscalYearAction } from "@/app/admin/fiscal-years/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -81,12 +82,14 @@ export function YearRowForm({
   frameworkId,
   deadline,
   status,
+  satisfactionFloor,
   frameworks,
 }: {
   year: number;
   frameworkId: string;
   deadline: string | null;
   status: "open" | "closed";
+  satisfactionFloor: number;
   frameworks: Framework[];
 }) {
   const { state, formAction, onSubmit, pending, fieldError } = useKeptForm(updateFiscalYearAction);
@@ -95,7 +98,7 @@ export function YearRowForm({
       action={formAction}
       onSubmit={onSubmit}
       noValidate
-      className="grid items-end gap-3 sm:grid-cols-[1fr_10rem_8rem_auto]"
+      className="grid items-end gap-3 sm:grid-cols-[1fr_10rem_8rem_9rem_auto]"
       aria-label={zhCN.common.yearSuffix(year)}
     >
       <input type="hidden" name="year" value={year} />
@@ -120,6 +123,22 @@ export function YearRowForm({
           <option value="closed">{y.closed}</option>
         </select>
       </div>
+      <div>
+        <Label htmlFor={`floor-${year}`}>{y.floor}</Label>
+        <Input
+          id={`floor-${year}`}
+          name="satisfactionFloor"
+          type="number"
+          inputMode="numeric"
+          min={SATISFACTION_FLOOR_RANGE.min}
+          max={SATISFACTION_FLOOR_RANGE.max}
+          step={1}
+          title={y.floorHint}
+          defaultValue={satisfactionFloor}
+          invalid={!!fieldError("satisfactionFloor")}
+          aria-describedby={fieldError("satisfactionFloor") ? `year-error-${year}` : undefined}
+        />
+      </div>
       <div className="flex items-center gap-2">
         <Button type="submit" variant="secondary" disabled={pending}>
           {y.save}
@@ -127,8 +146,8 @@ export function YearRowForm({
         {state?.ok ? <span className="text-sm text-green-700">{y.saved}</span> : null}
       </div>
       {state && !state.ok ? (
-        <p role="alert" className="text-sm text-red-700 sm:col-span-4">
-          {state.formError ?? fieldError("submissionDeadline")}
+        <p id={`year-error-${year}`} role="alert" className="text-sm text-red-700 sm:col-span-5">
+          {state.formError ?? fieldError("submissionDeadline") ?? fieldError("satisfactionFloor")}
         </p>
       ) : null}
     </form>

@@ -15,6 +15,8 @@ import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 // department, so readable by every signed-in user; writes are admin actions (caller checks).
 
 export type FiscalYear = typeof fiscalYears.$inferSelect;
+/** A year as opened or changed: the 满意度 floor may be left out (80 when opened, kept when changed). */
+export type FiscalYearInput = typeof fiscalYears.$inferInsert;
 
 export async function listFiscalYears(db: Db): Promise<FiscalYear[]> {
   return db.select().from(fiscalYears).orderBy(desc(fiscalYears.year));
@@ -47,11 +49,11 @@ export async function draftYear(
   return { ok: true, year, framework };
 }
 
-/** Creates or changes a year (its framework, deadline, open/closed). */
+/** Creates or changes a year (its framework, deadline, open/closed, and the 满意度 floor when given). */
 export async function saveFiscalYear(
   db: Db,
   actorId: string | null,
-  year: FiscalYear,
+  year: FiscalYearInput,
   ip?: string | null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
@@ -60,7 +62,12 @@ export async function saveFiscalYear(
       .values(year)
       .onConflictDoUpdate({
         target: fiscalYears.year,
-        set: { frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status },
+        set: {
+          frameworkId: year.frameworkId,
+          submissionDeadline: year.submissionDeadline,
+          status: year.status,
+          satisfactionFloor: year.satisfactionFloor,
+        },
       });
     await appendAudit(tx, {
       actorId,
@@ -146,11 +153,20 @@ export async function loadCheckOptions(
     fiscalYear === undefined || departmentCode === undefined
       ? null
       : await publishedDisclosure(db, departmentCode, fiscalYear - 1);
-  // The 满意度 floor is the documents' 80 % until the admin can set another (lib/rules/indicator-targets.ts).
+  // The 满意度 floor is the year's (预算年度, 80 % unless the admin set another); without a year, the default.
+  const satisfactionFloor =
+    fiscalYear === undefined
+      ? SATISFACTION_FLOOR
+      : ((
+          await db
+            .select({ floor: fiscalYears.satisfactionFloor })
+            .from(fiscalYears)
+            .where(eq(fiscalYears.year, fiscalYear))
+        )[0]?.floor ?? SATISFACTION_FLOOR);
   // Last year's 自评 results (lastYearResults of lib/domain/performance/next-year.ts) are loaded by
   // the performance cycle's queries once they are stored (issue 17); until then nothing to compare.
   const lastYearResults = null;
-  return { severities, frameworks, classification, previous, lastYearResults, satisfactionFloor: SATISFACTION_FLOOR };
+  return { severities, frameworks, classification, previous, lastYearResults, satisfactionFloor };
 }
 
 /** null severity: back to the catalogue's default. */
@@ -191,7 +207,7 @@ export async function listReturnReasons(db: Db, opts: { activeOnly?: boolean } =
 }
 
 /** A new year; refuses one that exists, so "open a new year" never rewrites an old one. */
-export async function createFiscalYear(db: Db, actorId: string, year: FiscalYear, ip?: string | null): Promise<void> {
+export async function createFiscalYear(db: Db, actorId: string, year: FiscalYearInput, ip?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     await assertFramework(tx, year.frameworkId);
     const [row] = await tx.insert(fiscalYears).values(year).onConflictDoNothing().returning({ year: fiscalYears.year });
@@ -207,15 +223,20 @@ export async function createFiscalYear(db: Db, actorId: string, year: FiscalYear
   });
 }
 
-/** Changes an existing year's framework, deadline or status; the audit row keeps what it was. */
-export async function updateFiscalYear(db: Db, actorId: string, year: FiscalYear, ip?: string | null): Promise<void> {
+/** Changes an existing year's framework, deadline, status or 满意度 floor; the audit row keeps what it was. */
+export async function updateFiscalYear(db: Db, actorId: string, year: FiscalYearInput, ip?: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     await assertFramework(tx, year.frameworkId);
     const [before] = await tx.select().from(fiscalYears).where(eq(fiscalYears.year, year.year)).for("update");
     if (!before) throw new NotFoundError(records.things.fiscalYear(year.year));
     await tx
       .update(fiscalYears)
-      .set({ frameworkId: year.frameworkId, submissionDeadline: year.submissionDeadline, status: year.status })
+      .set({
+        frameworkId: year.frameworkId,
+        submissionDeadline: year.submissionDeadline,
+        status: year.status,
+        satisfactionFloor: year.satisfactionFloor,
+      })
       .where(eq(fiscalYears.year, year.year));
     await appendAudit(tx, {
       actorId,

@@ -1,5 +1,6 @@
 import { boolean, date, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { IndicatorFramework } from "../../lib/domain/frameworks";
+import { SATISFACTION_FLOOR } from "../../lib/rules/indicator-targets";
 import { users } from "./users";
 
 /** Indicator frameworks as data: the built-ins of lib/domain/frameworks.ts plus the admin's own. */
@@ -21,6 +22,8 @@ export const fiscalYears = pgTable("fiscal_years", {
     .references(() => indicatorFrameworks.id),
   submissionDeadline: date("submission_deadline", { mode: "string" }),
   status: fiscalYearStatus("status").notNull().default("open"),
+  /** The lowest 满意度 target the bureau accepts this year, in percent (satisfaction-target). */
+  satisfactionFloor: integer("satisfaction_floor").notNull().default(SATISFACTION_FLOOR),
 });
 
 export const ruleSeverity = pgEnum("rule_severity", ["error", "warning", "info", "off"]);

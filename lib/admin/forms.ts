@@ -2,6 +2,7 @@ import { z } from "zod";
 import { roles, USERNAME } from "../auth/actor";
 import { fundingForms, orgUnitNatures } from "../domain/model";
 import { formBoolean, formList } from "../form-values";
+import { SATISFACTION_FLOOR, SATISFACTION_FLOOR_RANGE } from "../rules/indicator-targets";
 import { adminMessages } from "../i18n/zh-CN/admin";
 import { DEPARTMENT_CODE } from "./department-sheet";
 
@@ -84,11 +85,22 @@ const deadline = z.preprocess(
   z.iso.date({ error: y.deadlineInvalid }).nullable(),
 );
 
+/** The year's 满意度 floor in whole percent; left empty, the documents' 80. */
+const satisfactionFloor = z.preprocess(
+  (value) => (value === "" || value == null ? SATISFACTION_FLOOR : value),
+  z.coerce
+    .number({ error: y.floorInvalid })
+    .int(y.floorInvalid)
+    .min(SATISFACTION_FLOOR_RANGE.min, y.floorInvalid)
+    .max(SATISFACTION_FLOOR_RANGE.max, y.floorInvalid),
+);
+
 export const fiscalYearForm = z.object({
   year: z.coerce.number({ error: y.yearInvalid }).int(y.yearInvalid).min(2000, y.yearInvalid).max(2100, y.yearInvalid),
   frameworkId: z.string().min(1, y.unknownFramework),
   submissionDeadline: deadline,
   status: z.enum(["open", "closed"]),
+  satisfactionFloor,
 });
 export const newFiscalYearForm = fiscalYearForm
   .omit({ status: true })

@@ -76,6 +76,8 @@ export function percentRange({ disclosure: d }: RuleContext): Issue[] {
 
 /** The lowest 满意度 target accepted unless the finance bureau sets another (RuleContext.satisfactionFloor). */
 export const SATISFACTION_FLOOR = 80;
+/** The floors an admin may set for a year: below half is no target, above 100 % none can meet. */
+export const SATISFACTION_FLOOR_RANGE = { min: 50, max: 100 } as const;
 
 function satisfactionProblems(t: Target, floor: number): string[] {
   if (t.kind === "qualitative") return ["不是百分比"];

@@ -77,6 +77,7 @@ export default async function FiscalYearsPage() {
                   frameworkId={x.frameworkId}
                   deadline={x.submissionDeadline}
                   status={x.status}
+                  satisfactionFloor={x.satisfactionFloor}
                   frameworks={options}
                 />
                 {x.status === "open" ? <StartDraftsForm year={x.year} missing={missing.get(x.year) ?? 0} /> : null}

@@ -1,0 +1,1 @@
+ALTER TABLE "fiscal_years" ADD COLUMN "satisfaction_floor" integer DEFAULT 80 NOT NULL;
