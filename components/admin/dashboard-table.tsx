@@ -13,6 +13,7 @@ import { Amount } from "@/components/amount";
 import { StateBadge } from "@/components/state-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const m = adminMessages.dashboard;
 const c = m.columns;
@@ -71,7 +72,7 @@ export function DashboardTable({
     <SortHead query={query} sortKey={key} numeric={numeric} basePath={basePath} />
   );
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={m.sheetName}>
       <table className="w-full border-collapse text-[13px] leading-5">
         <caption className="sr-only">{m.sheetName}</caption>
         <thead className="bg-slate-50 text-left text-slate-600">
@@ -164,6 +165,6 @@ export function DashboardTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

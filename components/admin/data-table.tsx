@@ -14,6 +14,7 @@ import {
 } from "@tanstack/react-table";
 import { adminMessages } from "@/lib/i18n/zh-CN/admin";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const t = adminMessages.table;
 
@@ -118,7 +119,7 @@ export function DataTable<T>({ data, columns, caption, searchLabel, facets = [],
           {t.shown(rows.length, data.length)}
         </p>
       </div>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={caption}>
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-left text-slate-600">
@@ -173,7 +174,7 @@ export function DataTable<T>({ data, columns, caption, searchLabel, facets = [],
             ) : null}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

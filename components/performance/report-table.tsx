@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import type { Finding } from "@/lib/rules/finding";
 import { performanceCycleMessages as pm } from "@/lib/i18n/zh-CN/performance-cycle";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** One column of a project's rows: its header and what each row shows in it. */
 export type Column = { header: string; cell: (row: number, label: string) => ReactNode };
@@ -12,7 +13,7 @@ type Row = { key: string; label: string; target: string; findings: Finding[] };
  */
 export function ReportTable({ caption, columns, rows }: { caption: string; columns: Column[]; rows: Row[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs text-slate-600">
@@ -65,6 +66,6 @@ export function ReportTable({ caption, columns, rows }: { caption: string; colum
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { ScrollRegion } from "./scroll-region";
 
 /**
  * Plain semantic tables. Wide tables scroll inside their wrapper so the page never scrolls
@@ -7,12 +8,12 @@ import { cn } from "./cn";
  */
 export function Table({ className, caption, children, ...props }: ComponentProps<"table"> & { caption?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption ?? ""}>
       <table className={cn("w-full border-collapse text-sm", className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

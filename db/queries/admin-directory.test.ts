@@ -1,6 +1,10 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fiscalYearForm } from "@/lib/admin/forms";
 import { verifyPassword } from "@/lib/auth/password";
+import { sanhe2020 } from "@/lib/domain/__fixtures__/sanhe-2020";
+import { checkDisclosure } from "@/lib/rules/engine";
+import { SATISFACTION_FLOOR } from "@/lib/rules/indicator-targets";
 import { auditLog } from "../schema/audit";
 import { departments } from "../schema/organisation";
 import { users } from "../schema/users";
@@ -13,7 +17,7 @@ import {
   listDesks,
   updateDepartment,
 } from "./departments";
-import { createFiscalYear, updateFiscalYear } from "./settings";
+import { createFiscalYear, loadCheckOptions, updateFiscalYear } from "./settings";
 import { createUsers, getUserWithScope, loadActor, setDeskApprovers, updateUser } from "./users";
 
 let t: TestDb;
@@ -201,5 +205,42 @@ describe("changing users, desks and years", () => {
       before: { submissionDeadline: "2023-01-31", status: "open" },
       after: { submissionDeadline: "2023-02-15", status: "closed" },
     });
+  });
+
+  it("keeps the year's 满意度 floor, 80 until the admin sets another, and the checks read it", async () => {
+    expect((await loadCheckOptions(t.db, 2023)).satisfactionFloor).toBe(SATISFACTION_FLOOR);
+    const form = { year: "2023", frameworkId: "2021", submissionDeadline: "", status: "open" };
+    expect(fiscalYearForm.parse(form).satisfactionFloor).toBe(80);
+    for (const bad of ["49", "101", "85.5", "八十"])
+      expect(fiscalYearForm.safeParse({ ...form, satisfactionFloor: bad }).error?.issues[0].message).toBe(
+        "满意度目标下限须为 50–100 之间的整数。",
+      );
+    await updateFiscalYear(t.db, w.actors.admin.id, fiscalYearForm.parse({ ...form, satisfactionFloor: "90" }));
+    const options = await loadCheckOptions(t.db, 2023);
+    expect(options.satisfactionFloor).toBe(90);
+    const [row] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "fiscal-year.update"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(row.detail).toMatchObject({ before: { satisfactionFloor: 80 }, after: { satisfactionFloor: 90 } });
+
+    // 434's 满意度 rows ask >=90% or more: at a floor of 95 they are below it; at 90 they are not.
+    const disclosure = sanhe2020();
+    const flagged = (floor: number) =>
+      checkDisclosure(disclosure, { ...options, satisfactionFloor: floor }).filter(
+        (f) => f.rule === "indicator.satisfaction-target" && f.message.includes(`低于 ${floor}%`),
+      ).length;
+    expect(flagged(90)).toBe(0);
+    expect(flagged(95)).toBeGreaterThan(0);
+    // Changing the year's framework or deadline again keeps the floor.
+    await updateFiscalYear(t.db, w.actors.admin.id, {
+      year: 2023,
+      frameworkId: "2021",
+      submissionDeadline: null,
+      status: "open",
+    });
+    expect((await loadCheckOptions(t.db, 2023)).satisfactionFloor).toBe(90);
   });
 });

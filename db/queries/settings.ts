@@ -207,7 +207,12 @@ export async function listReturnReasons(db: Db, opts: { activeOnly?: boolean } =
 }
 
 /** A new year; refuses one that exists, so "open a new year" never rewrites an old one. */
-export async function createFiscalYear(db: Db, actorId: string, year: FiscalYearInput, ip?: string | null): Promise<void> {
+export async function createFiscalYear(
+  db: Db,
+  actorId: string,
+  year: FiscalYearInput,
+  ip?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await assertFramework(tx, year.frameworkId);
     const [row] = await tx.insert(fiscalYears).values(year).onConflictDoNothing().returning({ year: fiscalYears.year });
@@ -224,7 +229,12 @@ export async function createFiscalYear(db: Db, actorId: string, year: FiscalYear
 }
 
 /** Changes an existing year's framework, deadline, status or 满意度 floor; the audit row keeps what it was. */
-export async function updateFiscalYear(db: Db, actorId: string, year: FiscalYearInput, ip?: string | null): Promise<void> {
+export async function updateFiscalYear(
+  db: Db,
+  actorId: string,
+  year: FiscalYearInput,
+  ip?: string | null,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await assertFramework(tx, year.frameworkId);
     const [before] = await tx.select().from(fiscalYears).where(eq(fiscalYears.year, year.year)).for("update");

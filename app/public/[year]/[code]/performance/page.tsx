@@ -13,6 +13,7 @@ import { zhCN } from "@/lib/i18n/zh-CN";
 import { getActor } from "@/app/_server/session";
 import { AppShell, PageHeader } from "@/components/app-shell";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: pm.portal.link };
@@ -76,7 +77,7 @@ export default async function PublicEvaluationPage({ params }: Props) {
               title={project.project}
               description={`${pm.report.budget} ${project.budget ?? "—"} · ${pm.report.executed} ${project.executed ?? "—"} · ${pm.report.executionRate} ${project.executionRate ?? "—"}% · ${p.score} ${project.total} · ${p.grade} ${project.grade}`}
             />
-            <div className="overflow-x-auto">
+            <ScrollRegion label={`${project.project} · ${p.indicator}`}>
               <table className="w-full min-w-[44rem] text-sm">
                 <caption className="sr-only">{project.project}</caption>
                 <thead className="bg-slate-50 text-left text-xs text-slate-600">
@@ -124,7 +125,7 @@ export default async function PublicEvaluationPage({ params }: Props) {
                     ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </Card>
         ))}
       </div>
