@@ -52,10 +52,10 @@ export function ReportTable({ caption, columns, rows }: { caption: string; colum
                       {row.findings.map((f) => (
                         <li
                           key={`${f.rule}/${f.path}`}
-                          role={f.severity === "error" ? "alert" : undefined}
                           className={f.severity === "error" ? "text-red-700" : "text-amber-800"}
                         >
-                          {f.message}
+                          {/* The alert inside the item: a list holds only items (WCAG 1.3.1). */}
+                          <span role={f.severity === "error" ? "alert" : undefined}>{f.message}</span>
                         </li>
                       ))}
                     </ul>
