@@ -84,6 +84,17 @@ function SpreadNote({ line, outlier }: NonNullable<ReturnType<typeof useTargetSp
   return (
     <p className="text-slate-700" data-testid="grid-spread" data-outlier={outlier ?? undefined}>
       {gridMessages.grid.spread(v(line.min), v(line.median), v(line.max), line.departments)}
+      {line.earlier ? (
+        <span data-testid="grid-spread-earlier">
+          {gridMessages.grid.spreadEarlier(
+            line.earlier.from,
+            line.earlier.to,
+            v(line.earlier.min),
+            v(line.earlier.median),
+            v(line.earlier.max),
+          )}
+        </span>
+      ) : null}
       {outlier ? <span className="ml-2 font-medium text-sky-800">{gridMessages.grid.outlier[outlier]}</span> : null}
     </p>
   );

@@ -22,18 +22,27 @@ let t: TestDb;
 const YEAR = 2081;
 const SATISFACTION = spreadKey("服务对象满意度", "%");
 const codes = ["s01", "s02", "s03", "s04", "s05", "s06"];
+/** How many 服务对象满意度 rows one department's synthetic disclosure has. */
+const perDepartment = withSatisfactionCount();
 
 /** The demo's synthetic disclosure of a department, with its 服务对象满意度 rows set to `raw`. */
-function withSatisfaction(code: string, raw: string): Disclosure {
-  const d = syntheticDisclosure(sanhe2020(), { ...demoDepartments[0], code, name: `部门${code}` }, YEAR, "2021");
+function withSatisfaction(code: string, raw: string, year = YEAR): Disclosure {
+  const d = syntheticDisclosure(sanhe2020(), { ...demoDepartments[0], code, name: `部门${code}` }, year, "2021");
   for (const p of d.performance.projects)
     for (const i of p.indicators) if (i.name === "服务对象满意度") i.target = parseTarget(raw);
   return d;
 }
 
+function withSatisfactionCount(): number {
+  return withSatisfaction("s00", ">=90%").performance.projects.flatMap((p) =>
+    p.indicators.filter((i) => i.name === "服务对象满意度"),
+  ).length;
+}
+
 beforeAll(async () => {
   t = await createTestDb();
-  await saveFiscalYear(t.db, null, { year: YEAR, frameworkId: "2021", submissionDeadline: null, status: "open" });
+  for (const year of [YEAR - 2, YEAR - 1, YEAR])
+    await saveFiscalYear(t.db, null, { year, frameworkId: "2021", submissionDeadline: null, status: "open" });
   const ids: string[] = [];
   for (const code of codes) ids.push((await createDepartment(t.db, null, { code, name: `部门${code}` })).id);
   const user = await createUser(t.db, null, {
@@ -52,6 +61,18 @@ beforeAll(async () => {
       fiscalYear: YEAR,
       content: withSatisfaction(code, targets[k]),
     });
+  // The years before: s02 at 70 % and s03 at 80 % two years back; s04 at 85 % and s01 at 50 % last year.
+  for (const [code, year, raw] of [
+    ["s02", YEAR - 2, ">=70%"],
+    ["s03", YEAR - 2, ">=80%"],
+    ["s04", YEAR - 1, ">=85%"],
+    ["s01", YEAR - 1, ">=50%"],
+  ] as const)
+    await createDisclosure(t.db, clerk, {
+      departmentId: ids[codes.indexOf(code)],
+      fiscalYear: year,
+      content: withSatisfaction(code, raw, year),
+    });
 }, 60_000);
 afterAll(async () => {
   await t?.close();
@@ -69,6 +90,20 @@ describe("the year's spread of a common indicator", () => {
     expect(outlierOf(line, "90")).toBeNull();
     // Each department writes it in each of its projects: counted once per department, every value kept.
     expect(line.count).toBeGreaterThan(line.departments);
+    // The years before, together, s01's own 50 % among them: its history is compared with, not left out.
+    expect(line.earlier).toMatchObject({
+      from: YEAR - 2,
+      to: YEAR - 1,
+      min: "50",
+      max: "85",
+      count: 4 * perDepartment,
+    });
+  });
+
+  it("asked for an earlier year, compares with that year and the ones before it, never a later one", async () => {
+    const line = (await yearTargetSpread(t.db, YEAR - 1, "s02"))[SATISFACTION];
+    expect([line.min, line.max, line.departments]).toEqual(["50", "85", 2]);
+    expect(line.earlier).toMatchObject({ from: YEAR - 2, to: YEAR - 2, min: "70", max: "80" });
   });
 
   it("asked by another department, leaves that one out instead; that one's 60 % rows are the review's 参考 hints", async () => {

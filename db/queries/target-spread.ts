@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { Indicator, Target } from "@/lib/domain/model";
 import { type SpreadLine, type SpreadSource, targetSpreads, yearSpreadLines } from "@/lib/rules/target-spread";
 import type { Db } from "../client";
@@ -7,10 +7,11 @@ import { indicatorLibrary } from "../schema/library";
 import { departments } from "../schema/organisation";
 
 /**
- * How the other departments set the library's common indicators this year (issue 16,
- * "Comparison"): the lowest, median and highest 指标值 of each, and how many departments wrote it.
- * Read from each department's latest revision of the year in whatever state (only the figures leave
- * here, never who wrote them), less the department asking: its own rows are what is compared.
+ * How the other departments set the library's common indicators this year and in the years before
+ * (issue 16, "Comparison"): the lowest, median and highest 指标值 of each, and how many departments
+ * wrote it. Read from each department's latest revision of each year in whatever state (only the
+ * figures leave here, never who wrote them), less the asking department's rows of this year: they
+ * are what is compared (its earlier years count with the others').
  * One query for the rows and one for the library's names; no disclosure is assembled.
  */
 export async function yearTargetSpread(
@@ -19,10 +20,14 @@ export async function yearTargetSpread(
   exceptDepartmentCode: string,
 ): Promise<Record<string, SpreadLine>> {
   const latest = db
-    .selectDistinctOn([disclosures.departmentId], { id: disclosures.id, departmentId: disclosures.departmentId })
+    .selectDistinctOn([disclosures.departmentId, disclosures.fiscalYear], {
+      id: disclosures.id,
+      departmentId: disclosures.departmentId,
+      fiscalYear: disclosures.fiscalYear,
+    })
     .from(disclosures)
-    .where(eq(disclosures.fiscalYear, fiscalYear))
-    .orderBy(disclosures.departmentId, desc(disclosures.revision))
+    .where(lte(disclosures.fiscalYear, fiscalYear))
+    .orderBy(disclosures.departmentId, disclosures.fiscalYear, desc(disclosures.revision))
     .as("latest");
   const names = await db
     .selectDistinct({ name: indicatorLibrary.name })
@@ -31,6 +36,7 @@ export async function yearTargetSpread(
   if (names.length === 0) return {};
   const rows = await db
     .select({
+      fiscalYear: latest.fiscalYear,
       code: departments.code,
       departmentName: departments.name,
       projectId: projectFunds.id,
@@ -45,18 +51,20 @@ export async function yearTargetSpread(
     .innerJoin(departments, eq(departments.id, latest.departmentId))
     .where(
       and(
-        ne(departments.code, exceptDepartmentCode),
+        // This year's own rows are what is compared; its earlier years are part of the history.
+        or(ne(departments.code, exceptDepartmentCode), lt(latest.fiscalYear, fiscalYear)),
         // Only numbers are compared: text targets are left out before they leave the database.
         sql`${indicators.target} ->> 'kind' = 'quantitative'`,
       ),
     )
-    .orderBy(asc(departments.code), asc(projectFunds.position), asc(indicators.position));
+    .orderBy(asc(latest.fiscalYear), asc(departments.code), asc(projectFunds.position), asc(indicators.position));
   // The library's names are matched as the rules match names (a trailing （%） and width aside).
-  const spreads = targetSpreads(toSources(fiscalYear, rows), { names: names.map((n) => n.name) });
+  const spreads = targetSpreads(toSources(rows), { names: names.map((n) => n.name) });
   return yearSpreadLines(spreads, fiscalYear);
 }
 
 type Row = {
+  fiscalYear: number;
   code: string;
   departmentName: string;
   projectId: string;
@@ -66,15 +74,19 @@ type Row = {
   target: unknown;
 };
 
-/** The rows, in order, as one source per department with its projects: what targetSpreads reads. */
-function toSources(fiscalYear: number, rows: ReadonlyArray<Row>): SpreadSource[] {
+/** The rows, in order, as one source per department and year with its projects: what targetSpreads reads. */
+function toSources(rows: ReadonlyArray<Row>): SpreadSource[] {
   type Project = { name: string; indicators: Array<Pick<Indicator, "name" | "target">> };
   const out: Array<Omit<SpreadSource, "performance"> & { performance: { projects: Project[] } }> = [];
   let projectId = "";
   for (const r of rows) {
     let source = out.at(-1);
-    if (!source || source.department.code !== r.code) {
-      source = { fiscalYear, department: { code: r.code, name: r.departmentName }, performance: { projects: [] } };
+    if (!source || source.department.code !== r.code || source.fiscalYear !== r.fiscalYear) {
+      source = {
+        fiscalYear: r.fiscalYear,
+        department: { code: r.code, name: r.departmentName },
+        performance: { projects: [] },
+      };
       out.push(source);
     }
     if (r.projectId !== projectId) {

@@ -184,11 +184,19 @@ export function targetSpreads(
 }
 
 /** One metric's spread in one year, as the grid's status line and the review screen show it. */
-export type SpreadLine = SpreadStats & { name: string; unit: string; fiscalYear: number; departments: number };
+export type SpreadLine = SpreadStats & {
+  name: string;
+  unit: string;
+  fiscalYear: number;
+  departments: number;
+  /** The same metric in the years before, all together: the span of years and its spread; null when none. */
+  earlier: (SpreadStats & { from: number; to: number }) | null;
+};
 
 /**
- * The spread of each metric in `fiscalYear` only, by spreadKey, with how many departments wrote it:
- * what a cell is compared with. Metrics with no number that year are left out.
+ * The spread of each metric in `fiscalYear`, by spreadKey, with how many departments wrote it, and
+ * of the years before it together (`earlier`): what a cell is compared with. Metrics with no number
+ * in `fiscalYear` are left out.
  */
 export function yearSpreadLines(spreads: ReadonlyArray<TargetSpread>, fiscalYear: number): Record<string, SpreadLine> {
   const out: Record<string, SpreadLine> = {};
@@ -197,7 +205,16 @@ export function yearSpreadLines(spreads: ReadonlyArray<TargetSpread>, fiscalYear
     if (!stats) continue;
     const departments = new Set(s.observations.filter((o) => o.fiscalYear === fiscalYear).map((o) => o.departmentCode))
       .size;
-    out[spreadKey(s.name, s.unit)] = { ...stats, name: s.name, unit: s.unit, departments };
+    const before = s.observations.filter((o) => o.fiscalYear < fiscalYear);
+    const earlier =
+      before.length === 0
+        ? null
+        : {
+            ...spreadStats(before.map((o) => new Money(o.value))),
+            from: before.reduce((y, o) => Math.min(y, o.fiscalYear), fiscalYear),
+            to: before.reduce((y, o) => Math.max(y, o.fiscalYear), 0),
+          };
+    out[spreadKey(s.name, s.unit)] = { ...stats, name: s.name, unit: s.unit, departments, earlier };
   }
   return out;
 }

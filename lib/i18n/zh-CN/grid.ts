@@ -68,6 +68,9 @@ export const gridMessages = {
     /** The 指标值 cell's comparison with the other departments' targets of the year (issue 16). */
     spread: (min: string, median: string, max: string, departments: number) =>
       `本年同类指标：最低 ${min} · 中位 ${median} · 最高 ${max}（${departments} 个部门）`,
+    /** The same metric in the years before, all together. */
+    spreadEarlier: (from: number, to: number, min: string, median: string, max: string) =>
+      `；${from === to ? `${from}年` : `${from}–${to}年`}：最低 ${min} · 中位 ${median} · 最高 ${max}`,
     outlier: { low: "参考：明显低于其他部门的设定", high: "参考：明显高于其他部门的设定" },
   },
   paste: {
