@@ -137,6 +137,8 @@ async function checkPages(page: Page, pages: Array<[path: string, what: string]>
 }
 
 test("every other page of the admin's console", async ({ browser }) => {
+  // Eighteen pages, each loaded and analysed: 50 s on an idle machine, over a minute on loaded cores.
+  test.setTimeout(240_000);
   const admin = await signedIn(browser, "admin");
   await checkPages(admin, [
     ["/admin/users", "用户"],
@@ -170,6 +172,8 @@ test("every other page of the admin's console", async ({ browser }) => {
 // The performance pages in the states that matter (a row's error shown, review) are checked in
 // e2e/performance.spec.ts, the upload and last-year previews in e2e/start-and-import.spec.ts.
 test("every other page of the clerk and the approver, and the portal's 自评", async ({ browser }) => {
+  // Eleven pages under three people: 45 s on an idle machine.
+  test.setTimeout(240_000);
   const clerk = await signedIn(browser, "clerk");
   const published = await linkTo(clerk, "/disclosures/", "/disclosures/new");
   await checkPages(clerk, [
