@@ -8,7 +8,7 @@ export default function Forbidden() {
     <div className="flex min-h-screen items-center justify-center bg-slate-100 px-4">
       <main id="main" className="w-full max-w-md">
         <Card className="px-6 py-7 text-center">
-          <p className="text-3xl font-semibold text-slate-400 tabular">{zhCN.forbidden.code}</p>
+          <p className="text-3xl font-semibold text-slate-500 tabular">{zhCN.forbidden.code}</p>
           <h1 className="mt-2 text-lg font-semibold text-slate-900">{zhCN.forbidden.title}</h1>
           <p className="mt-2 text-sm text-slate-600">{zhCN.forbidden.body}</p>
           <p className="mt-6 flex justify-center gap-4 text-sm">

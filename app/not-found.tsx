@@ -14,7 +14,7 @@ export default async function NotFound() {
     <div className="flex min-h-screen items-center justify-center bg-slate-100 px-4">
       <main id="main" className="w-full max-w-md">
         <Card className="px-6 py-7 text-center">
-          <p className="text-3xl font-semibold text-slate-400 tabular">404</p>
+          <p className="text-3xl font-semibold text-slate-500 tabular">404</p>
           <h1 className="mt-2 text-lg font-semibold text-slate-900">{zhCN.notFound.title}</h1>
           <p className="mt-2 text-sm text-slate-600">{zhCN.notFound.body}</p>
           <p className="mt-6 text-sm">

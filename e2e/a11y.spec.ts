@@ -186,6 +186,14 @@ test("every other page of the clerk and the approver, and the portal's 自评", 
   ]);
   await clerk.goto("/workbench");
   await checkPages(clerk, [[await linkTo(clerk, "/performance/"), "运行监控填报"]]);
+  // The pages that say no: a page of another role (403) and an address that does not exist (404).
+  for (const [path, status, what] of [
+    ["/admin", 403, "无权访问"],
+    ["/no-such-page", 404, "页面不存在"],
+  ] as const) {
+    expect((await clerk.goto(path))?.status(), path).toBe(status);
+    await expectNoViolations(clerk, what);
+  }
   await clerk.context().close();
 
   const approver = await signedIn(browser, "approver");

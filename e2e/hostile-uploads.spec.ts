@@ -153,6 +153,9 @@ test("a 600,000-row workbook is refused within 5 s while /api/health answers eve
   expect(elapsed).toBeLessThan(5_000);
   expect(health.every((h) => h.status === 200)).toBe(true);
   expect(latencies.length).toBeGreaterThan(3);
-  // A freeze is seconds to minutes; 200 ms was a machine's load away from failing (203 ms seen beside other work).
-  expect(Math.max(...latencies)).toBeLessThan(1_000);
+  // A freeze is seconds to minutes (the 600,000 rows read on the server's thread would take tens of
+  // seconds). The bound leaves room for a loaded machine: at load 13 on two cores, beside both
+  // Playwright runs, the longest answer was 1,077 ms (the server's event loop 993 ms: receiving the
+  // 6 MB body); 200 ms, and then 1 s, were a machine's load away from failing.
+  expect(Math.max(...latencies)).toBeLessThan(2_500);
 });
