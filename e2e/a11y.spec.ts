@@ -4,9 +4,9 @@ import { expectNoViolations } from "./axe";
 
 /**
  * Accessibility (issue 18, point 9): every page a person uses passes axe-core's WCAG 2.1 AA rules,
- * and the clerk's journey works by keyboard alone. This spec runs first of all (alphabetical order)
- * on the shared demo database, so it only reads: one sign-in per role, no form is submitted, the
- * one cell it opens for editing is left with Escape.
+ * and the clerk's journey works by keyboard alone. It runs among the standalone specs (test-all.ts)
+ * and only reads, so it could share any demo database: no form is submitted, the one cell it opens
+ * for editing is left with Escape.
  */
 
 const ID = /\/(?:disclosures|review)\/([0-9a-f-]{36})/;
