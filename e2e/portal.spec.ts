@@ -87,6 +87,16 @@ test.describe("公开目录 (the public portal)", () => {
     await expect(page.locator("#section-procurement .dd-scroll-hint")).toBeVisible();
     expect(await procurement.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await look(page.locator("#section-procurement"), { path: `${SHOTS}/procurement-phone.png` });
+    // A 绩效目标表's six columns keep a readable width and scroll in their box under the same hint:
+    // squeezed, 一级/二级/三级 were one character wide. The page itself never scrolls sideways.
+    const indicators = page.locator("#table-indicators-1");
+    await indicators.scrollIntoViewIfNeeded();
+    await expect(page.locator("p.dd-scroll-hint-phone:has(+ #table-indicators-1)")).toBeVisible();
+    expect(await indicators.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const level3 = indicators.locator("th", { hasText: "三级指标" });
+    expect((await level3.boundingBox())!.width).toBeGreaterThanOrEqual(4 * 14);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await look(page, { path: `${SHOTS}/indicator-table-phone.png` });
     // A long 依据 is folded to its first words; 展开 shows the rest.
     const fold = page.locator("#section-performance details.dd-fold").first();
     await fold.scrollIntoViewIfNeeded();
@@ -104,6 +114,9 @@ test.describe("公开目录 (the public portal)", () => {
     page,
   }) => {
     await page.goto(PAGE);
+    // On a desk's screen a 绩效目标表 fits its page: no hint, nothing to scroll.
+    await expect(page.locator("p.dd-scroll-hint-phone:has(+ #table-indicators-1)")).toBeHidden();
+    expect(await page.locator("#table-indicators-1").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // Indicator tables: 一级指标 cells span the rows of their 二级指标.
     const merged = page.locator("#section-performance table td[rowspan], #section-performance table th[rowspan]");
     expect(await merged.count()).toBeGreaterThan(3);

@@ -24,6 +24,10 @@ export const FONT_STACK = {
 /** GB/T 9704's text block on A4: 156 × 225 mm inside margins of 37 (top), 35, 28 (left) and 26 mm. */
 const BLOCK = { width: "156mm", height: "225mm", margin: "37mm 26mm 35mm 28mm" } as const;
 
+/** Shadows at the edges of a box that scrolls sideways, where more of the table is hidden (they move with the scroll). */
+const SCROLL_SHADOW =
+  "background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),#fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(15,23,42,.18),rgba(15,23,42,0)),radial-gradient(farthest-side at 100% 50%,rgba(15,23,42,.18),rgba(15,23,42,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,14px 100%,14px 100%;background-attachment:local,local,scroll,scroll";
+
 export const DOCUMENT_CSS = `
 @font-face{font-family:"DD 小标宋";src:local("Noto Serif CJK SC Bold"),local("NotoSerifCJKsc-Bold"),local("Source Han Serif SC Bold"),local("SourceHanSerifSC-Bold")}
 .dd{font-family:${FONT_STACK.body};font-size:16px;line-height:1.85;color:#0f172a;overflow-wrap:anywhere}
@@ -63,7 +67,13 @@ export const DOCUMENT_CSS = `
 .dd-fold[open]::details-content{display:inline}
 @media screen and (max-width:1023px){
   .dd-scroll-hint{display:block;margin:2px 0 4px;font-size:12px;color:#475569;text-align:right}
-  .dd-wide,.dd-scroll{background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to right,rgba(255,255,255,0),#fff 70%) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(15,23,42,.18),rgba(15,23,42,0)),radial-gradient(farthest-side at 100% 50%,rgba(15,23,42,.18),rgba(15,23,42,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,14px 100%,14px 100%;background-attachment:local,local,scroll,scroll}
+  .dd-wide,.dd-scroll{${SCROLL_SHADOW}}
+  .dd-scroll-hint.dd-scroll-hint-phone{display:none}
+}
+@media screen and (max-width:639px){
+  .dd-scroll-hint.dd-scroll-hint-phone{display:block}
+  .dd-many .dd-table{min-width:36rem}
+  .dd-many{${SCROLL_SHADOW}}
 }
 .dd-scroll .dd-table-meta{position:sticky;left:0}
 .dd-natural .dd-frz{position:sticky;z-index:1;background:#fff}

@@ -60,16 +60,20 @@ describe("documentHtml", () => {
     expect(procurement).toContain("dd-wide");
   });
 
-  it("lets a keyboard reach and scroll a table that scrolls in its box (frozen columns), and only those", () => {
+  it("lets a keyboard reach and scroll a table that scrolls in its box (frozen columns, a wide one, five columns and more on a phone), and only those", () => {
     const withTables = sanhe2020WithTables();
     const outline = documentOutline(withTables, { nameOf: classification2020().nameOf });
     const full = documentHtml(outline, budgetCharts(withTables));
     const tables = outlineTables(outline);
     expect(tables.filter((t) => t.frozen).length).toBeGreaterThan(0);
+    const scrolling = (t: (typeof tables)[number]) =>
+      Boolean(t.frozen) || t.id === "procurement" || t.id.startsWith("indicators-");
     for (const table of tables) {
       const open = new RegExp(`<div class="dd-table-wrap[^"]*" id="table-${table.id}"[^>]*>`).exec(full)![0];
-      expect(open.includes('tabindex="0" role="region"'), table.id).toBe(Boolean(table.frozen));
+      expect(open.includes('tabindex="0" role="region"'), table.id).toBe(scrolling(table));
     }
+    // The four-column tables (单位构成, the charts' figures) fit a phone and stay as they are.
+    expect(full).toMatch(/<div class="dd-table-wrap" id="table-org-units">/);
   });
 
   it("puts each chart, with a data table and a text alternative, at the end of its section", () => {
@@ -133,8 +137,14 @@ describe("documentHtml", () => {
   it("puts a scroll hint over the wide procurement table, outside its scrolling box", () => {
     const procurement = tableHtml(procurementTable(golden));
     expect(procurement).toMatch(
-      /^<p class="dd-scroll-hint" aria-hidden="true">表格较宽，可在框内左右滑动查看 →<\/p><div class="dd-table-wrap dd-wide"/,
+      /^<p class="dd-scroll-hint" aria-hidden="true">表格较宽，可在框内左右滑动查看 →<\/p><div class="dd-table-wrap dd-wide" id="table-procurement" tabindex="0" role="region"/,
     );
-    expect(tableHtml(indicatorTable(golden.performance.projects[0], 0))).not.toContain("dd-scroll-hint");
+  });
+
+  it("gives a 绩效目标表 a phone's hint and box of its own: its six columns scroll below 640 px rather than squeeze", () => {
+    const indicators = tableHtml(indicatorTable(golden.performance.projects[0], 0), "caption-indicators-1");
+    expect(indicators).toMatch(
+      /^<p class="dd-scroll-hint dd-scroll-hint-phone" aria-hidden="true">表格较宽，可在框内左右滑动查看 →<\/p><div class="dd-table-wrap dd-many" id="table-indicators-1" tabindex="0" role="region" aria-labelledby="caption-indicators-1">/,
+    );
   });
 });

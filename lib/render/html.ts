@@ -66,6 +66,9 @@ function foldedText(text: string): string {
 /** Em per unit of column weight when a table with frozen columns keeps its natural width (see Table.frozen). */
 const EM_PER_WEIGHT = 2.8;
 
+/** From this many columns a table (neither dense nor frozen) scrolls in its box on a phone rather than squeeze. */
+export const MANY_COLUMNS = 5;
+
 /** A cell of a frozen column: kept at its place while the rest of the row scrolls under it. */
 type Frozen = { left: number; edge: boolean } | undefined;
 
@@ -130,12 +133,17 @@ export function tableHtml(table: Table, captionId?: string, screen: ScreenOption
     : "";
   const head = parts.head.length ? `<thead>${parts.head.map(rowHtml).join("")}</thead>` : "";
   const main = `<table class="${classes}"${labelled}${natural}>${colgroup}${head}<tbody>${parts.body.map(rowHtml).join("")}</tbody></table>`;
-  const wide = `${table.dense ? " dd-wide" : ""}${table.frozen ? " dd-scroll" : ""}`;
+  // Five columns or more squeezed into a phone's width leave a character per line (一级/二级/三级 of
+  // a 绩效目标表): below 640 px such a table keeps a readable width and scrolls in its box instead.
+  const many = !table.dense && !table.frozen && table.columns.length >= MANY_COLUMNS;
+  const wide = `${table.dense ? " dd-wide" : ""}${table.frozen ? " dd-scroll" : ""}${many ? " dd-many" : ""}`;
   // Outside the scrolling box, so it stays put while the table moves under it; shown on narrow screens only.
   const hint =
-    wide !== "" ? `<p class="dd-scroll-hint" aria-hidden="true">${escapeHtml(portalMessages.page.scrollHint)}</p>` : "";
+    wide !== ""
+      ? `<p class="dd-scroll-hint${many ? " dd-scroll-hint-phone" : ""}" aria-hidden="true">${escapeHtml(portalMessages.page.scrollHint)}</p>`
+      : "";
   // A box that scrolls must be reachable by keyboard, or its hidden columns are out of a keyboard user's reach (WCAG 2.1.1).
-  const scrolls = table.frozen ? ` tabindex="0" role="region"${labelled}` : "";
+  const scrolls = table.frozen || table.dense || many ? ` tabindex="0" role="region"${labelled}` : "";
   return `${hint}<div class="dd-table-wrap${wide}" id="table-${escapeHtml(table.id)}"${scrolls}>${meta}${lead}${main}</div>`;
 }
 
