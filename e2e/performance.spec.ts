@@ -1,4 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { artifacts, interactive, look, signIn, type DemoAccount } from "./accounts";
 import { expectNoViolations } from "./axe";
@@ -109,5 +112,19 @@ test("运行监控 filled, returned and approved; the 自评's score and grade; 
   const csv = await reader.request.get("/public/2020/434/performance/self-evaluation.csv");
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain("目标值,度量单位,指标方向,实际完成值");
+  // Every file of the published 自评, rendered when it was published and served as stored.
+  const files = reader.getByTestId("evaluation-files").locator("a");
+  await expect(files).toHaveText(["下载 PDF", "下载 Word", "下载 Excel", "下载 JSON", "下载 CSV", "下载 数据包"]);
+  const pdf = await reader.request.get((await files.first().getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers().etag).toMatch(/^"[0-9a-f]{64}"$/);
+  const pdfFile = path.join(os.tmpdir(), `e2e-self-evaluation-${process.pid}.pdf`);
+  writeFileSync(pdfFile, await pdf.body());
+  const pdfText = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+  rmSync(pdfFile);
+  expect(pdfText).toContain("三河市人民政府办公室2020年度绩效自评结果");
+  expect(pdfText).toMatch(/总分\d+\.\d{2}分，等级[优良中差]/);
+  const word = await reader.request.get("/public/2020/434/performance/self-evaluation.docx");
+  expect(word.headers()["content-disposition"]).toContain("filename*=UTF-8''");
   for (const page of [admin, clerk, approver, reader]) await page.context().close();
 });

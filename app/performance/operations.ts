@@ -1,9 +1,15 @@
 import { z } from "zod";
 import { findReportFacts, saveReport, type ReportRow } from "@/db/queries/performance-reports";
 import { openRound } from "@/db/queries/performance-rounds";
-import { reportStepAction, stepReport, type ReportStep } from "@/db/queries/performance-workflow";
+import {
+  publishSelfEvaluation,
+  reportStepAction,
+  stepReport,
+  type ReportStep,
+} from "@/db/queries/performance-workflow";
 import { performanceRoundKinds } from "@/db/schema/performance";
 import { canAdminister } from "@/lib/auth/policy";
+import { sharedPrinter } from "@/lib/export/pdf";
 import { mayDraftFor } from "@/lib/auth/standing";
 import { performanceCycleMessages as pm } from "@/lib/i18n/zh-CN/performance-cycle";
 import { zhCN } from "@/lib/i18n/zh-CN";
@@ -67,8 +73,14 @@ function reportStep(step: Exclude<ReportStep, "return">) {
     input: target,
     policy: (ctx, input) => judgeReport(ctx, input.id, (row) => rule.who(ctx.actor, row)),
     run: async ({ db, actor, ip }, input) =>
-      stepReport(db, actor, input.id, step, { expectedVersion: input.expectedVersion, ip }),
-    // stepReport writes the audit row with the state change, in its transaction.
+      step === "publish"
+        ? publishSelfEvaluation(db, actor, input.id, {
+            expectedVersion: input.expectedVersion,
+            ip,
+            printer: sharedPrinter(),
+          })
+        : stepReport(db, actor, input.id, step, { expectedVersion: input.expectedVersion, ip }),
+    // stepReport writes the audit row with the state change (and a publication's files), in its transaction.
     audit: { kind: "byQuery" },
   });
 }

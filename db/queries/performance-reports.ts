@@ -4,11 +4,13 @@ import { ConflictError, ForbiddenError, NotFoundError, StateError, UserError } f
 import { performanceCycleMessages as pm } from "@/lib/i18n/zh-CN/performance-cycle";
 import { recordMessages as records } from "@/lib/i18n/zh-CN/records";
 import type { SelfEvaluation } from "@/lib/domain/performance/shapes";
+import { EVALUATION_FORMATS, type EvaluationFormat } from "@/lib/export/performance-formats";
 import { disclosureState, isEditable, type DisclosureState } from "@/lib/workflow/states";
 import type { Db } from "../client";
 import { departments } from "../schema/organisation";
 import {
   performanceComments,
+  performanceReportFiles,
   performanceReports,
   performanceRounds,
   type PerformanceRoundKind,
@@ -262,6 +264,8 @@ export type PublishedEvaluation = {
   score: string | null;
   grade: string | null;
   content: SelfEvaluation;
+  /** Its stored files, in EVALUATION_FORMATS order (no PDF where the server had no Chromium). */
+  files: Array<{ format: EvaluationFormat; size: number }>;
 };
 
 /**
@@ -294,9 +298,41 @@ export async function publishedSelfEvaluation(
       ),
     );
   if (!row?.publishedAt) return null;
+  const files = await db
+    .select({ format: performanceReportFiles.format, size: performanceReportFiles.size })
+    .from(performanceReportFiles)
+    .where(eq(performanceReportFiles.reportId, row.id));
   return {
     ...row,
     publishedAt: row.publishedAt,
     content: parseReportContent("self_evaluation", row.content) as SelfEvaluation,
+    files: EVALUATION_FORMATS.flatMap((format) =>
+      files.filter((f) => f.format === format).map((f) => ({ format, size: f.size })),
+    ),
   };
+}
+
+/** One stored file of a department's published 自评 of a year, byte for byte as published; null when there is none. */
+export async function readEvaluationFile(
+  db: Db,
+  fiscalYear: number,
+  departmentCode: string,
+  format: EvaluationFormat,
+): Promise<typeof performanceReportFiles.$inferSelect | null> {
+  const [found] = await db
+    .select({ file: performanceReportFiles })
+    .from(performanceReportFiles)
+    .innerJoin(performanceReports, eq(performanceReports.id, performanceReportFiles.reportId))
+    .innerJoin(performanceRounds, eq(performanceRounds.id, performanceReports.roundId))
+    .innerJoin(departments, eq(departments.id, performanceReports.departmentId))
+    .where(
+      and(
+        eq(performanceRounds.fiscalYear, fiscalYear),
+        eq(performanceRounds.kind, "self_evaluation"),
+        eq(departments.code, departmentCode),
+        eq(performanceReports.state, disclosureState.published),
+        eq(performanceReportFiles.format, format),
+      ),
+    );
+  return found?.file ?? null;
 }

@@ -1,5 +1,9 @@
+import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import { type EvaluationFile, renderEvaluationFiles } from "@/lib/export/performance-files";
+import type { PdfPrinter } from "@/lib/export/pdf";
+import type { SelfEvaluation } from "@/lib/domain/performance/shapes";
 import { ConflictError, ForbiddenError, StateError, UserError } from "@/lib/errors";
 import { performanceCycleMessages as pm } from "@/lib/i18n/zh-CN/performance-cycle";
 import { guardsMessage, stepRefusal, stepVerb } from "@/lib/workflow/messages";
@@ -7,11 +11,17 @@ import type { DisclosureState } from "@/lib/workflow/states";
 import { needsFindings, transitionOf, unmetGuards } from "@/lib/workflow/transitions";
 import type { Db } from "../client";
 import { auditLog } from "../schema/audit";
-import { performanceComments, performanceReports } from "../schema/performance";
+import { performanceComments, performanceReportFiles, performanceReports } from "../schema/performance";
 import { returnReasons } from "../schema/settings";
 import { appendAudit } from "./audit";
 import { judgeReport } from "./performance-judge";
-import { countOpenReportComments, lockReport, readReportContent, type ReportRow } from "./performance-reports";
+import {
+  countOpenReportComments,
+  getReportRow,
+  lockReport,
+  readReportContent,
+  type ReportRow,
+} from "./performance-reports";
 import { draftScope, readScope } from "./scope";
 
 /**
@@ -40,6 +50,12 @@ export type ReportStepOptions = {
   reasonCode?: string;
   comment?: string;
   anchorPath?: string;
+  /**
+   * publish: the 自评's files, rendered before the transaction from the content at expectedVersion
+   * (publishSelfEvaluation), stored with the step; and the time they state, which is the step's.
+   */
+  files?: ReadonlyArray<EvaluationFile>;
+  at?: Date;
 };
 
 export type ReportStepResult = { version: number; state: DisclosureState; score: string | null; grade: string | null };
@@ -90,6 +106,8 @@ export async function stepReport(
     if (!rule.who(actor, { ...row, editorIds: await editorIdsOf(tx, reportId) }))
       throw new ForbiddenError(stepRefusal(step));
     if (step === "publish" && row.kind !== "self_evaluation") throw new UserError(pm.review.notThisKind);
+    if (step === "publish" && !opts.files)
+      throw new Error("stepReport: a publication stores its files (publishSelfEvaluation)");
 
     const content = await readReportContent(tx, row);
     const judgement = judgeReport(row.kind, content);
@@ -116,7 +134,7 @@ export async function stepReport(
     });
     if (unmet.length > 0) throw new UserError(guardsMessage(unmet));
 
-    const now = new Date();
+    const now = opts.at ?? new Date();
     // Resubmitting answers the comments of the return it comes back from.
     if (step === "submit")
       await tx
@@ -145,6 +163,19 @@ export async function stepReport(
       )
       .returning({ version: performanceReports.version });
     if (!moved) throw new ConflictError(opts.expectedVersion, row.version);
+    const files = step === "publish" ? (opts.files ?? []).map((f) => ({ ...f, sha256: sha256(f.bytes) })) : [];
+    if (files.length > 0)
+      await tx.insert(performanceReportFiles).values(
+        files.map((f) => ({
+          reportId,
+          format: f.format,
+          fileName: f.fileName,
+          contentType: f.contentType,
+          bytes: f.bytes,
+          sha256: f.sha256,
+          size: f.bytes.byteLength,
+        })),
+      );
     await appendAudit(tx, {
       actorId: actor.id,
       ip: opts.ip,
@@ -158,8 +189,46 @@ export async function stepReport(
         version: moved.version,
         ...(step === "return" ? { reasonCode: opts.reasonCode, comment: opts.comment?.trim() } : {}),
         ...(judgement.score !== null ? { score: judgement.score, grade: judgement.grade } : {}),
+        ...(files.length > 0
+          ? { files: files.map((f) => ({ format: f.format, sha256: f.sha256, size: f.bytes.byteLength })) }
+          : {}),
       },
     });
     return { version: moved.version, state: rule.to, score: judgement.score, grade: judgement.grade };
   });
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * Publishes an approved 自评 with its files (Word, PDF where Chromium is installed, Excel, JSON,
+ * CSV, the data package): rendered first, outside any transaction, from the content at the version
+ * the admin saw, then stored by stepReport in the transaction that publishes it. A report that
+ * moved on meanwhile is refused there (its version), so the files are always of what is published.
+ */
+export async function publishSelfEvaluation(
+  db: Db,
+  actor: Actor,
+  reportId: string,
+  opts: { expectedVersion: number; ip?: string | null; printer?: PdfPrinter | null },
+): Promise<ReportStepResult> {
+  const row = await getReportRow(db, actor, reportId);
+  if (row.kind !== "self_evaluation") throw new UserError(pm.review.notThisKind);
+  if (row.version !== opts.expectedVersion) throw new ConflictError(opts.expectedVersion, row.version);
+  const content = (await readReportContent(db, row)) as SelfEvaluation;
+  const judgement = judgeReport(row.kind, content);
+  const at = new Date();
+  const files = await renderEvaluationFiles(
+    {
+      departmentCode: row.departmentCode,
+      departmentName: row.departmentName,
+      fiscalYear: row.fiscalYear,
+      publishedAt: at,
+      score: judgement.score,
+      grade: judgement.grade,
+      content,
+    },
+    { printer: opts.printer },
+  );
+  return stepReport(db, actor, reportId, "publish", { expectedVersion: opts.expectedVersion, ip: opts.ip, files, at });
 }

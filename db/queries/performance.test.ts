@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MonitoringReport, SelfEvaluation } from "@/lib/domain/performance/shapes";
 import { ConflictError, ForbiddenError, NotFoundError, StateError, UserError } from "@/lib/errors";
@@ -6,9 +7,15 @@ import { buildTestOrg, type TestOrg } from "../test-org";
 import { filledMonitoring, filledSelfEvaluation } from "../test-performance";
 import { disclosureIn, type Cast } from "../test-workflow";
 import { searchAudit } from "./audit";
-import { listReportsForActor, loadReport, saveReport } from "./performance-reports";
+import {
+  listReportsForActor,
+  loadReport,
+  publishedSelfEvaluation,
+  readEvaluationFile,
+  saveReport,
+} from "./performance-reports";
 import { openRound, yearPerformanceProgress } from "./performance-rounds";
-import { stepReport } from "./performance-workflow";
+import { publishSelfEvaluation, stepReport } from "./performance-workflow";
 
 /**
  * The performance cycle on a real database (issue 17): the admin opens a round over a year's
@@ -202,11 +209,38 @@ describe("the self-evaluation", () => {
     ({ version: v } = await stepReport(t.db, cast.clerk, row.id, "submit", { expectedVersion: v }));
     ({ version: v } = await stepReport(t.db, cast.approver, row.id, "startReview", { expectedVersion: v }));
     ({ version: v } = await stepReport(t.db, cast.approver, row.id, "approve", { expectedVersion: v }));
-    await expect(stepReport(t.db, cast.clerk, row.id, "publish", { expectedVersion: v })).rejects.toBeInstanceOf(
+    await expect(publishSelfEvaluation(t.db, cast.clerk, row.id, { expectedVersion: v })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    await stepReport(t.db, cast.admin, row.id, "publish", { expectedVersion: v });
-    expect((await reportOf("self_evaluation")).row.state).toBe("published");
+    // A publication stores its files: a step that comes without them is a programming error.
+    await expect(stepReport(t.db, cast.admin, row.id, "publish", { expectedVersion: v })).rejects.toThrow(
+      "a publication stores its files",
+    );
+    await expect(publishSelfEvaluation(t.db, cast.admin, row.id, { expectedVersion: v - 1 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await publishSelfEvaluation(t.db, cast.admin, row.id, { expectedVersion: v });
+    const published = await reportOf("self_evaluation");
+    expect(published.row.state).toBe("published");
+
+    // Its files, rendered from what it published and stored with the step (no printer here: no PDF).
+    const found = await publishedSelfEvaluation(t.db, YEAR, "434");
+    expect(found?.files.map((f) => f.format)).toEqual(["docx", "xlsx", "json", "csv", "datapackage"]);
+    const json = await readEvaluationFile(t.db, YEAR, "434", "json");
+    const body = JSON.parse(new TextDecoder().decode(json!.bytes));
+    expect(body).toMatchObject({ fiscalYear: YEAR, score: "100.00", grade: "优" });
+    // The time the files state is the publication's own: one clock read.
+    expect(body.publishedAt).toBe(published.row.publishedAt!.toISOString());
+    expect(json!.sha256).toBe(createHash("sha256").update(json!.bytes).digest("hex"));
+    expect(await readEvaluationFile(t.db, YEAR, "434", "pdf")).toBeNull();
+    expect(await readEvaluationFile(t.db, YEAR, "411", "json")).toBeNull();
+    // The audit row of the publication names each file's checksum.
+    const [audit] = await searchAudit(t.db, { entity: row.id, action: "performance.publish" }, { limit: 1 });
+    expect((audit.detail as { files: Array<{ format: string; sha256: string }> }).files).toContainEqual({
+      format: "json",
+      sha256: json!.sha256,
+      size: json!.size,
+    });
   });
 
   it("shows on the year's progress: who is due, submitted, approved, published", async () => {

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 import { disclosureState } from "../../lib/workflow/states";
 import { disclosures, disclosureStateEnum } from "./disclosures";
 import { departments } from "./organisation";
@@ -85,6 +86,29 @@ export const performanceReports = pgTable(
     uniqueIndex("performance_reports_round_department_idx").on(t.roundId, t.departmentId),
     index("performance_reports_department_idx").on(t.departmentId),
   ],
+);
+
+/**
+ * A published 自评's files (Word, PDF, Excel, JSON, CSV, the data package): rendered once from the
+ * content it publishes, in the transaction that publishes it, and served byte for byte ever after,
+ * as a disclosure's are (publishing.ts). Never cascaded: a published file outlives any clean-up.
+ */
+export const performanceReportFiles = pgTable(
+  "performance_report_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => performanceReports.id),
+    /** One of EVALUATION_FORMATS (lib/export/performance-files.ts). */
+    format: text("format").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    size: integer("size").notNull(),
+  },
+  (t) => [uniqueIndex("performance_report_files_report_format_idx").on(t.reportId, t.format)],
 );
 
 /**

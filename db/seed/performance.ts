@@ -2,7 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "../client";
 import { listReportsForActor, loadReport, saveReport } from "../queries/performance-reports";
 import { openRound } from "../queries/performance-rounds";
-import { stepReport } from "../queries/performance-workflow";
+import type { PdfPrinter } from "@/lib/export/pdf";
+import { publishSelfEvaluation, stepReport } from "../queries/performance-workflow";
 import { performanceDemo } from "./performance-demo";
 import { publishedDisclosure } from "../queries/previous-year";
 
@@ -18,6 +19,7 @@ export async function seedPerformanceDemo(
   people: { admin: Actor; clerk: Actor; approver: Actor },
   departmentCode: string,
   fiscalYear: number,
+  printer?: PdfPrinter | null,
 ): Promise<void> {
   const published = await publishedDisclosure(db, departmentCode, fiscalYear);
   if (!published) return;
@@ -43,6 +45,6 @@ export async function seedPerformanceDemo(
     ({ version } = await stepReport(db, people.clerk, row.id, "submit", { expectedVersion: version }));
     ({ version } = await stepReport(db, people.approver, row.id, "startReview", { expectedVersion: version }));
     ({ version } = await stepReport(db, people.approver, row.id, "approve", { expectedVersion: version }));
-    await stepReport(db, people.admin, row.id, "publish", { expectedVersion: version });
+    await publishSelfEvaluation(db, people.admin, row.id, { expectedVersion: version, printer });
   }
 }

@@ -112,7 +112,7 @@ function footers(): ISectionOptions["footers"] {
 }
 
 /** Splits the outline into Word sections where the page turns landscape and back. */
-export function wordSections(outline: DocumentOutline): ISectionOptions[] {
+export function wordSections(outline: DocumentOutline<string>): ISectionOptions[] {
   const runs: Array<{ landscape: boolean; children: Array<Paragraph | Table> }> = [];
   const push = (landscape: boolean, children: Array<Paragraph | Table>) => {
     const last = runs[runs.length - 1];

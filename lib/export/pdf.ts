@@ -6,6 +6,7 @@ import type { Disclosure } from "../domain/model";
 import { FIXED_TIMESTAMP } from "./fixed-timestamp";
 import { portalMessages } from "../i18n/zh-CN/portal";
 import { documentOutline, type OutlineOptions } from "../render/document";
+import type { DocumentOutline } from "../render/outline";
 import { DOCUMENT_CSS, FONT_STACK } from "../render/document-css";
 import { documentHtml, escapeHtml } from "../render/html";
 
@@ -51,10 +52,15 @@ function draftHtml(stamp: DraftStamp): { css: string; body: string } {
  * stamp adds the diagonal 草稿 and the version and time at the head of each page.
  */
 export function printHtml(d: Disclosure, outline: OutlineOptions = {}, draft?: DraftStamp): string {
-  const body = documentHtml(documentOutline(d, outline));
+  return printOutlineHtml(documentOutline(d, outline), draft);
+}
+
+/** Any document outline (a disclosure's, a 自评's) as the standalone page Chromium prints. */
+export function printOutlineHtml(outline: DocumentOutline<string>, draft?: DraftStamp): string {
+  const body = documentHtml(outline);
   const stamp = draft ? draftHtml(draft) : null;
   return (
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title>` +
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(outline.title)}</title>` +
     `<style>html{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{margin:0;background:#fff}${DOCUMENT_CSS}${stamp?.css ?? ""}</style></head>` +
     `<body>${stamp?.body ?? ""}${body}</body></html>`
   );

@@ -1,5 +1,6 @@
 import type { ProjectScore } from "../domain/performance/scoring";
 import type { SelfEvaluation } from "../domain/performance/shapes";
+import { performanceCycleMessages as pm } from "../i18n/zh-CN/performance-cycle";
 import { csvText } from "./csv";
 import type { SheetColumn, SheetValue } from "./sheet-tables";
 
@@ -78,7 +79,8 @@ export function evaluationProjects(
   }));
 }
 
-const columns: SheetColumn[] = [
+/** The indicator rows' columns: the CSV, the Excel sheet 指标 and the data package's performance resource. */
+export const EVALUATION_COLUMNS: ReadonlyArray<SheetColumn> = [
   { header: "部门编码", kind: "text", width: 8 },
   { header: "预算年度", kind: "count", width: 8 },
   { header: "项目", kind: "text", width: 24 },
@@ -95,9 +97,9 @@ const columns: SheetColumn[] = [
   { header: "偏差原因及改进措施", kind: "text", width: 30 },
 ];
 
-/** The CSV people download: the indicator rows, department and year leading each (files concatenate). */
-export function evaluationCsv(evaluation: SelfEvaluation, rows: EvaluationRow[]): Uint8Array {
-  const values: SheetValue[][] = rows.map((r) => [
+/** An indicator row under EVALUATION_COLUMNS: department and year leading each (files concatenate). */
+export function evaluationRowValues(evaluation: SelfEvaluation, r: EvaluationRow): SheetValue[] {
+  return [
     evaluation.departmentCode,
     evaluation.fiscalYear,
     r.project,
@@ -107,11 +109,45 @@ export function evaluationCsv(evaluation: SelfEvaluation, rows: EvaluationRow[])
     r.target,
     r.unit,
     r.direction,
-    r.applicable ? r.actual : "不适用",
+    r.applicable ? r.actual : pm.document.notApplicable,
     r.points,
     r.score,
     r.arithmetic,
     r.deviationReason,
-  ]);
-  return new TextEncoder().encode(`\ufeff${csvText(columns, values)}`);
+  ];
+}
+
+/** The projects' columns: the Excel sheet 项目 and the data package's projects resource. */
+export const EVALUATION_PROJECT_COLUMNS: ReadonlyArray<SheetColumn> = [
+  { header: "部门编码", kind: "text", width: 8 },
+  { header: "预算年度", kind: "count", width: 8 },
+  { header: "项目", kind: "text", width: 28 },
+  { header: "年初预算数（万元）", kind: "amount", width: 12 },
+  { header: "全年预算数（万元）", kind: "amount", width: 12 },
+  { header: "执行数（万元）", kind: "amount", width: 12 },
+  { header: "执行率（%）", kind: "decimal", width: 10 },
+  { header: "预算执行得分", kind: "decimal", width: 10 },
+  { header: "总分", kind: "decimal", width: 8 },
+  { header: "等级", kind: "text", width: 6 },
+];
+
+export function evaluationProjectValues(evaluation: SelfEvaluation, p: EvaluationProject): SheetValue[] {
+  return [
+    evaluation.departmentCode,
+    evaluation.fiscalYear,
+    p.project,
+    p.initialBudget,
+    p.budget,
+    p.executed,
+    p.executionRate,
+    p.executionScore,
+    p.total,
+    p.grade,
+  ];
+}
+
+/** The CSV people download: the indicator rows under EVALUATION_COLUMNS. */
+export function evaluationCsv(evaluation: SelfEvaluation, rows: EvaluationRow[]): Uint8Array {
+  const values = rows.map((r) => evaluationRowValues(evaluation, r));
+  return new TextEncoder().encode(`\ufeff${csvText(EVALUATION_COLUMNS, values)}`);
 }

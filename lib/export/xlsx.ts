@@ -33,7 +33,8 @@ function cellValue(value: SheetValue, kind: ColumnKind): ExcelJS.CellValue {
   return Number(value);
 }
 
-function addSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
+/** One table on its own sheet: bold frozen header, numbers as numbers, text always text. */
+export function addSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
   const header = sheet.getRow(1);

@@ -1,4 +1,3 @@
-import type { SectionId } from "../domain/model";
 import { formatAmount } from "../domain/money";
 import { portalMessages } from "../i18n/zh-CN/portal";
 import { delta, type BudgetChart } from "./charts";
@@ -205,11 +204,11 @@ export function chartHtml(chart: BudgetChart): string {
  * chart at the end of the section it illustrates.
  */
 export function documentHtml(
-  outline: DocumentOutline,
+  outline: DocumentOutline<string>,
   charts: ReadonlyArray<BudgetChart> = [],
   screen: ScreenOptions = {},
 ): string {
-  const chartsOf = (id: SectionId) => charts.filter((ch) => ch.section === id && ch.svg !== "");
+  const chartsOf = (id: string) => charts.filter((ch) => ch.section === id && ch.svg !== "");
   const sections = outline.sections.map((s) => {
     const figures = chartsOf(s.id);
     const chartBlock = figures.length ? `<div class="dd-charts">${figures.map(chartHtml).join("")}</div>` : "";

@@ -65,8 +65,9 @@ export type Block =
   | { kind: "caption"; text: string }
   | { kind: "table"; table: Table };
 
-export interface Section {
-  id: SectionId;
+/** `Id`: the nine sections of a disclosure by default; another document (a 自评) names its own. */
+export interface Section<Id extends string = SectionId> {
+  id: Id;
   /** 一 … 九 */
   number: string;
   /** `一、部门职责及机构设置情况` */
@@ -81,10 +82,10 @@ export interface Appendix {
   blocks: Block[];
 }
 
-export interface DocumentOutline {
+export interface DocumentOutline<Id extends string = SectionId> {
   title: string;
   preamble: string;
-  sections: Section[];
+  sections: Section<Id>[];
   appendix?: Appendix;
 }
 

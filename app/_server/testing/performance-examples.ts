@@ -3,7 +3,7 @@ import { listReportsForActor, loadReport, saveReport } from "@/db/queries/perfor
 import { filledMonitoring, filledSelfEvaluation } from "@/db/test-performance";
 import type { MonitoringReport, SelfEvaluation } from "@/lib/domain/performance/shapes";
 import { openRound } from "@/db/queries/performance-rounds";
-import { stepReport, type ReportStep } from "@/db/queries/performance-workflow";
+import { publishSelfEvaluation, stepReport, type ReportStep } from "@/db/queries/performance-workflow";
 import { disclosureIn, type Cast } from "@/db/test-workflow";
 import type { ReportContent } from "@/db/queries/performance-judge";
 
@@ -58,7 +58,10 @@ export async function buildPerformanceExamples(db: Db, cast: Cast, departmentId:
     }
     for (const step of walks[key] ?? []) {
       const actor = step === "submit" ? cast.clerk : step === "publish" ? cast.admin : cast.approver;
-      ({ version } = await stepReport(db, actor, row.id, step, { expectedVersion: version }));
+      ({ version } =
+        step === "publish"
+          ? await publishSelfEvaluation(db, actor, row.id, { expectedVersion: version })
+          : await stepReport(db, actor, row.id, step, { expectedVersion: version }));
     }
     at[key] = { id: row.id, version };
   }

@@ -116,8 +116,15 @@ export const performanceCycleMessages = {
     title: (year: number) => `${year}年度绩效自评结果`,
     beside: "与绩效目标对照：目标值、实际完成值、得分",
     download: "下载",
-    json: "JSON",
-    csv: "CSV",
+    /** The files of a published 自评, by format (lib/export/performance-files.ts EVALUATION_FORMATS). */
+    files: {
+      pdf: "PDF",
+      docx: "Word",
+      xlsx: "Excel",
+      json: "JSON",
+      csv: "CSV",
+      datapackage: "数据包",
+    },
     project: "项目",
     indicator: "指标",
     target: "目标值",
@@ -129,6 +136,26 @@ export const performanceCycleMessages = {
     total: "总分",
     grade: "等级",
     link: "绩效自评结果",
+  },
+  /** The 自评's Word and PDF (lib/export/performance-files.ts). */
+  document: {
+    summary: (score: string, grade: string, projects: number) =>
+      `总分${score}分，等级${grade}。共${projects}个项目，每个项目按产出、效益、满意度指标和预算执行率的分值计分；不适用的指标不计分，其分值按比例计入其余指标。`,
+    project: (p: {
+      budget: string;
+      executed: string;
+      rate: string;
+      executionScore: string;
+      total: string;
+      grade: string;
+    }) =>
+      `全年预算数${p.budget}万元，执行数${p.executed}万元，执行率${p.rate}（得分${p.executionScore}）。项目得分${p.total}分，等级${p.grade}。`,
+    caption: (project: string) => `${project}绩效自评表`,
+    headers: ["一级指标", "二级指标", "三级指标", "目标值", "实际完成值", "分值", "得分", "偏差原因及改进措施"],
+    notApplicable: "不适用",
+    dataPackage: "（数据包）",
+    indicatorsResource: "绩效自评指标：目标值、度量单位、方向、实际完成值、分值、得分",
+    projectsResource: "绩效自评项目：预算、执行、得分、等级",
   },
   nextYear: {
     lastTarget: "上年目标",

@@ -1,20 +1,19 @@
 import { z } from "zod";
-import { gradeLabel } from "@/db/queries/performance-judge";
-import { publishedSelfEvaluation } from "@/db/queries/performance-reports";
-import { scoreProject } from "@/lib/domain/performance/scoring";
+import { readEvaluationFile } from "@/db/queries/performance-reports";
 import { NotFoundError } from "@/lib/errors";
 import { attachmentDisposition } from "@/lib/export/attachment";
-import { evaluationCsv, evaluationProjects, evaluationRows } from "@/lib/export/performance";
-import { performanceCycleMessages as pm } from "@/lib/i18n/zh-CN/performance-cycle";
+import { EVALUATION_FILE, EVALUATION_FORMATS, evaluationFormatOfPath } from "@/lib/export/performance-formats";
+import { zhCN } from "@/lib/i18n/zh-CN";
 import { defineOperation } from "@/app/_server/operation";
 
-/**
- * A published 自评 as a file: JSON (the report with each row's and project's score) or CSV (one
- * row per indicator: target, unit, direction, actual, points, score). Public, as the portal is;
- * rendered from the stored report, whose published content no longer changes.
- */
-export const evaluationFiles = ["self-evaluation.json", "self-evaluation.csv"] as const;
+/** The last segment of each file's address: `self-evaluation.docx` … `self-evaluation-datapackage.zip`. */
+const filePaths = EVALUATION_FORMATS.map((f) => EVALUATION_FILE[f].path) as [string, ...string[]];
 
+/**
+ * A published 自评's file (Word, PDF, Excel, JSON, CSV, the data package), served byte for byte as
+ * it was stored when the 自评 was published (db/queries/performance-workflow.ts
+ * publishSelfEvaluation): never rendered again. Public, as the portal is.
+ */
 export const evaluationFileOperation = defineOperation({
   name: "portal.performance-file",
   kind: "route",
@@ -23,43 +22,24 @@ export const evaluationFileOperation = defineOperation({
   input: z.object({
     year: z.coerce.number().int().min(1990).max(2200),
     code: z.string().min(1).max(40),
-    file: z.enum(evaluationFiles),
+    file: z.enum(filePaths),
   }),
   policy: () => true,
   run: async ({ db }, input) => {
-    const found = await publishedSelfEvaluation(db, input.year, input.code);
-    if (!found) throw new NotFoundError(pm.things.report);
-    const scores = found.content.projects.map(scoreProject);
-    const rows = evaluationRows(found.content, scores);
-    const name = `${found.departmentName}${input.year}年度绩效自评`;
-    const [bytes, type, ext] =
-      input.file === "self-evaluation.csv"
-        ? [evaluationCsv(found.content, rows), "text/csv; charset=utf-8", "csv"]
-        : [
-            new TextEncoder().encode(
-              `${JSON.stringify(
-                {
-                  department: { code: input.code, name: found.departmentName },
-                  fiscalYear: input.year,
-                  publishedAt: found.publishedAt.toISOString(),
-                  score: found.score,
-                  grade: found.grade,
-                  note: found.content.note,
-                  projects: evaluationProjects(found.content, scores, gradeLabel),
-                  indicators: rows,
-                },
-                null,
-                2,
-              )}\n`,
-            ),
-            "application/json; charset=utf-8",
-            "json",
-          ];
-    return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    const format = evaluationFormatOfPath(input.file);
+    const file = format ? await readEvaluationFile(db, input.year, input.code, format) : null;
+    if (!file) throw new NotFoundError(zhCN.records.things.file);
+    return new Response(new Uint8Array(file.bytes), {
       headers: {
-        "content-type": type,
-        "content-disposition": attachmentDisposition(`${input.code}-${input.year}-${input.file}`, `${name}.${ext}`),
+        "content-type": file.contentType,
+        "content-length": String(file.size),
+        // The ASCII address for tools that read only `filename`; the Chinese name for people.
+        "content-disposition": attachmentDisposition(`${input.code}-${input.year}-${input.file}`, file.fileName),
+        etag: `"${file.sha256}"`,
+        "x-content-sha256": file.sha256,
         "x-content-type-options": "nosniff",
+        // A published 自评 never changes: any cache may keep its files.
+        "cache-control": "public, max-age=31536000, immutable",
       },
     });
   },

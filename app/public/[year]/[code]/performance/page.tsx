@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { gradeLabel } from "@/db/queries/performance-judge";
 import { publishedSelfEvaluation } from "@/db/queries/performance-reports";
+import { EVALUATION_FILE } from "@/lib/export/performance-formats";
 import { scoreProject } from "@/lib/domain/performance/scoring";
 import { evaluationProjects, evaluationRows } from "@/lib/export/performance";
 import { formatDate } from "@/lib/i18n/format";
@@ -57,13 +58,17 @@ export default async function PublicEvaluationPage({ params }: Props) {
           </>
         }
         actions={
-          <span className="flex gap-2 text-sm">
-            <a className="text-brand-700 underline" href={`${base}/performance/self-evaluation.json`}>
-              {p.download} {p.json}
-            </a>
-            <a className="text-brand-700 underline" href={`${base}/performance/self-evaluation.csv`}>
-              {p.download} {p.csv}
-            </a>
+          <span className="flex flex-wrap gap-x-3 gap-y-1 text-sm" data-testid="evaluation-files">
+            {found.files.map((file) => (
+              <a
+                key={file.format}
+                className="text-brand-700 underline"
+                href={`${base}/performance/${EVALUATION_FILE[file.format].path}`}
+                data-evaluation-format={file.format}
+              >
+                {p.download} {p.files[file.format]}
+              </a>
+            ))}
           </span>
         }
       />
