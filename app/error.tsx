@@ -1,6 +1,6 @@
 "use client";
 
-import { zhCN } from "@/lib/i18n/zh-CN";
+import { errorMessages } from "@/lib/i18n/zh-CN/errors";
 import { Button } from "@/components/ui/button";
 
 /** Anything unexpected while rendering: a generic Chinese message; the detail is in the server log. */
@@ -11,9 +11,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         id="main"
         className="w-full max-w-md rounded-lg border border-slate-200 bg-white px-6 py-7 text-center shadow-sm"
       >
-        <h1 className="text-lg font-semibold text-slate-900">{zhCN.errors.generic}</h1>
+        <h1 className="text-lg font-semibold text-slate-900">{errorMessages.generic}</h1>
         <div className="mt-6">
-          <Button onClick={reset}>{zhCN.errors.retry}</Button>
+          <Button onClick={reset}>{errorMessages.retry}</Button>
         </div>
       </main>
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { zhCN } from "@/lib/i18n/zh-CN";
+import { reviewMessages } from "@/lib/i18n/zh-CN/review";
 import { Tabs } from "./ui/tabs";
 import type { NavItem } from "./navigation";
 
@@ -20,7 +20,7 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
 /** A count badge after the label; screen readers hear "通知（3 条未读）" instead of a bare number. */
 function withUnread(item: NavItem) {
   if (!item.unread) return item;
-  const m = zhCN.workflow.notices;
+  const m = reviewMessages.notices;
   return {
     ...item,
     after: (
