@@ -35,6 +35,7 @@ describe("every field of the model has a place in the tables", () => {
       "level1",
       "level2",
       "name",
+      "scoringStandard",
       "target",
       "weight",
     ]);
@@ -60,6 +61,7 @@ describe("every field of the model has a place in the tables", () => {
       ...d.performance.projects[0].indicators[0],
       weight: 12.5,
       direction: "negative" as const,
+      scoringStandard: "完成率每低于目标 10%扣 1 分",
       id: crypto.randomUUID(),
     };
     const project = { ...d.performance.projects[0], id: crypto.randomUUID(), amount: "10.00", indicators: [full] };

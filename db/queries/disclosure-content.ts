@@ -129,6 +129,8 @@ function fromIndicatorRow(row: IndicatorRow): EditableIndicator {
     // Absent and null mean the same (no 权重 column in the source); the canonical form omits them.
     ...(row.weight != null ? { weight: row.weight } : {}),
     ...(row.direction != null ? { direction: row.direction } : {}),
+    // '' and absent mean the same (no 评（扣）分标准 column, as in every 2020 table).
+    ...(row.scoringStandard !== "" ? { scoringStandard: row.scoringStandard } : {}),
   };
 }
 
@@ -180,6 +182,7 @@ export function toIndicatorRow(i: EditableIndicator, id: string, projectId: stri
     basis: i.basis,
     weight: i.weight ?? null,
     direction: i.direction ?? null,
+    scoringStandard: i.scoringStandard ?? "",
   };
 }
 

@@ -91,6 +91,26 @@ describe("saving", () => {
     expect((await loadDisclosure(t.db, world.actors.clerk, id)).tables).toBeUndefined();
   });
 
+  it("keeps a row's 评（扣）分标准, and leaves it out of the canonical form again once emptied", async () => {
+    const { content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
+    const scored = structuredClone(content);
+    scored.performance.projects[0].indicators[1].scoringStandard = "完成率每低于目标 10%扣 1 分";
+    await saveDisclosureContent(t.db, world.actors.clerk, id, scored, { expectedVersion: await version() });
+    const [row] = await t.db
+      .select({ scoringStandard: indicators.scoringStandard })
+      .from(indicators)
+      .where(eq(indicators.id, scored.performance.projects[0].indicators[1].id!));
+    expect(row.scoringStandard).toBe("完成率每低于目标 10%扣 1 分");
+    const loaded = await loadDisclosure(t.db, world.actors.clerk, id);
+    expect(loaded.performance.projects[0].indicators[1].scoringStandard).toBe("完成率每低于目标 10%扣 1 分");
+    expect("scoringStandard" in loaded.performance.projects[0].indicators[0]).toBe(false);
+
+    const { content: again } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
+    again.performance.projects[0].indicators[1].scoringStandard = "";
+    await saveDisclosureContent(t.db, world.actors.clerk, id, again, { expectedVersion: await version() });
+    expect(await loadDisclosure(t.db, world.actors.clerk, id)).toEqual(fixture);
+  });
+
   it("refuses a stale version with ConflictError and writes nothing", async () => {
     const { content } = await loadEditableDisclosure(t.db, world.actors.clerk, id);
     const stale = await version();

@@ -124,6 +124,8 @@ export const indicators = pgTable(
     /** 权重: exact decimal, read back as a number as the model has it. */
     weight: numeric("weight", { mode: "number" }),
     direction: text("direction", { enum: ["positive", "negative"] }),
+    /** 评（扣）分标准: '' where the table has none (the model omits it then). */
+    scoringStandard: text("scoring_standard").notNull().default(""),
   },
   (t) => [index("indicators_project_idx").on(t.projectId, t.position)],
 );

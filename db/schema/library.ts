@@ -21,6 +21,8 @@ export const indicatorLibrary = pgTable(
     description: text("description").notNull().default(""),
     targetRaw: text("target_raw").notNull().default(""),
     basis: text("basis").notNull().default(""),
+    /** 评（扣）分标准, for the frameworks that ask each row for one (frameworks.ts). */
+    scoringStandard: text("scoring_standard").notNull().default(""),
     /** Order within its heading, as the admin arranges it. */
     position: integer("position").notNull().default(0),
     /** Retired entries stay (the audit log names them) but are no longer offered. */

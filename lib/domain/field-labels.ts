@@ -1,3 +1,4 @@
+import { gridMessages } from "../i18n/zh-CN/grid";
 import { budgetTables, type ColumnDefinition, inputColumns, inputLines, numberedTitle } from "./budget-tables";
 
 /**
@@ -130,6 +131,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   [`${INDICATOR}.basis`]: "指标值确定依据",
   [`${INDICATOR}.weight`]: "权重",
   [`${INDICATOR}.direction`]: "指标方向",
+  [`${INDICATOR}.scoringStandard`]: gridMessages.columns.scoringStandard,
 
   procurement: "政府采购预算",
   "procurement.total": "政府采购预算合计",

@@ -69,3 +69,32 @@ export function level1Role(level1: string): "output" | "outcome" | "cost" | "sat
   if (level1.includes("满意")) return "satisfaction";
   return "other";
 }
+
+/**
+ * 财预〔2021〕101号 gives every indicator row a 评（扣）分标准. Its frameworks are told by their shape,
+ * 成本指标 a 一级 of its own (level1Role), so an admin's framework for a later year in that shape
+ * asks for it too, and the 2020 framework (成本 a 二级 under 产出) never does.
+ */
+export function asksScoringStandard(framework: IndicatorFramework | undefined): boolean {
+  return framework?.levels.some((l) => level1Role(l.level1) === "cost") ?? false;
+}
+
+type ScoredRows = {
+  framework: string;
+  projects: ReadonlyArray<{ indicators: ReadonlyArray<{ scoringStandard?: string }> }>;
+};
+
+/**
+ * Whether a disclosure's 绩效目标表 print the 评（扣）分标准 column: under a framework that asks for
+ * it, or where a row has one (a framework of the admin's that the caller does not know: what a row
+ * says is never left out of print).
+ */
+export function showsScoringStandard(
+  performance: ScoredRows,
+  frameworks: ReadonlyArray<IndicatorFramework> = [],
+): boolean {
+  return (
+    asksScoringStandard(findFramework(performance.framework, frameworks)) ||
+    performance.projects.some((p) => p.indicators.some((i) => !!i.scoringStandard?.trim()))
+  );
+}

@@ -167,6 +167,11 @@ export const indicator = z.object({
   weight: z.number().min(0, weightMessage).max(MAX_WEIGHT, weightMessage).nullable().optional(),
   /** 指标方向性: 正向 / 反向 */
   direction: z.enum(indicatorDirections).nullable().optional(),
+  /**
+   * 评（扣）分标准 (财预〔2021〕101号): how the row is scored at the self-evaluation. Absent reads as
+   * "": tables of the 2020 framework have no such column, and their canonical JSON keeps its shape.
+   */
+  scoringStandard: text.optional(),
 });
 
 export const projectFund = z.object({

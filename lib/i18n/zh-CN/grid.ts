@@ -12,6 +12,8 @@ export const gridMessages = {
     description: "绩效指标描述",
     target: "指标值",
     basis: "指标值确定依据",
+    /** 财预〔2021〕101号's column; every table, export and importer names it with this one text. */
+    scoringStandard: "评（扣）分标准",
     weight: "权重",
     direction: "方向",
     actions: "操作",
@@ -172,6 +174,7 @@ export const gridMessages = {
     target: "指标值",
     targetHint: "如 >=95%、健全",
     basis: "指标值确定依据",
+    scoringStandardHint: "如 完成率每低于目标 10%扣 1 分",
     status: "状态",
     actions: "操作",
     active: "启用",
