@@ -160,6 +160,7 @@ describe("the admin's edits", () => {
         description: "全年报送政务信息的条数",
         target: "≥120条",
         basis: "年度工作计划",
+        scoringStandard: "每少报 10 条扣 1 分",
       },
       [],
     );
@@ -168,7 +169,9 @@ describe("the admin's edits", () => {
       frameworkId: "2021",
       q: "政务信息",
     });
-    expect(found.common).toEqual([expect.objectContaining({ id, target: "≥120条" })]);
+    expect(found.common).toEqual([
+      expect.objectContaining({ id, target: "≥120条", scoringStandard: "每少报 10 条扣 1 分" }),
+    ]);
     await saveLibraryEntry(
       t.db,
       w.actors.admin.id,

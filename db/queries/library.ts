@@ -24,7 +24,7 @@ import { readScope } from "./scope";
 export type LibrarySearch = {
   departmentId: string;
   frameworkId: string;
-  /** Words that must each appear in the name, description, headings or basis. */
+  /** Words that must each appear in the name, description, headings, basis or 评（扣）分标准. */
   q: string;
   /** Only the department's disclosures of years before this one (the year being drafted). */
   beforeYear?: number;
@@ -58,6 +58,7 @@ export async function searchLibrary(db: Db, actor: Actor, search: LibrarySearch)
           indicatorLibrary.level1,
           indicatorLibrary.level2,
           indicatorLibrary.basis,
+          indicatorLibrary.scoringStandard,
         ]),
       ),
     )
@@ -78,6 +79,7 @@ export async function searchLibrary(db: Db, actor: Actor, search: LibrarySearch)
       description: indicators.description,
       targetRaw: indicators.targetRaw,
       basis: indicators.basis,
+      scoringStandard: indicators.scoringStandard,
       fiscalYear: disclosures.fiscalYear,
       frameworkId: disclosures.frameworkId,
       project: projectFunds.name,
@@ -96,6 +98,7 @@ export async function searchLibrary(db: Db, actor: Actor, search: LibrarySearch)
           indicators.level1,
           indicators.level2,
           indicators.basis,
+          indicators.scoringStandard,
           projectFunds.name,
         ]),
       ),
@@ -111,7 +114,7 @@ export async function searchLibrary(db: Db, actor: Actor, search: LibrarySearch)
   const seen = new Set<string>();
   const own: LibraryEntry[] = [];
   for (const r of ownRows) {
-    const key = [r.level1, r.level2, r.name, r.description, r.targetRaw, r.basis].join("\u0000");
+    const key = [r.level1, r.level2, r.name, r.description, r.targetRaw, r.basis, r.scoringStandard].join("\u0000");
     if (seen.has(key)) continue;
     seen.add(key);
     own.push({
@@ -124,6 +127,7 @@ export async function searchLibrary(db: Db, actor: Actor, search: LibrarySearch)
       description: r.description,
       target: r.targetRaw,
       basis: r.basis,
+      scoringStandard: r.scoringStandard,
       fiscalYear: r.fiscalYear,
       project: r.project,
     });
@@ -143,6 +147,7 @@ function toEntry(r: typeof indicatorLibrary.$inferSelect): LibraryEntry {
     description: r.description,
     target: r.targetRaw,
     basis: r.basis,
+    scoringStandard: r.scoringStandard,
   };
 }
 
@@ -184,6 +189,7 @@ export async function saveLibraryEntry(
     description: input.description,
     targetRaw: input.target,
     basis: input.basis,
+    scoringStandard: input.scoringStandard,
     updatedBy: actorId,
   };
   if (!input.id) {

@@ -55,6 +55,7 @@ describe("fitting a library row to the table's framework", () => {
       description: "",
       target: "≥90%",
       basis: "往年历史数据",
+      scoringStandard: "",
     };
     expect(entryToIndicator(entry, f2021)).toEqual({
       level1: "效益指标",
@@ -64,6 +65,10 @@ describe("fitting a library row to the table's framework", () => {
       target: { raw: "≥90%", kind: "quantitative", operator: ">=", value: "90", unit: "%" },
       basis: "往年历史数据",
     });
+    // An entry's 评（扣）分标准 comes with it; none stays absent, as the canonical form has it.
+    expect(entryToIndicator({ ...entry, scoringStandard: "知晓率每低 5% 扣 1 分" }, f2021).scoringStandard).toBe(
+      "知晓率每低 5% 扣 1 分",
+    );
   });
 });
 
@@ -93,5 +98,7 @@ describe("the admin's entry form", () => {
       basis: "",
     });
     expect(good.name).toBe("培训次数");
+    // A form without the 评（扣）分标准 field (a framework that does not ask for it) saves it empty.
+    expect(good.scoringStandard).toBe("");
   });
 });

@@ -21,6 +21,8 @@ export type LibraryEntry = {
   /** 指标值 as written; parsed when inserted. */
   target: string;
   basis: string;
+  /** 评（扣）分标准; "" where the entry has none. */
+  scoringStandard: string;
   /** Own rows: the year and project fund they come from. */
   fiscalYear?: number;
   project?: string;
@@ -40,8 +42,9 @@ export const libraryEntryInput = z.object({
   description: text(500),
   target: text(100),
   basis: text(500),
+  scoringStandard: text(500).default(""),
 });
-export type LibraryEntryInput = z.infer<typeof libraryEntryInput>;
+export type LibraryEntryInput = z.input<typeof libraryEntryInput>;
 
 /**
  * What is wrong with an entry beyond its shape, by field: the headings must be a pair of the chosen
@@ -103,5 +106,6 @@ export function entryToIndicator(entry: LibraryEntry, framework: IndicatorFramew
     description: entry.description,
     target: parseTarget(entry.target),
     basis: entry.basis,
+    ...(entry.scoringStandard ? { scoringStandard: entry.scoringStandard } : {}),
   };
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { IndicatorFramework } from "@/lib/domain/frameworks";
+import { asksScoringStandard, type IndicatorFramework } from "@/lib/domain/frameworks";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
 import type { Outcome } from "@/app/_server/operation";
 import { Alert } from "@/components/ui/alert";
@@ -21,6 +21,7 @@ export type EntryValues = {
   description: string;
   target: string;
   basis: string;
+  scoringStandard: string;
 };
 
 type State = Outcome<{ id: string }> | null;
@@ -57,14 +58,14 @@ export function EntryForm({
     if (entry?.id) router.replace(cancelHref);
     else {
       // A new entry is saved: the form is ready for the next one, under the same headings.
-      for (const name of ["name", "description", "target", "basis"]) {
+      for (const name of ["name", "description", "target", "basis", "scoringStandard"]) {
         const field = formRef.current?.elements.namedItem(name);
         if (field instanceof HTMLInputElement) field.value = "";
       }
     }
   }, [state, entry?.id, cancelHref, router]);
 
-  const field = (name: "name" | "description" | "target" | "basis", label: string, hint?: string) => (
+  const field = (name: Exclude<keyof EntryValues, "id" | "level1" | "level2">, label: string, hint?: string) => (
     <div>
       <Label htmlFor={`${id}-${name}`}>{label}</Label>
       <Input
@@ -135,6 +136,10 @@ export function EntryForm({
       <div className="grid gap-4 md:grid-cols-2">
         {field("description", m.description)}
         {field("basis", m.basis)}
+        {/* Only the frameworks whose rows have one (财预〔2021〕101号's shape) ask for it. */}
+        {asksScoringStandard(framework)
+          ? field("scoringStandard", gridMessages.columns.scoringStandard, m.scoringStandardHint)
+          : null}
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -81,6 +81,7 @@ export default async function AdminLibraryPage({
                         description: editing.description,
                         target: editing.targetRaw,
                         basis: editing.basis,
+                        scoringStandard: editing.scoringStandard,
                       }
                     : undefined
                 }
@@ -150,6 +151,11 @@ function LibraryTable({ rows, here, editingId }: { rows: LibraryRow[]; here: str
               <Td className="tabular align-top break-words">{r.targetRaw}</Td>
               <Td className="align-top text-slate-700 break-words">
                 {r.active ? r.basis : `${m.heading(r.level1, r.level2)}${r.basis ? ` · ${r.basis}` : ""}`}
+                {r.scoringStandard ? (
+                  <span className="mt-1 block text-xs text-slate-600">
+                    {gridMessages.columns.scoringStandard}：{r.scoringStandard}
+                  </span>
+                ) : null}
               </Td>
               <Td className="align-top">
                 {r.active ? <Badge tone="success">{m.active}</Badge> : <Badge>{m.retired}</Badge>}
