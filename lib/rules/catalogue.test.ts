@@ -233,6 +233,17 @@ const firing: Record<string, FiringCase> = {
     path: "performance.projects[0].indicators[0].basis",
     message: "项目“市志编纂业务费”第 1 行“培训修志队伍”：指标值确定依据为空",
   },
+  "indicator.scoring-standard-empty": {
+    // Under the 2021 framework every row asks for one; the first row is the one that lacks it.
+    change: (d) => {
+      d.performance.framework = "2021";
+      for (const project of d.performance.projects)
+        for (const ind of project.indicators) ind.scoringStandard = "完成率每低于目标 10%扣 1 分";
+      row(d, 0, 0).scoringStandard = " ";
+    },
+    path: "performance.projects[0].indicators[0].scoringStandard",
+    message: "项目“市志编纂业务费”第 1 行“培训修志队伍”：评（扣）分标准为空",
+  },
   "indicator.duplicate-row": {
     change: (d) => void (row(d, 12, 1).name = "参加企业数量"),
     path: "performance.projects[12].indicators[1].name",

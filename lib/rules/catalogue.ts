@@ -17,6 +17,7 @@ import {
   indicatorCount,
   outputAndOutcome,
   satisfactionLevel,
+  scoringStandardEmpty,
   satisfactionMissing,
   weightSum,
 } from "./indicator-structure";
@@ -217,6 +218,13 @@ export const ruleCatalogue: ReadonlyArray<RuleDefinition> = [
   ),
   rule("indicator.reverse-operator", "warning", "performance", "反向指标用 <=、< 或 =0", reverseOperator),
   rule("indicator.basis-empty", "warning", "performance", "指标值确定依据不为空", basisEmpty),
+  rule(
+    "indicator.scoring-standard-empty",
+    "warning",
+    "performance",
+    "2021 年起的指标体系（财预〔2021〕101号）下，每个指标写明评（扣）分标准",
+    scoringStandardEmpty,
+  ),
   rule("indicator.duplicate-row", "warning", "performance", "同一项目中没有重复的指标", duplicateRow),
   rule("indicator.weight-sum", "warning", "performance", "写了权重的项目，权重合计为 100（或 90）", weightSum),
   rule("indicator.count", "info", "performance", "每个项目有 3–30 个指标", indicatorCount),

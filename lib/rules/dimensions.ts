@@ -22,6 +22,7 @@ export const ruleDimensions: Readonly<Record<string, Dimension>> = {
   "indicator.output-and-outcome": "completeness",
   "indicator.satisfaction-missing": "completeness",
   "indicator.basis-empty": "completeness",
+  "indicator.scoring-standard-empty": "completeness",
   "indicator.count": "completeness",
   "performance.project-amount": "completeness",
   "tables.empty-note": "completeness",

@@ -1,4 +1,4 @@
-import { findFramework, level1Role, level2Options } from "../domain/frameworks";
+import { asksScoringStandard, findFramework, level1Role, level2Options } from "../domain/frameworks";
 import { money, sumAmounts } from "../domain/money";
 import type { Issue, RuleContext } from "./finding";
 import {
@@ -117,6 +117,21 @@ export function basisEmpty({ disclosure: d }: RuleContext): Issue[] {
       path: indicatorPath(row.p, row.i, "basis"),
       message: `${rowLabel(row)}：指标值确定依据为空`,
       hint: "写明依据，如文件文号、“往年历史数据”、“行业标准”、“计划标准”",
+    }));
+}
+
+/**
+ * 财预〔2021〕101号: each row says how it will be scored at the self-evaluation. Only under a
+ * framework that asks for it (frameworks.ts): a 2020 table has no such column.
+ */
+export function scoringStandardEmpty({ disclosure: d, frameworks }: RuleContext): Issue[] {
+  if (!asksScoringStandard(findFramework(d.performance.framework, frameworks))) return [];
+  return indicatorRows(d)
+    .filter((row) => (row.indicator.scoringStandard ?? "").trim() === "")
+    .map((row) => ({
+      path: indicatorPath(row.p, row.i, "scoringStandard"),
+      message: `${rowLabel(row)}：评（扣）分标准为空`,
+      hint: "写明怎样得分、扣分，如“完成率每低于目标 10%扣 1 分”“按时完成得满分，每延期 1 个月扣 2 分”",
     }));
 }
 

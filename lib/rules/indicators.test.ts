@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { IndicatorFramework } from "../domain/frameworks";
 import type { Disclosure, Indicator } from "../domain/model";
+import { dimensionOf } from "./dimensions";
 import { checkDisclosure, type CheckOptions } from "./engine";
 import { indicatorRow } from "./__fixtures__/edit";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
@@ -28,11 +29,20 @@ const sound: Indicator[] = [
   }),
 ];
 
+/** A 2021 table's rows each say how they are scored, unless a test says otherwise (their rule's own tests below). */
+const SCORED = "完成率每低于目标 10%扣 1 分";
+
 function withRow(extra: Indicator | Indicator[], framework = "2020"): Disclosure {
   const d = sanhe2020();
   d.performance.framework = framework;
+  const rows = [...sound, ...[extra].flat()];
   d.performance.projects = [
-    { name: "测试项目", amount: null, goal: "测试", indicators: [...sound, ...[extra].flat()] },
+    {
+      name: "测试项目",
+      amount: null,
+      goal: "测试",
+      indicators: framework === "2021" ? rows.map((r) => ({ scoringStandard: SCORED, ...r })) : rows,
+    },
   ];
   return d;
 }
@@ -286,6 +296,59 @@ describe("frameworks", () => {
       ],
       ["performance.projects[0].indicators[4].level1", "项目“测试项目”第 5 行“会议”：请选择一级指标"],
     ]);
+  });
+});
+
+describe("评（扣）分标准 (财预〔2021〕101号)", () => {
+  const rule = "indicator.scoring-standard-empty";
+  const in2021 = (extra: Indicator) => {
+    const d = withRow(extra, "2021");
+    d.performance.projects[0].indicators[1].level1 = "效益指标";
+    return d;
+  };
+  const row = indicatorRow({ name: "资料归档", description: "归档率", target: ">=95%", scoringStandard: "" });
+
+  test("a 2021 row without one is a finding at its cell, filed under 完整性, saying what to write", () => {
+    const d = in2021(row);
+    expect(rulesAt(d)).toEqual([rule]);
+    const [found] = checkDisclosure(d).filter((f) => f.rule === rule);
+    expect(found).toMatchObject({
+      path: `${tested}.scoringStandard`,
+      severity: "warning",
+      message: "项目“测试项目”第 4 行“资料归档”：评（扣）分标准为空",
+    });
+    expect(dimensionOf(rule)).toBe("completeness");
+    expect(found.hint).toContain("完成率每低于目标 10%扣 1 分");
+  });
+
+  test("a 2021 row with one, and a blank one, are told apart", () => {
+    expect(rulesAt(in2021({ ...row, scoringStandard: "归档率每低 5% 扣 1 分" }))).toEqual([]);
+    expect(rulesAt(in2021({ ...row, scoringStandard: "  " }))).toEqual([rule]);
+  });
+
+  test("the 2020 framework never asks for one", () => {
+    expect(checkDisclosure(withRow(row)).filter((f) => f.rule === rule)).toEqual([]);
+    expect(checkDisclosure(sanhe2020()).filter((f) => f.rule === rule)).toEqual([]);
+  });
+
+  test("an admin's framework in 101号's shape (成本指标 a 一级) asks for it; one without does not", () => {
+    const shaped = (id: string, withCost: boolean): IndicatorFramework => ({
+      id,
+      name: `${id}年绩效指标体系`,
+      source: "某文件",
+      levels: [
+        { level1: "产出指标", level2: ["数量指标"] },
+        { level1: "效益指标", level2: ["社会效益指标"] },
+        ...(withCost ? [{ level1: "成本指标", level2: ["经济成本指标"] }] : []),
+        { level1: "满意度指标", level2: ["服务对象满意度指标"] },
+      ],
+    });
+    const d = withRow(row);
+    d.performance.framework = "2030";
+    const at = (f: IndicatorFramework) =>
+      checkDisclosure(d, { frameworks: [f] }).filter((x) => x.rule === rule && x.path.startsWith(tested));
+    expect(at(shaped("2030", true))).toHaveLength(1);
+    expect(at(shaped("2030", false))).toEqual([]);
   });
 });
 
