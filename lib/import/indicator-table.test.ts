@@ -145,6 +145,39 @@ describe("readIndicatorRows", () => {
     for (const i of table.indicators) expect(indicatorSchema.parse(i)).toEqual(i);
   });
 
+  it("reads a 101号 table's 权(分)重 and 评(扣)分标准, under any of its names; a blank one stays absent", () => {
+    const rows = [
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "权(分)重",
+        "评(扣)分标准",
+        "指标值设定依据及数据来源",
+      ],
+      ["产出指标", "数量指标", "热线受理", "≥", "10000", "次", "30", "每少 500 次扣 1 分", "往年历史数据"],
+      ["成本指标", "经济成本指标", "单次成本", "≤", "3.00", "万元", "20", "", "预算"],
+    ];
+    const table = readIndicatorRows(rows);
+    expect(table.problems).toEqual([]);
+    const [hotline, cost] = table.indicators;
+    expect(hotline).toMatchObject({ weight: 30, scoringStandard: "每少 500 次扣 1 分", basis: "往年历史数据" });
+    expect(cost.weight).toBe(20);
+    expect("scoringStandard" in cost).toBe(false);
+    for (const i of table.indicators) expect(indicatorSchema.parse(i)).toEqual(i);
+
+    for (const heading of ["评（扣）分标准", "评分标准", "扣分标准", "评 分 标 准"]) {
+      const [only] = readIndicatorRows([
+        ["一级指标", "二级指标", "三级指标", "指标值", heading, "指标值确定依据"],
+        ["产出指标", "数量指标", "培训", ">=3次", "每少 1 次扣 2 分", "计划标准"],
+      ]).indicators;
+      expect(only, heading).toMatchObject({ scoringStandard: "每少 1 次扣 2 分", basis: "计划标准" });
+    }
+  });
+
   it("reports an operator column that contradicts the value or cannot be read", () => {
     const rows = [
       ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位"],

@@ -1,6 +1,7 @@
 import { normaliseNumber, toHalfWidth } from "../domain/money";
 import type { Indicator, Target } from "../domain/model";
 import { parseOperator, parseTarget } from "../domain/targets";
+import { gridMessages } from "../i18n/zh-CN/grid";
 
 export { parseDelimitedText } from "./delimited-text";
 
@@ -21,6 +22,7 @@ export const indicatorColumnKeys = [
   "weight",
   "direction",
   "basis",
+  "scoringStandard",
 ] as const;
 export type IndicatorColumn = (typeof indicatorColumnKeys)[number];
 
@@ -35,6 +37,7 @@ export const indicatorColumnLabels: Record<IndicatorColumn, string> = {
   weight: "权重",
   direction: "指标方向性",
   basis: "指标值确定依据",
+  scoringStandard: gridMessages.columns.scoringStandard,
 };
 
 const REQUIRED: ReadonlyArray<IndicatorColumn> = ["level1", "level2", "name", "target"];
@@ -60,18 +63,25 @@ function normaliseHeader(cell: string): string {
     .replace(/[\s*＊:：]/g, "");
 }
 
+/**
+ * A 评（扣）分标准 heading as tables spell it (评(扣)分标准, 评分标准, 扣分标准, 评分规则, 计分方法…),
+ * full-width brackets and spaces allowed: the one reading for both importers (text/project-tables.ts).
+ */
+export const SCORING_STANDARD_HEADER = /^(评[(（]?扣?[)）]?分|扣分|计分)(标准|规则|办法|方法)/;
+
 /** Which column a header cell names; order matters: 指标值确定依据 is not 指标值. */
 function headerColumn(cell: string): IndicatorColumn | null {
   const h = normaliseHeader(cell);
   if (h === "") return null;
   if (h.includes("依据")) return "basis";
+  if (SCORING_STANDARD_HEADER.test(h)) return "scoringStandard";
   if (h.startsWith("一级指标")) return "level1";
   if (h.startsWith("二级指标")) return "level2";
   if (h.startsWith("三级指标") || h === "指标名称" || h === "绩效指标名称") return "name";
   if (/^(绩效)?指标(描述|解释|说明|内容)/.test(h)) return "description";
   if (/^(指标性质|运算符号?|比较符号?|符号)$/.test(h)) return "operator";
   if (/^(度量|计量)?单位$/.test(h)) return "unit";
-  if (/^(权重|分值)/.test(h)) return "weight";
+  if (/^(权\(?分?\)?重|分值)/.test(h)) return "weight";
   if (/^(指标)?方向性?$/.test(h)) return "direction";
   if (/指标值|目标值/.test(h)) return "target";
   return null;
@@ -189,6 +199,8 @@ export function readIndicatorRows(
       problems,
     );
     const indicator: Indicator = { level1, level2, name, description, target, basis };
+    const scoringStandard = cell("scoringStandard");
+    if (scoringStandard !== "") indicator.scoringStandard = scoringStandard;
     if (columns.weight !== undefined) indicator.weight = readWeight(cell("weight"), rowNumber, problems);
     const direction = columns.direction !== undefined ? readDirection(cell("direction"), rowNumber, problems) : null;
     if (columns.direction !== undefined || impliedDirection)

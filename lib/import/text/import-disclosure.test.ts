@@ -247,6 +247,32 @@ describe("bad input gives problems and a partial result, never an exception", ()
     expect(result.disclosure.performance.projects[1]).toEqual(golden.performance.projects[1]);
   });
 
+  it("a table with a 评(扣)分标准 column: each row keeps its own, the other tables are as before", () => {
+    const header = lineOf("\t指标值确定依据");
+    const next = lineOf("2、政务公开专项经费绩效目标表");
+    const basisLines = lines.flatMap((line, i) =>
+      i + 1 > header && i + 1 < next && line.startsWith("\t为贯彻落实") ? [i + 1] : [],
+    );
+    expect(basisLines).toHaveLength(8);
+    const text = lines
+      .flatMap((line, i) =>
+        i + 1 === header
+          ? [line, "\t评(扣)分标准"]
+          : basisLines.includes(i + 1)
+            ? [line, `\t未完成第 ${basisLines.indexOf(i + 1) + 1} 项扣 2 分`]
+            : [line],
+      )
+      .join("\n");
+    const result = importDisclosureText(text);
+    expect(result.problems).toEqual([]);
+    const [first, ...others] = result.disclosure.performance.projects;
+    expect(first.indicators.map((i) => i.scoringStandard)).toEqual(
+      basisLines.map((_, n) => `未完成第 ${n + 1} 项扣 2 分`),
+    );
+    expect(first.indicators.map((i) => i.basis)).toEqual(golden.performance.projects[0].indicators.map((i) => i.basis));
+    expect(others).toEqual(golden.performance.projects.slice(1));
+  });
+
   it("a row missing a cell is reported with its line", () => {
     const result = importDisclosureText(withoutLines(166));
     expect(result.problems).toContainEqual({

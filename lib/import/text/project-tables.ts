@@ -1,6 +1,8 @@
 import { normaliseNumber } from "../../domain/money";
 import type { Indicator, ProjectFund } from "../../domain/model";
 import { parseTarget } from "../../domain/targets";
+import { gridMessages } from "../../i18n/zh-CN/grid";
+import { SCORING_STANDARD_HEADER } from "../indicator-table";
 import type { Problems } from "./problems";
 import { cellTexts, squash, type Item, type Row } from "./source";
 
@@ -11,7 +13,16 @@ import { cellTexts, squash, type Item, type Row } from "./source";
 
 const PROJECT_HEADING = /^(?:\d{1,2}\s*[、.．]\s*)?(.+?)\s*绩效目标表$/;
 
-type Column = "level1" | "level2" | "name" | "description" | "target" | "basis" | "weight" | "direction";
+type Column =
+  | "level1"
+  | "level2"
+  | "name"
+  | "description"
+  | "target"
+  | "basis"
+  | "scoringStandard"
+  | "weight"
+  | "direction";
 
 const COLUMN_WORDS: ReadonlyArray<[Column, RegExp, string]> = [
   ["level1", /一级指标/, "一级指标"],
@@ -20,7 +31,8 @@ const COLUMN_WORDS: ReadonlyArray<[Column, RegExp, string]> = [
   ["description", /描述/, "绩效指标描述"],
   ["target", /^指标值$|^目标值$/, "指标值"],
   ["basis", /依据/, "指标值确定依据"],
-  ["weight", /权重/, "权重"],
+  ["scoringStandard", SCORING_STANDARD_HEADER, gridMessages.columns.scoringStandard],
+  ["weight", /权[(（]?分?[)）]?重/, "权重"],
   ["direction", /方向/, "指标方向性"],
 ];
 const REQUIRED: ReadonlyArray<Column> = ["level1", "level2", "name", "description", "target", "basis"];
@@ -109,6 +121,8 @@ function readTable(draft: Draft, index: number, problems: Problems): void {
       target: parseTarget(get("target")),
       basis: get("basis"),
     };
+    const scoringStandard = get("scoringStandard");
+    if (scoringStandard) indicator.scoringStandard = scoringStandard;
     if (!indicator.level1) problems.add(row.no, "一级指标为空，上方也没有可沿用的一级指标", `${at}.level1`);
     if (!indicator.level2) problems.add(row.no, "二级指标为空，上方也没有可沿用的二级指标", `${at}.level2`);
     if (columns.some(([c]) => c === "weight")) indicator.weight = readWeight(get("weight"), row.no, at, problems);
