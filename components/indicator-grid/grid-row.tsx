@@ -50,6 +50,7 @@ const markClass = {
 const textClass: Partial<Record<GridColumnKey, string>> = {
   description: "line-clamp-3 whitespace-pre-wrap break-words",
   basis: "line-clamp-3 whitespace-pre-wrap break-words",
+  scoringStandard: "line-clamp-3 whitespace-pre-wrap break-words",
   name: "break-words",
   weight: "amount block",
 };

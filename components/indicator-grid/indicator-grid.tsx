@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import type { EditableIndicator } from "@/lib/domain/editable";
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
-import { usesExtraColumns, visibleColumns, type GridColumnKey } from "@/lib/grid/columns";
+import { usesExtraColumns, usesScoringStandard, visibleColumns, type GridColumnKey } from "@/lib/grid/columns";
 import type { CellComments, CellFindings } from "@/lib/grid/findings-index";
 import { clampCell, type Cell } from "@/lib/grid/navigation";
 import type { PastePlan } from "@/lib/grid/paste-plan";
@@ -28,6 +28,7 @@ import { useRowCommands } from "./use-row-commands";
  */
 
 export type GridChange = (next: EditableIndicator[], focus: Cell) => void;
+export type GridFocusRequest = { cell: Cell; field?: GridColumnKey; seq: number };
 
 export type IndicatorGridProps = {
   rows: EditableIndicator[];
@@ -44,8 +45,11 @@ export type IndicatorGridProps = {
   onRedo(): void;
   canUndo: boolean;
   canRedo: boolean;
-  /** Set by undo/redo (and the findings list) to put the cursor on a cell; seq makes a repeat count. */
-  focusRequest?: { cell: Cell; seq: number } | null;
+  /**
+   * Set by undo/redo (and the findings list) to put the cursor on a cell; seq makes a repeat count.
+   * A `field` names the cell's column, found among the columns this grid shows.
+   */
+  focusRequest?: GridFocusRequest | null;
   departmentId: string;
   libraryEndpoint?: string;
   fiscalYear?: number;
@@ -63,6 +67,7 @@ const WIDTHS: Record<GridColumnKey | "row" | "actions", string> = {
   description: "auto",
   target: "8rem",
   basis: "auto",
+  scoringStandard: "auto",
   weight: "4rem",
   direction: "4.5rem",
   actions: "6.75rem",
@@ -75,7 +80,7 @@ export function IndicatorGrid(props: IndicatorGridProps) {
   const [pastePlan, setPastePlan] = useState<PastePlan | null>(null);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const editorRef = useRef<CellEditorHandle>(null);
-  const columns = visibleColumns(showExtra || usesExtraColumns(rows));
+  const columns = visibleColumns(showExtra || usesExtraColumns(rows), usesScoringStandard(rows, framework));
   const size = { rows: rows.length, cols: columns.length };
   const cell = clampCell(active, size);
 
@@ -105,9 +110,12 @@ export function IndicatorGrid(props: IndicatorGridProps) {
   });
 
   const { focusRequest } = props;
+  const shownColumns = useRef(columns);
+  shownColumns.current = columns;
   useEffect(() => {
     if (!focusRequest) return;
-    setActive(focusRequest.cell);
+    const { cell: at, field } = focusRequest;
+    setActive(field ? { row: at.row, col: Math.max(shownColumns.current.indexOf(field), 0) } : at);
     editorRef.current?.focus();
   }, [focusRequest]);
 

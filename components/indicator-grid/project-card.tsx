@@ -14,7 +14,7 @@ import { reviewMessages } from "@/lib/i18n/zh-CN/review";
 import { DimensionScores, GradeBadge } from "@/components/grade-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { IndicatorGrid } from "./indicator-grid";
+import { IndicatorGrid, type GridFocusRequest } from "./indicator-grid";
 import { AmountField, TextField } from "./project-fields";
 
 const m = gridMessages.projects;
@@ -46,7 +46,7 @@ type Props = {
   fiscalYear?: number;
   canUndo: boolean;
   canRedo: boolean;
-  focusRequest: { cell: Cell; seq: number } | null;
+  focusRequest: GridFocusRequest | null;
   actions: ProjectCardActions;
   /** Text typed at a path that cannot be read (金额 "abc"), or null once it is gone: not saved. */
   onInvalidText?(path: string, text: string | null): void;

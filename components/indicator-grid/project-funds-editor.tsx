@@ -5,6 +5,7 @@ import { newRowId, type EditableIndicator, type EditableProjectFund } from "@/li
 import type { IndicatorFramework } from "@/lib/domain/frameworks";
 import { groupByProject, type CellComment } from "@/lib/grid/findings-index";
 import { adopt, canRedo, canUndo, createHistory, record, redo, undo, type History } from "@/lib/grid/history";
+import { gridColumnKeys } from "@/lib/grid/columns";
 import type { Cell } from "@/lib/grid/navigation";
 import { moveRow } from "@/lib/grid/row-ops";
 import { gridMessages } from "@/lib/i18n/zh-CN/grid";
@@ -12,6 +13,7 @@ import type { Finding } from "@/lib/rules/finding";
 import { Button } from "@/components/ui/button";
 import { ProjectCard, type ProjectCardActions, type ProjectField } from "./project-card";
 import { GRID_FOCUS_EVENT, type GridFocusDetail } from "./focus-event";
+import type { GridFocusRequest } from "./indicator-grid";
 
 const m = gridMessages.projects;
 
@@ -51,7 +53,7 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(
     () => new Set(projects.length > 0 ? [keyOf(projects[0], 0)] : []),
   );
-  const [focusRequest, setFocusRequest] = useState<{ project: number; cell: Cell; seq: number } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<(GridFocusRequest & { project: number }) | null>(null);
   const lastField = useRef<{ key: string; at: number } | null>(null);
 
   // A value from outside (a reload, the server's merge) is adopted without an undo step of its own.
@@ -145,13 +147,14 @@ export function ProjectFundsEditor(props: ProjectFundsEditorProps) {
       if (!list[p]) return;
       setExpanded((prev) => new Set(prev).add(keyOf(list[p], p)));
       if (match[3] !== undefined) {
-        const col = Math.max(
-          ["level1", "level2", "name", "description", "target", "basis", "weight", "direction"].indexOf(
-            match[4] ?? "level1",
-          ),
-          0,
-        );
-        setFocusRequest((prev) => ({ project: p, cell: { row: Number(match[3]), col }, seq: (prev?.seq ?? 0) + 1 }));
+        // The grid finds the field among the columns it shows (评（扣）分标准, 权重 and 方向 are not always there).
+        const field = gridColumnKeys.find((k) => k === match[4]) ?? "level1";
+        setFocusRequest((prev) => ({
+          project: p,
+          cell: { row: Number(match[3]), col: 0 },
+          field,
+          seq: (prev?.seq ?? 0) + 1,
+        }));
       }
     };
     window.addEventListener(GRID_FOCUS_EVENT, onFocus);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { findFramework } from "../domain/frameworks";
 import { parseTarget } from "../domain/targets";
-import { blankIndicator, cellText, choicesFor, usesExtraColumns, writeCell } from "./columns";
+import {
+  blankIndicator,
+  cellText,
+  choicesFor,
+  isBlankIndicator,
+  usesExtraColumns,
+  usesScoringStandard,
+  visibleColumns,
+  writeCell,
+} from "./columns";
 import { countBySeverity, groupByProject, indexProjectFindings, worstSeverity } from "./findings-index";
 import type { EditableIndicator } from "../domain/editable";
 import { duplicateRow, insertBlankRow, moveRow, removeRow } from "./row-ops";
@@ -46,6 +55,31 @@ describe("writing a cell", () => {
     expect(writeCell(base, "direction", "反向", f2021)).toMatchObject({ ok: true, row: { direction: "negative" } });
     expect(writeCell(base, "direction", "正", f2021)).toMatchObject({ ok: true, row: { direction: "positive" } });
     expect(writeCell(base, "direction", "向上", f2021)).toMatchObject({ ok: false });
+  });
+
+  it("writes a 评（扣）分标准 as it writes 依据, trimmed at the edges; a row without one shows it empty", () => {
+    expect(cellText(base, "scoringStandard")).toBe("");
+    const w = writeCell(base, "scoringStandard", "  每少 1 次扣 1 分\n扣完为止 ", f2021);
+    expect(w.ok && w.row.scoringStandard).toBe("每少 1 次扣 1 分\n扣完为止");
+    expect(w.ok && cellText(w.row, "scoringStandard")).toBe("每少 1 次扣 1 分\n扣完为止");
+    expect(isBlankIndicator({ ...blankIndicator("x"), scoringStandard: "每少 1 次扣 1 分" })).toBe(false);
+  });
+
+  it("shows 评（扣）分标准 after 依据 under the 2021 framework, or where a row has one; never in a plain 2020 table", () => {
+    expect(usesScoringStandard([base], f2021)).toBe(true);
+    expect(usesScoringStandard([base], f2020)).toBe(false);
+    expect(usesScoringStandard([{ ...base, scoringStandard: "每少 1 次扣 1 分" }], f2020)).toBe(true);
+    expect(visibleColumns(false, true)).toEqual([
+      "level1",
+      "level2",
+      "name",
+      "description",
+      "target",
+      "basis",
+      "scoringStandard",
+    ]);
+    expect(visibleColumns(true, true).slice(-3)).toEqual(["scoringStandard", "weight", "direction"]);
+    expect(visibleColumns(true)).not.toContain("scoringStandard");
   });
 
   it("clears a 二级 that no longer belongs when 一级 changes, keeps one that does", () => {

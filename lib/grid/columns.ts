@@ -1,5 +1,5 @@
 import type { EditableIndicator } from "../domain/editable";
-import { isValidPair, level2Options, type IndicatorFramework } from "../domain/frameworks";
+import { asksScoringStandard, isValidPair, level2Options, type IndicatorFramework } from "../domain/frameworks";
 import { weightProblem } from "../domain/limits";
 import { normaliseNumber } from "../domain/money";
 import { normaliseText, textProblem } from "../domain/text-hygiene";
@@ -18,22 +18,32 @@ export const gridColumnKeys = [
   "description",
   "target",
   "basis",
+  "scoringStandard",
   "weight",
   "direction",
 ] as const;
 export type GridColumnKey = (typeof gridColumnKeys)[number];
 
-/** 权重 and 方向 only where a table uses them (newer tables, the provinces' systems). */
+/**
+ * 评（扣）分标准 where the framework asks each row for one (财预〔2021〕101号, frameworks.ts);
+ * 权重 and 方向 only where a table uses them (newer tables, the provinces' systems).
+ */
 export const baseColumns: ReadonlyArray<GridColumnKey> = ["level1", "level2", "name", "description", "target", "basis"];
 export const extendedColumns: ReadonlyArray<GridColumnKey> = [...baseColumns, "weight", "direction"];
 
-export function visibleColumns(showExtra: boolean): ReadonlyArray<GridColumnKey> {
-  return showExtra ? extendedColumns : baseColumns;
+export function visibleColumns(showExtra: boolean, scored = false): ReadonlyArray<GridColumnKey> {
+  const base = scored ? [...baseColumns, "scoringStandard" as const] : baseColumns;
+  return showExtra ? [...base, "weight", "direction"] : base;
 }
 
 /** A table already carrying 权重 or 方向 shows those columns without being asked. */
 export function usesExtraColumns(rows: ReadonlyArray<EditableIndicator>): boolean {
   return rows.some((r) => r.weight != null || r.direction != null);
+}
+
+/** The 评（扣）分标准 column: under a framework that asks for it, or on a table whose rows already have one. */
+export function usesScoringStandard(rows: ReadonlyArray<EditableIndicator>, framework: IndicatorFramework): boolean {
+  return asksScoringStandard(framework) || rows.some((r) => !!r.scoringStandard);
 }
 
 /** Columns whose value is one of a list: the grid offers the list while editing. */
@@ -67,6 +77,8 @@ export function cellText(row: EditableIndicator, key: GridColumnKey): string {
       return row.weight == null ? "" : String(row.weight);
     case "direction":
       return row.direction ? gridMessages.direction[row.direction] : "";
+    case "scoringStandard":
+      return row.scoringStandard ?? "";
     default:
       return row[key];
   }
@@ -140,6 +152,11 @@ export function blankIndicator(id: string, like?: Pick<EditableIndicator, "level
 
 export function isBlankIndicator(row: EditableIndicator): boolean {
   return (
-    row.name === "" && row.description === "" && row.target.raw.trim() === "" && row.basis === "" && row.weight == null
+    row.name === "" &&
+    row.description === "" &&
+    row.target.raw.trim() === "" &&
+    row.basis === "" &&
+    !row.scoringStandard &&
+    row.weight == null
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findFramework } from "../domain/frameworks";
 import { parseTarget } from "../domain/targets";
-import { baseColumns, extendedColumns } from "./columns";
+import { baseColumns, extendedColumns, visibleColumns } from "./columns";
 import { clipboardCells, isSingleCellPaste, planPaste } from "./paste-plan";
 import type { EditableIndicator } from "../domain/editable";
 
@@ -122,6 +122,36 @@ describe("a block copied from Excel or WPS without a header: by position from th
     expect(plan.result[0]).toMatchObject({ weight: 20, direction: "negative" });
     expect(plan.result[1]).toMatchObject({ weight: null, direction: "positive" });
     expect(plan.problems.map((p) => p.message)).toEqual([expect.stringContaining("第 2 行：权重“abc”不是数字")]);
+  });
+
+  it("reads a 评（扣）分标准 column as it reads 依据: by position where the grid shows it, by header in a table", () => {
+    const scored = visibleColumns(false, true);
+    const byPosition = planPaste({
+      text: "计划标准\t每少 1 次扣 1 分\n\t合格率每低 1% 扣 1 分",
+      rows: existing,
+      anchor: { row: 0, col: scored.indexOf("basis") },
+      columns: scored,
+      framework: f2021,
+      makeId,
+    });
+    expect(byPosition.changes).toEqual([
+      { row: 0, column: "basis", before: "", after: "计划标准" },
+      { row: 0, column: "scoringStandard", before: "", after: "每少 1 次扣 1 分" },
+      { row: 1, column: "scoringStandard", before: "", after: "合格率每低 1% 扣 1 分" },
+    ]);
+    expect(byPosition.problems).toEqual([]);
+
+    const byHeader = planPaste({
+      text: "一级指标\t二级指标\t三级指标\t指标值\t评(扣)分标准\n产出指标\t时效指标\t按时完成率\t>=98%\t每低 1% 扣 1 分",
+      rows: existing,
+      anchor: { row: 1, col: 0 },
+      columns: scored,
+      framework: f2021,
+      makeId,
+    });
+    expect(byHeader.added.map((a) => a.indicator)).toEqual([
+      expect.objectContaining({ name: "按时完成率", scoringStandard: "每低 1% 扣 1 分" }),
+    ]);
   });
 
   it("a single value into a single cell is applied at once; a column of values is previewed", () => {

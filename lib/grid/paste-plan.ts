@@ -4,7 +4,7 @@ import { weightProblem } from "../domain/limits";
 import { normaliseText, textProblem } from "../domain/text-hygiene";
 import { parseDelimitedText, readIndicatorRows, type IndicatorColumn } from "../import/indicator-table";
 import { gridMessages } from "../i18n/zh-CN/grid";
-import { blankIndicator, cellText, extendedColumns, isBlankIndicator, type GridColumnKey } from "./columns";
+import { blankIndicator, cellText, gridColumnKeys, isBlankIndicator, type GridColumnKey } from "./columns";
 import { insertGrouped, regroupRow } from "./grouping";
 import type { Cell } from "./navigation";
 
@@ -56,7 +56,7 @@ export type PasteInput = {
 
 /** Where each grid column sits in a full-width synthetic row handed to the importer. */
 const FULL_POSITIONS: Partial<Record<IndicatorColumn, number>> = Object.fromEntries(
-  extendedColumns.map((key, i) => [key, i]),
+  gridColumnKeys.map((key, i) => [key, i]),
 );
 
 /**
@@ -154,12 +154,12 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
     const above = result[g - 1];
     const base = existing ?? blankIndicator(makeId(), above);
     // The importer reads one full-width row: pasted cells where the block covers, the row's own text elsewhere.
-    const full = extendedColumns.map((key) => cellText(base, key));
+    const full = gridColumnKeys.map((key) => cellText(base, key));
     covered.forEach((key, j) => {
       let value = (pasted[j] ?? "").trim();
       // A merged 一级/二级 cell copies as blank below its first row: it repeats the row above.
       if (value === "" && (key === "level1" || key === "level2") && above) value = cellText(above, key);
-      full[extendedColumns.indexOf(key)] = value;
+      full[gridColumnKeys.indexOf(key)] = value;
     });
     // Padding rows keep the importer's row numbers equal to the pasted row numbers.
     const read = readIndicatorRows([...Array.from({ length: r }, () => [] as string[]), full], {
@@ -168,7 +168,7 @@ function planPositionPaste(input: PasteInput, cells: string[][]): PastePlan {
     const parsed = read.indicators[0];
     const next: EditableIndicator = { ...base };
     for (const key of covered) {
-      const value = full[extendedColumns.indexOf(key)];
+      const value = full[gridColumnKeys.indexOf(key)];
       // A cell holding what the save would refuse (text-hygiene.ts, limits.ts) keeps its old value, and says why.
       const refused =
         textProblem(value) ?? (key === "weight" && parsed?.weight != null ? weightProblem(parsed.weight) : null);
@@ -228,7 +228,7 @@ function renumber(message: string, gridRow: number): string {
   return message.replace(/^第 \d+ 行：/, `第 ${gridRow + 1} 行：`);
 }
 
-const TEXT_COLUMNS = ["level1", "level2", "name", "description", "basis"] as const;
+const TEXT_COLUMNS = ["level1", "level2", "name", "description", "basis", "scoringStandard"] as const;
 
 /** A pasted row with each cell the save would refuse (text-hygiene.ts, limits.ts) emptied, and said. */
 function withoutRefused<I extends Omit<EditableIndicator, "id">>(
@@ -242,7 +242,7 @@ function withoutRefused<I extends Omit<EditableIndicator, "id">>(
     });
   const out = { ...indicator };
   for (const key of TEXT_COLUMNS) {
-    const fault = textProblem(out[key]);
+    const fault = textProblem(out[key] ?? "");
     if (fault) {
       refuse(key, fault);
       out[key] = "";
