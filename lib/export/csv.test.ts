@@ -150,6 +150,19 @@ describe("indicatorsCsv / procurementCsv", () => {
     expect(readSpreadsheetText(rows[1][9])).toBe("=2.00次");
   });
 
+  it("has 评（扣）分标准 after 指标值确定依据 under the 2021 framework only", () => {
+    const header = (d: typeof exampleDisclosure) => parseCsv(decode(indicatorsCsv(d)))[0];
+    expect(header(sanhe2020())).not.toContain("评（扣）分标准");
+    const d2021 = sanhe2020();
+    d2021.performance.framework = "2021";
+    d2021.performance.projects[0].indicators[0].scoringStandard = "每少培训 1 次扣 2 分";
+    const rows = parseCsv(decode(indicatorsCsv(d2021)));
+    const at = rows[0].indexOf("评（扣）分标准");
+    expect(at).toBe(rows[0].indexOf("指标值确定依据") + 1);
+    expect(rows.slice(1, 3).map((r) => r[at])).toEqual(["每少培训 1 次扣 2 分", ""]);
+    expect(rows[0].slice(at + 1)).toEqual(["权重", "指标方向"]);
+  });
+
   it("writes procurement amounts as plain numbers", () => {
     const rows = parseCsv(decode(procurementCsv(sanhe2020())));
     expect(rows[0]).toEqual([

@@ -1,4 +1,6 @@
+import { showsScoringStandard } from "../domain/frameworks";
 import type { Disclosure, ThreePublicYear } from "../domain/model";
+import { gridMessages } from "../i18n/zh-CN/grid";
 import { portalMessages } from "../i18n/zh-CN/portal";
 import { budgetTableGrids, type GridColumn, type NameOf } from "../render/budget-tables";
 import { sumAmounts } from "../domain/money";
@@ -147,7 +149,12 @@ export const INDICATOR_COLUMNS: ReadonlyArray<SheetColumn> = [
   col("指标方向", "text", 10),
 ];
 
+/** 评（扣）分标准, after 指标值确定依据 where the disclosure's tables carry it (showsScoringStandard). */
+const SCORING_STANDARD_COLUMN = col(gridMessages.columns.scoringStandard, "text", 40);
+const BASIS_AT = INDICATOR_COLUMNS.findIndex((c) => c.header === "指标值确定依据");
+
 function indicators(d: Disclosure): SheetTable {
+  const scored = showsScoringStandard(d.performance);
   const rows = d.performance.projects.flatMap((p, index) =>
     p.indicators.map((i): SheetValue[] => [
       index + 1,
@@ -158,11 +165,15 @@ function indicators(d: Disclosure): SheetTable {
       i.description,
       i.target.raw,
       i.basis,
+      ...(scored ? [i.scoringStandard ?? ""] : []),
       i.weight ?? null,
       i.direction == null ? "" : i.direction === "positive" ? "正向" : "反向",
     ]),
   );
-  return { name: "绩效目标表", columns: [...INDICATOR_COLUMNS], rows };
+  const columns = scored
+    ? [...INDICATOR_COLUMNS.slice(0, BASIS_AT + 1), SCORING_STANDARD_COLUMN, ...INDICATOR_COLUMNS.slice(BASIS_AT + 1)]
+    : [...INDICATOR_COLUMNS];
+  return { name: "绩效目标表", columns, rows };
 }
 
 export const PROCUREMENT_COLUMNS: ReadonlyArray<SheetColumn> = [

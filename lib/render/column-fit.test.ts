@@ -22,7 +22,7 @@ function rowLines(table: Table, chars: number): number[] {
 
 describe("fitColumns", () => {
   const projects = sanhe2020().performance.projects;
-  const fixed = projects.map(indicatorTable);
+  const fixed = projects.map((p, i) => indicatorTable(p, i));
   const fitted = indicatorTables(projects);
 
   it("gives the long 指标值确定依据 the width, so no indicator row of the fixture runs past five lines", () => {

@@ -1,3 +1,4 @@
+import { showsScoringStandard } from "../domain/frameworks";
 import { sections as sectionTitles, type Disclosure, type SectionId } from "../domain/model";
 import {
   assetsSentence,
@@ -63,7 +64,7 @@ function performance(d: Disclosure): Block[] {
   ]);
   // A safeguard prints as one paragraph led by its title, as the fixture has it.
   const safeguards = p.safeguards.map((s, i) => paragraph(`${i + 1}、${s.title}。${s.text}`));
-  const tables = indicatorTables(p.projects);
+  const tables = indicatorTables(p.projects, showsScoringStandard(p));
   const projects = p.projects.flatMap((project, i): Block[] => [
     { kind: "caption", text: `${i + 1}、${project.name}绩效目标表` },
     { kind: "table", table: tables[i] },

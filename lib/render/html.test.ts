@@ -6,6 +6,8 @@ import { documentHtml, escapeHtml, FOLD_OVER, tableHtml, tableParts } from "./ht
 import { indicatorTable, procurementTable } from "./tables";
 import { sanhe2020 } from "../domain/__fixtures__/sanhe-2020";
 import { classification2020, sanhe2020WithTables } from "../domain/__fixtures__/sanhe-2020-tables";
+import { syntheticDisclosure } from "../../db/seed/synthetic";
+import { demoDepartments } from "../../db/seed/demo-departments";
 
 const golden = sanhe2020();
 const html = documentHtml(documentOutline(golden), budgetCharts(golden));
@@ -47,6 +49,27 @@ describe("documentHtml", () => {
     expect(first).toContain('<thead><tr><th scope="col" class="c">一级指标</th>');
     // The amount and goal lead the grid; the column headings repeat on each printed page.
     expect(first.indexOf("资金金额（万元）")).toBeLessThan(first.indexOf("<thead>"));
+  });
+
+  it("prints 评（扣）分标准 after 指标值确定依据 under the 2021 framework; the 2020 fixture's tables keep six columns", () => {
+    const headerOf = (d: typeof golden) =>
+      outlineTables(documentOutline(d))
+        .filter((t) => t.id.startsWith("indicators-"))
+        .map((t) => t.rows.find((r) => r.header)?.cells.map((c) => c.text));
+    const six = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"];
+    expect(headerOf(golden).every((h) => JSON.stringify(h) === JSON.stringify(six))).toBe(true);
+    expect(html).not.toContain("评（扣）分标准");
+
+    const d2021 = syntheticDisclosure(sanhe2020(), demoDepartments[0], 2021, "2021");
+    const scored = [...six, "评（扣）分标准"];
+    expect(headerOf(d2021).every((h) => JSON.stringify(h) === JSON.stringify(scored))).toBe(true);
+    const page = documentHtml(documentOutline(d2021));
+    expect(page).toContain('<th scope="col" class="c">评（扣）分标准</th>');
+    expect(visibleText(page)).toContain(d2021.performance.projects[0].indicators[0].scoringStandard);
+    // The framework asks for the column: a 2021 table whose rows have none yet still prints it, empty.
+    const unscored = structuredClone(d2021);
+    for (const p of unscored.performance.projects) for (const i of p.indicators) delete i.scoringStandard;
+    expect(headerOf(unscored).every((h) => JSON.stringify(h) === JSON.stringify(scored))).toBe(true);
   });
 
   it("right-aligns amounts and keeps the frameless line of a table above its grid", () => {

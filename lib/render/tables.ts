@@ -1,5 +1,6 @@
 import type { Disclosure, Indicator, ProcurementItem, ProjectFund } from "../domain/model";
 import { formatAmount, sumAmounts } from "../domain/money";
+import { gridMessages } from "../i18n/zh-CN/grid";
 import { fitColumns, fitColumnsTogether, TABLE_LINE_CHARS } from "./column-fit";
 import type { Cell, Row, Table } from "./outline";
 
@@ -51,13 +52,19 @@ export function runLengths<T>(
   return spans;
 }
 
-/** Every project's 绩效目标表, their columns sized together to what they hold. */
-export function indicatorTables(projects: ReadonlyArray<ProjectFund>): Table[] {
-  return fitColumnsTogether(projects.map(indicatorTable), TABLE_LINE_CHARS.portrait);
+/**
+ * Every project's 绩效目标表, their columns sized together to what they hold. `scored`: the
+ * 评（扣）分标准 column after 指标值确定依据, as 财预〔2021〕101号's tables have it (showsScoringStandard).
+ */
+export function indicatorTables(projects: ReadonlyArray<ProjectFund>, scored = false): Table[] {
+  return fitColumnsTogether(
+    projects.map((project, index) => indicatorTable(project, index, scored)),
+    TABLE_LINE_CHARS.portrait,
+  );
 }
 
 /** One 绩效目标表: the goal, then 一级/二级 merged over consecutive equal rows (fixed widths; see indicatorTables). */
-export function indicatorTable(project: ProjectFund, index: number): Table {
+export function indicatorTable(project: ProjectFund, index: number, scored = false): Table {
   const level1Spans = runLengths(project.indicators, (i) => i.level1);
   const level2Spans = runLengths(project.indicators, (i) => `${i.level1}\u0000${i.level2}`, level1Spans);
   const merged = (text: string, span: number): Cell[] =>
@@ -71,8 +78,24 @@ export function indicatorTable(project: ProjectFund, index: number): Table {
       textCell(i.description),
       textCell(i.target.raw, { align: "center" }),
       textCell(i.basis),
+      ...(scored ? [textCell(i.scoringStandard ?? "")] : []),
     ],
   });
+  const headers = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"];
+  const columns: Table["columns"] = [
+    { weight: 2.3 },
+    { weight: 2.5 },
+    { weight: 3.1 },
+    { weight: 3.1 },
+    { weight: 2.6 },
+    { weight: 3.4 },
+  ];
+  if (scored) {
+    headers.push(gridMessages.columns.scoringStandard);
+    columns.push({ weight: 3.4 });
+  }
+  // The goal and the amount span every column after their label.
+  const rest = columns.length - 1;
   const amountRow: Row[] =
     project.amount == null
       ? []
@@ -80,17 +103,17 @@ export function indicatorTable(project: ProjectFund, index: number): Table {
           {
             cells: [
               textCell("资金金额（万元）", { bold: true, align: "center" }),
-              { ...amountCell(project.amount), colSpan: 5, align: "left" },
+              { ...amountCell(project.amount), colSpan: rest, align: "left" },
             ],
           },
         ];
   return {
     id: `indicators-${index + 1}`,
-    columns: [{ weight: 2.3 }, { weight: 2.5 }, { weight: 3.1 }, { weight: 3.1 }, { weight: 2.6 }, { weight: 3.4 }],
+    columns,
     rows: [
       ...amountRow,
-      { cells: [textCell("绩效目标", { bold: true, align: "center" }), textCell(project.goal, { colSpan: 5 })] },
-      headerRow(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]),
+      { cells: [textCell("绩效目标", { bold: true, align: "center" }), textCell(project.goal, { colSpan: rest })] },
+      headerRow(headers),
       ...project.indicators.map(indicatorRow),
     ],
   };
