@@ -18,6 +18,7 @@ type Indicator = {
   name: string;
   description: string;
   basis: string;
+  scoringStandard?: string;
   target: { raw: string; kind: string; operator?: string; value?: string; unit?: string };
 };
 type Saved = { performance: { projects: Array<{ name: string; indicators: Indicator[] }> } };
@@ -102,8 +103,17 @@ test("arrow keys, Tab and Enter move like a spreadsheet; typing replaces a cell 
   await expect(editor()).toHaveAttribute("aria-label", "三级指标，第 1 行");
   await page.keyboard.press("Enter");
   await expect(editor()).toHaveAttribute("aria-label", "三级指标，第 2 行");
-  // Tab at a row's last column wraps to the next row's first.
+  // The 2021 framework's rows say how they are scored: 评（扣）分标准 after 依据, the last column.
+  await expect(grid().locator("thead th")).toContainText(["指标值确定依据", "评（扣）分标准"]);
   await select(0, 5);
+  await page.keyboard.press("Tab");
+  await expect(editor()).toHaveAttribute("aria-label", "评（扣）分标准，第 1 行");
+  await page.keyboard.type("每少培训 1 次扣 2 分");
+  await page.keyboard.press("Enter");
+  await expect(cell(0, 6)).toHaveText("每少培训 1 次扣 2 分");
+  await expect.poll(async () => (await firstProject())[0].scoringStandard).toBe("每少培训 1 次扣 2 分");
+  // Tab at a row's last column wraps to the next row's first.
+  await select(0, 6);
   await page.keyboard.press("Tab");
   await expect(editor()).toHaveAttribute("aria-label", "一级指标，第 2 行");
 

@@ -130,29 +130,74 @@ function procurementItems(dept: DemoDepartment, project: string, projectBudget: 
  * project of a department sets its own numbers (the `n`th project a little differently), as the
  * finance bureau asks: the same row copied from project to project is a finding
  * (indicator.copied-across-projects), and so is a target that says no number (indicator.vague-target).
+ * Each row says how it is scored (评（扣）分标准, 财预〔2021〕101号; indicator.scoring-standard-empty).
  */
 function projectIndicators(project: string, amount: string, n: number): Indicator[] {
   const basis = "《三河市2021年市级部门预算编制说明》及往年历史数据";
-  const row = (level1: string, level2: string, name: string, description: string, target: string): Indicator => ({
+  const row = (
+    level1: string,
+    level2: string,
+    name: string,
+    description: string,
+    target: string,
+    scoringStandard: string,
+  ): Indicator => ({
     level1,
     level2,
     name,
     description,
     target: parseTarget(target),
     basis,
+    scoringStandard,
   });
   return [
-    row("产出指标", "数量指标", "开展专项工作次数", `全年开展${project}相关工作次数`, `>=${12 + 2 * n}次`),
-    row("产出指标", "质量指标", "工作任务完成合格率", "完成任务的质量达标比例", `>=${95 + n}%`),
-    row("产出指标", "时效指标", "任务按时完成率", "在规定时限内完成任务的比例", `>=${98 - n}%`),
+    row(
+      "产出指标",
+      "数量指标",
+      "开展专项工作次数",
+      `全年开展${project}相关工作次数`,
+      `>=${12 + 2 * n}次`,
+      "达到目标次数得满分，每少 1 次扣 1 分，扣完为止",
+    ),
+    row(
+      "产出指标",
+      "质量指标",
+      "工作任务完成合格率",
+      "完成任务的质量达标比例",
+      `>=${95 + n}%`,
+      "合格率每低于目标 1 个百分点扣 1 分",
+    ),
+    row(
+      "产出指标",
+      "时效指标",
+      "任务按时完成率",
+      "在规定时限内完成任务的比例",
+      `>=${98 - n}%`,
+      "按时完成率每低于目标 1 个百分点扣 1 分",
+    ),
     row(
       "成本指标",
       "经济成本指标",
       "项目支出控制数",
       "项目支出不超过年度预算",
       `<=${new Money(amount).toDecimalPlaces(2).toString()}万元`,
+      "支出控制在预算内得满分，每超出预算 1% 扣 1 分",
     ),
-    row("效益指标", "社会效益指标", "服务对象覆盖率", "服务覆盖的对象占应服务对象的比率", `>=${90 + n}%`),
-    row("满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象满意度调查结果", `>=${90 + n}%`),
+    row(
+      "效益指标",
+      "社会效益指标",
+      "服务对象覆盖率",
+      "服务覆盖的对象占应服务对象的比率",
+      `>=${90 + n}%`,
+      "覆盖率每低于目标 5 个百分点扣 1 分",
+    ),
+    row(
+      "满意度指标",
+      "服务对象满意度指标",
+      "服务对象满意度",
+      "服务对象满意度调查结果",
+      `>=${90 + n}%`,
+      "满意度每低于目标 1 个百分点扣 0.5 分",
+    ),
   ];
 }
