@@ -1,10 +1,13 @@
 import { getDb } from "@/db/client";
 import { type JobHandler, type JobRunner, startJobRunner } from "@/db/jobs/runner";
+import { DEADLINE_REMINDERS_KIND, startDailySchedule } from "@/db/jobs/schedule";
+import { runDeadlineReminders } from "@/db/queries/reminders";
 import { runYearExport, YEAR_EXPORT_KIND } from "@/app/admin/exports/year-export-job";
 
 /** Every kind of background job and its handler: the app server's runner and `npm run worker` run these. */
 export const jobHandlers: Record<string, JobHandler> = {
   [YEAR_EXPORT_KIND]: runYearExport as JobHandler,
+  [DEADLINE_REMINDERS_KIND]: runDeadlineReminders,
 };
 
 const HOLDER = Symbol.for("budget-disclosure.job-runner");
@@ -20,7 +23,11 @@ export const runsJobsInProcess = (env: NodeJS.ProcessEnv = process.env) => env.W
 export function startInProcessJobs(): void {
   if (!runsJobsInProcess()) return;
   const holder = globalThis as Holder;
-  holder[HOLDER] ??= startJobRunner(getDb(), { handlers: jobHandlers });
+  if (holder[HOLDER]) return;
+  const runner = startJobRunner(getDb(), { handlers: jobHandlers });
+  holder[HOLDER] = runner;
+  // The day's reminders: asked for by every process that runs jobs, run once (db/jobs/schedule.ts).
+  startDailySchedule(getDb(), runner.kick);
 }
 
 /** A job was just enqueued here: this server's runner (if it has one) looks at once. */

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { countUnreadNotices, listNotices } from "@/db/queries/notices";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { isReminderStage } from "@/lib/workflow/deadlines";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { executeOperation } from "@/app/_server/operation";
 import { clientIp, requireActor } from "@/app/_server/session";
@@ -71,6 +72,14 @@ export default async function NoticesPage() {
                 ) : null}
                 {typeof n.detail.opinion === "string" && n.detail.opinion ? (
                   <span className="text-slate-700">{m.opinion(n.detail.opinion)}</span>
+                ) : null}
+                {n.kind === "deadline" && isReminderStage(n.detail.stage) && typeof n.detail.deadline === "string" ? (
+                  <span
+                    data-testid="notice-deadline"
+                    className={n.detail.stage === "overdue" ? "text-red-700" : "text-amber-800"}
+                  >
+                    {m.deadline(n.detail.stage, formatDate(n.detail.deadline))}
+                  </span>
                 ) : null}
                 {n.kind === "published" && typeof n.detail.revision === "number" ? (
                   <span className="text-slate-600">{m.revision(n.detail.revision)}</span>

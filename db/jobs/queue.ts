@@ -43,6 +43,27 @@ export async function enqueueJob(
   return row;
 }
 
+/**
+ * Enqueues a job unless one of its kind with the same key (kept in its input as `key`) exists, in
+ * whatever state: the daily jobs every server asks for run once a day. A transaction-scoped
+ * advisory lock on the kind and key makes two servers asking at once agree.
+ */
+export async function enqueueOnce(
+  db: Db,
+  job: { kind: string; key: string; input?: Record<string, unknown> },
+): Promise<Job | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${job.kind}:${job.key}`}))`);
+    const [existing] = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.kind, job.kind), sql`${jobs.input}->>'key' = ${job.key}`))
+      .limit(1);
+    if (existing) return null;
+    return enqueueJob(tx, { kind: job.kind, input: { ...job.input, key: job.key } });
+  });
+}
+
 type ClaimedRow = { id: string; kind: string; input: unknown; attempts: number };
 
 /**

@@ -35,15 +35,24 @@ async function recipientIds(tx: Db, to: Recipients): Promise<string[]> {
 
 /**
  * Leaves a notice for each recipient, inside the caller's transaction (the step and its notices
- * commit together). The actor is never told about their own step.
+ * commit together). The actor is never told about their own step; a null actor is the system (a
+ * reminder). `once`: a notice its unique index already holds (a reminder's stage) is not left
+ * again. Returns how many were left.
  */
 export async function notify(
   tx: Db,
-  input: { kind: NoticeKind; disclosureId: string; actorId: string; to: Recipients; detail?: Record<string, unknown> },
+  input: {
+    kind: NoticeKind;
+    disclosureId: string;
+    actorId: string | null;
+    to: Recipients;
+    detail?: Record<string, unknown>;
+    once?: boolean;
+  },
 ): Promise<number> {
   const ids = (await recipientIds(tx, input.to)).filter((id) => id !== input.actorId);
   if (ids.length === 0) return 0;
-  await tx.insert(notices).values(
+  const insert = tx.insert(notices).values(
     ids.map((recipientId) => ({
       recipientId,
       disclosureId: input.disclosureId,
@@ -52,7 +61,11 @@ export async function notify(
       detail: input.detail ?? {},
     })),
   );
-  return ids.length;
+  if (!input.once) {
+    await insert;
+    return ids.length;
+  }
+  return (await insert.onConflictDoNothing().returning({ id: notices.id })).length;
 }
 
 export type Notice = {

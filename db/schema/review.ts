@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -108,7 +109,8 @@ export const disclosureSubmissions = pgTable(
   (t) => [index("disclosure_submissions_disclosure_idx").on(t.disclosureId, t.version)],
 );
 
-export const noticeKinds = ["submitted", "resubmitted", "returned", "approved", "published"] as const;
+/** `deadline`: the system's reminder that a submission deadline nears or passed (db/queries/reminders.ts). */
+export const noticeKinds = ["submitted", "resubmitted", "returned", "approved", "published", "deadline"] as const;
 
 /**
  * "Something came back to you": a returned, approved or published disclosure for its department's
@@ -131,5 +133,11 @@ export const notices = pgTable(
     createdAt: stamp("created_at").notNull().defaultNow(),
     readAt: stamp("read_at"),
   },
-  (t) => [index("notices_recipient_idx").on(t.recipientId, t.createdAt)],
+  (t) => [
+    index("notices_recipient_idx").on(t.recipientId, t.createdAt),
+    // Each reminder stage once per person and disclosure, whichever server's job sends it.
+    uniqueIndex("notices_deadline_once_idx")
+      .on(t.recipientId, t.disclosureId, sql`(${t.detail}->>'stage')`)
+      .where(sql`${t.kind} = 'deadline'`),
+  ],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysSince, deadlinesOf, type DeadlineFacts } from "./deadlines";
+import { addDays, daysSince, deadlinesOf, reminderStage, type DeadlineFacts } from "./deadlines";
 
 const base: DeadlineFacts = {
   state: "draft",
@@ -56,4 +56,19 @@ it("counts days waiting from a date, never negative", () => {
   expect(daysSince("2021-01-30", "2021-02-02")).toBe(3);
   expect(daysSince("2021-02-02", "2021-02-02")).toBe(0);
   expect(daysSince("2021-02-03", "2021-02-02")).toBe(0);
+});
+
+describe("deadline reminders", () => {
+  it("come within three days, on the last day or the one before, and once late; never earlier", () => {
+    expect([10, 4, 3, 2, 1, 0, -1, -30].map(reminderStage)).toEqual([
+      null,
+      null,
+      "3d",
+      "3d",
+      "1d",
+      "1d",
+      "overdue",
+      "overdue",
+    ]);
+  });
 });

@@ -65,3 +65,21 @@ export function deadlinesOf(d: DeadlineFacts, today: string): { submission: Due 
 export function daysSince(since: string, today: string): number {
   return Math.max(0, daysUntil(today, since));
 }
+
+/**
+ * The reminders a department's clerks get while its disclosure is still theirs (a draft, or
+ * returned) and the submission deadline nears: one within three days, one on the last day or the
+ * day before, one once it is late. A day the reminders did not run is made up by the next stage
+ * only: a department one day out is not told "three days" as well.
+ */
+export const reminderStages = ["3d", "1d", "overdue"] as const;
+export type ReminderStage = (typeof reminderStages)[number];
+export const isReminderStage = (value: unknown): value is ReminderStage =>
+  reminderStages.includes(value as ReminderStage);
+
+export function reminderStage(daysLeft: number): ReminderStage | null {
+  if (daysLeft < 0) return "overdue";
+  if (daysLeft <= 1) return "1d";
+  if (daysLeft <= 3) return "3d";
+  return null;
+}

@@ -206,7 +206,15 @@ export const reviewMessages = {
       returned: (dept: string) => `${dept} 的信息公开被退回修改`,
       approved: (dept: string) => `${dept} 的信息公开已审核通过`,
       published: (dept: string) => `${dept} 的信息公开已公开发布`,
+      deadline: (dept: string) => `${dept} 的信息公开尚未提交审核`,
     },
+    /** A `deadline` reminder's line, by its stage (lib/workflow/deadlines.ts reminderStage). */
+    deadline: (stage: "3d" | "1d" | "overdue", date: string) =>
+      stage === "overdue"
+        ? `报送截止日期 ${date} 已过，请尽快提交`
+        : stage === "1d"
+          ? `报送截止日期 ${date}，今天或明天截止`
+          : `报送截止日期 ${date}，剩余不足 3 天`,
     reason: (label: string) => `退回原因：${label}`,
     opinion: (text: string) => `审核意见：“${text}”`,
     revision: (n: number) => `第 ${n} 次修订`,

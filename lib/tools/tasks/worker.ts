@@ -8,6 +8,7 @@ import { createDb, optionsFromEnv } from "@/db/client";
 import { sharedPrinter } from "@/lib/export/pdf";
 import { opsMessages } from "@/lib/i18n/zh-CN/ops";
 import { startJobRunner } from "@/db/jobs/runner";
+import { startDailySchedule } from "@/db/jobs/schedule";
 import { jobHandlers } from "@/app/_server/jobs";
 
 const t = opsMessages.worker;
@@ -15,6 +16,7 @@ const options = optionsFromEnv();
 const handle = createDb(options);
 if (handle.driver === "pglite") console.warn(t.pgliteShared);
 const runner = startJobRunner(handle.db, { handlers: jobHandlers });
+const daily = startDailySchedule(handle.db, runner.kick);
 console.log(
   t.started(runner.workerId, options.databaseUrl ? new URL(options.databaseUrl).host : String(options.pgliteDir)),
 );
@@ -24,6 +26,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(t.stopping);
+  daily.stop();
   await runner.stop();
   await sharedPrinter().close();
   await handle.close();

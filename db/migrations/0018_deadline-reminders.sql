@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "notices_deadline_once_idx" ON "notices" USING btree ("recipient_id","disclosure_id",("detail"->>'stage')) WHERE "notices"."kind" = 'deadline';
