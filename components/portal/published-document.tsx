@@ -1,19 +1,13 @@
-import type { Disclosure } from "@/lib/domain/model";
-import { budgetCharts } from "@/lib/render/charts";
-import type { NameOf } from "@/lib/render/budget-tables";
-import { documentOutline } from "@/lib/render/document";
 import { DOCUMENT_CSS } from "@/lib/render/document-css";
-import { documentHtml } from "@/lib/render/html";
 
 /**
  * A published disclosure as the public reads it: exactly the HTML the PDF prints
- * (lib/render/html.ts), with the charts drawn as SVG on the server. No script: it reads, prints
- * and is searchable without JavaScript. Every piece of typed text is escaped by documentHtml; the
- * only markup not built from escaped text is the charts' SVG, drawn from figures.
+ * (lib/render/html.ts via lib/render/portal-page.ts), with the charts drawn as SVG on the server.
+ * No script: it reads, prints and is searchable without JavaScript. Every piece of typed text is
+ * escaped by documentHtml; the only markup not built from escaped text is the charts' SVG, drawn
+ * from figures.
  */
-export function PublishedDocument({ disclosure, nameOf }: { disclosure: Disclosure; nameOf?: NameOf }) {
-  // On screen a long cell folds behind 展开; the PDF prints the same HTML unfolded.
-  const html = documentHtml(documentOutline(disclosure, { nameOf }), budgetCharts(disclosure), { fold: true });
+export function PublishedDocument({ html }: { html: string }) {
   return (
     <>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet constants. */}

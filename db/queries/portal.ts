@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { canAdminister } from "@/lib/auth/policy";
+import type { PortalPage } from "@/lib/render/portal-page";
 import type { Disclosure } from "@/lib/domain/model";
 import { isApproved } from "@/lib/workflow/states";
 import { bundleFormats, type BundleFile, type BundleFormat } from "@/lib/export/bundle";
@@ -81,6 +82,8 @@ export type PublicRevision = {
   note: string;
   sha256: string;
   canonical: Disclosure;
+  /** Its portal page as rendered when it was published; null for a revision published before that was stored. */
+  portalPage: PortalPage | null;
   /** Every published revision of the department's year, first to last: the errata. */
   history: RevisionEntry[];
   files: PublicFileInfo[];
@@ -114,7 +117,11 @@ export async function findPublicRevision(
     where.revision === undefined ? history[history.length - 1] : history.find((h) => h.revision === where.revision);
   if (!chosen) return null;
   const [snapshot] = await db
-    .select({ canonical: publishedSnapshots.canonical, sha256: publishedSnapshots.sha256 })
+    .select({
+      canonical: publishedSnapshots.canonical,
+      sha256: publishedSnapshots.sha256,
+      portalPage: publishedSnapshots.portalPage,
+    })
     .from(publishedSnapshots)
     .where(eq(publishedSnapshots.id, chosen.snapshotId));
   const files = await db
@@ -137,6 +144,7 @@ export async function findPublicRevision(
     note: chosen.note,
     sha256: snapshot.sha256,
     canonical: snapshot.canonical,
+    portalPage: snapshot.portalPage,
     history,
     files: files.sort((a, b) => formatRank(a.format) - formatRank(b.format)),
   };

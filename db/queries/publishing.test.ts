@@ -4,6 +4,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { renderBundle } from "@/lib/export/bundle";
 import { PdfPrinter } from "@/lib/export/pdf";
 import { StateError } from "@/lib/errors";
+import type { Disclosure } from "@/lib/domain/model";
+import { renderPortalPage } from "@/lib/render/portal-page";
 import { auditLog } from "../schema/audit";
 import { publishedSnapshots } from "../schema/publishing";
 import { cleanContent, disclosureIn } from "../test-workflow";
@@ -190,7 +192,27 @@ describe("publish, correct, publish again", () => {
     await expect(
       publishSnapshot(t.db, cast.clerk, draft.id, { expectedVersion: version, note: "更正", files: [] }),
     ).rejects.toThrow();
-    await publishSnapshot(t.db, cast.admin, draft.id, { expectedVersion: version, note: "更正", files: [] });
+    // The correction's portal page is rendered from exactly what it freezes and stored with it;
+    // revision 1, published without one (as before pages were stored), has none and is rendered per request.
+    let rendered: Disclosure | null = null;
+    await publishSnapshot(t.db, cast.admin, draft.id, {
+      expectedVersion: version,
+      note: "更正",
+      files: [],
+      page: (canonical) => {
+        rendered = canonical;
+        return renderPortalPage(canonical);
+      },
+    });
+    const second = await findPublicRevision(t.db, { fiscalYear: 2022, departmentCode: "411" });
+    expect(second?.revision).toBe(2);
+    expect(rendered).toEqual(second!.canonical);
+    expect(second!.portalPage).toEqual(renderPortalPage(second!.canonical));
+    expect(second!.portalPage!.contents.map((c) => c.id)).toContain("performance");
+    expect(second!.portalPage!.html).toContain('<article class="dd">');
+    expect(
+      (await findPublicRevision(t.db, { fiscalYear: 2022, departmentCode: "411", revision: 1 }))!.portalPage,
+    ).toBeNull();
   });
 
   it("renders with the row unlocked; a publish that lost the race while it rendered stores nothing", async () => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
+import type { PortalPage } from "@/lib/render/portal-page";
 import type { Disclosure } from "@/lib/domain/model";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import type { Db } from "../client";
@@ -62,6 +63,8 @@ export async function publishSnapshot(
     expectedVersion: number;
     note?: string;
     files: readonly PublishedFileInput[] | ((canonical: Disclosure) => Promise<readonly PublishedFileInput[]>);
+    /** The portal's page of the canonical being frozen, stored with it (lib/render/portal-page.ts). */
+    page?: (canonical: Disclosure) => PortalPage;
     ip?: string | null;
   },
 ): Promise<{ snapshotId: string; sha256: string; version: number }> {
@@ -72,6 +75,7 @@ export async function publishSnapshot(
   await correctionNote(db, seen, input.note);
   const canonical = toCanonical(await loadContent(db, seen));
   const files = typeof input.files === "function" ? await input.files(canonical) : input.files;
+  const portalPage = input.page?.(canonical) ?? null;
   const digest = canonicalSha256(canonical);
 
   let note = "";
@@ -97,6 +101,7 @@ export async function publishSnapshot(
               note,
               publishedAt: at,
               publishedBy: actor.id,
+              portalPage,
             })
             .returning({ id: publishedSnapshots.id });
           if (files.length > 0) {

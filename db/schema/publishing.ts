@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Disclosure } from "../../lib/domain/model";
+import type { PortalPage } from "../../lib/render/portal-page";
 import { bytea } from "./bytea";
 import { disclosures } from "./disclosures";
 import { users } from "./users";
@@ -22,6 +23,8 @@ export const publishedSnapshots = pgTable(
     note: text("note").notNull().default(""),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
     publishedBy: uuid("published_by").references(() => users.id),
+    /** The portal's page of it, rendered when it was published (lib/render/portal-page.ts); null for one published before. */
+    portalPage: jsonb("portal_page").$type<PortalPage>(),
   },
   (t) => [uniqueIndex("published_snapshots_disclosure_idx").on(t.disclosureId)],
 );

@@ -3,6 +3,7 @@ import { generatePassword } from "@/lib/auth/password";
 import { carryForward } from "@/lib/domain/carry-forward";
 import { findFramework } from "@/lib/domain/frameworks";
 import { bundleFormats, renderBundle } from "@/lib/export/bundle";
+import { renderPortalPage } from "@/lib/render/portal-page";
 import { PdfPrinter } from "@/lib/export/pdf";
 import { opsMessages } from "@/lib/i18n/zh-CN/ops";
 import { importDisclosureText } from "@/lib/import/text/import-disclosure";
@@ -172,6 +173,7 @@ export async function seedDemo(db: Db): Promise<{ accounts: DemoAccount[]; impor
     await publishSnapshot(db, actor("admin"), office2020.id, {
       expectedVersion: version,
       files: (d) => renderBundle(d, { printer, revision: 1, formats, nameOf }),
+      page: (d) => renderPortalPage(d, nameOf),
     });
     // The performance cycle on the published 2020 targets: illustrative 运行监控 and 自评 (issue 17),
     // the 自评 published with its files as the admin's 发布 publishes it.

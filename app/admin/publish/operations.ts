@@ -4,6 +4,7 @@ import { publishedDisclosure } from "@/db/queries/previous-year";
 import { openRevision, publishSnapshot, REVISION_NOTE_MAX } from "@/db/queries/publishing";
 import { renderBundle } from "@/lib/export/bundle";
 import { sharedPrinter } from "@/lib/export/pdf";
+import { renderPortalPage } from "@/lib/render/portal-page";
 import { zhCN } from "@/lib/i18n/zh-CN";
 import { transitionOf } from "@/lib/workflow/transitions";
 import { existing, takesStep } from "@/app/_server/directory";
@@ -39,6 +40,7 @@ export const publishOperation = defineOperation({
       ip,
       files: (canonical) =>
         renderBundle(canonical, { printer: sharedPrinter(), revision: facts.revision, nameOf, previous }),
+      page: (canonical) => renderPortalPage(canonical, nameOf),
     });
     return {
       ...published,

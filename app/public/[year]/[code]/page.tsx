@@ -7,7 +7,7 @@ import { loadClassificationCatalogue } from "@/db/queries/classification";
 import { findPublicRevision } from "@/db/queries/portal";
 import { formatDate } from "@/lib/i18n/format";
 import { zhCN } from "@/lib/i18n/zh-CN";
-import { documentOutline } from "@/lib/render/document";
+import { renderPortalPage } from "@/lib/render/portal-page";
 import { getActor } from "@/app/_server/session";
 import { AppShell } from "@/components/app-shell";
 import { Downloads, QuickDownloads } from "@/components/portal/downloads";
@@ -51,10 +51,12 @@ export default async function PublicDisclosurePage(props: Props) {
   if (!found) notFound();
   const d = found.canonical;
   const base = `/public/${found.fiscalYear}/${encodeURIComponent(found.departmentCode)}`;
-  // The year's catalogue names the tables' 类/款 subtotal rows, as in the published files.
-  const nameOf = d.tables ? (await loadClassificationCatalogue(getDb(), d.fiscalYear))?.nameOf : undefined;
-  const outline = documentOutline(d, { nameOf });
-  const contents = [...outline.sections, ...(outline.appendix ? [outline.appendix] : [])];
+  // Rendered when it was published; a revision published before pages were stored is rendered
+  // here, its tables' 类/款 subtotal rows named by the year's catalogue as in its files.
+  const page =
+    found.portalPage ??
+    renderPortalPage(d, d.tables ? (await loadClassificationCatalogue(getDb(), d.fiscalYear))?.nameOf : undefined);
+  const contents = page.contents;
   // The year's published 自评 of these targets, beside them (issue 17).
   const evaluation = await publishedSelfEvaluation(getDb(), found.fiscalYear, found.departmentCode);
 
@@ -92,7 +94,7 @@ export default async function PublicDisclosurePage(props: Props) {
       {/* The document gets the width (the fourteen-column procurement table needs ~900px); sections, downloads and errata sit beside it. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem] print:block">
         <div className="min-w-0">
-          <PublishedDocument disclosure={d} nameOf={nameOf} />
+          <PublishedDocument html={page.html} />
         </div>
         <aside className="space-y-4">
           <nav

@@ -1,0 +1,1 @@
+ALTER TABLE "published_snapshots" ADD COLUMN "portal_page" jsonb;
