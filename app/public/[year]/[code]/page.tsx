@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { loadClassificationCatalogue } from "@/db/queries/classification";
@@ -33,9 +34,13 @@ async function load({ params, searchParams }: Props) {
   const asked = (await searchParams).revision;
   const revision = revisionOf.safeParse(Array.isArray(asked) ? asked[0] : asked);
   if (!address.success || !revision.success) return null;
-  const code = decodeURIComponent(address.data.code);
-  return findPublicRevision(getDb(), { fiscalYear: address.data.year, departmentCode: code, revision: revision.data });
+  return revisionOnce(address.data.year, decodeURIComponent(address.data.code), revision.data);
 }
+
+/** Once per request: the page and its metadata both ask (it read the snapshot twice). */
+const revisionOnce = cache((fiscalYear: number, departmentCode: string, revision: number | undefined) =>
+  findPublicRevision(getDb(), { fiscalYear, departmentCode, revision }),
+);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const found = await load(props);
